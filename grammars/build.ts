@@ -1,0 +1,91 @@
+/** Small AST constructors used inside parser actions. */
+import type { IToken } from 'chevrotain';
+import type { Expr, Ident, OpExpr, QName, SubqueryExpr } from '../src/ast/nodes.js';
+import { unquoteIdent } from '../src/lexer/scanner.js';
+
+export function ident(tok: IToken): Ident {
+  const q = tok.image[0];
+  const quoted = q === '"' || q === '[' || q === '`';
+  return { text: quoted ? unquoteIdent(tok.image) : tok.image, quoted, start: tok.startOffset, end: tok.endOffset! + 1 };
+}
+
+export function qname(parts: Ident[], dblink?: string): QName {
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  return { parts, start: first.start, end: last.end, dblink };
+}
+
+/** Binding strength of binary operators (higher binds tighter). */
+export function precedence(op: string): number {
+  switch (op) {
+    case 'OR':
+    case 'XOR':
+      return 1;
+    case 'AND':
+      return 2;
+    case '=': case '==': case '<>': case '!=': case '<': case '>': case '<=': case '>=': case '<=>':
+    case 'LIKE': case 'ILIKE': case 'RLIKE': case 'REGEXP': case 'SIMILAR': case 'IN': case 'BETWEEN':
+    case 'IS': case '~': case '!~': case '~*': case '!~*': case 'NOT LIKE': case 'NOT ILIKE':
+    case 'NOT IN': case 'NOT BETWEEN': case 'NOT RLIKE': case 'NOT REGEXP': case 'NOT SIMILAR': case 'ANY':
+      return 4;
+    case '+':
+    case '-':
+      return 6;
+    case '*': case '/': case '%': case 'DIV': case 'MOD':
+      return 7;
+    default:
+      return 5;
+  }
+}
+
+/** One operator step of a flat `a op b op c` chain; `right` is absent for `IS NULL`-like forms. */
+export interface Step {
+  op: string;
+  right: Expr[];
+  end: number;
+}
+
+function apply(left: Expr, step: Step): Expr {
+  const r = step.right[0];
+  if (r && r.k === 'subquery' && (r.mode === 'in' || r.mode === 'quantified') && !r.left) {
+    const sq: SubqueryExpr = { ...r, left, start: left.start, end: step.end };
+    return sq;
+  }
+  const node: OpExpr = { k: 'op', op: step.op, args: [left, ...step.right], start: left.start, end: step.end };
+  return node;
+}
+
+/** Fold a flat operator chain by precedence (left associative). */
+export function foldChain(first: Expr, steps: Step[]): Expr {
+  if (steps.length === 0) return first;
+  const operands: Expr[] = [first];
+  const ops: Step[] = [];
+  // Shunting-yard over (operand, step) pairs; each step carries its own right operands.
+  for (const step of steps) {
+    const p = precedence(step.op);
+    while (ops.length > 0 && precedence(ops[ops.length - 1]!.op) >= p) {
+      const top = ops.pop()!;
+      const rhs = operands.pop()!;
+      const lhs = operands.pop()!;
+      operands.push(apply(lhs, { ...top, right: [rhs, ...top.right.slice(1)], end: rhs.end }));
+    }
+    if (step.right.length === 0) {
+      operands.push(apply(operands.pop()!, step));
+      continue;
+    }
+    ops.push(step);
+    operands.push(step.right[0]!);
+  }
+  while (ops.length > 0) {
+    const top = ops.pop()!;
+    const rhs = operands.pop()!;
+    const lhs = operands.pop()!;
+    operands.push(apply(lhs, { ...top, right: [rhs, ...top.right.slice(1)], end: Math.max(rhs.end, top.end) }));
+  }
+  return operands[0]!;
+}
+
+/** A SUBRULE result used as an array; during Chevrotain's recording phase it is a placeholder. */
+export function list<T>(x: T[]): T[] {
+  return Array.isArray(x) ? x : [];
+}

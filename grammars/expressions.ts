@@ -1,0 +1,860 @@
+/** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
+import type { IToken } from 'chevrotain';
+import type { Expr, FuncCall, Ident, OrderItem, QName, Star, WindowSpec } from '../src/ast/nodes.js';
+import { foldChain, ident, list, qname, type Step } from './build.js';
+import type { SqlParser } from './parser.js';
+import * as T from './tokens.js';
+
+const K = T.K;
+
+const TYPED_LITERAL = new Set(['DATE', 'TIME', 'TIMESTAMP', 'DATETIME', 'TIMESTAMPTZ']);
+const INTERVAL_UNITS = new Set([
+  'YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND',
+  'SECONDS', 'WEEK', 'WEEKS', 'QUARTER', 'MILLISECOND', 'MICROSECOND',
+]);
+const TYPE_CONTINUATIONS = new Set(['PRECISION', 'VARYING', 'UNSIGNED', 'SIGNED', 'ZONE', 'LOCAL', 'CHAR', 'BYTE']);
+const TRIM_SPECS = new Set(['BOTH', 'LEADING', 'TRAILING']);
+
+export function defineExpressionRules(this: SqlParser): void {
+  const $ = this.dsl;
+  const end = () => $.LA(0).endOffset! + 1;
+
+  this.ident = $.RULE('ident', (): Ident => {
+    const t = $.CONSUME(T.Identifier);
+    return $.ACTION(() => ident(t));
+  });
+
+  /** `a.b.c` (1..4 parts; T-SQL `db..t` leaves an empty part), optional Oracle `@dblink`. */
+  this.qname = $.RULE('qname', (): QName => {
+    const parts: Ident[] = [];
+    parts.push($.SUBRULE($.ident));
+    $.MANY(() => {
+      const dot = $.CONSUME(T.Dot);
+      $.OPTION(() => {
+        $.CONSUME1(T.Dot);
+        $.ACTION(() => parts.push({ text: '', quoted: false, start: dot.endOffset! + 1, end: dot.endOffset! + 1 }));
+      });
+      parts.push($.SUBRULE1($.ident));
+    });
+    let link: string | undefined;
+    $.OPTION1({
+      GATE: () => $.LA(1).image === '@' && $.LA(2).tokenType !== T.Eq,
+      DEF: () => {
+        $.CONSUME(T.Operator);
+        link = $.SUBRULE2($.ident).text;
+        $.MANY1(() => {
+          $.CONSUME2(T.Dot);
+          $.SUBRULE3($.ident);
+        });
+      },
+    });
+    return $.ACTION(() => qname(parts, link));
+  });
+
+  this.expr = $.RULE('expr', (): Expr => {
+    const first = $.SUBRULE($.unary);
+    const steps: Step[] = [];
+    $.MANY(() => steps.push($.SUBRULE($.binaryStep)));
+    return $.ACTION(() => foldChain(first, steps));
+  });
+
+  /** Arithmetic-only chain: BETWEEN bounds and frame offsets (no AND/OR/comparisons). */
+  this.arith = $.RULE('arith', (): Expr => {
+    const first = $.SUBRULE($.unary);
+    const steps: Step[] = [];
+    $.MANY(() => {
+      const op = $.OR([
+        { ALT: () => $.CONSUME(T.Operator) },
+        { ALT: () => $.CONSUME(T.Star) },
+        { ALT: () => $.CONSUME(K.DIV) },
+        { ALT: () => $.CONSUME(K.MOD) },
+      ]);
+      const right = $.SUBRULE1($.unary);
+      steps.push($.ACTION(() => ({ op: op?.image?.toUpperCase(), right: [right], end: right.end })));
+    });
+    return $.ACTION(() => foldChain(first, steps));
+  });
+
+  this.binaryStep = $.RULE('binaryStep', (): Step => {
+    return $.OR([
+      {
+        ALT: () => {
+          const op = $.OR1([
+            { ALT: () => $.CONSUME(T.Operator) },
+            { ALT: () => $.CONSUME(T.Star) },
+            { ALT: () => $.CONSUME(T.Eq) },
+            { ALT: () => $.CONSUME(T.Tilde) },
+            { ALT: () => $.CONSUME(K.AND) },
+            { ALT: () => $.CONSUME(K.OR) },
+            { ALT: () => $.CONSUME(K.DIV) },
+            { ALT: () => $.CONSUME(K.MOD) },
+            { ALT: () => $.CONSUME(K.XOR) },
+          ]);
+          const right = $.OR2([
+            { ALT: () => $.SUBRULE($.quantified) },
+            { ALT: () => $.SUBRULE($.unary) },
+          ]);
+          return $.ACTION(() => ({ op: op?.image?.toUpperCase(), right: [right], end: right.end }));
+        },
+      },
+      { ALT: () => $.SUBRULE($.predicateStep) },
+    ]);
+  });
+
+  /** `= ANY (subquery)`, `> ALL (...)`, `= SOME (...)`. */
+  this.quantified = $.RULE('quantified', (): Expr => {
+    const kw = $.OR([{ ALT: () => $.CONSUME(K.ANY) }, { ALT: () => $.CONSUME(K.ALL) }, { ALT: () => $.CONSUME(K.SOME) }]);
+    $.CONSUME(T.LParen);
+    const r = $.OR1({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.startsQuery(1), ALT: () => ({ q: $.SUBRULE($.query), e: undefined }) },
+        { ALT: () => ({ e: $.SUBRULE($.expr), q: undefined }) },
+      ],
+    });
+    $.CONSUME(T.RParen);
+    return $.ACTION((): Expr => {
+      const start = kw.startOffset;
+      if (r.q) return { k: 'subquery', mode: 'quantified', query: r.q, start, end: end() };
+      return { k: 'op', op: kw?.image?.toUpperCase(), args: [r.e!], start, end: end() };
+    });
+  });
+
+  /** [NOT] LIKE/IN/BETWEEN/SIMILAR TO/RLIKE, IS [NOT] ..., so these read as one step. */
+  this.predicateStep = $.RULE('predicateStep', (): Step => {
+    let not = false;
+    return $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.IS);
+          $.OPTION(() => {
+            $.CONSUME(K.NOT);
+            not = true;
+          });
+          const r = $.OR1([
+            { ALT: () => ({ t: $.CONSUME(K.NULL) }) },
+            { ALT: () => ({ t: $.CONSUME(K.TRUE) }) },
+            { ALT: () => ({ t: $.CONSUME(K.FALSE) }) },
+            { ALT: () => ({ t: $.CONSUME(K.UNKNOWN) }) },
+            {
+              ALT: () => {
+                $.CONSUME(K.DISTINCT);
+                $.CONSUME(K.FROM);
+                return { e: $.SUBRULE($.unary) };
+              },
+            },
+          ]);
+          return $.ACTION((): Step => {
+            if (r.e) return { op: not ? 'IS NOT DISTINCT FROM' : 'IS DISTINCT FROM', right: [r.e], end: r.e.end };
+            return { op: not ? 'IS NOT' : 'IS', right: [], end: end() };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.OPTION1(() => {
+            $.CONSUME1(K.NOT);
+            not = true;
+          });
+          return $.OR2([
+            {
+              ALT: () => {
+                const op = $.OR3([
+                  { ALT: () => $.CONSUME(K.LIKE) },
+                  { ALT: () => $.CONSUME(K.ILIKE) },
+                  { ALT: () => $.CONSUME(K.RLIKE) },
+                  { ALT: () => $.CONSUME(K.REGEXP) },
+                  {
+                    ALT: () => {
+                      const s = $.CONSUME(K.SIMILAR);
+                      $.CONSUME(K.TO);
+                      return s;
+                    },
+                  },
+                ]);
+                $.OPTION2(() => $.SUBRULE($.quantifiedKeyword));
+                const right = $.SUBRULE($.unary);
+                const rights = [right];
+                $.OPTION3(() => {
+                  $.CONSUME(K.ESCAPE);
+                  rights.push($.SUBRULE1($.unary));
+                });
+                return $.ACTION(() => ({ op: (not ? 'NOT ' : '') + op?.image?.toUpperCase(), right: rights, end: end() }));
+              },
+            },
+            {
+              ALT: () => {
+                $.CONSUME(K.BETWEEN);
+                $.OPTION4(() => $.CONSUME(K.SYMMETRIC));
+                const lo = $.SUBRULE($.arith);
+                $.CONSUME1(K.AND);
+                const hi = $.SUBRULE1($.arith);
+                return $.ACTION(() => ({ op: not ? 'NOT BETWEEN' : 'BETWEEN', right: [lo, hi], end: hi.end }));
+              },
+            },
+            {
+              ALT: () => {
+                $.CONSUME(K.IN);
+                return $.OR4([
+                  {
+                    ALT: () => {
+                      $.CONSUME(T.LParen);
+                      const r = $.OR5({
+                        IGNORE_AMBIGUITIES: true,
+                        DEF: [
+                          { GATE: () => this.startsQuery(1), ALT: () => ({ q: $.SUBRULE($.query), list: undefined }) },
+                          { ALT: () => ({ list: $.SUBRULE($.exprList), q: undefined }) },
+                        ],
+                      });
+                      $.CONSUME(T.RParen);
+                      return $.ACTION((): Step => {
+                        if (r.q) {
+                          return { op: 'IN', right: [{ k: 'subquery', mode: 'in', query: r.q, start: r.q.start, end: end() }], end: end() };
+                        }
+                        return { op: not ? 'NOT IN' : 'IN', right: r.list!.length ? r.list! : [], end: end() };
+                      });
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      const e = $.SUBRULE2($.unary);
+                      return $.ACTION(() => ({ op: not ? 'NOT IN' : 'IN', right: [e], end: e.end }));
+                    },
+                  },
+                ]);
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  this.quantifiedKeyword = $.RULE('quantifiedKeyword', () => {
+    $.OR([{ ALT: () => $.CONSUME(K.ANY) }, { ALT: () => $.CONSUME(K.ALL) }, { ALT: () => $.CONSUME(K.SOME) }]);
+  });
+
+  this.exprList = $.RULE('exprList', (): Expr[] => {
+    const items: Expr[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.expr)) });
+    return items;
+  });
+
+  /** Prefix operators, then a primary, then postfix (`::type`, `[i]`, `.field`, COLLATE, AT TIME ZONE). */
+  this.unary = $.RULE('unary', (): Expr => {
+    return $.OR([
+      {
+        ALT: () => {
+          const op = $.OR1([
+            { ALT: () => $.CONSUME(K.NOT) },
+            { ALT: () => $.CONSUME(T.Minus) },
+            { ALT: () => $.CONSUME(T.Plus) },
+            { ALT: () => $.CONSUME(T.Tilde) },
+            { ALT: () => $.CONSUME(K.PRIOR) },
+            { GATE: () => $.LA(1).image === '!', ALT: () => $.CONSUME(T.Operator) },
+          ]);
+          const operand = $.SUBRULE($.unary);
+          return $.ACTION((): Expr => ({ k: 'op', op: op?.image?.toUpperCase(), args: [operand], start: op.startOffset, end: operand.end }));
+        },
+      },
+      {
+        ALT: () => {
+          let e = $.SUBRULE($.primary);
+          $.MANY(() => {
+            e = $.SUBRULE($.postfix, { ARGS: [e] });
+          });
+          return e;
+        },
+      },
+    ]);
+  });
+
+  this.postfix = $.RULE('postfix', (base: Expr): Expr => {
+    return $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.DoubleColon);
+          const type = $.SUBRULE($.dataType);
+          return $.ACTION((): Expr => ({ k: 'cast', expr: base, type, style: '::', start: base.start, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(T.LBracket);
+          const idx: Expr[] = [];
+          $.OPTION(() => idx.push($.SUBRULE($.expr)));
+          $.OPTION1(() => {
+            $.CONSUME(T.Colon);
+            $.OPTION2(() => idx.push($.SUBRULE1($.expr)));
+          });
+          $.CONSUME(T.RBracket);
+          return $.ACTION((): Expr => ({ k: 'op', op: '[]', args: [base, ...idx], start: base.start, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(T.Dot);
+          const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
+          return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.COLLATE);
+          $.SUBRULE($.qname);
+          return $.ACTION((): Expr => ({ k: 'op', op: 'COLLATE', args: [base], start: base.start, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.AT);
+          $.CONSUME(K.TIME);
+          $.CONSUME(K.ZONE);
+          const z = $.SUBRULE2($.unary);
+          return $.ACTION((): Expr => ({ k: 'op', op: 'AT TIME ZONE', args: [base, z], start: base.start, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(T.OuterJoinMark);
+          return $.ACTION((): Expr => (base.k === 'col' ? { ...base, outerJoin: true, end: end() } : base));
+        },
+      },
+    ]);
+  });
+
+  this.primary = $.RULE('primary', (): Expr => {
+    return $.OR([
+      { ALT: () => $.SUBRULE($.literal) },
+      {
+        GATE: () => TYPED_LITERAL.has($.LA(1).image.toUpperCase()) && $.LA(2).tokenType === T.StringLit,
+        ALT: () => {
+          const kw = $.CONSUME(T.Identifier);
+          const s = $.CONSUME(T.StringLit);
+          return $.ACTION((): Expr => ({ k: 'lit', kind: 'date', text: `${kw.image} ${s.image}`, start: kw.startOffset, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          const v = $.CONSUME(T.Variable);
+          return $.ACTION((): Expr => ({ k: 'var', name: v.image, start: v.startOffset, end: end() }));
+        },
+      },
+      { ALT: () => $.SUBRULE($.parenExpr) },
+      { ALT: () => $.SUBRULE($.caseExpr) },
+      { ALT: () => $.SUBRULE($.castExpr) },
+      { ALT: () => $.SUBRULE($.intervalExpr) },
+      { ALT: () => $.SUBRULE($.extractExpr) },
+      {
+        ALT: () => {
+          const kw = $.CONSUME(K.EXISTS);
+          $.CONSUME1(T.LParen);
+          const q = $.SUBRULE($.query);
+          $.CONSUME1(T.RParen);
+          return $.ACTION((): Expr => ({ k: 'subquery', mode: 'exists', query: q, start: kw.startOffset, end: end() }));
+        },
+      },
+      {
+        // Reserved words that are also function names: LEFT(...), RIGHT(...), VALUES(col), INSERT(...).
+        GATE: () => $.LA(2).tokenType === T.LParen,
+        ALT: () => {
+          const kw = $.OR1([
+            { ALT: () => $.CONSUME(K.LEFT) },
+            { ALT: () => $.CONSUME(K.RIGHT) },
+            { ALT: () => $.CONSUME(K.VALUES) },
+            { ALT: () => $.CONSUME(K.INSERT) },
+          ]);
+          const name = $.ACTION(() => qname([ident(kw)]));
+          return $.SUBRULE($.funcTail, { ARGS: [name] });
+        },
+      },
+      {
+        ALT: () => {
+          const lb = $.CONSUME(T.LBracket);
+          const items: Expr[] = [];
+          $.OPTION(() => items.push(...list($.SUBRULE($.exprList))));
+          $.CONSUME(T.RBracket);
+          return $.ACTION((): Expr => ({ k: 'op', op: 'ARRAY', args: items, start: lb.startOffset, end: end() }));
+        },
+      },
+      { ALT: () => $.SUBRULE($.nameOrCall) },
+      {
+        ALT: () => {
+          const s = $.CONSUME(T.Star);
+          return $.ACTION((): Expr => ({ k: 'star', start: s.startOffset, end: end() }));
+        },
+      },
+    ]);
+  });
+
+  this.literal = $.RULE('literal', (): Expr => {
+    const r = $.OR([
+      { ALT: () => ({ t: $.CONSUME(T.NumberLit), kind: 'number' as const }) },
+      {
+        ALT: () => {
+          const t = $.CONSUME(T.StringLit);
+          // Adjacent string literals concatenate ('a' 'b').
+          $.MANY(() => $.CONSUME1(T.StringLit));
+          return { t, kind: 'string' as const };
+        },
+      },
+      { ALT: () => ({ t: $.CONSUME(K.NULL), kind: 'null' as const }) },
+      { ALT: () => ({ t: $.CONSUME(K.TRUE), kind: 'bool' as const }) },
+      { ALT: () => ({ t: $.CONSUME(K.FALSE), kind: 'bool' as const }) },
+    ]);
+    return $.ACTION((): Expr => ({ k: 'lit', kind: r.kind, text: r.t.image, start: r.t.startOffset, end: end() }));
+  });
+
+  /** `( expr )`, `( a, b )` tuple, or a scalar subquery. */
+  this.parenExpr = $.RULE('parenExpr', (): Expr => {
+    const lp = $.CONSUME(T.LParen);
+    const r = $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => this.startsQuery(1), ALT: () => ({ q: $.SUBRULE($.query), list: undefined }) },
+        { ALT: () => ({ list: $.SUBRULE($.exprList), q: undefined }) },
+      ],
+    });
+    $.CONSUME(T.RParen);
+    return $.ACTION((): Expr => {
+      if (r.q) return { k: 'subquery', mode: 'scalar', query: r.q, start: lp.startOffset, end: end() };
+      const list = r.list!;
+      if (list.length === 1) return { ...list[0]!, start: lp.startOffset, end: end(), ...(list[0]!.k === 'op' ? {} : {}) };
+      return { k: 'op', op: 'ROW', args: list, start: lp.startOffset, end: end() };
+    });
+  });
+
+  this.caseExpr = $.RULE('caseExpr', (): Expr => {
+    const kw = $.CONSUME(K.CASE);
+    let operand: Expr | undefined;
+    $.OPTION(() => (operand = $.SUBRULE($.expr)));
+    const whens: { cond: Expr; result: Expr }[] = [];
+    $.AT_LEAST_ONE(() => {
+      $.CONSUME(K.WHEN);
+      const cond = $.SUBRULE1($.expr);
+      $.CONSUME(K.THEN);
+      const result = $.SUBRULE2($.expr);
+      whens.push({ cond, result });
+    });
+    let otherwise: Expr | undefined;
+    $.OPTION1(() => {
+      $.CONSUME(K.ELSE);
+      otherwise = $.SUBRULE3($.expr);
+    });
+    $.CONSUME(K.END);
+    $.OPTION2(() => $.CONSUME1(K.CASE));
+    return $.ACTION((): Expr => ({ k: 'case', operand, whens, else: otherwise, start: kw.startOffset, end: end() }));
+  });
+
+  /** CAST/TRY_CAST/SAFE_CAST(x AS type); CONVERT(type, x[, style]) or CONVERT(x, type) or CONVERT(x USING cs). */
+  this.castExpr = $.RULE('castExpr', (): Expr => {
+    return $.OR([
+      {
+        ALT: () => {
+          const kw = $.OR1([
+            { ALT: () => $.CONSUME(K.CAST) },
+            { ALT: () => $.CONSUME(K.TRY_CAST) },
+            { ALT: () => $.CONSUME(K.SAFE_CAST) },
+          ]);
+          $.CONSUME(T.LParen);
+          const e = $.SUBRULE($.expr);
+          $.CONSUME(K.AS);
+          const type = $.SUBRULE($.dataType);
+          $.OPTION(() => {
+            $.CONSUME(K.FORMAT);
+            $.SUBRULE($.literal);
+          });
+          $.CONSUME(T.RParen);
+          return $.ACTION((): Expr => ({ k: 'cast', expr: e, type, style: kw?.image?.toUpperCase(), start: kw.startOffset, end: end() }));
+        },
+      },
+      {
+        GATE: () => $.LA(2).tokenType === T.LParen,
+        ALT: () => {
+          const kw = $.CONSUME(K.CONVERT);
+          $.CONSUME1(T.LParen);
+          const a = $.SUBRULE1($.expr);
+          const rest: Expr[] = [];
+          $.OR2([
+            {
+              ALT: () => {
+                $.CONSUME(K.USING);
+                $.SUBRULE($.ident);
+              },
+            },
+            {
+              ALT: () =>
+                $.MANY(() => {
+                  $.CONSUME(T.Comma);
+                  rest.push($.SUBRULE2($.expr));
+                }),
+            },
+          ]);
+          $.CONSUME1(T.RParen);
+          return $.ACTION((): Expr => {
+            // T-SQL CONVERT(type, value[, style]): the value is the second argument.
+            const value = rest.length > 0 && a.k === 'col' && a.name.parts.length === 1 ? rest[0]! : a;
+            return { k: 'cast', expr: value, type: '', style: 'CONVERT', start: kw.startOffset, end: end() };
+          });
+        },
+      },
+    ]);
+  });
+
+  this.intervalExpr = $.RULE('intervalExpr', (): Expr => {
+    const kw = $.CONSUME(K.INTERVAL);
+    const v = $.OR([
+      { ALT: () => $.SUBRULE($.literal) },
+      { ALT: () => $.SUBRULE($.parenExpr) },
+      {
+        ALT: () => {
+          const m = $.CONSUME(T.Minus);
+          const n = $.SUBRULE1($.literal);
+          return $.ACTION((): Expr => ({ ...n, start: m.startOffset }));
+        },
+      },
+      { ALT: () => $.SUBRULE($.nameOrCall) },
+    ]);
+    $.OPTION({
+      GATE: () => INTERVAL_UNITS.has($.LA(1).image.toUpperCase()),
+      DEF: () => {
+        $.CONSUME(T.Identifier);
+        $.OPTION1(() => {
+          $.CONSUME(K.TO);
+          $.CONSUME1(T.Identifier);
+        });
+      },
+    });
+    return $.ACTION((): Expr => ({ k: 'op', op: 'INTERVAL', args: [v], start: kw.startOffset, end: end() }));
+  });
+
+  this.extractExpr = $.RULE('extractExpr', (): Expr => {
+    const kw = $.CONSUME(K.EXTRACT);
+    $.CONSUME(T.LParen);
+    $.OR([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(T.StringLit) }]);
+    $.CONSUME(K.FROM);
+    const e = $.SUBRULE($.expr);
+    $.CONSUME(T.RParen);
+    return $.ACTION((): Expr => ({ k: 'op', op: 'EXTRACT', args: [e], start: kw.startOffset, end: end() }));
+  });
+
+  /** A type name as written: `numeric(10,2)`, `double precision`, `varchar(max)`, `int[]`, `timestamp with time zone`. */
+  this.dataType = $.RULE('dataType', (): string => {
+    const first = $.CONSUME(T.Identifier);
+    $.MANY({
+      GATE: () => $.LA(1).tokenType === T.Dot || TYPE_CONTINUATIONS.has($.LA(1).image.toUpperCase()) || $.LA(1).tokenType === K.WITH,
+      DEF: () => {
+        $.OR([
+          {
+            ALT: () => {
+              $.CONSUME(T.Dot);
+              $.CONSUME1(T.Identifier);
+            },
+          },
+          {
+            ALT: () => {
+              $.CONSUME(K.WITH);
+              $.OPTION(() => $.CONSUME(K.LOCAL));
+              $.CONSUME(K.TIME);
+              $.CONSUME(K.ZONE);
+            },
+          },
+          { ALT: () => $.CONSUME2(T.Identifier) },
+        ]);
+      },
+    });
+    $.OPTION1(() => {
+      $.CONSUME(T.LParen);
+      $.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          $.OR1([
+            { ALT: () => $.CONSUME(T.NumberLit) },
+            { ALT: () => $.CONSUME3(T.Identifier) },
+            { ALT: () => $.CONSUME(T.StringLit) },
+          ]);
+          $.OPTION2(() => $.CONSUME4(T.Identifier));
+        },
+      });
+      $.CONSUME(T.RParen);
+    });
+    $.MANY1(() => {
+      $.CONSUME(T.LBracket);
+      $.OPTION3(() => $.CONSUME1(T.NumberLit));
+      $.CONSUME(T.RBracket);
+    });
+    return $.ACTION(() => this.textBetween(first.startOffset, end()));
+  });
+
+  /** A name, `t.*`, or a function call with its WITHIN GROUP / FILTER / OVER tails. */
+  this.nameOrCall = $.RULE('nameOrCall', (): Expr => {
+    const parts: Ident[] = [];
+    let star: IToken | undefined;
+    parts.push($.SUBRULE($.ident));
+    $.MANY({
+      GATE: () => star === undefined,
+      DEF: () => {
+        $.CONSUME(T.Dot);
+        $.OR([
+          { ALT: () => parts.push($.SUBRULE1($.ident)) },
+          { ALT: () => (star = $.CONSUME(T.Star)) },
+        ]);
+      },
+    });
+    return $.OR1([
+      {
+        GATE: () => star === undefined,
+        ALT: () => {
+          const name = $.ACTION(() => qname(parts));
+          return $.SUBRULE($.funcTail, { ARGS: [name] });
+        },
+      },
+      {
+        ALT: () =>
+          $.ACTION((): Expr => {
+            const q = qname(parts);
+            if (star) {
+              const s: Star = { k: 'star', qualifier: q, start: q.start, end: end() };
+              return s;
+            }
+            return { k: 'col', name: q, start: q.start, end: end() };
+          }),
+      },
+    ]);
+  });
+
+  this.funcTail = $.RULE('funcTail', (name: QName): Expr => {
+    $.CONSUME(T.LParen);
+    const call: FuncCall = { k: 'func', name, args: [], start: name?.start, end: name?.end };
+    $.OPTION({
+      GATE: () => {
+        const t = $.LA(1);
+        if (t.tokenType === K.DISTINCT || t.tokenType === K.ALL) return true;
+        return TRIM_SPECS.has(t.image.toUpperCase()) && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== T.RParen;
+      },
+      DEF: () => {
+      $.OR([
+        {
+          ALT: () => {
+            $.CONSUME(K.DISTINCT);
+            call.distinct = true;
+          },
+        },
+        { ALT: () => $.CONSUME(K.ALL) },
+        { ALT: () => $.CONSUME(T.Identifier) },
+      ]);
+      },
+    });
+    $.OPTION1(() => {
+      $.OR1([
+        {
+          ALT: () => {
+            $.CONSUME(T.Star);
+            call.starArg = true;
+          },
+        },
+        {
+          ALT: () => {
+            call.args.push($.SUBRULE($.funcArg));
+            $.MANY(() => {
+              $.OR2([
+                { ALT: () => $.CONSUME(T.Comma) },
+                { ALT: () => $.CONSUME(K.FROM) },
+                { ALT: () => $.CONSUME(K.FOR) },
+                { ALT: () => $.CONSUME(K.AS) },
+                { ALT: () => $.CONSUME(K.USING) },
+                { ALT: () => $.CONSUME(K.SEPARATOR) },
+              ]);
+              call.args.push($.SUBRULE1($.funcArg));
+            });
+          },
+        },
+      ]);
+    });
+    $.OPTION2(() => {
+      $.CONSUME(K.ORDER);
+      $.CONSUME(K.BY);
+      call.orderBy = $.SUBRULE($.orderItems);
+    });
+    $.OPTION3(() => {
+      $.CONSUME1(K.SEPARATOR);
+      $.SUBRULE($.literal);
+    });
+    $.OPTION4({
+      GATE: () => /^(IGNORE|RESPECT)$/i.test($.LA(1).image),
+      DEF: () => {
+        $.CONSUME1(T.Identifier);
+        $.CONSUME(K.NULLS);
+      },
+    });
+    $.OPTION5({
+      GATE: () => $.LA(1).tokenType === K.LIMIT,
+      DEF: () => {
+        $.CONSUME(K.LIMIT);
+        $.CONSUME(T.NumberLit);
+      },
+    });
+    $.CONSUME(T.RParen);
+    $.OPTION6(() => {
+      $.CONSUME(K.WITHIN);
+      $.CONSUME(K.GROUP);
+      $.CONSUME2(T.LParen);
+      $.CONSUME1(K.ORDER);
+      $.CONSUME1(K.BY);
+      call.withinGroup = $.SUBRULE1($.orderItems);
+      $.CONSUME2(T.RParen);
+    });
+    $.OPTION7(() => {
+      $.CONSUME(K.FILTER);
+      $.CONSUME3(T.LParen);
+      $.CONSUME(K.WHERE);
+      call.filter = $.SUBRULE($.expr);
+      $.CONSUME3(T.RParen);
+    });
+    $.OPTION8({
+      GATE: () => /^(IGNORE|RESPECT)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.NULLS,
+      DEF: () => {
+        $.CONSUME2(T.Identifier);
+        $.CONSUME1(K.NULLS);
+      },
+    });
+    $.OPTION9(() => {
+      $.CONSUME(K.OVER);
+      call.over = $.SUBRULE($.windowRef);
+    });
+    return $.ACTION(() => {
+      call.end = end();
+      return call;
+    });
+  });
+
+  /** A function argument: an expression, a named argument (`name => expr`), or a query (`ARRAY(SELECT ...)`). */
+  this.funcArg = $.RULE('funcArg', (): Expr => {
+    return $.OR({ IGNORE_AMBIGUITIES: true, DEF: [
+      {
+        GATE: () => $.LA(2).tokenType === T.Arrow,
+        ALT: () => {
+          $.CONSUME(T.Identifier);
+          $.CONSUME(T.Arrow);
+          return $.SUBRULE($.expr);
+        },
+      },
+      {
+        GATE: () => $.LA(1).tokenType === K.SELECT || $.LA(1).tokenType === K.WITH,
+        ALT: () => {
+          const q = $.SUBRULE($.query);
+          return $.ACTION((): Expr => ({ k: 'subquery', mode: 'array', query: q, start: q.start, end: q.end }));
+        },
+      },
+      { ALT: () => $.SUBRULE1($.expr) },
+    ] });
+  });
+
+  this.windowRef = $.RULE('windowRef', (): WindowSpec => {
+    return $.OR([
+      {
+        ALT: () => {
+          const id = $.SUBRULE($.ident);
+          return $.ACTION((): WindowSpec => ({ ref: id, partitionBy: [], orderBy: [], start: id.start, end: id.end }));
+        },
+      },
+      { ALT: () => $.SUBRULE($.windowSpec) },
+    ]);
+  });
+
+  this.windowSpec = $.RULE('windowSpec', (): WindowSpec => {
+    const lp = $.CONSUME(T.LParen);
+    const spec: WindowSpec = { partitionBy: [], orderBy: [], start: lp.startOffset, end: 0 };
+    $.OPTION({
+      GATE: () => $.LA(1).tokenType !== K.PARTITION && $.LA(1).tokenType !== K.ORDER && !/^(ROWS|RANGE|GROUPS)$/i.test($.LA(1).image),
+      DEF: () => {
+        spec.ref = $.SUBRULE($.ident);
+      },
+    });
+    $.OPTION1(() => {
+      $.CONSUME(K.PARTITION);
+      $.CONSUME(K.BY);
+      spec.partitionBy = $.SUBRULE($.exprList);
+    });
+    $.OPTION2(() => {
+      $.CONSUME(K.ORDER);
+      $.CONSUME1(K.BY);
+      spec.orderBy = $.SUBRULE($.orderItems);
+    });
+    $.OPTION3(() => {
+      const f = $.OR([{ ALT: () => $.CONSUME(K.ROWS) }, { ALT: () => $.CONSUME(K.RANGE) }, { ALT: () => $.CONSUME(K.GROUPS) }]);
+      $.OR1([
+        {
+          ALT: () => {
+            $.CONSUME(K.BETWEEN);
+            $.SUBRULE($.frameBound);
+            $.CONSUME(K.AND);
+            $.SUBRULE1($.frameBound);
+          },
+        },
+        { ALT: () => $.SUBRULE2($.frameBound) },
+      ]);
+      $.OPTION4(() => {
+        $.CONSUME(K.EXCLUDE);
+        $.AT_LEAST_ONE(() => $.CONSUME(T.Identifier));
+      });
+      $.ACTION(() => (spec.frame = this.textBetween(f.startOffset, end())));
+    });
+    $.CONSUME(T.RParen);
+    return $.ACTION(() => {
+      spec.end = end();
+      return spec;
+    });
+  });
+
+  this.frameBound = $.RULE('frameBound', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.UNBOUNDED);
+          $.OR1([{ ALT: () => $.CONSUME(K.PRECEDING) }, { ALT: () => $.CONSUME(K.FOLLOWING) }]);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.CURRENT);
+          $.CONSUME(K.ROW);
+        },
+      },
+      {
+        ALT: () => {
+          $.SUBRULE($.arith);
+          $.OR2([{ ALT: () => $.CONSUME1(K.PRECEDING) }, { ALT: () => $.CONSUME1(K.FOLLOWING) }]);
+        },
+      },
+    ]);
+  });
+
+  this.orderItems = $.RULE('orderItems', (): OrderItem[] => {
+    const items: OrderItem[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const expr = $.SUBRULE($.expr);
+        let desc = false;
+        $.OPTION(() => {
+          $.OR([
+            { ALT: () => $.CONSUME(K.ASC) },
+            {
+              ALT: () => {
+                $.CONSUME(K.DESC);
+                desc = true;
+              },
+            },
+          ]);
+        });
+        $.OPTION1(() => {
+          $.CONSUME(K.NULLS);
+          $.OR1([{ ALT: () => $.CONSUME(K.FIRST) }, { ALT: () => $.CONSUME(K.LAST) }]);
+        });
+        items.push({ expr, desc });
+      },
+    });
+    return items;
+  });
+}

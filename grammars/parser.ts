@@ -1,0 +1,270 @@
+/**
+ * The SQL parser: one Chevrotain EmbeddedActionsParser whose rules live in chapter files
+ * (expressions, query, statements, procedural). Rules build the typed AST (src/ast) directly.
+ * One instance per dialect (capabilities differ), built lazily by src/parse/parse.ts.
+ */
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from 'chevrotain';
+import type * as A from '../src/ast/nodes.js';
+import type { Capabilities } from '../src/dialects/spec.js';
+import type { Step } from './build.js';
+import type { Dsl } from './dsl.js';
+import { defineExpressionRules } from './expressions.js';
+import { defineProceduralRules } from './procedural.js';
+import { defineQueryRules } from './query.js';
+import { defineStatementRules } from './statements.js';
+import * as T from './tokens.js';
+
+const K = T.K;
+
+/** Words that never act as an alias without AS: they start the next clause or statement. */
+const NOT_ALIAS = new Set([
+  'START', 'CONNECT', 'WINDOW', 'OFFSET', 'QUALIFY', 'OPTION', 'APPLY', 'GO', 'RETURNING', 'PIVOT', 'UNPIVOT',
+  'LATERAL', 'RLIKE', 'REGEXP', 'SIMILAR', 'TOP', 'MINUS', 'PARTITION', 'TABLESAMPLE', 'SAMPLE', 'OUTPUT',
+  'KEEP', 'NOCYCLE', 'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT',
+  'ROLLBACK', 'USE', 'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK',
+  'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
+  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE',
+]);
+const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
+
+/** Soft keywords that start a statement (used to separate statements without semicolons). */
+const STATEMENT_WORDS = new Set([
+  'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT', 'ROLLBACK', 'USE', 'GO',
+  'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK', 'CONTINUE', 'FETCH',
+  'REPLACE', 'WAITFOR', 'SAVE',
+]);
+
+/** A rule as the chapters call it: occurrence index, then the rule's own arguments. */
+type R<T> = (idx?: number, ...args: any[]) => T;
+
+export interface ParserCaps extends Capabilities {
+  /** T-SQL `SELECT alias = expr`. */
+  assignmentAlias: boolean;
+}
+
+export interface ParsedStatements {
+  statements: A.Statement[];
+  errors: { offset: number; message: string }[];
+}
+
+export class SqlParser extends EmbeddedActionsParser {
+  text = '';
+  // Rules (assigned by the chapter functions).
+  ident!: (idx?: number) => A.Ident;
+  qname!: (idx?: number) => A.QName;
+  expr!: (idx?: number) => A.Expr;
+  arith!: (idx?: number) => A.Expr;
+  binaryStep!: R<Step>;
+  quantified!: R<A.Expr>;
+  predicateStep!: R<Step>;
+  quantifiedKeyword!: R<void>;
+  exprList!: (idx?: number) => A.Expr[];
+  unary!: (idx?: number) => A.Expr;
+  postfix!: R<A.Expr>;
+  primary!: (idx?: number) => A.Expr;
+  literal!: (idx?: number) => A.Expr;
+  parenExpr!: R<A.Expr>;
+  caseExpr!: R<A.Expr>;
+  castExpr!: R<A.Expr>;
+  intervalExpr!: R<A.Expr>;
+  extractExpr!: R<A.Expr>;
+  dataType!: (idx?: number) => string;
+  nameOrCall!: (idx?: number) => A.Expr;
+  funcTail!: R<A.Expr>;
+  funcArg!: R<A.Expr>;
+  windowRef!: R<A.WindowSpec>;
+  windowSpec!: (idx?: number) => A.WindowSpec;
+  frameBound!: R<void>;
+  orderItems!: (idx?: number) => A.OrderItem[];
+  withClause!: (idx?: number) => A.With;
+  cte!: R<A.Cte>;
+  identList!: (idx?: number) => A.Ident[];
+  query!: (idx?: number) => A.Query;
+  setExpr!: (idx?: number) => A.Query;
+  queryTerm!: R<A.Query>;
+  valuesRows!: (idx?: number) => A.Expr[][];
+  queryTail!: R<{ orderBy?: A.OrderItem[]; limit?: A.Expr; offset?: A.Expr }>;
+  selectCore!: R<A.Select>;
+  hierarchical!: R<A.Expr>;
+  groupItem!: R<A.Expr[]>;
+  selectItem!: (idx?: number) => A.SelectItem;
+  alias!: R<A.Ident>;
+  tableRefs!: (idx?: number) => A.TableRef[];
+  tableRef!: (idx?: number) => A.TableRef;
+  joinPart!: R<A.TableRef>;
+  lateralView!: R<A.TableRef>;
+  pivot!: R<A.TableRef>;
+  tablePrimary!: (idx?: number) => A.TableRef;
+  namedTable!: R<A.TableRef>;
+  tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.Ident[] }>;
+  skipBalanced!: R<void>;
+  statementWithSemi!: (idx?: number) => A.Statement;
+  statement!: (idx?: number) => A.Statement;
+  withStatement!: R<A.Statement>;
+  insertStmt!: R<A.Statement>;
+  columnNameList!: R<A.Ident[]>;
+  upsertClause!: R<A.Assignment[]>;
+  multiInsert!: R<A.Statement>;
+  assignments!: (idx?: number) => A.Assignment[];
+  assignment!: R<A.Assignment>;
+  outputClause!: R<void>;
+  topClause!: R<void>;
+  updateStmt!: R<A.Statement>;
+  dmlTail!: R<void>;
+  deleteStmt!: R<A.Statement>;
+  mergeStmt!: R<A.Statement>;
+  mergeWhen!: R<A.MergeWhen>;
+  createStmt!: R<A.Statement>;
+  createTable!: R<A.Statement>;
+  createView!: R<A.Statement>;
+  dropStmt!: R<A.Statement>;
+  alterStmt!: R<A.Statement>;
+  truncateStmt!: R<A.Statement>;
+  useStmt!: R<A.Statement>;
+  renameStmt!: R<A.Statement>;
+  otherStmt!: R<A.Statement>;
+  skipUntilQuery!: R<void>;
+  procedural!: R<A.Statement>;
+  createRoutine!: R<A.Statement>;
+  [rule: string]: any;
+
+  constructor(readonly caps: ParserCaps) {
+    super(T.ALL_TOKENS, {
+      maxLookahead: 1,
+      skipValidations: process.env.SQLFLOW_GRAMMAR_CHECKS !== '1',
+    });
+    defineExpressionRules.call(this);
+    defineQueryRules.call(this);
+    defineStatementRules.call(this);
+    defineProceduralRules.call(this);
+    this.performSelfAnalysis();
+  }
+
+  get dsl(): Dsl & this {
+    return this as Dsl & this;
+  }
+
+  la(n: number): IToken {
+    return this.LA(n);
+  }
+
+  atEnd(): boolean {
+    return this.LA(1).tokenType === EOF;
+  }
+
+  textBetween(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  /** Does a query (SELECT / WITH / VALUES, possibly behind parentheses) start at LA(i)? */
+  startsQuery(i: number): boolean {
+    let n = i;
+    while (this.LA(n).tokenType === T.LParen) n++;
+    const t = this.LA(n).tokenType;
+    return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i);
+  }
+
+  /** Can `tok` start a statement? Used where statements need no separator. */
+  startsStatement(tok: IToken, next: IToken): boolean {
+    const t = tok.tokenType;
+    if (t === K.SELECT || t === K.INSERT || t === K.UPDATE || t === K.DELETE || t === K.MERGE || t === K.CREATE ||
+      t === K.DROP || t === K.ALTER || t === K.TRUNCATE || t === K.WITH || t === K.SET || t === K.END || t === K.ELSE) {
+      return true;
+    }
+    if (t === T.Name || tokenMatcher(tok, T.Identifier)) {
+      const w = tok.image.toUpperCase();
+      if (w === 'REPLACE') return next.tokenType === K.INTO;
+      return STATEMENT_WORDS.has(w);
+    }
+    return false;
+  }
+
+  /** May `tok` be an alias written without AS here? */
+  canAlias(tok: IToken): boolean {
+    if (!tokenMatcher(tok, T.Identifier)) return false;
+    if (tok.tokenType === T.QuotedName) return true;
+    const w = tok.image.toUpperCase();
+    if (NOT_ALIAS.has(w)) return false;
+    if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
+    if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
+    return true;
+  }
+
+  /** Does an alias (`AS x`, a bare name, or a string where allowed) follow? */
+  aliasAhead(allowString: boolean): boolean {
+    const t = this.LA(1);
+    if (t.tokenType === K.AS) return true;
+    if (t.tokenType === T.StringLit) return allowString && this.caps.assignmentAlias;
+    return this.canAlias(t);
+  }
+
+  /** T-SQL `TOP (n)` / `TOP n` ahead? */
+  topAhead(): boolean {
+    const n = this.LA(2).tokenType;
+    return this.LA(1).tokenType === K.TOP && (n === T.NumberLit || n === T.LParen || n === T.Variable);
+  }
+
+  /** Is LA(1) the start of a procedural statement (block, IF, WHILE, DECLARE, EXEC, ...)? */
+  startsProcedural(): boolean {
+    return false;
+  }
+
+  startsRoutine(): boolean {
+    return false;
+  }
+
+  /**
+   * Parse one chunk of tokens into statements. A statement that fails becomes an error; parsing
+   * resumes at the next token that can start a statement.
+   */
+  parseChunk(tokens: IToken[], text: string): ParsedStatements {
+    this.text = text;
+    this.input = tokens;
+    const statements: A.Statement[] = [];
+    const errors: { offset: number; message: string }[] = [];
+    while (this.exportLexerState() < tokens.length - 1) {
+      const before = this.exportLexerState();
+      this.errors = [];
+      const stmt = this.statementWithSemi();
+      const real = this.errors.filter((e) => e.name !== 'NotAllInputParsedException');
+      if (real.length === 0 && stmt) {
+        statements.push(stmt);
+        if (this.exportLexerState() === before) break;
+        continue;
+      }
+      const err = real[0] ?? this.errors[0]!;
+      const tok = err?.token && !isNaN(err.token.startOffset) ? err.token : tokens[Math.min(before + 1, tokens.length - 1)]!;
+      errors.push({ offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok) });
+      // Resume at the next statement start after the failing token.
+      let idx = tokens.indexOf(tok);
+      if (idx < 0) idx = before + 1;
+      let next = -1;
+      if (this.caps.statementsWithoutSemicolons) {
+        for (let i = Math.max(idx, before + 2); i < tokens.length; i++) {
+          if (this.startsStatement(tokens[i]!, tokens[i + 1] ?? tokens[i]!) || tokens[i - 1]!.tokenType === T.Semicolon) {
+            next = i;
+            break;
+          }
+        }
+      } else {
+        for (let i = Math.max(idx, before + 1); i < tokens.length; i++) {
+          if (tokens[i]!.tokenType === T.Semicolon) {
+            next = i + 1;
+            break;
+          }
+        }
+      }
+      if (next < 0 || next >= tokens.length) break;
+      this.input = tokens;
+      this.importLexerState(next - 1);
+    }
+    return { statements, errors };
+  }
+}
+
+function describe(message: string, tok: IToken): string {
+  const first = message.split('\n')[0]!;
+  const near = tok.tokenType === EOF ? 'end of statement' : `'${tok.image.length > 40 ? tok.image.slice(0, 40) + '…' : tok.image}'`;
+  if (/^Expecting/.test(first) || /^Redundant/.test(first)) return `syntax error near ${near}`;
+  return `syntax error near ${near}: ${first}`;
+}

@@ -1,0 +1,766 @@
+/** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
+import { EOF, tokenMatcher, type IToken } from 'chevrotain';
+import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, TableRef, With } from '../src/ast/nodes.js';
+import { ident, list } from './build.js';
+import type { SqlParser } from './parser.js';
+import * as T from './tokens.js';
+
+const K = T.K;
+
+interface Tail {
+  orderBy?: OrderItem[];
+  limit?: Expr;
+  offset?: Expr;
+}
+
+export function defineQueryRules(this: SqlParser): void {
+  const $ = this.dsl;
+  const end = () => $.LA(0).endOffset! + 1;
+
+  this.withClause = $.RULE('withClause', (): With => {
+    const kw = $.CONSUME(K.WITH);
+    let recursive = false;
+    $.OPTION(() => {
+      $.CONSUME(K.RECURSIVE);
+      recursive = true;
+    });
+    const ctes: Cte[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => ctes.push($.SUBRULE($.cte)) });
+    return $.ACTION((): With => ({ recursive, ctes, start: kw.startOffset, end: end() }));
+  });
+
+  this.cte = $.RULE('cte', (): Cte => {
+    const name = $.SUBRULE($.ident);
+    let columns: Ident[] | undefined;
+    $.OPTION(() => (columns = $.SUBRULE($.identList)));
+    $.CONSUME(K.AS);
+    $.OPTION1(() => {
+      $.OPTION2(() => $.CONSUME(K.NOT));
+      $.CONSUME(K.MATERIALIZED);
+    });
+    $.CONSUME(T.LParen);
+    const query = $.SUBRULE($.query);
+    $.CONSUME(T.RParen);
+    return $.ACTION((): Cte => ({ name, columns, query, start: name.start, end: end() }));
+  });
+
+  /** `( a, b, c )` */
+  this.identList = $.RULE('identList', (): Ident[] => {
+    $.CONSUME(T.LParen);
+    const ids: Ident[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => ids.push($.SUBRULE($.ident)) });
+    $.CONSUME(T.RParen);
+    return ids;
+  });
+
+  this.query = $.RULE('query', (): Query => {
+    let w: With | undefined;
+    $.OPTION(() => (w = $.SUBRULE($.withClause)));
+    const body = $.SUBRULE($.setExpr);
+    const tail = $.SUBRULE($.queryTail);
+    return $.ACTION((): Query => {
+      const q: Query = { ...body, ...tail };
+      if (w) {
+        q.with = body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w;
+        q.start = w.start;
+      }
+      q.end = Math.max(q.end, end());
+      return q;
+    });
+  });
+
+  this.setExpr = $.RULE('setExpr', (): Query => {
+    let left = $.SUBRULE($.queryTerm);
+    $.MANY({
+      GATE: () => $.LA(1).tokenType !== K.MINUS || this.startsQuery(2),
+      DEF: () => {
+        const op = $.OR([
+          { ALT: () => $.CONSUME(K.UNION) },
+          { ALT: () => $.CONSUME(K.INTERSECT) },
+          { ALT: () => $.CONSUME(K.EXCEPT) },
+          { ALT: () => $.CONSUME(K.MINUS) },
+        ]);
+        let all = false;
+        $.OPTION(() => {
+          $.OR1([
+            {
+              ALT: () => {
+                $.CONSUME(K.ALL);
+                all = true;
+              },
+            },
+            { ALT: () => $.CONSUME(K.DISTINCT) },
+          ]);
+        });
+        $.OPTION1({
+          GATE: () => /^BY$/i.test($.LA(2).image) && /^(CORRESPONDING)$/i.test($.LA(1).image),
+          DEF: () => {
+            $.CONSUME(T.Identifier);
+            $.CONSUME(K.BY);
+          },
+        });
+        const right = $.SUBRULE1($.queryTerm);
+        left = $.ACTION((): Query => {
+          const o = op?.image?.toLowerCase() as 'union' | 'intersect' | 'except' | 'minus';
+          return { k: 'setop', op: o, all, left, right, start: left.start, end: right.end };
+        });
+      },
+    });
+    return left;
+  });
+
+  this.queryTerm = $.RULE('queryTerm', (): Query => {
+    return $.OR([
+      { ALT: () => $.SUBRULE($.selectCore) },
+      {
+        ALT: () => {
+          const lp = $.CONSUME(T.LParen);
+          const q = $.SUBRULE($.query);
+          $.CONSUME(T.RParen);
+          return $.ACTION((): Query => ({ ...q, start: lp.startOffset, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          const kw = $.CONSUME(K.VALUES);
+          const rows = $.SUBRULE($.valuesRows);
+          return $.ACTION((): Query => ({ k: 'values_q', rows, start: kw.startOffset, end: end() }));
+        },
+      },
+    ]);
+  });
+
+  /** `(1, 2), (3, 4)` or `1, 2` (single-column rows). */
+  this.valuesRows = $.RULE('valuesRows', (): Expr[][] => {
+    const rows: Expr[][] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        $.OR([
+          {
+            ALT: () => {
+              $.OPTION(() => $.CONSUME(K.ROW));
+              $.CONSUME(T.LParen);
+              const row: Expr[] = [];
+              $.MANY_SEP({ SEP: T.Comma, DEF: () => row.push($.SUBRULE($.expr)) });
+              $.CONSUME(T.RParen);
+              rows.push(row);
+            },
+          },
+          { ALT: () => rows.push([$.SUBRULE1($.expr)]) },
+        ]);
+      },
+    });
+    return rows;
+  });
+
+  this.queryTail = $.RULE('queryTail', (): Tail => {
+    const tail: Tail = {};
+    $.OPTION(() => {
+      $.CONSUME(K.ORDER);
+      $.CONSUME(K.BY);
+      tail.orderBy = $.SUBRULE($.orderItems);
+    });
+    $.MANY({
+      GATE: () => $.LA(1).tokenType !== K.FOR || /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image),
+      DEF: () => {
+      $.OR([
+        {
+          ALT: () => {
+            $.CONSUME(K.LIMIT);
+            $.OR1([
+              { ALT: () => $.CONSUME(K.ALL) },
+              {
+                ALT: () => {
+                  tail.limit = $.SUBRULE($.arith);
+                  $.OPTION1(() => {
+                    $.CONSUME(T.Comma);
+                    tail.offset = tail.limit;
+                    tail.limit = $.SUBRULE1($.arith);
+                  });
+                },
+              },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(K.OFFSET);
+            tail.offset = $.SUBRULE2($.arith);
+            $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.ROW) }, { ALT: () => $.CONSUME(K.ROWS) }]));
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(K.FETCH);
+            $.OR3([{ ALT: () => $.CONSUME(K.FIRST) }, { ALT: () => $.CONSUME(K.NEXT) }]);
+            $.OPTION3(() => (tail.limit = $.SUBRULE3($.arith)));
+            $.OPTION4(() => $.CONSUME(K.PERCENT));
+            $.OR4([{ ALT: () => $.CONSUME1(K.ROW) }, { ALT: () => $.CONSUME1(K.ROWS) }]);
+            $.OR5([
+              { ALT: () => $.CONSUME(K.ONLY) },
+              {
+                ALT: () => {
+                  $.CONSUME(K.WITH);
+                  $.CONSUME(K.TIES);
+                },
+              },
+            ]);
+          },
+        },
+        {
+          // FOR UPDATE [OF ...] [NOWAIT], FOR XML PATH(''), FOR JSON AUTO, FOR BROWSE.
+          GATE: () => $.LA(1).tokenType === K.FOR && /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image),
+          ALT: () => {
+            $.CONSUME(K.FOR);
+            $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          },
+        },
+      ]);
+      },
+    });
+    return tail;
+  });
+
+  this.selectCore = $.RULE('selectCore', (): Select => {
+    const kw = $.CONSUME(K.SELECT);
+    const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
+    $.OPTION({
+      GATE: () => /^(SQL_CALC_FOUND_ROWS|SQL_NO_CACHE|HIGH_PRIORITY|STRAIGHT_JOIN|AS)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma,
+      DEF: () => {
+        $.CONSUME(T.AnyToken);
+        $.OPTION1({ GATE: () => /^(STRUCT|VALUE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+      },
+    });
+    $.OPTION2(() => {
+      $.OR([
+        { ALT: () => $.CONSUME(K.ALL) },
+        {
+          ALT: () => {
+            $.CONSUME(K.DISTINCT);
+            sel.distinct = true;
+            $.OPTION3(() => {
+              $.CONSUME(K.ON);
+              $.CONSUME(T.LParen);
+              $.SUBRULE($.exprList);
+              $.CONSUME(T.RParen);
+            });
+          },
+        },
+      ]);
+    });
+    $.OPTION4({
+      GATE: () => $.LA(1).tokenType === K.TOP && ($.LA(2).tokenType === T.NumberLit || $.LA(2).tokenType === T.LParen || $.LA(2).tokenType === T.Variable),
+      DEF: () => {
+        $.CONSUME(K.TOP);
+        sel.top = $.SUBRULE($.primary);
+        $.OPTION5(() => $.CONSUME(K.PERCENT));
+        $.OPTION6(() => {
+          $.CONSUME(K.WITH);
+          $.CONSUME(K.TIES);
+        });
+      },
+    });
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sel.items.push($.SUBRULE($.selectItem)) });
+    $.OPTION7(() => {
+      $.OPTION8(() => {
+        $.CONSUME(K.BULK);
+        $.CONSUME(K.COLLECT);
+      });
+      $.CONSUME(K.INTO);
+      $.OPTION9({
+        GATE: () => /^(TEMP|TEMPORARY|UNLOGGED|TABLE)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== K.FROM,
+        DEF: () => $.CONSUME2(T.AnyToken),
+      });
+      const targets: (QName | IToken)[] = [];
+      $.AT_LEAST_ONE_SEP1({
+        SEP: T.Comma,
+        DEF: () => {
+          $.OR1([
+            { ALT: () => targets.push($.SUBRULE($.qname)) },
+            { ALT: () => targets.push($.CONSUME(T.Variable)) },
+          ]);
+        },
+      });
+      $.ACTION(() => {
+        const names = targets.map((t) => ('parts' in t ? t.parts.map((p) => p.text).join('.') : t.image));
+        if (targets.length === 1 && 'parts' in targets[0]!) sel.into = targets[0] as QName;
+        sel.intoVars = names;
+      });
+    });
+    $.option(10, () => {
+      $.CONSUME(K.FROM);
+      sel.from = $.SUBRULE($.tableRefs);
+    });
+    $.option(11, () => {
+      $.CONSUME(K.WHERE);
+      sel.where = $.SUBRULE($.expr);
+    });
+    $.MANY(() => {
+      const c = $.SUBRULE($.hierarchical);
+      $.ACTION(() => (sel.connectBy ??= []).push(c));
+    });
+    $.option(12, () => {
+      $.CONSUME(K.GROUP);
+      $.CONSUME(K.BY);
+      $.option(13, () => $.OR2([{ ALT: () => $.CONSUME1(K.ALL) }, { ALT: () => $.CONSUME1(K.DISTINCT) }]));
+      $.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => sel.groupBy.push(...list($.SUBRULE($.groupItem))) });
+      $.option(14, () => {
+        $.CONSUME1(K.WITH);
+        $.CONSUME(K.ROLLUP);
+      });
+    });
+    $.option(15, () => {
+      $.CONSUME(K.HAVING);
+      sel.having = $.SUBRULE1($.expr);
+    });
+    $.option(16, () => {
+      $.CONSUME(K.WINDOW);
+      sel.windows = [];
+      $.AT_LEAST_ONE_SEP3({
+        SEP: T.Comma,
+        DEF: () => {
+          const name = $.SUBRULE($.ident);
+          $.CONSUME1(K.AS);
+          const spec = $.SUBRULE($.windowSpec);
+          sel.windows!.push({ name, spec });
+        },
+      });
+    });
+    $.option(17, () => {
+      $.CONSUME(K.QUALIFY);
+      sel.qualify = $.SUBRULE2($.expr);
+    });
+    $.MANY1({
+      // Hive/Spark CLUSTER BY / DISTRIBUTE BY / SORT BY.
+      GATE: () => /^(CLUSTER|DISTRIBUTE|SORT)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.BY,
+      DEF: () => {
+        $.CONSUME(T.Identifier);
+        $.CONSUME1(K.BY);
+        $.SUBRULE1($.orderItems);
+      },
+    });
+    return $.ACTION(() => {
+      sel.end = end();
+      return sel;
+    });
+  });
+
+  /** START WITH cond | CONNECT BY [NOCYCLE] cond (Oracle hierarchical queries). */
+  this.hierarchical = $.RULE('hierarchical', (): Expr => {
+    return $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.START);
+          $.CONSUME(K.WITH);
+          return $.SUBRULE($.expr);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.CONNECT);
+          $.CONSUME(K.BY);
+          $.OPTION(() => $.CONSUME(K.NOCYCLE));
+          return $.SUBRULE1($.expr);
+        },
+      },
+    ]);
+  });
+
+  this.groupItem = $.RULE('groupItem', (): Expr[] => {
+    return $.OR([
+      {
+        GATE: () => $.LA(1).tokenType === K.GROUPING && $.LA(2).tokenType === K.SETS,
+        ALT: () => {
+          $.CONSUME(K.GROUPING);
+          $.CONSUME(K.SETS);
+          $.CONSUME(T.LParen);
+          const all: Expr[] = [];
+          $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => all.push(...list($.SUBRULE($.groupItem))) });
+          $.CONSUME(T.RParen);
+          return all;
+        },
+      },
+      {
+        GATE: () => $.LA(1).tokenType === T.LParen && $.LA(2).tokenType === T.RParen,
+        ALT: () => {
+          $.CONSUME1(T.LParen);
+          $.CONSUME1(T.RParen);
+          return [];
+        },
+      },
+      { ALT: () => [$.SUBRULE($.expr)] },
+    ]);
+  });
+
+  this.selectItem = $.RULE('selectItem', (): SelectItem => {
+    return $.OR([
+      {
+        // T-SQL `alias = expr`, `@var = expr`.
+        GATE: () => this.caps.assignmentAlias && $.LA(2).tokenType === T.Eq && (tokenMatcher($.LA(1), T.Identifier) || $.LA(1).tokenType === T.Variable),
+        ALT: () => {
+          const target = $.OR1([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(T.Variable) }]);
+          $.CONSUME(T.Eq);
+          const expr = $.SUBRULE($.expr);
+          return $.ACTION((): SelectItem => {
+            if (target.tokenType === T.Variable) return { expr, assignTo: target.image, start: target.startOffset, end: end() };
+            return { expr, alias: ident(target), start: target.startOffset, end: end() };
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const expr = $.SUBRULE1($.expr);
+          let alias: Ident | undefined;
+          $.OPTION({ GATE: () => this.aliasAhead(true), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
+          return $.ACTION((): SelectItem => ({ expr, alias, start: expr.start, end: end() }));
+        },
+      },
+    ]);
+  });
+
+  /** `[AS] name`; without AS only names that cannot start the next clause. */
+  this.alias = $.RULE('alias', (allowString: boolean): Ident => {
+    return $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.AS);
+          return $.OR1([
+            { ALT: () => $.SUBRULE($.ident) },
+            {
+              GATE: () => allowString,
+              ALT: () => {
+                const s = $.CONSUME(T.StringLit);
+                return $.ACTION((): Ident => ({ text: s.image.slice(1, -1), quoted: true, start: s.startOffset, end: s.endOffset! + 1 }));
+              },
+            },
+          ]);
+        },
+      },
+      { GATE: () => this.canAlias($.LA(1)), ALT: () => $.SUBRULE1($.ident) },
+      {
+        GATE: () => allowString && this.caps.assignmentAlias,
+        ALT: () => {
+          const s = $.CONSUME1(T.StringLit);
+          return $.ACTION((): Ident => ({ text: s.image.slice(1, -1), quoted: true, start: s.startOffset, end: s.endOffset! + 1 }));
+        },
+      },
+    ]);
+  });
+
+  this.tableRefs = $.RULE('tableRefs', (): TableRef[] => {
+    const refs: TableRef[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => refs.push($.SUBRULE($.tableRef)) });
+    return refs;
+  });
+
+  this.tableRef = $.RULE('tableRef', (): TableRef => {
+    let left = $.SUBRULE($.tablePrimary);
+    $.MANY(() => {
+      left = $.OR([
+        { ALT: () => $.SUBRULE($.joinPart, { ARGS: [left] }) },
+        { GATE: () => $.LA(2).tokenType === K.VIEW, ALT: () => $.SUBRULE($.lateralView, { ARGS: [left] }) },
+        { ALT: () => $.SUBRULE($.pivot, { ARGS: [left] }) },
+      ]);
+    });
+    return left;
+  });
+
+  this.joinPart = $.RULE('joinPart', (left: TableRef): TableRef => {
+    let kind = 'inner';
+    let natural = false;
+    $.OPTION(() => {
+      $.CONSUME(K.NATURAL);
+      natural = true;
+    });
+    $.OR([
+      {
+        GATE: () => $.LA(2).tokenType !== K.APPLY,
+        ALT: () => {
+          $.OPTION1(() => {
+            const k = $.OR1([
+              { ALT: () => $.CONSUME(K.INNER) },
+              { ALT: () => $.CONSUME(K.LEFT) },
+              { ALT: () => $.CONSUME(K.RIGHT) },
+              { ALT: () => $.CONSUME(K.FULL) },
+              { ALT: () => $.CONSUME(K.CROSS) },
+              { ALT: () => $.CONSUME(K.SEMI) },
+              { ALT: () => $.CONSUME(K.ANTI) },
+              { ALT: () => $.CONSUME(K.ASOF) },
+            ]);
+            kind = k?.image?.toLowerCase() ?? kind;
+            $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.OUTER) }, { ALT: () => $.CONSUME1(K.SEMI) }, { ALT: () => $.CONSUME1(K.ANTI) }]));
+            $.OPTION3({ GATE: () => /^(HASH|LOOP|MERGE|REMOTE)$/i.test($.LA(1).image), DEF: () => $.CONSUME(T.AnyToken) });
+          });
+          $.CONSUME(K.JOIN);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.STRAIGHT_JOIN);
+          kind = 'inner';
+        },
+      },
+      {
+        GATE: () => $.LA(2).tokenType === K.APPLY,
+        ALT: () => {
+          const k = $.OR3([{ ALT: () => $.CONSUME2(K.CROSS) }, { ALT: () => $.CONSUME2(K.OUTER) }]);
+          $.CONSUME(K.APPLY);
+          kind = k?.image?.toUpperCase() === 'CROSS' ? 'cross-apply' : 'outer-apply';
+        },
+      },
+    ]);
+    const right = $.SUBRULE($.tablePrimary);
+    const j: JoinRef = { k: 'join', kind, natural, left, right, start: left?.start, end: 0 };
+    $.OPTION4(() => {
+      $.OR4([
+        {
+          ALT: () => {
+            $.CONSUME(K.ON);
+            j.on = $.SUBRULE($.expr);
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(K.USING);
+            j.using = $.SUBRULE($.identList);
+          },
+        },
+      ]);
+    });
+    return $.ACTION(() => {
+      j.end = end();
+      return j;
+    });
+  });
+
+  /** Hive/Spark `LATERAL VIEW [OUTER] explode(x) t AS a, b`. */
+  this.lateralView = $.RULE('lateralView', (left: TableRef): TableRef => {
+    $.CONSUME(K.LATERAL);
+    $.CONSUME(K.VIEW);
+    $.OPTION(() => $.CONSUME(K.OUTER));
+    const fn = $.SUBRULE($.nameOrCall);
+    let alias: Ident | undefined;
+    $.OPTION1({ GATE: () => this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.ident)) });
+    const cols: Ident[] = [];
+    $.OPTION2(() => {
+      $.CONSUME(K.AS);
+      $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => cols.push($.SUBRULE1($.ident)) });
+    });
+    return $.ACTION((): TableRef => {
+      const right: TableRef = { k: 'tfunc', func: fn as FuncCall, lateral: true, alias, columnAliases: cols, start: fn.start, end: end() };
+      return { k: 'join', kind: 'lateral-view', left, right, start: left.start, end: end() };
+    });
+  });
+
+  this.pivot = $.RULE('pivot', (source: TableRef): TableRef => {
+    const kw = $.OR([{ ALT: () => $.CONSUME(K.PIVOT) }, { ALT: () => $.CONSUME(K.UNPIVOT) }]);
+    $.OPTION(() => {
+      $.OR1([{ ALT: () => $.CONSUME(K.INCLUDE) }, { ALT: () => $.CONSUME(K.EXCLUDE) }]);
+      $.CONSUME(K.NULLS);
+    });
+    $.CONSUME(T.LParen);
+    const aggregates: Expr[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        aggregates.push($.SUBRULE($.expr));
+        $.OPTION1(() => $.SUBRULE($.alias, { ARGS: [0] }));
+      },
+    });
+    $.CONSUME(K.FOR);
+    const forColumn = $.SUBRULE($.ident);
+    $.CONSUME(K.IN);
+    $.CONSUME1(T.LParen);
+    const inList: { expr: Expr; alias?: Ident }[] = [];
+    $.AT_LEAST_ONE_SEP1({
+      SEP: T.Comma,
+      DEF: () => {
+        const expr = $.SUBRULE1($.expr);
+        let alias: Ident | undefined;
+        $.OPTION2({ GATE: () => this.aliasAhead(true), DEF: () => (alias = $.SUBRULE1($.alias, { ARGS: [true] })) });
+        inList.push({ expr, alias });
+      },
+    });
+    $.CONSUME1(T.RParen);
+    $.CONSUME(T.RParen);
+    let alias: Ident | undefined;
+    $.OPTION3(() => (alias = $.SUBRULE2($.alias, { ARGS: [0] })));
+    return $.ACTION((): TableRef => ({
+      k: 'pivot',
+      unpivot: kw.tokenType === K.UNPIVOT,
+      source,
+      aggregates,
+      forColumn,
+      inList,
+      alias,
+      start: source.start,
+      end: end(),
+    }));
+  });
+
+  this.tablePrimary = $.RULE('tablePrimary', (): TableRef => {
+    return $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => this.startsQuery(2),
+          ALT: () => {
+            const lp = $.CONSUME(T.LParen);
+            const query = $.SUBRULE($.query);
+            $.CONSUME(T.RParen);
+            const a = $.SUBRULE($.tableAlias);
+            return $.ACTION((): TableRef => ({ k: 'derived', query, ...a, start: lp.startOffset, end: end() }));
+          },
+        },
+        {
+          ALT: () => {
+            const lp = $.CONSUME1(T.LParen);
+            const inner = $.SUBRULE($.tableRef);
+            $.CONSUME1(T.RParen);
+            const a = $.SUBRULE1($.tableAlias);
+            return $.ACTION((): TableRef => (a.alias ? { ...inner, ...a } : { ...inner, start: lp.startOffset, end: end() }) as TableRef);
+          },
+        },
+        {
+          ALT: () => {
+            const kw = $.CONSUME(K.LATERAL);
+            return $.OR1([
+              {
+                ALT: () => {
+                  $.CONSUME2(T.LParen);
+                  const query = $.SUBRULE1($.query);
+                  $.CONSUME2(T.RParen);
+                  const a = $.SUBRULE2($.tableAlias);
+                  return $.ACTION((): TableRef => ({ k: 'derived', query, lateral: true, ...a, start: kw.startOffset, end: end() }));
+                },
+              },
+              {
+                ALT: () => {
+                  const fn = $.SUBRULE($.nameOrCall);
+                  const a = $.SUBRULE3($.tableAlias);
+                  return $.ACTION((): TableRef => ({ k: 'tfunc', func: fn as FuncCall, lateral: true, ...a, start: kw.startOffset, end: end() }));
+                },
+              },
+            ]);
+          },
+        },
+        {
+          ALT: () => {
+            const v = $.CONSUME(T.Variable);
+            const a = $.SUBRULE4($.tableAlias);
+            return $.ACTION((): TableRef => ({
+              k: 'table',
+              name: { parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 },
+              ...a,
+              start: v.startOffset,
+              end: end(),
+            }));
+          },
+        },
+        { ALT: () => $.SUBRULE($.namedTable) },
+      ],
+    });
+  });
+
+  this.namedTable = $.RULE('namedTable', (): TableRef => {
+    const name = $.SUBRULE($.qname);
+    let fn: FuncCall | undefined;
+    $.OPTION(() => {
+      const call = $.SUBRULE($.funcTail, { ARGS: [name] });
+      fn = call as FuncCall;
+    });
+    $.OPTION1({
+      // Oracle flashback / SQL:2011 temporal: AS OF TIMESTAMP expr, FOR SYSTEM_TIME AS OF ...
+      GATE: () => ($.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF) || ($.LA(1).tokenType === K.FOR && /^SYSTEM_TIME$/i.test($.LA(2).image)),
+      DEF: () => {
+        $.OPTION2(() => {
+          $.CONSUME(K.FOR);
+          $.CONSUME(T.Identifier);
+        });
+        $.CONSUME(K.AS);
+        $.CONSUME(K.OF);
+        $.OPTION3({ GATE: () => /^(TIMESTAMP|SCN)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.Identifier) });
+        $.SUBRULE($.arith);
+      },
+    });
+    $.OPTION4({
+      GATE: () => $.LA(1).tokenType === K.PARTITION && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.CONSUME(K.PARTITION);
+        $.CONSUME(T.LParen);
+        $.SUBRULE($.skipBalanced, { ARGS: [0] });
+        $.CONSUME(T.RParen);
+      },
+    });
+    const a = $.SUBRULE($.tableAlias);
+    $.OPTION5({
+      GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.CONSUME(K.WITH);
+        $.CONSUME1(T.LParen);
+        $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+        $.CONSUME1(T.RParen);
+      },
+    });
+    $.OPTION6({
+      GATE: () => $.LA(1).tokenType === K.TABLESAMPLE || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.LParen),
+      DEF: () => {
+        $.CONSUME2(T.AnyToken);
+        $.OPTION7({ GATE: () => $.LA(1).tokenType !== T.LParen, DEF: () => $.CONSUME(T.Identifier) });
+        $.CONSUME2(T.LParen);
+        $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+        $.CONSUME2(T.RParen);
+      },
+    });
+    return $.ACTION((): TableRef => {
+      if (fn) return { k: 'tfunc', func: fn, ...a, start: name.start, end: end() };
+      return { k: 'table', name, ...a, start: name.start, end: end() };
+    });
+  });
+
+  this.tableAlias = $.RULE('tableAlias', (): { alias?: Ident; columnAliases?: Ident[] } => {
+    const r: { alias?: Ident; columnAliases?: Ident[] } = {};
+    $.OPTION({
+      GATE: () => $.LA(1).tokenType !== K.AS || $.LA(2).tokenType !== K.OF,
+      DEF: () => {
+        r.alias = $.SUBRULE($.alias, { ARGS: [0] });
+        $.OPTION1({
+          GATE: () => $.LA(1).tokenType === T.LParen && tokenMatcher($.LA(2), T.Identifier) && ($.LA(3).tokenType === T.Comma || $.LA(3).tokenType === T.RParen),
+          DEF: () => (r.columnAliases = $.SUBRULE($.identList)),
+        });
+      },
+    });
+    return r;
+  });
+
+  /**
+   * Skip a run of tokens the lineage does not need, keeping parentheses balanced. Stops before
+   * `)` / `;` / end of input; mode 1 also before a token that starts a statement, mode 2 before `,`.
+   */
+  this.skipBalanced = $.RULE('skipBalanced', (mode: 0 | 1 | 2) => {
+    $.MANY({
+      GATE: () => {
+        const t = $.LA(1).tokenType;
+        if (t === T.RParen || t === T.Semicolon || t === EOF) return false;
+        if (mode === 2) return t !== T.Comma;
+        return !(mode === 1 && this.startsStatement($.LA(1), $.LA(2)));
+      },
+      DEF: () => {
+        $.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              ALT: () => {
+                $.CONSUME(T.LParen);
+                $.SUBRULE($.skipBalanced, { ARGS: [0] });
+                $.CONSUME(T.RParen);
+              },
+            },
+            { ALT: () => $.CONSUME(T.AnyToken) },
+          ],
+        });
+      },
+    });
+  });
+}

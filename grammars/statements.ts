@@ -1,0 +1,927 @@
+/** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
+import { tokenMatcher } from 'chevrotain';
+import type {
+  Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, Statement, TableRef, With,
+} from '../src/ast/nodes.js';
+import { stringValue } from '../src/lexer/scanner.js';
+import type { SqlParser } from './parser.js';
+import * as T from './tokens.js';
+
+const K = T.K;
+
+const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL)$/i;
+const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
+const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
+
+export function defineStatementRules(this: SqlParser): void {
+  const $ = this.dsl;
+  const end = () => $.LA(0).endOffset! + 1;
+
+  this.statementWithSemi = $.RULE('statementWithSemi', (): Statement => {
+    const s = $.SUBRULE($.statement);
+    $.OPTION(() => $.CONSUME(T.Semicolon));
+    return s;
+  });
+
+  this.statement = $.RULE('statement', (): Statement => {
+    return $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { GATE: () => $.LA(1).tokenType === K.WITH, ALT: () => $.SUBRULE($.withStatement) },
+        {
+          GATE: () => this.startsQuery(1),
+          ALT: () => {
+            const query = $.SUBRULE($.query);
+            return $.ACTION((): Statement => ({ k: 'query', query, start: query.start, end: query.end }));
+          },
+        },
+        { ALT: () => $.SUBRULE($.insertStmt, { ARGS: [undefined] }) },
+        { GATE: () => $.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.INTO, ALT: () => $.SUBRULE1($.insertStmt, { ARGS: [undefined] }) },
+        { ALT: () => $.SUBRULE($.updateStmt, { ARGS: [undefined] }) },
+        { ALT: () => $.SUBRULE($.deleteStmt, { ARGS: [undefined] }) },
+        { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [undefined] }) },
+        { ALT: () => $.SUBRULE($.createStmt) },
+        { ALT: () => $.SUBRULE($.dropStmt) },
+        { ALT: () => $.SUBRULE($.alterStmt) },
+        { GATE: () => /^TRUNCATE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.truncateStmt) },
+        { GATE: () => $.LA(1).tokenType === K.USE && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
+        { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
+        { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
+        { ALT: () => $.SUBRULE($.otherStmt) },
+      ],
+    });
+  });
+
+  this.withStatement = $.RULE('withStatement', (): Statement => {
+    const w = $.SUBRULE($.withClause);
+    return $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => $.SUBRULE($.insertStmt, { ARGS: [w] }) },
+        { ALT: () => $.SUBRULE($.updateStmt, { ARGS: [w] }) },
+        { ALT: () => $.SUBRULE($.deleteStmt, { ARGS: [w] }) },
+        { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [w] }) },
+        {
+          ALT: () => {
+            const body = $.SUBRULE($.setExpr);
+            const tail = $.SUBRULE($.queryTail);
+            return $.ACTION((): Statement => {
+              const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: end() };
+              return { k: 'query', query, start: w.start, end: end() };
+            });
+          },
+        },
+      ],
+    });
+  });
+
+  this.insertStmt = $.RULE('insertStmt', (w: With | undefined): Statement => {
+    const kw = $.OR([{ ALT: () => $.CONSUME(K.INSERT) }, { ALT: () => $.CONSUME(K.REPLACE) }]);
+    $.OPTION({
+      GATE: () => $.LA(1).tokenType === K.OR || /^(IGNORE|LOW_PRIORITY|DELAYED|HIGH_PRIORITY)$/i.test($.LA(1).image),
+      DEF: () => {
+        $.OPTION1(() => $.CONSUME(K.OR));
+        $.CONSUME(T.AnyToken);
+      },
+    });
+    return $.OR1([
+      {
+        GATE: () => ($.LA(1).tokenType === K.ALL || $.LA(1).tokenType === K.FIRST) && ($.LA(2).tokenType === K.INTO || $.LA(2).tokenType === K.WHEN),
+        ALT: () => {
+          $.CONSUME(T.Identifier);
+          return $.SUBRULE($.multiInsert, { ARGS: [kw.startOffset] });
+        },
+      },
+      {
+        ALT: () => {
+          let overwrite = false;
+          $.OR2([
+            { ALT: () => $.CONSUME(K.INTO) },
+            {
+              ALT: () => {
+                $.CONSUME(K.OVERWRITE);
+                overwrite = true;
+              },
+            },
+            { ALT: () => undefined },
+          ]);
+          $.OPTION2(() => $.CONSUME(K.TABLE));
+          const target = $.OR3([
+            {
+              GATE: () => $.LA(1).tokenType === K.DIRECTORY || ($.LA(1).tokenType === K.LOCAL && $.LA(2).tokenType === K.DIRECTORY),
+              ALT: () => {
+                $.OPTION3(() => $.CONSUME(K.LOCAL));
+                $.CONSUME(K.DIRECTORY);
+                const p = $.CONSUME(T.StringLit);
+                $.SUBRULE($.skipUntilQuery);
+                return { path: p.image };
+              },
+            },
+            { ALT: () => ({ name: $.SUBRULE($.qname) }) },
+            {
+              ALT: () => {
+                const v = $.CONSUME(T.Variable);
+                return { name: $.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 })) };
+              },
+            },
+          ]);
+          $.OPTION4({
+            GATE: () => $.LA(1).tokenType === K.PARTITION,
+            DEF: () => {
+              $.CONSUME(K.PARTITION);
+              $.CONSUME(T.LParen);
+              $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+              $.CONSUME(T.RParen);
+            },
+          });
+          $.OPTION5(() => {
+            $.CONSUME(K.IF);
+            $.CONSUME(K.NOT);
+            $.CONSUME(K.EXISTS);
+          });
+          let alias: Ident | undefined;
+          $.OPTION6({ GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
+          let columns: Ident[] | undefined;
+          $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
+          $.OPTION8(() => $.SUBRULE($.outputClause));
+          const source = $.OR4({
+            IGNORE_AMBIGUITIES: true,
+            DEF: [
+              { GATE: () => this.startsQuery(1) || $.LA(1).tokenType === K.WITH, ALT: () => ({ q: $.SUBRULE($.query) }) },
+              {
+                ALT: () => {
+                  $.CONSUME(K.DEFAULT);
+                  $.CONSUME1(K.VALUES);
+                  return {};
+                },
+              },
+              {
+                GATE: () => /^(VALUE)$/i.test($.LA(1).image),
+                ALT: () => {
+                  const vk = $.CONSUME1(T.Identifier);
+                  const rows = $.SUBRULE($.valuesRows);
+                  return { q: $.ACTION((): Query => ({ k: 'values_q', rows, start: vk.startOffset, end: end() })) };
+                },
+              },
+              {
+                ALT: () => {
+                  $.OR5([{ ALT: () => $.CONSUME(K.EXEC) }, { ALT: () => $.CONSUME(K.EXECUTE) }]);
+                  const proc = $.SUBRULE1($.qname);
+                  $.SUBRULE2($.skipBalanced, { ARGS: [1] });
+                  return { proc };
+                },
+              },
+              {
+                // MySQL INSERT ... SET a = 1, b = 2
+                ALT: () => {
+                  $.CONSUME(K.SET);
+                  const sets = $.SUBRULE($.assignments);
+                  return { sets };
+                },
+              },
+            ],
+          });
+          let upsert: Assignment[] | undefined;
+          $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
+          $.option(10, () => {
+            $.CONSUME(K.RETURNING);
+            $.SUBRULE3($.skipBalanced, { ARGS: [0] });
+          });
+          return $.ACTION((): Statement => {
+            const t = target as { path?: string; name?: QName };
+            let src = (source as { q?: Query }).q;
+            const sets = (source as { sets?: Assignment[] }).sets;
+            let cols = columns;
+            if (sets) {
+              cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);
+              src = { k: 'values_q', rows: [sets.map((a) => a.value)], start: sets[0]!.start, end: end() };
+            }
+            return {
+              k: 'insert',
+              with: w,
+              target: t.name ?? { parts: [{ text: stringValue(t.path!), quoted: true, start: kw.startOffset, end: end() }], start: kw.startOffset, end: end() },
+              pathTarget: t.path === undefined ? undefined : stringValue(t.path),
+              alias,
+              columns: cols,
+              source: src,
+              overwrite,
+              replace: kw.tokenType === K.REPLACE,
+              upsert,
+              execProc: (source as { proc?: QName }).proc,
+              start: w ? w.start : kw.startOffset,
+              end: end(),
+            };
+          });
+        },
+      },
+    ]);
+  });
+
+  /** Column names of INSERT: `(a, t.b, [c])`. */
+  this.columnNameList = $.RULE('columnNameList', (): Ident[] => {
+    $.CONSUME(T.LParen);
+    const ids: Ident[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const q = $.SUBRULE($.qname);
+        $.ACTION(() => ids.push(q.parts[q.parts.length - 1]!));
+      },
+    });
+    $.CONSUME(T.RParen);
+    return ids;
+  });
+
+  this.upsertClause = $.RULE('upsertClause', (): Assignment[] => {
+    $.CONSUME(K.ON);
+    return $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.CONFLICT);
+          $.OPTION(() => {
+            $.OR1([
+              {
+                ALT: () => {
+                  $.CONSUME(T.LParen);
+                  $.SUBRULE($.skipBalanced, { ARGS: [0] });
+                  $.CONSUME(T.RParen);
+                },
+              },
+              {
+                ALT: () => {
+                  $.CONSUME(K.ON);
+                  $.CONSUME(K.CONSTRAINT);
+                  $.SUBRULE($.ident);
+                },
+              },
+            ]);
+          });
+          $.OPTION1(() => {
+            $.CONSUME(K.WHERE);
+            $.SUBRULE($.expr);
+          });
+          $.CONSUME(K.DO);
+          return $.OR2([
+            {
+              ALT: () => {
+                $.CONSUME(K.NOTHING);
+                return [];
+              },
+            },
+            {
+              ALT: () => {
+                $.CONSUME(K.UPDATE);
+                $.CONSUME(K.SET);
+                const sets = $.SUBRULE($.assignments);
+                $.OPTION2(() => {
+                  $.CONSUME1(K.WHERE);
+                  $.SUBRULE1($.expr);
+                });
+                return sets;
+              },
+            },
+          ]);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.DUPLICATE);
+          $.CONSUME(K.KEY);
+          $.CONSUME1(K.UPDATE);
+          return $.SUBRULE1($.assignments);
+        },
+      },
+    ]);
+  });
+
+  this.multiInsert = $.RULE('multiInsert', (start: number): Statement => {
+    const branches: MultiInsertStmt['branches'] = [];
+    $.AT_LEAST_ONE(() => {
+      let when: Expr | undefined;
+      $.OPTION(() => {
+        $.OR([
+          {
+            ALT: () => {
+              $.CONSUME(K.WHEN);
+              when = $.SUBRULE($.expr);
+              $.CONSUME(K.THEN);
+            },
+          },
+          { ALT: () => $.CONSUME(K.ELSE) },
+        ]);
+      });
+      $.AT_LEAST_ONE1(() => {
+        $.CONSUME(K.INTO);
+        const target = $.SUBRULE($.qname);
+        $.OPTION1({ GATE: () => this.canAlias($.LA(1)), DEF: () => $.SUBRULE($.ident) });
+        let columns: Ident[] | undefined;
+        $.OPTION2(() => (columns = $.SUBRULE($.columnNameList)));
+        let values: Expr[] | undefined;
+        $.OPTION3(() => {
+          $.CONSUME(K.VALUES);
+          $.CONSUME(T.LParen);
+          values = $.SUBRULE($.exprList);
+          $.CONSUME(T.RParen);
+        });
+        branches.push({ when, target, columns, values });
+      });
+    });
+    const source = $.SUBRULE($.query);
+    return $.ACTION((): Statement => ({ k: 'multi_insert', branches, source, start, end: end() }));
+  });
+
+  this.assignments = $.RULE('assignments', (): Assignment[] => {
+    const sets: Assignment[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sets.push($.SUBRULE($.assignment)) });
+    return sets;
+  });
+
+  this.assignment = $.RULE('assignment', (): Assignment => {
+    const columns: QName[] = [];
+    const start = $.LA(1).startOffset;
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => columns.push($.SUBRULE($.qname)) });
+          $.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => columns.push($.SUBRULE1($.qname)) },
+      {
+        ALT: () => {
+          const v = $.CONSUME(T.Variable);
+          columns.push($.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 })));
+        },
+      },
+    ]);
+    $.OR1({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => $.CONSUME(T.Eq) },
+        {
+          ALT: () => {
+            $.OR2([{ ALT: () => $.CONSUME(T.Operator) }, { ALT: () => $.CONSUME(T.Star) }]);
+            $.OPTION(() => $.CONSUME1(T.Eq));
+          },
+        },
+      ],
+    });
+    const value = $.SUBRULE($.expr);
+    return $.ACTION((): Assignment => ({ columns, value, start, end: end() }));
+  });
+
+  /** T-SQL `OUTPUT inserted.a, deleted.b [INTO target [(cols)]]`. */
+  this.outputClause = $.RULE('outputClause', () => {
+    $.CONSUME(K.OUTPUT);
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE($.selectItem) });
+    $.OPTION(() => {
+      $.CONSUME(K.INTO);
+      $.OR([{ ALT: () => $.SUBRULE($.qname) }, { ALT: () => $.CONSUME(T.Variable) }]);
+      $.OPTION1(() => $.SUBRULE($.columnNameList));
+    });
+  });
+
+  this.topClause = $.RULE('topClause', () => {
+    $.CONSUME(K.TOP);
+    $.SUBRULE($.primary);
+    $.OPTION(() => $.CONSUME(K.PERCENT));
+  });
+
+  this.updateStmt = $.RULE('updateStmt', (w: With | undefined): Statement => {
+    const kw = $.CONSUME(K.UPDATE);
+    $.OPTION({ GATE: () => this.topAhead(), DEF: () => $.SUBRULE($.topClause) });
+    $.OPTION1(() => $.CONSUME(K.ONLY));
+    const targets = $.SUBRULE($.tableRefs);
+    $.CONSUME(K.SET);
+    const sets = $.SUBRULE($.assignments);
+    $.OPTION2(() => $.SUBRULE($.outputClause));
+    let from: TableRef[] = [];
+    $.OPTION3(() => {
+      $.CONSUME(K.FROM);
+      from = $.SUBRULE1($.tableRefs);
+    });
+    let where: Expr | undefined;
+    $.OPTION4(() => {
+      $.CONSUME(K.WHERE);
+      $.OR([
+        {
+          GATE: () => $.LA(1).tokenType === K.CURRENT && $.LA(2).tokenType === K.OF,
+          ALT: () => {
+            $.CONSUME(K.CURRENT);
+            $.CONSUME(K.OF);
+            $.SUBRULE($.ident);
+          },
+        },
+        { ALT: () => (where = $.SUBRULE($.expr)) },
+      ]);
+    });
+    $.SUBRULE($.dmlTail);
+    return $.ACTION((): Statement => {
+      const [target, ...rest] = targets;
+      return { k: 'update', with: w, target: target!, sets, from: [...rest, ...from], where, start: w ? w.start : kw.startOffset, end: end() };
+    });
+  });
+
+  /** RETURNING / ORDER BY / LIMIT / OPTION(...) after DML. */
+  this.dmlTail = $.RULE('dmlTail', () => {
+    $.MANY(() => {
+      $.OR([
+        {
+          ALT: () => {
+            $.CONSUME(K.RETURNING);
+            $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(K.ORDER);
+            $.CONSUME(K.BY);
+            $.SUBRULE($.orderItems);
+          },
+        },
+        {
+          ALT: () => {
+            $.CONSUME(K.LIMIT);
+            $.SUBRULE($.arith);
+          },
+        },
+        {
+          GATE: () => $.LA(2).tokenType === T.LParen,
+          ALT: () => {
+            $.CONSUME(K.OPTION);
+            $.CONSUME(T.LParen);
+            $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+            $.CONSUME(T.RParen);
+          },
+        },
+        {
+          // Oracle DML error logging: LOG ERRORS INTO t (...) REJECT LIMIT n
+          GATE: () => $.LA(1).tokenType === K.LOG && $.LA(2).tokenType === K.ERRORS,
+          ALT: () => {
+            $.CONSUME(K.LOG);
+            $.SUBRULE2($.skipBalanced, { ARGS: [1] });
+          },
+        },
+      ]);
+    });
+  });
+
+  this.deleteStmt = $.RULE('deleteStmt', (w: With | undefined): Statement => {
+    const kw = $.CONSUME(K.DELETE);
+    $.OPTION({ GATE: () => this.topAhead(), DEF: () => $.SUBRULE($.topClause) });
+    $.OPTION1(() => $.CONSUME(K.FROM));
+    $.OPTION2(() => $.CONSUME(K.ONLY));
+    const targets = $.SUBRULE($.tableRefs);
+    $.OPTION3(() => $.SUBRULE($.outputClause));
+    let using: TableRef[] = [];
+    $.OPTION4(() => {
+      $.OR([{ ALT: () => $.CONSUME(K.USING) }, { ALT: () => $.CONSUME1(K.FROM) }]);
+      using = $.SUBRULE1($.tableRefs);
+    });
+    let where: Expr | undefined;
+    $.OPTION5(() => {
+      $.CONSUME(K.WHERE);
+      $.OR1([
+        {
+          GATE: () => $.LA(1).tokenType === K.CURRENT && $.LA(2).tokenType === K.OF,
+          ALT: () => {
+            $.CONSUME(K.CURRENT);
+            $.CONSUME(K.OF);
+            $.SUBRULE($.ident);
+          },
+        },
+        { ALT: () => (where = $.SUBRULE($.expr)) },
+      ]);
+    });
+    $.SUBRULE($.dmlTail);
+    return $.ACTION((): Statement => {
+      const [target, ...rest] = targets;
+      return { k: 'delete', with: w, target: target!, using: [...rest, ...using], where, start: w ? w.start : kw.startOffset, end: end() };
+    });
+  });
+
+  this.mergeStmt = $.RULE('mergeStmt', (w: With | undefined): Statement => {
+    const kw = $.CONSUME(K.MERGE);
+    $.OPTION({ GATE: () => this.topAhead(), DEF: () => $.SUBRULE($.topClause) });
+    $.OPTION1(() => $.CONSUME(K.INTO));
+    const target = $.SUBRULE($.tablePrimary);
+    $.CONSUME(K.USING);
+    const source = $.SUBRULE1($.tablePrimary);
+    $.CONSUME(K.ON);
+    const on = $.SUBRULE($.expr);
+    const whens: MergeWhen[] = [];
+    $.AT_LEAST_ONE(() => whens.push($.SUBRULE($.mergeWhen)));
+    $.OPTION2(() => $.SUBRULE($.outputClause));
+    $.SUBRULE($.dmlTail);
+    return $.ACTION((): Statement => ({ k: 'merge', with: w, target, source, on, whens, start: w ? w.start : kw.startOffset, end: end() }));
+  });
+
+  this.mergeWhen = $.RULE('mergeWhen', (): MergeWhen => {
+    $.CONSUME(K.WHEN);
+    const when: MergeWhen = { matched: true, action: 'nothing' };
+    $.OPTION(() => {
+      $.CONSUME(K.NOT);
+      when.matched = false;
+    });
+    $.CONSUME(K.MATCHED);
+    $.OPTION1(() => {
+      $.CONSUME(K.BY);
+      $.OR([
+        { ALT: () => $.CONSUME(K.TARGET) },
+        {
+          ALT: () => {
+            $.CONSUME(K.SOURCE);
+            when.bySource = true;
+          },
+        },
+      ]);
+    });
+    $.OPTION2(() => {
+      $.CONSUME(K.AND);
+      when.cond = $.SUBRULE($.expr);
+    });
+    $.CONSUME(K.THEN);
+    $.OR1([
+      {
+        ALT: () => {
+          $.CONSUME(K.UPDATE);
+          $.CONSUME(K.SET);
+          when.action = 'update';
+          when.sets = $.SUBRULE($.assignments);
+          $.OPTION3(() => {
+            $.CONSUME(K.WHERE);
+            when.cond = $.SUBRULE1($.expr);
+          });
+          $.OPTION4(() => {
+            $.CONSUME(K.DELETE);
+            $.CONSUME1(K.WHERE);
+            when.deleteWhere = $.SUBRULE2($.expr);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME1(K.DELETE);
+          when.action = 'delete';
+          $.OPTION5(() => {
+            $.CONSUME2(K.WHERE);
+            when.cond = $.SUBRULE3($.expr);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.INSERT);
+          when.action = 'insert';
+          $.OPTION6(() => (when.columns = $.SUBRULE($.columnNameList)));
+          $.OR2([
+            {
+              ALT: () => {
+                $.CONSUME(K.VALUES);
+                $.CONSUME(T.LParen);
+                when.values = $.SUBRULE($.exprList);
+                $.CONSUME(T.RParen);
+              },
+            },
+            { ALT: () => $.CONSUME(K.ROW) },
+            {
+              ALT: () => {
+                $.CONSUME(K.DEFAULT);
+                $.CONSUME1(K.VALUES);
+              },
+            },
+          ]);
+          $.OPTION7(() => {
+            $.CONSUME3(K.WHERE);
+            when.cond = $.SUBRULE4($.expr);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.DO);
+          $.CONSUME(K.NOTHING);
+        },
+      },
+    ]);
+    return when;
+  });
+
+  this.createStmt = $.RULE('createStmt', (): Statement => {
+    const kw = $.CONSUME(K.CREATE);
+    let temporary = false;
+    let materialized = false;
+    $.MANY({
+      GATE: () => TABLE_MODIFIERS.test($.LA(1).image) && $.LA(1).tokenType !== K.TABLE && $.LA(1).tokenType !== K.VIEW,
+      DEF: () => {
+        const m = $.CONSUME(T.AnyToken);
+        $.ACTION(() => {
+          const u = m?.image?.toUpperCase();
+          if (u === 'TEMP' || u === 'TEMPORARY' || u === 'VOLATILE' || u === 'GLOBAL' || u === 'LOCAL') temporary = true;
+          if (u === 'MATERIALIZED') materialized = true;
+        });
+      },
+    });
+    return $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        { ALT: () => $.SUBRULE($.createTable, { ARGS: [kw.startOffset, temporary] }) },
+        { ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, materialized] }) },
+        { GATE: () => this.procedural !== undefined && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
+        {
+          ALT: () => {
+            $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+            return $.ACTION((): Statement => ({ k: 'other', keyword: 'CREATE', start: kw.startOffset, end: end() }));
+          },
+        },
+      ],
+    });
+  });
+
+  this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
+    $.CONSUME(K.TABLE);
+    $.OPTION(() => {
+      $.CONSUME(K.IF);
+      $.CONSUME(K.NOT);
+      $.CONSUME(K.EXISTS);
+    });
+    const name = $.SUBRULE($.qname);
+    const columns: ColumnDef[] = [];
+    let like: QName | undefined;
+    let as: Query | undefined;
+    let location: string | undefined;
+    $.OPTION1({
+      GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2),
+      DEF: () => {
+        $.CONSUME(T.LParen);
+        $.AT_LEAST_ONE_SEP({
+          SEP: T.Comma,
+          DEF: () => {
+            $.OR([
+              {
+                GATE: () => $.LA(1).tokenType === K.LIKE,
+                ALT: () => {
+                  $.CONSUME(K.LIKE);
+                  like = $.SUBRULE1($.qname);
+                  $.SUBRULE($.skipBalanced, { ARGS: [2] });
+                },
+              },
+              {
+                GATE: () => COLUMN_CONSTRAINT_START.test($.LA(1).image) && !($.LA(2).tokenType === T.Comma || $.LA(2).tokenType === T.RParen),
+                ALT: () => $.SUBRULE1($.skipBalanced, { ARGS: [2] }),
+              },
+              {
+                ALT: () => {
+                  const col = $.SUBRULE($.ident);
+                  let type: string | undefined;
+                  $.OPTION2({ GATE: () => tokenMatcher($.LA(1), T.Identifier), DEF: () => (type = $.SUBRULE($.dataType)) });
+                  $.SUBRULE2($.skipBalanced, { ARGS: [2] });
+                  $.ACTION(() => columns.push({ name: col, type, start: col.start, end: end() }));
+                },
+              },
+            ]);
+          },
+        });
+        $.CONSUME(T.RParen);
+      },
+    });
+    $.OPTION3(() => {
+      $.CONSUME1(K.LIKE);
+      like = $.SUBRULE2($.qname);
+    });
+    $.MANY({
+      GATE: () => {
+        const t = $.LA(1).tokenType;
+        if (t === T.RParen || t === T.Semicolon || this.atEnd()) return false;
+        if (t === K.AS && this.startsQuery(2)) return false;
+        if (this.caps.statementsWithoutSemicolons && this.startsStatement($.LA(1), $.LA(2))) return false;
+        return true;
+      },
+      DEF: () => {
+        $.OR1({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              GATE: () => $.LA(1).tokenType === K.LOCATION && $.LA(2).tokenType === T.StringLit,
+              ALT: () => {
+                $.CONSUME(K.LOCATION);
+                const p = $.CONSUME(T.StringLit);
+                $.ACTION(() => (location = stringValue(p.image)));
+              },
+            },
+            {
+              ALT: () => {
+                $.CONSUME1(T.LParen);
+                $.SUBRULE3($.skipBalanced, { ARGS: [0] });
+                $.CONSUME1(T.RParen);
+              },
+            },
+            { ALT: () => $.CONSUME(T.AnyToken) },
+          ],
+        });
+      },
+    });
+    $.OPTION4(() => {
+      $.CONSUME(K.AS);
+      as = $.SUBRULE($.query);
+    });
+    $.OPTION5({
+      GATE: () => $.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image),
+      DEF: () => {
+        $.CONSUME(K.WITH);
+        $.SUBRULE4($.skipBalanced, { ARGS: [0] });
+      },
+    });
+    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, location, start, end: end() }));
+  });
+
+  this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
+    $.CONSUME(K.VIEW);
+    $.OPTION(() => {
+      $.CONSUME(K.IF);
+      $.CONSUME(K.NOT);
+      $.CONSUME(K.EXISTS);
+    });
+    const name = $.SUBRULE($.qname);
+    let columns: Ident[] | undefined;
+    $.OPTION1({
+      GATE: () => $.LA(1).tokenType === T.LParen,
+      DEF: () => {
+        columns = [];
+        $.CONSUME(T.LParen);
+        $.AT_LEAST_ONE_SEP({
+          SEP: T.Comma,
+          DEF: () => {
+            columns!.push($.SUBRULE($.ident));
+            $.SUBRULE($.skipBalanced, { ARGS: [2] });
+          },
+        });
+        $.CONSUME(T.RParen);
+      },
+    });
+    $.MANY({
+      GATE: () => !($.LA(1).tokenType === K.AS && (this.startsQuery(2) || $.LA(2).tokenType === K.WITH)) && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon,
+      DEF: () => {
+        $.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              ALT: () => {
+                $.CONSUME1(T.LParen);
+                $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+                $.CONSUME1(T.RParen);
+              },
+            },
+            { ALT: () => $.CONSUME(T.AnyToken) },
+          ],
+        });
+      },
+    });
+    $.CONSUME(K.AS);
+    const query = $.SUBRULE($.query);
+    $.OPTION2({
+      GATE: () => $.LA(1).tokenType === K.WITH,
+      DEF: () => {
+        $.CONSUME(K.WITH);
+        $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+      },
+    });
+    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, start, end: end() }));
+  });
+
+  this.dropStmt = $.RULE('dropStmt', (): Statement => {
+    const kw = $.CONSUME(K.DROP);
+    return $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => DROP_OBJECTS.test($.LA(1).image),
+          ALT: () => {
+            const words: string[] = [];
+            $.AT_LEAST_ONE({
+              GATE: () => DROP_OBJECTS.test($.LA(1).image),
+              DEF: () => {
+                const w = $.CONSUME(T.AnyToken);
+                words.push(w?.image);
+              },
+            });
+            $.OPTION(() => {
+              $.CONSUME(K.IF);
+              $.CONSUME(K.EXISTS);
+            });
+            const names: QName[] = [];
+            $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => names.push($.SUBRULE($.qname)) });
+            $.MANY({ GATE: () => /^(CASCADE|RESTRICT|PURGE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+            return $.ACTION((): Statement => ({ k: 'drop', objectType: words.join(' ').toUpperCase(), names, start: kw.startOffset, end: end() }));
+          },
+        },
+        {
+          ALT: () => {
+            $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+            return $.ACTION((): Statement => ({ k: 'other', keyword: 'DROP', start: kw.startOffset, end: end() }));
+          },
+        },
+      ],
+    });
+  });
+
+  this.alterStmt = $.RULE('alterStmt', (): Statement => {
+    const kw = $.CONSUME(K.ALTER);
+    return $.OR({
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          GATE: () => $.LA(1).tokenType === K.TABLE || $.LA(1).tokenType === K.VIEW,
+          ALT: () => {
+            $.OR1([{ ALT: () => $.CONSUME(K.TABLE) }, { ALT: () => $.CONSUME(K.VIEW) }]);
+            $.OPTION(() => {
+              $.CONSUME(K.IF);
+              $.CONSUME(K.EXISTS);
+            });
+            $.OPTION1(() => $.CONSUME(K.ONLY));
+            const from = $.SUBRULE($.qname);
+            return $.OR2({
+              IGNORE_AMBIGUITIES: true,
+              DEF: [
+                {
+                  GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TO,
+                  ALT: () => {
+                    $.CONSUME(K.RENAME);
+                    $.CONSUME(K.TO);
+                    const to = $.SUBRULE1($.qname);
+                    return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
+                  },
+                },
+                {
+                  GATE: () => /^SWAP$/i.test($.LA(1).image) && $.LA(2).tokenType === K.WITH,
+                  ALT: () => {
+                    $.CONSUME(T.Identifier);
+                    $.CONSUME(K.WITH);
+                    const to = $.SUBRULE2($.qname);
+                    return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end() }));
+                  },
+                },
+              ],
+            });
+          },
+        },
+        {
+          ALT: () => {
+            $.SUBRULE1($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+            return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER', start: kw.startOffset, end: end() }));
+          },
+        },
+      ],
+    });
+  });
+
+  this.truncateStmt = $.RULE('truncateStmt', (): Statement => {
+    const kw = $.CONSUME(K.TRUNCATE);
+    $.OPTION(() => $.CONSUME(K.TABLE));
+    $.OPTION1(() => {
+      $.CONSUME(K.IF);
+      $.CONSUME(K.EXISTS);
+    });
+    const name = $.SUBRULE($.qname);
+    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+    return $.ACTION((): Statement => ({ k: 'truncate', name, start: kw.startOffset, end: end() }));
+  });
+
+  this.useStmt = $.RULE('useStmt', (): Statement => {
+    const kw = $.CONSUME(K.USE);
+    $.OPTION({ GATE: () => /^(DATABASE|SCHEMA|WAREHOUSE|ROLE|CATALOG)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME(T.Identifier) });
+    const name = $.SUBRULE($.qname);
+    return $.ACTION((): Statement => ({ k: 'use', name, start: kw.startOffset, end: end() }));
+  });
+
+  this.renameStmt = $.RULE('renameStmt', (): Statement => {
+    const kw = $.CONSUME(K.RENAME);
+    $.CONSUME(K.TABLE);
+    const from = $.SUBRULE($.qname);
+    $.CONSUME(K.TO);
+    const to = $.SUBRULE1($.qname);
+    return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
+  });
+
+  /** Valid SQL without lineage: recorded by its first words, the rest skipped. */
+  this.otherStmt = $.RULE('otherStmt', (): Statement => {
+    const first = $.CONSUME(T.AnyToken);
+    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+    return $.ACTION((): Statement => ({ k: 'other', keyword: first?.image?.toUpperCase(), start: first.startOffset, end: end() }));
+  });
+
+  /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */
+  this.skipUntilQuery = $.RULE('skipUntilQuery', () => {
+    $.MANY({
+      GATE: () => !this.startsQuery(1) && $.LA(1).tokenType !== K.WITH && !this.atEnd(),
+      DEF: () => $.CONSUME(T.AnyToken),
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * The library API: `analyze(sources, options) → LineageResult`. The CLI, jobs and the server are
+ * thin shells over this function.
+ */
+import { defaultDialect, resolveVendor } from './dialects/registry.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { LineIndex } from './graph/lines.js';
+import type { LineageError, LineageGraph } from './graph/model.js';
+import { shape } from './graph/shape.js';
+import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import { parseText } from './parse/parse.js';
+import { Context } from './resolve/context.js';
+import { loadSchemaFile } from './resolve/schema.js';
+import { StatementResolver } from './resolve/statements.js';
+
+export interface SourceInput {
+  path: string;
+  text: string;
+}
+
+export interface LineageResult {
+  graph: LineageGraph;
+  diagnostics: Diagnostic[];
+}
+
+export { render } from './writers/index.js';
+
+export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
+  const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
+  const ctx = new Context(dialect, opts);
+  const diagnostics: Diagnostic[] = [];
+  const errors: LineageError[] = [];
+
+  for (const path of opts.schemaFiles) {
+    const problem = loadSchemaFile(ctx, path);
+    if (problem) diagnostics.push({ severity: 'error', file: path, message: problem, errorType: 'SchemaError' });
+  }
+
+  const resolver = new StatementResolver(ctx);
+  let total = 0;
+  let failed = 0;
+  const lineIndexes: LineIndex[] = [];
+  sources.forEach((src, index) => {
+    ctx.setFile(index, src.text);
+    lineIndexes[index] = ctx.lines;
+    const parsed = parseText(src.text, dialect);
+    total += parsed.attempted;
+    failed += parsed.failed;
+    for (const p of parsed.problems) {
+      ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
+    }
+    for (const stmt of parsed.statements) {
+      try {
+        resolver.statement(stmt);
+      } catch (err) {
+        if (err instanceof RangeError) {
+          ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
+          failed++;
+        } else throw err;
+      }
+    }
+  });
+
+  const seen = new Set<string>();
+  const problems = ctx.problems.filter((p) => {
+    const k = `${p.file}:${p.offset}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  problems.sort((a, b) => a.file - b.file || a.offset - b.offset);
+  for (const p of problems) {
+    const lines = lineIndexes[p.file] ?? new LineIndex('');
+    const pos = lines.position(p.offset);
+    diagnostics.push({ severity: p.severity, file: sources[p.file]?.path, line: pos.line, col: pos.col, message: p.message, errorType: p.errorType });
+    if (p.severity !== 'note') {
+      errors.push({ severity: p.severity, errorType: p.errorType, message: p.message, loc: { file: p.file, line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col } });
+    }
+  }
+
+  const raw: LineageGraph = {
+    vendor: dialect.vendor,
+    files: sources.map((s) => s.path),
+    objects: ctx.b.objects,
+    edges: ctx.b.edges,
+    errors,
+    statements: { total, failed },
+  };
+  const graph = shape(raw, opts);
+  return { graph, diagnostics };
+}

@@ -1,0 +1,409 @@
+/**
+ * One typed AST for every dialect. Every node carries `start`/`end`: offsets into the file
+ * text (end exclusive). Dialect quirks become optional fields, never new trees.
+ */
+
+export interface Node {
+  start: number;
+  end: number;
+}
+
+/** An identifier as written: `text` has quotes/brackets removed; `quoted` drives case matching. */
+export interface Ident extends Node {
+  text: string;
+  quoted: boolean;
+}
+
+/** A dotted name of 1..4 parts (`db.schema.table`, `t.col`, `schema.table@dblink`). */
+export interface QName extends Node {
+  parts: Ident[];
+  /** Oracle `@dblink` suffix. */
+  dblink?: string;
+}
+
+// ---------------------------------------------------------------- expressions
+
+export type Expr =
+  | ColumnRef
+  | Star
+  | Literal
+  | Variable
+  | FuncCall
+  | CaseExpr
+  | SubqueryExpr
+  | OpExpr
+  | CastExpr;
+
+export interface ColumnRef extends Node {
+  k: 'col';
+  /** Qualifier parts then the column name (last part). */
+  name: QName;
+  /** Oracle `(+)` outer-join marker. */
+  outerJoin?: boolean;
+}
+
+export interface Star extends Node {
+  k: 'star';
+  qualifier?: QName;
+  /** BigQuery/Snowflake/DuckDB `* EXCEPT (a, b)` / `EXCLUDE`. */
+  except?: Ident[];
+  /** `* REPLACE (expr AS col)`. */
+  replace?: { expr: Expr; alias: Ident }[];
+}
+
+export interface Literal extends Node {
+  k: 'lit';
+  kind: 'number' | 'string' | 'null' | 'bool' | 'date' | 'interval' | 'other';
+  text: string;
+}
+
+/** `@v`, `:bind`, `?`, `&subst`, `$1`, sequence pseudo-columns are columns. */
+export interface Variable extends Node {
+  k: 'var';
+  name: string;
+}
+
+export interface WindowSpec extends Node {
+  /** A named window reference (`OVER w` or `OVER (w ...)`). */
+  ref?: Ident;
+  partitionBy: Expr[];
+  orderBy: OrderItem[];
+  frame?: string;
+}
+
+export interface FuncCall extends Node {
+  k: 'func';
+  name: QName;
+  args: Expr[];
+  distinct?: boolean;
+  /** `COUNT(*)`. */
+  starArg?: boolean;
+  filter?: Expr;
+  withinGroup?: OrderItem[];
+  over?: WindowSpec;
+  /** Ordering inside the call (`STRING_AGG(x, ',' ORDER BY y)`). */
+  orderBy?: OrderItem[];
+}
+
+export interface CaseExpr extends Node {
+  k: 'case';
+  operand?: Expr;
+  whens: { cond: Expr; result: Expr }[];
+  else?: Expr;
+}
+
+export interface SubqueryExpr extends Node {
+  k: 'subquery';
+  /** `scalar` (SELECT list value), `exists`, `in` (x IN (SELECT ...)), `any`/`all` comparisons, `array`. */
+  mode: 'scalar' | 'exists' | 'in' | 'quantified' | 'array';
+  query: Query;
+  /** The left operand of IN / comparison with ANY|ALL. */
+  left?: Expr;
+}
+
+/**
+ * Every other operator: arithmetic, comparison, logic, LIKE, BETWEEN, IS, IN (list), concatenation,
+ * unary minus/NOT, array/struct access, EXTRACT, INTERVAL, tuples. `args` in source order.
+ */
+export interface OpExpr extends Node {
+  k: 'op';
+  op: string;
+  args: Expr[];
+}
+
+export interface CastExpr extends Node {
+  k: 'cast';
+  expr: Expr;
+  /** Type text as written. */
+  type: string;
+  /** CAST, TRY_CAST, ::, CONVERT. */
+  style: string;
+}
+
+export interface OrderItem {
+  expr: Expr;
+  desc?: boolean;
+}
+
+// ---------------------------------------------------------------- queries
+
+export interface SelectItem extends Node {
+  expr: Expr;
+  alias?: Ident;
+  /** T-SQL `SELECT @v = expr`: assignment to a variable, not an output column. */
+  assignTo?: string;
+}
+
+export type TableRef = TableName | DerivedTable | JoinRef | TableFunction | ValuesTable | PivotRef;
+
+export interface TableName extends Node {
+  k: 'table';
+  name: QName;
+  alias?: Ident;
+  columnAliases?: Ident[];
+}
+
+export interface DerivedTable extends Node {
+  k: 'derived';
+  query: Query;
+  lateral?: boolean;
+  alias?: Ident;
+  columnAliases?: Ident[];
+}
+
+export interface JoinRef extends Node {
+  k: 'join';
+  /** inner, left, right, full, cross, natural-*, apply-cross, apply-outer, comma. */
+  kind: string;
+  left: TableRef;
+  right: TableRef;
+  on?: Expr;
+  using?: Ident[];
+  natural?: boolean;
+}
+
+/** Table-valued function call in FROM: UNNEST(...), TABLE(...), generate_series(...), LATERAL VIEW explode(...). */
+export interface TableFunction extends Node {
+  k: 'tfunc';
+  func: FuncCall;
+  lateral?: boolean;
+  alias?: Ident;
+  columnAliases?: Ident[];
+}
+
+export interface ValuesTable extends Node {
+  k: 'values';
+  rows: Expr[][];
+  alias?: Ident;
+  columnAliases?: Ident[];
+}
+
+export interface PivotRef extends Node {
+  k: 'pivot';
+  unpivot: boolean;
+  source: TableRef;
+  /** PIVOT: aggregate calls; UNPIVOT: the value column. */
+  aggregates: Expr[];
+  /** PIVOT: the FOR column; UNPIVOT: the name column. */
+  forColumn: Ident;
+  /** IN list: pivot values (with optional aliases) or unpivot source columns. */
+  inList: { expr: Expr; alias?: Ident }[];
+  valueColumn?: Ident;
+  alias?: Ident;
+}
+
+export interface Cte extends Node {
+  name: Ident;
+  columns?: Ident[];
+  query: Query;
+}
+
+export interface With extends Node {
+  recursive: boolean;
+  ctes: Cte[];
+}
+
+export type Query = Select | SetOp | ValuesQuery;
+
+interface QueryTail {
+  with?: With;
+  orderBy?: OrderItem[];
+  limit?: Expr;
+  offset?: Expr;
+}
+
+export interface Select extends Node, QueryTail {
+  k: 'select';
+  distinct?: boolean;
+  top?: Expr;
+  items: SelectItem[];
+  /** `SELECT ... INTO target` (T-SQL table, or PL/SQL variables when `intoVars`). */
+  into?: QName;
+  intoVars?: string[];
+  from: TableRef[];
+  where?: Expr;
+  groupBy: Expr[];
+  having?: Expr;
+  qualify?: Expr;
+  windows?: { name: Ident; spec: WindowSpec }[];
+  /** Oracle CONNECT BY / START WITH conditions. */
+  connectBy?: Expr[];
+}
+
+export interface SetOp extends Node, QueryTail {
+  k: 'setop';
+  op: 'union' | 'intersect' | 'except' | 'minus';
+  all: boolean;
+  left: Query;
+  right: Query;
+}
+
+export interface ValuesQuery extends Node, QueryTail {
+  k: 'values_q';
+  rows: Expr[][];
+}
+
+// ---------------------------------------------------------------- statements
+
+export type Statement =
+  | QueryStmt
+  | InsertStmt
+  | MultiInsertStmt
+  | UpdateStmt
+  | DeleteStmt
+  | MergeStmt
+  | CreateTableStmt
+  | CreateViewStmt
+  | DropStmt
+  | RenameStmt
+  | TruncateStmt
+  | UseStmt
+  | BlockStmt
+  | OtherStmt;
+
+export interface QueryStmt extends Node {
+  k: 'query';
+  query: Query;
+}
+
+export interface InsertStmt extends Node {
+  k: 'insert';
+  with?: With;
+  target: QName;
+  /** Target is a path (`INSERT OVERWRITE DIRECTORY '...'`). */
+  pathTarget?: string;
+  alias?: Ident;
+  columns?: Ident[];
+  /** Absent for DEFAULT VALUES. */
+  source?: Query;
+  overwrite?: boolean;
+  replace?: boolean;
+  /** ON CONFLICT ... DO UPDATE SET / ON DUPLICATE KEY UPDATE assignments. */
+  upsert?: Assignment[];
+  /** INSERT ... EXEC proc. */
+  execProc?: QName;
+}
+
+/** Oracle INSERT ALL / INSERT FIRST. */
+export interface MultiInsertStmt extends Node {
+  k: 'multi_insert';
+  branches: { when?: Expr; target: QName; columns?: Ident[]; values?: Expr[] }[];
+  source: Query;
+}
+
+export interface Assignment extends Node {
+  /** One or more target columns (`SET (a, b) = (SELECT ...)`). */
+  columns: QName[];
+  value: Expr;
+}
+
+export interface UpdateStmt extends Node {
+  k: 'update';
+  with?: With;
+  /** The table being updated: a table name or an alias of a FROM item (T-SQL `UPDATE alias ... FROM`). */
+  target: TableRef;
+  sets: Assignment[];
+  from: TableRef[];
+  where?: Expr;
+}
+
+export interface DeleteStmt extends Node {
+  k: 'delete';
+  with?: With;
+  target: TableRef;
+  using: TableRef[];
+  where?: Expr;
+}
+
+export interface MergeWhen {
+  matched: boolean;
+  /** `WHEN NOT MATCHED BY SOURCE`. */
+  bySource?: boolean;
+  cond?: Expr;
+  action: 'update' | 'delete' | 'insert' | 'nothing';
+  sets?: Assignment[];
+  columns?: Ident[];
+  values?: Expr[];
+  /** Oracle `UPDATE ... DELETE WHERE`. */
+  deleteWhere?: Expr;
+}
+
+export interface MergeStmt extends Node {
+  k: 'merge';
+  with?: With;
+  target: TableRef;
+  source: TableRef;
+  on: Expr;
+  whens: MergeWhen[];
+}
+
+export interface ColumnDef extends Node {
+  name: Ident;
+  type?: string;
+}
+
+export interface CreateTableStmt extends Node {
+  k: 'create_table';
+  name: QName;
+  temporary: boolean;
+  columns: ColumnDef[];
+  /** CTAS. */
+  as?: Query;
+  /** CREATE TABLE x LIKE y / (LIKE y). */
+  like?: QName;
+  /** External/path location (`LOCATION '...'`). */
+  location?: string;
+}
+
+export interface CreateViewStmt extends Node {
+  k: 'create_view';
+  name: QName;
+  columns?: Ident[];
+  query: Query;
+  materialized?: boolean;
+}
+
+export interface DropStmt extends Node {
+  k: 'drop';
+  objectType: string;
+  names: QName[];
+}
+
+export interface RenameStmt extends Node {
+  k: 'rename';
+  from: QName;
+  to: QName;
+}
+
+export interface TruncateStmt extends Node {
+  k: 'truncate';
+  name: QName;
+}
+
+export interface UseStmt extends Node {
+  k: 'use';
+  name: QName;
+}
+
+/** A container: procedure, function, trigger, package body, anonymous block, IF/WHILE/LOOP bodies. */
+export interface BlockStmt extends Node {
+  k: 'block';
+  kind: 'procedure' | 'function' | 'trigger' | 'package' | 'block';
+  name?: QName;
+  /** Parameter and local variable names (never tables). */
+  variables: string[];
+  body: Statement[];
+  /** Expressions evaluated by control flow (IF conditions...), analysed for reads. */
+  conditions?: Expr[];
+}
+
+/** Valid SQL with no lineage (SET, GRANT, COMMIT, ...), recorded by its leading keywords. */
+export interface OtherStmt extends Node {
+  k: 'other';
+  keyword: string;
+  /** Tables the statement names, when known (e.g. COPY, ANALYZE). */
+  reads?: QName[];
+  writes?: QName[];
+  pathReads?: string[];
+  pathWrites?: string[];
+}

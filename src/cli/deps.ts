@@ -1,0 +1,47 @@
+/** What the CLI needs from the outside world; main.ts wires the real ones, tests pass fakes. */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineageGraph } from '../graph/model.js';
+import type { ReadInputsOptions, ReadInputsResult, SourceFile } from '../inputs/types.js';
+import type { AnalyzeOptions, WriteOptions } from '../options.js';
+import type { ColorLevel } from './report.js';
+
+/** The shape of `analyze` in src/api.ts. */
+export type AnalyzeFn = (
+  sources: SourceFile[],
+  options?: Partial<AnalyzeOptions>,
+) => { graph: LineageGraph; diagnostics: Diagnostic[] };
+
+/** The shape of `render` in src/writers/index.ts. */
+export type RenderFn = (graph: LineageGraph, opts: WriteOptions) => string;
+
+export interface Engine {
+  analyze: AnalyzeFn;
+  render: RenderFn;
+}
+
+/** The part of an ora spinner the CLI uses. */
+export interface Spinner {
+  text: string;
+  stop(): unknown;
+}
+
+export interface CliDeps {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Opened only when an input is `-` (touching process.stdin has side effects). */
+  stdin(): NodeJS.ReadableStream;
+  stdinIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  /** Chalk's colour level for stderr (terminal, FORCE_COLOR, --no-color). */
+  colorSupport: ColorLevel;
+  version: string;
+  readInputs(specs: string[], opts?: ReadInputsOptions): Promise<ReadInputsResult>;
+  /** The analyzer and writers, loaded only when `analyze` runs. */
+  loadEngine(): Promise<Engine>;
+  /** Write the document to a file atomically. */
+  writeOutput(path: string, text: string): Promise<void>;
+  startSpinner(text: string): Spinner;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

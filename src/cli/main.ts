@@ -1,0 +1,50 @@
+/** Entry point used by bin/sqlflow: real streams, real inputs, the analyzer and writers. */
+import { isatty } from 'node:tty';
+import { supportsColorStderr } from 'chalk';
+import ora from 'ora';
+import { readInputs } from '../inputs/index.js';
+import type { CliDeps, Engine, Spinner } from './deps.js';
+import { writeFileAtomic } from './output.js';
+import { cli } from './program.js';
+import type { ColorLevel } from './report.js';
+import { readVersion } from './version.js';
+
+async function loadEngine(): Promise<Engine> {
+  const [api, writers] = await Promise.all([import('../api.js'), import('../writers/index.js')]);
+  return { analyze: api.analyze, render: writers.render };
+}
+
+/** `sqlflow | head` closes stdout early: stop quietly instead of crashing on EPIPE. */
+function onStdoutError(err: NodeJS.ErrnoException): void {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`sqlflow: error: cannot write to standard output: ${err.message}\n`);
+  process.exit(2);
+}
+
+/** ora on stderr; none on a terminal that reports no width (ora would redraw endlessly). */
+function startSpinner(text: string): Spinner {
+  if (!(process.stderr.columns > 0)) return { text, stop: () => undefined };
+  return ora({ text, stream: process.stderr, discardStdin: false }).start();
+}
+
+export function realDeps(): CliDeps {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdin: () => process.stdin,
+    stdinIsTTY: isatty(0),
+    stderrIsTTY: process.stderr.isTTY === true,
+    env: process.env,
+    colorSupport: (supportsColorStderr ? supportsColorStderr.level : 0) as ColorLevel,
+    version: readVersion(),
+    readInputs,
+    loadEngine,
+    writeOutput: writeFileAtomic,
+    startSpinner,
+  };
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  process.stdout.on('error', onStdoutError);
+  process.exitCode = await cli(argv, realDeps());
+}

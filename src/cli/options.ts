@@ -1,0 +1,195 @@
+/**
+ * `analyze` options: their commander definitions, value parsers and the pure conversion
+ * argv → AnalyzeConfig (AnalyzeOptions + WriteOptions + CLI switches).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DIALECTS, resolveVendor } from '../dialects/registry.js';
+import type { RelationType } from '../graph/model.js';
+import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions, type OutputFormat, type WriteOptions } from '../options.js';
+
+export const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts'];
+export const RELATION_TYPES: readonly RelationType[] = ['fdd', 'fdr', 'frd', 'join'];
+
+export interface AnalyzeConfig {
+  /** Input specs as given; empty means "stdin if it is not a terminal". */
+  inputs: string[];
+  analyzeOptions: AnalyzeOptions;
+  writeOptions: WriteOptions;
+  strict: boolean;
+  quiet: boolean;
+  /** False with --no-color; colour still needs a terminal (or FORCE_COLOR). */
+  color: boolean;
+  /** False with --no-progress; progress still needs a terminal and no --quiet. */
+  progress: boolean;
+  /** Output file; undefined (or `-`) for stdout. */
+  output?: string;
+  /** Worker threads (--jobs); undefined = one per core. */
+  jobs?: number;
+}
+
+/** What commander hands the action after the parsers below have run. */
+export interface RawAnalyzeOptions {
+  vendor: string;
+  format: OutputFormat;
+  output?: string;
+  tableToTable?: boolean;
+  delimiter: string;
+  relationTypes: RelationType[];
+  showIntermediate?: boolean;
+  showFunction?: boolean;
+  showConstantTable?: boolean;
+  showTransform?: boolean;
+  aggregate: 'direct' | 'indirect';
+  schema?: string[];
+  defaultDatabase?: string;
+  defaultSchema?: string;
+  jobs?: number;
+  strict?: boolean;
+  quiet?: boolean;
+  color: boolean;
+  progress: boolean;
+}
+
+/** Vendor id or alias → the SQLFlow vendor id. */
+export function parseVendor(value: string): string {
+  const spec = resolveVendor(value);
+  if (spec) return spec.vendor;
+  const names = DIALECTS.map((d) => d.vendor).join(', ');
+  throw new InvalidArgumentError(
+    `unknown vendor '${value}'. Valid vendors: ${names} (aliases: run 'sqlflow vendors').`,
+  );
+}
+
+/** One character; `\t`, `\\t` and `tab` mean a tab. */
+export function parseDelimiter(value: string): string {
+  if (value === '\\t' || value === '\\\\t' || value.toLowerCase() === 'tab') return '\t';
+  const chars = [...value];
+  if (chars.length !== 1) throw new InvalidArgumentError('the delimiter must be one character (or \\t for a tab).');
+  if (value === '"' || value === '\n' || value === '\r') {
+    throw new InvalidArgumentError('the delimiter cannot be a double quote or a line break.');
+  }
+  return value;
+}
+
+/** Comma-separated subset of fdd,fdr,frd,join; order kept, duplicates dropped. */
+export function parseRelationTypes(value: string): RelationType[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+  if (items.length === 0) throw new InvalidArgumentError(`expected a list of ${RELATION_TYPES.join(',')}.`);
+  const out: RelationType[] = [];
+  for (const item of items) {
+    if (!(RELATION_TYPES as readonly string[]).includes(item)) {
+      throw new InvalidArgumentError(`unknown relation type '${item}'; expected any of ${RELATION_TYPES.join(',')}.`);
+    }
+    if (!out.includes(item as RelationType)) out.push(item as RelationType);
+  }
+  return out;
+}
+
+export function parsePositiveInt(value: string): number {
+  if (!/^\s*\+?\d+\s*$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('expected a positive integer.');
+  }
+  return Number(value);
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** Add every option of SPEC §1.2 to `cmd` (shared by `analyze` and, later, `job submit`). */
+export function addAnalyzeOptions(cmd: Command): Command {
+  const vendor = new Option('-t, --vendor <v>', 'SQL dialect: dbvoracle, ... or a short name (oracle, mssql, ...)')
+    .default('dbvansi')
+    .argParser(parseVendor);
+  const format = new Option('-f, --format <f>', 'output format').choices(FORMATS).default('json');
+  const delimiter = new Option('--delimiter <c>', 'CSV delimiter, one character (\\t for a tab)')
+    .default(',')
+    .argParser(parseDelimiter);
+  const relationTypes = new Option('--relation-types <list>', `relation types, any of ${RELATION_TYPES.join(',')}`)
+    .default(['fdd'], 'fdd')
+    .argParser(parseRelationTypes);
+  const aggregate = new Option('--aggregate <mode>', 'arguments of COUNT() etc. as direct or indirect flow')
+    .choices(['direct', 'indirect'])
+    .default('direct');
+  const jobs = new Option('--jobs <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt);
+  return cmd
+    .addOption(vendor)
+    .addOption(format)
+    .option('-o, --output <path>', 'write the document to a file (atomically) instead of stdout')
+    .option('--table-to-table', 'table-level lineage only')
+    .addOption(delimiter)
+    .addOption(relationTypes)
+    .option('--show-intermediate', 'keep intermediate result sets (subqueries, CTEs, insert-select lists, ...)')
+    .option('--show-function', 'keep function result sets')
+    .option('--show-constant-table', 'show constants as a constantTable object')
+    .option('--show-transform', 'attach the transform (expression text, kind) to each source')
+    .addOption(aggregate)
+    .option('--schema <file>', 'known tables: DDL .sql or JSON {"db.schema.table": ["col", ...]}; repeatable', collect)
+    .option('--default-database <d>', 'database of unqualified names')
+    .option('--default-schema <s>', 'schema of unqualified names')
+    .addOption(jobs)
+    .option('--strict', 'exit 1 if any statement could not be analyzed or any input error occurred')
+    .option('--quiet', 'print errors only: no warnings, notes, summary or progress')
+    .option('--no-color', 'no colours in diagnostics')
+    .option('--no-progress', 'no progress spinner');
+}
+
+/** Pure: parsed options → configuration. */
+export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): AnalyzeConfig {
+  const tableToTable = raw.tableToTable === true;
+  const analyzeOptions: AnalyzeOptions = {
+    ...DEFAULT_ANALYZE_OPTIONS,
+    vendor: parseVendor(raw.vendor),
+    tableToTable,
+    relationTypes: [...raw.relationTypes],
+    showIntermediate: raw.showIntermediate === true,
+    showFunction: raw.showFunction === true,
+    showConstantTable: raw.showConstantTable === true,
+    showTransform: raw.showTransform === true,
+    aggregate: raw.aggregate,
+    schemaFiles: [...(raw.schema ?? [])],
+  };
+  if (raw.defaultDatabase !== undefined) analyzeOptions.defaultDatabase = raw.defaultDatabase;
+  if (raw.defaultSchema !== undefined) analyzeOptions.defaultSchema = raw.defaultSchema;
+  const writeOptions: WriteOptions = { format: raw.format, tableToTable, delimiter: raw.delimiter };
+  const config: AnalyzeConfig = {
+    inputs: [...inputs],
+    analyzeOptions,
+    writeOptions,
+    strict: raw.strict === true,
+    quiet: raw.quiet === true,
+    color: raw.color !== false,
+    progress: raw.progress !== false,
+  };
+  if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
+  if (raw.jobs !== undefined) config.jobs = raw.jobs;
+  return config;
+}
+
+export class UsageError extends Error {}
+
+/**
+ * Parse `analyze` arguments (without the command name) into a configuration.
+ * Throws UsageError with commander's message on bad usage. Used by tests and `job submit`.
+ */
+export function parseAnalyzeArgs(args: string[]): AnalyzeConfig {
+  let config: AnalyzeConfig | undefined;
+  const cmd = addAnalyzeOptions(new Command('analyze'))
+    .argument('[inputs...]')
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} })
+    .action((inputs: string[], raw: RawAnalyzeOptions) => {
+      config = toAnalyzeConfig(inputs, raw);
+    });
+  try {
+    cmd.parse(args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) throw new UsageError(err.message.replace(/^error: /, ''));
+    throw err;
+  }
+  if (!config) throw new UsageError('no configuration');
+  return config;
+}

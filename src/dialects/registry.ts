@@ -1,0 +1,93 @@
+/** Every supported vendor, its aliases and its capabilities. */
+import { BASE_CAPS, type Capabilities, type DialectSpec, type CaseRule } from './spec.js';
+
+function d(
+  vendor: string,
+  title: string,
+  aliases: string[],
+  caseRule: CaseRule,
+  caps: Partial<Capabilities>,
+  status: DialectSpec['status'] = 'generic',
+  note?: string,
+): DialectSpec {
+  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...caps }, status, note };
+}
+
+const TSQL: Partial<Capabilities> = {
+  bracketIdentifiers: true,
+  atVariables: true,
+  hashTempTables: true,
+  dollarInIdentifiers: true,
+  goBatches: true,
+  statementsWithoutSemicolons: true,
+};
+const ORACLE: Partial<Capabilities> = {
+  qQuotedStrings: true,
+  dollarInIdentifiers: true,
+  slashTerminator: true,
+  sqlPlusCommands: true,
+  substitutionVariables: true,
+};
+const MYSQL: Partial<Capabilities> = {
+  backtickIdentifiers: true,
+  doubleQuotedStrings: true,
+  atVariables: true,
+  hashComments: true,
+  backslashEscapes: true,
+};
+const HIVE: Partial<Capabilities> = { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
+const POSTGRES: Partial<Capabilities> = { dollarQuotedStrings: true, nestedComments: true };
+
+export const DIALECTS: DialectSpec[] = [
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', {}, 'full'),
+  d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL),
+  d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
+  d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
+  d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE),
+  d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
+  d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', { ...POSTGRES, lateralColumnAlias: true }),
+  d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
+  d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
+  d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', { ...HIVE, lateralColumnAlias: true }),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, lateralColumnAlias: true }),
+  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
+  d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', {
+    backtickIdentifiers: true,
+    doubleQuotedStrings: true,
+    backslashEscapes: true,
+    hashComments: true,
+    lateralColumnAlias: true,
+  }),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { dollarQuotedStrings: true, lateralColumnAlias: true }),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', {}),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { lateralColumnAlias: true }),
+  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', {}),
+  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', {}),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', {}),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', {}),
+  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { backtickIdentifiers: true }),
+  d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', {}),
+  d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
+  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { backtickIdentifiers: true, doubleQuotedStrings: true }),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
+  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { backtickIdentifiers: true }),
+  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', { backtickIdentifiers: true, bracketIdentifiers: true }),
+];
+
+const byName = new Map<string, DialectSpec>();
+for (const spec of DIALECTS) {
+  byName.set(spec.vendor, spec);
+  for (const a of spec.aliases) byName.set(a, spec);
+}
+
+/** Resolve a vendor id or alias (case-insensitive; `dbv` prefix optional). */
+export function resolveVendor(name: string): DialectSpec | undefined {
+  const key = name.trim().toLowerCase();
+  return byName.get(key) ?? byName.get(`dbv${key}`) ?? (key.startsWith('dbv') ? byName.get(key.slice(3)) : undefined);
+}
+
+export function defaultDialect(): DialectSpec {
+  return byName.get('dbvansi')!;
+}

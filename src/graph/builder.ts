@@ -1,0 +1,162 @@
+/**
+ * Builds the raw lineage graph: one object per distinct table (columns accumulate across
+ * statements), one result set per query level, one process per statement, deduplicated edges.
+ * Ids are assigned in creation order, so the same input always yields the same ids.
+ */
+import {
+  RELATION_ROWS,
+  type ClauseType,
+  type EffectType,
+  type LineageColumn,
+  type LineageEdge,
+  type LineageObject,
+  type Loc,
+  type ObjectType,
+  type RelationType,
+  type TransformKind,
+} from './model.js';
+
+export interface ColumnRef {
+  obj: LineageObject;
+  col: LineageColumn;
+}
+
+export class GraphBuilder {
+  readonly objects: LineageObject[] = [];
+  readonly edges: LineageEdge[] = [];
+  private nextId = 1;
+  private readonly datasets = new Map<string, LineageObject>();
+  private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
+  private readonly rows = new Map<number, LineageColumn>();
+  private readonly edgeKeys = new Set<string>();
+  private readonly counters = new Map<string, number>();
+
+  constructor(private readonly columnKey: (name: string) => string) {}
+
+  /** Next number of a per-kind counter (`RS` → 1, 2, ...). */
+  count(kind: string): number {
+    const n = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, n);
+    return n;
+  }
+
+  private newObject(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
+    const o: LineageObject = { id: this.nextId++, type, name, columns: [], locs: loc ? [loc] : [], intermediate };
+    this.objects.push(o);
+    this.columnsOf.set(o.id, new Map());
+    return o;
+  }
+
+  /** The object of a table or view, created at first reference. */
+  dataset(key: string, type: 'table' | 'view', name: string, schema: string | undefined, database: string | undefined, loc?: Loc): LineageObject {
+    let o = this.datasets.get(key);
+    if (!o) {
+      o = this.newObject(type, name, false, loc);
+      if (schema) o.schema = schema;
+      if (database) o.database = database;
+      this.datasets.set(key, o);
+      this.relationRows(o);
+    } else {
+      if (loc) o.locs.push(loc);
+      if (type === 'view' && o.type === 'table') o.type = 'view';
+    }
+    return o;
+  }
+
+  /** Forget a dataset key so that a later CREATE makes a new object (after DROP). */
+  forgetDataset(key: string): void {
+    this.datasets.delete(key);
+  }
+
+  renameDataset(fromKey: string, toKey: string): void {
+    const o = this.datasets.get(fromKey);
+    if (o) this.datasets.set(toKey, o);
+  }
+
+  resultSet(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
+    const o = this.newObject(type, name, intermediate, loc);
+    this.relationRows(o);
+    return o;
+  }
+
+  process(name: string, procedureName: string, queryHashId: string, effectType: EffectType, loc?: Loc): LineageObject {
+    const o = this.newObject('process', name, false, loc);
+    o.procedureName = procedureName;
+    o.queryHashId = queryHashId;
+    o.effectType = effectType;
+    o.reads = [];
+    o.writes = [];
+    this.columnsOf.delete(o.id);
+    return o;
+  }
+
+  /** The column `name` of `obj`, created on first use; `loc` records this occurrence. */
+  column(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
+    const byKey = this.columnsOf.get(obj.id)!;
+    const key = this.columnKey(name);
+    let c = byKey.get(key);
+    if (!c) {
+      c = { id: this.nextId++, name, locs: loc ? [loc] : [] };
+      byKey.set(key, c);
+      obj.columns.push(c);
+    } else if (loc) {
+      c.locs.push(loc);
+    }
+    return c;
+  }
+
+  findColumn(obj: LineageObject, name: string): LineageColumn | undefined {
+    return this.columnsOf.get(obj.id)?.get(this.columnKey(name));
+  }
+
+  /** A new output column even when the name repeats (result sets keep every select item). */
+  newColumn(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
+    const byKey = this.columnsOf.get(obj.id)!;
+    const c: LineageColumn = { id: this.nextId++, name, locs: loc ? [loc] : [] };
+    const key = this.columnKey(name);
+    if (!byKey.has(key)) byKey.set(key, c);
+    obj.columns.push(c);
+    return c;
+  }
+
+  relationRows(obj: LineageObject): LineageColumn {
+    let c = this.rows.get(obj.id);
+    if (!c) {
+      c = { id: this.nextId++, name: RELATION_ROWS, locs: obj.locs.length ? [obj.locs[0]!] : [], system: true };
+      this.rows.set(obj.id, c);
+      obj.columns.push(c);
+    }
+    return c;
+  }
+
+  isRelationRows(obj: LineageObject, col: LineageColumn): boolean {
+    return this.rows.get(obj.id) === col;
+  }
+
+  edge(
+    type: RelationType,
+    effectType: EffectType,
+    source: ColumnRef,
+    target: ColumnRef,
+    processId: number | undefined,
+    extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string } },
+  ): void {
+    if (source.col === target.col) return;
+    const key = `${source.col.id}>${target.col.id}:${type}`;
+    if (this.edgeKeys.has(key)) return;
+    this.edgeKeys.add(key);
+    const e: LineageEdge = {
+      id: this.nextId++,
+      type,
+      effectType,
+      source: { objectId: source.obj.id, columnId: source.col.id },
+      target: { objectId: target.obj.id, columnId: target.col.id },
+      processId,
+    };
+    if (extra?.loc) e.source.loc = extra.loc;
+    if (extra?.clauseType) e.source.clauseType = extra.clauseType;
+    if (extra?.function) e.function = extra.function;
+    if (extra?.transform) e.transform = extra.transform;
+    this.edges.push(e);
+  }
+}

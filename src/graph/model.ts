@@ -1,0 +1,167 @@
+/**
+ * The lineage graph: the one model every writer projects.
+ *
+ * The resolver builds a *raw* graph that keeps every intermediate result set; `shape()`
+ * (graph/shape.ts) folds hidden intermediates away and filters relation types according to the
+ * options. Writers receive the shaped graph and never re-derive lineage.
+ */
+
+/** A source range, 1-based lines and columns, end exclusive (SQLFlow's coordinate convention). */
+export interface Loc {
+  /** Index into LineageGraph.files. */
+  file: number;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+/** SQLFlow dbobj types. */
+export type ObjectType =
+  | 'table'
+  | 'view'
+  | 'process'
+  | 'select_list'
+  | 'insert-select'
+  | 'update-set'
+  | 'update-select'
+  | 'merge-insert'
+  | 'merge-update'
+  | 'with_cte'
+  | 'function'
+  | 'constantTable'
+  | 'pseudoTable'
+  | 'variable'
+  | 'pivot_table'
+  | 'unpivot_table';
+
+export type RelationType = 'fdd' | 'fdr' | 'frd' | 'join';
+
+export type EffectType =
+  | 'select'
+  | 'insert'
+  | 'update'
+  | 'merge_update'
+  | 'merge_insert'
+  | 'create_view'
+  | 'create_table'
+  | 'delete'
+  | 'function'
+  | 'rename_table';
+
+export type ClauseType = 'where' | 'joinCondition' | 'groupBy' | 'having' | 'qualify' | 'window' | 'selectList' | 'orderBy' | 'mergeOn' | 'connectBy';
+
+/** Name of the pseudo column that stands for "the set of rows" of a relation. */
+export const RELATION_ROWS = 'RelationRows';
+
+export interface LineageColumn {
+  id: number;
+  /** Name as written (quotes stripped). */
+  name: string;
+  /** Every occurrence; may be empty (e.g. a column known only from --schema). */
+  locs: Loc[];
+  /** True for the RelationRows pseudo column. */
+  system?: boolean;
+}
+
+export interface LineageObject {
+  id: number;
+  type: ObjectType;
+  /** Object name as written, without database/schema (e.g. `orders`, `RS-1`, `INSERT-SELECT-1`). */
+  name: string;
+  database?: string;
+  schema?: string;
+  /** Alias used at the first reference, when any. */
+  alias?: string;
+  columns: LineageColumn[];
+  locs: Loc[];
+  /**
+   * True for result sets that are hidden unless --show-intermediate (subqueries, CTEs,
+   * insert-select lists...). The top-level select list of a plain SELECT is NOT intermediate.
+   * Tables, views and processes are never intermediate.
+   */
+  intermediate: boolean;
+  /** Processes only: routine name (`batchQueries` at top level). */
+  procedureName?: string;
+  /** Processes only: stable hash of the statement text (32 hex). */
+  queryHashId?: string;
+  /** Processes only: ids of the tables/views the statement reads (any clause) and writes. */
+  reads?: number[];
+  writes?: number[];
+  /** Processes only: the effect of the statement (insert, update, create_view, ...). */
+  effectType?: EffectType;
+}
+
+export interface Endpoint {
+  objectId: number;
+  columnId: number;
+  /** Where the column is referenced in this relationship (defaults to the column's first loc). */
+  loc?: Loc;
+  clauseType?: ClauseType;
+}
+
+export type TransformKind = 'simple' | 'function' | 'expression' | 'constant' | 'case' | 'subquery';
+
+/** One edge: one source column feeds one target column. Writers group edges by target as needed. */
+export interface LineageEdge {
+  id: number;
+  type: RelationType;
+  effectType: EffectType;
+  source: Endpoint;
+  target: Endpoint;
+  /** The process (statement) this edge belongs to. */
+  processId?: number;
+  /** Function name when the edge passes through a function (e.g. `SUM`). */
+  function?: string;
+  /** Expression text and kind, when --show-transform. */
+  transform?: { kind: TransformKind; code: string };
+}
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export interface LineageError {
+  severity: Severity;
+  /** SQLFlow errorType: `SyntaxError`, `SyntaxHint`, `AmbiguousColumn`, `InputError`, ... */
+  errorType: string;
+  message: string;
+  /** Position, when there is one. */
+  loc?: Loc;
+}
+
+export interface LineageGraph {
+  /** SQLFlow vendor id, e.g. `dbvansi`. */
+  vendor: string;
+  /** Input file paths, as given (index = Loc.file). */
+  files: string[];
+  objects: LineageObject[];
+  edges: LineageEdge[];
+  errors: LineageError[];
+  /** Statements seen / failed, for the SQLFlow status (success | partialSuccess | fail). */
+  statements: { total: number; failed: number };
+}
+
+export type JobStatus = 'success' | 'partialSuccess' | 'fail';
+
+export function graphStatus(g: LineageGraph): JobStatus {
+  const { total, failed } = g.statements;
+  if (failed === 0) return 'success';
+  return failed >= total ? 'fail' : 'partialSuccess';
+}
+
+/** Index helpers shared by writers. */
+export function indexObjects(g: LineageGraph): Map<number, LineageObject> {
+  return new Map(g.objects.map((o) => [o.id, o]));
+}
+
+export function findColumn(o: LineageObject, columnId: number): LineageColumn | undefined {
+  return o.columns.find((c) => c.id === columnId);
+}
+
+/** `db.schema.name` with the known parts. */
+export function qualifiedName(o: Pick<LineageObject, 'database' | 'schema' | 'name'>): string {
+  return [o.database, o.schema, o.name].filter((p) => p !== undefined && p !== '').join('.');
+}
+
+export function isDataset(o: LineageObject): boolean {
+  return o.type === 'table' || o.type === 'view';
+}

@@ -1,0 +1,100 @@
+/** Input specs → concrete files: a file, a directory (recursive), or a glob pattern. */
+import { stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inputDiag } from './types.js';
+import { errorText } from './zip.js';
+
+export interface Target {
+  /** Path as shown to the user. */
+  path: string;
+  /** Absolute path, for de-duplication. */
+  abs: string;
+}
+
+export interface Expansion {
+  targets: Target[];
+  diagnostics: Diagnostic[];
+  fatal: boolean;
+}
+
+/** What a directory contributes: SQL files and archives, at any depth (hidden entries skipped). */
+const DIRECTORY_PATTERN = '**/*.{sql,zip}';
+
+export async function expandSpec(spec: string, cwd: string = process.cwd()): Promise<Expansion> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(resolve(cwd, spec))).isDirectory();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const missing = code === 'ENOENT' || code === 'ENOTDIR';
+    if (missing && fg.isDynamicPattern(globPattern(spec))) return expandGlob(spec, cwd);
+    const message = missing ? 'no such file or directory' : `cannot access: ${errorText(err)}`;
+    return { targets: [], diagnostics: [inputDiag('error', spec, message)], fatal: true };
+  }
+  if (!isDir) return { targets: [{ path: spec, abs: resolve(cwd, spec) }], diagnostics: [], fatal: false };
+  return expandDirectory(spec, cwd);
+}
+
+async function expandDirectory(dir: string, cwd: string): Promise<Expansion> {
+  let rels: string[];
+  try {
+    rels = await fg(DIRECTORY_PATTERN, {
+      cwd: resolve(cwd, dir),
+      onlyFiles: true,
+      dot: false,
+      caseSensitiveMatch: false,
+      followSymbolicLinks: true,
+      suppressErrors: false,
+    });
+  } catch (err) {
+    const problem = inputDiag('error', dir, `cannot read directory: ${errorText(err)}`);
+    return { targets: [], diagnostics: [problem], fatal: true };
+  }
+  if (rels.length === 0) {
+    const empty = inputDiag('warning', dir, 'no .sql or .zip files in this directory');
+    return { targets: [], diagnostics: [empty], fatal: false };
+  }
+  const targets = sortByPath(rels).map((rel) => {
+    const path = joinDisplay(dir, rel);
+    return { path, abs: resolve(cwd, path) };
+  });
+  return { targets, diagnostics: [], fatal: false };
+}
+
+async function expandGlob(pattern: string, cwd: string): Promise<Expansion> {
+  const matches = await fg(globPattern(pattern), {
+    cwd,
+    onlyFiles: true,
+    dot: false,
+    unique: true,
+    followSymbolicLinks: true,
+    suppressErrors: true,
+  });
+  if (matches.length === 0) {
+    return { targets: [], diagnostics: [inputDiag('warning', pattern, 'no files match this pattern')], fatal: false };
+  }
+  const targets = sortByPath(matches).map((m) => {
+    const path = sep === '\\' ? m.replace(/\//g, '\\') : m;
+    return { path, abs: resolve(cwd, path) };
+  });
+  return { targets, diagnostics: [], fatal: false };
+}
+
+/** fast-glob wants forward slashes; on Windows a user's backslashes are separators, not escapes. */
+function globPattern(spec: string): string {
+  return sep === '\\' ? spec.replace(/\\/g, '/') : spec;
+}
+
+/** The directory as the user wrote it, then the relative path with the platform separator. */
+export function joinDisplay(dir: string, rel: string): string {
+  const base = dir.replace(/[\\/]+$/, '');
+  const tail = sep === '\\' ? rel.replace(/\//g, '\\') : rel;
+  return `${base}${sep}${tail}`;
+}
+
+/** Code-unit order: independent of locale, stable across machines. */
+export function sortByPath(paths: string[]): string[] {
+  return [...paths].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

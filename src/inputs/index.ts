@@ -1,0 +1,10 @@
+/** Reading SQL inputs: files, directories, globs, zip archives and stdin. */
+export { readInputs, STDIN_PATH } from './read.js';
+export { decodeBytes, type Decoded, type Encoding } from './decode.js';
+export {
+  DEFAULT_INPUT_LIMITS,
+  type InputLimits,
+  type ReadInputsOptions,
+  type ReadInputsResult,
+  type SourceFile,
+} from './types.js';

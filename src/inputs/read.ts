@@ -1,0 +1,96 @@
+/** readInputs: every input spec → decoded SQL texts, in the order given, each file once. */
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeBytes } from './decode.js';
+import { expandSpec, type Target } from './expand.js';
+import {
+  DEFAULT_INPUT_LIMITS,
+  inputDiag,
+  type InputLimits,
+  type ReadInputsOptions,
+  type ReadInputsResult,
+} from './types.js';
+import { errorText, isZipPath, memberPath, readZip } from './zip.js';
+
+export const STDIN_PATH = '<stdin>';
+
+export async function readInputs(specs: string[], opts: ReadInputsOptions = {}): Promise<ReadInputsResult> {
+  const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...opts.limits };
+  const out: ReadInputsResult = { files: [], diagnostics: [], fatal: false };
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    if (spec === '-') {
+      if (seen.has(STDIN_PATH)) continue;
+      seen.add(STDIN_PATH);
+      const bytes = await readStream(opts.stdin ?? process.stdin, limits.maxFileBytes);
+      if (bytes === undefined) out.diagnostics.push(tooLarge(STDIN_PATH, undefined, limits.maxFileBytes));
+      else addDecoded(out, bytes, STDIN_PATH);
+      continue;
+    }
+    const expansion = await expandSpec(spec);
+    out.diagnostics.push(...expansion.diagnostics);
+    out.fatal ||= expansion.fatal;
+    for (const target of expansion.targets) {
+      const key = await realpath(target.abs).catch(() => target.abs);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      await readTarget(out, target, limits);
+    }
+  }
+  return out;
+}
+
+async function readTarget(out: ReadInputsResult, target: Target, limits: InputLimits): Promise<void> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(target.abs);
+    if (info.isFile() && info.size > limits.maxFileBytes) {
+      out.diagnostics.push(tooLarge(target.path, info.size, limits.maxFileBytes));
+      return;
+    }
+    bytes = await readFile(target.abs);
+  } catch (err) {
+    out.diagnostics.push(inputDiag('error', target.path, `cannot read: ${errorText(err)}`));
+    out.fatal = true;
+    return;
+  }
+  if (bytes.length > limits.maxFileBytes) {
+    out.diagnostics.push(tooLarge(target.path, bytes.length, limits.maxFileBytes));
+    return;
+  }
+  if (!isZipPath(target.path)) {
+    addDecoded(out, bytes, target.path);
+    return;
+  }
+  const zip = await readZip(bytes, target.path, limits);
+  out.diagnostics.push(...zip.diagnostics);
+  for (const member of zip.members) addDecoded(out, member.bytes, memberPath(target.path, member.name));
+}
+
+function addDecoded(out: ReadInputsResult, bytes: Buffer, path: string): void {
+  try {
+    const decoded = decodeBytes(bytes, path);
+    out.diagnostics.push(...decoded.diagnostics);
+    if (decoded.text !== undefined) out.files.push({ path, text: decoded.text });
+  } catch (err) {
+    // V8 refuses strings past ~512M characters: report instead of crashing.
+    out.diagnostics.push(inputDiag('error', path, `cannot decode: ${errorText(err)}; skipped`));
+  }
+}
+
+/** The whole stream, or undefined once it exceeds `max` bytes (the rest is drained, not kept). */
+async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    size += b.length;
+    if (size <= max) chunks.push(b);
+  }
+  return size > max ? undefined : Buffer.concat(chunks, size);
+}
+
+function tooLarge(path: string, size: number | undefined, max: number): Diagnostic {
+  const what = size === undefined ? 'input is' : `file is ${size} bytes,`;
+  return inputDiag('error', path, `${what} larger than the limit of ${max} bytes; skipped`);
+}

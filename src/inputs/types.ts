@@ -1,0 +1,50 @@
+/** Types and limits shared by the input readers. */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** One SQL text to analyze. */
+export interface SourceFile {
+  /** Path as the user recognises it: as given/matched, `archive.zip!dir/entry.sql`, or `<stdin>`. */
+  path: string;
+  text: string;
+}
+
+export interface InputLimits {
+  /** Largest plain file (or stdin) read into memory, in bytes. */
+  maxFileBytes: number;
+  /** Total uncompressed bytes of the `*.sql` entries of one archive. */
+  maxZipBytes: number;
+  /** Entries (of any kind) in one archive. */
+  maxZipEntries: number;
+  /** Largest uncompressed/compressed ratio of one entry (zip bomb guard)... */
+  maxZipRatio: number;
+  /** ...applied to entries at least this large (small files may compress oddly). */
+  zipRatioMinBytes: number;
+}
+
+export const MiB = 1024 * 1024;
+
+export const DEFAULT_INPUT_LIMITS: InputLimits = {
+  maxFileBytes: 512 * MiB,
+  maxZipBytes: 512 * MiB,
+  maxZipEntries: 10_000,
+  maxZipRatio: 200,
+  zipRatioMinBytes: 1 * MiB,
+};
+
+export interface ReadInputsOptions {
+  /** Stream read for `-`; defaults to process.stdin. */
+  stdin?: NodeJS.ReadableStream;
+  limits?: Partial<InputLimits>;
+}
+
+export interface ReadInputsResult {
+  files: SourceFile[];
+  diagnostics: Diagnostic[];
+  /** True when an input could not be found or read at all (the CLI exits 2). */
+  fatal: boolean;
+}
+
+/** Shorthand for an input diagnostic (errorType `InputError`). */
+export function inputDiag(severity: Diagnostic['severity'], file: string, message: string): Diagnostic {
+  return { severity, file, message, errorType: 'InputError' };
+}

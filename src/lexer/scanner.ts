@@ -1,0 +1,419 @@
+/**
+ * Hand-written, single-pass SQL scanner producing Chevrotain tokens. Lexical differences between
+ * dialects are capability flags (bracket identifiers, q-quotes, dollar quotes, ...), not forks.
+ * It is pull-based (`next()`), so the statement splitter can lex one statement at a time and a
+ * large script never holds all of its tokens at once.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import * as T from '../../grammars/tokens.js';
+import type { Capabilities } from '../dialects/spec.js';
+
+export interface ScanError {
+  offset: number;
+  message: string;
+}
+
+const enum C {
+  TAB = 9, LF = 10, CR = 13, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, DOLLAR = 36, PERCENT = 37,
+  AMP = 38, SQUOTE = 39, LPAREN = 40, RPAREN = 41, STAR = 42, PLUS = 43, COMMA = 44, MINUS = 45,
+  DOT = 46, SLASH = 47, D0 = 48, D9 = 57, COLON = 58, SEMI = 59, LT = 60, EQ = 61, GT = 62, QMARK = 63,
+  AT = 64, UA = 65, UZ = 90, LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, CARET = 94, UNDERSCORE = 95,
+  BACKTICK = 96, LA = 97, LZ = 122, LBRACE = 123, PIPE = 124, RBRACE = 125, TILDE = 126,
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= C.LA && c <= C.LZ) || (c >= C.UA && c <= C.UZ) || c === C.UNDERSCORE || c >= 128;
+}
+
+function isDigit(c: number): boolean {
+  return c >= C.D0 && c <= C.D9;
+}
+
+function isIdentPart(c: number, dollar: boolean): boolean {
+  return isIdentStart(c) || isDigit(c) || (dollar && c === C.DOLLAR);
+}
+
+const Q_CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
+
+export class Scanner {
+  pos = 0;
+  readonly errors: ScanError[] = [];
+  /** True when the previous significant token ended a line-start context (for GO and `/`). */
+  private readonly len: number;
+
+  constructor(
+    readonly text: string,
+    private readonly caps: Capabilities,
+    private readonly keywords: ReadonlyMap<string, TokenType> = T.KEYWORDS,
+    start = 0,
+    private readonly stop = text.length,
+  ) {
+    this.pos = start;
+    this.len = stop;
+  }
+
+  private tok(type: TokenType, start: number, end: number): IToken {
+    return {
+      image: this.text.slice(start, end),
+      startOffset: start,
+      endOffset: end - 1,
+      tokenType: type,
+      tokenTypeIdx: type.tokenTypeIdx!,
+      startLine: NaN,
+      startColumn: NaN,
+      endLine: NaN,
+      endColumn: NaN,
+    };
+  }
+
+  /** Skip to the end of the current line (SQL*Plus commands). */
+  skipLine(): void {
+    const nl = this.text.indexOf('\n', this.pos);
+    this.pos = nl < 0 || nl > this.len ? this.len : nl + 1;
+  }
+
+  /** Is offset `at` preceded only by blanks since the start of its line? */
+  atLineStart(at: number): boolean {
+    for (let i = at - 1; i >= 0; i--) {
+      const c = this.text.charCodeAt(i);
+      if (c === C.LF) return true;
+      if (c !== C.SPACE && c !== C.TAB && c !== C.CR) return false;
+    }
+    return true;
+  }
+
+  /** Is the rest of the line after `at` blank (or a `--` comment)? */
+  private restOfLineBlank(at: number): boolean {
+    const t = this.text;
+    for (let i = at; i < this.len; i++) {
+      const c = t.charCodeAt(i);
+      if (c === C.LF) return true;
+      if (c === C.MINUS && t.charCodeAt(i + 1) === C.MINUS) return true;
+      if (c !== C.SPACE && c !== C.TAB && c !== C.CR) return false;
+    }
+    return true;
+  }
+
+  /** Skip whitespace and comments. */
+  private skipTrivia(): void {
+    const t = this.text;
+    let i = this.pos;
+    for (;;) {
+      if (i >= this.len) break;
+      const c = t.charCodeAt(i);
+      if (c === C.SPACE || c === C.LF || c === C.TAB || c === C.CR || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff) {
+        i++;
+      } else if (c === C.MINUS && t.charCodeAt(i + 1) === C.MINUS) {
+        const nl = t.indexOf('\n', i);
+        i = nl < 0 ? this.len : nl + 1;
+      } else if (c === C.HASH && this.caps.hashComments && !this.hashStartsName(i)) {
+        const nl = t.indexOf('\n', i);
+        i = nl < 0 ? this.len : nl + 1;
+      } else if (c === C.SLASH && t.charCodeAt(i + 1) === C.STAR) {
+        i = this.skipBlockComment(i);
+      } else break;
+    }
+    this.pos = Math.min(i, this.len);
+  }
+
+  private hashStartsName(i: number): boolean {
+    return this.caps.hashTempTables && isIdentPart(this.text.charCodeAt(i + 1), false);
+  }
+
+  private skipBlockComment(i: number): number {
+    const t = this.text;
+    let depth = 0;
+    let j = i;
+    while (j < this.len) {
+      if (t.charCodeAt(j) === C.SLASH && t.charCodeAt(j + 1) === C.STAR) {
+        depth++;
+        j += 2;
+        if (!this.caps.nestedComments && depth > 1) depth = 1;
+      } else if (t.charCodeAt(j) === C.STAR && t.charCodeAt(j + 1) === C.SLASH) {
+        depth--;
+        j += 2;
+        if (depth === 0) return j;
+      } else j++;
+    }
+    this.errors.push({ offset: i, message: 'unterminated block comment' });
+    return this.len;
+  }
+
+  /** Next significant token, or undefined at the end. */
+  next(): IToken | undefined {
+    this.skipTrivia();
+    const t = this.text;
+    const i = this.pos;
+    if (i >= this.len) return undefined;
+    const c = t.charCodeAt(i);
+    const c1 = i + 1 < this.len ? t.charCodeAt(i + 1) : 0;
+
+    if (isIdentStart(c)) {
+      // String prefixes: N'..', E'..', X'..', B'..', q'..', U&'..', r'..' (BigQuery raw), b'..'.
+      if (c1 === C.SQUOTE) {
+        const u = c | 0x20;
+        if (u === 113 /* q */ && this.caps.qQuotedStrings) return this.qQuote(i);
+        if (u === 110 || u === 101 || u === 120 || u === 98 || u === 114) {
+          return this.quoted(i, i + 1, C.SQUOTE, T.StringLit, u === 101 || this.caps.backslashEscapes);
+        }
+      }
+      if ((c | 0x20) === 110 && (c1 | 0x20) === 113 && t.charCodeAt(i + 2) === C.SQUOTE && this.caps.qQuotedStrings) {
+        return this.qQuote(i + 1, i);
+      }
+      let j = i + 1;
+      const dollar = this.caps.dollarInIdentifiers;
+      while (j < this.len && isIdentPart(t.charCodeAt(j), dollar)) j++;
+      const word = t.slice(i, j);
+      const kw = this.keywords.get(word.toUpperCase());
+      if (kw === T.K.GO && this.caps.goBatches && this.atLineStart(i)) {
+        let k = j;
+        while (k < this.len && (t.charCodeAt(k) === C.SPACE || t.charCodeAt(k) === C.TAB)) k++;
+        while (k < this.len && isDigit(t.charCodeAt(k))) k++;
+        if (this.restOfLineBlank(k)) {
+          this.pos = k;
+          return this.tok(T.BatchSep, i, k);
+        }
+      }
+      this.pos = j;
+      return this.tok(kw ?? T.Name, i, j);
+    }
+    if (isDigit(c) || (c === C.DOT && isDigit(c1))) return this.number(i);
+
+    switch (c) {
+      case C.SQUOTE:
+        return this.quoted(i, i, C.SQUOTE, T.StringLit, this.caps.backslashEscapes);
+      case C.DQUOTE:
+        return this.caps.doubleQuotedStrings
+          ? this.quoted(i, i, C.DQUOTE, T.StringLit, this.caps.backslashEscapes)
+          : this.quoted(i, i, C.DQUOTE, T.QuotedName, false);
+      case C.BACKTICK:
+        if (this.caps.backtickIdentifiers) return this.quoted(i, i, C.BACKTICK, T.QuotedName, false);
+        break;
+      case C.LBRACKET:
+        if (this.caps.bracketIdentifiers) return this.quoted(i, i, C.RBRACKET, T.QuotedName, false);
+        return this.punct(T.LBracket, 1);
+      case C.RBRACKET:
+        return this.punct(T.RBracket, 1);
+      case C.LPAREN:
+        if (c1 === C.PLUS && t.charCodeAt(i + 2) === C.RPAREN) return this.punct(T.OuterJoinMark, 3);
+        return this.punct(T.LParen, 1);
+      case C.RPAREN:
+        return this.punct(T.RParen, 1);
+      case C.LBRACE:
+        return this.punct(T.LBrace, 1);
+      case C.RBRACE:
+        return this.punct(T.RBrace, 1);
+      case C.COMMA:
+        return this.punct(T.Comma, 1);
+      case C.SEMI:
+        return this.punct(T.Semicolon, 1);
+      case C.DOT:
+        return this.punct(T.Dot, 1);
+      case C.STAR:
+        return this.punct(T.Star, 1);
+      case C.PLUS:
+        return this.punct(T.Plus, 1);
+      case C.TILDE:
+        return this.op(i, T.Tilde);
+      case C.EQ:
+        if (c1 === C.GT) return this.punct(T.Arrow, 2);
+        if (c1 === C.EQ) return this.punct(T.Eq, 2);
+        return this.punct(T.Eq, 1);
+      case C.COLON:
+        if (c1 === C.COLON) return this.punct(T.DoubleColon, 2);
+        if (c1 === C.EQ) return this.punct(T.Operator, 2);
+        if (isIdentStart(c1) || isDigit(c1)) return this.variable(i, i + 1);
+        return this.punct(T.Colon, 1);
+      case C.MINUS:
+        if (c1 === C.GT) return this.punct(T.Operator, t.charCodeAt(i + 2) === C.GT ? 3 : 2);
+        return this.punct(T.Minus, 1);
+      case C.SLASH:
+        if (this.caps.slashTerminator && this.atLineStart(i) && this.restOfLineBlank(i + 1)) {
+          return this.punct(T.BatchSep, 1);
+        }
+        return this.punct(T.Operator, 1);
+      case C.AT:
+        if (this.caps.atVariables && (c1 === C.AT || isIdentStart(c1))) return this.variable(i, c1 === C.AT ? i + 2 : i + 1);
+        return this.op(i, T.Operator);
+      case C.HASH:
+        if (this.caps.hashTempTables && (c1 === C.HASH || isIdentPart(c1, false))) {
+          let j = i + 1;
+          if (t.charCodeAt(j) === C.HASH) j++;
+          while (j < this.len && isIdentPart(t.charCodeAt(j), true)) j++;
+          this.pos = j;
+          return this.tok(T.Name, i, j);
+        }
+        return this.op(i, T.Operator);
+      case C.DOLLAR:
+        if (this.caps.dollarQuotedStrings) {
+          const s = this.dollarQuote(i);
+          if (s) return s;
+        }
+        if (isDigit(c1)) return this.variable(i, i + 1);
+        if (isIdentStart(c1)) return this.variable(i, i + 1); // ${var} / $var templates
+        return this.punct(T.Operator, 1);
+      case C.QMARK:
+        return this.punct(T.Variable, 1);
+      case C.AMP:
+        if (this.caps.substitutionVariables && (isIdentStart(c1) || c1 === C.AMP)) {
+          return this.variable(i, c1 === C.AMP ? i + 2 : i + 1);
+        }
+        return this.op(i, T.Operator);
+      case C.LT:
+      case C.GT:
+      case C.BANG:
+      case C.PIPE:
+      case C.CARET:
+      case C.PERCENT:
+        return this.op(i, T.Operator);
+      case C.BACKSLASH:
+        return this.punct(T.Operator, 1);
+    }
+    this.errors.push({ offset: i, message: `unexpected character '${t[i]}'` });
+    return this.punct(T.Operator, 1);
+  }
+
+  private punct(type: TokenType, n: number): IToken {
+    const s = this.pos;
+    this.pos = s + n;
+    return this.tok(type, s, s + n);
+  }
+
+  /** Greedy operator of the characters < > = ! | ^ % & ~ @ # ? */
+  private op(i: number, type: TokenType): IToken {
+    const t = this.text;
+    let j = i + 1;
+    while (j < this.len && '<>=!|^%&~@#?'.includes(t[j]!) && j - i < 3) j++;
+    this.pos = j;
+    const image = t.slice(i, j);
+    if (image === '=') return this.tok(T.Eq, i, j);
+    return this.tok(type === T.Tilde && j > i + 1 ? T.Operator : type, i, j);
+  }
+
+  private variable(i: number, nameStart: number): IToken {
+    let j = nameStart;
+    while (j < this.len && isIdentPart(this.text.charCodeAt(j), true)) j++;
+    this.pos = j;
+    return this.tok(T.Variable, i, j);
+  }
+
+  private number(i: number): IToken {
+    const t = this.text;
+    let j = i;
+    if (t.charCodeAt(j) === C.D0 && (t.charCodeAt(j + 1) | 0x20) === 120 /* x */) {
+      j += 2;
+      while (j < this.len && /[0-9a-fA-F]/.test(t[j]!)) j++;
+    } else {
+      while (j < this.len && isDigit(t.charCodeAt(j))) j++;
+      if (t.charCodeAt(j) === C.DOT && t.charCodeAt(j + 1) !== C.DOT) {
+        j++;
+        while (j < this.len && isDigit(t.charCodeAt(j))) j++;
+      }
+      const e = t.charCodeAt(j) | 0x20;
+      if (e === 101) {
+        const s = t.charCodeAt(j + 1);
+        const k = s === C.PLUS || s === C.MINUS ? j + 2 : j + 1;
+        if (isDigit(t.charCodeAt(k))) {
+          j = k;
+          while (j < this.len && isDigit(t.charCodeAt(j))) j++;
+        }
+      }
+    }
+    // Suffixes like 10L, 1.5D, 2BD (Hive/Spark), 1f — part of the literal.
+    while (j < this.len && isIdentStart(t.charCodeAt(j)) && j - i < 40) {
+      const probe = t.charCodeAt(j);
+      if (!isIdentStart(probe)) break;
+      j++;
+    }
+    this.pos = j;
+    return this.tok(T.NumberLit, i, j);
+  }
+
+  /** A quoted token starting at `open` (prefix letters from `start`), closed by `close`, doubled to escape. */
+  private quoted(start: number, open: number, close: number, type: TokenType, backslash: boolean): IToken {
+    const t = this.text;
+    let j = open + 1;
+    for (;;) {
+      if (j >= this.len) {
+        this.errors.push({ offset: start, message: type === T.StringLit ? 'unterminated string literal' : 'unterminated quoted identifier' });
+        this.pos = this.len;
+        return this.tok(type, start, this.len);
+      }
+      const c = t.charCodeAt(j);
+      if (backslash && c === C.BACKSLASH) {
+        j += 2;
+        continue;
+      }
+      if (c === close) {
+        if (t.charCodeAt(j + 1) === close) {
+          j += 2;
+          continue;
+        }
+        this.pos = j + 1;
+        return this.tok(type, start, j + 1);
+      }
+      j++;
+    }
+  }
+
+  /** Oracle q'<delim>...<delim>' at `qAt` (the q), optional N prefix at `start`. */
+  private qQuote(qAt: number, start = qAt): IToken {
+    const t = this.text;
+    const open = t[qAt + 2];
+    if (open === undefined) return this.quoted(start, qAt + 1, C.SQUOTE, T.StringLit, false);
+    const closer = (Q_CLOSERS[open] ?? open) + "'";
+    const end = t.indexOf(closer, qAt + 3);
+    if (end < 0 || end >= this.len) {
+      this.errors.push({ offset: start, message: 'unterminated q-quoted string' });
+      this.pos = this.len;
+      return this.tok(T.StringLit, start, this.len);
+    }
+    this.pos = end + 2;
+    return this.tok(T.StringLit, start, end + 2);
+  }
+
+  /** `$tag$ ... $tag$`; undefined when `$` does not open a dollar quote. */
+  private dollarQuote(i: number): IToken | undefined {
+    const t = this.text;
+    let j = i + 1;
+    while (j < this.len && isIdentPart(t.charCodeAt(j), false)) j++;
+    if (t.charCodeAt(j) !== C.DOLLAR) return undefined;
+    if (j > i + 1 && isDigit(t.charCodeAt(i + 1))) return undefined;
+    const tag = t.slice(i, j + 1);
+    const end = t.indexOf(tag, j + 1);
+    if (end < 0 || end >= this.len) {
+      this.errors.push({ offset: i, message: 'unterminated dollar-quoted string' });
+      this.pos = this.len;
+      return this.tok(T.StringLit, i, this.len);
+    }
+    this.pos = end + tag.length;
+    return this.tok(T.StringLit, i, this.pos);
+  }
+}
+
+/** Remove quotes from an identifier image: "a""b" → a"b, [a]]b] → a]b, `a``b` → a`b. */
+export function unquoteIdent(image: string): string {
+  const q = image[0];
+  if (q === '"') return image.slice(1, -1).replace(/""/g, '"');
+  if (q === '[') return image.slice(1, -1).replace(/]]/g, ']');
+  if (q === '`') return image.slice(1, -1).replace(/``/g, '`');
+  return image;
+}
+
+/** The content of a string literal image (prefixes, quotes and escapes removed). */
+export function stringValue(image: string): string {
+  let s = image;
+  if (s.startsWith('$')) {
+    const tagEnd = s.indexOf('$', 1);
+    return s.slice(tagEnd + 1, s.length - (tagEnd + 1));
+  }
+  let i = 0;
+  while (i < s.length && s[i] !== "'" && s[i] !== '"') i++;
+  const prefix = s.slice(0, i).toLowerCase();
+  s = s.slice(i);
+  if (prefix.endsWith('q')) {
+    return s.slice(2, -2);
+  }
+  const q = s[0]!;
+  return s.slice(1, -1).split(q + q).join(q);
+}

@@ -1,0 +1,42 @@
+/** Options of `analyze` (SPEC §1.2), shared by the CLI, the library API, jobs and the server. */
+import type { RelationType } from './graph/model.js';
+
+export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts';
+
+export interface AnalyzeOptions {
+  /** SQLFlow vendor id or alias; resolved by dialects/registry.ts. Default `dbvansi`. */
+  vendor: string;
+  tableToTable: boolean;
+  relationTypes: RelationType[];
+  showIntermediate: boolean;
+  showFunction: boolean;
+  showConstantTable: boolean;
+  showTransform: boolean;
+  /** Arguments of COUNT() etc.: direct (fdd) or indirect (fdr) flow. */
+  aggregate: 'direct' | 'indirect';
+  /** Files with known tables: DDL `.sql` or JSON `{"db.schema.table": ["col", ...]}`. */
+  schemaFiles: string[];
+  defaultDatabase?: string;
+  defaultSchema?: string;
+}
+
+export interface WriteOptions {
+  format: OutputFormat;
+  tableToTable: boolean;
+  /** CSV delimiter, one character. */
+  delimiter: string;
+  /** Job name, used by the DataArts writer (`job_id`). */
+  jobName?: string;
+}
+
+export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = {
+  vendor: 'dbvansi',
+  tableToTable: false,
+  relationTypes: ['fdd'],
+  showIntermediate: false,
+  showFunction: false,
+  showConstantTable: false,
+  showTransform: false,
+  aggregate: 'direct',
+  schemaFiles: [],
+};

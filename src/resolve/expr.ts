@@ -1,0 +1,100 @@
+/**
+ * Expression walking: which columns an expression reads, and how (direct value, or through a
+ * condition / window / aggregate argument).
+ */
+import type { Expr, FuncCall, Query } from '../ast/nodes.js';
+import type { ColumnRef } from '../graph/builder.js';
+import type { ClauseType, Loc, RelationType } from '../graph/model.js';
+import type { Context, ResultSet } from './context.js';
+import { resolveColumn, type Scope } from './scope.js';
+
+export interface Ref {
+  ref: ColumnRef;
+  type: RelationType;
+  /** The target is the row set (RelationRows), not the value. */
+  toRows?: boolean;
+  clause?: ClauseType;
+  loc?: Loc;
+  fn?: string;
+}
+
+const AGGREGATES = new Set([
+  'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP',
+  'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
+]);
+
+/** Analyze a nested query (scalar subquery, EXISTS, IN) and return its result set. */
+export type SubqueryFn = (q: Query, scope: Scope) => ResultSet;
+
+export class ExprWalker {
+  constructor(
+    private readonly ctx: Context,
+    private readonly subquery: SubqueryFn,
+  ) {}
+
+  /** Collect the refs of `e` read in `scope`, with the relation type of the enclosing context. */
+  walk(e: Expr | undefined, scope: Scope, type: RelationType, out: Ref[], clause?: ClauseType, fn?: string, depth = 0): void {
+    if (!e) return;
+    if (depth > 2000) return;
+    switch (e.k) {
+      case 'col': {
+        const r = resolveColumn(this.ctx, scope, e);
+        if (r.alias) {
+          scope.aliases.delete(this.ctx.key(e.name.parts[0]!.text, false));
+          this.walk(r.alias, scope, type, out, clause, fn, depth + 1);
+          scope.aliases.set(this.ctx.key(e.name.parts[0]!.text, false), r.alias);
+          return;
+        }
+        for (const ref of r.refs) out.push({ ref, type, clause, loc: this.ctx.loc(e.start, e.end), fn });
+        return;
+      }
+      case 'star':
+      case 'lit':
+      case 'var':
+        return;
+      case 'op':
+        for (const a of e.args) this.walk(a, scope, type, out, clause, fn, depth + 1);
+        return;
+      case 'cast':
+        this.walk(e.expr, scope, type, out, clause, fn, depth + 1);
+        return;
+      case 'case':
+        this.walk(e.operand, scope, type, out, clause, fn ?? 'case-when', depth + 1);
+        for (const w of e.whens) {
+          this.walk(w.cond, scope, type, out, clause, fn ?? 'case-when', depth + 1);
+          this.walk(w.result, scope, type, out, clause, fn ?? 'case-when', depth + 1);
+        }
+        this.walk(e.else, scope, type, out, clause, fn ?? 'case-when', depth + 1);
+        return;
+      case 'func':
+        this.func(e, scope, type, out, clause, fn, depth);
+        return;
+      case 'subquery': {
+        this.walk(e.left, scope, type, out, clause, fn, depth + 1);
+        const rs = this.subquery(e.query, scope);
+        const cols = e.mode === 'scalar' || e.mode === 'array' ? rs.cols.slice(0, 1) : rs.cols;
+        for (const c of cols) out.push({ ref: { obj: rs.obj, col: c.col }, type, clause, fn });
+        for (const s of rs.stars) if (e.mode !== 'scalar') out.push({ ref: s, type, clause, fn });
+        return;
+      }
+    }
+  }
+
+  private func(e: FuncCall, scope: Scope, type: RelationType, out: Ref[], clause: ClauseType | undefined, fn: string | undefined, depth: number): void {
+    const name = e.name.parts[e.name.parts.length - 1]!.text;
+    const upper = name.toUpperCase();
+    const f = fn ?? name;
+    const isAgg = AGGREGATES.has(upper);
+    const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
+    for (const a of e.args) this.walk(a, scope, argType, out, clause, f, depth + 1);
+    if (e.withinGroup) for (const o of e.withinGroup) this.walk(o.expr, scope, type, out, clause, f, depth + 1);
+    if (e.filter) this.walk(e.filter, scope, 'fdr', out, clause, f, depth + 1);
+    if (e.orderBy) for (const o of e.orderBy) this.walk(o.expr, scope, 'fdr', out, clause, f, depth + 1);
+    if (e.over) {
+      const rows: Ref[] = [];
+      for (const p of e.over.partitionBy) this.walk(p, scope, 'fdr', rows, 'window', f, depth + 1);
+      for (const o of e.over.orderBy) this.walk(o.expr, scope, 'fdr', rows, 'window', f, depth + 1);
+      for (const r of rows) out.push({ ...r, toRows: true });
+    }
+  }
+}

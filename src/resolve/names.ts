@@ -1,0 +1,57 @@
+/**
+ * Identifier matching: one function decides how a name is compared, from the dialect's case rule.
+ * Output always keeps the spelling as written; only keys are folded.
+ */
+import type { Ident, QName } from '../ast/nodes.js';
+import type { CaseRule } from '../dialects/spec.js';
+
+export type KeyFn = (text: string, quoted: boolean) => string;
+
+export function keyFunction(rule: CaseRule): KeyFn {
+  switch (rule) {
+    case 'upper':
+      return (t, q) => (q ? t : t.toUpperCase());
+    case 'lower':
+      return (t, q) => (q ? t : t.toLowerCase());
+    case 'sensitive':
+      return (t) => t;
+    default:
+      return (t) => t.toLowerCase();
+  }
+}
+
+/** A table name split into its parts (as written), right-aligned: name, schema, database. */
+export interface TableName {
+  name: string;
+  schema?: string;
+  database?: string;
+  nameQuoted: boolean;
+  schemaQuoted?: boolean;
+  databaseQuoted?: boolean;
+}
+
+export function tableNameOf(q: QName): TableName {
+  const p = q.parts;
+  const n = p.length;
+  const last = p[n - 1]!;
+  const schema = n >= 2 ? p[n - 2]! : undefined;
+  const db = n >= 3 ? p[n - 3]! : undefined;
+  return {
+    name: last.text,
+    nameQuoted: last.quoted,
+    schema: schema && schema.text !== '' ? schema.text : undefined,
+    schemaQuoted: schema?.quoted,
+    database: db?.text || undefined,
+    databaseQuoted: db?.quoted,
+  };
+}
+
+/** The key of an identifier. */
+export function identKey(key: KeyFn, id: Ident): string {
+  return key(id.text, id.quoted);
+}
+
+/** Collapse whitespace for expression-text column names. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

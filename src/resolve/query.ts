@@ -1,0 +1,406 @@
+/**
+ * Query analysis: each query level becomes a result set whose output columns are fed by the
+ * columns their expressions read (fdd); filters, joins and grouping feed its RelationRows (fdr).
+ */
+import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
+import type { ColumnRef } from '../graph/builder.js';
+import type { ClauseType, ObjectType, RelationType } from '../graph/model.js';
+import type { Context, OutCol, ResultSet } from './context.js';
+import { ExprWalker, type Ref } from './expr.js';
+import { collapse, identKey } from './names.js';
+import { Scope, rsColumn, type Source } from './scope.js';
+import { datasetSource } from './tables.js';
+
+export interface QueryTarget {
+  type: ObjectType;
+  name: string;
+  intermediate: boolean;
+  /** Names for the outputs, by position (CTE / derived-table column lists, view column lists). */
+  columnNames?: string[];
+}
+
+export class QueryAnalyzer {
+  readonly walker: ExprWalker;
+
+  constructor(private readonly ctx: Context) {
+    this.walker = new ExprWalker(ctx, (q, scope) =>
+      this.query(q, scope, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${ctx.b.count('SUBQUERY')}`, intermediate: true }),
+    );
+  }
+
+  private get effect() {
+    return this.ctx.stmt?.effect ?? 'select';
+  }
+
+  private get pid() {
+    return this.ctx.stmt?.process.id;
+  }
+
+  /** Edges for refs into `target`, or into `rows` when a ref feeds the row set. */
+  link(refs: Ref[], target: ColumnRef | undefined, rows: ColumnRef, clause?: ClauseType): void {
+    const b = this.ctx.b;
+    const transform = this.ctx.options.showTransform;
+    for (const r of refs) {
+      if (r.toRows || !target) {
+        b.edge('fdr', this.effect, r.ref, rows, this.pid, { loc: r.loc, clauseType: r.clause ?? clause, function: r.fn });
+      } else {
+        b.edge(r.type, this.effect, r.ref, target, this.pid, {
+          loc: r.loc,
+          clauseType: r.clause,
+          function: r.fn,
+          transform: transform && r.fn ? { kind: r.fn === 'case-when' ? 'case' : 'function', code: r.fn } : undefined,
+        });
+      }
+    }
+  }
+
+  /** Refs of a condition, all feeding `rows`. */
+  condition(e: Expr | undefined, scope: Scope, rows: ColumnRef, clause: ClauseType): void {
+    if (!e) return;
+    const refs: Ref[] = [];
+    this.walker.walk(e, scope, 'fdr', refs, clause);
+    for (const r of refs) r.type = 'fdr';
+    this.link(refs, undefined, rows, clause);
+  }
+
+  query(q: Query, parent: Scope | undefined, target: QueryTarget): ResultSet {
+    let scope = parent;
+    if (q.with) {
+      scope = new Scope(parent);
+      this.defineCtes(q.with, scope);
+    }
+    switch (q.k) {
+      case 'select':
+        return this.select(q, scope, target);
+      case 'setop':
+        return this.setop(q, scope, target);
+      default:
+        return this.values(q, scope, target);
+    }
+  }
+
+  defineCtes(w: With, scope: Scope): void {
+    const ctx = this.ctx;
+    for (const cte of w.ctes) {
+      const key = identKey(ctx.key, cte.name);
+      const names = cte.columns?.map((c) => c.text);
+      if (w.recursive) {
+        // Visible to its own body: a result set whose columns fill in as the body is analyzed.
+        const pre = ctx.b.resultSet('with_cte', cte.name.text, true, ctx.loc(cte.name.start, cte.name.end));
+        const rs: ResultSet = { obj: pre, cols: [], stars: [] };
+        for (const n of names ?? []) rs.cols.push({ name: n, key: ctx.key(n, false), col: ctx.b.newColumn(pre, n) });
+        ctx.resultSets.set(pre.id, rs);
+        scope.ctes.set(key, rs);
+        const body = this.query(cte.query, scope, { type: 'with_cte', name: `${cte.name.text}-BODY`, intermediate: true, columnNames: names });
+        this.feed(body, rs);
+        continue;
+      }
+      const rs = this.query(cte.query, scope, { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names });
+      scope.ctes.set(key, rs);
+    }
+  }
+
+  /** Positional flow from one result set into another (recursive CTE bodies). */
+  private feed(from: ResultSet, to: ResultSet): void {
+    const b = this.ctx.b;
+    from.cols.forEach((c, i) => {
+      let t = to.cols[i];
+      if (!t) {
+        t = { name: c.name, key: c.key, col: b.newColumn(to.obj, c.name) };
+        to.cols.push(t);
+      }
+      b.edge('fdd', this.effect, { obj: from.obj, col: c.col }, { obj: to.obj, col: t.col }, this.pid);
+    });
+    to.stars.push(...from.stars);
+    b.edge('fdd', this.effect, { obj: from.obj, col: b.relationRows(from.obj) }, { obj: to.obj, col: b.relationRows(to.obj) }, this.pid);
+  }
+
+  private newResultSet(target: QueryTarget, start: number, end: number): ResultSet {
+    const obj = this.ctx.b.resultSet(target.type, target.name, target.intermediate, this.ctx.loc(start, end));
+    const rs: ResultSet = { obj, cols: [], stars: [] };
+    this.ctx.resultSets.set(obj.id, rs);
+    return rs;
+  }
+
+  private rowsOf(rs: ResultSet): ColumnRef {
+    return { obj: rs.obj, col: this.ctx.b.relationRows(rs.obj) };
+  }
+
+  select(sel: Select, parent: Scope | undefined, target: QueryTarget): ResultSet {
+    const ctx = this.ctx;
+    const scope = new Scope(parent);
+    const rs = this.newResultSet(target, sel.start, sel.end);
+    const rows = this.rowsOf(rs);
+    for (const ref of sel.from) this.addSource(ref, scope, rows);
+    let position = 0;
+    for (const item of sel.items) {
+      const e = item.expr;
+      if (item.assignTo) {
+        const refs: Ref[] = [];
+        this.walker.walk(e, scope, 'fdd', refs, 'selectList');
+        continue;
+      }
+      if (e.k === 'star') {
+        position = this.expandStar(e, scope, rs, position, target.columnNames);
+        continue;
+      }
+      const name = target.columnNames?.[position] ?? item.alias?.text ?? (e.k === 'col' ? e.name.parts[e.name.parts.length - 1]!.text : collapse(ctx.text.slice(e.start, e.end)));
+      position++;
+      const col = ctx.b.newColumn(rs.obj, name, ctx.loc(item.start, item.end));
+      rs.cols.push({ name, key: ctx.key(name, !!item.alias?.quoted), col });
+      const refs: Ref[] = [];
+      this.walker.walk(e, scope, 'fdd', refs, 'selectList');
+      this.link(refs, { obj: rs.obj, col }, rows);
+      if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
+      if (item.alias) scope.aliases.set(identKey(ctx.key, item.alias), e);
+    }
+    this.condition(sel.where, scope, rows, 'where');
+    for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
+    for (const g of sel.groupBy) this.condition(g, scope, rows, 'groupBy');
+    this.condition(sel.having, scope, rows, 'having');
+    this.condition(sel.qualify, scope, rows, 'qualify');
+    return rs;
+  }
+
+  /** Literals of a select item as columns of the constant table (with --show-constant-table). */
+  private constants(e: Expr, target: ColumnRef): void {
+    const b = this.ctx.b;
+    const visit = (x: Expr): void => {
+      if (x.k === 'lit' && x.kind !== 'null') {
+        this.ctx.constants ??= b.resultSet('constantTable', 'SQL_CONSTANTS', false);
+        const col = b.column(this.ctx.constants, x.text, this.ctx.loc(x.start, x.end));
+        b.edge('fdd', this.effect, { obj: this.ctx.constants, col }, target, this.pid);
+      } else if (x.k === 'op') x.args.forEach(visit);
+      else if (x.k === 'func') x.args.forEach(visit);
+      else if (x.k === 'cast') visit(x.expr);
+      else if (x.k === 'case') x.whens.forEach((w) => visit(w.result));
+    };
+    visit(e);
+  }
+
+  private expandStar(star: Star, scope: Scope, rs: ResultSet, position: number, names: string[] | undefined): number {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const loc = ctx.loc(star.start, star.end);
+    let sources: Source[] = scope.sources;
+    if (star.qualifier) {
+      const src = scope.source(ctx, star.qualifier.parts);
+      sources = src ? [src] : [];
+      if (!src) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
+    }
+    const except = new Set((star.except ?? []).map((i) => identKey(ctx.key, i)));
+    const out = (name: string, from: ColumnRef) => {
+      const key = ctx.key(name, false);
+      if (except.has(key)) return;
+      const shown = names?.[position] ?? name;
+      position++;
+      const col = b.newColumn(rs.obj, shown, loc);
+      rs.cols.push({ name: shown, key: ctx.key(shown, false), col });
+      b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
+    };
+    const unknown = (from: ColumnRef) => {
+      const col = b.column(rs.obj, '*', loc);
+      b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
+      rs.stars.push(from);
+    };
+    for (const src of sources) {
+      if (src.rs) {
+        for (const c of src.rs.cols) out(c.name, { obj: src.rs.obj, col: c.col });
+        if (src.rs.stars.length > 0) unknown({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });
+      } else {
+        ctx.read(src.obj);
+        if (src.known) for (const name of src.known.values()) out(name, { obj: src.obj, col: b.column(src.obj, name, loc) });
+        else unknown({ obj: src.obj, col: b.column(src.obj, '*', loc) });
+      }
+    }
+    return position;
+  }
+
+  /** Add a FROM item's sources to `scope`; join conditions feed `rows`. */
+  addSource(ref: TableRef, scope: Scope, rows: ColumnRef): void {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    switch (ref.k) {
+      case 'table': {
+        const parts = ref.name.parts;
+        const alias = ref.alias ? identKey(ctx.key, ref.alias) : undefined;
+        if (parts.length === 1) {
+          const cte = scope.cte(identKey(ctx.key, parts[0]!));
+          if (cte) {
+            scope.sources.push({ names: [alias ?? identKey(ctx.key, parts[0]!)], obj: cte.obj, rs: cte });
+            this.propagateRows(cte, rows);
+            return;
+          }
+        }
+        scope.sources.push(datasetSource(ctx, ref.name, ref.alias, ref.start, ref.end));
+        return;
+      }
+      case 'derived': {
+        const alias = ref.alias?.text;
+        const name = `RESULT_OF_${alias ?? `SUBQUERY-${b.count('SUBQUERY')}`}`;
+        const sub = this.query(ref.query, ref.lateral ? scope : scope.parent, {
+          type: 'select_list',
+          name,
+          intermediate: true,
+          columnNames: ref.columnAliases?.map((c) => c.text),
+        });
+        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: sub.obj, rs: sub });
+        this.propagateRows(sub, rows);
+        return;
+      }
+      case 'join': {
+        this.addSource(ref.left, scope, rows);
+        this.addSource(ref.right, scope, rows);
+        this.condition(ref.on, scope, rows, 'joinCondition');
+        if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope);
+        for (const u of ref.using ?? []) {
+          this.condition({ k: 'col', name: { parts: [u], start: u.start, end: u.end }, start: u.start, end: u.end }, scope, rows, 'joinCondition');
+        }
+        return;
+      }
+      case 'tfunc': {
+        const name = ref.alias?.text ?? ref.func.name.parts[ref.func.name.parts.length - 1]!.text;
+        const rs = this.newResultSet({ type: 'function', name, intermediate: true }, ref.start, ref.end);
+        const refs: Ref[] = [];
+        for (const a of ref.func.args) this.walker.walk(a, scope, 'fdd', refs);
+        const colNames = ref.columnAliases?.length ? ref.columnAliases.map((c) => c.text) : [name];
+        for (const n of colNames) {
+          const col = b.newColumn(rs.obj, n, ctx.loc(ref.start, ref.end));
+          rs.cols.push({ name: n, key: ctx.key(n, false), col });
+          this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
+        }
+        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
+        this.propagateRows(rs, rows);
+        return;
+      }
+      case 'values': {
+        const rs = this.values({ k: 'values_q', rows: ref.rows, start: ref.start, end: ref.end }, scope, {
+          type: 'select_list',
+          name: `RESULT_OF_${ref.alias?.text ?? 'VALUES'}`,
+          intermediate: true,
+          columnNames: ref.columnAliases?.map((c) => c.text),
+        });
+        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
+        return;
+      }
+      case 'pivot': {
+        const inner = new Scope(scope.parent);
+        this.addSource(ref.source, inner, rows);
+        const rs = this.newResultSet({ type: ref.unpivot ? 'unpivot_table' : 'pivot_table', name: `${ref.unpivot ? 'UNPIVOT' : 'PIVOT'}-TABLE-${b.count('PIVOT')}`, intermediate: true }, ref.start, ref.end);
+        const refs: Ref[] = [];
+        for (const a of ref.aggregates) this.walker.walk(a, inner, 'fdd', refs);
+        if (ref.unpivot) {
+          for (const item of ref.inList) this.walker.walk(item.expr, inner, 'fdd', refs);
+          const valueName = ref.aggregates[0]?.k === 'col' ? ref.aggregates[0].name.parts[0]!.text : 'value';
+          for (const n of [valueName, ref.forColumn.text]) {
+            const col = b.newColumn(rs.obj, n);
+            rs.cols.push({ name: n, key: ctx.key(n, false), col });
+            if (n === valueName) this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
+          }
+        } else {
+          const forRefs: Ref[] = [];
+          this.walker.walk({ k: 'col', name: { parts: [ref.forColumn], start: ref.forColumn.start, end: ref.forColumn.end }, start: ref.forColumn.start, end: ref.forColumn.end }, inner, 'fdr', forRefs);
+          for (const item of ref.inList) {
+            const n = item.alias?.text ?? collapse(ctx.text.slice(item.expr.start, item.expr.end)).replace(/^'(.*)'$/, '$1');
+            const col = b.newColumn(rs.obj, n);
+            rs.cols.push({ name: n, key: ctx.key(n, false), col });
+            this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
+          }
+          this.link(forRefs.map((r) => ({ ...r, toRows: true })), undefined, this.rowsOf(rs));
+        }
+        // Columns not named by the pivot pass through from its source.
+        for (const src of inner.sources) rs.stars.push(src.rs ? { obj: src.obj, col: b.column(src.obj, '*') } : { obj: src.obj, col: b.column(src.obj, '*') });
+        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
+        this.propagateRows(rs, rows);
+        return;
+      }
+    }
+  }
+
+  /** Pairs of columns compared with `=` in a join condition (relation type `join`). */
+  private joinPairs(on: Expr, scope: Scope): void {
+    const visit = (e: Expr): void => {
+      if (e.k !== 'op') return;
+      if (e.op === 'AND' || e.op === 'OR') return e.args.forEach(visit);
+      if (e.op !== '=' || e.args.length !== 2) return;
+      const l: Ref[] = [];
+      const r: Ref[] = [];
+      this.walker.walk(e.args[0], scope, 'join', l, 'joinCondition');
+      this.walker.walk(e.args[1], scope, 'join', r, 'joinCondition');
+      for (const a of l) for (const c of r) this.ctx.b.edge('join', this.effect, a.ref, c.ref, this.pid, { clauseType: 'joinCondition' });
+    };
+    visit(on);
+  }
+
+  private propagateRows(from: ResultSet, rows: ColumnRef): void {
+    this.ctx.b.edge('fdd', this.effect, this.rowsOf(from), rows, this.pid);
+  }
+
+  setop(q: SetOp, parent: Scope | undefined, target: QueryTarget): ResultSet {
+    const branches: Query[] = [];
+    const flatten = (x: Query) => {
+      if (x.k === 'setop' && !x.with) {
+        flatten(x.left);
+        flatten(x.right);
+      } else branches.push(x);
+    };
+    flatten(q);
+    const rs = this.newResultSet(target, q.start, q.end);
+    const b = this.ctx.b;
+    const effect = this.effect;
+    branches.forEach((br, i) => {
+      const part = this.query(br, parent, { type: 'select_list', name: `${target.name}-${i + 1}`, intermediate: true });
+      part.cols.forEach((c, j) => {
+        let t: OutCol | undefined = rs.cols[j];
+        if (!t) {
+          const name = target.columnNames?.[j] ?? c.name;
+          t = { name, key: this.ctx.key(name, false), col: b.newColumn(rs.obj, name) };
+          rs.cols.push(t);
+        }
+        b.edge('fdd', effect, { obj: part.obj, col: c.col }, { obj: rs.obj, col: t.col }, this.pid);
+      });
+      if (part.stars.length > 0) {
+        const star = b.column(rs.obj, '*');
+        b.edge('fdd', effect, { obj: part.obj, col: b.column(part.obj, '*') }, { obj: rs.obj, col: star }, this.pid);
+        rs.stars.push({ obj: part.obj, col: b.column(part.obj, '*') });
+      }
+      this.propagateRows(part, this.rowsOf(rs));
+    });
+    return rs;
+  }
+
+  values(q: ValuesQuery, scope: Scope | undefined, target: QueryTarget): ResultSet {
+    const rs = this.newResultSet(target, q.start, q.end);
+    const width = Math.max(0, ...q.rows.map((r) => r.length));
+    const inner = new Scope(scope);
+    for (let j = 0; j < width; j++) {
+      const name = target.columnNames?.[j] ?? `column${j + 1}`;
+      const col = this.ctx.b.newColumn(rs.obj, name);
+      rs.cols.push({ name, key: this.ctx.key(name, false), col });
+      for (const row of q.rows) {
+        const refs: Ref[] = [];
+        this.walker.walk(row[j], inner, 'fdd', refs);
+        this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
+      }
+    }
+    return rs;
+  }
+
+  /** Map outputs of `rs` into target columns by position. */
+  positional(rs: ResultSet, targetCols: string[] | undefined): { out: OutCol; target: string }[] {
+    return rs.cols.map((c, i) => ({ out: c, target: targetCols?.[i] ?? c.name }));
+  }
+
+  /** Columns a result set reads only through `*`. */
+  starColumn(rs: ResultSet): ColumnRef | undefined {
+    return rs.stars.length > 0 ? { obj: rs.obj, col: this.ctx.b.column(rs.obj, '*') } : undefined;
+  }
+
+  rsColumn(rs: ResultSet, name: string): ColumnRef[] {
+    return rsColumn(this.ctx, rs, name);
+  }
+
+  relationType(t: RelationType): RelationType {
+    return t;
+  }
+}

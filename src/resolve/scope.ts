@@ -1,0 +1,134 @@
+/**
+ * Scopes: the sources visible at one query level (tables, derived tables, CTEs), with their
+ * aliases and known columns, and a parent for correlated references.
+ */
+import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
+import type { ColumnRef } from '../graph/builder.js';
+import type { LineageObject } from '../graph/model.js';
+import type { Context, ResultSet } from './context.js';
+
+export interface Source {
+  /** Keys this source answers to as a qualifier: alias, or table name and its qualified forms. */
+  names: string[];
+  obj: LineageObject;
+  /** For derived tables and CTEs. */
+  rs?: ResultSet;
+  /** Known column keys of a table (from DDL or --schema); undefined when unknown. */
+  known?: Map<string, string>;
+}
+
+export class Scope {
+  readonly sources: Source[] = [];
+  readonly ctes = new Map<string, ResultSet>();
+  /** Select-list aliases seen so far (lateral column alias references). */
+  readonly aliases = new Map<string, Expr>();
+
+  constructor(readonly parent?: Scope) {}
+
+  cte(key: string): ResultSet | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const r = s.ctes.get(key);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  /** The source named by a qualifier (`t`, `s.t`, `db.s.t`), here or in an enclosing scope. */
+  source(ctx: Context, qualifier: QName['parts']): Source | undefined {
+    const k = qualifier.map((p) => ctx.key(p.text, p.quoted)).join('.');
+    const last = ctx.key(qualifier[qualifier.length - 1]!.text, qualifier[qualifier.length - 1]!.quoted);
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      for (const src of s.sources) if (src.names.includes(k)) return src;
+      if (qualifier.length > 1) for (const src of s.sources) if (src.names[0] === last && !src.rs) return src;
+    }
+    return undefined;
+  }
+}
+
+function hasColumn(src: Source, key: string): boolean | undefined {
+  if (src.rs) {
+    if (src.rs.cols.some((c) => c.key === key)) return true;
+    return src.rs.stars.length > 0 ? undefined : false;
+  }
+  if (src.known) return src.known.has(key) ? true : false;
+  return undefined;
+}
+
+/** The column `name` of a source: existing output of a result set, or a (new) table column. */
+export function columnOf(ctx: Context, src: Source, name: string, start: number, end: number): ColumnRef[] {
+  const loc = ctx.loc(start, end);
+  if (src.rs) return rsColumn(ctx, src.rs, name, loc);
+  ctx.read(src.obj);
+  const display = src.known?.get(ctx.key(name, false)) ?? name;
+  return [{ obj: src.obj, col: ctx.b.column(src.obj, display, loc) }];
+}
+
+/** Output column of a result set; through `*` outputs, materialize it from the star sources. */
+export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: ReturnType<Context['loc']>): ColumnRef[] {
+  const key = ctx.key(name, false);
+  const hit = rs.cols.find((c) => c.key === key);
+  if (hit) return [{ obj: rs.obj, col: hit.col }];
+  if (rs.stars.length === 0) return [];
+  const col = ctx.b.newColumn(rs.obj, name, loc);
+  rs.cols.push({ name, key, col });
+  const target = { obj: rs.obj, col };
+  for (const star of rs.stars) {
+    const inner = ctx.resultSets.get(star.obj.id);
+    const sources = inner ? rsColumn(ctx, inner, name) : [{ obj: star.obj, col: ctx.b.column(star.obj, name) }];
+    for (const s of sources) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', s, target, ctx.stmt?.process.id);
+  }
+  return [target];
+}
+
+export type Resolved = { refs: ColumnRef[]; alias?: Expr };
+
+/** Resolve a column reference to the column(s) it reads. */
+export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Resolved {
+  const parts = ref.name.parts;
+  const colPart = parts[parts.length - 1]!;
+  const name = colPart.text;
+  if (parts.length > 1) {
+    const qualifier = parts.slice(0, -1);
+    const src = scope.source(ctx, qualifier);
+    if (src) return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    // `col.field` struct access: the first part is a column of a source.
+    const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
+    if (inner.refs.length > 0) return inner;
+    return { refs: [] };
+  }
+  return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
+}
+
+function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
+  const key = ctx.key(name, quoted);
+  if (!quoted && ctx.variables.has(name.toLowerCase())) return { refs: [] };
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    const sure: Source[] = [];
+    const maybe: Source[] = [];
+    for (const src of s.sources) {
+      const h = hasColumn(src, key);
+      if (h === true) sure.push(src);
+      else if (h === undefined) maybe.push(src);
+    }
+    if (sure.length >= 1) {
+      if (sure.length > 1) ctx.problem('warning', start, `column '${name}' is ambiguous: it exists in ${sure.length} sources`, 'AmbiguousColumn');
+      return { refs: columnOf(ctx, sure[0]!, name, start, end) };
+    }
+    const alias = s.aliases.get(key);
+    if (alias && (ctx.dialect.caps.lateralColumnAlias || maybe.length === 0)) return { refs: [], alias };
+    if (maybe.length === 1) return { refs: columnOf(ctx, maybe[0]!, name, start, end) };
+    if (maybe.length > 1) {
+      if (strict) return { refs: [] };
+      ctx.problem('warning', start, `column '${name}' could belong to any of ${maybe.length} sources; add a qualifier or --schema`, 'AmbiguousColumn');
+      const orphan = ctx.orphanTable();
+      return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
+    }
+    if (s.sources.length > 0 && !strict && s.parent === undefined) break;
+  }
+  if (strict) return { refs: [] };
+  if (scope.sources.length === 0 && !scope.parent) return { refs: [] };
+  // Known sources that lack the column: the name may be an outer alias, a variable or a typo.
+  ctx.problem('warning', start, `column '${name}' not found in any source`, 'OrphanColumn');
+  const orphan = ctx.orphanTable();
+  return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
+}

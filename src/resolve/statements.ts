@@ -1,0 +1,372 @@
+/**
+ * One handler per statement kind: each opens a process, analyzes its queries, links the result
+ * into its target, and updates the session catalog.
+ */
+import { createHash } from 'node:crypto';
+import type * as A from '../ast/nodes.js';
+import type { ColumnRef } from '../graph/builder.js';
+import type { EffectType, LineageObject } from '../graph/model.js';
+import type { Context, ResultSet } from './context.js';
+import type { Ref } from './expr.js';
+import { QueryAnalyzer } from './query.js';
+import { Scope, type Source } from './scope.js';
+import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
+
+const PROCESS_NAMES: Record<string, string> = {
+  query: 'Select', insert: 'Insert', multi_insert: 'Insert', update: 'Update', delete: 'Delete', merge: 'Merge',
+  create_table: 'Create Table', create_view: 'Create View', rename: 'Rename Table',
+};
+
+export class StatementResolver {
+  readonly qa: QueryAnalyzer;
+
+  constructor(private readonly ctx: Context) {
+    this.qa = new QueryAnalyzer(ctx);
+  }
+
+  statements(list: A.Statement[]): void {
+    for (const s of list) this.statement(s);
+  }
+
+  statement(s: A.Statement): void {
+    const ctx = this.ctx;
+    ctx.current = s;
+    switch (s.k) {
+      case 'query':
+        return this.run(s, 'select', () => this.query(s));
+      case 'insert':
+        return this.run(s, 'insert', () => this.insert(s));
+      case 'multi_insert':
+        return this.run(s, 'insert', () => this.multiInsert(s));
+      case 'update':
+        return this.run(s, 'update', () => this.update(s));
+      case 'delete':
+        return this.run(s, 'delete', () => this.delete(s));
+      case 'merge':
+        return this.run(s, 'merge_update', () => this.merge(s));
+      case 'create_table':
+        return this.run(s, 'create_table', () => this.createTable(s));
+      case 'create_view':
+        return this.run(s, 'create_view', () => this.createView(s));
+      case 'rename':
+        return this.run(s, 'rename_table', () => this.rename(s));
+      case 'drop':
+        for (const n of s.names) ctx.catalog.delete(qualify(ctx, n));
+        return;
+      case 'use': {
+        const parts = s.name.parts.map((p) => p.text);
+        if (parts.length >= 2) {
+          ctx.database = parts[parts.length - 2];
+          ctx.schema = parts[parts.length - 1];
+        } else if (ctx.dialect.caps.goBatches || ctx.dialect.vendor === 'dbvmysql' || ctx.dialect.vendor === 'dbvhive' || ctx.dialect.vendor === 'dbvsparksql' || ctx.dialect.vendor === 'dbvdatabricks') {
+          // MySQL/Hive databases are schemas; SQL Server's USE picks the database.
+          if (ctx.dialect.caps.goBatches) ctx.database = parts[0];
+          else ctx.schema = parts[0];
+        } else ctx.schema = parts[0];
+        return;
+      }
+      case 'block':
+        return this.block(s);
+      default:
+        return;
+    }
+  }
+
+  private block(s: A.BlockStmt): void {
+    const ctx = this.ctx;
+    const savedName = ctx.procedureName;
+    const savedVars = ctx.variables;
+    if (s.name) ctx.procedureName = s.name.parts.map((p) => p.text).join('.');
+    ctx.variables = new Set([...savedVars, ...s.variables.map((v) => v.toLowerCase())]);
+    try {
+      this.statements(s.body);
+    } finally {
+      ctx.procedureName = savedName;
+      ctx.variables = savedVars;
+    }
+  }
+
+  /** Open a process for the statement, run `body`, and record its reads and writes. */
+  private run(s: A.Statement, effect: EffectType, body: () => LineageObject[] | void): void {
+    const ctx = this.ctx;
+    const kind = PROCESS_NAMES[s.k] ?? 'Statement';
+    const text = ctx.text.slice(s.start, s.end);
+    const hash = createHash('md5').update(text).digest('hex');
+    const proc = ctx.b.process(`Query ${kind}-${ctx.b.count(`process:${kind}`)}`, ctx.procedureName, hash, effect, ctx.loc(s.start, s.end));
+    ctx.stmt = { process: proc, effect, reads: new Set() };
+    try {
+      const writes = body() ?? [];
+      proc.writes = writes.map((w) => w.id);
+      proc.reads = [...ctx.stmt.reads];
+    } finally {
+      ctx.stmt = undefined;
+    }
+  }
+
+  private query(s: A.QueryStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const q = s.query;
+    if (q.k === 'select' && q.into && !this.intoVariables(q)) return this.selectInto(q);
+    this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
+    return [];
+  }
+
+  /** PL/SQL `SELECT ... INTO v`, T-SQL `SELECT @v = ...`: variables, not a table. */
+  private intoVariables(q: A.Select): boolean {
+    const ctx = this.ctx;
+    const names = q.intoVars ?? [];
+    if (names.some((n) => n.startsWith('@') || n.startsWith(':') || ctx.variables.has(n.toLowerCase()))) return true;
+    return ctx.dialect.caps.slashTerminator || (ctx.procedureName !== 'batchQueries' && !ctx.dialect.caps.goBatches);
+  }
+
+  private selectInto(q: A.Select): LineageObject[] {
+    const ctx = this.ctx;
+    const target = q.into!;
+    const rs = this.qa.query({ ...q, into: undefined }, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+    const obj = dataset(ctx, target, 'table');
+    this.flow(rs, obj, rs.cols.map((c) => c.name));
+    remember(ctx, target, rs.cols.map((c) => c.name), 'table');
+    return [obj];
+  }
+
+  /** Columns of `rs` into `obj` (by position onto `names`), rows into rows. */
+  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType): void {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const e = effect ?? ctx.stmt!.effect;
+    const pid = ctx.stmt!.process.id;
+    rs.cols.forEach((c, i) => {
+      const name = names[i];
+      if (name === undefined) return;
+      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name) }, pid);
+    });
+    if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);
+    b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
+  }
+
+  private insert(s: A.InsertStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const obj = dataset(ctx, s.target, 'table');
+    if (s.pathTarget !== undefined) obj.type = 'table';
+    const declared = s.columns?.map((c) => c.text);
+    const known = knownColumns(ctx, s.target);
+    const cteScope = s.with ? new Scope() : undefined;
+    if (s.with && cteScope) this.qa.defineCtes(s.with, cteScope);
+    if (s.source) {
+      const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+      const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
+      this.flow(rs, obj, names);
+      if (declared) remember(ctx, s.target, declared, 'table', true);
+      else if (!known) remember(ctx, s.target, rs.cols.map((c) => c.name), 'table', true);
+    } else if (declared) {
+      for (const c of declared) ctx.b.column(obj, c);
+    }
+    if (s.upsert) this.assign(s.upsert, this.targetScope(obj, s.target, s.alias), obj, 'update');
+    return [obj];
+  }
+
+  private targetScope(obj: LineageObject, name: A.QName, alias?: A.Ident): Scope {
+    const scope = new Scope();
+    scope.sources.push({ names: [alias ? this.ctx.key(alias.text, alias.quoted) : this.ctx.key(name.parts[name.parts.length - 1]!.text, false)], obj, known: knownColumns(this.ctx, name) });
+    return scope;
+  }
+
+  private multiInsert(s: A.MultiInsertStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const rs = this.qa.query(s.source, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+    const scope = new Scope();
+    scope.sources.push({ names: [], obj: rs.obj, rs });
+    const writes: LineageObject[] = [];
+    for (const br of s.branches) {
+      const obj = dataset(ctx, br.target, 'table');
+      writes.push(obj);
+      const rows = { obj, col: ctx.b.relationRows(obj) };
+      if (br.when) this.qa.condition(br.when, scope, rows, 'where');
+      const names = br.columns?.map((c) => c.text) ?? [...(knownColumns(ctx, br.target)?.values() ?? [])];
+      if (br.values) {
+        br.values.forEach((v, i) => {
+          const name = names[i] ?? (v.k === 'col' ? v.name.parts[v.name.parts.length - 1]!.text : `column${i + 1}`);
+          const refs: Ref[] = [];
+          this.qa.walker.walk(v, scope, 'fdd', refs);
+          this.qa.link(refs, { obj, col: ctx.b.column(obj, name) }, rows);
+        });
+        ctx.b.edge('fdd', 'insert', { obj: rs.obj, col: ctx.b.relationRows(rs.obj) }, rows, ctx.stmt!.process.id);
+      } else this.flow(rs, obj, names.length ? names : rs.cols.map((c) => c.name));
+    }
+    return writes;
+  }
+
+  /** SET assignments: each value feeds its column(s). */
+  private assign(sets: A.Assignment[], scope: Scope, target: LineageObject, effect: EffectType, targetSource?: Source): void {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const rows = { obj: target, col: b.relationRows(target) };
+    for (const a of sets) {
+      const cols: ColumnRef[] = a.columns
+        .filter((q) => !q.parts[0]!.text.startsWith('@'))
+        .map((q) => {
+          const parts = q.parts;
+          const name = parts[parts.length - 1]!.text;
+          const src = parts.length > 1 ? scope.source(ctx, parts.slice(0, -1)) : targetSource;
+          const obj = src && !src.rs ? src.obj : target;
+          return { obj, col: b.column(obj, name, ctx.loc(q.start, q.end)) };
+        });
+      if (cols.length === 0) continue;
+      if (cols.length > 1 && a.value.k === 'subquery') {
+        const rs = this.qa.query(a.value.query, scope, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, intermediate: true });
+        cols.forEach((c, i) => {
+          const out = rs.cols[i];
+          if (out) b.edge('fdd', effect, { obj: rs.obj, col: out.col }, c, ctx.stmt!.process.id);
+        });
+        b.edge('fdd', effect, { obj: rs.obj, col: b.relationRows(rs.obj) }, rows, ctx.stmt!.process.id);
+        continue;
+      }
+      const refs: Ref[] = [];
+      this.qa.walker.walk(a.value, scope, 'fdd', refs);
+      for (const c of cols) {
+        for (const r of refs) {
+          if (r.toRows) b.edge('fdr', effect, r.ref, rows, ctx.stmt!.process.id, { loc: r.loc, clauseType: r.clause });
+          else b.edge(r.type, effect, r.ref, c, ctx.stmt!.process.id, { loc: r.loc, function: r.fn });
+        }
+      }
+    }
+  }
+
+  private update(s: A.UpdateStmt): LineageObject[] {
+    return this.modify(s.target, s.from, s.with, (scope, target, src) => {
+      this.assign(s.sets, scope, target, 'update', src);
+      this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
+    });
+  }
+
+  private delete(s: A.DeleteStmt): LineageObject[] {
+    return this.modify(s.target, s.using, s.with, (scope, target) => {
+      this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
+    });
+  }
+
+  /**
+   * UPDATE/DELETE: the target is a table, or (T-SQL, MySQL) an alias of an item in FROM/USING or of
+   * a joined target list. Other FROM items and join conditions feed the target's rows.
+   */
+  private modify(
+    targetRef: A.TableRef,
+    from: A.TableRef[],
+    w: A.With | undefined,
+    body: (scope: Scope, target: LineageObject, targetSource: Source | undefined) => void,
+  ): LineageObject[] {
+    const ctx = this.ctx;
+    const scope = new Scope();
+    if (w) this.qa.defineCtes(w, scope);
+    // The target may name an item of FROM/USING (T-SQL `UPDATE a ... FROM t a`, MySQL `DELETE t1 FROM t1 JOIN t2`).
+    const firstTable = (r: A.TableRef): A.TableName | undefined => (r.k === 'table' ? r : r.k === 'join' ? firstTable(r.left) : undefined);
+    const named = firstTable(targetRef);
+    let aliased: A.TableName | undefined;
+    if (named && !named.alias && named.name.parts.length === 1 && from.length > 0) {
+      const key = ctx.key(named.name.parts[0]!.text, named.name.parts[0]!.quoted);
+      aliased = from.map((f) => findAliased(f, key, ctx)).find((x) => x !== undefined);
+    }
+    let target: LineageObject;
+    let targetSource: Source | undefined;
+    if (aliased) target = dataset(ctx, aliased.name, 'table', aliased.start, aliased.end);
+    else if (targetRef.k === 'table') {
+      targetSource = datasetSource(ctx, targetRef.name, targetRef.alias, targetRef.start, targetRef.end);
+      scope.sources.push(targetSource);
+      target = targetSource.obj;
+    } else target = named ? dataset(ctx, named.name, 'table', named.start, named.end) : ctx.orphanTable();
+    const rows: ColumnRef = { obj: target, col: ctx.b.relationRows(target) };
+    if (!aliased && targetRef.k !== 'table') this.qa.addSource(targetRef, scope, rows);
+    for (const f of from) this.qa.addSource(f, scope, rows);
+    targetSource ??= scope.sources.find((src) => src.obj === target);
+    ctx.stmt!.reads.delete(target.id);
+    body(scope, target, targetSource);
+    ctx.stmt!.reads.delete(target.id);
+    return [target];
+  }
+
+  private merge(s: A.MergeStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const scope = new Scope();
+    if (s.with) this.qa.defineCtes(s.with, scope);
+    if (s.target.k !== 'table') return [];
+    const targetSource = datasetSource(ctx, s.target.name, s.target.alias, s.target.start, s.target.end);
+    const target = targetSource.obj;
+    const rows: ColumnRef = { obj: target, col: b.relationRows(target) };
+    scope.sources.push(targetSource);
+    this.qa.addSource(s.source, scope, rows);
+    this.qa.condition(s.on, scope, rows, 'joinCondition');
+    for (const w of s.whens) {
+      this.qa.condition(w.cond, scope, rows, 'where');
+      this.qa.condition(w.deleteWhere, scope, rows, 'where');
+      if (w.action === 'update' && w.sets) this.assign(w.sets, scope, target, 'merge_update', targetSource);
+      if (w.action === 'insert' && w.values) {
+        const names = w.columns?.map((c) => c.text) ?? [...(targetSource.known?.values() ?? [])];
+        w.values.forEach((v, i) => {
+          const name = names[i] ?? (v.k === 'col' ? v.name.parts[v.name.parts.length - 1]!.text : undefined);
+          if (!name) return;
+          const refs: Ref[] = [];
+          this.qa.walker.walk(v, scope, 'fdd', refs);
+          const col = b.column(target, name);
+          for (const r of refs) b.edge(r.type, 'merge_insert', r.ref, { obj: target, col }, ctx.stmt!.process.id, { loc: r.loc, function: r.fn });
+        });
+      }
+    }
+    ctx.stmt!.reads.delete(target.id);
+    return [target];
+  }
+
+  private createTable(s: A.CreateTableStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const obj = dataset(ctx, s.name, 'table');
+    if (s.as) {
+      const rs = this.qa.query(s.as, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+      const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
+      this.flow(rs, obj, names);
+      remember(ctx, s.name, names, 'table');
+      return [obj];
+    }
+    let names = s.columns.map((c) => c.name.text);
+    if (s.like) {
+      const like = dataset(ctx, s.like, 'table');
+      ctx.read(like);
+      names = [...(knownColumns(ctx, s.like)?.values() ?? [])];
+    }
+    for (const c of s.columns) ctx.b.column(obj, c.name.text, ctx.loc(c.name.start, c.name.end));
+    for (const n of names) ctx.b.column(obj, n);
+    ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
+    return [obj];
+  }
+
+  private createView(s: A.CreateViewStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const obj = dataset(ctx, s.name, 'view');
+    obj.type = 'view';
+    const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
+    const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
+    this.flow(rs, obj, names);
+    remember(ctx, s.name, names, 'view');
+    return [obj];
+  }
+
+  private rename(s: A.RenameStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const from = dataset(ctx, s.from, 'table');
+    ctx.read(from);
+    const toName = s.to.parts.length === 1 && s.from.parts.length > 1 ? { ...s.to, parts: [...s.from.parts.slice(0, -1), ...s.to.parts] } : s.to;
+    const to = dataset(ctx, toName, from.type === 'view' ? 'view' : 'table');
+    ctx.b.edge('fdd', 'rename_table', { obj: from, col: ctx.b.relationRows(from) }, { obj: to, col: ctx.b.relationRows(to) }, ctx.stmt!.process.id);
+    ctx.catalog.rename(qualify(ctx, s.from), qualify(ctx, toName));
+    return [to];
+  }
+}
+
+function findAliased(ref: A.TableRef, key: string, ctx: Context): A.TableName | undefined {
+  if (ref.k === 'table') {
+    if (ref.alias && ctx.key(ref.alias.text, ref.alias.quoted) === key) return ref;
+    if (!ref.alias && ctx.key(ref.name.parts[ref.name.parts.length - 1]!.text, false) === key) return ref;
+    return undefined;
+  }
+  if (ref.k === 'join') return findAliased(ref.left, key, ctx) ?? findAliased(ref.right, key, ctx);
+  return undefined;
+}

@@ -1,0 +1,57 @@
+/** Tables: qualify names with the session defaults, find their objects and known columns. */
+import type { Ident, QName } from '../ast/nodes.js';
+import type { LineageObject } from '../graph/model.js';
+import type { Context } from './context.js';
+import { identKey, tableNameOf, type TableName } from './names.js';
+import type { Source } from './scope.js';
+
+/** The table name with `USE` / --default-database / --default-schema applied to missing parts. */
+export function qualify(ctx: Context, q: QName): TableName {
+  const t = tableNameOf(q);
+  if (t.name.startsWith('#') || t.name.startsWith('@')) return t;
+  if (!t.schema && ctx.schema) t.schema = ctx.schema;
+  if (!t.database && ctx.database && t.schema) t.database = ctx.database;
+  return t;
+}
+
+export function datasetKey(ctx: Context, t: TableName): string {
+  const k = ctx.key;
+  return `${t.database ? k(t.database, !!t.databaseQuoted) : ''}.${t.schema ? k(t.schema, !!t.schemaQuoted) : ''}.${k(t.name, t.nameQuoted)}`;
+}
+
+/** The object of a table/view named `q`, recording this occurrence. */
+export function dataset(ctx: Context, q: QName, type: 'table' | 'view' = 'table', start = q.start, end = q.end): LineageObject {
+  const t = qualify(ctx, q);
+  const known = ctx.catalog.get(t);
+  const kind = known?.kind === 'view' ? 'view' : type;
+  return ctx.b.dataset(datasetKey(ctx, t), kind, t.name, t.schema, t.database, ctx.loc(start, end));
+}
+
+/** Known columns of a table, keyed by match key, valued by spelling. */
+export function knownColumns(ctx: Context, q: QName): Map<string, string> | undefined {
+  const entry = ctx.catalog.get(qualify(ctx, q));
+  if (!entry) return undefined;
+  return new Map(entry.columns.map((c) => [ctx.key(c, false), c]));
+}
+
+/** A FROM-clause source for a table. */
+export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, start: number, end: number): Source {
+  const obj = dataset(ctx, q, 'table', start, end);
+  ctx.read(obj);
+  const names: string[] = [];
+  if (alias) names.push(identKey(ctx.key, alias));
+  else {
+    const parts = q.parts.map((p) => identKey(ctx.key, p));
+    names.push(parts[parts.length - 1]!);
+    for (let i = parts.length - 2; i >= 0; i--) names.push(parts.slice(i).join('.'));
+  }
+  return { names, obj, known: knownColumns(ctx, q) };
+}
+
+/** Register the columns of a table created or written by the session. */
+export function remember(ctx: Context, q: QName, columns: string[], kind: 'table' | 'view', onlyIfUnknown = false): void {
+  const t = qualify(ctx, q);
+  if (columns.length === 0 || columns.includes('*')) return;
+  if (onlyIfUnknown && ctx.catalog.get(t)) return;
+  ctx.catalog.set(t, { columns, kind, origin: 'session' });
+}

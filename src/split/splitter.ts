@@ -1,0 +1,184 @@
+/**
+ * Statement splitter: pulls tokens from the scanner and cuts them into chunks at top-level `;`,
+ * T-SQL `GO` lines and SQL*Plus `/` lines, keeping BEGIN...END bodies of routines and blocks whole.
+ * A chunk may still hold several statements (T-SQL needs no semicolons); the parser separates those.
+ */
+import type { IToken } from 'chevrotain';
+import * as T from '../../grammars/tokens.js';
+import type { DialectSpec } from '../dialects/spec.js';
+import { Scanner } from '../lexer/scanner.js';
+
+export interface Chunk {
+  tokens: IToken[];
+  /** Offset of the first token and one past the last. */
+  start: number;
+  end: number;
+}
+
+export interface SkippedLine {
+  offset: number;
+  text: string;
+}
+
+const SQLPLUS_COMMANDS = new Set([
+  'PROMPT', 'SPOOL', 'REM', 'REMARK', 'WHENEVER', 'SHOW', 'DEFINE', 'UNDEFINE', 'COLUMN', 'COL', 'TTITLE',
+  'BTITLE', 'BREAK', 'COMPUTE', 'CLEAR', 'PAUSE', 'ACCEPT', 'VARIABLE', 'VAR', 'PRINT', 'CONNECT', 'CONN',
+  'DISCONNECT', 'HOST', 'EXIT', 'QUIT', 'DESCRIBE', 'DESC', 'SQLBLANKLINES', 'STORE', 'TIMING', 'ARCHIVE',
+]);
+const SQL_SET_TARGETS = new Set(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS']);
+const ROUTINE_KINDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'TYPE']);
+const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'ALTER', 'EDITIONABLE', 'NONEDITIONABLE', 'EDITIONING', 'DEFINER', 'EQ', 'CONSTRAINT']);
+const BEGIN_NOT_BLOCK = new Set(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED', 'ISOLATION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE']);
+const END_OF_OTHER = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
+
+type BlockMode = 'none' | 'routine' | 'package' | 'batch';
+
+function upper(tok: IToken): string {
+  return tok.image.toUpperCase();
+}
+
+export class Splitter {
+  readonly skipped: SkippedLine[] = [];
+  private readonly scanner: Scanner;
+  private lookahead: IToken | undefined;
+  private done = false;
+
+  constructor(
+    text: string,
+    private readonly dialect: DialectSpec,
+  ) {
+    this.scanner = new Scanner(text, dialect.caps);
+  }
+
+  get scanErrors() {
+    return this.scanner.errors;
+  }
+
+  private pull(): IToken | undefined {
+    if (this.lookahead) {
+      const t = this.lookahead;
+      this.lookahead = undefined;
+      return t;
+    }
+    return this.scanner.next();
+  }
+
+  private peek(): IToken | undefined {
+    if (!this.lookahead) this.lookahead = this.scanner.next();
+    return this.lookahead;
+  }
+
+  /** The next chunk, or undefined at the end of the text. */
+  nextChunk(): Chunk | undefined {
+    const caps = this.dialect.caps;
+    while (!this.done) {
+      const tokens: IToken[] = [];
+      let mode: BlockMode = 'none';
+      let depth = 0;
+      let parens = 0;
+      let sawBlock = false;
+      let packageOpened = false;
+      for (;;) {
+        const tok = this.pull();
+        if (!tok) {
+          this.done = true;
+          break;
+        }
+        const type = tok.tokenType;
+        if (type === T.BatchSep) break;
+        if (tokens.length === 0) {
+          if (type === T.Semicolon) continue;
+          if (caps.sqlPlusCommands && this.isSqlPlusCommand(tok)) {
+            const nl = this.scanner.text.indexOf('\n', tok.startOffset);
+            this.skipped.push({ offset: tok.startOffset, text: this.scanner.text.slice(tok.startOffset, nl < 0 ? undefined : nl).trim() });
+            this.lookahead = undefined;
+            this.scanner.pos = tok.startOffset;
+            this.scanner.skipLine();
+            continue;
+          }
+        }
+        tokens.push(tok);
+        if (tokens.length <= 6 && mode === 'none') mode = this.blockMode(tokens);
+        if (type === T.LParen) parens++;
+        else if (type === T.RParen) parens = Math.max(0, parens - 1);
+        else if (type === T.K.BEGIN) {
+          const nx = this.peek();
+          if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
+          depth++;
+          sawBlock = true;
+        } else if (type === T.K.CASE) depth++;
+        else if (type === T.K.END) {
+          const nx = this.peek();
+          if (nx && END_OF_OTHER.has(upper(nx))) continue;
+          depth = Math.max(0, depth - 1);
+        } else if ((type === T.K.AS || type === T.K.IS) && mode === 'package' && !packageOpened && depth === 0) {
+          packageOpened = true;
+          depth++;
+          sawBlock = true;
+        } else if (type === T.Semicolon && parens === 0 && depth === 0) {
+          if (mode === 'none') break;
+          if (mode === 'routine' || mode === 'package') {
+            if (sawBlock || !this.expectsBody(tokens)) break;
+          }
+          // 'batch' (T-SQL routine): runs to GO / end of input.
+        }
+      }
+      if (tokens.length === 0) continue;
+      const last = tokens[tokens.length - 1]!;
+      return { tokens, start: tokens[0]!.startOffset, end: last.endOffset! + 1 };
+    }
+    return undefined;
+  }
+
+  private isSqlPlusCommand(tok: IToken): boolean {
+    if (!this.scanner.atLineStart(tok.startOffset)) return false;
+    const w = upper(tok);
+    if (tok.image === '@' || tok.image === '@@' || tok.image.startsWith('@')) return true;
+    if (w === 'SET') {
+      const nx = this.peek();
+      return !nx || !SQL_SET_TARGETS.has(upper(nx));
+    }
+    if (w === 'START') {
+      const nx = this.peek();
+      return !!nx && nx.tokenType !== T.K.WITH;
+    }
+    return SQLPLUS_COMMANDS.has(w);
+  }
+
+  /** Classify a statement from its first tokens. */
+  private blockMode(tokens: IToken[]): BlockMode {
+    const first = upper(tokens[0]!);
+    if (first === 'DECLARE' || first === 'BEGIN') {
+      if (first === 'DECLARE' && this.dialect.caps.goBatches) return 'none';
+      return 'routine';
+    }
+    if (first !== 'CREATE' && first !== 'ALTER') return 'none';
+    for (let i = 1; i < tokens.length; i++) {
+      const w = upper(tokens[i]!);
+      if (CREATE_MODIFIERS.has(w) || tokens[i]!.tokenType === T.Eq) continue;
+      if (!ROUTINE_KINDS.has(w)) {
+        if (w === 'VIEW' && this.dialect.caps.goBatches) return 'batch';
+        return 'none';
+      }
+      if (this.dialect.caps.goBatches) return 'batch';
+      if (w === 'PACKAGE') return 'package';
+      if (w === 'TYPE') {
+        const nx = tokens[i + 1];
+        return nx && upper(nx) === 'BODY' ? 'package' : 'none';
+      }
+      return 'routine';
+    }
+    return 'none';
+  }
+
+  /**
+   * A routine whose body is a string (`AS $$...$$`, `AS 'text'`) or a single statement
+   * (`RETURN expr`, MySQL routine without BEGIN) ends at its first top-level `;`.
+   */
+  private expectsBody(tokens: IToken[]): boolean {
+    if (!this.dialect.caps.slashTerminator && !tokens.some((t) => t.tokenType === T.K.DECLARE)) {
+      return false;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,330 @@
+/**
+ * GraphML with yEd extensions (`exportLineageAsGraphml`, SPEC §3.3), built with xmlbuilder2.
+ *
+ * Column level: every non-process object (table, view, result set) is a yEd group node
+ * (`yfiles.foldertype="group"`, `y:ProxyAutoBoundsNode` with an open and a closed `y:GroupNode`),
+ * labelled with its qualified name, holding one `y:ShapeNode` per column. The `RelationRows`
+ * pseudo column is drawn only when an edge touches it, last in its group, grey and dashed.
+ * Edges go column → column (yEd ids `n0::n1`), one per distinct (source, target, relation type),
+ * as `y:PolyLineEdge` coloured and labelled by relation type.
+ * `--table-to-table`: one `y:ShapeNode` per table/view, edges table → table from the processes'
+ * reads × writes (see `tablePairs`), labelled `fdd`/`fdr`. Processes are never drawn.
+ *
+ * Besides the yFiles graphics (keys d0/d1), plain typed keys make the file readable by generic
+ * readers: nodes `label`, `kind` (object type, `column` or `relation_rows`), `qualified_name`;
+ * edges `relation`, `effect`, `source_name`, `target_name`. networkx flattens the groups and gets
+ * every attribute; igraph skips nested graphs, so its column vertices carry only their ids, and
+ * the edges' `source_name`/`target_name` keep the lineage readable there. Geometry comes from
+ * `layeredLayout`. Characters XML 1.0 cannot carry become U+FFFD.
+ */
+import { create } from 'xmlbuilder2';
+import { isDataset, qualifiedName, type LineageColumn, type LineageGraph, type LineageObject, type RelationType } from '../graph/model.js';
+import type { WriteOptions } from '../options.js';
+import { GraphIndex, tablePairs } from './common.js';
+import { layeredLayout, type Size } from './layout.js';
+
+type Builder = ReturnType<typeof create>;
+
+const NS = 'http://graphml.graphdrawing.org/xmlns';
+const Y = 'http://www.yworks.com/xml/graphml';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+const XMLNS = 'http://www.w3.org/2000/xmlns/';
+const SCHEMA_LOCATION = `${NS} http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd`;
+
+/** Key ids; d0/d1 are yEd's graphics, the others plain attributes for generic readers. */
+const KEYS = [
+  { for: 'node', id: 'd0', 'yfiles.type': 'nodegraphics' },
+  { for: 'edge', id: 'd1', 'yfiles.type': 'edgegraphics' },
+  { for: 'node', id: 'd2', 'attr.name': 'label', 'attr.type': 'string' },
+  { for: 'node', id: 'd3', 'attr.name': 'kind', 'attr.type': 'string' },
+  { for: 'node', id: 'd4', 'attr.name': 'qualified_name', 'attr.type': 'string' },
+  { for: 'edge', id: 'd5', 'attr.name': 'relation', 'attr.type': 'string' },
+  { for: 'edge', id: 'd6', 'attr.name': 'effect', 'attr.type': 'string' },
+  { for: 'edge', id: 'd7', 'attr.name': 'source_name', 'attr.type': 'string' },
+  { for: 'edge', id: 'd8', 'attr.name': 'target_name', 'attr.type': 'string' },
+] as const;
+
+const EDGE_STYLE: Record<RelationType, { color: string; line: string }> = {
+  fdd: { color: '#1F5FBF', line: 'line' },
+  fdr: { color: '#E07B00', line: 'dashed' },
+  join: { color: '#2E8B3E', line: 'dashed_dotted' },
+  frd: { color: '#8E3FA8', line: 'dotted' },
+};
+
+// Geometry (pixels).
+const CHAR_WIDTH = 7;
+const MIN_WIDTH = 160;
+const MAX_WIDTH = 480;
+const LABEL_HEIGHT = 22;
+const INSET = 8;
+const COLUMN_HEIGHT = 20;
+const COLUMN_GAP = 4;
+const TABLE_HEIGHT = 40;
+const GAPS = { layer: 140, node: 40 };
+
+interface DrawnColumn {
+  id: string;
+  column: LineageColumn;
+  qualified: string;
+}
+
+interface DrawnNode {
+  id: string;
+  object: LineageObject;
+  label: string;
+  columns: DrawnColumn[];
+  /** Table-to-table nodes are plain shapes; column-level nodes are groups. */
+  group: boolean;
+}
+
+interface DrawnEdge {
+  source: string;
+  target: string;
+  relation: RelationType;
+  effect?: string;
+  /** Qualified names of the endpoints, for readers that skip nested graphs (igraph). */
+  sourceName: string;
+  targetName: string;
+  arc: [number, number];
+}
+
+export function writeGraphml(graph: LineageGraph, opts: WriteOptions): string {
+  const ix = new GraphIndex(graph);
+  const { nodes, edges } = opts.tableToTable ? tableModel(ix) : columnModel(ix);
+  const sizes = nodes.map(sizeOf);
+  const places = layeredLayout(sizes, edges.map((e) => e.arc), GAPS);
+
+  const items: Item[] = [];
+  nodes.forEach((node, i) => {
+    const { x, y } = places[i]!;
+    const build = (top: Builder) => (node.group ? groupNode : tableNode)(top, node, x, y, sizes[i]!);
+    items.push({ weight: 1 + node.columns.length, build });
+  });
+  edges.forEach((edge, i) => items.push({ weight: 1, build: (top) => edgeElement(top, edge, `e${i}`) }));
+
+  const [head, tail] = skeleton();
+  const body: string[] = [];
+  let pending: Item[] = [];
+  let weight = 0;
+  for (const item of items) {
+    pending.push(item);
+    weight += item.weight;
+    if (weight >= BATCH_WEIGHT) {
+      body.push(batch(pending));
+      pending = [];
+      weight = 0;
+    }
+  }
+  if (pending.length > 0) body.push(batch(pending));
+  return `${head}${body.join('')}${tail}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document assembly
+//
+// One xmlbuilder2 DOM for a whole large graph costs about 1 KB of heap per XML node (GBs for
+// 10^5 columns), its time grows faster than its size, and most of it goes to garbage collection.
+// So the document is serialized in pieces, every piece by xmlbuilder2: the skeleton (declaration,
+// root, keys, top graph) with a marker element where the body goes, and the body in small batches
+// of top-level nodes/edges, each built under a throw-away `<graph>` root carrying the same
+// namespaces and pretty-printed at the same depth; the batch root's own start and end lines are
+// dropped. Output is byte-identical to building a single DOM. (The marker is an element, not a
+// comment: one comment node makes V8 deoptimize xmlbuilder2's node constructor for the rest of
+// the process, halving its speed.)
+
+/** A top-level node or edge; weight ≈ the number of graph nodes it holds. */
+interface Item {
+  weight: number;
+  build: (parent: Builder) => void;
+}
+
+const BATCH_WEIGHT = 32;
+const BODY_MARK = 'sqlflow-graphml-body';
+
+/** The document before and after the children of the top-level `<graph>`. */
+function skeleton(): [string, string] {
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc
+    .ele(NS, 'graphml')
+    .att(XMLNS, 'xmlns:y', Y)
+    .att(XMLNS, 'xmlns:xsi', XSI)
+    .att(XSI, 'xsi:schemaLocation', SCHEMA_LOCATION);
+  for (const key of KEYS) root.ele('key', { ...key });
+  root.ele('graph', { id: 'G', edgedefault: 'directed' }).ele(BODY_MARK);
+  const text = doc.end({ prettyPrint: true });
+  const at = text.indexOf(`<${BODY_MARK}/>`);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const lineEnd = text.indexOf('\n', at) + 1;
+  return [text.slice(0, lineStart), text.slice(lineEnd)];
+}
+
+/** Serialized children lines (each ending in a newline) for a non-empty batch of items. */
+function batch(items: Item[]): string {
+  const doc = create();
+  const holder = doc.ele(NS, 'graph').att(XMLNS, 'xmlns:y', Y);
+  for (const item of items) item.build(holder);
+  const text = doc.end({ headless: true, prettyPrint: true, offset: 1 });
+  return text.slice(text.indexOf('\n') + 1, text.lastIndexOf('\n') + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What to draw
+
+function columnModel(ix: GraphIndex): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+  const touched = new Set<string>();
+  for (const e of ix.graph.edges) {
+    touched.add(`${e.source.objectId}:${e.source.columnId}`);
+    touched.add(`${e.target.objectId}:${e.target.columnId}`);
+  }
+  const nodes: DrawnNode[] = [];
+  const nodeIndex = new Map<number, number>();
+  const columnIds = new Map<string, DrawnColumn>();
+  for (const o of ix.graph.objects) {
+    if (o.type === 'process') continue;
+    const id = `n${nodes.length}`;
+    const label = qualifiedName(o);
+    const shown = [
+      ...o.columns.filter((c) => !c.system),
+      ...o.columns.filter((c) => c.system && touched.has(`${o.id}:${c.id}`)),
+    ];
+    const columns = shown.map((column, j) => ({ id: `${id}::n${j}`, column, qualified: `${label}.${column.name}` }));
+    for (const c of columns) columnIds.set(`${o.id}:${c.column.id}`, c);
+    nodeIndex.set(o.id, nodes.length);
+    nodes.push({ id, object: o, label, columns, group: true });
+  }
+  const edges: DrawnEdge[] = [];
+  const seen = new Set<string>();
+  for (const e of ix.graph.edges) {
+    const source = columnIds.get(`${e.source.objectId}:${e.source.columnId}`);
+    const target = columnIds.get(`${e.target.objectId}:${e.target.columnId}`);
+    if (source === undefined || target === undefined) continue;
+    const key = `${source.id}>${target.id}:${e.type}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const arc: [number, number] = [nodeIndex.get(e.source.objectId)!, nodeIndex.get(e.target.objectId)!];
+    edges.push({
+      source: source.id, target: target.id, relation: e.type, effect: e.effectType,
+      sourceName: source.qualified, targetName: target.qualified, arc,
+    });
+  }
+  return { nodes, edges };
+}
+
+function tableModel(ix: GraphIndex): { nodes: DrawnNode[]; edges: DrawnEdge[] } {
+  const nodes: DrawnNode[] = [];
+  const nodeIndex = new Map<number, number>();
+  for (const o of ix.graph.objects) {
+    if (!isDataset(o)) continue;
+    nodeIndex.set(o.id, nodes.length);
+    nodes.push({ id: `n${nodes.length}`, object: o, label: qualifiedName(o), columns: [], group: false });
+  }
+  const edges = tablePairs(ix).map((p): DrawnEdge => {
+    const s = nodeIndex.get(p.source.id)!;
+    const t = nodeIndex.get(p.target.id)!;
+    return {
+      source: nodes[s]!.id, target: nodes[t]!.id, relation: p.type, effect: p.effectType,
+      sourceName: nodes[s]!.label, targetName: nodes[t]!.label, arc: [s, t],
+    };
+  });
+  return { nodes, edges };
+}
+
+function textWidth(text: string): number {
+  return [...text].length * CHAR_WIDTH;
+}
+
+function sizeOf(node: DrawnNode): Size {
+  const widest = Math.max(textWidth(node.label), ...node.columns.map((c) => textWidth(c.column.name)));
+  const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2 * INSET + 16));
+  if (!node.group) return { width, height: TABLE_HEIGHT };
+  const rows = Math.max(1, node.columns.length);
+  return { width, height: LABEL_HEIGHT + 2 * INSET + rows * COLUMN_HEIGHT + (rows - 1) * COLUMN_GAP };
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML
+
+/** XML 1.0 cannot carry control characters, lone surrogates, U+FFFE/U+FFFF. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+function xmlText(text: string): string {
+  return text.replace(NOT_XML_CHAR, '\uFFFD');
+}
+
+function num(v: number): string {
+  return v.toFixed(1);
+}
+
+function geometry(parent: Builder, x: number, y: number, width: number, height: number): void {
+  parent.ele(Y, 'y:Geometry', { height: num(height), width: num(width), x: num(x), y: num(y) });
+}
+
+function plainData(node: Builder, label: string, kind: string, qualified: string): void {
+  node.ele('data', { key: 'd2' }).txt(xmlText(label));
+  node.ele('data', { key: 'd3' }).txt(kind);
+  node.ele('data', { key: 'd4' }).txt(xmlText(qualified));
+}
+
+function groupNode(graph: Builder, node: DrawnNode, x: number, y: number, size: Size): void {
+  const el = graph.ele('node', { id: node.id, 'yfiles.foldertype': 'group' });
+  plainData(el, node.label, node.object.type, node.label);
+  const realizers = el.ele('data', { key: 'd0' }).ele(Y, 'y:ProxyAutoBoundsNode').ele(Y, 'y:Realizers', { active: '0' });
+  for (const closed of [false, true]) {
+    const g = realizers.ele(Y, 'y:GroupNode');
+    geometry(g, x, y, size.width, closed ? LABEL_HEIGHT + 2 * INSET : size.height);
+    g.ele(Y, 'y:Fill', { color: isDataset(node.object) ? '#EAF1FB' : '#F4F4F4' });
+    g.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
+    g.ele(Y, 'y:NodeLabel', {
+      alignment: 'center', autoSizePolicy: 'node_width', backgroundColor: '#C9D8EE', fontSize: '13',
+      fontStyle: 'bold', modelName: 'internal', modelPosition: 't',
+    }).txt(xmlText(node.label));
+    g.ele(Y, 'y:Shape', { type: 'rectangle' });
+    g.ele(Y, 'y:State', { closed: String(closed), closedHeight: num(LABEL_HEIGHT + 2 * INSET), closedWidth: num(size.width), innerGraphDisplayEnabled: 'false' });
+    g.ele(Y, 'y:Insets', { bottom: String(INSET), left: String(INSET), right: String(INSET), top: String(INSET) });
+  }
+  const inner = el.ele('graph', { id: `${node.id}:`, edgedefault: 'directed' });
+  const width = size.width - 2 * INSET;
+  node.columns.forEach((c, j) => {
+    const cy = y + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
+    columnNode(inner, c, x + INSET, cy, width);
+  });
+}
+
+function columnNode(graph: Builder, c: DrawnColumn, x: number, y: number, width: number): void {
+  const system = c.column.system === true;
+  const el = graph.ele('node', { id: c.id });
+  plainData(el, c.column.name, system ? 'relation_rows' : 'column', c.qualified);
+  const shape = el.ele('data', { key: 'd0' }).ele(Y, 'y:ShapeNode');
+  geometry(shape, x, y, width, COLUMN_HEIGHT);
+  shape.ele(Y, 'y:Fill', { color: system ? '#EEEEEE' : '#FFFFFF' });
+  shape.ele(Y, 'y:BorderStyle', { color: system ? '#9E9E9E' : '#5A6B80', type: system ? 'dashed' : 'line' });
+  const label = system
+    ? { alignment: 'left', fontStyle: 'italic', modelName: 'internal', modelPosition: 'l', textColor: '#757575' }
+    : { alignment: 'left', modelName: 'internal', modelPosition: 'l' };
+  shape.ele(Y, 'y:NodeLabel', label).txt(xmlText(c.column.name));
+  shape.ele(Y, 'y:Shape', { type: 'rectangle' });
+}
+
+function tableNode(graph: Builder, node: DrawnNode, x: number, y: number, size: Size): void {
+  const el = graph.ele('node', { id: node.id });
+  plainData(el, node.label, node.object.type, node.label);
+  const shape = el.ele('data', { key: 'd0' }).ele(Y, 'y:ShapeNode');
+  geometry(shape, x, y, size.width, size.height);
+  shape.ele(Y, 'y:Fill', { color: '#EAF1FB' });
+  shape.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
+  shape.ele(Y, 'y:NodeLabel', { fontSize: '13', fontStyle: 'bold', modelName: 'internal', modelPosition: 'c' }).txt(xmlText(node.label));
+  shape.ele(Y, 'y:Shape', { type: 'roundrectangle' });
+}
+
+function edgeElement(graph: Builder, edge: DrawnEdge, id: string): void {
+  const style = EDGE_STYLE[edge.relation];
+  const el = graph.ele('edge', { id, source: edge.source, target: edge.target });
+  el.ele('data', { key: 'd5' }).txt(edge.relation);
+  if (edge.effect !== undefined) el.ele('data', { key: 'd6' }).txt(edge.effect);
+  el.ele('data', { key: 'd7' }).txt(xmlText(edge.sourceName));
+  el.ele('data', { key: 'd8' }).txt(xmlText(edge.targetName));
+  const line = el.ele('data', { key: 'd1' }).ele(Y, 'y:PolyLineEdge');
+  line.ele(Y, 'y:LineStyle', { color: style.color, type: style.line });
+  line.ele(Y, 'y:Arrows', { source: 'none', target: 'standard' });
+  line.ele(Y, 'y:EdgeLabel', { modelName: 'six_pos', modelPosition: 'tail', textColor: style.color }).txt(edge.relation);
+}
