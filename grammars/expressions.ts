@@ -1,5 +1,5 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
-import type { IToken } from 'chevrotain';
+import type { IOrAlt, IToken } from 'chevrotain';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Star, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, list, qname, type Step } from './build.js';
 import type { SqlParser } from './parser.js';
@@ -21,7 +21,7 @@ export function defineExpressionRules(this: SqlParser): void {
 
   this.ident = $.RULE('ident', (): Ident => {
     const t = $.CONSUME(T.Identifier);
-    return $.ACTION(() => ident(t));
+    return this.recording ? (t as never) : ident(t);
   });
 
   /** `a.b.c` (1..4 parts; T-SQL `db..t` leaves an empty part), optional Oracle `@dblink`. */
@@ -51,11 +51,15 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.ACTION(() => qname(parts, link));
   });
 
+  // Cached DSL closures and alternatives (Chevrotain re-uses them; no allocation per call).
+  const manyBinary = () => {
+    this.pushStep($.SUBRULE($.binaryStep));
+  };
   this.expr = $.RULE('expr', (): Expr => {
     const first = $.SUBRULE($.unary);
-    const steps: Step[] = [];
-    $.MANY(() => steps.push($.SUBRULE($.binaryStep)));
-    return $.ACTION(() => foldChain(first, steps));
+    if (!this.recording) this.beginSteps();
+    $.MANY(manyBinary);
+    return this.recording ? first : foldChain(first, this.takeSteps());
   });
 
   /** Arithmetic-only chain: BETWEEN bounds and frame offsets (no AND/OR/comparisons). */
@@ -75,8 +79,11 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.ACTION(() => foldChain(first, steps));
   });
 
+  let binaryAlts: IOrAlt<Step>[] | undefined;
+  let binaryOps: IOrAlt<IToken>[] | undefined;
+  let binaryRight: IOrAlt<Expr>[] | undefined;
   this.binaryStep = $.RULE('binaryStep', (): Step => {
-    return $.OR([
+    return $.OR(binaryAlts ??= [
       {
         ALT: () => {
           const op = $.OR1([
@@ -241,11 +248,16 @@ export function defineExpressionRules(this: SqlParser): void {
   });
 
   /** Prefix operators, then a primary, then postfix (`::type`, `[i]`, `.field`, COLLATE, AT TIME ZONE). */
+  let unaryAlts: IOrAlt<Expr>[] | undefined;
+  let prefixOps: IOrAlt<IToken>[] | undefined;
+  const manyPostfix = () => {
+    this.postfixBase = $.SUBRULE($.postfix, { ARGS: [this.postfixBase] });
+  };
   this.unary = $.RULE('unary', (): Expr => {
-    return $.OR([
+    return $.OR(unaryAlts ??= [
       {
         ALT: () => {
-          const op = $.OR1([
+          const op = $.OR1(prefixOps ??= [
             { ALT: () => $.CONSUME(K.NOT) },
             { ALT: () => $.CONSUME(T.Minus) },
             { ALT: () => $.CONSUME(T.Plus) },
@@ -259,10 +271,11 @@ export function defineExpressionRules(this: SqlParser): void {
       },
       {
         ALT: () => {
-          let e = $.SUBRULE($.primary);
-          $.MANY(() => {
-            e = $.SUBRULE($.postfix, { ARGS: [e] });
-          });
+          const saved = this.postfixBase;
+          this.postfixBase = $.SUBRULE($.primary);
+          $.MANY(manyPostfix);
+          const e = this.postfixBase;
+          this.postfixBase = saved;
           return e;
         },
       },
@@ -323,17 +336,10 @@ export function defineExpressionRules(this: SqlParser): void {
     ]);
   });
 
+  let primaryAlts: IOrAlt<Expr>[] | undefined;
   this.primary = $.RULE('primary', (): Expr => {
-    return $.OR([
+    return $.OR(primaryAlts ??= [
       { ALT: () => $.SUBRULE($.literal) },
-      {
-        GATE: () => TYPED_LITERAL.has($.LA(1).image.toUpperCase()) && $.LA(2).tokenType === T.StringLit,
-        ALT: () => {
-          const kw = $.CONSUME(T.Identifier);
-          const s = $.CONSUME(T.StringLit);
-          return $.ACTION((): Expr => ({ k: 'lit', kind: 'date', text: `${kw.image} ${s.image}`, start: kw.startOffset, end: end() }));
-        },
-      },
       {
         ALT: () => {
           const v = $.CONSUME(T.Variable);
@@ -356,7 +362,6 @@ export function defineExpressionRules(this: SqlParser): void {
       },
       {
         // Reserved words that are also function names: LEFT(...), RIGHT(...), VALUES(col), INSERT(...).
-        GATE: () => $.LA(2).tokenType === T.LParen,
         ALT: () => {
           const kw = $.OR1([
             { ALT: () => $.CONSUME(K.LEFT) },
@@ -387,8 +392,9 @@ export function defineExpressionRules(this: SqlParser): void {
     ]);
   });
 
+  let literalAlts: IOrAlt<{ t: IToken; kind: 'number' | 'string' | 'null' | 'bool' }>[] | undefined;
   this.literal = $.RULE('literal', (): Expr => {
-    const r = $.OR([
+    const r = $.OR(literalAlts ??= [
       { ALT: () => ({ t: $.CONSUME(T.NumberLit), kind: 'number' as const }) },
       {
         ALT: () => {
@@ -402,7 +408,7 @@ export function defineExpressionRules(this: SqlParser): void {
       { ALT: () => ({ t: $.CONSUME(K.TRUE), kind: 'bool' as const }) },
       { ALT: () => ({ t: $.CONSUME(K.FALSE), kind: 'bool' as const }) },
     ]);
-    return $.ACTION((): Expr => ({ k: 'lit', kind: r.kind, text: r.t.image, start: r.t.startOffset, end: end() }));
+    return this.recording ? (undefined as never) : { k: 'lit', kind: r.kind, text: r.t.image, start: r.t.startOffset, end: end() };
   });
 
   /** `( expr )`, `( a, b )` tuple, or a scalar subquery. */
@@ -586,41 +592,50 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.ACTION(() => this.textBetween(first.startOffset, end()));
   });
 
-  /** A name, `t.*`, or a function call with its WITHIN GROUP / FILTER / OVER tails. */
+  /** A name, `t.*`, a typed literal (`DATE '2020-01-01'`), or a function call with its tails. */
+  let nameTail: IOrAlt<Expr>[] | undefined;
+  let dotAlts: IOrAlt<void>[] | undefined;
+  const manyDot = () => {
+    $.CONSUME(T.Dot);
+    $.OR(dotAlts ??= [
+      { ALT: () => { this.nameParts.push($.SUBRULE1($.ident)); } },
+      { ALT: () => { this.nameStar = $.CONSUME(T.Star); } },
+    ]);
+  };
   this.nameOrCall = $.RULE('nameOrCall', (): Expr => {
-    const parts: Ident[] = [];
-    let star: IToken | undefined;
-    parts.push($.SUBRULE($.ident));
-    $.MANY({
-      GATE: () => star === undefined,
-      DEF: () => {
-        $.CONSUME(T.Dot);
-        $.OR([
-          { ALT: () => parts.push($.SUBRULE1($.ident)) },
-          { ALT: () => (star = $.CONSUME(T.Star)) },
-        ]);
-      },
-    });
-    return $.OR1([
+    const savedParts = this.nameParts;
+    const savedStar = this.nameStar;
+    this.nameParts = [$.SUBRULE($.ident)];
+    this.nameStar = undefined;
+    $.MANY(manyDot);
+    const r = $.OR1(nameTail ??= [
       {
-        GATE: () => star === undefined,
         ALT: () => {
-          const name = $.ACTION(() => qname(parts));
+          const name = this.recording ? (undefined as never) : qname(this.nameParts);
           return $.SUBRULE($.funcTail, { ARGS: [name] });
         },
       },
       {
-        ALT: () =>
-          $.ACTION((): Expr => {
-            const q = qname(parts);
-            if (star) {
-              const s: Star = { k: 'star', qualifier: q, start: q.start, end: end() };
-              return s;
-            }
-            return { k: 'col', name: q, start: q.start, end: end() };
-          }),
+        ALT: () => {
+          const s = $.CONSUME(T.StringLit);
+          if (this.recording) return undefined as never;
+          const first = this.nameParts[0]!;
+          const kind = TYPED_LITERAL.has(first.text.toUpperCase()) ? 'date' : 'other';
+          return { k: 'lit', kind, text: this.textBetween(first.start, s.endOffset! + 1), start: first.start, end: s.endOffset! + 1 } as Expr;
+        },
+      },
+      {
+        ALT: () => {
+          if (this.recording) return undefined as never;
+          const q = qname(this.nameParts);
+          if (this.nameStar) return { k: 'star', qualifier: q, start: q.start, end: end() } as Star;
+          return { k: 'col', name: q, start: q.start, end: end() } as Expr;
+        },
       },
     ]);
+    this.nameParts = savedParts;
+    this.nameStar = savedStar;
+    return r;
   });
 
   this.funcTail = $.RULE('funcTail', (name: QName): Expr => {
@@ -729,25 +744,29 @@ export function defineExpressionRules(this: SqlParser): void {
   });
 
   /** A function argument: an expression, a named argument (`name => expr`), or a query (`ARRAY(SELECT ...)`). */
+  let argAlts: IOrAlt<Expr>[] | undefined;
   this.funcArg = $.RULE('funcArg', (): Expr => {
-    return $.OR({ IGNORE_AMBIGUITIES: true, DEF: [
-      {
-        GATE: () => $.LA(2).tokenType === T.Arrow,
-        ALT: () => {
-          $.CONSUME(T.Identifier);
-          $.CONSUME(T.Arrow);
-          return $.SUBRULE($.expr);
+    return $.OR(argAlts ??= {
+      IGNORE_AMBIGUITIES: true,
+      DEF: [
+        {
+          ALT: () => {
+            const e = $.SUBRULE($.expr);
+            const named = $.OPTION(() => {
+              $.CONSUME(T.Arrow);
+              return $.SUBRULE1($.expr);
+            });
+            return named ?? e;
+          },
         },
-      },
-      {
-        GATE: () => $.LA(1).tokenType === K.SELECT || $.LA(1).tokenType === K.WITH,
-        ALT: () => {
-          const q = $.SUBRULE($.query);
-          return $.ACTION((): Expr => ({ k: 'subquery', mode: 'array', query: q, start: q.start, end: q.end }));
+        {
+          ALT: () => {
+            const q = $.SUBRULE($.query);
+            return this.recording ? (undefined as never) : ({ k: 'subquery', mode: 'array', query: q, start: q.start, end: q.end } as Expr);
+          },
         },
-      },
-      { ALT: () => $.SUBRULE1($.expr) },
-    ] });
+      ],
+    } as never);
   });
 
   this.windowRef = $.RULE('windowRef', (): WindowSpec => {

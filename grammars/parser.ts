@@ -140,6 +140,37 @@ export class SqlParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** True while Chevrotain records the grammar (rules then run with placeholder values). */
+  get recording(): boolean {
+    return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
+  }
+
+  /** Parts of the name being read by `nameOrCall`. */
+  nameParts: A.Ident[] = [];
+  nameStar: IToken | undefined;
+
+  /** Operand of the postfix loop in `unary` (kept on the instance so the loop body is allocated once). */
+  postfixBase: A.Expr | undefined;
+
+  private stepStack: Step[][] = [];
+  private steps: Step[] = [];
+
+  /** Binary steps of the innermost `expr` being parsed. */
+  pushStep(s: Step): void {
+    this.steps.push(s);
+  }
+
+  takeSteps(): Step[] {
+    const s = this.steps;
+    this.steps = this.stepStack.pop() ?? [];
+    return s;
+  }
+
+  beginSteps(): void {
+    this.stepStack.push(this.steps);
+    this.steps = [];
+  }
+
   get dsl(): Dsl & this {
     return this as Dsl & this;
   }
@@ -181,8 +212,9 @@ export class SqlParser extends EmbeddedActionsParser {
 
   /** May `tok` be an alias written without AS here? */
   canAlias(tok: IToken): boolean {
-    if (!tokenMatcher(tok, T.Identifier)) return false;
     if (tok.tokenType === T.QuotedName) return true;
+    if (!tokenMatcher(tok, T.Identifier)) return false;
+    if (tok.tokenType === T.Name && tok.image.length <= 2) return true;
     const w = tok.image.toUpperCase();
     if (NOT_ALIAS.has(w)) return false;
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
@@ -225,6 +257,10 @@ export class SqlParser extends EmbeddedActionsParser {
     while (this.exportLexerState() < tokens.length - 1) {
       const before = this.exportLexerState();
       this.errors = [];
+      this.steps = [];
+      this.stepStack = [];
+      this.postfixBase = undefined;
+      this.nameParts = [];
       const stmt = this.statementWithSemi();
       const real = this.errors.filter((e) => e.name !== 'NotAllInputParsedException');
       if (real.length === 0 && stmt) {

@@ -44,21 +44,19 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
-    const parsed = parseText(src.text, dialect);
+    const parsed = parseText(src.text, dialect, (stmt) => {
+      try {
+        resolver.statement(stmt);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
+        failed++;
+      }
+    });
     total += parsed.attempted;
     failed += parsed.failed;
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
-    }
-    for (const stmt of parsed.statements) {
-      try {
-        resolver.statement(stmt);
-      } catch (err) {
-        if (err instanceof RangeError) {
-          ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
-          failed++;
-        } else throw err;
-      }
     }
   });
 

@@ -16,6 +16,8 @@ import {
   type TransformKind,
 } from './model.js';
 
+const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
+
 export interface ColumnRef {
   obj: LineageObject;
   col: LineageColumn;
@@ -28,7 +30,7 @@ export class GraphBuilder {
   private readonly datasets = new Map<string, LineageObject>();
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
-  private readonly edgeKeys = new Set<string>();
+  private readonly edgeKeys = new Set<number>();
   private readonly counters = new Map<string, number>();
 
   constructor(private readonly columnKey: (name: string) => string) {}
@@ -142,7 +144,8 @@ export class GraphBuilder {
     extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string } },
   ): void {
     if (source.col === target.col) return;
-    const key = `${source.col.id}>${target.col.id}:${type}`;
+    // Numeric key (source, target, type): ids stay far below 2^24 per analysis.
+    const key = (source.col.id * 16777216 + target.col.id) * 4 + TYPE_INDEX[type];
     if (this.edgeKeys.has(key)) return;
     this.edgeKeys.add(key);
     const e: LineageEdge = {

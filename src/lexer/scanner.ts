@@ -59,11 +59,7 @@ export class Scanner {
       endOffset: end - 1,
       tokenType: type,
       tokenTypeIdx: type.tokenTypeIdx!,
-      startLine: NaN,
-      startColumn: NaN,
-      endLine: NaN,
-      endColumn: NaN,
-    };
+    } as IToken;
   }
 
   /** Skip to the end of the current line (SQL*Plus commands). */

@@ -33,12 +33,18 @@ export function parserFor(dialect: DialectSpec): SqlParser {
   return p;
 }
 
-export function parseText(text: string, dialect: DialectSpec): ParsedFile {
+/**
+ * Parse `text`, handing each statement to `onStatement` as soon as its chunk is parsed, so a
+ * large script never holds all of its syntax trees at once. Without a callback the statements
+ * are collected in the result.
+ */
+export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: Statement) => void): ParsedFile {
   const parser = parserFor(dialect);
   const splitter = new Splitter(text, dialect);
   const statements: Statement[] = [];
   const problems: ParseProblem[] = [];
   let failed = 0;
+  let parsed = 0;
   for (let chunk = splitter.nextChunk(); chunk; chunk = splitter.nextChunk()) {
     let result;
     try {
@@ -48,12 +54,14 @@ export function parseText(text: string, dialect: DialectSpec): ParsedFile {
       const message = err instanceof RangeError ? 'statement too deeply nested to analyze' : `parser failure: ${(err as Error).message}`;
       result = { statements: [], errors: [{ offset: chunk.start, message }] };
     }
-    statements.push(...result.statements);
+    parsed += result.statements.length;
+    if (onStatement) for (const st of result.statements) onStatement(st);
+    else statements.push(...result.statements);
     failed += result.errors.length;
     for (const e of result.errors) problems.push({ severity: 'error', offset: e.offset, message: e.message });
   }
   for (const e of splitter.scanErrors) problems.push({ severity: 'warning', offset: e.offset, message: e.message });
   for (const s of splitter.skipped) problems.push({ severity: 'note', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });
   problems.sort((a, b) => a.offset - b.offset);
-  return { statements, problems, attempted: statements.length + failed, failed };
+  return { statements, problems, attempted: parsed + failed, failed };
 }
