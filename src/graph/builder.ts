@@ -30,7 +30,8 @@ export class GraphBuilder {
   private readonly datasets = new Map<string, LineageObject>();
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
-  private readonly edgeKeys = new Set<number>();
+  /** Per target column: the (source id, type) pairs already linked into it. */
+  private readonly linked = new Map<number, number[]>();
   private readonly counters = new Map<string, number>();
 
   constructor(private readonly columnKey: (name: string) => string) {}
@@ -144,10 +145,11 @@ export class GraphBuilder {
     extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string } },
   ): void {
     if (source.col === target.col) return;
-    // Numeric key (source, target, type): ids stay far below 2^24 per analysis.
-    const key = (source.col.id * 16777216 + target.col.id) * 4 + TYPE_INDEX[type];
-    if (this.edgeKeys.has(key)) return;
-    this.edgeKeys.add(key);
+    const key = source.col.id * 4 + TYPE_INDEX[type];
+    let seen = this.linked.get(target.col.id);
+    if (!seen) this.linked.set(target.col.id, (seen = []));
+    else if (seen.includes(key)) return;
+    seen.push(key);
     const e: LineageEdge = {
       id: this.nextId++,
       type,

@@ -18,9 +18,25 @@ export interface OutCol {
 /** A result set (query level) and what is known of its columns. */
 export interface ResultSet {
   obj: LineageObject;
+  /** Outputs in order; append only (see `outputByKey`). */
   cols: OutCol[];
+  /** Index of `cols` by key, and how many outputs it covers. */
+  index?: Map<string, OutCol>;
+  indexed?: number;
   /** `*` outputs whose columns are unknown: source objects they expand from. */
   stars: ColumnRef[];
+}
+
+/** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */
+export function outputByKey(rs: ResultSet, key: string): OutCol | undefined {
+  if (rs.cols.length < 8) return rs.cols.find((c) => c.key === key);
+  const ix = (rs.index ??= new Map());
+  for (let i = rs.indexed ?? 0; i < rs.cols.length; i++) {
+    const c = rs.cols[i]!;
+    if (!ix.has(c.key)) ix.set(c.key, c);
+  }
+  rs.indexed = rs.cols.length;
+  return ix.get(key);
 }
 
 export interface StatementContext {

@@ -45,7 +45,7 @@ export class ExprWalker {
           scope.aliases.set(this.ctx.key(e.name.parts[0]!.text, false), r.alias);
           return;
         }
-        for (const ref of r.refs) out.push({ ref, type, clause, loc: this.ctx.loc(e.start, e.end), fn });
+        for (const ref of r.refs) out.push({ ref, type, clause, loc: ref.col.locs[ref.col.locs.length - 1], fn });
         return;
       }
       case 'star':

@@ -5,7 +5,7 @@
 import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { LineageObject } from '../graph/model.js';
-import type { Context, ResultSet } from './context.js';
+import { outputByKey, type Context, type ResultSet } from './context.js';
 
 export interface Source {
   /** Keys this source answers to as a qualifier: alias, or table name and its qualified forms. */
@@ -47,7 +47,7 @@ export class Scope {
 
 function hasColumn(src: Source, key: string): boolean | undefined {
   if (src.rs) {
-    if (src.rs.cols.some((c) => c.key === key)) return true;
+    if (outputByKey(src.rs, key)) return true;
     return src.rs.stars.length > 0 ? undefined : false;
   }
   if (src.known) return src.known.has(key) ? true : false;
@@ -66,7 +66,7 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
 /** Output column of a result set; through `*` outputs, materialize it from the star sources. */
 export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: ReturnType<Context['loc']>): ColumnRef[] {
   const key = ctx.key(name, false);
-  const hit = rs.cols.find((c) => c.key === key);
+  const hit = outputByKey(rs, key);
   if (hit) return [{ obj: rs.obj, col: hit.col }];
   if (rs.stars.length === 0) return [];
   const col = ctx.b.newColumn(rs.obj, name, loc);

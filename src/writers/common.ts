@@ -223,9 +223,12 @@ export function knownParts(o: LineageObject): { database?: string; schema?: stri
   return out;
 }
 
-/** JSON text as every JSON writer prints it: two-space indent, trailing newline. */
+/**
+ * JSON text as every JSON writer prints it: compact (SQLFlow's REST answers are compact too; a
+ * large job's lineage is tens of MB), with a trailing newline. Pipe through `jq .` to read it.
+ */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${JSON.stringify(value)}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -128,7 +128,7 @@ function columnRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJ
     }
     const src = element(source, coords);
     if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
-    const srcKey = JSON.stringify(src);
+    const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
     if (!group.seen.has(srcKey)) {
       group.seen.add(srcKey);
       group.rel.sources.push(src);
