@@ -259,6 +259,8 @@ export type Statement =
   | TruncateStmt
   | UseStmt
   | BlockStmt
+  | CursorStmt
+  | AssignStmt
   | OtherStmt;
 
 export interface QueryStmt extends Node {
@@ -395,6 +397,24 @@ export interface BlockStmt extends Node {
   body: Statement[];
   /** Expressions evaluated by control flow (IF conditions...), analysed for reads. */
   conditions?: Expr[];
+  /** Loop record (`FOR r IN (SELECT ...) LOOP`, `FOR r IN cursor LOOP`): `r.col` reads the query's column. */
+  record?: { name: string; query?: Query; cursor?: string };
+  /** Trigger: the table it fires on (T-SQL `inserted`/`deleted`, PL/SQL `:NEW`/`:OLD` read it). */
+  triggerTable?: QName;
+}
+
+/** A cursor: `DECLARE c CURSOR FOR select`, PL/SQL `CURSOR c IS select`, `OPEN c FOR select`. */
+export interface CursorStmt extends Node {
+  k: 'cursor';
+  name: Ident;
+  query: Query;
+}
+
+/** Assignment to variables: `SET @v = expr`, PL/SQL `v := expr`, `DECLARE @v INT = expr`. */
+export interface AssignStmt extends Node {
+  k: 'assign';
+  targets: string[];
+  value: Expr;
 }
 
 /** Valid SQL with no lineage (SET, GRANT, COMMIT, ...), recorded by its leading keywords. */
@@ -406,4 +426,8 @@ export interface OtherStmt extends Node {
   writes?: QName[];
   pathReads?: string[];
   pathWrites?: string[];
+  /** A routine called (`EXEC proc`, PL/SQL `pkg.proc(...)`): recorded, no lineage of its own. */
+  call?: QName;
+  /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */
+  diagnostic?: { severity: 'warning' | 'note'; message: string };
 }

@@ -30,8 +30,8 @@ export class GraphBuilder {
   private readonly datasets = new Map<string, LineageObject>();
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
-  /** Per target column: the (source id, type) pairs already linked into it. */
-  private readonly linked = new Map<number, number[]>();
+  /** Per target column: the (source id, type, effect, process) links already made into it. */
+  private readonly linked = new Map<number, { k: number; effect: EffectType; pid: number | undefined }[]>();
   private readonly counters = new Map<string, number>();
 
   constructor(private readonly columnKey: (name: string) => string) {}
@@ -148,8 +148,8 @@ export class GraphBuilder {
     const key = source.col.id * 4 + TYPE_INDEX[type];
     let seen = this.linked.get(target.col.id);
     if (!seen) this.linked.set(target.col.id, (seen = []));
-    else if (seen.includes(key)) return;
-    seen.push(key);
+    else if (seen.some((s) => s.k === key && s.effect === effectType && s.pid === processId)) return;
+    seen.push({ k: key, effect: effectType, pid: processId });
     const e: LineageEdge = {
       id: this.nextId++,
       type,

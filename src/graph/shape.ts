@@ -72,7 +72,7 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
   }
   const emit = (e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined) => {
     if (!keep.has(type)) return;
-    const key = `${source.columnId}>${e.target.columnId}`;
+    const key = `${source.columnId}>${e.target.columnId}:${e.effectType}:${e.processId ?? ''}`;
     const prev = emitted.get(key);
     if (prev) {
       if (prev.type === 'fdr' && type === 'fdd' && keep.has('fdd')) prev.type = 'fdd';

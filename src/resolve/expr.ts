@@ -87,6 +87,10 @@ export class ExprWalker {
     const isAgg = AGGREGATES.has(upper);
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     for (const a of e.args) this.walk(a, scope, argType, out, clause, f, depth + 1);
+    if (isAgg && !e.over) {
+      // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).
+      for (const src of scope.sources) out.push({ ref: { obj: src.obj, col: this.ctx.b.relationRows(src.obj) }, type: 'fdr', clause, fn: f });
+    }
     if (e.withinGroup) for (const o of e.withinGroup) this.walk(o.expr, scope, type, out, clause, f, depth + 1);
     if (e.filter) this.walk(e.filter, scope, 'fdr', out, clause, f, depth + 1);
     if (e.orderBy) for (const o of e.orderBy) this.walk(o.expr, scope, 'fdr', out, clause, f, depth + 1);

@@ -19,6 +19,14 @@ export interface QueryTarget {
   columnNames?: string[];
 }
 
+/** The name of an unaliased output: a column's name (also through `::` casts), else the expression text. */
+export function outputName(e: Expr, text: string): string {
+  let x = e;
+  while (x.k === 'cast' && x.style === '::') x = x.expr;
+  if (x.k === 'col') return x.name.parts[x.name.parts.length - 1]!.text;
+  return collapse(text.slice(e.start, e.end));
+}
+
 export class QueryAnalyzer {
   readonly walker: ExprWalker;
 
@@ -144,7 +152,7 @@ export class QueryAnalyzer {
         position = this.expandStar(e, scope, rs, position, target.columnNames);
         continue;
       }
-      const name = target.columnNames?.[position] ?? item.alias?.text ?? (e.k === 'col' ? e.name.parts[e.name.parts.length - 1]!.text : collapse(ctx.text.slice(e.start, e.end)));
+      const name = target.columnNames?.[position] ?? item.alias?.text ?? outputName(e, ctx.text);
       position++;
       const col = ctx.b.newColumn(rs.obj, name, ctx.loc(item.start, item.end));
       rs.cols.push({ name, key: ctx.key(name, !!item.alias?.quoted), col });
@@ -254,6 +262,7 @@ export class QueryAnalyzer {
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope);
         for (const u of ref.using ?? []) {
+          scope.using.add(identKey(ctx.key, u));
           this.condition({ k: 'col', name: { parts: [u], start: u.start, end: u.end }, start: u.start, end: u.end }, scope, rows, 'joinCondition');
         }
         return;
@@ -344,7 +353,8 @@ export class QueryAnalyzer {
         flatten(x.right);
       } else branches.push(x);
     };
-    flatten(q);
+    flatten(q.left);
+    flatten(q.right);
     const rs = this.newResultSet(target, q.start, q.end);
     const b = this.ctx.b;
     const effect = this.effect;

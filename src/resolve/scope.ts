@@ -13,6 +13,8 @@ export interface Source {
   obj: LineageObject;
   /** For derived tables and CTEs. */
   rs?: ResultSet;
+  /** The table's own name keys when it has an alias. */
+  tableNames?: string[];
   /** Known column keys of a table (from DDL or --schema); undefined when unknown. */
   known?: Map<string, string>;
 }
@@ -20,6 +22,8 @@ export interface Source {
 export class Scope {
   readonly sources: Source[] = [];
   readonly ctes = new Map<string, ResultSet>();
+  /** Columns joined with USING: an unqualified reference reads every side. */
+  readonly using = new Set<string>();
   /** Select-list aliases seen so far (lateral column alias references). */
   readonly aliases = new Map<string, Expr>();
 
@@ -40,6 +44,8 @@ export class Scope {
     for (let s: Scope | undefined = this; s; s = s.parent) {
       for (const src of s.sources) if (src.names.includes(k)) return src;
       if (qualifier.length > 1) for (const src of s.sources) if (src.names[0] === last && !src.rs) return src;
+      // Lenient: the table's own name although it has an alias (`SELECT t.* FROM t a`).
+      for (const src of s.sources) if (src.tableNames?.includes(k)) return src;
     }
     return undefined;
   }
@@ -80,6 +86,13 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   return [target];
 }
 
+/** Functions written without parentheses: never columns unless a source declares them. */
+const NILADIC = new Set([
+  'CURRENT_TIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIMESTAMP', 'LOCALTIME', 'CURRENT_USER', 'SESSION_USER',
+  'SYSTEM_USER', 'USER', 'CURRENT_ROLE', 'CURRENT_SCHEMA', 'CURRENT_CATALOG', 'SYSDATE', 'SYSTIMESTAMP', 'GETDATE',
+  'ROWNUM', 'LEVEL', 'ROWID', 'NULL', 'CURRENT_DATETIME', 'UTC_TIMESTAMP', 'UTC_DATE', 'DEFAULT',
+]);
+
 export type Resolved = { refs: ColumnRef[]; alias?: Expr };
 
 /** Resolve a column reference to the column(s) it reads. */
@@ -102,6 +115,7 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.has(name.toLowerCase())) return { refs: [] };
+  const niladic = !quoted && NILADIC.has(name.toUpperCase());
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     const sure: Source[] = [];
     const maybe: Source[] = [];
@@ -110,12 +124,17 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       if (h === true) sure.push(src);
       else if (h === undefined) maybe.push(src);
     }
+    if (sure.length > 1 && s.using.has(key)) {
+      return { refs: sure.flatMap((src) => columnOf(ctx, src, name, start, end)) };
+    }
     if (sure.length >= 1) {
       if (sure.length > 1) ctx.problem('warning', start, `column '${name}' is ambiguous: it exists in ${sure.length} sources`, 'AmbiguousColumn');
       return { refs: columnOf(ctx, sure[0]!, name, start, end) };
     }
+    if (maybe.length > 1 && s.using.has(key)) return { refs: maybe.flatMap((src) => columnOf(ctx, src, name, start, end)) };
     const alias = s.aliases.get(key);
     if (alias && (ctx.dialect.caps.lateralColumnAlias || maybe.length === 0)) return { refs: [], alias };
+    if (niladic) return { refs: [] };
     if (maybe.length === 1) return { refs: columnOf(ctx, maybe[0]!, name, start, end) };
     if (maybe.length > 1) {
       if (strict) return { refs: [] };
@@ -125,7 +144,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (s.sources.length > 0 && !strict && s.parent === undefined) break;
   }
-  if (strict) return { refs: [] };
+  if (strict || niladic) return { refs: [] };
   if (scope.sources.length === 0 && !scope.parent) return { refs: [] };
   // Known sources that lack the column: the name may be an outer alias, a variable or a typo.
   ctx.problem('warning', start, `column '${name}' not found in any source`, 'OrphanColumn');

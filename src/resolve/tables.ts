@@ -38,14 +38,11 @@ export function knownColumns(ctx: Context, q: QName): Map<string, string> | unde
 export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, start: number, end: number): Source {
   const obj = dataset(ctx, q, 'table', start, end);
   ctx.read(obj);
-  const names: string[] = [];
-  if (alias) names.push(identKey(ctx.key, alias));
-  else {
-    const parts = q.parts.map((p) => identKey(ctx.key, p));
-    names.push(parts[parts.length - 1]!);
-    for (let i = parts.length - 2; i >= 0; i--) names.push(parts.slice(i).join('.'));
-  }
-  return { names, obj, known: knownColumns(ctx, q) };
+  const parts = q.parts.map((p) => identKey(ctx.key, p));
+  const own = [parts[parts.length - 1]!];
+  for (let i = parts.length - 2; i >= 0; i--) own.push(parts.slice(i).join('.'));
+  if (alias) return { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: knownColumns(ctx, q) };
+  return { names: own, obj, known: knownColumns(ctx, q) };
 }
 
 /** Register the columns of a table created or written by the session. */
