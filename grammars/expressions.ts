@@ -295,7 +295,7 @@ export function defineExpressionRules(this: SqlParser): void {
         ALT: () => {
           $.CONSUME(T.LBracket);
           const idx: Expr[] = [];
-          $.OPTION(() => idx.push($.SUBRULE($.expr)));
+          $.OPTION(() => idx.push(...list($.SUBRULE($.exprList))));
           $.OPTION1(() => {
             $.CONSUME(T.Colon);
             $.OPTION2(() => idx.push($.SUBRULE1($.expr)));

@@ -9,6 +9,8 @@ import type { Capabilities } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineExpressionRules } from './expressions.js';
+import { definePathRules } from './paths.js';
+import type { InnerError, ProcDialect } from './procbase.js';
 import { defineProceduralRules } from './procedural.js';
 import { defineQueryRules } from './query.js';
 import { defineStatementRules } from './statements.js';
@@ -23,7 +25,26 @@ const NOT_ALIAS = new Set([
   'KEEP', 'NOCYCLE', 'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT',
   'ROLLBACK', 'USE', 'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK',
   'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
-  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE',
+  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT',
+]);
+
+/**
+ * First words of statements that are valid SQL without lineage (SET, GRANT, COMMIT, ...). A
+ * statement that starts with any other word is reported as an error, not silently skipped.
+ */
+const NO_LINEAGE_WORDS = new Set([
+  'SET', 'RESET', 'GRANT', 'REVOKE', 'DENY', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'BEGIN', 'START', 'END',
+  'ABORT', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'ANALYZE', 'ANALYSE', 'VACUUM', 'COMMENT', 'CALL', 'EXEC', 'EXECUTE',
+  'DECLARE', 'PREPARE', 'DEALLOCATE', 'LOCK', 'UNLOCK', 'REFRESH', 'MSCK', 'LOAD', 'ADD', 'LIST', 'GET', 'PUT',
+  'REMOVE', 'OPTIMIZE', 'CACHE', 'UNCACHE', 'CLEAR', 'LISTEN', 'NOTIFY', 'UNLISTEN', 'DISCARD', 'CHECKPOINT', 'CLUSTER',
+  'REINDEX', 'SECURITY', 'ALTER', 'CREATE', 'DROP', 'TRUNCATE', 'USE', 'PRINT', 'RAISERROR', 'THROW', 'WAITFOR', 'IF',
+  'WHILE', 'RETURN', 'BREAK', 'CONTINUE', 'OPEN', 'CLOSE', 'FETCH', 'KILL', 'DBCC', 'BACKUP', 'RESTORE', 'BULK',
+  'UPSERT', 'IMPORT', 'EXPORT', 'UNLOAD', 'COPY', 'PRAGMA', 'ATTACH', 'DETACH', 'INSTALL', 'SYNC', 'DO', 'UNDROP',
+  'FLUSH', 'HANDLER', 'PURGE', 'RENAME', 'VALIDATE', 'AUDIT', 'NOAUDIT', 'ASSOCIATE', 'DISASSOCIATE', 'SUMMARIZE',
+  'REPAIR', 'CHECKSUM', 'INVALIDATE', 'COMPUTE', 'SYNCHRONIZE', 'UNSET', 'MERGE', 'INSERT', 'UPDATE', 'DELETE',
+  'REPLACE', 'WITH', 'SELECT', 'VALUES', 'TABLE', 'GO', 'REFERENCING', 'OPTIONS', 'UNDO', 'EXIT', 'QUIT', 'RAISE',
+  'NULL', 'LOOP', 'FOR', 'FORALL', 'CASE', 'ELSE', 'ELSIF', 'ELSEIF', 'WHEN', 'REVERT', 'SETUSER', 'CHECKPOINT',
+  'RECONFIGURE', 'SHUTDOWN', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'ENABLE', 'DISABLE', 'ON', 'STOP', 'FREEZE',
 ]);
 const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
 
@@ -123,10 +144,16 @@ export class SqlParser extends EmbeddedActionsParser {
   useStmt!: R<A.Statement>;
   renameStmt!: R<A.Statement>;
   otherStmt!: R<A.Statement>;
+  copyStmt!: R<A.Statement>;
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;
   [rule: string]: any;
+
+  /** Procedural layer of the dialect (T-SQL, PL/SQL), set by defineProceduralRules. */
+  proc: ProcDialect | undefined;
+  /** Errors of statements inside a routine body that failed while the routine itself parsed. */
+  innerErrors: InnerError[] = [];
 
   constructor(readonly caps: ParserCaps) {
     super(T.ALL_TOKENS, {
@@ -136,6 +163,7 @@ export class SqlParser extends EmbeddedActionsParser {
     defineExpressionRules.call(this);
     defineQueryRules.call(this);
     defineStatementRules.call(this);
+    definePathRules.call(this);
     defineProceduralRules.call(this);
     this.performSelfAnalysis();
   }
@@ -238,11 +266,11 @@ export class SqlParser extends EmbeddedActionsParser {
 
   /** Is LA(1) the start of a procedural statement (block, IF, WHILE, DECLARE, EXEC, ...)? */
   startsProcedural(): boolean {
-    return false;
+    return this.proc !== undefined && this.proc.starts();
   }
 
   startsRoutine(): boolean {
-    return false;
+    return this.proc !== undefined && this.proc.startsRoutine();
   }
 
   /**
@@ -261,16 +289,25 @@ export class SqlParser extends EmbeddedActionsParser {
       this.stepStack = [];
       this.postfixBase = undefined;
       this.nameParts = [];
+      this.innerErrors = [];
       const stmt = this.statementWithSemi();
       const real = this.errors.filter((e) => e.name !== 'NotAllInputParsedException');
+      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.sqlPlusCommands) {
+        errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
+        if (this.exportLexerState() === before) break;
+        continue;
+      }
       if (real.length === 0 && stmt) {
         statements.push(stmt);
+        errors.push(...this.innerErrors);
         if (this.exportLexerState() === before) break;
         continue;
       }
       const err = real[0] ?? this.errors[0]!;
       const tok = err?.token && !isNaN(err.token.startOffset) ? err.token : tokens[Math.min(before + 1, tokens.length - 1)]!;
-      errors.push({ offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok) });
+      const noLineage = this.proc?.unsupported(tokens, before + 1, tok.tokenType === EOF ? tokens.length - 1 : tokens.indexOf(tok));
+      if (noLineage) statements.push(noLineage);
+      else errors.push({ offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok) });
       // Resume at the next statement start after the failing token.
       let idx = tokens.indexOf(tok);
       if (idx < 0) idx = before + 1;
@@ -298,7 +335,7 @@ export class SqlParser extends EmbeddedActionsParser {
   }
 }
 
-function describe(message: string, tok: IToken): string {
+export function describe(message: string, tok: IToken): string {
   const first = message.split('\n')[0]!;
   const near = tok.tokenType === EOF ? 'end of statement' : `'${tok.image.length > 40 ? tok.image.slice(0, 40) + '…' : tok.image}'`;
   if (/^Expecting/.test(first) || /^Redundant/.test(first)) return `syntax error near ${near}`;

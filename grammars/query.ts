@@ -32,8 +32,9 @@ export function defineQueryRules(this: SqlParser): void {
   this.cte = $.RULE('cte', (): Cte => {
     const name = $.SUBRULE($.ident);
     let columns: Ident[] | undefined;
-    $.OPTION(() => (columns = $.SUBRULE($.identList)));
-    $.CONSUME(K.AS);
+    $.OPTION({ GATE: () => !this.startsQuery(1), DEF: () => (columns = $.SUBRULE($.identList)) });
+    // Spark/Databricks accept `WITH t (SELECT ...)` without AS.
+    $.OPTION3(() => $.CONSUME(K.AS));
     $.OPTION1(() => {
       $.OPTION2(() => $.CONSUME(K.NOT));
       $.CONSUME(K.MATERIALIZED);
@@ -565,7 +566,7 @@ export function defineQueryRules(this: SqlParser): void {
       SEP: T.Comma,
       DEF: () => {
         aggregates.push($.SUBRULE($.expr));
-        $.OPTION1(() => $.SUBRULE($.alias, { ARGS: [0] }));
+        $.OPTION1({ GATE: () => this.aliasAhead(false), DEF: () => $.SUBRULE($.alias, { ARGS: [false] }) });
       },
     });
     $.CONSUME(K.FOR);
@@ -585,7 +586,7 @@ export function defineQueryRules(this: SqlParser): void {
     $.CONSUME1(T.RParen);
     $.CONSUME(T.RParen);
     let alias: Ident | undefined;
-    $.OPTION3(() => (alias = $.SUBRULE2($.alias, { ARGS: [0] })));
+    $.OPTION3({ GATE: () => this.aliasAhead(false), DEF: () => (alias = $.SUBRULE2($.alias, { ARGS: [false] })) });
     return $.ACTION((): TableRef => ({
       k: 'pivot',
       unpivot: kw.tokenType === K.UNPIVOT,
@@ -722,9 +723,9 @@ export function defineQueryRules(this: SqlParser): void {
   this.tableAlias = $.RULE('tableAlias', (): { alias?: Ident; columnAliases?: Ident[] } => {
     const r: { alias?: Ident; columnAliases?: Ident[] } = {};
     $.OPTION({
-      GATE: () => $.LA(1).tokenType !== K.AS || $.LA(2).tokenType !== K.OF,
+      GATE: () => ($.LA(1).tokenType !== K.AS || $.LA(2).tokenType !== K.OF) && this.aliasAhead(false),
       DEF: () => {
-        r.alias = $.SUBRULE($.alias, { ARGS: [0] });
+        r.alias = $.SUBRULE($.alias, { ARGS: [false] });
         $.OPTION1({
           GATE: () => $.LA(1).tokenType === T.LParen && tokenMatcher($.LA(2), T.Identifier) && ($.LA(3).tokenType === T.Comma || $.LA(3).tokenType === T.RParen),
           DEF: () => (r.columnAliases = $.SUBRULE($.identList)),

@@ -47,6 +47,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.USE && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
         { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
+        { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -95,16 +96,17 @@ export function defineStatementRules(this: SqlParser): void {
       {
         ALT: () => {
           let overwrite = false;
-          $.OR2([
-            { ALT: () => $.CONSUME(K.INTO) },
-            {
-              ALT: () => {
-                $.CONSUME(K.OVERWRITE);
-                overwrite = true;
+          $.option(11, () => {
+            $.OR2([
+              { ALT: () => $.CONSUME(K.INTO) },
+              {
+                ALT: () => {
+                  $.CONSUME(K.OVERWRITE);
+                  overwrite = true;
+                },
               },
-            },
-            { ALT: () => undefined },
-          ]);
+            ]);
+          });
           $.OPTION2(() => $.CONSUME(K.TABLE));
           const target = $.OR3([
             {
@@ -690,11 +692,18 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME1(K.LIKE);
       like = $.SUBRULE2($.qname);
     });
+    let clone: QName | undefined;
+    $.option(13, () => {
+      // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`: a copy of t1's data.
+      $.CONSUME(K.CLONE);
+      clone = $.SUBRULE3($.qname);
+    });
     $.MANY({
       GATE: () => {
         const t = $.LA(1).tokenType;
         if (t === T.RParen || t === T.Semicolon || this.atEnd()) return false;
-        if (t === K.AS && this.startsQuery(2)) return false;
+        if ((t === K.AS && this.startsQuery(2)) || this.startsQuery(1)) return false;
+        if (t === K.CLONE) return false;
         if (this.caps.statementsWithoutSemicolons && this.startsStatement($.LA(1), $.LA(2))) return false;
         return true;
       },
@@ -722,9 +731,13 @@ export function defineStatementRules(this: SqlParser): void {
         });
       },
     });
-    $.OPTION4(() => {
-      $.CONSUME(K.AS);
-      as = $.SUBRULE($.query);
+    $.OPTION4({
+      GATE: () => $.LA(1).tokenType === K.AS || this.startsQuery(1),
+      DEF: () => {
+        // `AS` is optional in MySQL/Spark (`CREATE TABLE t SELECT ...`).
+        $.option(12, () => $.CONSUME(K.AS));
+        as = $.SUBRULE($.query);
+      },
     });
     $.OPTION5({
       GATE: () => $.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image),
@@ -733,7 +746,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, location, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone, location, start, end: end() }));
   });
 
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {

@@ -353,6 +353,8 @@ export interface CreateTableStmt extends Node {
   as?: Query;
   /** CREATE TABLE x LIKE y / (LIKE y). */
   like?: QName;
+  /** CREATE TABLE x CLONE y (data copied). */
+  clone?: QName;
   /** External/path location (`LOCATION '...'`). */
   location?: string;
 }

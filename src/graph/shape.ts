@@ -16,6 +16,7 @@ interface Reach {
   source: Endpoint;
   direct: boolean;
   function?: string;
+  transform?: LineageEdge['transform'];
 }
 
 export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
@@ -54,8 +55,8 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
       }
     };
     for (const e of incoming.get(columnId) ?? []) {
-      if (!hidden(e.source.objectId)) add({ source: e.source, direct: e.type === 'fdd', function: e.function });
-      else for (const r of reach(e.source.columnId)) add({ source: r.source, direct: r.direct && e.type === 'fdd', function: r.function ?? e.function });
+      if (!hidden(e.source.objectId)) add({ source: e.source, direct: e.type === 'fdd', function: e.function, transform: e.transform });
+      else for (const r of reach(e.source.columnId)) add({ source: r.source, direct: r.direct && e.type === 'fdd', function: r.function ?? e.function, transform: e.transform ?? r.transform });
     }
     onStack.delete(columnId);
     memo.set(columnId, out);
@@ -70,7 +71,7 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
     nextId = Math.max(nextId, o.id);
     for (const c of o.columns) nextId = Math.max(nextId, c.id);
   }
-  const emit = (e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined) => {
+  const emit = (e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']) => {
     if (!keep.has(type)) return;
     const key = `${source.columnId}>${e.target.columnId}:${e.effectType}:${e.processId ?? ''}`;
     const prev = emitted.get(key);
@@ -79,6 +80,7 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
       return;
     }
     const edge: LineageEdge = { ...e, id: ++nextId, type, source };
+    if (transform) edge.transform = transform;
     if (fn) edge.function = fn;
     else delete edge.function;
     emitted.set(key, edge);
@@ -95,7 +97,9 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
       continue;
     }
     for (const r of reach(e.source.columnId)) {
-      emit(e, r.source, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function);
+      // The folded link belongs to the clause of its last hop (a WHERE through a subquery is `where`).
+      const source = e.source.clauseType ? { ...r.source, clauseType: e.source.clauseType } : r.source;
+      emit(e, source, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function, e.transform ?? r.transform);
     }
   }
   // A pair first linked as fdr and later as fdd ends as fdd; when fdr is not wanted, drop leftovers.

@@ -60,7 +60,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
     failed += result.errors.length;
     for (const e of result.errors) problems.push({ severity: 'error', offset: e.offset, message: e.message });
   }
-  for (const e of splitter.scanErrors) problems.push({ severity: 'warning', offset: e.offset, message: e.message });
+  for (const e of splitter.scanErrors) problems.push({ severity: 'error', offset: e.offset, message: e.message });
   for (const s of splitter.skipped) problems.push({ severity: 'note', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });
   problems.sort((a, b) => a.offset - b.offset);
   return { statements, problems, attempted: parsed + failed, failed };

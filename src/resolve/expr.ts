@@ -75,9 +75,24 @@ export class ExprWalker {
         const cols = e.mode === 'scalar' || e.mode === 'array' ? rs.cols.slice(0, 1) : rs.cols;
         for (const c of cols) out.push({ ref: { obj: rs.obj, col: c.col }, type, clause, fn });
         for (const s of rs.stars) if (e.mode !== 'scalar') out.push({ ref: s, type, clause, fn });
+        // The subquery's own filters decide which rows (EXISTS/IN) or which value (scalar) it yields.
+        out.push({ ref: { obj: rs.obj, col: this.ctx.b.relationRows(rs.obj) }, type: 'fdr', clause, fn });
         return;
       }
     }
+  }
+
+  /** With --show-function: a `function` result set between the arguments and the caller. */
+  private functionResult(e: FuncCall, name: string, args: Ref[], out: Ref[], type: RelationType, clause: ClauseType | undefined): void {
+    const b = this.ctx.b;
+    const obj = b.resultSet('function', `FUNCTION-${b.count('FUNCTION')}`, true, this.ctx.loc(e.start, e.end));
+    const col = b.newColumn(obj, name, this.ctx.loc(e.start, e.end));
+    const stmt = this.ctx.stmt;
+    for (const a of args) {
+      if (a.toRows) out.push(a);
+      else b.edge(a.type, 'function', a.ref, { obj, col }, stmt?.process.id, { loc: a.loc, function: name });
+    }
+    out.push({ ref: { obj, col }, type, clause, fn: name });
   }
 
   private func(e: FuncCall, scope: Scope, type: RelationType, out: Ref[], clause: ClauseType | undefined, fn: string | undefined, depth: number): void {
@@ -86,7 +101,9 @@ export class ExprWalker {
     const f = fn ?? name;
     const isAgg = AGGREGATES.has(upper);
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
-    for (const a of e.args) this.walk(a, scope, argType, out, clause, f, depth + 1);
+    const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
+    for (const a of e.args) this.walk(a, scope, argType, target, clause, f, depth + 1);
+    if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).
       for (const src of scope.sources) out.push({ ref: { obj: src.obj, col: this.ctx.b.relationRows(src.obj) }, type: 'fdr', clause, fn: f });

@@ -27,6 +27,26 @@ export function outputName(e: Expr, text: string): string {
   return collapse(text.slice(e.start, e.end));
 }
 
+/** SQLFlow's transform kinds: how an output is computed from its sources. */
+function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constant' | 'case' | 'subquery' {
+  switch (e.k) {
+    case 'col':
+      return 'simple';
+    case 'func':
+      return 'function';
+    case 'case':
+      return 'case';
+    case 'lit':
+      return 'constant';
+    case 'subquery':
+      return 'subquery';
+    case 'cast':
+      return transformKind(e.expr);
+    default:
+      return 'expression';
+  }
+}
+
 export class QueryAnalyzer {
   readonly walker: ExprWalker;
 
@@ -45,9 +65,10 @@ export class QueryAnalyzer {
   }
 
   /** Edges for refs into `target`, or into `rows` when a ref feeds the row set. */
-  link(refs: Ref[], target: ColumnRef | undefined, rows: ColumnRef, clause?: ClauseType): void {
+  link(refs: Ref[], target: ColumnRef | undefined, rows: ColumnRef, clause?: ClauseType, expr?: Expr): void {
     const b = this.ctx.b;
-    const transform = this.ctx.options.showTransform;
+    const code = this.ctx.options.showTransform && expr ? collapse(this.ctx.text.slice(expr.start, expr.end)) : undefined;
+    const kind = expr ? transformKind(expr) : 'simple';
     for (const r of refs) {
       if (r.toRows || !target) {
         b.edge('fdr', this.effect, r.ref, rows, this.pid, { loc: r.loc, clauseType: r.clause ?? clause, function: r.fn });
@@ -56,7 +77,7 @@ export class QueryAnalyzer {
           loc: r.loc,
           clauseType: r.clause,
           function: r.fn,
-          transform: transform && r.fn ? { kind: r.fn === 'case-when' ? 'case' : 'function', code: r.fn } : undefined,
+          transform: code !== undefined ? { kind, code } : undefined,
         });
       }
     }
@@ -158,7 +179,7 @@ export class QueryAnalyzer {
       rs.cols.push({ name, key: ctx.key(name, !!item.alias?.quoted), col });
       const refs: Ref[] = [];
       this.walker.walk(e, scope, 'fdd', refs, 'selectList');
-      this.link(refs, { obj: rs.obj, col }, rows);
+      this.link(refs, { obj: rs.obj, col }, rows, undefined, e);
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
       if (item.alias) scope.aliases.set(identKey(ctx.key, item.alias), e);
     }
@@ -181,7 +202,10 @@ export class QueryAnalyzer {
       } else if (x.k === 'op') x.args.forEach(visit);
       else if (x.k === 'func') x.args.forEach(visit);
       else if (x.k === 'cast') visit(x.expr);
-      else if (x.k === 'case') x.whens.forEach((w) => visit(w.result));
+      else if (x.k === 'case') {
+        x.whens.forEach((w) => visit(w.result));
+        if (x.else) visit(x.else);
+      }
     };
     visit(e);
   }

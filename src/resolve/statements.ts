@@ -8,20 +8,23 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
+import { ProceduralResolver } from './procedural.js';
 import { QueryAnalyzer } from './query.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
 
 const PROCESS_NAMES: Record<string, string> = {
   query: 'Select', insert: 'Insert', multi_insert: 'Insert', update: 'Update', delete: 'Delete', merge: 'Merge',
-  create_table: 'Create Table', create_view: 'Create View', rename: 'Rename Table',
+  create_table: 'Create Table', create_view: 'Create View', rename: 'Rename Table', other: 'Copy',
 };
 
 export class StatementResolver {
   readonly qa: QueryAnalyzer;
+  private readonly procedural: ProceduralResolver;
 
   constructor(private readonly ctx: Context) {
     this.qa = new QueryAnalyzer(ctx);
+    this.procedural = new ProceduralResolver(ctx, this);
   }
 
   statements(list: A.Statement[]): void {
@@ -66,23 +69,17 @@ export class StatementResolver {
         return;
       }
       case 'block':
-        return this.block(s);
+      case 'cursor':
+      case 'assign':
+        return this.procedural.statement(s);
+      case 'other':
+        if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, 'SyntaxHint');
+        if (s.reads?.length || s.writes?.length || s.pathReads?.length || s.pathWrites?.length) {
+          return this.run(s, 'insert', () => this.copy(s));
+        }
+        return;
       default:
         return;
-    }
-  }
-
-  private block(s: A.BlockStmt): void {
-    const ctx = this.ctx;
-    const savedName = ctx.procedureName;
-    const savedVars = ctx.variables;
-    if (s.name) ctx.procedureName = s.name.parts.map((p) => p.text).join('.');
-    ctx.variables = new Set([...savedVars, ...s.variables.map((v) => v.toLowerCase())]);
-    try {
-      this.statements(s.body);
-    } finally {
-      ctx.procedureName = savedName;
-      ctx.variables = savedVars;
     }
   }
 
@@ -106,7 +103,8 @@ export class StatementResolver {
   private query(s: A.QueryStmt): LineageObject[] {
     const ctx = this.ctx;
     const q = s.query;
-    if (q.k === 'select' && q.into && !this.intoVariables(q)) return this.selectInto(q);
+    const first = leftmost(q);
+    if (first.into && !this.intoVariables(first)) return this.selectInto(q, first);
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
   }
@@ -119,10 +117,12 @@ export class StatementResolver {
     return ctx.dialect.caps.slashTerminator || (ctx.procedureName !== 'batchQueries' && !ctx.dialect.caps.goBatches);
   }
 
-  private selectInto(q: A.Select): LineageObject[] {
+  private selectInto(q: A.Query, first: A.Select): LineageObject[] {
     const ctx = this.ctx;
-    const target = q.into!;
-    const rs = this.qa.query({ ...q, into: undefined }, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+    const target = first.into!;
+    ctx.stmt!.effect = 'insert';
+    ctx.stmt!.process.effectType = 'insert';
+    const rs = this.qa.query(withoutInto(q), undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
     remember(ctx, target, rs.cols.map((c) => c.name), 'table');
@@ -156,8 +156,7 @@ export class StatementResolver {
       const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
-      if (declared) remember(ctx, s.target, declared, 'table', true);
-      else if (!known) remember(ctx, s.target, rs.cols.map((c) => c.name), 'table', true);
+      // An INSERT names some of the target's columns, not its full column list: nothing to remember.
     } else if (declared) {
       for (const c of declared) ctx.b.column(obj, c);
     }
@@ -327,7 +326,13 @@ export class StatementResolver {
       return [obj];
     }
     let names = s.columns.map((c) => c.name.text);
-    if (s.like) {
+    if (s.clone) {
+      const from = dataset(ctx, s.clone, 'table');
+      ctx.read(from);
+      names = [...(knownColumns(ctx, s.clone)?.values() ?? [])];
+      for (const n of names) ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.column(from, n) }, { obj, col: ctx.b.column(obj, n) }, ctx.stmt!.process.id);
+      ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.relationRows(from) }, { obj, col: ctx.b.relationRows(obj) }, ctx.stmt!.process.id);
+    } else if (s.like) {
       const like = dataset(ctx, s.like, 'table');
       ctx.read(like);
       names = [...(knownColumns(ctx, s.like)?.values() ?? [])];
@@ -349,6 +354,20 @@ export class StatementResolver {
     return [obj];
   }
 
+  /** COPY between tables and files: the file (a path) is a dataset named by its URI. */
+  private copy(s: A.OtherStmt): LineageObject[] {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const path = (p: string) => b.dataset(`path:${p}`, 'table', p, undefined, undefined, ctx.loc(s.start, s.end));
+    const reads = [...(s.reads ?? []).map((q) => dataset(ctx, q, 'table')), ...(s.pathReads ?? []).map(path)];
+    const writes = [...(s.writes ?? []).map((q) => dataset(ctx, q, 'table')), ...(s.pathWrites ?? []).map(path)];
+    for (const r of reads) {
+      ctx.stmt!.reads.add(r.id);
+      for (const w of writes) b.edge('fdd', 'insert', { obj: r, col: b.relationRows(r) }, { obj: w, col: b.relationRows(w) }, ctx.stmt!.process.id);
+    }
+    return writes;
+  }
+
   private rename(s: A.RenameStmt): LineageObject[] {
     const ctx = this.ctx;
     const from = dataset(ctx, s.from, 'table');
@@ -359,6 +378,19 @@ export class StatementResolver {
     ctx.catalog.rename(qualify(ctx, s.from), qualify(ctx, toName));
     return [to];
   }
+}
+
+/** The first SELECT of a query (where a set operation's INTO clause is written). */
+function leftmost(q: A.Query): A.Select {
+  let x = q;
+  while (x.k === 'setop') x = x.left;
+  return x.k === 'select' ? x : { k: 'select', items: [], from: [], groupBy: [], start: x.start, end: x.end };
+}
+
+function withoutInto(q: A.Query): A.Query {
+  if (q.k === 'select') return { ...q, into: undefined, intoVars: undefined };
+  if (q.k === 'setop') return { ...q, left: withoutInto(q.left) };
+  return q;
 }
 
 function findAliased(ref: A.TableRef, key: string, ctx: Context): A.TableName | undefined {

@@ -6,8 +6,14 @@ import { identKey, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
 
 /** The table name with `USE` / --default-database / --default-schema applied to missing parts. */
+const FILE_FORMATS = new Set(['parquet', 'json', 'csv', 'orc', 'avro', 'delta', 'text', 'binaryfile']);
+
 export function qualify(ctx: Context, q: QName): TableName {
   const t = tableNameOf(q);
+  // Spark/Databricks `parquet.\`dir/\``: a path read directly, not a table in a schema.
+  if (q.parts.length === 2 && t.nameQuoted && t.schema && FILE_FORMATS.has(t.schema.toLowerCase()) && /[/:]/.test(t.name)) {
+    return { name: t.name, nameQuoted: true };
+  }
   if (t.name.startsWith('#') || t.name.startsWith('@')) return t;
   if (!t.schema && ctx.schema) t.schema = ctx.schema;
   if (!t.database && ctx.database && t.schema) t.database = ctx.database;

@@ -1,0 +1,339 @@
+/**
+ * Shared machinery of the procedural grammar (T-SQL in tsql.ts, PL/SQL in plsql.ts).
+ *
+ * Procedural code is keyword driven: a hand-written recursive descent walks the token vector of
+ * the Chevrotain parser (`exportLexerState` / `importLexerState`) and hands every SQL statement to
+ * the grammar's own `statementWithSemi` rule and every expression to `expr`, invoked as nested
+ * rules. A syntax error inside a body is caught here (`isolate`), recorded once in
+ * `parser.innerErrors`, and parsing resumes at the next statement of the same body: one bad
+ * statement never costs the rest of the routine, nor its procedure name.
+ *
+ * Nothing here runs unless a statement starts with a procedural keyword, so plain queries and DML
+ * pay only for the first-token gates (`starts`, `startsRoutine`).
+ */
+import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IRecognitionException, type IToken } from 'chevrotain';
+import type * as A from '../src/ast/nodes.js';
+import { Scanner } from '../src/lexer/scanner.js';
+import { ident } from './build.js';
+import { describe, type SqlParser } from './parser.js';
+import * as T from './tokens.js';
+
+/** What the procedural layer of one dialect offers the grammar. */
+export interface ProcDialect {
+  /** Does LA(1) start a procedural statement? */
+  starts(): boolean;
+  /** After `CREATE [OR REPLACE ...]` / `ALTER`: does LA(1) start a routine? */
+  startsRoutine(): boolean;
+  /** A procedural statement whose first token was consumed. */
+  statement(first: IToken): A.Statement;
+  /** A routine after CREATE/ALTER (`first` = PROCEDURE, FUNCTION, ... consumed). */
+  routine(start: number, first: IToken): A.Statement;
+  /**
+   * A statement that failed at `tokens[errIdx]` but holds a construct analyzed as "no lineage"
+   * (Oracle MODEL): the statement to keep instead of the error.
+   */
+  unsupported(tokens: IToken[], firstIdx: number, errIdx: number): A.Statement | undefined;
+}
+
+export interface InnerError {
+  offset: number;
+  message: string;
+}
+
+const MODEL_NEXT = new Set(['DIMENSION', 'PARTITION', 'RETURN', 'REFERENCE', 'MAIN', 'IGNORE', 'KEEP', 'UNIQUE', 'AUTOMATIC', 'SEQUENTIAL']);
+
+export abstract class ProcBase {
+  private nested: SqlParser | undefined;
+
+  constructor(protected readonly p: SqlParser) {}
+
+  // ------------------------------------------------------------------ tokens
+
+  /** Index of the last consumed token. */
+  protected get pos(): number {
+    return this.p.exportLexerState();
+  }
+
+  protected seek(i: number): void {
+    this.p.importLexerState(i);
+  }
+
+  protected la(n = 1): IToken {
+    return this.p.la(n);
+  }
+
+  protected next(): IToken {
+    const t = this.p.la(1);
+    this.seek(this.pos + 1);
+    return t;
+  }
+
+  protected atEof(): boolean {
+    return this.p.la(1).tokenType === EOF;
+  }
+
+  /** The upper-cased image of LA(n) ('' at the end). */
+  protected w(n = 1): string {
+    const t = this.p.la(n);
+    return t.tokenType === EOF ? '' : t.image.toUpperCase();
+  }
+
+  protected is(type: unknown, n = 1): boolean {
+    return this.p.la(n).tokenType === type;
+  }
+
+  protected isName(n = 1): boolean {
+    return tokenMatcher(this.p.la(n), T.Identifier);
+  }
+
+  protected accept(word: string): IToken | undefined {
+    return this.w() === word ? this.next() : undefined;
+  }
+
+  protected expect(word: string): IToken {
+    if (this.w() !== word) this.fail(this.la(1), `expected ${word}`);
+    return this.next();
+  }
+
+  protected expectType(type: unknown, what: string): IToken {
+    if (this.la(1).tokenType !== type) this.fail(this.la(1), `expected ${what}`);
+    return this.next();
+  }
+
+  /** Raise a syntax error the way the grammar does (recorded, then thrown to the nearest `isolate`). */
+  protected fail(tok: IToken, message: string): never {
+    const err = new MismatchedTokenException(message, tok, this.la(0));
+    throw (this.p as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(err);
+  }
+
+  /** One past the end of the last consumed token. */
+  protected end(): number {
+    return this.la(0).endOffset! + 1;
+  }
+
+  private get count(): number {
+    return (this.p as unknown as { tokVectorLength: number }).tokVectorLength;
+  }
+
+  /** Record an error without failing the enclosing statement. */
+  protected innerError(tok: IToken, message: string): void {
+    const offset = tok.tokenType === EOF ? this.end() : tok.startOffset;
+    this.p.innerErrors.push({ offset, message: describe(message, tok) });
+  }
+
+  /**
+   * Skip tokens while `more()` holds at parenthesis depth 0; nested parentheses are skipped whole.
+   * Stops at the end and before a `)` that closes an enclosing parenthesis.
+   */
+  protected skipWhile(more: () => boolean): void {
+    let depth = 0;
+    for (;;) {
+      const t = this.la(1).tokenType;
+      if (t === EOF) return;
+      if (depth === 0 && (t === T.RParen || !more())) return;
+      if (t === T.LParen) depth++;
+      else if (t === T.RParen) depth--;
+      this.next();
+    }
+  }
+
+  /** Skip to (and over) the next `;` at depth 0 (PL/SQL statement end). */
+  protected skipPastSemicolon(): void {
+    this.skipWhile(() => this.la(1).tokenType !== T.Semicolon);
+    if (this.la(1).tokenType === T.Semicolon) this.next();
+    else if (this.la(1).tokenType === T.RParen) {
+      this.next();
+      this.skipPastSemicolon();
+    }
+  }
+
+  // ------------------------------------------------------------------ grammar rules
+
+  /** Invoke a grammar rule as a nested rule (errors propagate to the caller). */
+  protected rule<R>(r: (...a: any[]) => R, ...args: unknown[]): R {
+    return (r as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(this.p, args);
+  }
+
+  protected expr(): A.Expr {
+    return this.rule(this.p.expr);
+  }
+
+  protected query(): A.Query {
+    return this.rule(this.p.query);
+  }
+
+  protected qname(): A.QName {
+    return this.rule(this.p.qname);
+  }
+
+  /** An expression, or undefined (position restored, nothing recorded) when it does not parse. */
+  protected softExpr(): A.Expr | undefined {
+    const start = this.pos;
+    const saved = this.p.errors.length;
+    try {
+      return this.expr();
+    } catch (e) {
+      if (!isRecognitionException(e as Error)) throw e;
+      this.p.errors = this.p.errors.slice(0, saved);
+      this.seek(start);
+      return undefined;
+    }
+  }
+
+  /**
+   * Run `parse`; on a syntax error record one error, let `resync(errIdx, start)` move past the
+   * failed statement, and return undefined (or the "no lineage" statement of `unsupported`).
+   */
+  protected isolate(parse: () => A.Statement | undefined, resync: (errIdx: number, start: number) => void): A.Statement | undefined {
+    const start = this.pos;
+    const saved = this.p.errors.length;
+    const innerSaved = this.p.innerErrors.length;
+    try {
+      return parse();
+    } catch (caught) {
+      if (!isRecognitionException(caught as Error)) throw caught;
+      const e = caught as IRecognitionException;
+      this.p.errors = this.p.errors.slice(0, saved);
+      this.p.innerErrors.length = innerSaved;
+      const tokens = this.p.input;
+      let errIdx = e.token && e.token.tokenType !== EOF ? tokens.indexOf(e.token) : -1;
+      if (errIdx < 0 || errIdx >= this.count) errIdx = e.token?.tokenType === EOF ? this.count : start + 1;
+      const soft = this.unsupported(tokens, start + 1, errIdx);
+      if (soft) this.p.innerErrors.length = innerSaved;
+      else this.innerError(e.token ?? this.la(1), e.message);
+      if (errIdx >= this.count) this.seek(this.count - 1);
+      else resync(errIdx, start);
+      return soft;
+    }
+  }
+
+  /** Seek so that LA(1) is the token at `idx` (clamped to the end). */
+  protected resumeAt(idx: number): void {
+    this.seek(Math.min(idx, this.count) - 1);
+  }
+
+  /** PL/SQL-style recovery: resume after the first `;` at or after the failing token. */
+  protected resyncSemicolon(errIdx: number, start: number): void {
+    const tokens = this.p.input;
+    for (let i = Math.max(errIdx, start + 1); i < this.count; i++) {
+      if (tokens[i]!.tokenType === T.Semicolon) return this.resumeAt(i + 1);
+    }
+    this.resumeAt(this.count);
+  }
+
+  unsupported(tokens: IToken[], firstIdx: number, errIdx: number): A.Statement | undefined {
+    if (!this.p.caps.slashTerminator) return undefined;
+    for (let i = firstIdx; i <= errIdx && i < tokens.length - 1; i++) {
+      const t = tokens[i]!;
+      if (t.tokenType === T.K.MODEL && MODEL_NEXT.has(tokens[i + 1]!.image.toUpperCase())) {
+        const first = tokens[firstIdx]!;
+        return {
+          k: 'other',
+          keyword: first.image.toUpperCase(),
+          start: first.startOffset,
+          end: t.endOffset! + 1,
+          diagnostic: { severity: 'warning', message: 'MODEL clause: no lineage is reported for this statement' },
+        };
+      }
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ dynamic SQL
+
+  /**
+   * String literals joined by `+` (T-SQL) or `||` (PL/SQL) starting at LA(1): the tokens, consumed;
+   * undefined (nothing consumed) when LA(1) is not such a run.
+   */
+  protected literalRun(): IToken[] | undefined {
+    if (this.la(1).tokenType !== T.StringLit) return undefined;
+    const lits: IToken[] = [this.next()];
+    while ((this.la(1).image === '+' || this.la(1).image === '||') && this.la(2).tokenType === T.StringLit) {
+      this.next();
+      lits.push(this.next());
+    }
+    return lits;
+  }
+
+  /**
+   * Parse the SQL held by string literal tokens (EXEC('...'), sp_executesql N'...', EXECUTE
+   * IMMEDIATE '...'). The literal is scanned in place, so every offset is an offset of the file:
+   * the quotes and `+`/`||` between literals become blanks and `''` escapes become `'` plus a blank.
+   */
+  protected dynamic(lits: IToken[]): A.Statement[] {
+    const text = this.p.text;
+    const spans = lits.map(contentSpan);
+    const from = spans[0]![0];
+    const to = spans[spans.length - 1]![1];
+    if (to <= from) return [];
+    let shadow = text;
+    let changed = false;
+    const chars = text.slice(from, to).split('');
+    const blank = (a: number, b: number) => {
+      for (let i = a; i < b; i++) if (chars[i - from] !== '\n') chars[i - from] = ' ';
+      changed = true;
+    };
+    spans.forEach(([a, b, escapes], i) => {
+      if (i > 0) blank(spans[i - 1]![1], a);
+      if (!escapes) return;
+      // Runs of 2k quotes stand for k quotes: keep k, blank the rest.
+      for (let j = a; j < b; ) {
+        if (text[j] !== "'") {
+          j++;
+          continue;
+        }
+        let k = j;
+        while (k < b && text[k] === "'") k++;
+        const half = Math.floor((k - j) / 2);
+        blank(j + half, k);
+        for (let q = j; q < j + half; q++) chars[q - from] = "'";
+        j = k;
+      }
+    });
+    if (changed) shadow = text.slice(0, from) + chars.join('') + text.slice(to);
+    const scanner = new Scanner(shadow, this.p.caps, T.KEYWORDS, from, to);
+    const tokens: IToken[] = [];
+    for (let t = scanner.next(); t; t = scanner.next()) {
+      if (t.tokenType === T.BatchSep) {
+        if (/^go/i.test(t.image)) continue;
+        t.tokenType = T.Operator;
+        t.tokenTypeIdx = T.Operator.tokenTypeIdx!;
+      }
+      tokens.push(t);
+    }
+    if (tokens.length === 0) return [];
+    this.nested ??= new (this.p.constructor as new (caps: SqlParser['caps']) => SqlParser)(this.p.caps);
+    const r = this.nested.parseChunk(tokens, shadow);
+    this.p.innerErrors.push(...r.errors);
+    return r.statements;
+  }
+
+  // ------------------------------------------------------------------ AST helpers
+
+  protected block(start: number, body: (A.Statement | undefined)[], extra: Partial<A.BlockStmt> = {}): A.BlockStmt {
+    return { k: 'block', kind: 'block', variables: [], ...extra, body: body.filter((s): s is A.Statement => s !== undefined), start, end: this.end() };
+  }
+
+  protected other(keyword: string, start: number, extra: Partial<A.OtherStmt> = {}): A.OtherStmt {
+    return { k: 'other', keyword, ...extra, start, end: this.end() };
+  }
+
+  /** A one-part name from a token (`@v`, `#t`, `name`). */
+  protected tokenName(t: IToken): A.QName {
+    const id = tokenMatcher(t, T.Identifier) ? ident(t) : { text: t.image, quoted: false, start: t.startOffset, end: t.endOffset! + 1 };
+    return { parts: [id], start: id.start, end: id.end };
+  }
+
+  protected note(message: string): A.OtherStmt['diagnostic'] {
+    return { severity: 'note', message };
+  }
+}
+
+/** Content range of a string literal token and whether `''` escapes may occur in it. */
+function contentSpan(t: IToken): [number, number, boolean] {
+  const img = t.image;
+  const q = img.indexOf("'");
+  if (q < 0) return [t.startOffset, t.startOffset, false];
+  if (q > 0 && /q$/i.test(img.slice(0, q))) return [t.startOffset + q + 2, t.endOffset! - 1, false];
+  return [t.startOffset + q + 1, t.endOffset!, img.includes("''", q + 1)];
+}
