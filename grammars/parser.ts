@@ -132,6 +132,7 @@ export class SqlParser extends EmbeddedActionsParser {
   topClause!: R<void>;
   updateStmt!: R<A.Statement>;
   dmlTail!: R<void>;
+  dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;
   mergeWhen!: R<A.MergeWhen>;

@@ -404,25 +404,29 @@ export function defineStatementRules(this: SqlParser): void {
       from = $.SUBRULE1($.tableRefs);
     });
     let where: Expr | undefined;
-    $.OPTION4(() => {
-      $.CONSUME(K.WHERE);
-      $.OR([
-        {
-          GATE: () => $.LA(1).tokenType === K.CURRENT && $.LA(2).tokenType === K.OF,
-          ALT: () => {
-            $.CONSUME(K.CURRENT);
-            $.CONSUME(K.OF);
-            $.SUBRULE($.ident);
-          },
-        },
-        { ALT: () => (where = $.SUBRULE($.expr)) },
-      ]);
-    });
+    $.OPTION4(() => (where = $.SUBRULE($.dmlWhere)));
     $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
       return { k: 'update', with: w, target: target!, sets, from: [...rest, ...from], where, start: w ? w.start : kw.startOffset, end: end() };
     });
+  });
+
+  /** `WHERE cond` of UPDATE/DELETE, or `WHERE CURRENT OF cursor` (no condition). */
+  this.dmlWhere = $.RULE('dmlWhere', (): Expr | undefined => {
+    $.CONSUME(K.WHERE);
+    return $.OR([
+      {
+        GATE: () => $.LA(1).tokenType === K.CURRENT && $.LA(2).tokenType === K.OF,
+        ALT: () => {
+          $.CONSUME(K.CURRENT);
+          $.CONSUME(K.OF);
+          $.SUBRULE($.ident);
+          return undefined;
+        },
+      },
+      { ALT: () => $.SUBRULE($.expr) },
+    ]);
   });
 
   /** RETURNING / ORDER BY / LIMIT / OPTION(...) after DML. */
@@ -482,20 +486,7 @@ export function defineStatementRules(this: SqlParser): void {
       using = $.SUBRULE1($.tableRefs);
     });
     let where: Expr | undefined;
-    $.OPTION5(() => {
-      $.CONSUME(K.WHERE);
-      $.OR1([
-        {
-          GATE: () => $.LA(1).tokenType === K.CURRENT && $.LA(2).tokenType === K.OF,
-          ALT: () => {
-            $.CONSUME(K.CURRENT);
-            $.CONSUME(K.OF);
-            $.SUBRULE($.ident);
-          },
-        },
-        { ALT: () => (where = $.SUBRULE($.expr)) },
-      ]);
-    });
+    $.OPTION5(() => (where = $.SUBRULE($.dmlWhere)));
     $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;

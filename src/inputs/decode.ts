@@ -32,14 +32,14 @@ export function decodeBytes(buf: Buffer, path: string): Decoded {
 
 function finish(buf: Buffer, encoding: Encoding, start: number, path: string, diagnostics: Diagnostic[]): Decoded {
   if (encoding === 'utf-8') {
-    if (looksBinary(buf.subarray(start, start + SAMPLE))) return binary(path, diagnostics);
+    if (looksBinary(buf.subarray(start, start + SAMPLE))) return binary(path, diagnostics, buf.subarray(start, start + SAMPLE));
     const body = buf.subarray(start);
     if (isUtf8(body)) return { text: body.toString('utf8'), encoding, diagnostics };
     const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(body);
     return { text, encoding, diagnostics: [...diagnostics, invalidUtf8(body, start, path)] };
   }
   const text = decodeUtf16(buf.subarray(start), encoding === 'utf-16be');
-  if (looksBinary(codeUnits(text, SAMPLE))) return binary(path, diagnostics);
+  if (looksBinary(codeUnits(text, SAMPLE))) return binary(path, diagnostics, codeUnits(text, SAMPLE));
   const bad = countChar(text, 0xfffd) - countUtf16Fffd(buf.subarray(start), encoding === 'utf-16be');
   if (bad > 0) {
     const message = `invalid ${encoding.toUpperCase()} data: ${plural(bad, 'invalid sequence')} replaced with U+FFFD`;
@@ -48,8 +48,19 @@ function finish(buf: Buffer, encoding: Encoding, start: number, path: string, di
   return { text, encoding, diagnostics };
 }
 
-function binary(path: string, diagnostics: Diagnostic[]): Decoded {
-  return { diagnostics: [...diagnostics, inputDiag('error', path, 'binary file, skipped')] };
+/** The file is refused; the diagnostic points at its first NUL or control character. */
+function binary(path: string, diagnostics: Diagnostic[], sample: ArrayLike<number>): Decoded {
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample[i]!;
+    if (c === 0 || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) break;
+    if (c === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return { diagnostics: [...diagnostics, { ...inputDiag('error', path, 'binary file, skipped'), line, col }] };
 }
 
 export function detectBom(buf: Buffer): { encoding: Encoding; length: number } | undefined {

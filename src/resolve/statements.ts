@@ -130,7 +130,7 @@ export class StatementResolver {
   }
 
   /** Columns of `rs` into `obj` (by position onto `names`), rows into rows. */
-  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType): void {
+  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType, at?: A.Ident[]): void {
     const ctx = this.ctx;
     const b = ctx.b;
     const e = effect ?? ctx.stmt!.effect;
@@ -138,7 +138,8 @@ export class StatementResolver {
     rs.cols.forEach((c, i) => {
       const name = names[i];
       if (name === undefined) return;
-      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name) }, pid);
+      const id = at?.[i];
+      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, id ? ctx.loc(id.start, id.end) : undefined) }, pid);
     });
     if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);
     b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
@@ -349,7 +350,7 @@ export class StatementResolver {
     obj.type = 'view';
     const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
-    this.flow(rs, obj, names);
+    this.flow(rs, obj, names, undefined, s.columns);
     remember(ctx, s.name, names, 'view');
     return [obj];
   }

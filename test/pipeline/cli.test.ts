@@ -67,7 +67,7 @@ describe('the mixed directory (test/fixtures/mixed/README.md)', () => {
     expect(rows).toEqual(expect.arrayContaining(expected));
     expect(r.stdout).not.toContain('refunds_2023'); // the broken statement gives nothing
     expect(r.diagnostics).toEqual([
-      'test/fixtures/mixed/binary.sql: error: binary file, skipped',
+      'test/fixtures/mixed/binary.sql:1:1: error: binary file, skipped',
       'test/fixtures/mixed/empty.sql: note: empty file',
       "test/fixtures/mixed/broken.sql:8:54: error: syntax error near 'SELEC'",
     ]);
@@ -96,9 +96,7 @@ describe('the mixed directory (test/fixtures/mixed/README.md)', () => {
     expect(r.stdout).toContain('archive,customers_2023');
   });
 
-  // Gap: the binary file's diagnostic has no position; SPEC §1.3 and the fixture's README ask for
-  // `path:line:col: error: message` (`binary.sql:1:1: error: binary file ...`).
-  test.failing('every diagnostic about a file carries file:line:col', async () => {
+  test('every diagnostic about a file carries file:line:col', async () => {
     const r = await runCli(['analyze', MIXED, '--quiet']);
     for (const d of r.diagnostics) expect(d).toMatch(/^[^:]+:\d+:\d+: (error|warning): /);
   });
