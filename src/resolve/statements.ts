@@ -156,10 +156,11 @@ export class StatementResolver {
     if (s.source) {
       const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
-      this.flow(rs, obj, names);
-      // An INSERT names some of the target's columns, not its full column list: nothing to remember.
-    } else if (declared) {
-      for (const c of declared) ctx.b.column(obj, c);
+      this.flow(rs, obj, names, undefined, s.columns);
+      if (declared) remember(ctx, s.target, declared, 'table', true);
+      else if (!known) remember(ctx, s.target, rs.cols.map((c) => c.name), 'table', true);
+    } else if (s.columns) {
+      for (const c of s.columns) ctx.b.column(obj, c.text, ctx.loc(c.start, c.end));
     }
     if (s.upsert) this.assign(s.upsert, this.targetScope(obj, s.target, s.alias), obj, 'update');
     return [obj];
