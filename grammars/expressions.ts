@@ -1,6 +1,6 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
 import type { IOrAlt, IToken } from 'chevrotain';
-import type { Expr, FuncCall, Ident, OrderItem, QName, Star, WindowSpec } from '../src/ast/nodes.js';
+import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, list, qname, type Step } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -412,9 +412,11 @@ export function defineExpressionRules(this: SqlParser): void {
   });
 
   /** `( expr )`, `( a, b )` tuple, or a scalar subquery. */
+  type ParenContent = { q?: Query; list?: Expr[] };
+  let parenAlts: { IGNORE_AMBIGUITIES: boolean; DEF: IOrAlt<ParenContent>[] } | undefined;
   this.parenExpr = $.RULE('parenExpr', (): Expr => {
     const lp = $.CONSUME(T.LParen);
-    const r = $.OR({
+    const r = $.OR<ParenContent>(parenAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         { GATE: () => this.startsQuery(1), ALT: () => ({ q: $.SUBRULE($.query), list: undefined }) },
