@@ -25,14 +25,14 @@ const NOT_ALIAS = new Set([
   'KEEP', 'NOCYCLE', 'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT',
   'ROLLBACK', 'USE', 'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK',
   'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
-  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT',
+  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK',
 ]);
 
 /**
  * First words of statements that are valid SQL without lineage (SET, GRANT, COMMIT, ...). A
  * statement that starts with any other word is reported as an error, not silently skipped.
  */
-const NO_LINEAGE_WORDS = new Set([
+export const NO_LINEAGE_WORDS = new Set([
   'SET', 'RESET', 'GRANT', 'REVOKE', 'DENY', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'BEGIN', 'START', 'END',
   'ABORT', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'ANALYZE', 'ANALYSE', 'VACUUM', 'COMMENT', 'CALL', 'EXEC', 'EXECUTE',
   'DECLARE', 'PREPARE', 'DEALLOCATE', 'LOCK', 'UNLOCK', 'REFRESH', 'MSCK', 'LOAD', 'ADD', 'LIST', 'GET', 'PUT',
@@ -45,6 +45,7 @@ const NO_LINEAGE_WORDS = new Set([
   'REPLACE', 'WITH', 'SELECT', 'VALUES', 'TABLE', 'GO', 'REFERENCING', 'OPTIONS', 'UNDO', 'EXIT', 'QUIT', 'RAISE',
   'NULL', 'LOOP', 'FOR', 'FORALL', 'CASE', 'ELSE', 'ELSIF', 'ELSEIF', 'WHEN', 'REVERT', 'SETUSER', 'CHECKPOINT',
   'RECONFIGURE', 'SHUTDOWN', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'ENABLE', 'DISABLE', 'ON', 'STOP', 'FREEZE',
+  'SAVE', 'GOTO', 'LABEL',
 ]);
 const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
 
@@ -52,7 +53,7 @@ const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
 const STATEMENT_WORDS = new Set([
   'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT', 'ROLLBACK', 'USE', 'GO',
   'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK', 'CONTINUE', 'FETCH',
-  'REPLACE', 'WAITFOR', 'SAVE',
+  'REPLACE', 'WAITFOR', 'SAVE', 'GOTO',
 ]);
 
 /** A rule as the chapters call it: occurrence index, then the rule's own arguments. */
@@ -155,6 +156,8 @@ export class SqlParser extends EmbeddedActionsParser {
   proc: ProcDialect | undefined;
   /** Errors of statements inside a routine body that failed while the routine itself parsed. */
   innerErrors: InnerError[] = [];
+  /** OUTPUT ... INTO of the DML statement being parsed (T-SQL). */
+  output: A.OutputClause | undefined;
 
   constructor(readonly caps: ParserCaps) {
     super(T.ALL_TOKENS, {
@@ -228,10 +231,12 @@ export class SqlParser extends EmbeddedActionsParser {
   startsStatement(tok: IToken, next: IToken): boolean {
     const t = tok.tokenType;
     if (t === K.SELECT || t === K.INSERT || t === K.UPDATE || t === K.DELETE || t === K.MERGE || t === K.CREATE ||
-      t === K.DROP || t === K.ALTER || t === K.TRUNCATE || t === K.WITH || t === K.SET || t === K.END || t === K.ELSE) {
+      t === K.DROP || t === K.ALTER || t === K.TRUNCATE || t === K.WITH || t === K.SET || t === K.END || t === K.ELSE ||
+      t === K.FETCH) {
       return true;
     }
     if (t === T.Name || tokenMatcher(tok, T.Identifier)) {
+      if (next.tokenType === T.Colon && t === T.Name) return true; // T-SQL label `name:`
       const w = tok.image.toUpperCase();
       if (w === 'REPLACE') return next.tokenType === K.INTO;
       return STATEMENT_WORDS.has(w);
@@ -292,19 +297,21 @@ export class SqlParser extends EmbeddedActionsParser {
       this.nameParts = [];
       this.innerErrors = [];
       const stmt = this.statementWithSemi();
-      const real = this.errors.filter((e) => e.name !== 'NotAllInputParsedException');
+      // `errors` clones on every read: read it once per statement.
+      const all = this.errors;
+      const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
       if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.sqlPlusCommands) {
         errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
         if (this.exportLexerState() === before) break;
         continue;
       }
       if (real.length === 0 && stmt) {
-        statements.push(stmt);
+        statements.push(this.proc?.cutShort(tokens, before + 1) ?? stmt);
         errors.push(...this.innerErrors);
         if (this.exportLexerState() === before) break;
         continue;
       }
-      const err = real[0] ?? this.errors[0]!;
+      const err = real[0] ?? all[0]!;
       const tok = err?.token && !isNaN(err.token.startOffset) ? err.token : tokens[Math.min(before + 1, tokens.length - 1)]!;
       const noLineage = this.proc?.unsupported(tokens, before + 1, tok.tokenType === EOF ? tokens.length - 1 : tokens.indexOf(tok));
       if (noLineage) statements.push(noLineage);

@@ -1,14 +1,14 @@
 /**
- * PL/SQL: CREATE [OR REPLACE] PROCEDURE / FUNCTION / PACKAGE [BODY] / TRIGGER / TYPE [BODY],
- * anonymous DECLARE...BEGIN...END blocks, declarations (variables, cursors, nested subprograms),
- * IF/ELSIF, LOOP, WHILE, FOR (numeric, `FOR r IN (SELECT ...)`, cursor loops), FORALL, CASE
- * statements, EXCEPTION handlers, EXECUTE IMMEDIATE '...' (parsed as SQL), OPEN ... FOR, and
- * assignments / procedure calls. Every PL/SQL statement ends with `;`, which is also where a
- * failed statement is resumed.
+ * PL/SQL statements: anonymous DECLARE...BEGIN...END blocks, IF/ELSIF, LOOP, WHILE, FOR (numeric,
+ * `FOR r IN (SELECT ...)`, cursor loops), FORALL, CASE statements, EXECUTE IMMEDIATE '...' (parsed
+ * as SQL), OPEN ... FOR, FETCH ... INTO, assignments and procedure calls, and the SQL statements
+ * handed to the grammar. Routines, packages, triggers and declarations are in plsql-units.ts.
+ * Every PL/SQL statement ends with `;`, which is also where a failed statement is resumed.
  */
 import { EOF, type IToken } from 'chevrotain';
 import type * as A from '../src/ast/nodes.js';
-import { ProcBase, type ProcDialect } from './procbase.js';
+import { PlSqlUnits } from './plsql-units.js';
+import type { ProcDialect } from './procbase.js';
 import * as T from './tokens.js';
 
 const K = T.K;
@@ -19,19 +19,12 @@ const STOP = new Set(['END', 'EXCEPTION', 'ELSIF', 'ELSEIF', 'ELSE', 'WHEN']);
 const SQL = new Set(['SELECT', 'WITH', 'INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 /** Statements without lineage: skipped to their `;`. */
 const SKIPPED = new Set([
-  'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'GOTO', 'RETURN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'CLOSE', 'FETCH', 'PIPE',
+  'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'GOTO', 'RETURN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'CLOSE', 'PIPE',
   'SET', 'LOCK', 'PRAGMA',
 ]);
 const DML = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'EXECUTE']);
-const SUBPROGRAM_PREFIX = new Set(['MEMBER', 'STATIC', 'CONSTRUCTOR', 'MAP', 'ORDER', 'OVERRIDING', 'FINAL', 'NOT', 'INSTANTIABLE']);
-const TIMING = new Set(['BEFORE', 'AFTER', 'INSTEAD']);
 
-interface Decls {
-  vars: string[];
-  stmts: A.Statement[];
-}
-
-export class PlSqlParser extends ProcBase implements ProcDialect {
+export class PlSqlParser extends PlSqlUnits implements ProcDialect {
   starts(): boolean {
     const t = this.la(1);
     return t.tokenType === K.DECLARE || t.tokenType === K.BEGIN || t.image === '<<' || t.tokenType === K.EXEC || t.tokenType === K.EXECUTE;
@@ -63,7 +56,7 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
 
   // ------------------------------------------------------------------ statement lists
 
-  private list(): A.Statement[] {
+  protected list(): A.Statement[] {
     const out: A.Statement[] = [];
     for (;;) {
       while (this.is(T.Semicolon)) this.next();
@@ -88,9 +81,25 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
 
   /** A SQL statement; it must end at `;` (or where the enclosing construct continues). */
   private sql(): A.Statement {
+    const record = this.recordInsert();
+    if (record) return record;
     const s = this.rule(this.p.statementWithSemi);
     if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w())) this.fail(this.la(1), 'expected ;');
     return s;
+  }
+
+  /** `INSERT INTO t [alias] VALUES rec;`: a whole record, whose fields are not known. */
+  private recordInsert(): A.Statement | undefined {
+    if (this.w() !== 'INSERT' || this.w(2) !== 'INTO') return undefined;
+    let n = 3;
+    while (this.isName(n) && this.is(T.Dot, n + 1)) n += 2;
+    if (this.isName(n + 1) && this.w(n + 1) !== 'VALUES') n++;
+    if (this.w(n + 1) !== 'VALUES' || !this.isName(n + 2) || !this.is(T.Semicolon, n + 3)) return undefined;
+    const start = this.next().startOffset;
+    this.next();
+    const target = this.qname();
+    this.skipPastSemicolon();
+    return { k: 'insert', target, start, end: this.end() };
   }
 
   private skipLabel(): void {
@@ -130,6 +139,8 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
         return this.executeImmediate(start);
       case 'OPEN':
         return this.open(start);
+      case 'FETCH':
+        return this.fetch(start);
     }
     if (SKIPPED.has(w)) {
       this.skipPastSemicolon();
@@ -155,11 +166,13 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
       }
     }
     if (assign) {
+      const from = this.end();
       this.skipWhile(() => this.la(1).image !== ':=');
+      const target = this.tokenName(first).parts[0]!.text + this.p.text.slice(from, this.la(1).startOffset).replace(/\s+/g, '');
       this.next();
+      this.noteAssignedLiteral(target, () => this.is(T.Semicolon) || this.atEof());
       const value = this.softExpr();
       this.skipPastSemicolon();
-      const target = this.tokenName(first).parts[0]!.text;
       return value ? { k: 'assign', targets: [target], value, start, end: this.end() } : this.other('ASSIGN', start);
     }
     const parts = [this.tokenName(first).parts[0]!];
@@ -167,6 +180,12 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
       this.next();
       parts.push(this.tokenName(this.next()).parts[0]!);
     }
+    if (this.is(T.LParen)) {
+      this.next();
+      this.skipWhile(() => true);
+      this.expectType(T.RParen, ')');
+    }
+    if (!this.is(T.Semicolon) && !this.atEof()) this.fail(this.la(1), 'expected ;');
     this.skipPastSemicolon();
     const call: A.QName = { parts, start, end: parts[parts.length - 1]!.end };
     return this.other('CALL', start, { call });
@@ -177,17 +196,6 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
     const e = this.softExpr();
     if (e && this.w() === until) out.push(e);
     else this.skipWhile(() => this.w() !== until && !this.is(T.Semicolon));
-  }
-
-  /** END [word] [label]; a missing END is reported without losing the construct. */
-  private close(word?: string): void {
-    if (this.w() !== 'END') {
-      this.innerError(this.la(1), `expected END${word ? ' ' + word : ''}`);
-      return;
-    }
-    this.next();
-    if (word && this.w() === word) this.next();
-    if (this.isName() && (this.is(T.Semicolon, 2) || this.is(EOF, 2))) this.next();
   }
 
   private ifStmt(start: number): A.Statement {
@@ -265,7 +273,7 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
       this.skipPastSemicolon();
       return this.other('EXECUTE', start);
     }
-    const lits = this.literalRun();
+    const lits = this.literalRun() ?? this.assignedName();
     const w = this.w();
     if (lits && (this.is(T.Semicolon) || this.atEof() || w === 'INTO' || w === 'USING' || w === 'RETURNING' || w === 'RETURN' || w === 'BULK')) {
       const body = this.dynamic(lits);
@@ -274,6 +282,33 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
     }
     this.skipPastSemicolon();
     return this.other('EXECUTE IMMEDIATE', start, { diagnostic: this.note('dynamic SQL built at run time is not analyzed') });
+  }
+
+  /** FETCH c [BULK COLLECT] INTO a, b [LIMIT n]: the cursor's columns into variables. */
+  private fetch(start: number): A.Statement {
+    const cursor = this.tokenName(this.next()).parts[0]!.text;
+    const targets: string[] = [];
+    this.skipWhile(() => !this.is(K.INTO) && !this.is(T.Semicolon));
+    if (this.is(K.INTO)) {
+      this.next();
+      for (;;) {
+        const t = this.la(1);
+        if (!this.isName() && t.tokenType !== T.Variable) break;
+        targets.push(this.tokenName(this.next()).parts[0]!.text);
+        if (!this.is(T.Comma)) break;
+        this.next();
+      }
+    }
+    this.skipPastSemicolon();
+    return { k: 'assign', targets, cursor, start, end: this.end() };
+  }
+
+  /** A variable holding a literal assigned earlier in the routine: its tokens (the name consumed). */
+  private assignedName(): IToken[] | undefined {
+    if (!this.isName() && !this.is(T.Variable)) return undefined;
+    const lits = this.assignedLiteral(this.tokenName(this.la(1)).parts[0]!.text);
+    if (lits) this.next();
+    return lits;
   }
 
   /** OPEN c [(args)] [FOR query | FOR 'literal' | FOR v_sql] [USING ...]. */
@@ -290,7 +325,7 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
         this.skipPastSemicolon();
         return { k: 'cursor', name: this.tokenName(nameTok).parts[0]!, query, start, end: this.end() };
       }
-      const lits = this.literalRun();
+      const lits = this.literalRun() ?? this.assignedName();
       if (lits) {
         const body = this.dynamic(lits);
         this.skipPastSemicolon();
@@ -300,156 +335,4 @@ export class PlSqlParser extends ProcBase implements ProcDialect {
     this.skipPastSemicolon();
     return this.other('OPEN', start);
   }
-
-  // ------------------------------------------------------------------ blocks and declarations
-
-  /** [DECLARE decls] BEGIN stmts [EXCEPTION handlers] END: `d` holds the parsed declarations. */
-  private body(start: number, d: Decls, extra: Partial<A.BlockStmt>, expectBegin = true): A.BlockStmt {
-    if (expectBegin) this.expect('BEGIN');
-    const stmts = [...d.stmts, ...this.list()];
-    this.handlers(stmts);
-    this.close();
-    return this.block(start, stmts, { ...extra, variables: [...(extra.variables ?? []), ...d.vars] });
-  }
-
-  private handlers(out: A.Statement[]): void {
-    if (!this.accept('EXCEPTION')) return;
-    while (this.accept('WHEN')) {
-      this.skipWhile(() => this.w() !== 'THEN' && !this.is(T.Semicolon));
-      this.expect('THEN');
-      out.push(...this.list());
-    }
-  }
-
-  /** Declarations up to BEGIN / END (or a compound trigger's timing point). */
-  private decls(container: A.QName | undefined, stop = STOP_DECLS): Decls {
-    const d: Decls = { vars: [], stmts: [] };
-    for (;;) {
-      while (this.is(T.Semicolon)) this.next();
-      if (this.atEof() || stop.has(this.w())) return d;
-      const before = this.pos;
-      const s = this.isolate(() => this.decl(d, container), (errIdx, start) => this.resyncSemicolon(errIdx, start));
-      if (s) d.stmts.push(s);
-      if (this.pos === before) this.next();
-    }
-  }
-
-  private decl(d: Decls, container: A.QName | undefined): A.Statement | undefined {
-    const w = this.w();
-    if (w === 'PRAGMA' || w === 'TYPE' || w === 'SUBTYPE') {
-      this.skipPastSemicolon();
-      return undefined;
-    }
-    if (w === 'DECLARE') {
-      this.next();
-      return undefined;
-    }
-    if (w === 'CURSOR') return this.cursorDecl(d);
-    if (SUBPROGRAM_PREFIX.has(w)) this.skipWhile(() => this.w() !== 'PROCEDURE' && this.w() !== 'FUNCTION' && !this.is(T.Semicolon));
-    if (this.w() === 'PROCEDURE' || this.w() === 'FUNCTION') {
-      const kw = this.next();
-      return this.unit(kw.startOffset, kw, container);
-    }
-    if (this.isName()) d.vars.push(this.tokenName(this.la(1)).parts[0]!.text);
-    this.skipPastSemicolon();
-    return undefined;
-  }
-
-  /** CURSOR c [(params)] [RETURN type] IS query; */
-  private cursorDecl(d: Decls): A.Statement | undefined {
-    const start = this.next().startOffset;
-    const name = this.tokenName(this.next()).parts[0]!;
-    d.vars.push(...this.params());
-    this.skipWhile(() => !this.is(K.IS) && !this.is(T.Semicolon));
-    if (!this.is(K.IS)) return undefined;
-    this.next();
-    const query = this.query();
-    return { k: 'cursor', name, query, start, end: this.end() };
-  }
-
-  /** `(name [IN|OUT|NOCOPY] type [:= default], ...)`: the parameter names. */
-  private params(): string[] {
-    const out: string[] = [];
-    if (!this.is(T.LParen)) return out;
-    this.next();
-    for (;;) {
-      if (this.isName() || this.is(T.Variable)) out.push(this.tokenName(this.la(1)).parts[0]!.text);
-      this.skipWhile(() => !this.is(T.Comma));
-      if (!this.is(T.Comma)) break;
-      this.next();
-    }
-    if (this.is(T.RParen)) this.next();
-    return out;
-  }
-
-  /**
-   * PROCEDURE/FUNCTION (keyword consumed): the subprogram body, or undefined for a forward
-   * declaration or an external (LANGUAGE/EXTERNAL) one. Nested units are named `container.name`.
-   */
-  private unit(start: number, kw: IToken, container: A.QName | undefined): A.Statement | undefined {
-    const kind = kw.image.toUpperCase() === 'FUNCTION' ? 'function' : 'procedure';
-    const own = this.qname();
-    const name: A.QName = container ? { ...own, parts: [...container.parts, ...own.parts] } : own;
-    const vars = this.params();
-    // RETURN type and options; `RETURN SELF AS RESULT` (type constructors) is not the body's AS.
-    const bodyStart = () => this.is(K.IS) || (this.is(K.AS) && this.w(0) !== 'SELF');
-    this.skipWhile(() => !bodyStart() && !this.is(T.Semicolon));
-    if (!bodyStart()) return undefined;
-    this.next();
-    if (this.w() === 'LANGUAGE' || this.w() === 'EXTERNAL') {
-      this.skipPastSemicolon();
-      return undefined;
-    }
-    const d = this.decls(name);
-    return this.body(start, d, { kind, name, variables: vars });
-  }
-
-  /** PACKAGE [BODY] / TYPE BODY name ... IS|AS decls [BEGIN init] END [name]. */
-  private pkg(start: number, isBody: boolean): A.Statement {
-    const name = this.qname();
-    this.skipWhile(() => !this.is(K.IS) && !this.is(K.AS));
-    this.expectType(this.is(K.IS) ? K.IS : K.AS, 'IS or AS');
-    const d = this.decls(isBody ? name : undefined);
-    const body = [...d.stmts];
-    if (this.accept('BEGIN')) {
-      body.push(...this.list());
-      this.handlers(body);
-    }
-    this.close();
-    return this.block(start, body, { kind: 'package', name, variables: d.vars });
-  }
-
-  /** CREATE TRIGGER name timing events ON table [...] {[DECLARE] BEGIN | COMPOUND TRIGGER | CALL}. */
-  private trigger(start: number): A.Statement {
-    const name = this.qname();
-    this.skipWhile(() => !this.is(K.ON));
-    this.expectType(K.ON, 'ON');
-    let triggerTable: A.QName | undefined;
-    if (this.w() !== 'SCHEMA' && this.w() !== 'DATABASE' && this.w() !== 'NESTED') triggerTable = this.qname();
-    this.skipWhile(() => !TRIGGER_BODY.has(this.w()));
-    const extra: Partial<A.BlockStmt> = { kind: 'trigger', name, triggerTable };
-    if (this.accept('CALL')) {
-      this.skipWhile(() => !this.is(T.Semicolon));
-      return this.block(start, [], extra);
-    }
-    if (this.accept('COMPOUND')) {
-      this.expect('TRIGGER');
-      const d = this.decls(undefined, TIMING_OR_END);
-      while (TIMING.has(this.w())) {
-        const at = this.la(1).startOffset;
-        this.skipWhile(() => !this.is(K.IS));
-        this.expectType(K.IS, 'IS');
-        d.stmts.push(this.body(at, this.decls(undefined), {}));
-        this.skipWhile(() => !this.is(T.Semicolon));
-        while (this.is(T.Semicolon)) this.next();
-      }
-      this.close();
-      return this.block(start, d.stmts, { ...extra, variables: d.vars });
-    }
-    return this.body(start, this.accept('DECLARE') ? this.decls(undefined) : { vars: [], stmts: [] }, extra);
-  }
 }
-
-const STOP_DECLS = new Set(['BEGIN', 'END']);
-const TIMING_OR_END = new Set(['BEFORE', 'AFTER', 'INSTEAD', 'END']);
-const TRIGGER_BODY = new Set(['DECLARE', 'BEGIN', 'COMPOUND', 'CALL']);

@@ -33,6 +33,8 @@ export interface ProcDialect {
    * (Oracle MODEL): the statement to keep instead of the error.
    */
   unsupported(tokens: IToken[], firstIdx: number, errIdx: number): A.Statement | undefined;
+  /** See ProcBase.cutShort. */
+  cutShort(tokens: IToken[], firstIdx: number): A.Statement | undefined;
 }
 
 export interface InnerError {
@@ -44,6 +46,9 @@ const MODEL_NEXT = new Set(['DIMENSION', 'PARTITION', 'RETURN', 'REFERENCE', 'MA
 
 export abstract class ProcBase {
   private nested: SqlParser | undefined;
+  /** String literals last assigned to variables (`SET @sql = N'...'`, `v_sql := '...'`), for dynamic SQL run from a variable. */
+  private readonly literals = new Map<string, IToken[]>();
+  private literalsText = '';
 
   constructor(protected readonly p: SqlParser) {}
 
@@ -199,8 +204,7 @@ export abstract class ProcBase {
       let errIdx = e.token && e.token.tokenType !== EOF ? tokens.indexOf(e.token) : -1;
       if (errIdx < 0 || errIdx >= this.count) errIdx = e.token?.tokenType === EOF ? this.count : start + 1;
       const soft = this.unsupported(tokens, start + 1, errIdx);
-      if (soft) this.p.innerErrors.length = innerSaved;
-      else this.innerError(e.token ?? this.la(1), e.message);
+      if (!soft) this.innerError(e.token ?? this.la(1), e.message);
       if (errIdx >= this.count) this.seek(this.count - 1);
       else resync(errIdx, start);
       return soft;
@@ -237,6 +241,18 @@ export abstract class ProcBase {
       }
     }
     return undefined;
+  }
+
+  /**
+   * A top-level statement that parsed but stopped before its end at an unsupported construct
+   * (`SELECT ... FROM t MODEL ...`): the "no lineage" statement, with the position moved past
+   * the statement's `;`; undefined when the statement ended normally.
+   */
+  cutShort(tokens: IToken[], firstIdx: number): A.Statement | undefined {
+    if (this.atEof() || this.la(0).tokenType === T.Semicolon || this.la(1).tokenType === T.Semicolon) return undefined;
+    const soft = this.unsupported(tokens, firstIdx, this.pos + 1);
+    if (soft) this.skipPastSemicolon();
+    return soft;
   }
 
   // ------------------------------------------------------------------ dynamic SQL
@@ -306,6 +322,34 @@ export abstract class ProcBase {
     const r = this.nested.parseChunk(tokens, shadow);
     this.p.innerErrors.push(...r.errors);
     return r.statements;
+  }
+
+  /**
+   * After `name =` / `name :=`: when the value is string literals only (ending where `atEnd()`
+   * holds), remember them for `EXEC (@name)` / `EXECUTE IMMEDIATE name`; the position is left
+   * where it was.
+   */
+  protected noteAssignedLiteral(name: string, atEnd: () => boolean): void {
+    const mark = this.pos;
+    const lits = this.literalRun();
+    const key = name.toLowerCase();
+    if (this.literalsText !== this.p.text) {
+      this.literals.clear();
+      this.literalsText = this.p.text;
+    }
+    if (lits && atEnd()) this.literals.set(key, lits);
+    else this.literals.delete(key);
+    this.seek(mark);
+  }
+
+  /** The literal last assigned to a variable of this routine, if any. */
+  protected assignedLiteral(name: string): IToken[] | undefined {
+    return this.literalsText === this.p.text ? this.literals.get(name.toLowerCase()) : undefined;
+  }
+
+  /** A routine starts with no variables assigned. */
+  protected forgetLiterals(): void {
+    this.literals.clear();
   }
 
   // ------------------------------------------------------------------ AST helpers

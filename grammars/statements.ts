@@ -1,7 +1,7 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
 import { tokenMatcher } from 'chevrotain';
 import type {
-  Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, Statement, TableRef, With,
+  Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from '../src/lexer/scanner.js';
 import type { SqlParser } from './parser.js';
@@ -18,9 +18,15 @@ export function defineStatementRules(this: SqlParser): void {
   const end = () => $.LA(0).endOffset! + 1;
 
   this.statementWithSemi = $.RULE('statementWithSemi', (): Statement => {
+    this.output = undefined;
     const s = $.SUBRULE($.statement);
     $.OPTION(() => $.CONSUME(T.Semicolon));
-    return s;
+    return $.ACTION(() => {
+      // T-SQL OUTPUT ... INTO of the DML statement just parsed (see outputClause).
+      if (this.output && (s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge')) s.output = this.output;
+      this.output = undefined;
+      return s;
+    });
   });
 
   this.statement = $.RULE('statement', (): Statement => {
@@ -89,7 +95,7 @@ export function defineStatementRules(this: SqlParser): void {
       {
         GATE: () => ($.LA(1).tokenType === K.ALL || $.LA(1).tokenType === K.FIRST) && ($.LA(2).tokenType === K.INTO || $.LA(2).tokenType === K.WHEN),
         ALT: () => {
-          $.CONSUME(T.Identifier);
+          $.CONSUME(T.AnyToken); // ALL (reserved) or FIRST
           return $.SUBRULE($.multiInsert, { ARGS: [kw.startOffset] });
         },
       },
@@ -375,12 +381,24 @@ export function defineStatementRules(this: SqlParser): void {
 
   /** T-SQL `OUTPUT inserted.a, deleted.b [INTO target [(cols)]]`. */
   this.outputClause = $.RULE('outputClause', () => {
-    $.CONSUME(K.OUTPUT);
-    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => $.SUBRULE($.selectItem) });
+    const kw = $.CONSUME(K.OUTPUT);
+    const items: SelectItem[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
     $.OPTION(() => {
       $.CONSUME(K.INTO);
-      $.OR([{ ALT: () => $.SUBRULE($.qname) }, { ALT: () => $.CONSUME(T.Variable) }]);
-      $.OPTION1(() => $.SUBRULE($.columnNameList));
+      const into = $.OR([
+        { ALT: () => $.SUBRULE($.qname) },
+        {
+          ALT: () => {
+            const v = $.CONSUME(T.Variable);
+            return $.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 }));
+          },
+        },
+      ]);
+      let columns: Ident[] | undefined;
+      $.OPTION1(() => (columns = $.SUBRULE($.columnNameList)));
+      // Attached to the statement by statementWithSemi (the DML rules return no OUTPUT field).
+      $.ACTION(() => (this.output = { items, into, columns, start: kw.startOffset, end: end() }));
     });
   });
 
@@ -835,6 +853,9 @@ export function defineStatementRules(this: SqlParser): void {
     return $.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
+        // T-SQL ALTER PROCEDURE/FUNCTION/TRIGGER and ALTER VIEW restate the whole definition.
+        { GATE: () => this.caps.goBatches && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
+        { GATE: () => this.caps.goBatches && $.LA(1).tokenType === K.VIEW, ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, false] }) },
         {
           GATE: () => $.LA(1).tokenType === K.TABLE || $.LA(1).tokenType === K.VIEW,
           ALT: () => {

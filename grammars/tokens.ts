@@ -94,7 +94,11 @@ for (const word of SOFT) {
 /** Keyword token types by upper-case word. */
 export const K = kw as Record<string, TokenType>;
 
-export const KEYWORDS: ReadonlyMap<string, TokenType> = new Map(Object.entries(kw));
+export const KEYWORDS: ReadonlyMap<string, TokenType> = new Map([
+  ...Object.entries(kw),
+  // Oracle's hierarchical unary operator reads its operand like PRIOR does.
+  ['CONNECT_BY_ROOT', kw.PRIOR!],
+]);
 
 export const ALL_TOKENS: TokenType[] = [
   AnyToken, Identifier, Name, QuotedName, Variable, NumberLit, StringLit, BatchSep,

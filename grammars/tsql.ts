@@ -7,8 +7,9 @@
  * T-SQL needs no semicolons: a statement ends where the grammar stops, and a failed statement is
  * skipped up to the next token that can start a statement (`SqlParser.startsStatement`).
  */
-import type { IToken } from 'chevrotain';
+import { EOF, type IToken } from 'chevrotain';
 import type * as A from '../src/ast/nodes.js';
+import { NO_LINEAGE_WORDS } from './parser.js';
 import { ProcBase, type ProcDialect } from './procbase.js';
 import * as T from './tokens.js';
 
@@ -21,8 +22,9 @@ const CONSTRAINTS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHEC
 export class TSqlParser extends ProcBase implements ProcDialect {
   starts(): boolean {
     const t = this.la(1).tokenType;
-    if (t === K.BEGIN || t === K.IF || t === K.WHILE || t === K.DECLARE || t === K.EXEC || t === K.EXECUTE || t === K.RETURN) return true;
+    if (t === K.BEGIN || t === K.IF || t === K.WHILE || t === K.DECLARE || t === K.EXEC || t === K.EXECUTE || t === K.RETURN || t === K.RAISERROR || t === K.FETCH) return true;
     if (t === K.SET) return this.la(2).tokenType === T.Variable;
+    if (t === T.Name) return this.la(2).tokenType === T.Colon; // label
     return false;
   }
 
@@ -49,6 +51,20 @@ export class TSqlParser extends ProcBase implements ProcDialect {
         return this.set(first);
       case K.RETURN:
         return this.returnStmt(first);
+      case K.FETCH:
+        return this.fetch(first);
+      case K.RAISERROR:
+        // RAISERROR (...) [WITH LOG | NOWAIT | SETERROR, ...]: its WITH starts no statement.
+        this.skipRest();
+        if (this.is(K.WITH) && /^(LOG|NOWAIT|SETERROR)$/.test(this.w(2))) {
+          this.next();
+          this.skipRest();
+        }
+        return this.other('RAISERROR', first.startOffset);
+    }
+    if (first.tokenType === T.Name && this.is(T.Colon)) {
+      this.next();
+      return this.other('LABEL', first.startOffset);
     }
     this.skipRest();
     return this.other(first.image.toUpperCase(), first.startOffset);
@@ -70,10 +86,16 @@ export class TSqlParser extends ProcBase implements ProcDialect {
   /** One statement of a body, isolated: a failure is recorded and skipped. */
   private one(): A.Statement | undefined {
     while (this.is(T.Semicolon)) this.next();
-    return this.isolate(
+    const s = this.isolate(
       () => this.rule(this.p.statementWithSemi),
       (errIdx, start) => this.resync(errIdx, start),
     );
+    // As at the top level: words that start no known statement are an error, not skipped text.
+    if (s?.k === 'other' && !NO_LINEAGE_WORDS.has(s.keyword.split(' ')[0]!)) {
+      this.p.innerErrors.push({ offset: s.start, message: `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'` });
+      return undefined;
+    }
+    return s;
   }
 
   /** Statements up to END (not consumed) or the end of the batch. */
@@ -167,6 +189,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
           this.skipWhile(() => !this.is(T.Comma) && !this.is(T.Eq) && !this.atStatementEnd());
           if (this.is(T.Eq)) {
             this.next();
+            this.noteAssignedLiteral(t.image, () => this.is(T.Comma) || this.atStatementEnd());
             const value = this.softExpr();
             if (value) body.push({ k: 'assign', targets: [t.image], value, start: t.startOffset, end: this.end() });
             else this.skipWhile(() => !this.is(T.Comma) && !this.atStatementEnd());
@@ -224,12 +247,30 @@ export class TSqlParser extends ProcBase implements ProcDialect {
       const query = this.query();
       return { k: 'cursor', name: this.tokenName(v).parts[0]!, query, start: first.startOffset, end: this.end() };
     }
+    this.noteAssignedLiteral(v.image, () => this.atStatementEnd());
     const value = this.softExpr();
     if (!value) {
       this.skipRest();
       return this.other('SET', first.startOffset);
     }
     return { k: 'assign', targets: [v.image], value, start: first.startOffset, end: this.end() };
+  }
+
+  /** FETCH [NEXT | PRIOR | ... FROM] [GLOBAL] c [INTO @a, @b]: the cursor's columns into variables. */
+  private fetch(first: IToken): A.Statement {
+    if (/^(NEXT|PRIOR|FIRST|LAST|ABSOLUTE|RELATIVE)$/.test(this.w())) this.skipWhile(() => !this.is(K.FROM) && !this.atStatementEnd());
+    if (this.is(K.FROM)) this.next();
+    if (this.w() === 'GLOBAL' && (this.isName(2) || this.is(T.Variable, 2))) this.next();
+    const cursor = this.next();
+    const targets: string[] = [];
+    if (this.is(K.INTO)) {
+      this.next();
+      do {
+        if (this.is(T.Comma)) this.next();
+        targets.push(this.expectType(T.Variable, 'a variable').image);
+      } while (this.is(T.Comma));
+    }
+    return { k: 'assign', targets, cursor: this.tokenName(cursor).parts[0]!.text, start: first.startOffset, end: this.end() };
   }
 
   /** RETURN [expr]; an inline table-valued function returns a query. */
@@ -250,7 +291,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
     const start = first.startOffset;
     if (this.is(T.LParen)) {
       this.next();
-      const lits = this.literalRun();
+      const lits = this.literalRun() ?? this.assignedVariable(T.RParen);
       if (lits && this.is(T.RParen)) {
         this.next();
         const body = this.dynamic(lits);
@@ -280,7 +321,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
         this.next();
         this.next();
       }
-      const lits = this.literalRun();
+      const lits = this.literalRun() ?? this.assignedVariable(T.Comma);
       if (lits) {
         const body = this.dynamic(lits);
         this.skipRest();
@@ -293,9 +334,20 @@ export class TSqlParser extends ProcBase implements ProcDialect {
     return this.other('EXEC', start, { call: name });
   }
 
+  /** `@v` followed by `next` (or the statement end) holding a literal assigned earlier: its tokens (`@v` consumed). */
+  private assignedVariable(next: unknown): IToken[] | undefined {
+    if (!this.is(T.Variable)) return undefined;
+    const after = this.la(2);
+    if (!(after.tokenType === next || after.tokenType === T.RParen || after.tokenType === T.Semicolon || after.tokenType === EOF || this.p.startsStatement(after, this.la(3)))) return undefined;
+    const lits = this.assignedLiteral(this.la(1).image);
+    if (lits) this.next();
+    return lits;
+  }
+
   // ------------------------------------------------------------------ routines
 
   routine(start: number, first: IToken): A.Statement {
+    this.forgetLiterals();
     const kindWord = first.image.toUpperCase();
     const name = this.qname();
     const variables: string[] = [];

@@ -284,6 +284,14 @@ export interface InsertStmt extends Node {
   upsert?: Assignment[];
   /** INSERT ... EXEC proc. */
   execProc?: QName;
+  output?: OutputClause;
+}
+
+/** T-SQL `OUTPUT inserted.a, deleted.b, src.c INTO target [(cols)]` of INSERT/UPDATE/DELETE/MERGE. */
+export interface OutputClause extends Node {
+  items: SelectItem[];
+  into: QName;
+  columns?: Ident[];
 }
 
 /** Oracle INSERT ALL / INSERT FIRST. */
@@ -307,6 +315,7 @@ export interface UpdateStmt extends Node {
   sets: Assignment[];
   from: TableRef[];
   where?: Expr;
+  output?: OutputClause;
 }
 
 export interface DeleteStmt extends Node {
@@ -315,6 +324,7 @@ export interface DeleteStmt extends Node {
   target: TableRef;
   using: TableRef[];
   where?: Expr;
+  output?: OutputClause;
 }
 
 export interface MergeWhen {
@@ -337,6 +347,7 @@ export interface MergeStmt extends Node {
   source: TableRef;
   on: Expr;
   whens: MergeWhen[];
+  output?: OutputClause;
 }
 
 export interface ColumnDef extends Node {
@@ -412,11 +423,17 @@ export interface CursorStmt extends Node {
   query: Query;
 }
 
-/** Assignment to variables: `SET @v = expr`, PL/SQL `v := expr`, `DECLARE @v INT = expr`. */
+/**
+ * Assignment to variables: `SET @v = expr`, PL/SQL `v := expr`, `DECLARE @v INT = expr`; or a
+ * fetch of a cursor's columns into variables (`FETCH c INTO @a, @b`, `FETCH c BULK COLLECT INTO t`).
+ */
 export interface AssignStmt extends Node {
   k: 'assign';
+  /** Variable names as written; a record field or element keeps its path (`r.f`, `t(i)`). */
   targets: string[];
-  value: Expr;
+  value?: Expr;
+  /** FETCH: the cursor whose columns fill `targets`, by position. */
+  cursor?: string;
 }
 
 /** Valid SQL with no lineage (SET, GRANT, COMMIT, ...), recorded by its leading keywords. */

@@ -1,10 +1,18 @@
 /**
- * Procedural code in the resolver: routines and blocks give the statements inside them their
- * procedure name and the variables in scope (never tables or columns); control-flow conditions,
- * assignments and cursor declarations are analyzed for the tables their queries read; loop records
- * (`FOR r IN (SELECT ...)`, `FOR r IN cursor`) and trigger pseudo rows (T-SQL `inserted`/`deleted`,
- * PL/SQL `:NEW`/`:OLD`) become reads of the query / the trigger's table, so `r.col` and
- * `:NEW.col` carry column lineage.
+ * Procedural code in the resolver.
+ *
+ * - Routines and blocks give the statements inside them their procedure name and the variables
+ *   in scope (never tables or columns).
+ * - Control-flow conditions, assignments and cursor declarations are analyzed for the tables
+ *   their queries read.
+ * - What a variable holds is remembered where it is set (`SELECT @v = col`, `SET @v = (SELECT
+ *   ...)`, `SELECT col INTO v`, `FETCH c INTO v`, BULK COLLECT) and substituted where it is used,
+ *   as the scalar subquery it came from; so are loop records (`FOR r IN (SELECT ...)`, `FOR r IN
+ *   cursor`: `r.col`) and trigger rows (T-SQL `inserted`/`deleted`, PL/SQL `:NEW.col`/`:OLD.col`
+ *   read the trigger's table). Column lineage thus flows through variables without variables
+ *   ever becoming objects of the graph.
+ * - T-SQL OUTPUT ... INTO is an INSERT of its own; T-SQL table hints without WITH and date-part
+ *   keywords are normalized before analysis.
  */
 import type * as A from '../ast/nodes.js';
 import type { Context } from './context.js';
@@ -14,79 +22,211 @@ export interface StatementRunner {
   statement(s: A.Statement): void;
 }
 
-/** A rewrite of the statements inside a body: expressions (records, trigger rows) and table names. */
-interface Rewrite {
-  expr?: (e: A.Expr) => A.Expr | undefined;
-  table?: (t: A.TableName) => A.TableName | undefined;
+/** What the statements of a routine know of its variables, records, cursors and trigger rows. */
+interface Frame {
+  /** Variable → the expression its value comes from (always holding a subquery). */
+  values: Map<string, A.Expr>;
+  /** Record or collection of rows (loop record, `SELECT * INTO rec`, `FETCH c INTO rec`) → its query. */
+  records: Map<string, A.Query>;
+  /** Cursor → its query. */
+  cursors: Map<string, A.Query>;
+  /** Table of the trigger being analyzed (T-SQL `inserted`/`deleted`, PL/SQL `:NEW`/`:OLD`). */
+  trigger?: A.QName;
 }
 
+const frame = (cursors?: Map<string, A.Query>): Frame => ({ values: new Map(), records: new Map(), cursors: new Map(cursors) });
+
 export class ProceduralResolver {
-  /** Cursor queries by lower-case name (for `FOR r IN c LOOP`). */
-  private readonly cursors = new Map<string, A.Query>();
-  /** Active rewrites of the enclosing blocks, innermost last. */
-  private readonly rewrites: Rewrite[] = [];
+  private frame = frame();
+  private file = -1;
 
   constructor(
     private readonly ctx: Context,
     private readonly runner: StatementRunner,
   ) {}
 
+  /**
+   * Every statement passes here before it is analyzed: T-SQL forms are normalized, variables,
+   * record fields and trigger rows are replaced by what they read, and the variables the
+   * statement sets are recorded. An assignment keeps its own text (its reads are its own queries).
+   */
+  prepare(s: A.Statement): A.Statement {
+    const ctx = this.ctx;
+    if (ctx.file !== this.file) {
+      this.file = ctx.file;
+      this.frame = frame();
+    }
+    let out = ctx.dialect.caps.goBatches ? tsqlForms(s, ctx.text) : s;
+    const f = this.frame;
+    if (out.k !== 'block' && (f.values.size > 0 || f.records.size > 0 || f.trigger)) out = this.substitute(out);
+    this.bind(out);
+    return s.k === 'assign' ? s : out;
+  }
+
   statement(s: A.BlockStmt | A.CursorStmt | A.AssignStmt): void {
     switch (s.k) {
       case 'block':
         return this.block(s);
       case 'cursor':
-        this.cursors.set(s.name.text.toLowerCase(), s.query);
-        return this.runner.statement(this.rewrite({ k: 'query', query: s.query, start: s.start, end: s.end }));
+        return this.runner.statement({ k: 'query', query: s.query, start: s.start, end: s.end });
       case 'assign':
         return this.reads(s.value, s);
     }
+  }
+  /**
+   * A DML statement with `OUTPUT ... INTO t`: the statement, then the rows it outputs written to
+   * `t` as an INSERT of its own, reading `inserted`/`deleted` (the target table) and, for MERGE,
+   * the source.
+   */
+  output(s: A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt): void {
+    const out = s.output!;
+    this.runner.statement({ ...s, output: undefined });
+    const table = s.k === 'insert' ? s.target : targetTable(s.target, s.k === 'update' ? s.from : s.k === 'delete' ? s.using : []);
+    if (!table) return;
+    const as = (alias: string): A.TableName => ({ k: 'table', name: table, alias: ident(alias, out), start: out.start, end: out.start });
+    const from: A.TableRef[] = [as('inserted'), as('deleted')];
+    if (s.k === 'merge') from.push(s.source);
+    const query: A.Select = { k: 'select', items: out.items, from, groupBy: [], start: out.start, end: out.end };
+    this.runner.statement({ k: 'insert', target: out.into, columns: out.columns, source: query, start: out.start, end: out.end });
   }
 
   private block(s: A.BlockStmt): void {
     const ctx = this.ctx;
     const savedName = ctx.procedureName;
     const savedVars = ctx.variables;
-    const depth = this.rewrites.length;
-    if (s.name) ctx.procedureName = s.name.parts.map((p) => p.text).join('.');
+    const saved = this.frame;
+    if (s.name) {
+      ctx.procedureName = s.name.parts.map((p) => p.text).join('.');
+      // A routine starts knowing nothing of its variables (cursors of a package stay visible).
+      this.frame = { ...frame(saved.cursors), trigger: s.triggerTable };
+    }
     if (s.variables.length > 0) ctx.variables = new Set([...savedVars, ...s.variables.map((v) => v.toLowerCase())]);
+    const record = s.record?.name.toLowerCase();
+    const shadowed = record !== undefined ? this.frame.records.get(record) : undefined;
     try {
       for (const c of s.conditions ?? []) this.reads(c, s);
-      if (s.triggerTable) this.rewrites.push(triggerRows(s.triggerTable));
       if (s.record) {
-        const query = s.record.query ?? (s.record.cursor ? this.cursors.get(s.record.cursor.toLowerCase()) : undefined);
-        if (s.record.query) this.runner.statement(this.rewrite({ k: 'query', query: s.record.query, start: s.record.query.start, end: s.record.query.end }));
-        if (query) this.rewrites.push(recordFields(s.record.name, query));
+        const query = s.record.query ?? (s.record.cursor ? this.frame.cursors.get(s.record.cursor.toLowerCase()) : undefined);
+        if (s.record.query) this.runner.statement({ k: 'query', query: s.record.query, start: s.record.query.start, end: s.record.query.end });
+        if (query) this.frame.records.set(record!, query);
       }
-      for (const b of s.body) this.runner.statement(this.rewrite(b));
+      for (const b of s.body) this.runner.statement(b);
     } finally {
       ctx.procedureName = savedName;
       ctx.variables = savedVars;
-      this.rewrites.length = depth;
+      if (s.name) this.frame = saved;
+      else if (record !== undefined) {
+        if (shadowed) this.frame.records.set(record, shadowed);
+        else this.frame.records.delete(record);
+      }
     }
   }
 
   /** The queries an expression runs (IF EXISTS (...), SET @v = (SELECT ...)) as statements of their own. */
-  private reads(e: A.Expr, at: A.Node): void {
-    for (const q of subqueries(e)) this.runner.statement(this.rewrite({ k: 'query', query: q, start: q.start ?? at.start, end: q.end ?? at.end }));
+  private reads(e: A.Expr | undefined, at: A.Node): void {
+    for (const q of subqueries(e)) this.runner.statement({ k: 'query', query: q, start: q.start ?? at.start, end: q.end ?? at.end });
   }
 
-  /** Apply the active rewrites to a statement of a body (blocks are rewritten when they run). */
-  private rewrite<S extends A.Statement>(s: S): S {
-    if (this.rewrites.length === 0 || s.k === 'block') return s;
-    const rs = this.rewrites;
-    const first = <T>(pick: (r: Rewrite) => ((x: T) => T | undefined) | undefined) => (x: T): T | undefined => {
-      for (let i = rs.length - 1; i >= 0; i--) {
-        const y = pick(rs[i]!)?.(x);
-        if (y) return y;
+  /** Record what the variables set by `s` hold. */
+  private bind(s: A.Statement): void {
+    const f = this.frame;
+    if (s.k === 'cursor') f.cursors.set(s.name.text.toLowerCase(), s.query);
+    else if (s.k === 'assign') {
+      if (s.cursor !== undefined) {
+        const q = f.cursors.get(s.cursor.toLowerCase());
+        if (q) this.fill(s.targets, q);
+        return;
+      }
+      for (const t of s.targets) {
+        if (/[.(]/.test(t)) continue;
+        if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
+        else f.values.delete(t.toLowerCase());
+      }
+    } else if (s.k === 'query' && s.query.k === 'select') {
+      const q = s.query;
+      if (q.items.some((i) => i.assignTo)) {
+        q.items.forEach((item, i) => {
+          if (item.assignTo) f.values.set(item.assignTo.toLowerCase(), pick(q, i)!);
+        });
+      } else if (q.intoVars && this.ctx.dialect.caps.slashTerminator) this.fill(q.intoVars, { ...q, into: undefined, intoVars: undefined });
+    }
+  }
+
+  /** Variables filled from the columns of `q` by position; one variable for several columns is a record. */
+  private fill(targets: string[], q: A.Query): void {
+    const f = this.frame;
+    const keys = targets.map((t) => t.toLowerCase());
+    const whole = q.k !== 'select' || q.items.some((i) => i.expr.k === 'star') || (keys.length === 1 && q.items.length > 1);
+    if (whole) {
+      if (keys.length === 1) f.records.set(keys[0]!, q);
+      for (const k of keys) f.values.delete(k);
+      return;
+    }
+    keys.forEach((k, i) => {
+      const e = pick(q, i);
+      if (e) f.values.set(k, e);
+      else f.values.delete(k);
+    });
+  }
+
+  /** `s` with variables, record fields and trigger rows replaced by what they read. */
+  private substitute<S extends A.Statement>(s: S): S {
+    const f = this.frame;
+    const tsql = this.ctx.dialect.caps.atVariables;
+    // A FROM item named like a record (`FROM t r`) hides the record inside this statement.
+    const hidden = new Set<string>();
+    if (f.records.size > 0) {
+      mapTree(s, (n) => {
+        const ref = n as A.TableRef;
+        if ((ref.k === 'table' || ref.k === 'derived' || ref.k === 'tfunc') && ref.alias) hidden.add(ref.alias.text.toLowerCase());
+        else if (ref.k === 'table') hidden.add(ref.name.parts[ref.name.parts.length - 1]!.text.toLowerCase());
+        return undefined;
+      });
+    }
+    return mapTree(s, (n) => {
+      switch (n.k) {
+        case 'var':
+          return tsql ? f.values.get((n as A.Variable).name.toLowerCase()) : undefined;
+        case 'col': {
+          const c = n as A.ColumnRef;
+          const parts = c.name.parts;
+          if (parts.length === 1 && !parts[0]!.quoted && !tsql) return f.values.get(parts[0]!.text.toLowerCase());
+          const qualifier = parts.length === 2 ? parts[0]!.text.toLowerCase() : undefined;
+          const rec = qualifier !== undefined && !hidden.has(qualifier) ? f.records.get(qualifier) : undefined;
+          if (rec) return scalarRead(parts[1]!, { k: 'derived', query: rec, alias: parts[0], start: c.start, end: c.end }, c);
+          return undefined;
+        }
+        case 'func': {
+          // An element of a collection filled by BULK COLLECT: `t_ids(i)`.
+          const fn = n as A.FuncCall;
+          return fn.name.parts.length === 1 && !tsql ? f.values.get(fn.name.parts[0]!.text.toLowerCase()) : undefined;
+        }
+        case 'op':
+          return f.trigger ? triggerField(n as A.OpExpr, f.trigger) : undefined;
+        case 'table':
+          return f.trigger ? pseudoTable(n as A.TableName, f.trigger) : undefined;
       }
       return undefined;
-    };
-    return mapTree(s, { expr: first<A.Expr>((r) => r.expr), table: first<A.TableName>((r) => r.table) }) as S;
+    }) as S;
   }
 }
 
 // ---------------------------------------------------------------- rewrites
+
+/** The table a DML target names: a table, or (T-SQL `UPDATE a ... FROM t a`) the FROM item aliased so. */
+function targetTable(target: A.TableRef, from: A.TableRef[]): A.QName | undefined {
+  if (target.k !== 'table') return undefined;
+  if (target.name.parts.length === 1 && !target.alias) {
+    const key = target.name.parts[0]!.text.toLowerCase();
+    const find = (r: A.TableRef): A.QName | undefined =>
+      r.k === 'table' ? (r.alias?.text.toLowerCase() === key ? r.name : undefined) : r.k === 'join' ? find(r.left) ?? find(r.right) : undefined;
+    for (const f of from) {
+      const hit = find(f);
+      if (hit) return hit;
+    }
+  }
+  return target.name;
+}
 
 function ident(text: string, at: A.Node): A.Ident {
   return { text, quoted: false, start: at.start, end: at.end };
@@ -99,44 +239,37 @@ function scalarRead(col: A.Ident, source: A.TableRef, at: A.Node): A.SubqueryExp
   return { k: 'subquery', mode: 'scalar', query, start: at.start, end: at.end };
 }
 
-/** `r.col` of a loop record reads `col` of the loop's query. */
-function recordFields(name: string, query: A.Query): Rewrite {
-  const key = name.toLowerCase();
-  return {
-    expr: (e) => {
-      if (e.k !== 'col' || e.name.parts.length !== 2 || e.name.parts[0]!.text.toLowerCase() !== key) return undefined;
-      const source: A.DerivedTable = { k: 'derived', query, alias: ident(name, e), start: e.start, end: e.end };
-      return scalarRead(e.name.parts[1]!, source, e);
-    },
-  };
+/** The `i`th column of a SELECT as a scalar subquery (what a variable fetched from it holds). */
+function pick(q: A.Select, i: number): A.Expr | undefined {
+  const item = q.items[i];
+  if (!item || item.expr.k === 'star') return undefined;
+  const query: A.Select = { ...q, items: [{ ...item, assignTo: undefined }], into: undefined, intoVars: undefined };
+  return { k: 'subquery', mode: 'scalar', query, start: item.start, end: item.end };
+}
+
+/** PL/SQL `:NEW.col` / `:OLD.col` in a trigger: `col` of the trigger's table. */
+function triggerField(e: A.OpExpr, table: A.QName): A.Expr | undefined {
+  if (e.op !== '.' || e.args.length !== 2) return undefined;
+  const [base, field] = e.args;
+  if (base?.k !== 'var' || !/^:(new|old)$/i.test(base.name) || field?.k !== 'lit') return undefined;
+  return scalarRead(ident(field.text, field), { k: 'table', name: table, start: e.start, end: e.end }, e);
+}
+
+/** T-SQL trigger pseudo tables `inserted` / `deleted` in FROM: the trigger's table (the name kept as alias). */
+function pseudoTable(t: A.TableName, table: A.QName): A.TableName | undefined {
+  if (t.name.parts.length !== 1 || !/^(inserted|deleted)$/i.test(t.name.parts[0]!.text)) return undefined;
+  return { ...t, name: { ...table, start: t.name.start, end: t.name.end }, alias: t.alias ?? t.name.parts[0] };
 }
 
 /**
- * Trigger rows read the trigger's table: PL/SQL `:NEW.col` / `:OLD.col`, and the T-SQL pseudo
- * tables `inserted` / `deleted` in FROM (renamed, their name kept as the alias).
+ * A copy of `node` where `visit` replaced AST nodes (objects with a kind `k`) when it returns a
+ * replacement; replacements are not visited again, unchanged subtrees are shared, not copied.
  */
-function triggerRows(table: A.QName): Rewrite {
-  return {
-    expr: (e) => {
-      if (e.k !== 'op' || e.op !== '.' || e.args.length !== 2) return undefined;
-      const [base, field] = e.args;
-      if (base?.k !== 'var' || !/^:(new|old)$/i.test(base.name) || field?.k !== 'lit') return undefined;
-      const source: A.TableName = { k: 'table', name: table, start: e.start, end: e.end };
-      return scalarRead(ident(field.text, field), source, e);
-    },
-    table: (t) => {
-      if (t.name.parts.length !== 1 || !/^(inserted|deleted)$/i.test(t.name.parts[0]!.text)) return undefined;
-      return { ...t, name: { ...table, start: t.name.start, end: t.name.end }, alias: t.alias ?? t.name.parts[0] };
-    },
-  };
-}
-
-/** A copy of `node` with expressions and table names replaced; unchanged subtrees are shared. */
-function mapTree(node: unknown, fns: { expr: (e: A.Expr) => A.Expr | undefined; table: (t: A.TableName) => A.TableName | undefined }): unknown {
+function mapTree(node: unknown, visit: (n: { k: string }) => unknown): unknown {
   if (Array.isArray(node)) {
     let out: unknown[] | undefined;
     node.forEach((x, i) => {
-      const y = mapTree(x, fns);
+      const y = mapTree(x, visit);
       if (y !== x) (out ??= node.slice())[i] = y;
     });
     return out ?? node;
@@ -144,25 +277,60 @@ function mapTree(node: unknown, fns: { expr: (e: A.Expr) => A.Expr | undefined; 
   if (node === null || typeof node !== 'object') return node;
   const obj = node as Record<string, unknown>;
   if (typeof obj.k === 'string') {
-    if (EXPR_KINDS.has(obj.k)) {
-      const r = fns.expr(obj as unknown as A.Expr);
-      if (r) return r;
-    } else if (obj.k === 'table') {
-      const r = fns.table(obj as unknown as A.TableName);
-      if (r) return r;
-    }
+    const r = visit(obj as { k: string });
+    if (r !== undefined) return r;
   }
   let out: Record<string, unknown> | undefined;
   for (const key of Object.keys(obj)) {
     const v = obj[key];
     if (v === null || typeof v !== 'object') continue;
-    const y = mapTree(v, fns);
+    const y = mapTree(v, visit);
     if (y !== v) (out ??= { ...obj })[key] = y;
   }
   return out ?? node;
 }
 
-const EXPR_KINDS = new Set(['col', 'star', 'lit', 'var', 'func', 'case', 'subquery', 'op', 'cast']);
+/** Table hints written without WITH (`FROM t (NOLOCK)`) parse as a call; quick test on the text first. */
+const HINT_TEXT = /\(\s*(?:NOLOCK|READUNCOMMITTED|READCOMMITTED|READCOMMITTEDLOCK|REPEATABLEREAD|SERIALIZABLE|SNAPSHOT|UPDLOCK|XLOCK|HOLDLOCK|ROWLOCK|PAGLOCK|TABLOCK|TABLOCKX|NOWAIT|READPAST|NOEXPAND|FORCESEEK|FORCESCAN)\s*[,)]/i;
+const HINTS = new Set(['NOLOCK', 'READUNCOMMITTED', 'READCOMMITTED', 'READCOMMITTEDLOCK', 'REPEATABLEREAD', 'SERIALIZABLE', 'SNAPSHOT', 'UPDLOCK', 'XLOCK', 'HOLDLOCK', 'ROWLOCK', 'PAGLOCK', 'TABLOCK', 'TABLOCKX', 'NOWAIT', 'READPAST', 'NOEXPAND', 'FORCESEEK', 'FORCESCAN', 'INDEX']);
+
+/** Date functions whose first argument is a date part keyword (`DATEADD(DAY, 1, d)`), not a column. */
+const DATEPART_TEXT = /\bDATE(?:ADD|DIFF|DIFF_BIG|PART|NAME|TRUNC|_BUCKET)\s*\(/i;
+const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATETRUNC', 'DATE_BUCKET']);
+
+const oneWord = (a: A.Expr | undefined, words?: Set<string>): boolean =>
+  (a?.k === 'col' || a?.k === 'func') && a.name.parts.length === 1 && !a.name.parts[0]!.quoted && (!words || words.has(a.name.parts[0]!.text.toUpperCase()));
+
+/**
+ * T-SQL forms the shared grammar reads literally, put right before analysis: table hints written
+ * without WITH (`FROM t (NOLOCK)`, a table, not a table-valued function) and date parts
+ * (`DATEADD(DAY, ...)`: a keyword, not a column). A quick test on the statement text keeps the
+ * common path free.
+ */
+export function tsqlForms<S extends A.Statement>(s: S, text: string): S {
+  const stmt = text.slice(s.start, s.end);
+  const hints = HINT_TEXT.test(stmt);
+  const dateparts = DATEPART_TEXT.test(stmt);
+  if (!hints && !dateparts) return s;
+  const visit = (n: { k: string }): unknown => {
+    if (hints && n.k === 'tfunc') {
+      const f = n as A.TableFunction;
+      if (f.func.args.length === 0 || !f.func.args.every((a) => oneWord(a, HINTS))) return undefined;
+      const t: A.TableName = { k: 'table', name: f.func.name, alias: f.alias, columnAliases: f.columnAliases, start: f.start, end: f.end };
+      return t;
+    }
+    if (dateparts && n.k === 'func') {
+      const f = n as A.FuncCall;
+      const part = f.args[0];
+      if (!part || !oneWord(part) || !DATEPART_FUNCS.has(f.name.parts[f.name.parts.length - 1]!.text.toUpperCase())) return undefined;
+      const lit: A.Literal = { k: 'lit', kind: 'other', text: text.slice(part.start, part.end), start: part.start, end: part.end };
+      // A replacement is not visited again: map the other arguments here.
+      return { ...f, args: [lit, ...(mapTree(f.args.slice(1), visit) as A.Expr[])] };
+    }
+    return undefined;
+  };
+  return mapTree(s, visit) as S;
+}
 
 /** Top-level subqueries of an expression (not those nested inside them). */
 function subqueries(e: A.Expr | undefined, out: A.Query[] = []): A.Query[] {

@@ -31,8 +31,10 @@ export class StatementResolver {
     for (const s of list) this.statement(s);
   }
 
-  statement(s: A.Statement): void {
+  statement(statement: A.Statement): void {
     const ctx = this.ctx;
+    const s = this.procedural.prepare(statement);
+    if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     ctx.current = s;
     switch (s.k) {
       case 'query':
@@ -157,8 +159,8 @@ export class StatementResolver {
       const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
-      if (declared) remember(ctx, s.target, declared, 'table', true);
-      else if (!known) remember(ctx, s.target, rs.cols.map((c) => c.name), 'table', true);
+      // An INSERT names some of the target's columns, not its column list: nothing to remember
+      // (a later `SELECT other_col FROM target` must not be reported as an unknown column).
     } else if (s.columns) {
       for (const c of s.columns) ctx.b.column(obj, c.text, ctx.loc(c.start, c.end));
     }

@@ -74,18 +74,31 @@ export class Splitter {
     while (!this.done) {
       const tokens: IToken[] = [];
       let mode: BlockMode = 'none';
-      let depth = 0;
+      /** Open BEGIN blocks (0) and CASE expressions/statements (1), innermost last. */
+      const open: number[] = [];
+      let endCase = false;
       let parens = 0;
       let sawBlock = false;
       let packageOpened = false;
+      /** PL/SQL routine: still before its own IS/AS (a DECLARE block has no header). */
+      let routineHead = true;
+      /** Nested subprograms of a PL/SQL routine: 0 header, 1 declarations/body, 2 closed by END. */
+      const units: number[] = [];
       for (;;) {
         const tok = this.pull();
         if (!tok) {
           this.done = true;
           break;
         }
-        const type = tok.tokenType;
-        if (type === T.BatchSep) break;
+        let type = tok.tokenType;
+        if (type === T.BatchSep) {
+          // A `/` line inside parentheses or a CASE is a division written on its own line.
+          if (tok.image !== '/' || (parens === 0 && !open.includes(1))) break;
+          type = tok.tokenType = T.Operator;
+          tok.tokenTypeIdx = T.Operator.tokenTypeIdx!;
+        }
+        // Oracle `ORDER SIBLINGS BY` orders like ORDER BY: the grammar sees ORDER BY.
+        if (type === T.K.SIBLINGS && tokens[tokens.length - 1]?.tokenType === T.K.ORDER && this.peek()?.tokenType === T.K.BY) continue;
         if (tokens.length === 0) {
           if (type === T.Semicolon) continue;
           if (caps.sqlPlusCommands && this.isSqlPlusCommand(tok)) {
@@ -98,26 +111,47 @@ export class Splitter {
           }
         }
         tokens.push(tok);
-        if (tokens.length <= 6 && mode === 'none') mode = this.blockMode(tokens);
+        if (tokens.length <= 6 && mode === 'none') {
+          mode = this.blockMode(tokens);
+          if (mode === 'routine' && type === T.K.DECLARE) routineHead = false;
+        }
+        if (mode === 'routine' && !caps.goBatches && open.length === 0 && parens === 0) {
+          // A subprogram declared inside a routine ends with `END name;` without ending the routine.
+          if (type === T.K.AS || type === T.K.IS) {
+            if (routineHead) routineHead = false;
+            else if (units[units.length - 1] === 0) units[units.length - 1] = 1;
+          } else if ((type === T.K.PROCEDURE || type === T.K.FUNCTION) && !routineHead) units.push(0);
+        }
         if (type === T.LParen) parens++;
         else if (type === T.RParen) parens = Math.max(0, parens - 1);
         else if (type === T.K.BEGIN) {
           const nx = this.peek();
           if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
-          depth++;
+          open.push(0);
           sawBlock = true;
-        } else if (type === T.K.CASE) depth++;
-        else if (type === T.K.END) {
+        } else if (type === T.K.CASE) {
+          // PL/SQL `END CASE` closes a CASE statement; its CASE opens nothing.
+          if (endCase) endCase = false;
+          else open.push(1);
+        } else if (type === T.K.END) {
           const nx = this.peek();
-          if (nx && END_OF_OTHER.has(upper(nx))) continue;
-          depth = Math.max(0, depth - 1);
-        } else if ((type === T.K.AS || type === T.K.IS) && mode === 'package' && !packageOpened && depth === 0) {
+          // PL/SQL END IF / END LOOP close no block (in T-SQL, END IF is END then a new IF).
+          if (nx && !caps.goBatches && END_OF_OTHER.has(upper(nx))) continue;
+          endCase = !!nx && nx.tokenType === T.K.CASE;
+          open.pop();
+          if (open.length === 0 && units[units.length - 1] === 1) units[units.length - 1] = 2;
+        } else if ((type === T.K.AS || type === T.K.IS) && mode === 'package' && !packageOpened && open.length === 0) {
           packageOpened = true;
-          depth++;
+          open.push(0);
           sawBlock = true;
-        } else if (type === T.Semicolon && parens === 0 && depth === 0) {
+        } else if (type === T.Semicolon && parens === 0 && open.length === 0) {
           if (mode === 'none') break;
           if (mode === 'routine' || mode === 'package') {
+            const unit = units[units.length - 1];
+            if (unit !== undefined) {
+              if (unit !== 1) units.pop(); // a nested subprogram (or its forward declaration) ends here
+              continue;
+            }
             if (sawBlock || !this.expectsBody(tokens)) break;
           }
           // 'batch' (T-SQL routine): runs to GO / end of input.

@@ -165,7 +165,7 @@ describe('help, version, vendors', () => {
     expect(await cli(argv('vendors'), f.deps)).toBe(0);
     const lines = f.out().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^VENDOR\s+NAME\s+ALIASES\s+STATUS\s+NOTE$/);
-    expect(f.out()).toMatch(/dbvmssql\s+Microsoft SQL Server \(T-SQL\)\s+mssql, sqlserver, tsql, dbvsqlserver\s+generic/);
+    expect(f.out()).toMatch(/dbvmssql\s+Microsoft SQL Server \(T-SQL\)\s+mssql, sqlserver, tsql, dbvsqlserver\s+full/);
   });
 
   test('vendors --format json', async () => {
