@@ -1,8 +1,9 @@
 /**
  * T-SQL procedural code: CREATE/ALTER [OR ALTER] PROCEDURE, FUNCTION (scalar, inline and
  * multi-statement table valued), TRIGGER; BEGIN...END, BEGIN TRY/CATCH, IF/ELSE, WHILE, DECLARE
- * (scalars, table variables, cursors), SET @v, RETURN, EXEC (procedure calls, and EXEC('...') /
- * sp_executesql N'...' whose literal is parsed as SQL).
+ * (scalars, table variables, cursors), SET @v, SELECT/FETCH ... INTO @v, RETURN, RAISERROR, labels,
+ * EXEC (procedure calls, recorded; EXEC('...') / sp_executesql N'...' / EXEC (@v) holding a
+ * literal: the literal is parsed as SQL where it is written).
  *
  * T-SQL needs no semicolons: a statement ends where the grammar stops, and a failed statement is
  * skipped up to the next token that can start a statement (`SqlParser.startsStatement`).
@@ -25,6 +26,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
     if (t === K.BEGIN || t === K.IF || t === K.WHILE || t === K.DECLARE || t === K.EXEC || t === K.EXECUTE || t === K.RETURN || t === K.RAISERROR || t === K.FETCH) return true;
     if (t === K.SET) return this.la(2).tokenType === T.Variable;
     if (t === T.Name) return this.la(2).tokenType === T.Colon; // label
+    if (t === K.OPTION) return this.la(2).tokenType === T.LParen; // query hints the SELECT grammar left
     return false;
   }
 
@@ -61,6 +63,11 @@ export class TSqlParser extends ProcBase implements ProcDialect {
           this.skipRest();
         }
         return this.other('RAISERROR', first.startOffset);
+    }
+    if (first.tokenType === K.OPTION) {
+      // `SELECT ... OPTION (RECOMPILE)`: hints of the query before, no lineage of their own.
+      this.skipRest();
+      return this.other('OPTION', first.startOffset);
     }
     if (first.tokenType === T.Name && this.is(T.Colon)) {
       this.next();

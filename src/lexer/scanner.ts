@@ -252,7 +252,14 @@ export class Scanner {
         return this.punct(T.Variable, 1);
       case C.AMP:
         if (this.caps.substitutionVariables && (isIdentStart(c1) || c1 === C.AMP)) {
-          return this.variable(i, c1 === C.AMP ? i + 2 : i + 1);
+          const v = this.variable(i, c1 === C.AMP ? i + 2 : i + 1);
+          // SQL*Plus: a period ends the variable's name and is dropped (`&owner..t` reads OWNER.t).
+          if (t.charCodeAt(this.pos) === C.DOT && t.charCodeAt(this.pos + 1) === C.DOT) {
+            v.tokenType = T.Name;
+            v.tokenTypeIdx = T.Name.tokenTypeIdx!;
+            v.endOffset = this.pos++;
+          }
+          return v;
         }
         return this.op(i, T.Operator);
       case C.LT:

@@ -314,6 +314,12 @@ INSERT FIRST WHEN amount > 0 THEN INTO pos (id) VALUES (id) SELECT id, amount FR
     expect(flows(a)).toEqual(['batchQueries: s -> t']);
   });
 
+  test('&substitution variables name tables too (`&&owner..t` is a schema-qualified name)', () => {
+    const a = ora('INSERT INTO &&owner..t3 SELECT a FROM &src WHERE d = &day;');
+    expect(a.errors).toEqual([]);
+    expect(a.pairs).toEqual(['&src.a -> &&owner.t3.a']);
+  });
+
   test('unquoted names match upper-case-insensitively, quoted names exactly', () => {
     const a = ora('CREATE TABLE Emp (id NUMBER);\nINSERT INTO EMP SELECT id FROM src;\nINSERT INTO "Emp" SELECT id FROM src;');
     const tables = a.graph.objects.filter((o) => o.type === 'table').map((o) => o.name);

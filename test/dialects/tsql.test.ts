@@ -246,6 +246,12 @@ OUTPUT $action, inserted.id, src.v INTO @log (act, id, v);`);
     expect(a.pairs).toEqual(expect.arrayContaining(['dbo.stage.amount -> dbo.archive.amount', 'dbo.dim.id -> @log.id', 'stg.src.v -> @log.v']));
   });
 
+  test('query hints after a SELECT (OPTION (...)) are not an error', () => {
+    const a = tsql('SELECT a INTO #t FROM dbo.s ORDER BY a OPTION (RECOMPILE, MAXDOP 1)\nINSERT INTO dbo.t SELECT a FROM #t');
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual(['batchQueries: dbo.s -> #t', 'batchQueries: #t -> dbo.t']);
+  });
+
   test('table hints without WITH and date parts are not tables or columns', () => {
     const a = tsql('select a, DATEADD(DAY, 1, d) AS d2, DATEDIFF(SECOND, d, GETDATE()) AS age from dbname.dto.tablename(NOLOCK)');
     expect(a.warnings).toEqual([]);
