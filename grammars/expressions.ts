@@ -500,8 +500,10 @@ export function defineExpressionRules(this: SqlParser): void {
           ]);
           $.CONSUME1(T.RParen);
           return $.ACTION((): Expr => {
-            // T-SQL CONVERT(type, value[, style]): the value is the second argument.
-            const value = rest.length > 0 && a.k === 'col' && a.name.parts.length === 1 ? rest[0]! : a;
+            // T-SQL CONVERT(type, value[, style]): the value is the second argument; the type is a
+            // bare name (`INT`) or reads like a one-part call (`NVARCHAR(10)`).
+            const isType = a.k === 'col' ? a.name.parts.length === 1 : a.k === 'func' && a.name.parts.length === 1 && !a.over;
+            const value = rest.length > 0 && isType ? rest[0]! : a;
             return { k: 'cast', expr: value, type: '', style: 'CONVERT', start: kw.startOffset, end: end() };
           });
         },
