@@ -650,6 +650,8 @@ export function defineStatementRules(this: SqlParser): void {
     });
   });
 
+  /** A CTAS query written without AS: SELECT or a parenthesized query (never `WITH (options)`). */
+  const ctasQueryAhead = () => $.LA(1).tokenType === K.SELECT || ($.LA(1).tokenType === T.LParen && this.startsQuery(1));
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
     $.OPTION(() => {
@@ -711,7 +713,7 @@ export function defineStatementRules(this: SqlParser): void {
       GATE: () => {
         const t = $.LA(1).tokenType;
         if (t === T.RParen || t === T.Semicolon || this.atEnd()) return false;
-        if ((t === K.AS && this.startsQuery(2)) || this.startsQuery(1)) return false;
+        if ((t === K.AS && this.startsQuery(2)) || ctasQueryAhead()) return false;
         if (t === K.CLONE) return false;
         if (this.caps.statementsWithoutSemicolons && this.startsStatement($.LA(1), $.LA(2))) return false;
         return true;
@@ -741,7 +743,7 @@ export function defineStatementRules(this: SqlParser): void {
       },
     });
     $.OPTION4({
-      GATE: () => $.LA(1).tokenType === K.AS || this.startsQuery(1),
+      GATE: () => $.LA(1).tokenType === K.AS || ctasQueryAhead(),
       DEF: () => {
         // `AS` is optional in MySQL/Spark (`CREATE TABLE t SELECT ...`).
         $.option(12, () => $.CONSUME(K.AS));
