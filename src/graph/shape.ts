@@ -43,9 +43,9 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
     if (onStack.has(columnId)) return [];
     onStack.add(columnId);
     const out: Reach[] = [];
-    const seen = new Map<string, Reach>();
+    const seen = new Map<number, Reach>();
     const add = (r: Reach) => {
-      const k = `${r.source.columnId}`;
+      const k = r.source.columnId;
       const prev = seen.get(k);
       if (!prev) {
         seen.set(k, r);
@@ -65,7 +65,8 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
 
   const keep = new Set(opts.relationTypes);
   const edges: LineageEdge[] = [];
-  const emitted = new Map<string, LineageEdge>();
+  /** Emitted edges by target column, then by (source column, effect, process). */
+  const emitted = new Map<number, Map<string, LineageEdge>>();
   let nextId = 0;
   for (const o of raw.objects) {
     nextId = Math.max(nextId, o.id);
@@ -73,8 +74,10 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
   }
   const emit = (e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']) => {
     if (!keep.has(type)) return;
-    const key = `${source.columnId}>${e.target.columnId}:${e.effectType}:${e.processId ?? ''}`;
-    const prev = emitted.get(key);
+    let byTarget = emitted.get(e.target.columnId);
+    if (!byTarget) emitted.set(e.target.columnId, (byTarget = new Map()));
+    const key = `${source.columnId}:${e.effectType}:${e.processId ?? ''}`;
+    const prev = byTarget.get(key);
     if (prev) {
       if (prev.type === 'fdr' && type === 'fdd' && keep.has('fdd')) prev.type = 'fdd';
       return;
@@ -83,7 +86,7 @@ export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
     if (transform) edge.transform = transform;
     if (fn) edge.function = fn;
     else delete edge.function;
-    emitted.set(key, edge);
+    byTarget.set(key, edge);
     edges.push(edge);
   };
   for (const e of raw.edges) {
