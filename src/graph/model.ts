@@ -90,6 +90,8 @@ export interface LineageObject {
   writes?: number[];
   /** Processes only: the effect of the statement (insert, update, create_view, ...). */
   effectType?: EffectType;
+  /** Processes of `EXEC proc` / `CALL proc` / a PL/SQL procedure call: the routine called. */
+  callee?: string;
 }
 
 export interface Endpoint {

@@ -76,6 +76,11 @@ export class StatementResolver {
         return this.procedural.statement(s);
       case 'other':
         if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, 'SyntaxHint');
+        if (s.call) {
+          // A routine call has no lineage of its own; its process records who calls what.
+          const callee = s.call.parts.map((p) => p.text).join('.');
+          return this.run(s, 'select', () => void (ctx.stmt!.process.callee = callee), 'Call');
+        }
         if (s.reads?.length || s.writes?.length || s.pathReads?.length || s.pathWrites?.length) {
           return this.run(s, 'insert', () => this.copy(s));
         }
@@ -86,9 +91,9 @@ export class StatementResolver {
   }
 
   /** Open a process for the statement, run `body`, and record its reads and writes. */
-  private run(s: A.Statement, effect: EffectType, body: () => LineageObject[] | void): void {
+  private run(s: A.Statement, effect: EffectType, body: () => LineageObject[] | void, name?: string): void {
     const ctx = this.ctx;
-    const kind = PROCESS_NAMES[s.k] ?? 'Statement';
+    const kind = name ?? PROCESS_NAMES[s.k] ?? 'Statement';
     const text = ctx.text.slice(s.start, s.end);
     const hash = createHash('md5').update(text).digest('hex');
     const proc = ctx.b.process(`Query ${kind}-${ctx.b.count(`process:${kind}`)}`, ctx.procedureName, hash, effect, ctx.loc(s.start, s.end));

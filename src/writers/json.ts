@@ -69,6 +69,7 @@ function dbobj(o: LineageObject, coords: Coordinates, tableToTable: boolean): Re
   if (o.type === 'process') {
     if (o.procedureName !== undefined) out.procedureName = o.procedureName;
     if (o.queryHashId !== undefined) out.queryHashId = o.queryHashId;
+    if (o.callee !== undefined) out.callee = o.callee;
   } else {
     out.columns = tableToTable
       ? []

@@ -35,8 +35,9 @@ export function analyzeSql(sql: string, vendor: string, options: Partial<Analyze
   const { graph, diagnostics } = analyze([{ path: 'a.sql', text: sql }], { vendor, ...options });
   const byId = new Map(graph.objects.map((o) => [o.id, o]));
   const names = (ids: number[] | undefined) => (ids ?? []).map((id) => qualifiedName(byId.get(id)!));
+  // Data-moving statements only; routine calls (processes with a `callee`) are tested in calls.test.ts.
   const procs = graph.objects
-    .filter((o) => o.type === 'process')
+    .filter((o) => o.type === 'process' && o.callee === undefined)
     .map((p) => ({ procedure: p.procedureName!, reads: names(p.reads), writes: names(p.writes), line: p.locs[0]!.line, col: p.locs[0]!.col }));
   const text = (severity: string) => diagnostics.filter((d) => d.severity === severity).map((d) => `${d.line}:${d.col} ${d.message}`);
   return { graph, diagnostics, procs, pairs: edgePairs(graph), errors: text('error'), warnings: text('warning'), notes: text('note') };
