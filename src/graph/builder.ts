@@ -66,16 +66,6 @@ export class GraphBuilder {
     return o;
   }
 
-  /** Forget a dataset key so that a later CREATE makes a new object (after DROP). */
-  forgetDataset(key: string): void {
-    this.datasets.delete(key);
-  }
-
-  renameDataset(fromKey: string, toKey: string): void {
-    const o = this.datasets.get(fromKey);
-    if (o) this.datasets.set(toKey, o);
-  }
-
   resultSet(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
     const o = this.newObject(type, name, intermediate, loc);
     this.relationRows(o);
@@ -108,10 +98,6 @@ export class GraphBuilder {
     return c;
   }
 
-  findColumn(obj: LineageObject, name: string): LineageColumn | undefined {
-    return this.columnsOf.get(obj.id)?.get(this.columnKey(name));
-  }
-
   /** A new output column even when the name repeats (result sets keep every select item). */
   newColumn(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
     const byKey = this.columnsOf.get(obj.id)!;
@@ -130,10 +116,6 @@ export class GraphBuilder {
       obj.columns.push(c);
     }
     return c;
-  }
-
-  isRelationRows(obj: LineageObject, col: LineageColumn): boolean {
-    return this.rows.get(obj.id) === col;
   }
 
   edge(

@@ -46,7 +46,7 @@ export class Scanner {
     private readonly caps: Capabilities,
     private readonly keywords: ReadonlyMap<string, TokenType> = T.KEYWORDS,
     start = 0,
-    private readonly stop = text.length,
+    stop = text.length,
   ) {
     this.pos = start;
     this.len = stop;

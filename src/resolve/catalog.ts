@@ -13,8 +13,8 @@ export interface CatalogEntry {
   origin: 'schema' | 'session';
 }
 
-/** Keys of a table name: `db.schema.name`, with absent parts empty. */
-function fullKey(key: KeyFn, t: TableName): string {
+/** The match key of a table name: `db.schema.name`, absent parts empty (catalog and dataset objects share it). */
+export function tableKey(key: KeyFn, t: TableName): string {
   return `${t.database ? key(t.database, !!t.databaseQuoted) : ''}.${t.schema ? key(t.schema, !!t.schemaQuoted) : ''}.${key(t.name, t.nameQuoted)}`;
 }
 
@@ -26,7 +26,7 @@ export class Catalog {
   constructor(private readonly key: KeyFn) {}
 
   set(t: TableName, entry: CatalogEntry): void {
-    const k = fullKey(this.key, t);
+    const k = tableKey(this.key, t);
     this.entries.set(k, entry);
     const nk = this.key(t.name, t.nameQuoted);
     let s = this.byName.get(nk);
@@ -55,7 +55,7 @@ export class Catalog {
 
   /** Exact key first; otherwise the unique entry whose written parts agree with the given ones. */
   private resolveKey(t: TableName): string | undefined {
-    const exact = fullKey(this.key, t);
+    const exact = tableKey(this.key, t);
     if (this.entries.has(exact)) return exact;
     const candidates = this.byName.get(this.key(t.name, t.nameQuoted));
     if (!candidates || candidates.size === 0) return undefined;

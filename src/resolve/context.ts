@@ -1,5 +1,4 @@
 /** State shared by the resolver while it walks one analysis (all files, in order). */
-import type { Statement } from '../ast/nodes.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
@@ -70,8 +69,6 @@ export class Context {
   procedureName = 'batchQueries';
   /** Variable and parameter names in scope (never tables or columns). */
   variables = new Set<string>();
-  /** Statement being analyzed (for expression text). */
-  current: Statement | undefined;
   orphan: LineageObject | undefined;
   constants: LineageObject | undefined;
 

@@ -4,11 +4,11 @@
  */
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { ClauseType, ObjectType, RelationType } from '../graph/model.js';
+import type { ClauseType, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
-import { Scope, rsColumn, type Source } from './scope.js';
+import { Scope, type Source } from './scope.js';
 import { datasetSource } from './tables.js';
 
 export interface QueryTarget {
@@ -64,16 +64,16 @@ export class QueryAnalyzer {
     return this.ctx.stmt?.process.id;
   }
 
-  /** Edges for refs into `target`, or into `rows` when a ref feeds the row set. */
-  link(refs: Ref[], target: ColumnRef | undefined, rows: ColumnRef, clause?: ClauseType, expr?: Expr): void {
+  /** Edges for refs into `target`, or into `rows` when a ref feeds the row set (effect: the statement's unless given). */
+  link(refs: Ref[], target: ColumnRef | undefined, rows: ColumnRef, clause?: ClauseType, expr?: Expr, effect = this.effect): void {
     const b = this.ctx.b;
     const code = this.ctx.options.showTransform && expr ? collapse(this.ctx.text.slice(expr.start, expr.end)) : undefined;
     const kind = expr ? transformKind(expr) : 'simple';
     for (const r of refs) {
       if (r.toRows || !target) {
-        b.edge('fdr', this.effect, r.ref, rows, this.pid, { loc: r.loc, clauseType: r.clause ?? clause, function: r.fn });
+        b.edge('fdr', effect, r.ref, rows, this.pid, { loc: r.loc, clauseType: r.clause ?? clause, function: r.fn });
       } else {
-        b.edge(r.type, this.effect, r.ref, target, this.pid, {
+        b.edge(r.type, effect, r.ref, target, this.pid, {
           loc: r.loc,
           clauseType: r.clause,
           function: r.fn,
@@ -342,7 +342,7 @@ export class QueryAnalyzer {
           this.link(forRefs.map((r) => ({ ...r, toRows: true })), undefined, this.rowsOf(rs));
         }
         // Columns not named by the pivot pass through from its source.
-        for (const src of inner.sources) rs.stars.push(src.rs ? { obj: src.obj, col: b.column(src.obj, '*') } : { obj: src.obj, col: b.column(src.obj, '*') });
+        for (const src of inner.sources) rs.stars.push({ obj: src.obj, col: b.column(src.obj, '*') });
         scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
         this.propagateRows(rs, rows);
         return;
@@ -418,23 +418,5 @@ export class QueryAnalyzer {
       }
     }
     return rs;
-  }
-
-  /** Map outputs of `rs` into target columns by position. */
-  positional(rs: ResultSet, targetCols: string[] | undefined): { out: OutCol; target: string }[] {
-    return rs.cols.map((c, i) => ({ out: c, target: targetCols?.[i] ?? c.name }));
-  }
-
-  /** Columns a result set reads only through `*`. */
-  starColumn(rs: ResultSet): ColumnRef | undefined {
-    return rs.stars.length > 0 ? { obj: rs.obj, col: this.ctx.b.column(rs.obj, '*') } : undefined;
-  }
-
-  rsColumn(rs: ResultSet, name: string): ColumnRef[] {
-    return rsColumn(this.ctx, rs, name);
-  }
-
-  relationType(t: RelationType): RelationType {
-    return t;
   }
 }

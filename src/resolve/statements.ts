@@ -35,7 +35,6 @@ export class StatementResolver {
     const ctx = this.ctx;
     const s = this.procedural.prepare(statement);
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
-    ctx.current = s;
     switch (s.k) {
       case 'query':
         return this.run(s, 'select', () => this.query(s));
@@ -231,12 +230,7 @@ export class StatementResolver {
       }
       const refs: Ref[] = [];
       this.qa.walker.walk(a.value, scope, 'fdd', refs);
-      for (const c of cols) {
-        for (const r of refs) {
-          if (r.toRows) b.edge('fdr', effect, r.ref, rows, ctx.stmt!.process.id, { loc: r.loc, clauseType: r.clause });
-          else b.edge(r.type, effect, r.ref, c, ctx.stmt!.process.id, { loc: r.loc, function: r.fn });
-        }
-      }
+      for (const c of cols) this.qa.link(refs, c, rows, undefined, undefined, effect);
     }
   }
 
@@ -315,8 +309,7 @@ export class StatementResolver {
           if (!name) return;
           const refs: Ref[] = [];
           this.qa.walker.walk(v, scope, 'fdd', refs);
-          const col = b.column(target, name);
-          for (const r of refs) b.edge(r.type, 'merge_insert', r.ref, { obj: target, col }, ctx.stmt!.process.id, { loc: r.loc, function: r.fn });
+          this.qa.link(refs, { obj: target, col: b.column(target, name) }, rows, undefined, undefined, 'merge_insert');
         });
       }
     }

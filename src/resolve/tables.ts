@@ -1,6 +1,7 @@
 /** Tables: qualify names with the session defaults, find their objects and known columns. */
 import type { Ident, QName } from '../ast/nodes.js';
 import type { LineageObject } from '../graph/model.js';
+import { tableKey } from './catalog.js';
 import type { Context } from './context.js';
 import { identKey, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
@@ -20,17 +21,13 @@ export function qualify(ctx: Context, q: QName): TableName {
   return t;
 }
 
-export function datasetKey(ctx: Context, t: TableName): string {
-  const k = ctx.key;
-  return `${t.database ? k(t.database, !!t.databaseQuoted) : ''}.${t.schema ? k(t.schema, !!t.schemaQuoted) : ''}.${k(t.name, t.nameQuoted)}`;
-}
 
 /** The object of a table/view named `q`, recording this occurrence. */
 export function dataset(ctx: Context, q: QName, type: 'table' | 'view' = 'table', start = q.start, end = q.end): LineageObject {
   const t = qualify(ctx, q);
   const known = ctx.catalog.get(t);
   const kind = known?.kind === 'view' ? 'view' : type;
-  return ctx.b.dataset(datasetKey(ctx, t), kind, t.name, t.schema, t.database, ctx.loc(start, end));
+  return ctx.b.dataset(tableKey(ctx.key, t), kind, t.name, t.schema, t.database, ctx.loc(start, end));
 }
 
 /** Known columns of a table, keyed by match key, valued by spelling. */
