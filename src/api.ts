@@ -6,7 +6,7 @@ import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
-import { shape } from './graph/shape.js';
+import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import { parseText } from './parse/parse.js';
 import { Context } from './resolve/context.js';
@@ -38,6 +38,16 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   }
 
   const resolver = new StatementResolver(ctx);
+  const shaper = new Shaper(opts);
+  // Each statement's raw graph is folded as soon as the statement is resolved (see graph/shape.ts).
+  const flush = (offset: number) => {
+    const batch = ctx.b.drain();
+    const crossed = shaper.crossed;
+    shaper.add(batch.objects, batch.edges, batch.firstId);
+    ctx.resultSets.clear();
+    if (shaper.crossed > crossed) ctx.problem('warning', offset, 'internal: lineage through a result set of an earlier statement could not be folded', 'AnalysisError');
+  };
+  flush(0);
   let total = 0;
   let failed = 0;
   const lineIndexes: LineIndex[] = [];
@@ -52,6 +62,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
         ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
         failed++;
       }
+      flush(stmt.start);
     });
     total += parsed.attempted;
     failed += parsed.failed;
@@ -60,14 +71,14 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     }
   });
 
-  const seen = new Set<string>();
-  const problems = ctx.problems.filter((p) => {
-    const k = `${p.file}:${p.offset}:${p.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+  flush(0);
+
+  // In position order; the same message twice at one position is reported once.
+  const sorted = ctx.problems.sort((a, b) => a.file - b.file || a.offset - b.offset);
+  const problems = sorted.filter((p, i) => {
+    for (let j = i - 1; j >= 0 && sorted[j]!.file === p.file && sorted[j]!.offset === p.offset; j--) if (sorted[j]!.message === p.message) return false;
     return true;
   });
-  problems.sort((a, b) => a.file - b.file || a.offset - b.offset);
   for (const p of problems) {
     const lines = lineIndexes[p.file] ?? new LineIndex('');
     const pos = lines.position(p.offset);
@@ -77,14 +88,6 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     }
   }
 
-  const raw: LineageGraph = {
-    vendor: dialect.vendor,
-    files: sources.map((s) => s.path),
-    objects: ctx.b.objects,
-    edges: ctx.b.edges,
-    errors,
-    statements: { total, failed },
-  };
-  const graph = shape(raw, opts);
+  const graph = shaper.finish({ vendor: dialect.vendor, files: sources.map((s) => s.path), errors, statements: { total, failed } });
   return { graph, diagnostics };
 }

@@ -23,10 +23,18 @@ export interface ColumnRef {
   col: LineageColumn;
 }
 
+/** What the builder made since the last `drain`: new objects, new edges, and the first id it could use. */
+export interface Batch {
+  objects: LineageObject[];
+  edges: LineageEdge[];
+  firstId: number;
+}
+
 export class GraphBuilder {
-  readonly objects: LineageObject[] = [];
-  readonly edges: LineageEdge[] = [];
+  private objects: LineageObject[] = [];
+  private edges: LineageEdge[] = [];
   private nextId = 1;
+  private batchStart = 1;
   private readonly datasets = new Map<string, LineageObject>();
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
@@ -35,6 +43,24 @@ export class GraphBuilder {
   private readonly counters = new Map<string, number>();
 
   constructor(private readonly columnKey: (name: string) => string) {}
+
+  /**
+   * Hand over the objects and edges made since the last call. Intermediate result sets are done
+   * with once their statement is: their column indexes and the edge de-duplication are dropped.
+   */
+  drain(): Batch {
+    const batch: Batch = { objects: this.objects, edges: this.edges, firstId: this.batchStart };
+    for (const o of batch.objects) {
+      if (!o.intermediate) continue;
+      this.columnsOf.delete(o.id);
+      this.rows.delete(o.id);
+    }
+    this.linked.clear();
+    this.objects = [];
+    this.edges = [];
+    this.batchStart = this.nextId;
+    return batch;
+  }
 
   /** Next number of a per-kind counter (`RS` → 1, 2, ...). */
   count(kind: string): number {
@@ -85,7 +111,7 @@ export class GraphBuilder {
 
   /** The column `name` of `obj`, created on first use; `loc` records this occurrence. */
   column(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
-    const byKey = this.columnsOf.get(obj.id)!;
+    const byKey = this.columnIndex(obj);
     const key = this.columnKey(name);
     let c = byKey.get(key);
     if (!c) {
@@ -100,7 +126,7 @@ export class GraphBuilder {
 
   /** A new output column even when the name repeats (result sets keep every select item). */
   newColumn(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
-    const byKey = this.columnsOf.get(obj.id)!;
+    const byKey = this.columnIndex(obj);
     const c: LineageColumn = { id: this.nextId++, name, locs: loc ? [loc] : [] };
     const key = this.columnKey(name);
     if (!byKey.has(key)) byKey.set(key, c);
@@ -108,8 +134,19 @@ export class GraphBuilder {
     return c;
   }
 
+  /** Columns of `obj` by key (rebuilt if a drained object is ever used again). */
+  private columnIndex(obj: LineageObject): Map<string, LineageColumn> {
+    let byKey = this.columnsOf.get(obj.id);
+    if (!byKey) {
+      byKey = new Map();
+      for (const c of obj.columns) if (!c.system && !byKey.has(this.columnKey(c.name))) byKey.set(this.columnKey(c.name), c);
+      this.columnsOf.set(obj.id, byKey);
+    }
+    return byKey;
+  }
+
   relationRows(obj: LineageObject): LineageColumn {
-    let c = this.rows.get(obj.id);
+    let c = this.rows.get(obj.id) ?? obj.columns.find((x) => x.system);
     if (!c) {
       c = { id: this.nextId++, name: RELATION_ROWS, locs: obj.locs.length ? [obj.locs[0]!] : [], system: true };
       this.rows.set(obj.id, c);

@@ -3,26 +3,37 @@ import type { Loc } from './model.js';
 
 export class LineIndex {
   private readonly starts: number[] = [0];
+  private hint = 0;
 
   constructor(text: string) {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
-  position(offset: number): { line: number; col: number } {
+  /** Index of the line holding `offset` (0-based). */
+  private lineOf(offset: number): number {
     const s = this.starts;
     let lo = 0;
     let hi = s.length - 1;
+    // Locations are asked for in text order, mostly on the line of the previous one.
+    const h = this.hint;
+    if (s[h]! <= offset && (h + 1 > hi || s[h + 1]! > offset)) return h;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (s[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - s[lo]! + 1 };
+    this.hint = lo;
+    return lo;
+  }
+
+  position(offset: number): { line: number; col: number } {
+    const l = this.lineOf(offset);
+    return { line: l + 1, col: offset - this.starts[l]! + 1 };
   }
 
   loc(file: number, start: number, end: number): Loc {
-    const a = this.position(start);
-    const b = this.position(end);
-    return { file, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+    const a = this.lineOf(start);
+    const b = this.lineOf(end);
+    return { file, line: a + 1, col: start - this.starts[a]! + 1, endLine: b + 1, endCol: end - this.starts[b]! + 1 };
   }
 }

@@ -3,6 +3,11 @@
  * visible column is linked straight to the visible columns it depends on, then keep the
  * requested relation types. A folded chain is `fdd` only if every hop is `fdd`; when a pair is
  * linked both ways, the `fdd` link wins (SQLFlow's rule).
+ *
+ * Hidden result sets live inside one statement, so the resolver hands the raw graph over one
+ * statement at a time (`Shaper.add`) and the raw edges are folded and dropped as it goes: only the
+ * shaped graph is ever held for a whole script. An edge that would reach back into a hidden object
+ * of an earlier statement is counted in `crossed` (and reported), never folded silently.
  */
 import type { Endpoint, LineageEdge, LineageGraph, LineageObject, RelationType } from './model.js';
 
@@ -19,97 +24,148 @@ interface Reach {
   transform?: LineageEdge['transform'];
 }
 
-export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
-  const objects = new Map<number, LineageObject>(raw.objects.map((o) => [o.id, o]));
-  const hidden = (id: number): boolean => {
-    const o = objects.get(id);
-    if (!o) return true;
-    if (o.type === 'function') return !opts.showFunction;
-    return o.intermediate && !opts.showIntermediate;
-  };
-  const incoming = new Map<number, LineageEdge[]>();
-  for (const e of raw.edges) {
-    if (e.type === 'join') continue;
-    let list = incoming.get(e.target.columnId);
-    if (!list) incoming.set(e.target.columnId, (list = []));
-    list.push(e);
-  }
-  const memo = new Map<number, Reach[]>();
-  const onStack = new Set<number>();
-  // Visible sources reaching a hidden column, and whether every hop on the way is direct.
-  const reach = (columnId: number): Reach[] => {
-    const done = memo.get(columnId);
-    if (done) return done;
-    if (onStack.has(columnId)) return [];
-    onStack.add(columnId);
-    const out: Reach[] = [];
-    const seen = new Map<number, Reach>();
-    const add = (r: Reach) => {
-      const k = r.source.columnId;
-      const prev = seen.get(k);
-      if (!prev) {
-        seen.set(k, r);
-        out.push(r);
-      } else if (r.direct && !prev.direct) {
-        prev.direct = true;
-      }
-    };
-    for (const e of incoming.get(columnId) ?? []) {
-      if (!hidden(e.source.objectId)) add({ source: e.source, direct: e.type === 'fdd', function: e.function, transform: e.transform });
-      else for (const r of reach(e.source.columnId)) add({ source: r.source, direct: r.direct && e.type === 'fdd', function: r.function ?? e.function, transform: e.transform ?? r.transform });
-    }
-    onStack.delete(columnId);
-    memo.set(columnId, out);
-    return out;
-  };
-
-  const keep = new Set(opts.relationTypes);
-  const edges: LineageEdge[] = [];
+export class Shaper {
+  /** Objects of the current batch and every visible object so far. */
+  private readonly objects = new Map<number, LineageObject>();
+  private readonly kept: LineageObject[] = [];
+  private readonly edges: LineageEdge[] = [];
   /** Emitted edges by target column, then by (source column, effect, process). */
-  const emitted = new Map<number, Map<string, LineageEdge>>();
-  let nextId = 0;
-  for (const o of raw.objects) {
-    nextId = Math.max(nextId, o.id);
-    for (const c of o.columns) nextId = Math.max(nextId, c.id);
+  private readonly emitted = new Map<number, Map<string, LineageEdge>>();
+  private readonly keep: Set<RelationType>;
+  /** Largest object or column id of a hidden object (they are gone by `finish`). */
+  private hiddenMaxId = 0;
+  /** Lowest id the current batch may have created. */
+  private batchStart = 0;
+  /** Edges whose source is a hidden object of an earlier batch (a resolver bug if ever non-zero). */
+  crossed = 0;
+
+  constructor(private readonly opts: ShapeOptions) {
+    this.keep = new Set(opts.relationTypes);
   }
-  const emit = (e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']) => {
-    if (!keep.has(type)) return;
-    let byTarget = emitted.get(e.target.columnId);
-    if (!byTarget) emitted.set(e.target.columnId, (byTarget = new Map()));
+
+  private hidden(id: number): boolean {
+    const o = this.objects.get(id);
+    if (!o) return true;
+    if (o.type === 'function') return !this.opts.showFunction;
+    return o.intermediate && !this.opts.showIntermediate;
+  }
+
+  /**
+   * Fold one batch: the objects created since the last batch (`firstId` = the lowest id it could
+   * use) and the raw edges made since.
+   */
+  add(objects: LineageObject[], raw: LineageEdge[], firstId: number): void {
+    this.batchStart = firstId;
+    for (const o of objects) this.objects.set(o.id, o);
+    const incoming = new Map<number, LineageEdge[]>();
+    for (const e of raw) {
+      if (e.type === 'join') continue;
+      let list = incoming.get(e.target.columnId);
+      if (!list) incoming.set(e.target.columnId, (list = []));
+      list.push(e);
+    }
+    const reach = this.reacher(incoming);
+    for (const e of raw) {
+      if (this.hidden(e.target.objectId)) continue;
+      if (e.type === 'join') {
+        if (!this.hidden(e.source.objectId)) this.emit(e, e.source, 'join', e.function);
+        continue;
+      }
+      if (!this.hidden(e.source.objectId)) {
+        this.emit(e, e.source, e.type, e.function);
+        continue;
+      }
+      for (const r of reach(e.source)) {
+        // The folded link belongs to the clause of its last hop (a WHERE through a subquery is `where`).
+        const source = e.source.clauseType ? { ...r.source, clauseType: e.source.clauseType } : r.source;
+        this.emit(e, source, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function, e.transform ?? r.transform);
+      }
+    }
+    // Hidden objects are done with: only their ids matter (for numbering the shaped edges).
+    for (const o of objects) {
+      if (!this.hidden(o.id)) {
+        this.kept.push(o);
+        continue;
+      }
+      this.hiddenMaxId = Math.max(this.hiddenMaxId, o.id);
+      for (const c of o.columns) this.hiddenMaxId = Math.max(this.hiddenMaxId, c.id);
+      this.objects.delete(o.id);
+    }
+  }
+
+  /** Visible sources reaching a hidden column, and whether every hop on the way is direct. */
+  private reacher(incoming: Map<number, LineageEdge[]>): (from: Endpoint) => Reach[] {
+    const memo = new Map<number, Reach[]>();
+    const onStack = new Set<number>();
+    const reach = (from: Endpoint): Reach[] => {
+      const columnId = from.columnId;
+      const done = memo.get(columnId);
+      if (done) return done;
+      if (from.objectId < this.batchStart) {
+        this.crossed++;
+        return [];
+      }
+      if (onStack.has(columnId)) return [];
+      onStack.add(columnId);
+      const out: Reach[] = [];
+      const seen = new Map<number, Reach>();
+      const add = (r: Reach) => {
+        const k = r.source.columnId;
+        const prev = seen.get(k);
+        if (!prev) {
+          seen.set(k, r);
+          out.push(r);
+        } else if (r.direct && !prev.direct) {
+          prev.direct = true;
+        }
+      };
+      for (const e of incoming.get(columnId) ?? []) {
+        if (!this.hidden(e.source.objectId)) add({ source: e.source, direct: e.type === 'fdd', function: e.function, transform: e.transform });
+        else for (const r of reach(e.source)) add({ source: r.source, direct: r.direct && e.type === 'fdd', function: r.function ?? e.function, transform: e.transform ?? r.transform });
+      }
+      onStack.delete(columnId);
+      memo.set(columnId, out);
+      return out;
+    };
+    return reach;
+  }
+
+  private emit(e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']): void {
+    if (!this.keep.has(type)) return;
+    let byTarget = this.emitted.get(e.target.columnId);
+    if (!byTarget) this.emitted.set(e.target.columnId, (byTarget = new Map()));
     const key = `${source.columnId}:${e.effectType}:${e.processId ?? ''}`;
     const prev = byTarget.get(key);
     if (prev) {
-      if (prev.type === 'fdr' && type === 'fdd' && keep.has('fdd')) prev.type = 'fdd';
+      if (prev.type === 'fdr' && type === 'fdd' && this.keep.has('fdd')) prev.type = 'fdd';
       return;
     }
-    const edge: LineageEdge = { ...e, id: ++nextId, type, source };
+    const edge: LineageEdge = { ...e, type, source };
     if (transform) edge.transform = transform;
     if (fn) edge.function = fn;
     else delete edge.function;
     byTarget.set(key, edge);
-    edges.push(edge);
-  };
-  for (const e of raw.edges) {
-    if (hidden(e.target.objectId)) continue;
-    if (e.type === 'join') {
-      if (!hidden(e.source.objectId)) emit(e, e.source, 'join', e.function);
-      continue;
-    }
-    if (!hidden(e.source.objectId)) {
-      emit(e, e.source, e.type, e.function);
-      continue;
-    }
-    for (const r of reach(e.source.columnId)) {
-      // The folded link belongs to the clause of its last hop (a WHERE through a subquery is `where`).
-      const source = e.source.clauseType ? { ...r.source, clauseType: e.source.clauseType } : r.source;
-      emit(e, source, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function, e.transform ?? r.transform);
-    }
+    this.edges.push(edge);
   }
-  // A pair first linked as fdr and later as fdd ends as fdd; when fdr is not wanted, drop leftovers.
-  const finalEdges = keep.has('fdr') ? edges : edges.filter((e) => e.type !== 'fdr');
-  return {
-    ...raw,
-    objects: raw.objects.filter((o) => !hidden(o.id)),
-    edges: finalEdges,
-  };
+
+  /** The shaped graph: visible objects, and the kept edges numbered after every object and column id. */
+  finish(base: Omit<LineageGraph, 'objects' | 'edges'>): LineageGraph {
+    let nextId = this.hiddenMaxId;
+    for (const o of this.kept) {
+      nextId = Math.max(nextId, o.id);
+      for (const c of o.columns) nextId = Math.max(nextId, c.id);
+    }
+    // A pair first linked as fdr and later as fdd ends as fdd; when fdr is not wanted, drop leftovers.
+    const edges = this.keep.has('fdr') ? this.edges : this.edges.filter((e) => e.type !== 'fdr');
+    for (const e of this.edges) e.id = ++nextId;
+    return { ...base, objects: this.kept, edges };
+  }
+}
+
+/** Shape a whole raw graph at once (every object and edge in one batch). */
+export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
+  const s = new Shaper(opts);
+  s.add(raw.objects, raw.edges, 0);
+  const { objects: _o, edges: _e, ...base } = raw;
+  return s.finish(base);
 }

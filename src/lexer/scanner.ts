@@ -33,13 +33,21 @@ function isIdentPart(c: number, dollar: boolean): boolean {
   return isIdentStart(c) || isDigit(c) || (dollar && c === C.DOLLAR);
 }
 
+const lowerTables = new WeakMap<ReadonlyMap<string, TokenType>, ReadonlyMap<string, TokenType>>();
+function lowerCased(keywords: ReadonlyMap<string, TokenType>): ReadonlyMap<string, TokenType> {
+  let m = lowerTables.get(keywords);
+  if (!m) lowerTables.set(keywords, (m = new Map([...keywords].map(([k, v]) => [k.toLowerCase(), v]))));
+  return m;
+}
+
 const Q_CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
 
 export class Scanner {
   pos = 0;
   readonly errors: ScanError[] = [];
-  /** True when the previous significant token ended a line-start context (for GO and `/`). */
   private readonly len: number;
+  /** The keyword table keyed in lower case (most SQL is written in one case). */
+  private readonly lower: ReadonlyMap<string, TokenType>;
 
   constructor(
     readonly text: string,
@@ -50,6 +58,7 @@ export class Scanner {
   ) {
     this.pos = start;
     this.len = stop;
+    this.lower = lowerCased(keywords);
   }
 
   private tok(type: TokenType, start: number, end: number): IToken {
@@ -158,9 +167,13 @@ export class Scanner {
       }
       let j = i + 1;
       const dollar = this.caps.dollarInIdentifiers;
-      while (j < this.len && isIdentPart(t.charCodeAt(j), dollar)) j++;
+      // Letter case seen (bit 1: upper, bit 2: lower), so a one-case word needs no upper-cased copy.
+      let cases = (c >= C.UA && c <= C.UZ ? 1 : 0) | (c >= C.LA && c <= C.LZ ? 2 : c >= 128 ? 3 : 0);
+      for (let d = 0; j < this.len && isIdentPart((d = t.charCodeAt(j)), dollar); j++) {
+        cases |= (d >= C.UA && d <= C.UZ ? 1 : 0) | (d >= C.LA && d <= C.LZ ? 2 : d >= 128 ? 3 : 0);
+      }
       const word = t.slice(i, j);
-      const kw = this.keywords.get(word.toUpperCase());
+      const kw = cases === 2 ? this.lower.get(word) : this.keywords.get(cases === 3 ? word.toUpperCase() : word);
       if (kw === T.K.GO && this.caps.goBatches && this.atLineStart(i)) {
         let k = j;
         while (k < this.len && (t.charCodeAt(k) === C.SPACE || t.charCodeAt(k) === C.TAB)) k++;
@@ -171,7 +184,7 @@ export class Scanner {
         }
       }
       this.pos = j;
-      return this.tok(kw ?? T.Name, i, j);
+      return { image: word, startOffset: i, endOffset: j - 1, tokenType: kw ?? T.Name, tokenTypeIdx: (kw ?? T.Name).tokenTypeIdx! } as IToken;
     }
     if (isDigit(c) || (c === C.DOT && isDigit(c1))) return this.number(i);
 

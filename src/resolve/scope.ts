@@ -113,33 +113,42 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
 }
 
+/** The column of every source of `s` whose `hasColumn` answer is `want` (USING columns). */
+function columnsOfEach(ctx: Context, s: Scope, key: string, want: boolean | undefined, name: string, start: number, end: number): ColumnRef[] {
+  return s.sources.filter((src) => hasColumn(src, key) === want).flatMap((src) => columnOf(ctx, src, name, start, end));
+}
+
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
   const key = ctx.key(name, quoted);
-  if (!quoted && ctx.variables.has(name.toLowerCase())) return { refs: [] };
+  if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
   const niladic = !quoted && NILADIC.has(name.toUpperCase());
   for (let s: Scope | undefined = scope; s; s = s.parent) {
-    const sure: Source[] = [];
-    const maybe: Source[] = [];
+    // Sources that surely have the column, and those that may (columns unknown).
+    let sure = 0;
+    let maybe = 0;
+    let firstSure: Source | undefined;
+    let firstMaybe: Source | undefined;
     for (const src of s.sources) {
       const h = hasColumn(src, key);
-      if (h === true) sure.push(src);
-      else if (h === undefined) maybe.push(src);
+      if (h === true) {
+        if (sure++ === 0) firstSure = src;
+      } else if (h === undefined) {
+        if (maybe++ === 0) firstMaybe = src;
+      }
     }
-    if (sure.length > 1 && s.using.has(key)) {
-      return { refs: sure.flatMap((src) => columnOf(ctx, src, name, start, end)) };
+    if (sure > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
+    if (sure >= 1) {
+      if (sure > 1) ctx.problem('warning', start, `column '${name}' is ambiguous: it exists in ${sure} sources`, 'AmbiguousColumn');
+      return { refs: columnOf(ctx, firstSure!, name, start, end) };
     }
-    if (sure.length >= 1) {
-      if (sure.length > 1) ctx.problem('warning', start, `column '${name}' is ambiguous: it exists in ${sure.length} sources`, 'AmbiguousColumn');
-      return { refs: columnOf(ctx, sure[0]!, name, start, end) };
-    }
-    if (maybe.length > 1 && s.using.has(key)) return { refs: maybe.flatMap((src) => columnOf(ctx, src, name, start, end)) };
+    if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
     const alias = s.aliases.get(key);
-    if (alias && (ctx.dialect.caps.lateralColumnAlias || maybe.length === 0)) return { refs: [], alias };
+    if (alias && (ctx.dialect.caps.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (niladic) return { refs: [] };
-    if (maybe.length === 1) return { refs: columnOf(ctx, maybe[0]!, name, start, end) };
-    if (maybe.length > 1) {
+    if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
+    if (maybe > 1) {
       if (strict) return { refs: [] };
-      ctx.problem('warning', start, `column '${name}' could belong to any of ${maybe.length} sources; add a qualifier or --schema`, 'AmbiguousColumn');
+      ctx.problem('warning', start, `column '${name}' could belong to any of ${maybe} sources; add a qualifier or --schema`, 'AmbiguousColumn');
       const orphan = ctx.orphanTable();
       return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
     }
