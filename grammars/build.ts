@@ -1,5 +1,5 @@
 /** Small AST constructors used inside parser actions. */
-import type { IToken } from 'chevrotain';
+import type { IToken } from './chevrotain.js';
 import type { Expr, Ident, OpExpr, QName, SubqueryExpr } from '../src/ast/nodes.js';
 import { unquoteIdent } from '../src/lexer/scanner.js';
 

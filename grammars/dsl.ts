@@ -2,7 +2,7 @@
  * The Chevrotain DSL surface the grammar chapters use. Chevrotain marks these methods protected;
  * chapters are plain functions bound to the parser, so they see it through this interface.
  */
-import type { IOrAlt, IToken, TokenType } from 'chevrotain';
+import type { IOrAlt, IToken, TokenType } from './chevrotain.js';
 
 type Rule<R> = (idx?: number, ...args: any[]) => R;
 type Def<T> = (() => T) | { GATE?: () => boolean; DEF: () => T };

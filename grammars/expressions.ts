@@ -1,5 +1,5 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
-import type { IOrAlt, IToken } from 'chevrotain';
+import type { IOrAlt, IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, list, qname, type Step } from './build.js';
 import type { SqlParser } from './parser.js';

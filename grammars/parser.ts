@@ -3,7 +3,7 @@
  * (expressions, query, statements, procedural). Rules build the typed AST (src/ast) directly.
  * One instance per dialect (capabilities differ), built lazily by src/parse/parse.ts.
  */
-import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import type { Capabilities } from '../src/dialects/spec.js';
 import type { Step } from './build.js';

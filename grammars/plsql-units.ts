@@ -4,7 +4,7 @@
  * cursors, types, pragmas) and BEGIN ... EXCEPTION ... END bodies. The statements inside are
  * parsed by PlSqlParser (plsql.ts) through `list()`.
  */
-import { EOF, type IToken } from 'chevrotain';
+import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { ProcBase } from './procbase.js';
 import * as T from './tokens.js';

@@ -5,7 +5,7 @@
  * handed to the grammar. Routines, packages, triggers and declarations are in plsql-units.ts.
  * Every PL/SQL statement ends with `;`, which is also where a failed statement is resumed.
  */
-import { EOF, type IToken } from 'chevrotain';
+import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { PlSqlUnits } from './plsql-units.js';
 import type { ProcDialect } from './procbase.js';

@@ -11,7 +11,7 @@
  * Nothing here runs unless a statement starts with a procedural keyword, so plain queries and DML
  * pay only for the first-token gates (`starts`, `startsRoutine`).
  */
-import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IRecognitionException, type IToken } from 'chevrotain';
+import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IRecognitionException, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { Scanner } from '../src/lexer/scanner.js';
 import { ident } from './build.js';

@@ -1,5 +1,5 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
-import { EOF, tokenMatcher, type IToken } from 'chevrotain';
+import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import type { SqlParser } from './parser.js';

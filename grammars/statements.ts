@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { tokenMatcher } from 'chevrotain';
+import { tokenMatcher } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';

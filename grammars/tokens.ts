@@ -6,7 +6,7 @@
  * Soft keywords (the grammar uses them, but they stay valid names) carry the `Identifier`
  * category, so `CONSUME(Identifier)` accepts them. Reserved keywords do not.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 /** Category of every token: lets the grammar skip text it does not model (`skipBalanced`). */
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });

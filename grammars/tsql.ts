@@ -8,7 +8,7 @@
  * T-SQL needs no semicolons: a statement ends where the grammar stops, and a failed statement is
  * skipped up to the next token that can start a statement (`SqlParser.startsStatement`).
  */
-import { EOF, type IToken } from 'chevrotain';
+import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { NO_LINEAGE_WORDS } from './parser.js';
 import { ProcBase, type ProcDialect } from './procbase.js';

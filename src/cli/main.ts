@@ -1,7 +1,6 @@
 /** Entry point used by bin/sqlflow: real streams, real inputs, the analyzer and writers. */
 import { isatty } from 'node:tty';
 import { supportsColorStderr } from 'chalk';
-import ora from 'ora';
 import { readInputs } from '../inputs/index.js';
 import type { CliDeps, Engine, Spinner } from './deps.js';
 import { writeFileAtomic } from './output.js';
@@ -23,9 +22,12 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
 
 /** ora on stderr; none on a terminal that reports no width (ora would redraw endlessly). */
 function startSpinner(text: string): Spinner {
-  if (!(process.stderr.columns > 0)) return { text, stop: () => undefined };
+  if (!ora || !(process.stderr.columns > 0)) return { text, stop: () => undefined };
   return ora({ text, stream: process.stderr, discardStdin: false }).start();
 }
+
+/** ora is loaded only when standard error is a terminal (the only place a spinner is shown). */
+let ora: typeof import('ora').default | undefined;
 
 export function realDeps(): CliDeps {
   return {
@@ -46,5 +48,6 @@ export function realDeps(): CliDeps {
 
 export async function main(argv: string[] = process.argv): Promise<void> {
   process.stdout.on('error', onStdoutError);
+  if (process.stderr.isTTY) ora = (await import('ora')).default;
   process.exitCode = await cli(argv, realDeps());
 }

@@ -1,7 +1,6 @@
 /** Input specs → concrete files: a file, a directory (recursive), or a glob pattern. */
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { inputDiag } from './types.js';
 import { errorText } from './zip.js';
@@ -19,6 +18,11 @@ export interface Expansion {
   fatal: boolean;
 }
 
+/** fast-glob, loaded on first use (a run over plain file paths never needs it). */
+async function fastGlob(): Promise<typeof import('fast-glob')> {
+  return (await import('fast-glob')).default;
+}
+
 /** What a directory contributes: SQL files and archives, at any depth (hidden entries skipped). */
 const DIRECTORY_PATTERN = '**/*.{sql,zip}';
 
@@ -29,7 +33,7 @@ export async function expandSpec(spec: string, cwd: string = process.cwd()): Pro
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const missing = code === 'ENOENT' || code === 'ENOTDIR';
-    if (missing && fg.isDynamicPattern(globPattern(spec))) return expandGlob(spec, cwd);
+    if (missing && (await fastGlob()).isDynamicPattern(globPattern(spec))) return expandGlob(spec, cwd);
     const message = missing ? 'no such file or directory' : `cannot access: ${errorText(err)}`;
     return { targets: [], diagnostics: [inputDiag('error', spec, message)], fatal: true };
   }
@@ -40,7 +44,7 @@ export async function expandSpec(spec: string, cwd: string = process.cwd()): Pro
 async function expandDirectory(dir: string, cwd: string): Promise<Expansion> {
   let rels: string[];
   try {
-    rels = await fg(DIRECTORY_PATTERN, {
+    rels = await (await fastGlob())(DIRECTORY_PATTERN, {
       cwd: resolve(cwd, dir),
       onlyFiles: true,
       dot: false,
@@ -64,7 +68,7 @@ async function expandDirectory(dir: string, cwd: string): Promise<Expansion> {
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<Expansion> {
-  const matches = await fg(globPattern(pattern), {
+  const matches = await (await fastGlob())(globPattern(pattern), {
     cwd,
     onlyFiles: true,
     dot: false,

@@ -2,7 +2,6 @@
  * `.zip` archives, read in memory with yauzl: every `*.sql` entry in name order, bounded by
  * entry count, total uncompressed size and a per-entry compression-ratio guard (zip bombs).
  */
-import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { inputDiag, type InputLimits } from './types.js';
@@ -31,6 +30,8 @@ export async function readZip(buf: Buffer, archive: string, limits: InputLimits)
   const fail = (message: string): ZipRead => ({ members: [], diagnostics: [inputDiag('error', archive, message)] });
   let zip: ZipFile;
   try {
+    // yauzl is loaded on first use: only archives need it.
+    const { default: yauzl } = await import('yauzl');
     zip = await yauzl.fromBufferPromise(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
   } catch (err) {
     return fail(`cannot read zip archive: ${errorText(err)}`);

@@ -4,7 +4,7 @@
  * It is pull-based (`next()`), so the statement splitter can lex one statement at a time and a
  * large script never holds all of its tokens at once.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken, TokenType } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
 import type { Capabilities } from '../dialects/spec.js';
 

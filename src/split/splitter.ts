@@ -3,7 +3,7 @@
  * T-SQL `GO` lines and SQL*Plus `/` lines, keeping BEGIN...END bodies of routines and blocks whole.
  * A chunk may still hold several statements (T-SQL needs no semicolons); the parser separates those.
  */
-import type { IToken } from 'chevrotain';
+import type { IToken } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { Scanner } from '../lexer/scanner.js';

@@ -17,7 +17,16 @@
  * the edges' `source_name`/`target_name` keep the lineage readable there. Geometry comes from
  * `layeredLayout`. Characters XML 1.0 cannot carry become U+FFFD.
  */
-import { create } from 'xmlbuilder2';
+import { createRequire } from 'node:module';
+import type { create as Create } from 'xmlbuilder2';
+
+/** xmlbuilder2, loaded on first use (it takes ~50 ms to load; only GraphML needs it). */
+type AnyCreate = (...args: unknown[]) => ReturnType<typeof Create>;
+let xml: AnyCreate | undefined;
+const create = ((...args: unknown[]) => {
+  xml ??= (createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2')).create as AnyCreate;
+  return xml(...args);
+}) as typeof Create;
 import { isDataset, qualifiedName, type LineageColumn, type LineageGraph, type LineageObject, type RelationType } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
 import { GraphIndex, tablePairs } from './common.js';
