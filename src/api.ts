@@ -33,8 +33,12 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   const errors: LineageError[] = [];
 
   for (const path of opts.schemaFiles) {
-    const problem = loadSchemaFile(ctx, path);
-    if (problem) diagnostics.push({ severity: 'error', file: path, message: problem, errorType: 'SchemaError' });
+    const loaded = loadSchemaFile(ctx, path);
+    const lines = new LineIndex(loaded.text);
+    for (const p of loaded.problems) {
+      const pos = p.offset === undefined ? {} : lines.position(p.offset);
+      diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: 'SchemaError' });
+    }
   }
 
   const resolver = new StatementResolver(ctx);

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { QName } from '../ast/nodes.js';
 import { parseText } from '../parse/parse.js';
+import type { CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
 import { qualify } from './tables.js';
 
@@ -17,34 +18,64 @@ function qnameOf(dotted: string): QName {
   return { parts, start: 0, end: 0 };
 }
 
-export function loadSchemaFile(ctx: Context, path: string): string | undefined {
+/** A problem with a schema file; `offset` (into its text) when it has a position. */
+export interface SchemaProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  offset?: number;
+}
+
+export interface LoadedSchema {
+  /** The file's text ('' when it could not be read), for positions. */
+  text: string;
+  problems: SchemaProblem[];
+}
+
+/**
+ * Load one --schema file into the catalog. A table described twice (in this file or an earlier
+ * one) with other columns is a warning; the later description is used.
+ */
+export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return `cannot read schema file: ${(err as Error).message}`;
+    return { text: '', problems: [{ severity: 'error', message: `cannot read schema file: ${(err as Error).message}` }] };
   }
+  const problems: SchemaProblem[] = [];
+  const define = (name: QName, entry: CatalogEntry, offset: number | undefined) => {
+    const t = qualify(ctx, name);
+    const before = ctx.catalog.get(t);
+    const key = (c: string) => ctx.key(c, false);
+    if (before?.origin === 'schema' && before.columns.map(key).join(',') !== entry.columns.map(key).join(',')) {
+      const shown = name.parts.map((p) => p.text).join('.');
+      problems.push({ severity: 'warning', offset, message: `table '${shown}' is described again with other columns (${entry.columns.join(', ')}); this description replaces (${before.columns.join(', ')})` });
+    }
+    ctx.catalog.set(t, entry);
+  };
   if (/\.json$/i.test(path) || /^\s*[{[]/.test(text)) {
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (err) {
-      return `invalid JSON in schema file: ${(err as Error).message}`;
+      return { text, problems: [{ severity: 'error', message: `invalid JSON in schema file: ${(err as Error).message}` }] };
     }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return 'schema JSON must be an object of table → columns';
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return { text, problems: [{ severity: 'error', message: 'schema JSON must be an object of table → columns' }] };
     for (const [table, cols] of Object.entries(data as Record<string, unknown>)) {
       const columns = Array.isArray(cols) ? cols.map(String) : cols && typeof cols === 'object' ? Object.keys(cols) : [];
-      ctx.catalog.set(qualify(ctx, qnameOf(table)), { columns, kind: 'table', origin: 'schema' });
+      const at = text.indexOf(JSON.stringify(table));
+      define(qnameOf(table), { columns, kind: 'table', origin: 'schema' }, at < 0 ? undefined : at);
     }
-    return undefined;
+    return { text, problems };
   }
   const parsed = parseText(text, ctx.dialect);
   for (const s of parsed.statements) {
     if (s.k === 'create_table' && s.columns.length > 0) {
-      ctx.catalog.set(qualify(ctx, s.name), { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema' });
+      define(s.name, { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema' }, s.start);
     } else if (s.k === 'create_view' && s.columns) {
-      ctx.catalog.set(qualify(ctx, s.name), { columns: s.columns.map((c) => c.text), kind: 'view', origin: 'schema' });
+      define(s.name, { columns: s.columns.map((c) => c.text), kind: 'view', origin: 'schema' }, s.start);
     }
   }
-  return parsed.failed > 0 ? `${parsed.failed} statement(s) in the schema file could not be parsed` : undefined;
+  for (const p of parsed.problems) if (p.severity === 'error') problems.push({ severity: 'error', offset: p.offset, message: p.message });
+  return { text, problems: problems.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1)) };
 }

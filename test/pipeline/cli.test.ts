@@ -3,7 +3,7 @@
  * test/helpers/cli.ts): the mixed-quality directory, a missing input, and the TPC-H / TPC-DS
  * queries of the vendored bench corpus.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -128,6 +128,25 @@ describe('bad usage', () => {
     const r = await runCli(['analyze', join(MIXED, 'good1.sql'), '--schema', repoPath('no-such-schema.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-such-schema.json: error: schema file not found');
+  });
+
+  test('--schema problems are located: a table described twice with other columns, a broken DDL statement', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlflow-schema-'));
+    try {
+      writeFileSync(join(dir, 's1.json'), '{"sales.orders": ["id", "amount"], "dim": ["k"]}');
+      writeFileSync(join(dir, 's2.sql'), 'CREATE TABLE sales.orders (id int, amount int, customer int);\nCREATE TABLE dim (K int);\nCREATE TABLE broken (a int,, b int);\n');
+      writeFileSync(join(dir, 'q.sql'), 'select * from sales.orders;\n');
+      const r = await runCli(['analyze', join(dir, 'q.sql'), '--schema', join(dir, 's1.json'), '--schema', join(dir, 's2.sql'), '-f', 'csv']);
+      expect(r.code).toBe(0);
+      const lines = r.stderr.split('\n').filter((l) => l.includes('s2.sql'));
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/s2\.sql:1:1: warning: table 'sales\.orders' is described again with other columns \(id, amount, customer\); this description replaces \(id, amount\)$/);
+      expect(lines[1]).toMatch(/s2\.sql:3:28: error: /);
+      // The later description is the one used; `dim` (same columns up to case) is no conflict.
+      expect(r.stdout).toContain(',sales,orders,customer,');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('an unknown vendor or format: exit 2', async () => {
