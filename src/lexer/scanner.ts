@@ -46,6 +46,8 @@ export class Scanner {
   pos = 0;
   readonly errors: ScanError[] = [];
   private readonly len: number;
+  /** Where to end the statement after an unterminated literal (-1: nowhere). */
+  private breakAt = -1;
   /** The keyword table keyed in lower case (most SQL is written in one case). */
   private readonly lower: ReadonlyMap<string, TokenType>;
 
@@ -146,6 +148,12 @@ export class Scanner {
 
   /** Next significant token, or undefined at the end. */
   next(): IToken | undefined {
+    if (this.breakAt >= 0) {
+      // The statement end that closes an unterminated literal (zero width, at its line end).
+      const at = this.breakAt;
+      this.breakAt = -1;
+      return { image: '', startOffset: at, endOffset: at - 1, tokenType: T.Semicolon, tokenTypeIdx: T.Semicolon.tokenTypeIdx! } as IToken;
+    }
     this.skipTrivia();
     const t = this.text;
     const i = this.pos;
@@ -352,8 +360,17 @@ export class Scanner {
     for (;;) {
       if (j >= this.len) {
         this.errors.push({ offset: start, message: type === T.StringLit ? 'unterminated string literal' : 'unterminated quoted identifier' });
-        this.pos = this.len;
-        return this.tok(type, start, this.len);
+        // Recover: the literal ends with its line and so does the statement, so that one
+        // missing quote costs one statement, not the rest of the file.
+        const nl = t.indexOf('\n', open);
+        if (nl < 0 || nl >= this.len) {
+          this.pos = this.len;
+          return this.tok(type, start, this.len);
+        }
+        const stop = t.charCodeAt(nl - 1) === C.CR && nl - 1 > open ? nl - 1 : nl;
+        this.pos = nl;
+        this.breakAt = stop;
+        return this.tok(type, start, stop);
       }
       const c = t.charCodeAt(j);
       if (backslash && c === C.BACKSLASH) {

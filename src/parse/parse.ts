@@ -45,7 +45,12 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
   const problems: ParseProblem[] = [];
   let failed = 0;
   let parsed = 0;
+  let scanned = 0;
   for (let chunk = splitter.nextChunk(); chunk; chunk = splitter.nextChunk()) {
+    // A chunk with a lexical error (unterminated literal) fails for that reason: its parse
+    // errors would only repeat it.
+    const lexical = splitter.scanErrors.length > scanned;
+    scanned = splitter.scanErrors.length;
     let result;
     try {
       result = parser.parseChunk(chunk.tokens, text);
@@ -58,7 +63,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
     if (onStatement) for (const st of result.statements) onStatement(st);
     else statements.push(...result.statements);
     failed += result.errors.length;
-    for (const e of result.errors) problems.push({ severity: 'error', offset: e.offset, message: e.message });
+    if (!lexical) for (const e of result.errors) problems.push({ severity: 'error', offset: e.offset, message: e.message });
   }
   for (const e of splitter.scanErrors) problems.push({ severity: 'error', offset: e.offset, message: e.message });
   for (const s of splitter.skipped) problems.push({ severity: 'note', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });

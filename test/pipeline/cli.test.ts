@@ -149,6 +149,23 @@ describe('bad usage', () => {
     }
   });
 
+  test('an unterminated literal costs its own statement only, with one diagnostic', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlflow-unterminated-'));
+    try {
+      const file = join(dir, 'q.sql');
+      writeFileSync(file, "insert into a select x from t1;\nselect 'it's here' from t2;\ninsert into b select y from t3;\n");
+      const r = await runCli(['analyze', file, '-f', 'csv', '--strict']);
+      expect(r.code).toBe(1);
+      expect(r.stdout.split('\n').slice(1).filter(Boolean)).toEqual([
+        'DEFAULT,DEFAULT,t1,x,DEFAULT,DEFAULT,a,x,fdd,insert',
+        'DEFAULT,DEFAULT,t3,y,DEFAULT,DEFAULT,b,y,fdd,insert',
+      ]);
+      expect(r.stderr.split('\n').filter((l) => l.includes('error:'))).toEqual([`${file}:2:18: error: unterminated string literal`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('an unknown vendor or format: exit 2', async () => {
     expect((await runCli(['analyze', join(MIXED, 'good1.sql'), '-t', 'nosuchdb'])).code).toBe(2);
     expect((await runCli(['analyze', join(MIXED, 'good1.sql'), '-f', 'xml'])).code).toBe(2);

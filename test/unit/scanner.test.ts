@@ -257,10 +257,19 @@ describe('batch separators', () => {
 });
 
 describe('errors', () => {
-  test('unterminated string: one error at the opening quote; the token runs to the end', () => {
-    const r = scan("select a from t where b = 'oops;\nselect 2;");
+  test('unterminated string: one error at the opening quote; the literal and its statement end with the line', () => {
+    const r = scan("select a from t where b = 'oops;\r\nselect 2;");
     expect(r.errors).toEqual([{ offset: 26, message: 'unterminated string literal' }]);
-    expect(r.tokens[r.tokens.length - 1]).toBe("StringLit:'oops;\nselect 2;");
+    expect(r.tokens).toEqual([
+      'K_SELECT:select', 'Name:a', 'K_FROM:from', 'Name:t', 'K_WHERE:where', 'Name:b', 'Eq:=', "StringLit:'oops;",
+      'Semicolon:', 'K_SELECT:select', 'NumberLit:2', 'Semicolon:;',
+    ]);
+  });
+
+  test('unterminated string on the last line: the token runs to the end', () => {
+    const r = scan("select 'oops");
+    expect(r.errors).toEqual([{ offset: 7, message: 'unterminated string literal' }]);
+    expect(r.tokens).toEqual(['K_SELECT:select', "StringLit:'oops"]);
   });
 
   test('unterminated quoted identifier', () => {
