@@ -28,7 +28,6 @@ const SQLPLUS_COMMANDS = new Set([
 const SQL_SET_TARGETS = new Set(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS']);
 const ROUTINE_KINDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'TYPE']);
 const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'ALTER', 'EDITIONABLE', 'NONEDITIONABLE', 'EDITIONING', 'DEFINER', 'EQ', 'CONSTRAINT']);
-const BEGIN_NOT_BLOCK = new Set(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED', 'ISOLATION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE']);
 const END_OF_OTHER = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
 
 type BlockMode = 'none' | 'routine' | 'package' | 'batch';
@@ -126,7 +125,7 @@ export class Splitter {
         else if (type === T.RParen) parens = Math.max(0, parens - 1);
         else if (type === T.K.BEGIN) {
           const nx = this.peek();
-          if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
+          if (!nx || nx.tokenType === T.Semicolon || T.BEGIN_NOT_BLOCK.has(upper(nx))) continue;
           open.push(0);
           sawBlock = true;
         } else if (type === T.K.CASE) {
