@@ -155,7 +155,7 @@ export abstract class PsmUnits extends BlockParser {
       const w = this.w();
       if (w === 'LANGUAGE') {
         this.next();
-        language = stringValue(this.next().image).toLowerCase();
+        language = this.language();
         continue;
       }
       if (w === 'EXECUTE' && this.w(2) === 'AS') {
@@ -163,6 +163,8 @@ export abstract class PsmUnits extends BlockParser {
         this.next();
       } else if ((w === 'AS' || w === 'IS') && !text) {
         this.next();
+        // BigQuery raw and byte strings: `r'...'`, `r"""..."""`.
+        if (this.is(T.StringLit, 2) && /^[rb]{1,2}$/i.test(this.la(1).image) && this.la(1).endOffset! + 1 === this.la(2).startOffset) this.next();
         if (this.is(T.StringLit)) {
           text = this.next();
           continue;
@@ -190,6 +192,12 @@ export abstract class PsmUnits extends BlockParser {
     }
     if (text) body.push(...this.stringBody(text, language));
     return this.block(start, body, { ...extra, conditions });
+  }
+
+  /** The language named after LANGUAGE (a name or a string), lower-cased. */
+  private language(): string {
+    const t = this.next();
+    return (t.tokenType === T.StringLit ? stringValue(t.image) : t.image).toLowerCase();
   }
 
   /** Skip one token (a parenthesized group whole). */
@@ -222,7 +230,7 @@ export abstract class PsmUnits extends BlockParser {
     let language: string | undefined;
     let text: IToken | undefined;
     while (!this.atEof() && !this.is(T.Semicolon)) {
-      if (this.accept('LANGUAGE')) language = stringValue(this.next().image).toLowerCase();
+      if (this.accept('LANGUAGE')) language = this.language();
       else if (this.is(T.StringLit) && !text) text = this.next();
       else this.skipOne();
     }

@@ -267,8 +267,15 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     return text;
   }
 
-  /** The value assigned to `targets` (after `=` / `:=`); a value that does not parse is skipped. */
+  /**
+   * The value assigned to `targets` (after `=` / `:=`); a value that does not parse is skipped. A
+   * query (HANA table variable `lt = SELECT ...`) is analyzed for what it reads.
+   */
   private value(targets: string[], start: number): A.Statement {
+    if (this.p.startsQuery(1) && !this.is(T.LParen)) {
+      const query = this.query();
+      return { k: 'query', query, start: query.start, end: this.end() };
+    }
     this.noteAssignedLiteral(targets[0]!, () => this.is(T.Semicolon) || this.atEof());
     const value = this.softExpr();
     if (!value) this.skipWhile(() => !this.is(T.Semicolon) && !this.is(T.Comma));
