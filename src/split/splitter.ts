@@ -108,7 +108,7 @@ export class Splitter {
           break;
         }
         const prev = tokens[tokens.length - 1];
-        if (caps.dashedTableNames && prev && BEFORE_TABLE.has(upper(prev))) this.dashedName(tok);
+        if (caps.dashedTableNames && this.scanner.text.charCodeAt(tok.endOffset! + 1) === 45 /* - */ && prev && BEFORE_TABLE.has(upper(prev))) this.dashedName(tok);
         let type = tok.tokenType;
         if (type === T.BatchSep) {
           // A `/` line inside parentheses or a CASE is a division written on its own line.
@@ -203,6 +203,8 @@ export class Splitter {
 
   /** Does `tok` start an IF / WHILE / LOOP / REPEAT / FOR statement (not `IF(a, b, c)`, `FOR UPDATE`, ...)? */
   private opensControl(tok: IToken, prev: IToken | undefined): boolean {
+    const t = tok.tokenType;
+    if (t !== T.K.IF && t !== T.K.WHILE && t !== T.K.LOOP && t !== T.K.FOR && !(t === T.Name && tok.image.length === 6)) return false;
     const w = upper(tok);
     if (!CONTROL.has(w)) return false;
     if (prev && prev.tokenType !== T.Semicolon && prev.tokenType !== T.Colon && !BEFORE_STATEMENT.has(upper(prev))) return false;
