@@ -31,6 +31,7 @@ const TOP = new Set(['BEGIN', 'DECLARE', 'IF', 'CASE', 'WHILE', 'LOOP', 'REPEAT'
 /** Constructs that may carry a label (`lbl: LOOP`). */
 const LABELLED = new Set(['BEGIN', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
 const ROUTINES = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER']);
+const CLOSERS = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR', 'CASE']);
 
 export class PsmParser extends PsmUnits implements ProcDialect {
   /** Names of prepared statements (MySQL PREPARE s FROM ...): their SQL was analyzed at PREPARE. */
@@ -204,6 +205,11 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     if (this.w() === 'NOT' && this.w(2) === 'ATOMIC') this.next();
     this.accept('ATOMIC');
     const body = this.list();
+    // `END IF` / `END LOOP` ... of a construct whose head failed (already reported): the block goes on.
+    while (this.w() === 'END' && CLOSERS.has(this.w(2))) {
+      this.close(this.w(2));
+      body.push(...this.list());
+    }
     this.handlers(body);
     this.close();
     return this.block(start, body);

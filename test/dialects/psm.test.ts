@@ -85,6 +85,19 @@ END;`);
     expect([call?.procedureName, call?.callee]).toEqual(['ds.p', 'ds.other']);
   });
 
+  test('a construct whose head fails: one error, the procedure goes on after its END FOR', () => {
+    const a = bq(`CREATE PROCEDURE ds.p()
+BEGIN
+  FOR r IN (SELECT id FROM) DO
+    INSERT INTO ds.a (id) SELECT id FROM ds.b;
+  END FOR;
+  INSERT INTO ds.c (id) SELECT id FROM ds.d;
+END;
+SELECT 1;`);
+    expect(a.errors).toEqual(["3:27 syntax error near ')'"]);
+    expect(flows(a)).toEqual(['ds.p: ds.d -> ds.c', 'batchQueries:  -> ']);
+  });
+
   test('BEGIN TRANSACTION is a transaction; a dashed project name is one name; UDF bodies', () => {
     const a = bq(`BEGIN TRANSACTION;
 INSERT INTO ds.x (a) SELECT a FROM my-proj.ds.y;
