@@ -1,5 +1,6 @@
 /**
- * Shared machinery of the procedural grammar (T-SQL in tsql.ts, PL/SQL in plsql.ts).
+ * Shared machinery of the procedural grammar (T-SQL in tsql.ts; PL/SQL in plsql.ts and SQL/PSM in
+ * sqlpsm.ts, both on the block-language machinery of procblocks.ts).
  *
  * Procedural code is keyword driven: a hand-written recursive descent walks the token vector of
  * the Chevrotain parser (`exportLexerState` / `importLexerState`) and hands every SQL statement to
