@@ -4,9 +4,9 @@
  * cursors, types, pragmas) and BEGIN ... EXCEPTION ... END bodies. The statements inside are
  * parsed by PlSqlParser (plsql.ts) through `list()`.
  */
-import { EOF, type IToken } from './chevrotain.js';
+import type { IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import { ProcBase } from './procbase.js';
+import { BlockParser } from './procblocks.js';
 import * as T from './tokens.js';
 
 const K = T.K;
@@ -22,21 +22,7 @@ export interface Decls {
   stmts: A.Statement[];
 }
 
-export abstract class PlSqlUnits extends ProcBase {
-  /** Statements up to END / EXCEPTION / ELSIF / ELSE / WHEN (not consumed). */
-  protected abstract list(): A.Statement[];
-
-  /** END [word] [label]; a missing END is reported without losing the construct. */
-  protected close(word?: string): void {
-    if (this.w() !== 'END') {
-      this.innerError(this.la(1), `expected END${word ? ' ' + word : ''}`);
-      return;
-    }
-    this.next();
-    if (word && this.w() === word) this.next();
-    if (this.isName() && (this.is(T.Semicolon, 2) || this.is(EOF, 2))) this.next();
-  }
-
+export abstract class PlSqlUnits extends BlockParser {
   // ------------------------------------------------------------------ blocks and declarations
 
   /** [DECLARE decls] BEGIN stmts [EXCEPTION handlers] END: `d` holds the parsed declarations. */
@@ -46,15 +32,6 @@ export abstract class PlSqlUnits extends ProcBase {
     this.handlers(stmts);
     this.close();
     return this.block(start, stmts, { ...extra, variables: [...(extra.variables ?? []), ...d.vars] });
-  }
-
-  protected handlers(out: A.Statement[]): void {
-    if (!this.accept('EXCEPTION')) return;
-    while (this.accept('WHEN')) {
-      this.skipWhile(() => this.w() !== 'THEN' && !this.is(T.Semicolon));
-      this.expect('THEN');
-      out.push(...this.list());
-    }
   }
 
   /** Declarations up to BEGIN / END (or a compound trigger's timing point). */
@@ -101,21 +78,6 @@ export abstract class PlSqlUnits extends ProcBase {
     this.next();
     const query = this.query();
     return { k: 'cursor', name, query, start, end: this.end() };
-  }
-
-  /** `(name [IN|OUT|NOCOPY] type [:= default], ...)`: the parameter names. */
-  protected params(): string[] {
-    const out: string[] = [];
-    if (!this.is(T.LParen)) return out;
-    this.next();
-    for (;;) {
-      if (this.isName() || this.is(T.Variable)) out.push(this.tokenName(this.la(1)).parts[0]!.text);
-      this.skipWhile(() => !this.is(T.Comma));
-      if (!this.is(T.Comma)) break;
-      this.next();
-    }
-    if (this.is(T.RParen)) this.next();
-    return out;
   }
 
   /**

@@ -13,8 +13,6 @@ import * as T from './tokens.js';
 
 const K = T.K;
 
-/** Words that end a statement list (the enclosing construct continues there). */
-const STOP = new Set(['END', 'EXCEPTION', 'ELSIF', 'ELSEIF', 'ELSE', 'WHEN']);
 /** SQL statements handed to the grammar. */
 const SQL = new Set(['SELECT', 'WITH', 'INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 /** Statements without lineage: skipped to their `;`. */
@@ -54,38 +52,16 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
     return this.other(`CREATE ${w}`, start);
   }
 
-  // ------------------------------------------------------------------ statement lists
+  // ------------------------------------------------------------------ statements
 
-  protected list(): A.Statement[] {
-    const out: A.Statement[] = [];
-    for (;;) {
-      while (this.is(T.Semicolon)) this.next();
-      if (this.atEof() || STOP.has(this.w())) return out;
-      const before = this.pos;
-      const s = this.stmt();
-      if (s) out.push(s);
-      if (this.pos === before) this.next();
-    }
-  }
-
-  private stmt(): A.Statement | undefined {
+  protected stmt(): A.Statement | undefined {
     if (this.la(1).image === '<<') {
       this.next();
       this.skipLabel();
       return undefined;
     }
-    const resync = (errIdx: number, start: number) => this.resyncSemicolon(errIdx, start);
-    if (SQL.has(this.w()) || this.is(T.LParen)) return this.isolate(() => this.sql(), resync);
-    return this.isolate(() => this.control(this.next()), resync);
-  }
-
-  /** A SQL statement; it must end at `;` (or where the enclosing construct continues). */
-  private sql(): A.Statement {
-    const record = this.recordInsert();
-    if (record) return record;
-    const s = this.rule(this.p.statementWithSemi);
-    if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w())) this.fail(this.la(1), 'expected ;');
-    return s;
+    if (SQL.has(this.w()) || this.is(T.LParen)) return this.isolated(() => this.recordInsert() ?? this.sql());
+    return this.isolated(() => this.control(this.next()));
   }
 
   /** `INSERT INTO t [alias] VALUES rec;`: a whole record, whose fields are not known. */
@@ -102,11 +78,6 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
     return { k: 'insert', target, start, end: this.end() };
   }
 
-  private skipLabel(): void {
-    this.skipWhile(() => this.la(1).image !== '>>');
-    if (this.la(1).image === '>>') this.next();
-  }
-
   /** A procedural statement whose first token was consumed. */
   private control(first: IToken): A.Statement {
     const start = first.startOffset;
@@ -115,12 +86,12 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
       case 'IF':
         return this.ifStmt(start);
       case 'LOOP':
-        return this.loop(start, {});
+        return this.loop(start, {}, 'LOOP');
       case 'WHILE': {
         const conditions: A.Expr[] = [];
         this.cond(conditions, 'LOOP');
         this.expect('LOOP');
-        return this.loop(start, { conditions });
+        return this.loop(start, { conditions }, 'LOOP');
       }
       case 'FOR':
         return this.forLoop(start);
@@ -191,148 +162,13 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
     return this.other('CALL', start, { call });
   }
 
-  /** A condition before `until` (THEN, LOOP); skipped silently when it does not parse. */
-  private cond(out: A.Expr[], until: string): void {
-    const e = this.softExpr();
-    if (e && this.w() === until) out.push(e);
-    else this.skipWhile(() => this.w() !== until && !this.is(T.Semicolon));
-  }
-
-  private ifStmt(start: number): A.Statement {
-    const conditions: A.Expr[] = [];
-    const body: A.Statement[] = [];
-    this.cond(conditions, 'THEN');
-    this.expect('THEN');
-    body.push(...this.list());
-    for (;;) {
-      const w = this.w();
-      if (w === 'ELSIF' || w === 'ELSEIF') {
-        this.next();
-        this.cond(conditions, 'THEN');
-        this.expect('THEN');
-        body.push(...this.list());
-        continue;
-      }
-      if (w === 'ELSE') {
-        this.next();
-        body.push(...this.list());
-      }
-      break;
-    }
-    this.close('IF');
-    return this.block(start, body, { conditions });
-  }
-
-  private loop(start: number, extra: Partial<A.BlockStmt>): A.Statement {
-    const body = this.list();
-    this.close('LOOP');
-    return this.block(start, body, extra);
-  }
-
-  /** FOR i IN [REVERSE] lo .. hi | FOR r IN (query) | FOR r IN cursor[(args)]  LOOP ... END LOOP. */
-  private forLoop(start: number): A.Statement {
-    const v = this.tokenName(this.next()).parts[0]!.text;
-    this.expect('IN');
-    this.accept('REVERSE');
-    let record: A.BlockStmt['record'];
-    if (this.is(T.LParen) && this.p.startsQuery(2)) {
-      record = { name: v, query: this.query() };
-    } else if (this.isName()) {
-      let range = false;
-      const names: string[] = [];
-      for (let n = 1; this.la(n).tokenType !== EOF && this.w(n) !== 'LOOP'; n++) {
-        const t = this.la(n);
-        if ((t.tokenType === T.Dot && this.la(n + 1).tokenType === T.Dot) || (t.tokenType === T.NumberLit && t.image.startsWith('.'))) range = true;
-        if (t.tokenType === T.LParen) break;
-        if (t.tokenType !== T.Dot) names.push(this.tokenName(t).parts[0]!.text);
-      }
-      if (!range) record = { name: v, cursor: names.join('.') };
-    }
-    this.skipWhile(() => this.w() !== 'LOOP');
-    this.expect('LOOP');
-    return this.loop(start, { variables: [v], record });
-  }
-
-  private caseStmt(start: number): A.Statement {
-    const conditions: A.Expr[] = [];
-    if (this.w() !== 'WHEN') this.cond(conditions, 'WHEN');
-    const body: A.Statement[] = [];
-    while (this.w() === 'WHEN') {
-      this.next();
-      this.cond(conditions, 'THEN');
-      this.expect('THEN');
-      body.push(...this.list());
-    }
-    if (this.accept('ELSE')) body.push(...this.list());
-    this.close('CASE');
-    return this.block(start, body, { conditions });
-  }
-
   private executeImmediate(start: number): A.Statement {
     if (!this.accept('IMMEDIATE')) {
       this.skipPastSemicolon();
       return this.other('EXECUTE', start);
     }
-    const lits = this.literalRun() ?? this.assignedName();
-    const w = this.w();
-    if (lits && (this.is(T.Semicolon) || this.atEof() || w === 'INTO' || w === 'USING' || w === 'RETURNING' || w === 'RETURN' || w === 'BULK')) {
-      const body = this.dynamic(lits);
-      this.skipPastSemicolon();
-      return this.block(start, body);
-    }
+    const s = this.execLiteral(start);
     this.skipPastSemicolon();
-    return this.other('EXECUTE IMMEDIATE', start, { diagnostic: this.note('dynamic SQL built at run time is not analyzed') });
-  }
-
-  /** FETCH c [BULK COLLECT] INTO a, b [LIMIT n]: the cursor's columns into variables. */
-  private fetch(start: number): A.Statement {
-    const cursor = this.tokenName(this.next()).parts[0]!.text;
-    const targets: string[] = [];
-    this.skipWhile(() => !this.is(K.INTO) && !this.is(T.Semicolon));
-    if (this.is(K.INTO)) {
-      this.next();
-      for (;;) {
-        const t = this.la(1);
-        if (!this.isName() && t.tokenType !== T.Variable) break;
-        targets.push(this.tokenName(this.next()).parts[0]!.text);
-        if (!this.is(T.Comma)) break;
-        this.next();
-      }
-    }
-    this.skipPastSemicolon();
-    return { k: 'assign', targets, cursor, start, end: this.end() };
-  }
-
-  /** A variable holding a literal assigned earlier in the routine: its tokens (the name consumed). */
-  private assignedName(): IToken[] | undefined {
-    if (!this.isName() && !this.is(T.Variable)) return undefined;
-    const lits = this.assignedLiteral(this.tokenName(this.la(1)).parts[0]!.text);
-    if (lits) this.next();
-    return lits;
-  }
-
-  /** OPEN c [(args)] [FOR query | FOR 'literal' | FOR v_sql] [USING ...]. */
-  private open(start: number): A.Statement {
-    const nameTok = this.next();
-    if (this.is(T.LParen)) {
-      this.next();
-      this.skipWhile(() => true);
-      this.next();
-    }
-    if (this.accept('FOR')) {
-      if (this.p.startsQuery(1)) {
-        const query = this.query();
-        this.skipPastSemicolon();
-        return { k: 'cursor', name: this.tokenName(nameTok).parts[0]!, query, start, end: this.end() };
-      }
-      const lits = this.literalRun() ?? this.assignedName();
-      if (lits) {
-        const body = this.dynamic(lits);
-        this.skipPastSemicolon();
-        return this.block(start, body);
-      }
-    }
-    this.skipPastSemicolon();
-    return this.other('OPEN', start);
+    return s;
   }
 }

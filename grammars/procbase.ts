@@ -1,5 +1,6 @@
 /**
- * Shared machinery of the procedural grammar (T-SQL in tsql.ts, PL/SQL in plsql.ts).
+ * Shared machinery of the procedural grammar (T-SQL in tsql.ts; PL/SQL in plsql.ts and SQL/PSM in
+ * sqlpsm.ts, both on the block-language machinery of procblocks.ts).
  *
  * Procedural code is keyword driven: a hand-written recursive descent walks the token vector of
  * the Chevrotain parser (`exportLexerState` / `importLexerState`) and hands every SQL statement to
@@ -289,20 +290,24 @@ export abstract class ProcBase {
       for (let i = a; i < b; i++) if (chars[i - from] !== '\n') chars[i - from] = ' ';
       changed = true;
     };
-    spans.forEach(([a, b, escapes], i) => {
+    const backslash = this.p.caps.backslashEscapes;
+    spans.forEach(([a, b, quote], i) => {
       if (i > 0) blank(spans[i - 1]![1], a);
-      if (!escapes) return;
-      // Runs of 2k quotes stand for k quotes: keep k, blank the rest.
+      if (!quote) return;
+      // `\x` stands for x (backslash escapes); runs of 2k quotes stand for k quotes.
       for (let j = a; j < b; ) {
-        if (text[j] !== "'") {
+        if (backslash && text[j] === '\\') {
+          blank(j, j + 1);
+          j += 2;
+          continue;
+        }
+        if (text[j] !== quote) {
           j++;
           continue;
         }
         let k = j;
-        while (k < b && text[k] === "'") k++;
-        const half = Math.floor((k - j) / 2);
-        blank(j + half, k);
-        for (let q = j; q < j + half; q++) chars[q - from] = "'";
+        while (k < b && text[k] === quote) k++;
+        blank(j + Math.floor((k - j) / 2), k);
         j = k;
       }
     });
@@ -373,11 +378,23 @@ export abstract class ProcBase {
   }
 }
 
-/** Content range of a string literal token and whether `''` escapes may occur in it. */
-function contentSpan(t: IToken): [number, number, boolean] {
+/**
+ * Content range of a string literal token and the quote whose escapes may occur in it ('' for
+ * none): `'...'`, `"..."` (where a string), `$tag$...$tag$`, Oracle `q'[...]'`, BigQuery
+ * `"""..."""` and raw `r'...'`.
+ */
+function contentSpan(t: IToken): [number, number, string] {
   const img = t.image;
-  const q = img.indexOf("'");
-  if (q < 0) return [t.startOffset, t.startOffset, false];
-  if (q > 0 && /q$/i.test(img.slice(0, q))) return [t.startOffset + q + 2, t.endOffset! - 1, false];
-  return [t.startOffset + q + 1, t.endOffset!, img.includes("''", q + 1)];
+  if (img.startsWith('$')) {
+    const tag = img.indexOf('$', 1) + 1;
+    return [t.startOffset + tag, t.endOffset! + 1 - tag, ''];
+  }
+  const q = img.search(/['"]/);
+  if (q < 0) return [t.startOffset, t.startOffset, ''];
+  const quote = img[q]!;
+  const prefix = img.slice(0, q);
+  if (quote === "'" && /q$/i.test(prefix)) return [t.startOffset + q + 2, t.endOffset! - 1, ''];
+  const n = img.length - q >= 6 && img.startsWith(quote.repeat(3), q) && img.endsWith(quote.repeat(3)) ? 3 : 1;
+  const escapes = n === 1 && !/r/i.test(prefix);
+  return [t.startOffset + q + n, t.endOffset! + 1 - n, escapes ? quote : ''];
 }

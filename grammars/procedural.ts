@@ -4,7 +4,8 @@
  * Two Chevrotain rules are the entry points: `procedural` (a statement starting with a procedural
  * keyword: BEGIN, IF, DECLARE, EXEC, ...) and `createRoutine` (CREATE/ALTER PROCEDURE, FUNCTION,
  * TRIGGER, PACKAGE, TYPE BODY). Each consumes its first token and hands over to the dialect's
- * procedural parser (tsql.ts, plsql.ts; machinery in procbase.ts), which parses the rest by
+ * procedural parser (tsql.ts, plsql.ts, sqlpsm.ts; machinery in procbase.ts and procblocks.ts),
+ * chosen by capability (goBatches, slashTerminator, psmBlocks), which parses the rest by
  * keyword and calls back into the grammar for SQL statements and expressions. Dialects without a
  * procedural layer never enter these rules (`startsProcedural()` is false for them).
  */
@@ -12,12 +13,14 @@ import type { Statement } from '../src/ast/nodes.js';
 import type { ProcDialect } from './procbase.js';
 import type { SqlParser } from './parser.js';
 import { PlSqlParser } from './plsql.js';
+import { PsmParser } from './sqlpsm.js';
 import * as T from './tokens.js';
 import { TSqlParser } from './tsql.js';
 
 export function defineProceduralRules(this: SqlParser): void {
   const $ = this.dsl;
-  const dialect: ProcDialect | undefined = this.caps.slashTerminator ? new PlSqlParser(this) : this.caps.goBatches ? new TSqlParser(this) : undefined;
+  const caps = this.caps;
+  const dialect: ProcDialect | undefined = caps.slashTerminator ? new PlSqlParser(this) : caps.goBatches ? new TSqlParser(this) : caps.psmBlocks ? new PsmParser(this) : undefined;
   this.proc = dialect;
 
   this.procedural = $.RULE('procedural', (): Statement => {

@@ -414,6 +414,10 @@ export interface BlockStmt extends Node {
   record?: { name: string; query?: Query; cursor?: string };
   /** Trigger: the table it fires on (T-SQL `inserted`/`deleted`, PL/SQL `:NEW`/`:OLD` read it). */
   triggerTable?: QName;
+  /** Trigger: qualifiers whose columns read the trigger's table (`new`, `old`, REFERENCING names). */
+  triggerRows?: string[];
+  /** A DECLARE / LET statement: its variables stay in scope after it (to the end of the enclosing block). */
+  declaration?: boolean;
 }
 
 /** A cursor: `DECLARE c CURSOR FOR select`, PL/SQL `CURSOR c IS select`, `OPEN c FOR select`. */

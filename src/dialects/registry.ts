@@ -28,7 +28,11 @@ const ORACLE: Partial<Capabilities> = {
   sqlPlusCommands: true,
   substitutionVariables: true,
 };
+/** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
+const PSM: Partial<Capabilities> = { psmBlocks: true };
 const MYSQL: Partial<Capabilities> = {
+  ...PSM,
+  clientDelimiter: true,
   backtickIdentifiers: true,
   doubleQuotedStrings: true,
   atVariables: true,
@@ -36,10 +40,10 @@ const MYSQL: Partial<Capabilities> = {
   backslashEscapes: true,
 };
 const HIVE: Partial<Capabilities> = { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
-const POSTGRES: Partial<Capabilities> = { dollarQuotedStrings: true, nestedComments: true };
+const POSTGRES: Partial<Capabilities> = { ...PSM, dollarQuotedStrings: true, nestedComments: true };
 
 export const DIALECTS: DialectSpec[] = [
-  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', {}, 'full'),
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', PSM, 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
@@ -50,30 +54,33 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', { ...HIVE, lateralColumnAlias: true }),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, lateralColumnAlias: true }),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', {
+    ...PSM,
+    atVariables: true,
+    dashedTableNames: true,
     backtickIdentifiers: true,
     doubleQuotedStrings: true,
     backslashEscapes: true,
     hashComments: true,
     lateralColumnAlias: true,
   }),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { dollarQuotedStrings: true, lateralColumnAlias: true }),
-  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', {}),
-  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { lateralColumnAlias: true }),
-  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', {}),
-  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', {}),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', {}),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', {}),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true }),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', PSM),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { ...PSM, lateralColumnAlias: true }),
+  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
+  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', { ...PSM, dollarQuotedStrings: true }),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', PSM),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', PSM),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { backtickIdentifiers: true }),
-  d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', {}),
+  d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', PSM),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { backtickIdentifiers: true, doubleQuotedStrings: true }),
   d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { backtickIdentifiers: true }),
-  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', { backtickIdentifiers: true, bracketIdentifiers: true }),
+  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', { ...PSM, backtickIdentifiers: true, bracketIdentifiers: true }),
 ];
 
 const byName = new Map<string, DialectSpec>();

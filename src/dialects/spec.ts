@@ -44,6 +44,15 @@ export interface Capabilities {
   lateralColumnAlias: boolean;
   /** Backslash escapes inside string literals. */
   backslashEscapes: boolean;
+  /**
+   * SQL/PSM-style procedural code (grammars/sqlpsm.ts): BEGIN...END blocks, DECLARE, IF...END IF,
+   * loops, CALL, routine bodies (also dollar-quoted PL/pgSQL and `AS '...'` bodies).
+   */
+  psmBlocks: boolean;
+  /** A `DELIMITER xx` line (MySQL client command) changes the statement terminator. */
+  clientDelimiter: boolean;
+  /** Unquoted dashes in a project name after FROM/INTO/JOIN (`FROM my-project.ds.t`, BigQuery). */
+  dashedTableNames: boolean;
 }
 
 export interface DialectSpec {
@@ -79,4 +88,7 @@ export const BASE_CAPS: Capabilities = {
   substitutionVariables: false,
   lateralColumnAlias: false,
   backslashEscapes: false,
+  psmBlocks: false,
+  clientDelimiter: false,
+  dashedTableNames: false,
 };

@@ -32,6 +32,8 @@ interface Frame {
   cursors: Map<string, A.Query>;
   /** Table of the trigger being analyzed (T-SQL `inserted`/`deleted`, PL/SQL `:NEW`/`:OLD`). */
   trigger?: A.QName;
+  /** Qualifiers that read the trigger's table (`NEW.col`, `OLD.col`, REFERENCING names). */
+  rows?: Set<string>;
 }
 
 const frame = (cursors?: Map<string, A.Query>): Frame => ({ values: new Map(), records: new Map(), cursors: new Map(cursors) });
@@ -55,6 +57,7 @@ export class ProceduralResolver {
     if (ctx.file !== this.file) {
       this.file = ctx.file;
       this.frame = frame();
+      ctx.variables = new Set();
     }
     let out = ctx.dialect.caps.goBatches ? tsqlForms(s, ctx.text) : s;
     const f = this.frame;
@@ -98,7 +101,7 @@ export class ProceduralResolver {
     if (s.name) {
       ctx.procedureName = s.name.parts.map((p) => p.text).join('.');
       // A routine starts knowing nothing of its variables (cursors of a package stay visible).
-      this.frame = { ...frame(saved.cursors), trigger: s.triggerTable };
+      this.frame = { ...frame(saved.cursors), trigger: s.triggerTable, rows: s.triggerRows && new Set(s.triggerRows) };
     }
     if (s.variables.length > 0) ctx.variables = new Set([...savedVars, ...s.variables.map((v) => v.toLowerCase())]);
     const record = s.record?.name.toLowerCase();
@@ -113,7 +116,8 @@ export class ProceduralResolver {
       for (const b of s.body) this.runner.statement(b);
     } finally {
       ctx.procedureName = savedName;
-      ctx.variables = savedVars;
+      // A DECLARE's variables stay in scope to the end of the enclosing block.
+      if (!s.declaration) ctx.variables = savedVars;
       if (s.name) this.frame = saved;
       else if (record !== undefined) {
         if (shadowed) this.frame.records.set(record, shadowed);
@@ -137,6 +141,8 @@ export class ProceduralResolver {
         if (q) this.fill(s.targets, q);
         return;
       }
+      // `SET (a, b) = (SELECT x, y ...)`: the columns by position.
+      if (s.targets.length > 1 && s.value?.k === 'subquery') return this.fill(s.targets, s.value.query);
       for (const t of s.targets) {
         if (/[.(]/.test(t)) continue;
         if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
@@ -148,7 +154,7 @@ export class ProceduralResolver {
         q.items.forEach((item, i) => {
           if (item.assignTo) f.values.set(item.assignTo.toLowerCase(), pick(q, i)!);
         });
-      } else if (q.intoVars && this.ctx.dialect.caps.slashTerminator) this.fill(q.intoVars, { ...q, into: undefined, intoVars: undefined });
+      } else if (q.intoVars && intoVariables(this.ctx, q)) this.fill(q.intoVars, { ...q, into: undefined, intoVars: undefined });
     }
   }
 
@@ -172,7 +178,9 @@ export class ProceduralResolver {
   /** `s` with variables, record fields and trigger rows replaced by what they read. */
   private substitute<S extends A.Statement>(s: S): S {
     const f = this.frame;
-    const tsql = this.ctx.dialect.caps.atVariables;
+    const caps = this.ctx.dialect.caps;
+    // Snowflake Scripting reads variable `v` in SQL as `:v` (Oracle's `:name` is a host bind).
+    const colon = !caps.slashTerminator;
     // A FROM item named like a record (`FROM t r`) hides the record inside this statement.
     const hidden = new Set<string>();
     if (f.records.size > 0) {
@@ -185,13 +193,18 @@ export class ProceduralResolver {
     }
     return mapTree(s, (n) => {
       switch (n.k) {
-        case 'var':
-          return tsql ? f.values.get((n as A.Variable).name.toLowerCase()) : undefined;
+        case 'var': {
+          const name = (n as A.Variable).name.toLowerCase();
+          return f.values.get(name) ?? (colon && name.startsWith(':') ? f.values.get(name.slice(1)) : undefined);
+        }
         case 'col': {
           const c = n as A.ColumnRef;
           const parts = c.name.parts;
-          if (parts.length === 1 && !parts[0]!.quoted && !tsql) return f.values.get(parts[0]!.text.toLowerCase());
+          if (parts.length === 1 && !parts[0]!.quoted) return f.values.get(parts[0]!.text.toLowerCase());
           const qualifier = parts.length === 2 ? parts[0]!.text.toLowerCase() : undefined;
+          if (qualifier !== undefined && f.rows?.has(qualifier) && !hidden.has(qualifier)) {
+            return scalarRead(parts[1]!, { k: 'table', name: f.trigger!, start: c.start, end: c.end }, c);
+          }
           const rec = qualifier !== undefined && !hidden.has(qualifier) ? f.records.get(qualifier) : undefined;
           if (rec) return scalarRead(parts[1]!, { k: 'derived', query: rec, alias: parts[0], start: c.start, end: c.end }, c);
           return undefined;
@@ -199,7 +212,7 @@ export class ProceduralResolver {
         case 'func': {
           // An element of a collection filled by BULK COLLECT: `t_ids(i)`.
           const fn = n as A.FuncCall;
-          return fn.name.parts.length === 1 && !tsql ? f.values.get(fn.name.parts[0]!.text.toLowerCase()) : undefined;
+          return fn.name.parts.length === 1 && !caps.atVariables ? f.values.get(fn.name.parts[0]!.text.toLowerCase()) : undefined;
         }
         case 'op':
           return f.trigger ? triggerField(n as A.OpExpr, f.trigger) : undefined;
@@ -209,6 +222,16 @@ export class ProceduralResolver {
       return undefined;
     }) as S;
   }
+}
+
+/**
+ * `SELECT ... INTO names`: variables (not a new table) in PL/SQL, inside routines, and for names
+ * that are variables (`@v`, `:v`, declared ones).
+ */
+export function intoVariables(ctx: Context, q: A.Select): boolean {
+  const names = q.intoVars ?? [];
+  if (names.some((n) => n.startsWith('@') || n.startsWith(':') || ctx.variables.has(n.toLowerCase()))) return true;
+  return ctx.dialect.caps.slashTerminator || (ctx.procedureName !== 'batchQueries' && !ctx.dialect.caps.goBatches);
 }
 
 // ---------------------------------------------------------------- rewrites

@@ -8,7 +8,7 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
-import { ProceduralResolver } from './procedural.js';
+import { intoVariables, ProceduralResolver } from './procedural.js';
 import { QueryAnalyzer } from './query.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
@@ -110,17 +110,9 @@ export class StatementResolver {
     const ctx = this.ctx;
     const q = s.query;
     const first = leftmost(q);
-    if (first.into && !this.intoVariables(first)) return this.selectInto(q, first);
+    if (first.into && !intoVariables(ctx, first)) return this.selectInto(q, first);
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
-  }
-
-  /** PL/SQL `SELECT ... INTO v`, T-SQL `SELECT @v = ...`: variables, not a table. */
-  private intoVariables(q: A.Select): boolean {
-    const ctx = this.ctx;
-    const names = q.intoVars ?? [];
-    if (names.some((n) => n.startsWith('@') || n.startsWith(':') || ctx.variables.has(n.toLowerCase()))) return true;
-    return ctx.dialect.caps.slashTerminator || (ctx.procedureName !== 'batchQueries' && !ctx.dialect.caps.goBatches);
   }
 
   private selectInto(q: A.Query, first: A.Select): LineageObject[] {

@@ -1,7 +1,9 @@
 /**
  * Statement splitter: pulls tokens from the scanner and cuts them into chunks at top-level `;`,
- * T-SQL `GO` lines and SQL*Plus `/` lines, keeping BEGIN...END bodies of routines and blocks whole.
- * A chunk may still hold several statements (T-SQL needs no semicolons); the parser separates those.
+ * T-SQL `GO` lines, SQL*Plus `/` lines and MySQL's `DELIMITER` terminator, keeping BEGIN...END
+ * bodies of routines and blocks whole (and, with SQL/PSM blocks, top-level IF / WHILE / LOOP /
+ * REPEAT / FOR ... END IF, ...). A chunk may still hold several statements (T-SQL needs no
+ * semicolons); the parser separates those.
  */
 import type { IToken } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
@@ -28,8 +30,14 @@ const SQLPLUS_COMMANDS = new Set([
 const SQL_SET_TARGETS = new Set(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS']);
 const ROUTINE_KINDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'TYPE']);
 const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'ALTER', 'EDITIONABLE', 'NONEDITIONABLE', 'EDITIONING', 'DEFINER', 'EQ', 'CONSTRAINT']);
-const BEGIN_NOT_BLOCK = new Set(['TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED', 'ISOLATION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE']);
 const END_OF_OTHER = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
+/** SQL/PSM control statements closed by END IF, END LOOP, ... (tracked where no block is open). */
+const CONTROL = new Set(['IF', 'WHILE', 'LOOP', 'REPEAT', 'FOR']);
+/** Tokens after which a control statement may start. */
+const BEFORE_STATEMENT = new Set(['THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT']);
+/** Words before a table name (where BigQuery allows `my-project.dataset.table`). */
+const BEFORE_TABLE = new Set(['FROM', 'JOIN', 'INTO', 'TABLE', 'UPDATE', 'USING']);
+const DASHED_NAME = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)+(?=\.)/y;
 
 type BlockMode = 'none' | 'routine' | 'package' | 'batch';
 
@@ -42,6 +50,8 @@ export class Splitter {
   private readonly scanner: Scanner;
   private lookahead: IToken | undefined;
   private done = false;
+  /** The statement terminator (MySQL `DELIMITER //` changes it). */
+  private delimiter = ';';
 
   constructor(
     text: string,
@@ -74,7 +84,7 @@ export class Splitter {
     while (!this.done) {
       const tokens: IToken[] = [];
       let mode: BlockMode = 'none';
-      /** Open BEGIN blocks (0) and CASE expressions/statements (1), innermost last. */
+      /** Open BEGIN blocks (0), CASE expressions/statements (1) and SQL/PSM control statements (2), innermost last. */
       const open: number[] = [];
       let endCase = false;
       let parens = 0;
@@ -90,6 +100,15 @@ export class Splitter {
           this.done = true;
           break;
         }
+        if (this.delimiter !== ';' && this.scanner.text.startsWith(this.delimiter, tok.startOffset)) {
+          // MySQL client terminator: ends the chunk and is not part of it.
+          this.lookahead = undefined;
+          this.scanner.pos = tok.startOffset + this.delimiter.length;
+          if (tokens.length === 0) continue;
+          break;
+        }
+        const prev = tokens[tokens.length - 1];
+        if (caps.dashedTableNames && this.scanner.text.charCodeAt(tok.endOffset! + 1) === 45 /* - */ && prev && BEFORE_TABLE.has(upper(prev))) this.dashedName(tok);
         let type = tok.tokenType;
         if (type === T.BatchSep) {
           // A `/` line inside parentheses or a CASE is a division written on its own line.
@@ -104,9 +123,15 @@ export class Splitter {
           if (caps.sqlPlusCommands && this.isSqlPlusCommand(tok)) {
             const nl = this.scanner.text.indexOf('\n', tok.startOffset);
             this.skipped.push({ offset: tok.startOffset, text: this.scanner.text.slice(tok.startOffset, nl < 0 ? undefined : nl).trim() });
-            this.lookahead = undefined;
-            this.scanner.pos = tok.startOffset;
-            this.scanner.skipLine();
+            this.skipLine(tok);
+            continue;
+          }
+          if (caps.clientDelimiter && upper(tok) === 'DELIMITER' && this.scanner.atLineStart(tok.startOffset)) {
+            // A client command, not SQL: skipped silently.
+            const text = this.scanner.text;
+            const nl = text.indexOf('\n', tok.endOffset!);
+            this.delimiter = text.slice(tok.endOffset! + 1, nl < 0 ? undefined : nl).trim().split(/\s+/)[0] || ';';
+            this.skipLine(tok);
             continue;
           }
         }
@@ -126,9 +151,11 @@ export class Splitter {
         else if (type === T.RParen) parens = Math.max(0, parens - 1);
         else if (type === T.K.BEGIN) {
           const nx = this.peek();
-          if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
+          if (!nx || nx.tokenType === T.Semicolon || T.BEGIN_NOT_BLOCK.has(upper(nx))) continue;
           open.push(0);
           sawBlock = true;
+        } else if (caps.psmBlocks && (open.length === 0 || open[open.length - 1] === 2) && this.opensControl(tok, prev)) {
+          open.push(2);
         } else if (type === T.K.CASE) {
           // PL/SQL `END CASE` closes a CASE statement; its CASE opens nothing.
           if (endCase) endCase = false;
@@ -136,7 +163,10 @@ export class Splitter {
         } else if (type === T.K.END) {
           const nx = this.peek();
           // PL/SQL END IF / END LOOP close no block (in T-SQL, END IF is END then a new IF).
-          if (nx && !caps.goBatches && END_OF_OTHER.has(upper(nx))) continue;
+          if (nx && !caps.goBatches && END_OF_OTHER.has(upper(nx))) {
+            if (open[open.length - 1] === 2) open.pop();
+            continue;
+          }
           endCase = !!nx && nx.tokenType === T.K.CASE;
           open.pop();
           if (open.length === 0 && units[units.length - 1] === 1) units[units.length - 1] = 2;
@@ -144,7 +174,7 @@ export class Splitter {
           packageOpened = true;
           open.push(0);
           sawBlock = true;
-        } else if (type === T.Semicolon && parens === 0 && open.length === 0) {
+        } else if (type === T.Semicolon && parens === 0 && open.length === 0 && this.delimiter === ';') {
           if (mode === 'none') break;
           if (mode === 'routine' || mode === 'package') {
             const unit = units[units.length - 1];
@@ -162,6 +192,35 @@ export class Splitter {
       return { tokens, start: tokens[0]!.startOffset, end: last.endOffset! + 1 };
     }
     return undefined;
+  }
+
+  /** Resume scanning at the line after `tok` (a client command). */
+  private skipLine(tok: IToken): void {
+    this.lookahead = undefined;
+    this.scanner.pos = tok.startOffset;
+    this.scanner.skipLine();
+  }
+
+  /** Does `tok` start an IF / WHILE / LOOP / REPEAT / FOR statement (not `IF(a, b, c)`, `FOR UPDATE`, ...)? */
+  private opensControl(tok: IToken, prev: IToken | undefined): boolean {
+    const t = tok.tokenType;
+    if (t !== T.K.IF && t !== T.K.WHILE && t !== T.K.LOOP && t !== T.K.FOR && !(t === T.Name && tok.image.length === 6)) return false;
+    const w = upper(tok);
+    if (!CONTROL.has(w)) return false;
+    if (prev && prev.tokenType !== T.Semicolon && prev.tokenType !== T.Colon && !BEFORE_STATEMENT.has(upper(prev))) return false;
+    return this.peek()?.tokenType !== T.LParen || w === 'IF' || w === 'WHILE';
+  }
+
+  /** BigQuery `my-project.dataset.t`: the dashed name becomes one name token. */
+  private dashedName(tok: IToken): void {
+    if (tok.tokenType !== T.Name || this.scanner.text[tok.endOffset! + 1] !== '-') return;
+    DASHED_NAME.lastIndex = tok.startOffset;
+    const m = DASHED_NAME.exec(this.scanner.text);
+    if (!m) return;
+    tok.image = m[0];
+    tok.endOffset = tok.startOffset + m[0].length - 1;
+    this.lookahead = undefined;
+    this.scanner.pos = tok.endOffset + 1;
   }
 
   private isSqlPlusCommand(tok: IToken): boolean {
@@ -210,9 +269,12 @@ export class Splitter {
    * (`RETURN expr`, MySQL routine without BEGIN) ends at its first top-level `;`.
    */
   private expectsBody(tokens: IToken[]): boolean {
-    if (!this.dialect.caps.slashTerminator && !tokens.some((t) => t.tokenType === T.K.DECLARE)) {
-      return false;
-    }
-    return true;
+    const caps = this.dialect.caps;
+    if (caps.slashTerminator) return true;
+    if (!tokens.some((t) => t.tokenType === T.K.DECLARE)) return false;
+    if (!caps.psmBlocks) return true;
+    // A DECLARE statement ends here, unless a declaration section (`v INT; c CURSOR ...;`) goes on to its BEGIN.
+    const nx = this.peek();
+    return nx !== undefined && (nx.tokenType === T.K.BEGIN || nx.tokenType === T.Name || nx.tokenType === T.QuotedName);
   }
 }

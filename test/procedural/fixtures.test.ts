@@ -1,7 +1,9 @@
 /**
- * The two large procedural fixtures (test/fixtures/tsql/big_procs.sql, a SQL Server script of 25
- * procedures without semicolons; test/fixtures/oracle/big_package.sql, a PL/SQL package) analyze
- * without a statement error, and every INSERT/UPDATE/MERGE/DELETE their .expect.json lists shows
+ * The large procedural fixtures (test/fixtures/tsql/big_procs.sql, a SQL Server script of 25
+ * procedures without semicolons; test/fixtures/oracle/big_package.sql, a PL/SQL package) and the
+ * SQL/PSM ones (test/fixtures/psm: MySQL with DELIMITER, PostgreSQL dollar-quoted PL/pgSQL and SQL
+ * functions, BigQuery and Snowflake procedures) analyze without a statement error, and every
+ * INSERT/UPDATE/MERGE/DELETE their .expect.json lists shows
  * up in the JSON output as a write of a process named after its routine, on the statement's line;
  * no permanent table is written by a process of another routine.
  */
@@ -68,6 +70,10 @@ const names = (written: string, table: string) => written === table.toLowerCase(
 const CASES: [string, string, string, (e: any) => Unit[]][] = [
   ['T-SQL procedures', 'test/fixtures/tsql/big_procs.sql', 'dbvmssql', (e) => e.procedures],
   ['PL/SQL package body', 'test/fixtures/oracle/big_package.sql', 'dbvoracle', (e) => e.units],
+  ['MySQL routines (DELIMITER)', 'test/fixtures/psm/mysql_procs.sql', 'dbvmysql', (e) => e.units],
+  ['PostgreSQL functions', 'test/fixtures/psm/pg_functions.sql', 'dbvpostgresql', (e) => e.units],
+  ['BigQuery procedures', 'test/fixtures/psm/bigquery_procs.sql', 'dbvbigquery', (e) => e.units],
+  ['Snowflake procedures', 'test/fixtures/psm/snowflake_procs.sql', 'dbvsnowflake', (e) => e.units],
 ];
 
 describe.each(CASES)('%s', (_title, file, vendor, unitsOf) => {

@@ -41,3 +41,38 @@ describe('PL/SQL', () => {
     expect(chunks(sql, 'oracle')).toEqual(['SELECT CASE WHEN b > 0 THEN a\n/\nb END FROM t', 'SELECT (a\n/\nb) FROM u']);
   });
 });
+
+describe('SQL/PSM (psmBlocks)', () => {
+  test('MySQL DELIMITER: the line is skipped, the new terminator ends chunks, ; inside does not', () => {
+    const sql = 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND //\nSELECT 2; SELECT 3//\nDELIMITER ;\nSELECT 4;';
+    expect(chunks(sql, 'mysql')).toEqual(['CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND', 'SELECT 2; SELECT 3', 'SELECT 4;']);
+  });
+
+  test('top-level IF / LOOP / WHILE are kept whole to their END IF / END LOOP / END WHILE', () => {
+    const sql = 'IF x THEN IF y THEN SELECT 1; END IF; SELECT IF(a, b, c) FROM t; END IF;\nlbl: LOOP SELECT 2; LEAVE lbl; END LOOP lbl;\nWHILE n > 0 DO SET n = n - 1; END WHILE;\nSELECT 3;';
+    expect(chunks(sql, 'bigquery')).toEqual([
+      'IF x THEN IF y THEN SELECT 1; END IF; SELECT IF(a, b, c) FROM t; END IF;',
+      'lbl: LOOP SELECT 2; LEAVE lbl; END LOOP lbl;',
+      'WHILE n > 0 DO SET n = n - 1; END WHILE;',
+      'SELECT 3;',
+    ]);
+  });
+
+  test('IF(...) in expressions, DROP ... IF EXISTS and FOR UPDATE open nothing', () => {
+    const sql = 'SELECT CASE WHEN a THEN IF(b, 1, 2) ELSE 0 END FROM t; DROP TABLE IF EXISTS u; SELECT a FROM t FOR UPDATE; SELECT 4;';
+    expect(chunks(sql, 'mysql')).toEqual(['SELECT CASE WHEN a THEN IF(b, 1, 2) ELSE 0 END FROM t;', 'DROP TABLE IF EXISTS u;', 'SELECT a FROM t FOR UPDATE;', 'SELECT 4;']);
+  });
+
+  test('a DECLARE statement ends at its ; unless a declaration section goes on to its BEGIN', () => {
+    expect(chunks('DECLARE x INT64 DEFAULT 1; INSERT INTO a SELECT x; SELECT 2;', 'bigquery')).toEqual(['DECLARE x INT64 DEFAULT 1;', 'INSERT INTO a SELECT x;', 'SELECT 2;']);
+    expect(chunks('DECLARE c CURSOR FOR SELECT 1; FETCH 1 FROM c;', 'postgres')).toEqual(['DECLARE c CURSOR FOR SELECT 1;', 'FETCH 1 FROM c;']);
+    const block = 'DECLARE\n  v INT;\n  c CURSOR FOR SELECT 1;\nBEGIN\n  SELECT 2;\nEND;';
+    expect(chunks(`${block}\nSELECT 3;`, 'snowflake')).toEqual([block, 'SELECT 3;']);
+  });
+
+  test('BigQuery: a dashed project name after FROM / INTO is one name token', () => {
+    const s = new Splitter('INSERT INTO my-proj.ds.t SELECT a - b FROM other-proj.ds.u', dialect('bigquery'));
+    const images = s.nextChunk()!.tokens.map((t) => t.image);
+    expect(images).toEqual(['INSERT', 'INTO', 'my-proj', '.', 'ds', '.', 't', 'SELECT', 'a', '-', 'b', 'FROM', 'other-proj', '.', 'ds', '.', 'u']);
+  });
+});
