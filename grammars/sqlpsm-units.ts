@@ -130,6 +130,7 @@ export abstract class PsmUnits extends BlockParser {
   routine(start: number, first: IToken): A.Statement {
     this.forgetLiterals();
     let kind = first.image.toUpperCase();
+    if (kind === 'TABLE') kind = this.next().image.toUpperCase(); // BigQuery TABLE FUNCTION
     if (kind === 'DEFINER' || kind === 'CONSTRAINT') {
       this.skipWhile(() => !/^(PROCEDURE|FUNCTION|TRIGGER)$/.test(this.w()));
       kind = this.next().image.toUpperCase();

@@ -57,6 +57,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     const w = this.w();
     if (ROUTINES.has(w)) return true;
     if (w === 'CONSTRAINT') return this.w(2) === 'TRIGGER';
+    if (w === 'TABLE') return this.w(2) === 'FUNCTION';
     if (w !== 'DEFINER') return false;
     for (let n = 2; n < 10; n++) if (ROUTINES.has(this.w(n))) return true;
     return false;

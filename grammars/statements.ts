@@ -9,6 +9,8 @@ import * as T from './tokens.js';
 
 const K = T.K;
 
+/** Words after a leading REPLACE that make it Teradata's CREATE OR REPLACE. */
+const REPLACE_CREATES = new Set(['VIEW', 'RECURSIVE', 'PROCEDURE', 'FUNCTION', 'MACRO', 'TRIGGER']);
 const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
@@ -41,8 +43,8 @@ export function defineStatementRules(this: SqlParser): void {
             return $.ACTION((): Statement => ({ k: 'query', query, start: query.start, end: query.end }));
           },
         },
-        { ALT: () => $.SUBRULE($.insertStmt, { ARGS: [undefined] }) },
-        { GATE: () => $.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.INTO, ALT: () => $.SUBRULE1($.insertStmt, { ARGS: [undefined] }) },
+        // Teradata `REPLACE VIEW | PROCEDURE | FUNCTION ...` is CREATE OR REPLACE; any other REPLACE is MySQL's INSERT.
+        { GATE: () => $.LA(1).tokenType !== K.REPLACE || !REPLACE_CREATES.has($.LA(2).image.toUpperCase()), ALT: () => $.SUBRULE($.insertStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.updateStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.deleteStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [undefined] }) },
@@ -620,7 +622,7 @@ export function defineStatementRules(this: SqlParser): void {
   });
 
   this.createStmt = $.RULE('createStmt', (): Statement => {
-    const kw = $.CONSUME(K.CREATE);
+    const kw = $.OR9([{ ALT: () => $.CONSUME(K.CREATE) }, { ALT: () => $.CONSUME(K.REPLACE) }]);
     let temporary = false;
     let materialized = false;
     $.MANY({
@@ -637,7 +639,8 @@ export function defineStatementRules(this: SqlParser): void {
     return $.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
-        { ALT: () => $.SUBRULE($.createTable, { ARGS: [kw.startOffset, temporary] }) },
+        // BigQuery `CREATE TABLE FUNCTION` is a routine.
+        { GATE: () => $.LA(2).image.toUpperCase() !== 'FUNCTION', ALT: () => $.SUBRULE($.createTable, { ARGS: [kw.startOffset, temporary] }) },
         { ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, materialized] }) },
         { GATE: () => this.procedural !== undefined && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
         {

@@ -288,7 +288,7 @@ function pseudoTable(t: A.TableName, table: A.QName): A.TableName | undefined {
  * A copy of `node` where `visit` replaced AST nodes (objects with a kind `k`) when it returns a
  * replacement; replacements are not visited again, unchanged subtrees are shared, not copied.
  */
-function mapTree(node: unknown, visit: (n: { k: string }) => unknown): unknown {
+export function mapTree(node: unknown, visit: (n: { k: string }) => unknown): unknown {
   if (Array.isArray(node)) {
     let out: unknown[] | undefined;
     node.forEach((x, i) => {

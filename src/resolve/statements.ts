@@ -8,7 +8,7 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
-import { intoVariables, ProceduralResolver } from './procedural.js';
+import { intoVariables, mapTree, ProceduralResolver } from './procedural.js';
 import { QueryAnalyzer } from './query.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
@@ -151,21 +151,41 @@ export class StatementResolver {
     const known = knownColumns(ctx, s.target);
     const cteScope = s.with ? new Scope() : undefined;
     if (s.with && cteScope) this.qa.defineCtes(s.with, cteScope);
+    /** The row the INSERT proposes, by target column name (`EXCLUDED.c`, MySQL `VALUES(c)`). */
+    let proposed: ResultSet | undefined;
     if (s.source) {
       const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
+      if (s.upsert) {
+        proposed = { obj: rs.obj, cols: [], stars: rs.stars };
+        rs.cols.forEach((c, i) => {
+          const name = names[i];
+          if (name !== undefined) proposed!.cols.push({ name, key: ctx.key(name, false), col: c.col });
+        });
+      }
       // An INSERT names some of the target's columns, not its column list: nothing to remember
       // (a later `SELECT other_col FROM target` must not be reported as an unknown column).
     } else if (s.columns) {
       for (const c of s.columns) ctx.b.column(obj, c.text, ctx.loc(c.start, c.end));
     }
-    if (s.upsert) this.assign(s.upsert, this.targetScope(obj, s.target, s.alias), obj, 'update');
+    if (s.upsert) {
+      // The proposed row answers to EXCLUDED (PostgreSQL, SQLite) in an enclosing scope, so an
+      // unqualified name still means the target's current row.
+      let outer: Scope | undefined;
+      let sets = s.upsert;
+      if (proposed) {
+        outer = new Scope();
+        outer.sources.push({ names: [EXCLUDED], obj: proposed.obj, rs: proposed });
+        sets = sets.map((a) => ({ ...a, value: proposedValues(a.value) }));
+      }
+      this.assign(sets, this.targetScope(obj, s.target, s.alias, outer), obj, 'update');
+    }
     return [obj];
   }
 
-  private targetScope(obj: LineageObject, name: A.QName, alias?: A.Ident): Scope {
-    const scope = new Scope();
+  private targetScope(obj: LineageObject, name: A.QName, alias?: A.Ident, parent?: Scope): Scope {
+    const scope = new Scope(parent);
     scope.sources.push({ names: [alias ? this.ctx.key(alias.text, alias.quoted) : this.ctx.key(name.parts[name.parts.length - 1]!.text, false)], obj, known: knownColumns(this.ctx, name) });
     return scope;
   }
@@ -395,4 +415,19 @@ function findAliased(ref: A.TableRef, key: string, ctx: Context): A.TableName | 
   }
   if (ref.k === 'join') return findAliased(ref.left, key, ctx) ?? findAliased(ref.right, key, ctx);
   return undefined;
+}
+
+/** Qualifier of the proposed row in an upsert (PostgreSQL/SQLite spelling; see `proposedValues`). */
+const EXCLUDED = 'excluded';
+
+/** MySQL `VALUES(c)` in ON DUPLICATE KEY UPDATE reads the proposed row: `excluded.c`. */
+function proposedValues(e: A.Expr): A.Expr {
+  return mapTree(e, (n) => {
+    const f = n as A.Expr;
+    if (f.k !== 'func' || f.args.length !== 1 || f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'VALUES') return undefined;
+    const arg = f.args[0]!;
+    if (arg.k !== 'col' || arg.name.parts.length !== 1) return undefined;
+    const q = { text: EXCLUDED, quoted: false, start: f.start, end: f.start };
+    return { ...arg, name: { ...arg.name, parts: [q, arg.name.parts[0]!] } };
+  }) as A.Expr;
 }

@@ -245,7 +245,8 @@ export class Splitter {
       if (first === 'DECLARE' && this.dialect.caps.goBatches) return 'none';
       return 'routine';
     }
-    if (first !== 'CREATE' && first !== 'ALTER') return 'none';
+    // Teradata writes CREATE OR REPLACE as REPLACE (`REPLACE PROCEDURE p ...`).
+    if (first !== 'CREATE' && first !== 'ALTER' && first !== 'REPLACE') return 'none';
     for (let i = 1; i < tokens.length; i++) {
       const w = upper(tokens[i]!);
       if (CREATE_MODIFIERS.has(w) || tokens[i]!.tokenType === T.Eq) continue;

@@ -110,6 +110,29 @@ CREATE TEMP FUNCTION g(x STRING) RETURNS STRING LANGUAGE js AS r"""return x;""";
   });
 });
 
+describe('BigQuery table functions', () => {
+  test('CREATE TABLE FUNCTION is a routine: its query reads under the function name', () => {
+    const a = analyzeSql(`CREATE TABLE FUNCTION ds.recent(n INT64) AS (SELECT o.id FROM ds.orders o WHERE o.age < n);
+INSERT INTO ds.t (id) SELECT id FROM ds.src;`, 'dbvbigquery');
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual(['ds.recent: ds.orders -> ', 'batchQueries: ds.src -> ds.t']);
+  });
+});
+
+describe('Teradata', () => {
+  test('REPLACE PROCEDURE and REPLACE VIEW are CREATE OR REPLACE; REPLACE INTO stays an insert', () => {
+    const a = analyzeSql(`REPLACE PROCEDURE db1.load_sales()
+BEGIN
+  INSERT INTO dw.sales (id, amt) SELECT s.id, s.amount FROM stg.sales s;
+END;
+REPLACE VIEW dw.v_sales AS SELECT id, amt FROM dw.sales;
+REPLACE INTO t2 (a) SELECT b FROM t3;`, 'dbvteradata');
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual(['db1.load_sales: stg.sales -> dw.sales', 'batchQueries: dw.sales -> dw.v_sales', 'batchQueries: t3 -> t2']);
+    expect(tablePairs(a)).toEqual(['dw.sales.amt -> dw.v_sales.amt', 'dw.sales.id -> dw.v_sales.id', 'stg.sales.amount -> dw.sales.amt', 'stg.sales.id -> dw.sales.id', 't3.b -> t2.a']);
+  });
+});
+
 describe('MySQL', () => {
   const my = (sql: string) => analyzeSql(sql, 'dbvmysql');
 

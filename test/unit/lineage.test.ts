@@ -301,6 +301,26 @@ describe('statements that write: effect types', () => {
     expect(effects(sql)).toEqual(sorted(['src.a -> tgt.a [merge_update]', 'src.a -> tgt.a [merge_insert]', 'src.id -> tgt.id [merge_insert]']));
   });
 
+  test('ON CONFLICT DO UPDATE: EXCLUDED.c is the value proposed for c; an unqualified name is the current row', () => {
+    const sql = `INSERT INTO tgt (id, amount, n) SELECT s.id, s.amt, s.k FROM s
+      ON CONFLICT (id) DO UPDATE SET amount = excluded.amount, n = n + 1;`;
+    expect(effects(sql, { vendor: 'dbvpostgresql' })).toEqual(
+      sorted(['s.id -> tgt.id [insert]', 's.amt -> tgt.amount [insert]', 's.k -> tgt.n [insert]', 's.amt -> tgt.amount [update]']),
+    );
+  });
+
+  test('ON CONFLICT with VALUES: EXCLUDED reads the inserted row, the target alias its current row', () => {
+    const sql = `INSERT INTO tgt AS t (id, total) VALUES (1, 2) ON CONFLICT (id) DO UPDATE SET total = t.total + EXCLUDED.total, seen = t.id;`;
+    expect(effects(sql, { vendor: 'dbvpostgresql' })).toEqual(['tgt.id -> tgt.seen [update]']);
+  });
+
+  test('ON DUPLICATE KEY UPDATE: VALUES(c) is the value proposed for c', () => {
+    const sql = `INSERT INTO tgt (id, n, m) SELECT s.id, s.x, s.y FROM s ON DUPLICATE KEY UPDATE n = n + VALUES(n), m = VALUES(id);`;
+    expect(effects(sql, { vendor: 'dbvmysql' })).toEqual(
+      sorted(['s.id -> tgt.id [insert]', 's.x -> tgt.n [insert]', 's.y -> tgt.m [insert]', 's.x -> tgt.n [update]', 's.id -> tgt.m [update]']),
+    );
+  });
+
   test('DELETE: indirect only', () => {
     const sql = `DELETE FROM tgt WHERE tgt.id IN (SELECT x.id FROM x);`;
     const r = run(sql, { relationTypes: ['fdd', 'fdr'] });
