@@ -147,6 +147,7 @@ export class SqlParser extends EmbeddedActionsParser {
   renameStmt!: R<A.Statement>;
   otherStmt!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
+  unloadStmt!: R<A.Statement>;
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;

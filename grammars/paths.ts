@@ -1,5 +1,6 @@
-/** Grammar chapter: statements that move data between tables and files (COPY). */
-import type { QName, Statement } from '../src/ast/nodes.js';
+/** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD). */
+import type { IToken } from './chevrotain.js';
+import type { QName, Query, Statement } from '../src/ast/nodes.js';
 import { stringValue } from '../src/lexer/scanner.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -19,6 +20,7 @@ export function definePathRules(this: SqlParser): void {
     $.OPTION(() => $.CONSUME(K.INTO));
     let table: QName | undefined;
     let firstPath: string | undefined;
+    let query: Query | undefined;
     $.OR([
       {
         ALT: () => {
@@ -35,7 +37,7 @@ export function definePathRules(this: SqlParser): void {
       {
         ALT: () => {
           $.CONSUME(T.LParen);
-          $.SUBRULE($.query);
+          query = $.SUBRULE($.query);
           $.CONSUME(T.RParen);
         },
       },
@@ -66,8 +68,10 @@ export function definePathRules(this: SqlParser): void {
     ]);
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
     return $.ACTION((): Statement => {
-      const stmt: Statement = { k: 'other', keyword: 'COPY', start: kw.startOffset, end: end(), reads: [], writes: [], pathReads: [], pathWrites: [] };
       const path = other !== undefined ? stringValue(other) : undefined;
+      // `COPY (query) TO 'path'`: the query's columns flow into the file.
+      if (query && toPath && path !== undefined) return toFile(query, path, kw.startOffset, end());
+      const stmt: Statement = { k: 'other', keyword: 'COPY', start: kw.startOffset, end: end(), reads: [], writes: [], pathReads: [], pathWrites: [] };
       if (table) {
         if (toPath) stmt.reads!.push(table);
         else stmt.writes!.push(table);
@@ -79,4 +83,27 @@ export function definePathRules(this: SqlParser): void {
       return stmt;
     });
   });
+
+  /** Redshift `UNLOAD ('query') TO 's3://...' [options]`: the query, written as a string, flows into the path. */
+  this.unloadStmt = $.RULE('unloadStmt', (): Statement => {
+    const kw = $.CONSUME(T.AnyToken);
+    $.CONSUME(T.LParen);
+    const lits: IToken[] = [];
+    $.AT_LEAST_ONE(() => lits.push($.CONSUME(T.StringLit)));
+    $.CONSUME(T.RParen);
+    $.CONSUME(K.TO);
+    const path = $.CONSUME1(T.StringLit);
+    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+    return $.ACTION((): Statement => {
+      const inner = this.proc?.literalStatements(lits) ?? [];
+      const q = inner.find((s) => s.k === 'query');
+      if (q?.k === 'query') return toFile(q.query, stringValue(path.image), kw.startOffset, end());
+      return { k: 'other', keyword: 'UNLOAD', start: kw.startOffset, end: end(), pathWrites: [stringValue(path.image)] };
+    });
+  });
+}
+
+/** A query written to a file or object-store path: an insert whose target is the path. */
+function toFile(query: Query, path: string, start: number, end: number): Statement {
+  return { k: 'insert', target: { parts: [{ text: path, quoted: true, start, end }], start, end }, pathTarget: path, source: query, start, end };
 }

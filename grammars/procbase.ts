@@ -36,6 +36,8 @@ export interface ProcDialect {
   unsupported(tokens: IToken[], firstIdx: number, errIdx: number): A.Statement | undefined;
   /** See ProcBase.cutShort. */
   cutShort(tokens: IToken[], firstIdx: number): A.Statement | undefined;
+  /** The statements written in these string literals (dynamic SQL), positions mapped into the file. */
+  literalStatements(lits: IToken[]): A.Statement[];
 }
 
 export interface InnerError {
@@ -277,6 +279,10 @@ export abstract class ProcBase {
    * IMMEDIATE '...'). The literal is scanned in place, so every offset is an offset of the file:
    * the quotes and `+`/`||` between literals become blanks and `''` escapes become `'` plus a blank.
    */
+  literalStatements(lits: IToken[]): A.Statement[] {
+    return this.dynamic(lits);
+  }
+
   protected dynamic(lits: IToken[]): A.Statement[] {
     const text = this.p.text;
     const spans = lits.map(contentSpan);

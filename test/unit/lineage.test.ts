@@ -347,6 +347,21 @@ describe('statements that write: effect types', () => {
   });
 });
 
+describe('queries written to files and object stores', () => {
+  test("Redshift UNLOAD ('query') TO 's3://...': the quoted query's columns flow into the path", () => {
+    const sql = `UNLOAD ('select v.id, v.name from venue v where v.city = ''Paris''') TO 's3://b/venue_' IAM_ROLE 'arn:r' PARALLEL OFF;`;
+    const r = run(sql, { vendor: 'dbvredshift' });
+    expect(r.diagnostics).toEqual([]);
+    expect(edgePairs(r.graph, { effect: true })).toEqual(sorted(['venue.id -> s3://b/venue_.id [insert]', 'venue.name -> s3://b/venue_.name [insert]']));
+  });
+
+  test("PostgreSQL COPY (query) TO 'file': the query's columns flow into the file", () => {
+    expect(pairs(`COPY (SELECT a, b FROM t) TO '/tmp/out.csv' WITH (FORMAT csv);`, { vendor: 'dbvpostgresql' })).toEqual(
+      sorted(['t.a -> /tmp/out.csv.a', 't.b -> /tmp/out.csv.b']),
+    );
+  });
+});
+
 describe('session catalog across statements and files', () => {
   test('a table created in file 1 expands in file 2', () => {
     const r = run([`CREATE TABLE s (a INT, b INT);`, `CREATE TABLE tgt AS SELECT * FROM s;`]);
