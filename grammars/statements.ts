@@ -885,6 +885,21 @@ export function defineStatementRules(this: SqlParser): void {
                   },
                 },
                 {
+                  // Hive `EXCHANGE PARTITION (spec) WITH TABLE t2`: the partition's rows move from t2 into this table.
+                  GATE: () => /^EXCHANGE$/i.test($.LA(1).image) && $.LA(2).tokenType === K.PARTITION,
+                  ALT: () => {
+                    $.CONSUME1(T.Identifier);
+                    $.CONSUME(K.PARTITION);
+                    $.CONSUME(T.LParen);
+                    $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+                    $.CONSUME(T.RParen);
+                    $.CONSUME1(K.WITH);
+                    $.CONSUME(K.TABLE);
+                    const other = $.SUBRULE3($.qname);
+                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), reads: [other], writes: [from] }));
+                  },
+                },
+                {
                   GATE: () => /^SWAP$/i.test($.LA(1).image) && $.LA(2).tokenType === K.WITH,
                   ALT: () => {
                     $.CONSUME(T.Identifier);

@@ -347,6 +347,14 @@ describe('statements that write: effect types', () => {
   });
 });
 
+describe('table-level moves', () => {
+  test('Hive ALTER TABLE t1 EXCHANGE PARTITION (...) WITH TABLE t2: t2 feeds t1', () => {
+    const r = run(`ALTER TABLE tab1 EXCHANGE PARTITION (pt='part1') WITH TABLE tab2;`, { vendor: 'dbvhive' });
+    expect(r.diagnostics).toEqual([]);
+    expect(render(r.graph, { format: 'csv', tableToTable: true, delimiter: ',' }).split('\n')[1]).toBe('DEFAULT,DEFAULT,tab2,DEFAULT,DEFAULT,tab1,fdd,insert');
+  });
+});
+
 describe('queries written to files and object stores', () => {
   test("Redshift UNLOAD ('query') TO 's3://...': the quoted query's columns flow into the path", () => {
     const sql = `UNLOAD ('select v.id, v.name from venue v where v.city = ''Paris''') TO 's3://b/venue_' IAM_ROLE 'arn:r' PARALLEL OFF;`;
