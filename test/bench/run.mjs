@@ -60,7 +60,7 @@ out(`peer:    ${peer.name}`);
 out(`sqlflow: ${sqlflow.name}, vendor ${vendors.join(', ')}`);
 out(`method:  1 cold + ${runs} warm passes each, interleaved in one process${globalThis.gc ? ', gc between passes' : ''}\n`);
 
-// ---- passes: peer, then each vendor, per round (round 0 = cold)
+// ---- passes: peer, then each vendor (in turns), per round (round 0 = cold)
 const contenders = [
   { label: 'peer', run: () => peer.run(input.text) },
   ...vendors.map((v) => ({ label: `sqlflow ${v}`, vendor: v, run: () => sqlflow.run(input.path, input.text, v) })),
@@ -72,8 +72,11 @@ const phases = new Map();
 const header = `${'pass'.padEnd(8)}${contenders.map((c) => c.label.padStart(22)).join('')}`;
 out(header);
 for (let round = 0; round <= runs; round++) {
-  const cells = [];
-  for (const c of contenders) {
+  const cells = new Map();
+  // The vendors take turns at each position after the peer (position in a round matters: GC, JIT).
+  const shift = round % vendors.length;
+  const order = [contenders[0], ...contenders.slice(1 + shift), ...contenders.slice(1, 1 + shift)];
+  for (const c of order) {
     let t;
     try {
       t = await timed(c.run);
@@ -89,9 +92,9 @@ for (let round = 0; round <= runs; round++) {
       phases.get(c.label).render.push(t.value.renderMs);
     }
     if (!first.has(c.label)) first.set(c.label, t.value);
-    cells.push(`${secs(t.ms)} ${mbps(input.bytes, t.ms).toFixed(2).padStart(6)} MB/s`.padStart(22));
+    cells.set(c.label, `${secs(t.ms)} ${mbps(input.bytes, t.ms).toFixed(2).padStart(6)} MB/s`.padStart(22));
   }
-  out(`${(round === 0 ? 'cold' : `warm ${round}`).padEnd(8)}${cells.join('')}`);
+  out(`${(round === 0 ? 'cold' : `warm ${round}`).padEnd(8)}${contenders.map((c) => cells.get(c.label)).join('')}`);
 }
 
 // ---- summary
