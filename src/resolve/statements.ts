@@ -9,6 +9,7 @@ import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
 import { intoVariables, mapTree, ProceduralResolver } from './procedural.js';
+import { partitionMove } from './partitions.js';
 import { QueryAnalyzer } from './query.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
@@ -36,8 +37,11 @@ export class StatementResolver {
     const s = this.procedural.prepare(statement);
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     switch (s.k) {
-      case 'query':
+      case 'query': {
+        const moved = partitionMove(s);
+        if (moved) return this.statement(moved);
         return this.run(s, 'select', () => this.query(s));
+      }
       case 'insert':
         return this.run(s, 'insert', () => this.insert(s));
       case 'multi_insert':

@@ -355,6 +355,18 @@ describe('table-level moves', () => {
   });
 });
 
+describe('Vertica partition moves', () => {
+  test("SELECT MOVE_PARTITIONS_TO_TABLE / SWAP_PARTITIONS_BETWEEN_TABLES('src', min, max, 'target'): src feeds target", () => {
+    const r = run(`SELECT swap_partitions_between_tables('staging', 'a', 'b', 'target');
+      SELECT MOVE_PARTITIONS_TO_TABLE('s1.src', '2020', '2021', 's2.arch');
+      SELECT COPY_PARTITIONS_TO_TABLE(x, 1, 2, 'y');`, { vendor: 'dbvvertica' });
+    expect(render(r.graph, { format: 'csv', tableToTable: true, delimiter: ',' }).trim().split('\n').slice(1)).toEqual([
+      'DEFAULT,DEFAULT,staging,DEFAULT,DEFAULT,target,fdd,insert',
+      'DEFAULT,s1,src,DEFAULT,s2,arch,fdd,insert',
+    ]);
+  });
+});
+
 describe('queries written to files and object stores', () => {
   test("Redshift UNLOAD ('query') TO 's3://...': the quoted query's columns flow into the path", () => {
     const sql = `UNLOAD ('select v.id, v.name from venue v where v.city = ''Paris''') TO 's3://b/venue_' IAM_ROLE 'arn:r' PARALLEL OFF;`;
