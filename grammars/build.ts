@@ -15,6 +15,11 @@ export function qname(parts: Ident[], dblink?: string): QName {
   return { parts, start: first.start, end: last.end, dblink };
 }
 
+/** A file or object-store path written as a target, named by the whole path (one quoted part). */
+export function pathName(path: string, start: number, end: number): QName {
+  return { parts: [{ text: path, quoted: true, start, end }], start, end };
+}
+
 /** Binding strength of binary operators (higher binds tighter). */
 export function precedence(op: string): number {
   switch (op) {

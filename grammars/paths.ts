@@ -2,6 +2,7 @@
 import type { IToken } from './chevrotain.js';
 import type { QName, Query, Statement } from '../src/ast/nodes.js';
 import { stringValue } from '../src/lexer/scanner.js';
+import { pathName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -105,5 +106,5 @@ export function definePathRules(this: SqlParser): void {
 
 /** A query written to a file or object-store path: an insert whose target is the path. */
 function toFile(query: Query, path: string, start: number, end: number): Statement {
-  return { k: 'insert', target: { parts: [{ text: path, quoted: true, start, end }], start, end }, pathTarget: path, source: query, start, end };
+  return { k: 'insert', target: pathName(path, start, end), pathTarget: path, source: query, start, end };
 }

@@ -4,6 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from '../src/lexer/scanner.js';
+import { pathName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -210,7 +211,7 @@ export function defineStatementRules(this: SqlParser): void {
             return {
               k: 'insert',
               with: w,
-              target: t.name ?? { parts: [{ text: stringValue(t.path!), quoted: true, start: kw.startOffset, end: end() }], start: kw.startOffset, end: end() },
+              target: t.name ?? pathName(stringValue(t.path!), kw.startOffset, end()),
               pathTarget: t.path === undefined ? undefined : stringValue(t.path),
               alias,
               columns: cols,

@@ -1,9 +1,9 @@
 /**
  * The lineage graph: the one model every writer projects.
  *
- * The resolver builds a *raw* graph that keeps every intermediate result set; `shape()`
- * (graph/shape.ts) folds hidden intermediates away and filters relation types according to the
- * options. Writers receive the shaped graph and never re-derive lineage.
+ * The resolver builds a *raw* graph that keeps every intermediate result set; `Shaper`
+ * (graph/shape.ts) folds hidden intermediates away, one statement at a time, and filters relation
+ * types according to the options. Writers receive the shaped graph and never re-derive lineage.
  */
 
 /** A source range, 1-based lines and columns, end exclusive (SQLFlow's coordinate convention). */

@@ -161,11 +161,3 @@ export class Shaper {
     return { ...base, objects: this.kept, edges };
   }
 }
-
-/** Shape a whole raw graph at once (every object and edge in one batch). */
-export function shape(raw: LineageGraph, opts: ShapeOptions): LineageGraph {
-  const s = new Shaper(opts);
-  s.add(raw.objects, raw.edges, 0);
-  const { objects: _o, edges: _e, ...base } = raw;
-  return s.finish(base);
-}

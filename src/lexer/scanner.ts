@@ -63,9 +63,9 @@ export class Scanner {
     this.lower = lowerCased(keywords);
   }
 
-  private tok(type: TokenType, start: number, end: number): IToken {
+  private tok(type: TokenType, start: number, end: number, image = this.text.slice(start, end)): IToken {
     return {
-      image: this.text.slice(start, end),
+      image,
       startOffset: start,
       endOffset: end - 1,
       tokenType: type,
@@ -152,7 +152,7 @@ export class Scanner {
       // The statement end that closes an unterminated literal (zero width, at its line end).
       const at = this.breakAt;
       this.breakAt = -1;
-      return { image: '', startOffset: at, endOffset: at - 1, tokenType: T.Semicolon, tokenTypeIdx: T.Semicolon.tokenTypeIdx! } as IToken;
+      return this.tok(T.Semicolon, at, at);
     }
     this.skipTrivia();
     const t = this.text;
@@ -192,7 +192,7 @@ export class Scanner {
         }
       }
       this.pos = j;
-      return { image: word, startOffset: i, endOffset: j - 1, tokenType: kw ?? T.Name, tokenTypeIdx: (kw ?? T.Name).tokenTypeIdx! } as IToken;
+      return this.tok(kw ?? T.Name, i, j, word);
     }
     if (isDigit(c) || (c === C.DOT && isDigit(c1))) return this.number(i);
 

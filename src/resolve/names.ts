@@ -55,3 +55,12 @@ export function identKey(key: KeyFn, id: Ident): string {
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A name written as dotted text (`db.schema.table`; a part may be quoted), placed at [start, end). */
+export function dottedName(dotted: string, start = 0, end = 0): QName {
+  const parts = dotted.split('.').map((text) => {
+    const quoted = /^".*"$|^`.*`$|^\[.*\]$/.test(text);
+    return { text: quoted ? text.slice(1, -1) : text, quoted, start, end };
+  });
+  return { parts, start, end };
+}

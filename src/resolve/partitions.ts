@@ -6,6 +6,7 @@
  */
 import type * as A from '../ast/nodes.js';
 import { stringValue } from '../lexer/scanner.js';
+import { dottedName } from './names.js';
 
 const PARTITION_MOVES = new Set(['MOVE_PARTITIONS_TO_TABLE', 'COPY_PARTITIONS_TO_TABLE', 'SWAP_PARTITIONS_BETWEEN_TABLES']);
 
@@ -26,5 +27,5 @@ function tableName(e: A.Expr): A.QName | undefined {
   if (e.k !== 'lit' || e.kind !== 'string') return undefined;
   const text = stringValue(e.text);
   if (!/^[\w$.]+$/.test(text)) return undefined;
-  return { parts: text.split('.').map((p) => ({ text: p, quoted: false, start: e.start, end: e.end })), start: e.start, end: e.end };
+  return dottedName(text, e.start, e.end);
 }

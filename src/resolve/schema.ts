@@ -8,15 +8,8 @@ import type { QName } from '../ast/nodes.js';
 import { parseText } from '../parse/parse.js';
 import type { CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
+import { dottedName } from './names.js';
 import { qualify } from './tables.js';
-
-function qnameOf(dotted: string): QName {
-  const parts = dotted.split('.').map((text) => {
-    const quoted = /^".*"$|^`.*`$|^\[.*\]$/.test(text);
-    return { text: quoted ? text.slice(1, -1) : text, quoted, start: 0, end: 0 };
-  });
-  return { parts, start: 0, end: 0 };
-}
 
 /** A problem with a schema file; `offset` (into its text) when it has a position. */
 export interface SchemaProblem {
@@ -64,7 +57,7 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
     for (const [table, cols] of Object.entries(data as Record<string, unknown>)) {
       const columns = Array.isArray(cols) ? cols.map(String) : cols && typeof cols === 'object' ? Object.keys(cols) : [];
       const at = text.indexOf(JSON.stringify(table));
-      define(qnameOf(table), { columns, kind: 'table', origin: 'schema' }, at < 0 ? undefined : at);
+      define(dottedName(table), { columns, kind: 'table', origin: 'schema' }, at < 0 ? undefined : at);
     }
     return { text, problems };
   }

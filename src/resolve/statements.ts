@@ -162,11 +162,8 @@ export class StatementResolver {
       const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
-        proposed = { obj: rs.obj, cols: [], stars: rs.stars };
-        rs.cols.forEach((c, i) => {
-          const name = names[i];
-          if (name !== undefined) proposed!.cols.push({ name, key: ctx.key(name, false), col: c.col });
-        });
+        const cols = rs.cols.flatMap((c, i) => (names[i] === undefined ? [] : [{ name: names[i]!, key: ctx.key(names[i]!, false), col: c.col }]));
+        proposed = { obj: rs.obj, cols, stars: rs.stars };
       }
       // An INSERT names some of the target's columns, not its column list: nothing to remember
       // (a later `SELECT other_col FROM target` must not be reported as an unknown column).
@@ -180,7 +177,7 @@ export class StatementResolver {
       let sets = s.upsert;
       if (proposed) {
         outer = new Scope();
-        outer.sources.push({ names: [EXCLUDED], obj: proposed.obj, rs: proposed });
+        outer.sources.push({ names: [ctx.key(EXCLUDED, false)], obj: proposed.obj, rs: proposed });
         sets = sets.map((a) => ({ ...a, value: proposedValues(a.value) }));
       }
       this.assign(sets, this.targetScope(obj, s.target, s.alias, outer), obj, 'update');

@@ -19,6 +19,10 @@
  */
 import { createRequire } from 'node:module';
 import type { create as Create } from 'xmlbuilder2';
+import { isDataset, qualifiedName, type LineageColumn, type LineageGraph, type LineageObject, type RelationType } from '../graph/model.js';
+import type { WriteOptions } from '../options.js';
+import { GraphIndex, tablePairs } from './common.js';
+import { layeredLayout, type Size } from './layout.js';
 
 /** xmlbuilder2, loaded on first use (it takes ~50 ms to load; only GraphML needs it). */
 type AnyCreate = (...args: unknown[]) => ReturnType<typeof Create>;
@@ -27,10 +31,6 @@ const create = ((...args: unknown[]) => {
   xml ??= (createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2')).create as AnyCreate;
   return xml(...args);
 }) as typeof Create;
-import { isDataset, qualifiedName, type LineageColumn, type LineageGraph, type LineageObject, type RelationType } from '../graph/model.js';
-import type { WriteOptions } from '../options.js';
-import { GraphIndex, tablePairs } from './common.js';
-import { layeredLayout, type Size } from './layout.js';
 
 type Builder = ReturnType<typeof create>;
 
