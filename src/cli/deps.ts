@@ -11,12 +11,12 @@ export type AnalyzeFn = (
   options?: Partial<AnalyzeOptions>,
 ) => { graph: LineageGraph; diagnostics: Diagnostic[] };
 
-/** The shape of `render` in src/writers/index.ts. */
-export type RenderFn = (graph: LineageGraph, opts: WriteOptions) => string;
+/** The shape of `write` in src/writers/index.ts: the document as chunks. */
+export type WriteFn = (graph: LineageGraph, opts: WriteOptions) => Iterable<string>;
 
 export interface Engine {
   analyze: AnalyzeFn;
-  render: RenderFn;
+  write: WriteFn;
 }
 
 /** The part of an ora spinner the CLI uses. */
@@ -26,7 +26,8 @@ export interface Spinner {
 }
 
 export interface CliDeps {
-  stdout(text: string): void;
+  /** Writes to standard output; a promise when the caller should wait for it to drain. */
+  stdout(text: string): void | Promise<void>;
   stderr(text: string): void;
   /** Opened only when an input is `-` (touching process.stdin has side effects). */
   stdin(): NodeJS.ReadableStream;
@@ -39,8 +40,8 @@ export interface CliDeps {
   readInputs(specs: string[], opts?: ReadInputsOptions): Promise<ReadInputsResult>;
   /** The analyzer and writers, loaded only when `analyze` runs. */
   loadEngine(): Promise<Engine>;
-  /** Write the document to a file atomically. */
-  writeOutput(path: string, text: string): Promise<void>;
+  /** Write the document to a file (atomically for regular files), chunk by chunk. */
+  writeOutput(path: string, chunks: Iterable<string>): Promise<void>;
   startSpinner(text: string): Spinner;
 }
 

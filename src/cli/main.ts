@@ -1,4 +1,5 @@
 /** Entry point used by bin/sqlflow: real streams, real inputs, the analyzer and writers. */
+import { once } from 'node:events';
 import { isatty } from 'node:tty';
 import { supportsColorStderr } from 'chalk';
 import { readInputs } from '../inputs/index.js';
@@ -10,7 +11,7 @@ import { readVersion } from './version.js';
 
 async function loadEngine(): Promise<Engine> {
   const [api, writers] = await Promise.all([import('../api.js'), import('../writers/index.js')]);
-  return { analyze: api.analyze, render: writers.render };
+  return { analyze: api.analyze, write: writers.write };
 }
 
 /** `sqlflow | head` closes stdout early: stop quietly instead of crashing on EPIPE. */
@@ -31,7 +32,7 @@ let ora: typeof import('ora').default | undefined;
 
 export function realDeps(): CliDeps {
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => (process.stdout.write(text) ? undefined : once(process.stdout, 'drain').then(() => undefined)),
     stderr: (text) => void process.stderr.write(text),
     stdin: () => process.stdin,
     stdinIsTTY: isatty(0),

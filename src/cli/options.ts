@@ -25,6 +25,8 @@ export interface AnalyzeConfig {
   output?: string;
   /** Worker threads (--jobs); undefined = one per core. */
   jobs?: number;
+  /** --max-warnings: more warnings than this exit 1; undefined = no limit. */
+  maxWarnings?: number;
 }
 
 /** What commander hands the action after the parsers below have run. */
@@ -44,6 +46,7 @@ export interface RawAnalyzeOptions {
   defaultDatabase?: string;
   defaultSchema?: string;
   jobs?: number;
+  maxWarnings?: number;
   strict?: boolean;
   quiet?: boolean;
   color: boolean;
@@ -95,6 +98,13 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
+export function parseCount(value: string): number {
+  if (!/^\s*\+?\d+\s*$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InvalidArgumentError('expected a whole number (0 or more).');
+  }
+  return Number(value);
+}
+
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
@@ -115,6 +125,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .choices(['direct', 'indirect'])
     .default('direct');
   const jobs = new Option('--jobs <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt);
+  const maxWarnings = new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(parseCount);
   return cmd
     .addOption(vendor)
     .addOption(format)
@@ -131,6 +142,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--default-database <d>', 'database of unqualified names')
     .option('--default-schema <s>', 'schema of unqualified names')
     .addOption(jobs)
+    .addOption(maxWarnings)
     .option('--strict', 'exit 1 if any statement could not be analyzed or any input error occurred')
     .option('--quiet', 'print errors only: no warnings, notes, summary or progress')
     .option('--no-color', 'no colours in diagnostics')
@@ -166,6 +178,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
   };
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
   if (raw.jobs !== undefined) config.jobs = raw.jobs;
+  if (raw.maxWarnings !== undefined) config.maxWarnings = raw.maxWarnings;
   return config;
 }
 

@@ -1,13 +1,51 @@
-/** Writing the document to a file atomically: a temporary file in the same folder, then rename. */
+/**
+ * Writing the document to `-o <path>`, chunk by chunk with backpressure.
+ *
+ * A regular file (or a path that does not exist yet) is written atomically: a temporary file in
+ * the same folder, then a rename over the target (through a symbolic link, onto the file it
+ * names). Anything else that exists — a character device such as /dev/null or a terminal, a FIFO,
+ * a socket — is opened and written in place: renaming over it would replace the device with a
+ * regular file (as root in a container, that breaks /dev/null for every later step).
+ */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
 
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const target = resolve(path);
+/** Writes every chunk, waiting for 'drain' when the stream's buffer is full. */
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+async function writeStream(path: string, flags: string, chunks: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(path, { flags });
+  try {
+    await once(stream, 'open');
+    await writeChunks(stream, chunks);
+    stream.end();
+    await finished(stream);
+  } catch (err) {
+    stream.destroy();
+    throw err;
+  }
+}
+
+export async function writeFileAtomic(path: string, chunks: Iterable<string> | string): Promise<void> {
+  const parts = typeof chunks === 'string' ? [chunks] : chunks;
+  let target = resolve(path);
+  const info = await stat(target).catch(() => undefined);
+  if (info && !info.isFile() && !info.isDirectory()) {
+    await writeStream(target, 'w', parts);
+    return;
+  }
+  if (info?.isFile()) target = await realpath(target);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, text, { flag: 'wx' });
+    await writeStream(tmp, 'wx', parts);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);

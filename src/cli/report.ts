@@ -50,26 +50,81 @@ export function countSeverities(diagnostics: Diagnostic[]): Counts {
   return counts;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** 1,239: counts are grouped by thousands, the same on every machine. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
 }
 
-/** `sqlflow: 3 files, 120 statements (1 failed), 2 errors, 1 warning` */
-export function summaryLine(files: number, statements: { total: number; failed: number }, counts: Counts): string {
+function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Warnings by kind (errorType), most frequent first, ties by name. */
+export function warningKinds(diagnostics: Diagnostic[]): [string, number][] {
+  const kinds = new Map<string, number>();
+  for (const d of diagnostics) {
+    if (d.severity !== 'warning') continue;
+    const kind = d.errorType ?? 'other';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/**
+ * `sqlflow: 3 files, 120 statements (1 failed), 2 errors, 1 warning`; with two or more warnings,
+ * their counts by kind follow: `55,280 warnings (AmbiguousColumn 50,020, OrphanColumn 5,260)`.
+ */
+export function summaryLine(files: number, statements: { total: number; failed: number }, counts: Counts, kinds: [string, number][] = []): string {
+  const byKind = counts.warnings >= 2 && kinds.length > 0 ? ` (${kinds.map(([k, n]) => `${k} ${count(n)}`).join(', ')})` : '';
   const parts = [
     plural(files, 'file'),
-    plural(statements.total, 'statement') + (statements.failed > 0 ? ` (${statements.failed} failed)` : ''),
+    plural(statements.total, 'statement') + (statements.failed > 0 ? ` (${count(statements.failed)} failed)` : ''),
     plural(counts.errors, 'error'),
-    plural(counts.warnings, 'warning'),
+    plural(counts.warnings, 'warning') + byKind,
   ];
   if (counts.notes > 0) parts.push(plural(counts.notes, 'note'));
   return `sqlflow: ${parts.join(', ')}`;
 }
 
-/** Every shown diagnostic, one per line (empty string when none). */
+/** A diagnostic to print and how many more like it were folded into it. */
+export interface Shown {
+  diagnostic: Diagnostic;
+  more: number;
+}
+
+/**
+ * Repeated warnings and notes — same severity, kind (errorType), message (which names the column
+ * and its candidates) and file — are shown once, at their first position, with the number of the
+ * others. Errors are always shown one by one. Order is kept.
+ */
+export function collapseDiagnostics(diagnostics: Diagnostic[], quiet: boolean): Shown[] {
+  const shown: Shown[] = [];
+  const first = new Map<string, Shown>();
+  for (const d of diagnostics) {
+    if (!isShown(d, quiet)) continue;
+    if (d.severity === 'error') {
+      shown.push({ diagnostic: d, more: 0 });
+      continue;
+    }
+    const key = `${d.severity}\u0000${d.errorType ?? ''}\u0000${d.file ?? ''}\u0000${d.message}`;
+    const known = first.get(key);
+    if (known) {
+      known.more++;
+      continue;
+    }
+    const entry = { diagnostic: d, more: 0 };
+    first.set(key, entry);
+    shown.push(entry);
+  }
+  return shown;
+}
+
+/** Every shown diagnostic, one per line, repeats collapsed (empty string when none). */
 export function renderDiagnostics(diagnostics: Diagnostic[], quiet: boolean, c: ChalkInstance): string {
-  return diagnostics
-    .filter((d) => isShown(d, quiet))
-    .map((d) => `${renderDiagnostic(d, c)}\n`)
-    .join('');
+  const lines: string[] = [];
+  for (const { diagnostic, more } of collapseDiagnostics(diagnostics, quiet)) {
+    const where = diagnostic.file === undefined ? '' : ' in this file';
+    lines.push(`${renderDiagnostic(diagnostic, c)}${more > 0 ? ` (and ${count(more)} more like it${where})` : ''}\n`);
+  }
+  return lines.join('');
 }

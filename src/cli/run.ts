@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
-import { colorLevel, countSeverities, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine } from './report.js';
+import { colorLevel, count, countSeverities, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
 
 export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<number> {
   const chalk = makeChalk(colorLevel(config.color, deps.env, deps.colorSupport));
@@ -32,14 +32,21 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const engine = await deps.loadEngine();
     const result = engine.analyze(input.files, config.analyzeOptions);
     if (spinner) spinner.text = 'Writing';
-    const document = engine.render(result.graph, config.writeOptions);
-    stopSpinner();
+    const document = writerChunks(engine.write(result.graph, config.writeOptions));
 
-    if (config.output === undefined) deps.stdout(document);
-    else {
+    if (config.output === undefined) {
+      for (const chunk of document) {
+        const drained = deps.stdout(chunk);
+        if (drained) await drained;
+      }
+      stopSpinner();
+    } else {
       try {
         await deps.writeOutput(config.output, document);
+        stopSpinner();
       } catch (err) {
+        stopSpinner();
+        if (err instanceof WriterFailure) throw err.cause;
         const message = `cannot write output: ${messageOf(err)}`;
         deps.stderr(`${renderDiagnostic({ severity: 'error', file: config.output, message }, chalk)}\n`);
         return EXIT.usage;
@@ -49,9 +56,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const diagnostics = [...input.diagnostics, ...result.diagnostics];
     printDiagnostics(diagnostics);
     const counts = countSeverities(diagnostics);
-    if (!config.quiet) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts)}\n`);
     const failed = counts.errors > 0 || result.graph.statements.failed > 0;
-    return config.strict && failed ? EXIT.failed : EXIT.ok;
+    const tooManyWarnings = config.maxWarnings !== undefined && counts.warnings > config.maxWarnings;
+    if (tooManyWarnings) deps.stderr(`sqlflow: error: too many warnings (${count(counts.warnings)}, maximum ${count(config.maxWarnings!)})\n`);
+    if (!config.quiet) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts, warningKinds(diagnostics))}\n`);
+    return (config.strict && failed) || tooManyWarnings ? EXIT.failed : EXIT.ok;
   } catch (err) {
     stopSpinner();
     deps.stderr(internalError(err));
@@ -74,6 +83,21 @@ async function checkSchemaFiles(paths: string[]): Promise<Diagnostic[]> {
     }
   }
   return problems;
+}
+
+/** An error thrown by a writer while the document streams out: a bug (exit 70), not an output problem. */
+class WriterFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('writer failure');
+  }
+}
+
+function* writerChunks(chunks: Iterable<string>): Generator<string, void, undefined> {
+  try {
+    yield* chunks;
+  } catch (err) {
+    throw new WriterFailure(err);
+  }
 }
 
 function messageOf(err: unknown): string {

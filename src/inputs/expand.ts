@@ -10,6 +10,8 @@ export interface Target {
   path: string;
   /** Absolute path, for de-duplication. */
   abs: string;
+  /** Named on the command line itself (not found in a directory or by a glob). */
+  named?: boolean;
 }
 
 export interface Expansion {
@@ -37,7 +39,7 @@ export async function expandSpec(spec: string, cwd: string = process.cwd()): Pro
     const message = missing ? 'no such file or directory' : `cannot access: ${errorText(err)}`;
     return { targets: [], diagnostics: [inputDiag('error', spec, message)], fatal: true };
   }
-  if (!isDir) return { targets: [{ path: spec, abs: resolve(cwd, spec) }], diagnostics: [], fatal: false };
+  if (!isDir) return { targets: [{ path: spec, abs: resolve(cwd, spec), named: true }], diagnostics: [], fatal: false };
   return expandDirectory(spec, cwd);
 }
 

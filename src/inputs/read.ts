@@ -34,13 +34,17 @@ export async function readInputs(specs: string[], opts: ReadInputsOptions = {}):
       const key = await realpath(target.abs).catch(() => target.abs);
       if (seen.has(key)) continue;
       seen.add(key);
-      await readTarget(out, target, limits);
+      await readTarget(out, target, limits, opts.readFile ?? readFile);
     }
   }
   return out;
 }
 
-async function readTarget(out: ReadInputsResult, target: Target, limits: InputLimits): Promise<void> {
+/**
+ * A file named on the command line that cannot be read is bad usage (fatal, exit 2); one found in
+ * a directory or by a glob is reported and skipped, and the others are analyzed.
+ */
+async function readTarget(out: ReadInputsResult, target: Target, limits: InputLimits, read: (path: string) => Promise<Buffer>): Promise<void> {
   let bytes: Buffer;
   try {
     const info = await stat(target.abs);
@@ -48,10 +52,14 @@ async function readTarget(out: ReadInputsResult, target: Target, limits: InputLi
       out.diagnostics.push(tooLarge(target.path, info.size, limits.maxFileBytes));
       return;
     }
-    bytes = await readFile(target.abs);
+    bytes = await read(target.abs);
   } catch (err) {
-    out.diagnostics.push(inputDiag('error', target.path, `cannot read: ${errorText(err)}`));
-    out.fatal = true;
+    if (target.named) {
+      out.diagnostics.push(inputDiag('error', target.path, `cannot read: ${errorText(err)}`));
+      out.fatal = true;
+    } else {
+      out.diagnostics.push(inputDiag('error', target.path, `cannot read: ${errorText(err)}; skipped`));
+    }
     return;
   }
   if (bytes.length > limits.maxFileBytes) {

@@ -35,6 +35,8 @@ export interface ReadInputsOptions {
   /** Stream read for `-`; defaults to process.stdin. */
   stdin?: NodeJS.ReadableStream;
   limits?: Partial<InputLimits>;
+  /** Reads one file (tests inject failures); defaults to fs.promises.readFile. */
+  readFile?: (path: string) => Promise<Buffer>;
 }
 
 export interface ReadInputsResult {

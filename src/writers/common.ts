@@ -223,14 +223,6 @@ export function knownParts(o: LineageObject): { database?: string; schema?: stri
   return out;
 }
 
-/**
- * JSON text as every JSON writer prints it: compact (SQLFlow's REST answers are compact too; a
- * large job's lineage is tens of MB), with a trailing newline. Pipe through `jq .` to read it.
- */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value)}\n`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Table-level pairs (CSV and GraphML --table-to-table)
 

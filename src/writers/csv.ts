@@ -1,16 +1,20 @@
 /**
  * SQLFlow CSV (`exportFullLineageAsCsv`, SPEC §3.2), quoted by csv-stringify (RFC 4180).
  *
- * - Column level: one row per distinct (source column, target column, relation type), in edge
- *   order; RelationRows rows included. Unknown database/schema → `DEFAULT`.
+ * - Column level: one row per distinct (source column, target column, relation type, effect type),
+ *   in edge order; RelationRows rows included. Unknown database/schema → `DEFAULT`. The effect is
+ *   part of the row's identity because it is a column of the row: a MERGE target column written by
+ *   both its UPDATE and its INSERT arm gets a `merge_update` and a `merge_insert` row.
  * - `--table-to-table`: one row per distinct (read table, written table) pair over every
  *   process's reads × writes (see `tablePairs`): `fdd` when an fdd column edge of that process
  *   links the two tables, else `fdr`; the first process's effect type wins.
  * - Records end with `\n`; fields holding the delimiter, `"`, `\n` or `\r` are quoted.
+ * - Streamed: rows are quoted in batches and yielded as chunks.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { LineageGraph, LineageObject } from '../graph/model.js';
+import type { EffectType, LineageGraph, LineageObject, RelationType } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
+import { CHUNK_CHARS } from './chunks.js';
 import { GraphIndex, orDefault, tablePairs } from './common.js';
 
 export const COLUMN_HEADER = [
@@ -25,36 +29,62 @@ export const TABLE_HEADER = [
   'relation_type', 'effect_type',
 ];
 
-export function writeCsv(graph: LineageGraph, opts: WriteOptions): string {
+/** Rows quoted per call to csv-stringify. */
+const BATCH_ROWS = 512;
+
+export function* writeCsv(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
   const ix = new GraphIndex(graph);
-  const rows = opts.tableToTable ? [TABLE_HEADER, ...tableRows(ix)] : [COLUMN_HEADER, ...columnRows(ix)];
-  return stringify(rows, {
-    delimiter: opts.delimiter === '' ? ',' : opts.delimiter,
-    record_delimiter: 'unix',
-    // csv-stringify quotes the delimiter, quotes and \n by itself; RFC 4180 also wants \r quoted.
-    quoted_match: /\r/,
-  });
+  const quote = (rows: string[][]) =>
+    stringify(rows, {
+      delimiter: opts.delimiter === '' ? ',' : opts.delimiter,
+      record_delimiter: 'unix',
+      // csv-stringify quotes the delimiter, quotes and \n by itself; RFC 4180 also wants \r quoted.
+      quoted_match: /\r/,
+    });
+  let batch: string[][] = [opts.tableToTable ? TABLE_HEADER : COLUMN_HEADER];
+  let pending = '';
+  for (const row of opts.tableToTable ? tableRows(ix) : columnRows(ix)) {
+    batch.push(row);
+    if (batch.length < BATCH_ROWS) continue;
+    pending += quote(batch);
+    batch = [];
+    if (pending.length >= CHUNK_CHARS) {
+      yield pending;
+      pending = '';
+    }
+  }
+  if (batch.length > 0) pending += quote(batch);
+  yield pending;
 }
 
 function tableCells(o: LineageObject): string[] {
   return [orDefault(o.database), orDefault(o.schema), o.name];
 }
 
-function columnRows(ix: GraphIndex): string[][] {
-  const seen = new Set<string>();
-  const rows: string[][] = [];
+const TYPES: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
+const effects = new Map<EffectType, number>();
+function effectIndex(effect: EffectType): number {
+  let n = effects.get(effect);
+  if (n === undefined) effects.set(effect, (n = effects.size));
+  return n;
+}
+
+function* columnRows(ix: GraphIndex): Generator<string[]> {
+  // Per target column: the (source column, type, effect) rows written, as small numbers.
+  const seen = new Map<number, Set<number>>();
   for (const e of ix.graph.edges) {
     const s = ix.resolve(e.source);
     const t = ix.resolve(e.target);
     if (!s || !t) continue;
-    const key = `${s.object.id}:${s.column.id}>${t.object.id}:${t.column.id}:${e.type}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push([...tableCells(s.object), s.column.name, ...tableCells(t.object), t.column.name, e.type, e.effectType]);
+    const key = (s.column.id * 4 + TYPES[e.type]) * 64 + effectIndex(e.effectType);
+    let into = seen.get(t.column.id);
+    if (!into) seen.set(t.column.id, (into = new Set()));
+    if (into.has(key)) continue;
+    into.add(key);
+    yield [...tableCells(s.object), s.column.name, ...tableCells(t.object), t.column.name, e.type, e.effectType];
   }
-  return rows;
 }
 
-function tableRows(ix: GraphIndex): string[][] {
-  return tablePairs(ix).map((p) => [...tableCells(p.source), ...tableCells(p.target), p.type, p.effectType ?? '']);
+function* tableRows(ix: GraphIndex): Generator<string[]> {
+  for (const p of tablePairs(ix)) yield [...tableCells(p.source), ...tableCells(p.target), p.type, p.effectType ?? ''];
 }

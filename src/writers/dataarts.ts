@@ -20,7 +20,8 @@
  */
 import { isDataset, type LineageColumn, type LineageEdge, type LineageGraph, type LineageObject } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
-import { GraphIndex, jsonText, knownParts } from './common.js';
+import { ChunkBuffer } from './chunks.js';
+import { GraphIndex, knownParts } from './common.js';
 
 export const DATAARTS_LIMITS = { tables: 100, columnLineages: 100, columns: 100 } as const;
 export const DEFAULT_JOB_ID = 'sqlflow';
@@ -56,14 +57,25 @@ interface Lineage {
   output: ColumnRef;
 }
 
-export function writeDataArts(graph: LineageGraph, opts: WriteOptions): string {
-  return jsonText(dataArtsBodies(graph, opts));
+/** The JSON array of bodies, streamed one body at a time (the bytes of `JSON.stringify(bodies)`). */
+export function* writeDataArts(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
+  const out = new ChunkBuffer();
+  let sep = '[';
+  for (const body of eachBody(graph, opts)) {
+    if (out.add(`${sep}${JSON.stringify(body)}`)) yield out.take();
+    sep = ',';
+  }
+  out.add(sep === '[' ? '[]\n' : ']\n');
+  yield out.take();
 }
 
 export function dataArtsBodies(graph: LineageGraph, opts: WriteOptions): LineageBody[] {
+  return [...eachBody(graph, opts)];
+}
+
+function* eachBody(graph: LineageGraph, opts: WriteOptions): Generator<LineageBody> {
   const ix = new GraphIndex(graph);
   const jobId = opts.jobName ?? DEFAULT_JOB_ID;
-  const bodies: LineageBody[] = [];
   const edgesOf = ix.edgesByProcess();
   for (const p of ix.processes()) {
     const lineages = opts.tableToTable ? [] : processLineages(ix, edgesOf.get(p.id) ?? []);
@@ -82,15 +94,14 @@ export function dataArtsBodies(graph: LineageGraph, opts: WriteOptions): Lineage
     const pieces = lineages.flatMap(splitInputs);
     if (inputs.length <= DATAARTS_LIMITS.tables && outputs.length <= DATAARTS_LIMITS.tables) {
       const groups = chunk(pieces, DATAARTS_LIMITS.columnLineages);
-      for (const ls of groups.length === 0 ? [[]] : groups) bodies.push(body(inputs, outputs, ls));
+      for (const ls of groups.length === 0 ? [[]] : groups) yield body(inputs, outputs, ls);
       continue;
     }
     for (const ins of chunk(inputs, DATAARTS_LIMITS.tables)) {
-      for (const outs of chunk(outputs, DATAARTS_LIMITS.tables)) bodies.push(body(ins, outs, []));
+      for (const outs of chunk(outputs, DATAARTS_LIMITS.tables)) yield body(ins, outs, []);
     }
-    for (const g of packLineages(pieces)) bodies.push(body(g.inputs, g.outputs, g.lineages));
+    for (const g of packLineages(pieces)) yield body(g.inputs, g.outputs, g.lineages);
   }
-  return bodies;
 }
 
 /** A process's fdd edges between dataset columns, grouped by target column. */

@@ -1,27 +1,34 @@
-/** Output writers: pure `(graph, opts) => string` projections of the shaped lineage graph. */
+/**
+ * Output writers: generators of text chunks projecting the shaped lineage graph (see chunks.ts).
+ * `write` streams a format; `render` joins the chunks into one string for library users.
+ */
 import type { LineageGraph } from '../graph/model.js';
-import type { WriteOptions } from '../options.js';
+import type { OutputFormat, WriteOptions } from '../options.js';
+import { joinChunks, type Writer } from './chunks.js';
 import { writeCsv } from './csv.js';
 import { writeDataArts } from './dataarts.js';
 import { writeGraphml } from './graphml.js';
 import { writeJson } from './json.js';
 
 export { writeCsv, writeDataArts, writeGraphml, writeJson };
+export { CHUNK_CHARS, joinChunks, type Writer } from './chunks.js';
 
-/** Renders `graph` in `opts.format`. Deterministic: the same graph and options give the same bytes. */
+/** The writer of each format. */
+export const WRITERS: Record<OutputFormat, Writer> = {
+  json: writeJson,
+  csv: writeCsv,
+  graphml: writeGraphml,
+  dataarts: writeDataArts,
+};
+
+/** `graph` in `opts.format`, as chunks of bounded size. Deterministic: same graph and options, same bytes. */
+export function write(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
+  const writer = Object.hasOwn(WRITERS, opts.format) ? WRITERS[opts.format] : undefined;
+  if (!writer) throw new Error(`unknown output format: ${String(opts.format)}`);
+  return writer(graph, opts);
+}
+
+/** The whole document as one string (for library users; the CLI streams `write` instead). */
 export function render(graph: LineageGraph, opts: WriteOptions): string {
-  switch (opts.format) {
-    case 'json':
-      return writeJson(graph, opts);
-    case 'csv':
-      return writeCsv(graph, opts);
-    case 'graphml':
-      return writeGraphml(graph, opts);
-    case 'dataarts':
-      return writeDataArts(graph, opts);
-    default: {
-      const unknown: never = opts.format;
-      throw new Error(`unknown output format: ${String(unknown)}`);
-    }
-  }
+  return joinChunks(write(graph, opts));
 }

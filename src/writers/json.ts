@@ -15,10 +15,16 @@
  *   the object's occurrences inside the process statement.
  * - hashCode: see `fileHashCodes` (common.ts).
  * - Edges whose endpoints the graph does not hold are skipped (a resolver bug, never a crash).
+ *
+ * Streaming: the document is written piece by piece (one dbobj, relationship or error at a time)
+ * with the same bytes `JSON.stringify` gives for the whole. The summary comes first but counts the
+ * relationships, so relationships are grouped twice: once to count, once to write. Grouping holds
+ * only the groups of processes still open (see `edgeGroups`).
  */
 import { isDataset, qualifiedName, type LineageEdge, type LineageGraph, type LineageObject } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
-import { Coordinates, endpointLoc, GraphIndex, jsonText, knownParts, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
+import { ChunkBuffer } from './chunks.js';
+import { Coordinates, endpointLoc, GraphIndex, knownParts, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
 
 interface ElementJson {
   id: string;
@@ -40,47 +46,69 @@ interface RelationshipJson {
   processId?: string;
 }
 
-export function writeJson(graph: LineageGraph, opts: WriteOptions): string {
+export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
   const ix = new GraphIndex(graph);
   const coords = new Coordinates(graph.files);
   const objects = opts.tableToTable
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
-  const dbobjs = objects.map((o) => dbobj(o, coords, opts.tableToTable));
-  const relationships = opts.tableToTable ? tableRelationships(ix, coords) : columnRelationships(ix, coords);
-  const errors = graph.errors.map((e) => ({
-    errorMessage: e.message,
-    errorType: e.errorType,
-    coordinates: coords.of([e.loc]),
-  }));
-  const sqlflow: Record<string, unknown> = { dbvendor: graph.vendor, dbobjs, relationships, errors };
+  const relationships = () => (opts.tableToTable ? tableRelationships(ix, coords) : columnRelationships(ix, coords));
+  const head = { code: 200, data: { mode: 'global', summary: summary(ix, objects, relationships(), opts.tableToTable) } };
+  const out = new ChunkBuffer();
+  // `{"code":200,"data":{"mode":"global","summary":{...}` without its two closing braces.
+  out.add(JSON.stringify(head).slice(0, -2));
+  out.add(`,"sqlflow":{"dbvendor":${JSON.stringify(graph.vendor)},"dbobjs":[`);
+  let first = true;
+  for (const o of objects) {
+    for (const piece of dbobj(o, coords, opts.tableToTable, first)) if (out.add(piece)) yield out.take();
+    first = false;
+  }
+  out.add('],"relationships":[');
+  first = true;
+  for (const r of relationships()) {
+    if (out.add(`${first ? '' : ','}${JSON.stringify(r)}`)) yield out.take();
+    first = false;
+  }
+  out.add('],"errors":[');
+  first = true;
+  for (const e of graph.errors) {
+    const error = { errorMessage: e.message, errorType: e.errorType, coordinates: coords.of([e.loc]) };
+    if (out.add(`${first ? '' : ','}${JSON.stringify(error)}`)) yield out.take();
+    first = false;
+  }
+  out.add(']');
   const files = coords.filesMap(graph.files);
-  if (files) sqlflow.files = files;
-  return jsonText({
-    code: 200,
-    data: { mode: 'global', summary: summary(ix, objects, relationships, opts.tableToTable), sqlflow },
-  });
+  if (files) out.add(`,"files":${JSON.stringify(files)}`);
+  out.add('}}}\n');
+  yield out.take();
 }
 
-function dbobj(o: LineageObject, coords: Coordinates, tableToTable: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: String(o.id), ...knownParts(o), name: qualifiedName(o) };
-  if (o.alias) out.alias = o.alias;
-  out.type = o.type;
+/** One dbobj's JSON, in pieces (a column at a time), preceded by a comma unless it is the first. */
+function* dbobj(o: LineageObject, coords: Coordinates, tableToTable: boolean, first: boolean): Generator<string> {
+  const head: Record<string, unknown> = { id: String(o.id), ...knownParts(o), name: qualifiedName(o) };
+  if (o.alias) head.alias = o.alias;
+  head.type = o.type;
   if (o.type === 'process') {
-    if (o.procedureName !== undefined) out.procedureName = o.procedureName;
-    if (o.queryHashId !== undefined) out.queryHashId = o.queryHashId;
-    if (o.callee !== undefined) out.callee = o.callee;
-  } else {
-    out.columns = tableToTable
-      ? []
-      : o.columns.map((c) => {
-          const col: Record<string, unknown> = { id: String(c.id), name: c.name, coordinates: coords.of(c.locs) };
-          if (c.system) col.source = 'system';
-          return col;
-        });
+    if (o.procedureName !== undefined) head.procedureName = o.procedureName;
+    if (o.queryHashId !== undefined) head.queryHashId = o.queryHashId;
+    if (o.callee !== undefined) head.callee = o.callee;
   }
-  out.coordinates = coords.of(o.locs);
-  return out;
+  // The head object without its closing brace; the remaining members follow.
+  yield `${first ? '' : ','}${JSON.stringify(head).slice(0, -1)}`;
+  if (o.type !== 'process') {
+    if (tableToTable || o.columns.length === 0) yield ',"columns":[]';
+    else {
+      let sep = ',"columns":[';
+      for (const c of o.columns) {
+        const col: Record<string, unknown> = { id: String(c.id), name: c.name, coordinates: coords.of(c.locs) };
+        if (c.system) col.source = 'system';
+        yield `${sep}${JSON.stringify(col)}`;
+        sep = ',';
+      }
+      yield ']';
+    }
+  }
+  yield `,"coordinates":${JSON.stringify(coords.of(o.locs))}}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,50 +134,83 @@ function groupKey(e: LineageEdge, target: Resolved): string {
   ].join('|');
 }
 
-function columnRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJson[] {
-  const groups = new Map<string, { rel: RelationshipJson; seen: Set<string> }>();
-  for (const e of ix.graph.edges) {
-    const source = ix.resolve(e.source);
-    const target = ix.resolve(e.target);
-    if (!source || !target) continue;
-    const key = groupKey(e, target);
-    let group = groups.get(key);
-    if (!group) {
-      const rel: RelationshipJson = {
-        id: '',
-        type: e.type,
-        ...(e.function !== undefined ? { function: e.function } : {}),
-        effectType: e.effectType,
-        target: element(target, coords),
-        sources: [],
-        ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
-      };
-      group = { rel, seen: new Set() };
-      groups.set(key, group);
-    }
-    const src = element(source, coords);
-    if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
-    const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
-    if (!group.seen.has(srcKey)) {
-      group.seen.add(srcKey);
-      group.rel.sources.push(src);
-    }
-  }
-  return numbered(ix, [...groups.values()].map((g) => g.rel));
+interface ResolvedEdge {
+  edge: LineageEdge;
+  source: Resolved;
+  target: Resolved;
 }
 
-/** Assigns ids in output order after the largest object/column id. */
-function numbered(ix: GraphIndex, rels: RelationshipJson[]): RelationshipJson[] {
+/**
+ * Edges grouped by `groupKey`, each group (its edges in edge order) yielded in the order of its
+ * first edge. The key holds the process id, so a group is complete after the last edge of its
+ * process: only groups of processes not yet finished are held.
+ */
+function* edgeGroups(ix: GraphIndex): Generator<ResolvedEdge[]> {
+  const edges = ix.graph.edges;
+  const last = new Map<number | undefined, number>();
+  edges.forEach((e, i) => last.set(e.processId, i));
+  const open = new Map<string, ResolvedEdge[]>();
+  const queue: { key: string; process: number | undefined; edges: ResolvedEdge[] }[] = [];
+  let head = 0;
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const source = ix.resolve(e.source);
+    const target = ix.resolve(e.target);
+    if (source && target) {
+      const key = groupKey(e, target);
+      let group = open.get(key);
+      if (!group) {
+        group = [];
+        open.set(key, group);
+        queue.push({ key, process: e.processId, edges: group });
+      }
+      group.push({ edge: e, source, target });
+    }
+    while (head < queue.length && last.get(queue[head]!.process)! <= i) {
+      const done = queue[head]!;
+      queue[head++] = undefined as never;
+      open.delete(done.key);
+      yield done.edges;
+    }
+    if (head > 1024 && head * 2 > queue.length) {
+      queue.splice(0, head);
+      head = 0;
+    }
+  }
+  for (; head < queue.length; head++) yield queue[head]!.edges;
+}
+
+function* columnRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
   let next = ix.maxId() + 1;
-  for (const r of rels) r.id = String(next++);
-  return rels;
+  for (const group of edgeGroups(ix)) {
+    const { edge: e, target } = group[0]!;
+    const rel: RelationshipJson = {
+      id: String(next++),
+      type: e.type,
+      ...(e.function !== undefined ? { function: e.function } : {}),
+      effectType: e.effectType,
+      target: element(target, coords),
+      sources: [],
+      ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
+    };
+    const seen = new Set<string>();
+    for (const { edge, source } of group) {
+      const src = element(source, coords);
+      if (edge.transform) src.transforms = [{ type: edge.transform.kind, code: edge.transform.code }];
+      const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${edge.transform ? `${edge.transform.kind}:${edge.transform.code}` : ''}`;
+      if (seen.has(srcKey)) continue;
+      seen.add(srcKey);
+      rel.sources.push(src);
+    }
+    yield rel;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Table-level relationships
 
-function tableRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJson[] {
-  const rels: RelationshipJson[] = [];
+function* tableRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
+  let next = ix.maxId() + 1;
   const within = new LocsWithin();
   for (const p of ix.processes()) {
     const span = p.locs[0];
@@ -160,17 +221,16 @@ function tableRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJs
       coordinates: coords.of(o.type === 'process' || !span ? o.locs.slice(0, 1) : within.of(o, span)),
     });
     const rel = (source: LineageObject, target: LineageObject): RelationshipJson => ({
-      id: '',
+      id: String(next++),
       type: 'fdd',
       ...(p.effectType !== undefined ? { effectType: p.effectType } : {}),
       target: endpoint(target),
       sources: [endpoint(source)],
       processId: String(p.id),
     });
-    for (const t of ix.datasets(p.reads)) rels.push(rel(t, p));
-    for (const t of ix.datasets(p.writes)) rels.push(rel(p, t));
+    for (const t of ix.datasets(p.reads)) yield rel(t, p);
+    for (const t of ix.datasets(p.writes)) yield rel(p, t);
   }
-  return numbered(ix, rels);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,14 +242,16 @@ function tableRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJs
  * `relationship` the written relationships. `mostRelationTables`: the three tables or views that
  * appear (as target or source parent) in the most relationships, ties in object order.
  */
-function summary(ix: GraphIndex, objects: LineageObject[], rels: RelationshipJson[], tableToTable: boolean) {
+function summary(ix: GraphIndex, objects: LineageObject[], rels: Iterable<RelationshipJson>, tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));
   const columns = tableToTable ? 0 : datasets.reduce((n, o) => n + o.columns.filter((c) => !c.system).length, 0);
 
   const counts = new Map<string, number>();
+  let relationships = 0;
   for (const r of rels) {
+    relationships++;
     const parents = new Set([r.target.parentId, ...r.sources.map((s) => s.parentId)]);
     for (const id of parents) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -206,7 +268,7 @@ function summary(ix: GraphIndex, objects: LineageObject[], rels: RelationshipJso
     view: datasets.filter((o) => o.type === 'view').length,
     mostRelationTables: most,
     column: columns,
-    relationship: rels.length,
+    relationship: relationships,
     table: datasets.filter((o) => o.type === 'table').length,
   };
 }

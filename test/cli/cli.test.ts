@@ -184,7 +184,7 @@ describe('internal errors', () => {
         analyze: () => {
           throw new Error('boom');
         },
-        render: () => '',
+        write: () => [],
       },
     });
     expect(await cli(argv('analyze', 'a.sql'), f.deps)).toBe(70);

@@ -40,9 +40,9 @@ export function fakeDeps(opts: FakeOptions = {}, overrides: Partial<CliDeps> = {
       calls.analyze = options;
       return { graph: graph(opts.statements), diagnostics: opts.diagnostics ?? [] };
     },
-    render: (_g, w) => {
+    write: (_g, w) => {
       calls.write = w;
-      return opts.document ?? '{"doc":true}\n';
+      return [opts.document ?? '{"doc":true}\n'];
     },
   };
   const deps: CliDeps = {
@@ -61,7 +61,7 @@ export function fakeDeps(opts: FakeOptions = {}, overrides: Partial<CliDeps> = {
       ...opts.input,
     }),
     loadEngine: async () => engine,
-    writeOutput: async (path, text) => void written.set(path, text),
+    writeOutput: async (path, chunks) => void written.set(path, [...chunks].join('')),
     startSpinner: (text) => {
       spinners.push(text);
       return { text, stop: () => spinners.push('stop') };

@@ -1,4 +1,4 @@
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { readInputs } from '../../src/inputs/index.js';
@@ -77,6 +77,43 @@ describe('readInputs: files and directories', () => {
     const r = await readInputs([p]);
     expect(r.fatal).toBe(true);
     expect(r.diagnostics[0]).toMatchObject({ severity: 'error', file: p });
+  });
+
+  const denied = (name: string) => async (path: string): Promise<Buffer> => {
+    if (path.endsWith(name)) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+    return readFileSync(path);
+  };
+
+  test('an unreadable file found in a directory: error, skipped, the others read, not fatal', async () => {
+    writeTree(dir, { 'a.sql': 'select 1;', 'b.sql': 'select 2;', 'sub/c.sql': 'select 3;' });
+    const r = await readInputs([dir], { readFile: denied('b.sql') });
+    expect(r.fatal).toBe(false);
+    expect(paths(r)).toEqual([join(dir, 'a.sql'), join(dir, 'sub', 'c.sql')]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: join(dir, 'b.sql') })]);
+    expect(r.diagnostics[0]!.message).toMatch(/^cannot read: EACCES.*; skipped$/);
+  });
+
+  test('an unreadable file matched by a glob: skipped, not fatal', async () => {
+    writeTree(dir, { 'a.sql': 'select 1;', 'b.sql': 'select 2;' });
+    const r = await readInputs([join(dir, '*.sql')], { readFile: denied('a.sql') });
+    expect(r.fatal).toBe(false);
+    expect(paths(r)).toEqual([join(dir, 'b.sql')]);
+  });
+
+  test('an unreadable file named on the command line: fatal', async () => {
+    writeTree(dir, { 'a.sql': 'select 1;' });
+    const r = await readInputs([join(dir, 'a.sql')], { readFile: denied('a.sql') });
+    expect(r.fatal).toBe(true);
+    expect(r.diagnostics[0]!.message).toMatch(/^cannot read: EACCES/);
+  });
+
+  (isRoot || process.platform === 'win32' ? test.skip : test)('a file without read permission in a directory is skipped', async () => {
+    writeTree(dir, { 'a.sql': 'select 1;', 'secret.sql': 'select 2;' });
+    chmodSync(join(dir, 'secret.sql'), 0o000);
+    const r = await readInputs([dir]);
+    expect(r.fatal).toBe(false);
+    expect(paths(r)).toEqual([join(dir, 'a.sql')]);
+    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', file: join(dir, 'secret.sql') });
   });
 
   test('binary and empty files: not fatal', async () => {

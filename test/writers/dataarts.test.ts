@@ -1,5 +1,6 @@
 import type { LineageGraph } from '../../src/graph/model.js';
 import { DATAARTS_LIMITS, dataArtsBodies, writeDataArts, type LineageBody } from '../../src/writers/dataarts.js';
+import { joinChunks } from '../../src/writers/chunks.js';
 import { clone, insertSelectGraph, multiFileGraph, opts, wideGraph } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
@@ -62,11 +63,11 @@ function expected(graph: LineageGraph): { columns: Set<string>; tables: Set<stri
 
 describe('writeDataArts', () => {
   test('golden: two files', () => {
-    expectGolden('multi.dataarts.json', writeDataArts(multiFileGraph(), opts('dataarts')));
+    expectGolden('multi.dataarts.json', joinChunks(writeDataArts(multiFileGraph(), opts('dataarts'))));
   });
 
   test('one body per process with reads and writes; job_id and node_name', () => {
-    const bodies = JSON.parse(writeDataArts(insertSelectGraph(), opts('dataarts')));
+    const bodies = JSON.parse(joinChunks(writeDataArts(insertSelectGraph(), opts('dataarts'))));
     expect(bodies).toEqual([{
       job_id: 'sqlflow',
       node_name: 'Query Insert-1',
@@ -142,11 +143,11 @@ describe('writeDataArts', () => {
 
   test('empty graph: empty array', () => {
     const empty = { vendor: 'dbvansi', files: [], objects: [], edges: [], errors: [], statements: { total: 0, failed: 0 } };
-    expect(writeDataArts(empty, opts('dataarts'))).toBe('[]\n');
+    expect(joinChunks(writeDataArts(empty, opts('dataarts')))).toBe('[]\n');
   });
 
   test('deterministic', () => {
     const g = wideGraph(150, 2, 150, 3);
-    expect(writeDataArts(g, opts('dataarts'))).toBe(writeDataArts(clone(g), opts('dataarts')));
+    expect(joinChunks(writeDataArts(g, opts('dataarts')))).toBe(joinChunks(writeDataArts(clone(g), opts('dataarts'))));
   });
 });

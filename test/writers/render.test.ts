@@ -1,5 +1,6 @@
 import type { OutputFormat } from '../../src/options.js';
-import { render, writeCsv, writeDataArts, writeGraphml, writeJson } from '../../src/writers/index.js';
+import { CHUNK_CHARS, render, write, writeCsv, writeDataArts, writeGraphml, writeJson } from '../../src/writers/index.js';
+import { joinChunks } from '../../src/writers/chunks.js';
 import { clone, insertSelectGraph, multiFileGraph, opts, wideGraph } from './fixtures.js';
 
 const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts'];
@@ -7,10 +8,10 @@ const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts'];
 describe('render', () => {
   test('dispatches on opts.format', () => {
     const g = multiFileGraph();
-    expect(render(g, opts('json'))).toBe(writeJson(g, opts('json')));
-    expect(render(g, opts('csv', { delimiter: ';' }))).toBe(writeCsv(g, opts('csv', { delimiter: ';' })));
-    expect(render(g, opts('graphml'))).toBe(writeGraphml(g, opts('graphml')));
-    expect(render(g, opts('dataarts'))).toBe(writeDataArts(g, opts('dataarts')));
+    expect(render(g, opts('json'))).toBe(joinChunks(writeJson(g, opts('json'))));
+    expect(render(g, opts('csv', { delimiter: ';' }))).toBe(joinChunks(writeCsv(g, opts('csv', { delimiter: ';' }))));
+    expect(render(g, opts('graphml'))).toBe(joinChunks(writeGraphml(g, opts('graphml'))));
+    expect(render(g, opts('dataarts'))).toBe(joinChunks(writeDataArts(g, opts('dataarts'))));
   });
 
   test('unknown format is a programming error', () => {
@@ -18,6 +19,14 @@ describe('render', () => {
   });
 
   describe.each(FORMATS)('%s', (format) => {
+    test('streams a large document in bounded chunks that join to render()', () => {
+      const g = wideGraph(1500, 4, 2500, 3);
+      const chunks = [...write(g, opts(format))];
+      expect(chunks.length).toBeGreaterThan(2);
+      for (const c of chunks) expect(c.length).toBeLessThan(2 * CHUNK_CHARS);
+      expect(chunks.join('')).toBe(render(g, opts(format)));
+    });
+
     test.each([false, true])('deterministic and pure (table-to-table %s)', (tableToTable) => {
       for (const make of [insertSelectGraph, multiFileGraph, () => wideGraph(120, 2, 130, 2)]) {
         const g = make();
