@@ -1,97 +1,45 @@
 /**
- * The library API: `analyze(sources, options) → LineageResult`. The CLI, jobs and the server are
- * thin shells over this function.
+ * The library API: `analyze(sources, options) → LineageResult` and `render(graph, opts)`; the CLI,
+ * jobs and the server are thin shells over them. `analyzeParallel` parses in worker threads and
+ * gives the same result.
  */
-import { defaultDialect, resolveVendor } from './dialects/registry.js';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { LineIndex } from './graph/lines.js';
-import type { LineageError, LineageGraph } from './graph/model.js';
-import { Shaper } from './graph/shape.js';
-import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import { Analysis, type LineageResult, type SourceInput } from './analysis.js';
+import type { AnalyzeOptions } from './options.js';
 import { parseText } from './parse/parse.js';
-import { Context } from './resolve/context.js';
-import { loadSchemaFile } from './resolve/schema.js';
-import { StatementResolver } from './resolve/statements.js';
 
-export interface SourceInput {
-  path: string;
-  text: string;
-}
-
-export interface LineageResult {
-  graph: LineageGraph;
-  diagnostics: Diagnostic[];
-}
-
-export { render } from './writers/index.js';
+export type { FileParse, LineageResult, SourceInput } from './analysis.js';
+export { render, write } from './writers/index.js';
 
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
-  const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
-  const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
-  const ctx = new Context(dialect, opts);
-  const diagnostics: Diagnostic[] = [];
-  const errors: LineageError[] = [];
-
-  for (const path of opts.schemaFiles) {
-    const loaded = loadSchemaFile(ctx, path);
-    const lines = new LineIndex(loaded.text);
-    for (const p of loaded.problems) {
-      const pos = p.offset === undefined ? {} : lines.position(p.offset);
-      diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: 'SchemaError' });
-    }
-  }
-
-  const resolver = new StatementResolver(ctx);
-  const shaper = new Shaper(opts);
-  // Each statement's raw graph is folded as soon as the statement is resolved (see graph/shape.ts).
-  const flush = (offset: number) => {
-    const batch = ctx.b.drain();
-    const crossed = shaper.crossed;
-    shaper.add(batch.objects, batch.edges, batch.firstId);
-    ctx.resultSets.clear();
-    if (shaper.crossed > crossed) ctx.problem('warning', offset, 'internal: lineage through a result set of an earlier statement could not be folded', 'AnalysisError');
-  };
-  flush(0);
-  let total = 0;
-  let failed = 0;
-  const lineIndexes: LineIndex[] = [];
+  const run = new Analysis(options);
   sources.forEach((src, index) => {
-    ctx.setFile(index, src.text);
-    lineIndexes[index] = ctx.lines;
-    const parsed = parseText(src.text, dialect, (stmt) => {
-      try {
-        resolver.statement(stmt);
-      } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
-        failed++;
-      }
-      flush(stmt.start);
-    });
-    total += parsed.attempted;
-    failed += parsed.failed;
-    for (const p of parsed.problems) {
-      ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
-    }
+    run.beginFile(index, src.text);
+    run.endFile(index, parseText(src.text, run.dialect, (stmt) => run.statement(stmt)));
   });
+  return run.finish(sources);
+}
 
-  flush(0);
-
-  // In position order; the same message twice at one position is reported once.
-  const sorted = ctx.problems.sort((a, b) => a.file - b.file || a.offset - b.offset);
-  const problems = sorted.filter((p, i) => {
-    for (let j = i - 1; j >= 0 && sorted[j]!.file === p.file && sorted[j]!.offset === p.offset; j--) if (sorted[j]!.message === p.message) return false;
-    return true;
-  });
-  for (const p of problems) {
-    const lines = lineIndexes[p.file] ?? new LineIndex('');
-    const pos = lines.position(p.offset);
-    diagnostics.push({ severity: p.severity, file: sources[p.file]?.path, line: pos.line, col: pos.col, message: p.message, errorType: p.errorType });
-    if (p.severity !== 'note') {
-      errors.push({ severity: p.severity, errorType: p.errorType, message: p.message, loc: { file: p.file, line: pos.line, col: pos.col, endLine: pos.line, endCol: pos.col } });
+/**
+ * `analyze` with parsing (splitting, lexing, parsing) in up to `jobs` worker threads, files ahead
+ * of the one being resolved; statements are still resolved on this thread in input order, so the
+ * catalog of tables created earlier and session settings carry across files exactly as in
+ * `analyze`, and the result is the same. `jobs` <= 1, or worker threads unavailable, parses here.
+ */
+export async function analyzeParallel(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, jobs = 1): Promise<LineageResult> {
+  const { ParsePool, workerScript } = await import('./parse/pool.js');
+  const script = workerScript();
+  if (jobs <= 1 || script === undefined || sources.length === 0) return analyze(sources, options);
+  const run = new Analysis(options);
+  const pool = new ParsePool(script, Math.min(jobs, sources.length));
+  try {
+    const files = sources.map((src) => pool.parse(src.text, run.dialect.vendor));
+    for (let index = 0; index < sources.length; index++) {
+      run.beginFile(index, sources[index]!.text);
+      const parsed = await files[index]!.each((stmt) => run.statement(stmt));
+      run.endFile(index, parsed);
     }
+  } finally {
+    await pool.close();
   }
-
-  const graph = shaper.finish({ vendor: dialect.vendor, files: sources.map((s) => s.path), errors, statements: { total, failed } });
-  return { graph, diagnostics };
+  return run.finish(sources);
 }

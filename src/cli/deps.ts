@@ -14,8 +14,16 @@ export type AnalyzeFn = (
 /** The shape of `write` in src/writers/index.ts: the document as chunks. */
 export type WriteFn = (graph: LineageGraph, opts: WriteOptions) => Iterable<string>;
 
+/** The shape of `analyzeParallel` in src/api.ts: parsing in `jobs` worker threads, same result. */
+export type AnalyzeParallelFn = (
+  sources: SourceFile[],
+  options: Partial<AnalyzeOptions>,
+  jobs: number,
+) => Promise<{ graph: LineageGraph; diagnostics: Diagnostic[] }>;
+
 export interface Engine {
   analyze: AnalyzeFn;
+  analyzeParallel?: AnalyzeParallelFn;
   write: WriteFn;
 }
 

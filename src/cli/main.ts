@@ -11,7 +11,7 @@ import { readVersion } from './version.js';
 
 async function loadEngine(): Promise<Engine> {
   const [api, writers] = await Promise.all([import('../api.js'), import('../writers/index.js')]);
-  return { analyze: api.analyze, write: writers.write };
+  return { analyze: api.analyze, analyzeParallel: api.analyzeParallel, write: writers.write };
 }
 
 /** `sqlflow | head` closes stdout early: stop quietly instead of crashing on EPIPE. */

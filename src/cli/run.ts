@@ -1,9 +1,13 @@
 /** The `analyze` command once its options are parsed: inputs → analysis → document → exit code. */
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
 import { colorLevel, count, countSeverities, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
+
+/** Below this much SQL (characters), parsing stays on the main thread whatever --jobs says. */
+export const PARALLEL_MIN_CHARS = 256 * 1024;
 
 export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<number> {
   const chalk = makeChalk(colorLevel(config.color, deps.env, deps.colorSupport));
@@ -30,7 +34,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
 
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
     const engine = await deps.loadEngine();
-    const result = engine.analyze(input.files, config.analyzeOptions);
+    const jobs = config.jobs ?? availableParallelism();
+    const chars = input.files.reduce((n, f) => n + f.text.length, 0);
+    // Worker threads pay for themselves only on larger inputs (each loads the parser).
+    const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
+    const result = parallel ? await engine.analyzeParallel!(input.files, config.analyzeOptions, jobs) : engine.analyze(input.files, config.analyzeOptions);
     if (spinner) spinner.text = 'Writing';
     const document = writerChunks(engine.write(result.graph, config.writeOptions));
 

@@ -56,6 +56,8 @@ export class Shaper {
    */
   add(objects: LineageObject[], raw: LineageEdge[], firstId: number): void {
     this.batchStart = firstId;
+    // Emitted edges are keyed by their process, and a process's edges all come in its own batch.
+    this.emitted.clear();
     for (const o of objects) this.objects.set(o.id, o);
     const incoming = new Map<number, LineageEdge[]>();
     for (const e of raw) {
@@ -140,10 +142,11 @@ export class Shaper {
       if (prev.type === 'fdr' && type === 'fdd' && this.keep.has('fdd')) prev.type = 'fdd';
       return;
     }
-    const edge: LineageEdge = { ...e, type, source };
-    if (transform) edge.transform = transform;
+    // Built field by field (a spread then `delete` would leave a slow, larger dictionary object).
+    const edge: LineageEdge = { id: e.id, type, effectType: e.effectType, source, target: e.target, processId: e.processId };
     if (fn) edge.function = fn;
-    else delete edge.function;
+    const t = transform ?? e.transform;
+    if (t) edge.transform = t;
     byTarget.set(key, edge);
     this.edges.push(edge);
   }

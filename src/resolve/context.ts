@@ -1,4 +1,5 @@
 /** State shared by the resolver while it walks one analysis (all files, in order). */
+import { Interner, Problem } from '../diagnostics/problem.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
@@ -44,19 +45,14 @@ export interface StatementContext {
   reads: Set<number>;
 }
 
-export interface Problem {
-  severity: 'error' | 'warning' | 'note';
-  file: number;
-  offset: number;
-  message: string;
-  errorType: string;
-}
+export { Problem };
 
 export class Context {
   readonly key: KeyFn;
   readonly b: GraphBuilder;
   readonly catalog: Catalog;
   readonly problems: Problem[] = [];
+  private readonly messages = new Interner();
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
   readonly resultSets = new Map<number, ResultSet>();
   file = 0;
@@ -95,7 +91,7 @@ export class Context {
   }
 
   problem(severity: Problem['severity'], offset: number, message: string, errorType = 'SyntaxHint'): void {
-    this.problems.push({ severity, file: this.file, offset, message, errorType });
+    this.problems.push(new Problem(severity, this.file, offset, this.messages.intern(message), errorType));
   }
 
   /** Record that the current statement reads this dataset. */

@@ -1,5 +1,4 @@
 // The two contenders (the peer parser and sqlflow's library API), timing and formatting helpers.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -84,19 +83,4 @@ export async function loadSqlflow(root) {
       };
     },
   };
-}
-
-/** One spawned `bin/sqlflow analyze <file> -o /dev/null` run: wall time including start-up. */
-export function timeCli(root, file, vendor) {
-  return new Promise((resolve) => {
-    const args = [join(root, 'bin/sqlflow'), 'analyze', file, '--vendor', vendor, '--format', 'json', '-o', '/dev/null'];
-    const t0 = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    const err = [];
-    child.stderr.on('data', (b) => err.push(b));
-    const done = (code, error) =>
-      resolve({ ms: performance.now() - t0, code, stderr: error ? String(error.message) : Buffer.concat(err).toString('utf8'), args: args.slice(1) });
-    child.on('error', (e) => done(null, e));
-    child.on('close', (code) => done(code));
-  });
 }

@@ -9,7 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildInput } from './input.mjs';
-import { loadPeer, loadSqlflow, mbps, median, missingBuild, secs, timeCli, timed } from './measure.mjs';
+import { loadPeer, loadSqlflow, mbps, median, missingBuild, secs, timed } from './measure.mjs';
+import { scaleBench } from './scale.mjs';
+import { startup, wholeCli } from './whole.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_RATIO = 3;
@@ -18,7 +20,8 @@ const TARGET_MBPS = 5;
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
   process.stderr.write(
-    'usage: node test/bench/run.mjs [--vendor v] [--mb n] [--runs n] [--compare-vendors v1,v2,...] [--no-cli]\n',
+    'usage: node test/bench/run.mjs [--vendor v] [--mb n] [--runs n] [--compare-vendors v1,v2,...] [--no-cli] [--cli-runs n]\n' +
+      '       node test/bench/run.mjs --scale [--formats json,csv,...] [--gb 1]\n',
   );
   process.exit(2);
 }
@@ -32,6 +35,10 @@ try {
       runs: { type: 'string', default: '3' },
       'compare-vendors': { type: 'string' },
       'no-cli': { type: 'boolean', default: false },
+      'cli-runs': { type: 'string', default: '3' },
+      scale: { type: 'boolean', default: false },
+      gb: { type: 'string' },
+      formats: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -52,6 +59,11 @@ if (missing.length > 0) {
 }
 
 const out = (s = '') => process.stdout.write(s + '\n');
+if (opts.scale) {
+  const formats = opts.formats ? opts.formats.split(',').map((f) => f.trim()) : undefined;
+  await scaleBench(root, { gb: opts.gb === undefined ? undefined : Number(opts.gb), ...(formats ? { formats } : {}) }, out);
+  process.exit(0);
+}
 const input = await buildInput(root, mb);
 const peer = await loadPeer(root);
 const sqlflow = await loadSqlflow(root);
@@ -118,9 +130,10 @@ if (vendors.length > 1) {
 out(`\nbench process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (peer and sqlflow together)`);
 
 if (!opts['no-cli']) {
-  const cli = await timeCli(root, input.path, vendors[0]);
-  const status = cli.code === 0 ? '' : `  (exit ${cli.code}: ${cli.stderr.trim().split('\n').slice(-3).join(' | ')})`;
-  out(`CLI, start-up included: ${secs(cli.ms)}, ${mbps(input.bytes, cli.ms).toFixed(2)} MB/s  (sqlflow ${cli.args.join(' ')})${status}`);
+  out();
+  await wholeCli(root, input, Number.parseInt(opts['cli-runs'], 10) || 1, out);
+  out();
+  await startup(root, input.dir, 5, out);
 }
 await rm(input.dir, { recursive: true, force: true });
 

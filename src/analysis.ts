@@ -1,0 +1,123 @@
+/**
+ * One analysis run, fed statement by statement in input order: files are begun, their statements
+ * resolved and folded one at a time (so only the shaped graph is held), then ended with their
+ * parse results. `analyze` (src/api.ts) parses on the calling thread; `analyzeParallel` parses in
+ * worker threads (src/parse/pool.ts) and feeds the same object, so both give the same bytes.
+ */
+import type { Statement } from './ast/nodes.js';
+import { defaultDialect, resolveVendor } from './dialects/registry.js';
+import type { DialectSpec } from './dialects/spec.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { Problem } from './diagnostics/problem.js';
+import { LineIndex } from './graph/lines.js';
+import type { LineageError, LineageGraph } from './graph/model.js';
+import { Shaper } from './graph/shape.js';
+import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import type { ParseProblem } from './parse/parse.js';
+import { Context } from './resolve/context.js';
+import { loadSchemaFile } from './resolve/schema.js';
+import { StatementResolver } from './resolve/statements.js';
+
+export interface SourceInput {
+  path: string;
+  text: string;
+}
+
+export interface LineageResult {
+  graph: LineageGraph;
+  diagnostics: Diagnostic[];
+}
+
+/** What parsing a file yields besides its statements. */
+export interface FileParse {
+  attempted: number;
+  failed: number;
+  problems: ParseProblem[];
+}
+
+export class Analysis {
+  readonly dialect: DialectSpec;
+  private readonly ctx: Context;
+  private readonly resolver: StatementResolver;
+  private readonly shaper: Shaper;
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly lineIndexes: LineIndex[] = [];
+  private total = 0;
+  private failed = 0;
+
+  constructor(options: Partial<AnalyzeOptions> = {}) {
+    const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+    this.dialect = resolveVendor(opts.vendor) ?? defaultDialect();
+    const ctx = (this.ctx = new Context(this.dialect, opts));
+    for (const path of opts.schemaFiles) {
+      const loaded = loadSchemaFile(ctx, path);
+      const lines = new LineIndex(loaded.text);
+      for (const p of loaded.problems) {
+        const pos = p.offset === undefined ? {} : lines.position(p.offset);
+        this.diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: 'SchemaError' });
+      }
+    }
+    this.resolver = new StatementResolver(ctx);
+    this.shaper = new Shaper(opts);
+    this.flush(0);
+  }
+
+  /** Each statement's raw graph is folded as soon as the statement is resolved (see graph/shape.ts). */
+  private flush(offset: number): void {
+    const ctx = this.ctx;
+    const batch = ctx.b.drain();
+    const crossed = this.shaper.crossed;
+    this.shaper.add(batch.objects, batch.edges, batch.firstId);
+    ctx.resultSets.clear();
+    if (this.shaper.crossed > crossed) ctx.problem('warning', offset, 'internal: lineage through a result set of an earlier statement could not be folded', 'AnalysisError');
+  }
+
+  beginFile(index: number, text: string): void {
+    this.ctx.setFile(index, text);
+    this.lineIndexes[index] = this.ctx.lines;
+  }
+
+  statement(stmt: Statement): void {
+    try {
+      this.resolver.statement(stmt);
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
+      this.failed++;
+    }
+    this.flush(stmt.start);
+  }
+
+  endFile(index: number, parsed: FileParse): void {
+    this.total += parsed.attempted;
+    this.failed += parsed.failed;
+    for (const p of parsed.problems) {
+      this.ctx.problems.push(new Problem(p.severity, index, p.offset, p.message, p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint'));
+    }
+  }
+
+  finish(sources: readonly SourceInput[]): LineageResult {
+    this.flush(0);
+    const diagnostics = this.diagnostics;
+    const errors: LineageError[] = [];
+    // In position order; the same message twice at one position is reported once. Each problem is
+    // one object, listed both as a diagnostic and (unless a note) as a JSON error.
+    const sorted = this.ctx.problems.sort((a, b) => a.fileIndex - b.fileIndex || a.offset - b.offset);
+    for (let i = 0; i < sorted.length; i++) {
+      const p = sorted[i]!;
+      let repeated = false;
+      for (let j = i - 1; j >= 0 && sorted[j]!.fileIndex === p.fileIndex && sorted[j]!.offset === p.offset; j--) {
+        if (sorted[j]!.message === p.message) repeated = true;
+      }
+      if (repeated) continue;
+      const lines = this.lineIndexes[p.fileIndex] ?? new LineIndex('');
+      const pos = lines.position(p.offset);
+      p.place(sources[p.fileIndex]?.path, pos.line, pos.col);
+      diagnostics.push(p);
+      if (p.severity !== 'note') errors.push(p);
+    }
+    const statements = { total: this.total, failed: this.failed };
+    const graph = this.shaper.finish({ vendor: this.dialect.vendor, files: sources.map((s) => s.path), errors, statements });
+    return { graph, diagnostics };
+  }
+}

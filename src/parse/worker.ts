@@ -1,0 +1,56 @@
+/**
+ * A parse worker (see pool.ts): for each job, splits, lexes and parses one file's text and posts
+ * its statements in batches, then the file's parse results. It stays at most `WINDOW` batches
+ * ahead of the resolver: past that it blocks on the job's shared counter of consumed batches, so
+ * a large file never piles up its syntax trees in memory.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Statement } from '../ast/nodes.js';
+import { defaultDialect, resolveVendor } from '../dialects/registry.js';
+import { parseText } from './parse.js';
+
+export interface ParseJob {
+  id: number;
+  text: string;
+  vendor: string;
+  /** Int32Array over it: [0] = batches consumed by the resolver. */
+  control: SharedArrayBuffer;
+}
+
+export type ParseReply =
+  | { id: number; type: 'batch'; statements: Statement[] }
+  | { id: number; type: 'done'; attempted: number; failed: number; problems: ReturnType<typeof parseText>['problems'] }
+  | { id: number; type: 'error'; message: string };
+
+export const BATCH_STATEMENTS = 64;
+export const WINDOW = 8;
+
+function run(job: ParseJob): void {
+  const port = parentPort!;
+  const consumed = new Int32Array(job.control);
+  let posted = 0;
+  let batch: Statement[] = [];
+  const post = () => {
+    port.postMessage({ id: job.id, type: 'batch', statements: batch } satisfies ParseReply);
+    batch = [];
+    posted++;
+    for (;;) {
+      const seen = Atomics.load(consumed, 0);
+      if (posted - seen < WINDOW) break;
+      Atomics.wait(consumed, 0, seen, 1000);
+    }
+  };
+  try {
+    const dialect = resolveVendor(job.vendor) ?? defaultDialect();
+    const parsed = parseText(job.text, dialect, (stmt) => {
+      batch.push(stmt);
+      if (batch.length >= BATCH_STATEMENTS) post();
+    });
+    if (batch.length > 0) post();
+    port.postMessage({ id: job.id, type: 'done', attempted: parsed.attempted, failed: parsed.failed, problems: parsed.problems } satisfies ParseReply);
+  } catch (err) {
+    port.postMessage({ id: job.id, type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies ParseReply);
+  }
+}
+
+parentPort?.on('message', (job: ParseJob) => run(job));
