@@ -17,5 +17,5 @@ async function load(): Promise<typeof Chevrotain> {
 
 const chevrotain = await load();
 
-export const { createToken, EmbeddedActionsParser, EOF, isRecognitionException, Lexer, MismatchedTokenException, tokenMatcher } = chevrotain;
+export const { createToken, EmbeddedActionsParser, EOF, getLookaheadPaths, isRecognitionException, Lexer, LLkLookaheadStrategy, MismatchedTokenException, serializeGrammar, tokenMatcher } = chevrotain;
 export type { IOrAlt, IRecognitionException, IToken, TokenType } from 'chevrotain';

@@ -3,6 +3,7 @@
  * (expressions, query, statements, procedural). Rules build the typed AST (src/ast) directly.
  * One instance per dialect (capabilities differ), built lazily by src/parse/parse.ts.
  */
+import { CachedLookahead } from './lookahead.js';
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import type { Capabilities } from '../src/dialects/spec.js';
@@ -164,6 +165,7 @@ export class SqlParser extends EmbeddedActionsParser {
     super(T.ALL_TOKENS, {
       maxLookahead: 1,
       skipValidations: process.env.SQLFLOW_GRAMMAR_CHECKS !== '1',
+      lookaheadStrategy: new CachedLookahead(1, T.ALL_TOKENS),
     });
     defineExpressionRules.call(this);
     defineQueryRules.call(this);
