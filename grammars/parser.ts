@@ -5,7 +5,7 @@
  */
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import type { Capabilities } from '../src/dialects/spec.js';
+import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineExpressionRules } from './expressions.js';
@@ -17,16 +17,6 @@ import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
 
 const K = T.K;
-
-/** Words that never act as an alias without AS: they start the next clause or statement. */
-const NOT_ALIAS = new Set([
-  'START', 'CONNECT', 'WINDOW', 'OFFSET', 'QUALIFY', 'OPTION', 'APPLY', 'GO', 'RETURNING', 'PIVOT', 'UNPIVOT',
-  'LATERAL', 'RLIKE', 'REGEXP', 'SIMILAR', 'TOP', 'MINUS', 'PARTITION', 'TABLESAMPLE', 'SAMPLE', 'OUTPUT',
-  'KEEP', 'NOCYCLE', 'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT',
-  'ROLLBACK', 'USE', 'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK',
-  'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
-  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK', 'DO',
-]);
 
 /**
  * First words of statements that are valid SQL without lineage (SET, GRANT, COMMIT, ...). A
@@ -59,9 +49,16 @@ const STATEMENT_WORDS = new Set([
 /** A rule as the chapters call it: occurrence index, then the rule's own arguments. */
 type R<T> = (idx?: number, ...args: any[]) => T;
 
-export interface ParserCaps extends Capabilities {
-  /** T-SQL `SELECT alias = expr`. */
-  assignmentAlias: boolean;
+/**
+ * The tokens of the SQL held by string literal tokens (dynamic SQL), scanned in place with the
+ * dialect's lexical rules, and the text they were scanned from (the file's text with the
+ * literals' quotes and escapes blanked, so offsets are the file's).
+ */
+export type Relexer = (text: string, lits: IToken[]) => { text: string; tokens: IToken[] };
+
+/** What the grammar knows of a dialect: its semantics (never its lexical flags) and its re-lexer. */
+export interface ParserCaps extends Semantics {
+  relex: Relexer;
 }
 
 export interface ParsedStatements {
@@ -251,7 +248,7 @@ export class SqlParser extends EmbeddedActionsParser {
     if (!tokenMatcher(tok, T.Identifier)) return false;
     if (tok.tokenType === T.Name && tok.image.length <= 2) return true;
     const w = tok.image.toUpperCase();
-    if (NOT_ALIAS.has(w)) return false;
+    if (this.caps.notAlias.has(w)) return false;
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;
@@ -301,7 +298,7 @@ export class SqlParser extends EmbeddedActionsParser {
       // `errors` clones on every read: read it once per statement.
       const all = this.errors;
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
-      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.sqlPlusCommands) {
+      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
         errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
         if (this.exportLexerState() === before) break;
         continue;
