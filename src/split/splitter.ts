@@ -7,6 +7,7 @@
  */
 import type { IToken } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
+import { ANY_ROUTINE_KIND, BEGIN_NOT_BLOCK, CLOSED_CONTROL } from '../../grammars/words.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { Scanner } from '../lexer/scanner.js';
 
@@ -28,11 +29,7 @@ const SQLPLUS_COMMANDS = new Set([
   'DISCONNECT', 'HOST', 'EXIT', 'QUIT', 'DESCRIBE', 'DESC', 'SQLBLANKLINES', 'STORE', 'TIMING', 'ARCHIVE',
 ]);
 const SQL_SET_TARGETS = new Set(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS']);
-const ROUTINE_KINDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'TYPE']);
 const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'ALTER', 'EDITIONABLE', 'NONEDITIONABLE', 'EDITIONING', 'DEFINER', 'EQ', 'CONSTRAINT']);
-const END_OF_OTHER = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
-/** SQL/PSM control statements closed by END IF, END LOOP, ... (tracked where no block is open). */
-const CONTROL = new Set(['IF', 'WHILE', 'LOOP', 'REPEAT', 'FOR']);
 /** Tokens after which a control statement may start. */
 const BEFORE_STATEMENT = new Set(['THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT']);
 /** Words before a table name (where BigQuery allows `my-project.dataset.table`). */
@@ -152,7 +149,7 @@ export class Splitter {
         else if (type === T.RParen) parens = Math.max(0, parens - 1);
         else if (type === T.K.BEGIN) {
           const nx = this.peek();
-          if (!nx || nx.tokenType === T.Semicolon || T.BEGIN_NOT_BLOCK.has(upper(nx))) continue;
+          if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
           open.push(0);
           sawBlock = true;
         } else if (procedural === 'psm' && (open.length === 0 || open[open.length - 1] === 2) && this.opensControl(tok, prev)) {
@@ -164,7 +161,7 @@ export class Splitter {
         } else if (type === T.K.END) {
           const nx = this.peek();
           // PL/SQL END IF / END LOOP close no block (in T-SQL, END IF is END then a new IF).
-          if (nx && procedural !== 'tsql' && END_OF_OTHER.has(upper(nx))) {
+          if (nx && procedural !== 'tsql' && CLOSED_CONTROL.has(upper(nx))) {
             if (open[open.length - 1] === 2) open.pop();
             continue;
           }
@@ -207,7 +204,8 @@ export class Splitter {
     const t = tok.tokenType;
     if (t !== T.K.IF && t !== T.K.WHILE && t !== T.K.LOOP && t !== T.K.FOR && !(t === T.Name && tok.image.length === 6)) return false;
     const w = upper(tok);
-    if (!CONTROL.has(w)) return false;
+    // SQL/PSM control statements closed by END IF, END LOOP, ... (tracked where no block is open).
+    if (!CLOSED_CONTROL.has(w)) return false;
     if (prev && prev.tokenType !== T.Semicolon && prev.tokenType !== T.Colon && !BEFORE_STATEMENT.has(upper(prev))) return false;
     return this.peek()?.tokenType !== T.LParen || w === 'IF' || w === 'WHILE';
   }
@@ -252,7 +250,7 @@ export class Splitter {
     for (let i = 1; i < tokens.length; i++) {
       const w = upper(tokens[i]!);
       if (CREATE_MODIFIERS.has(w) || tokens[i]!.tokenType === T.Eq) continue;
-      if (!ROUTINE_KINDS.has(w)) {
+      if (!ANY_ROUTINE_KIND.has(w)) {
         if (w === 'VIEW' && tsql) return 'batch';
         return 'none';
       }
