@@ -9,6 +9,7 @@ import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineExpressionRules } from './expressions.js';
+import { isRecording } from './internals.js';
 import { definePathRules } from './paths.js';
 import type { InnerError, ProcDialect } from './procbase.js';
 import { defineProceduralRules } from './procedural.js';
@@ -172,7 +173,7 @@ export class SqlParser extends EmbeddedActionsParser {
 
   /** True while Chevrotain records the grammar (rules then run with placeholder values). */
   get recording(): boolean {
-    return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
+    return isRecording(this);
   }
 
   /** Parts of the name being read by `nameOrCall`. */

@@ -15,6 +15,7 @@
 import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IRecognitionException, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { ident } from './build.js';
+import { invokeNested, saveError, tokenCount } from './internals.js';
 import { describe, type SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -110,7 +111,7 @@ export abstract class ProcBase {
   /** Raise a syntax error the way the grammar does (recorded, then thrown to the nearest `isolate`). */
   protected fail(tok: IToken, message: string): never {
     const err = new MismatchedTokenException(message, tok, this.la(0));
-    throw (this.p as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(err);
+    throw saveError(this.p, err);
   }
 
   /** One past the end of the last consumed token. */
@@ -119,7 +120,7 @@ export abstract class ProcBase {
   }
 
   private get count(): number {
-    return (this.p as unknown as { tokVectorLength: number }).tokVectorLength;
+    return tokenCount(this.p);
   }
 
   /** Record an error without failing the enclosing statement. */
@@ -158,7 +159,7 @@ export abstract class ProcBase {
 
   /** Invoke a grammar rule as a nested rule (errors propagate to the caller). */
   protected rule<R>(r: (...a: any[]) => R, ...args: unknown[]): R {
-    return (r as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(this.p, args);
+    return invokeNested(this.p, r, args);
   }
 
   protected expr(): A.Expr {

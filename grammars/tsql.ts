@@ -12,6 +12,7 @@ import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { NO_LINEAGE_WORDS } from './parser.js';
 import { ProcBase, type ProcDialect } from './procbase.js';
+import { tokenCount } from './internals.js';
 import * as T from './tokens.js';
 import { BEGIN_NOT_BLOCK, TSQL_ROUTINE_KINDS } from './words.js';
 
@@ -120,7 +121,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
   /** After a failed statement: resume at the next token that can start a statement. */
   private resync(errIdx: number, start: number): void {
     const tokens = this.p.input;
-    const n = (this.p as unknown as { tokVectorLength: number }).tokVectorLength;
+    const n = tokenCount(this.p);
     for (let i = Math.max(errIdx, start + 2); i < n; i++) {
       const t = tokens[i]!;
       if (this.p.startsStatement(t, tokens[i + 1] ?? t) || tokens[i - 1]!.tokenType === T.Semicolon) return this.resumeAt(i);
