@@ -16,28 +16,11 @@ import { defineProceduralRules } from './procedural.js';
 import { defineQueryRules } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
+import { NO_LINEAGE_WORDS } from './words.js';
+import { describe } from './messages.js';
 
 const K = T.K;
 
-/**
- * First words of statements that are valid SQL without lineage (SET, GRANT, COMMIT, ...). A
- * statement that starts with any other word is reported as an error, not silently skipped.
- */
-export const NO_LINEAGE_WORDS = new Set([
-  'SET', 'RESET', 'GRANT', 'REVOKE', 'DENY', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'BEGIN', 'START', 'END',
-  'ABORT', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'ANALYZE', 'ANALYSE', 'VACUUM', 'COMMENT', 'CALL', 'EXEC', 'EXECUTE',
-  'DECLARE', 'PREPARE', 'DEALLOCATE', 'LOCK', 'UNLOCK', 'REFRESH', 'MSCK', 'LOAD', 'ADD', 'LIST', 'GET', 'PUT',
-  'REMOVE', 'OPTIMIZE', 'CACHE', 'UNCACHE', 'CLEAR', 'LISTEN', 'NOTIFY', 'UNLISTEN', 'DISCARD', 'CHECKPOINT', 'CLUSTER',
-  'REINDEX', 'SECURITY', 'ALTER', 'CREATE', 'DROP', 'TRUNCATE', 'USE', 'PRINT', 'RAISERROR', 'THROW', 'WAITFOR', 'IF',
-  'WHILE', 'RETURN', 'BREAK', 'CONTINUE', 'OPEN', 'CLOSE', 'FETCH', 'KILL', 'DBCC', 'BACKUP', 'RESTORE', 'BULK',
-  'UPSERT', 'IMPORT', 'EXPORT', 'UNLOAD', 'COPY', 'PRAGMA', 'ATTACH', 'DETACH', 'INSTALL', 'SYNC', 'DO', 'UNDROP',
-  'FLUSH', 'HANDLER', 'PURGE', 'RENAME', 'VALIDATE', 'AUDIT', 'NOAUDIT', 'ASSOCIATE', 'DISASSOCIATE', 'SUMMARIZE',
-  'REPAIR', 'CHECKSUM', 'INVALIDATE', 'COMPUTE', 'SYNCHRONIZE', 'UNSET', 'MERGE', 'INSERT', 'UPDATE', 'DELETE',
-  'REPLACE', 'WITH', 'SELECT', 'VALUES', 'TABLE', 'GO', 'REFERENCING', 'OPTIONS', 'UNDO', 'EXIT', 'QUIT', 'RAISE',
-  'NULL', 'LOOP', 'FOR', 'FORALL', 'CASE', 'ELSE', 'ELSIF', 'ELSEIF', 'WHEN', 'REVERT', 'SETUSER',
-  'RECONFIGURE', 'SHUTDOWN', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'ENABLE', 'DISABLE', 'ON', 'STOP', 'FREEZE',
-  'SAVE', 'GOTO', 'LABEL', 'OPTION',
-]);
 const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
 
 /** Soft keywords that start a statement (used to separate statements without semicolons). */
@@ -340,11 +323,4 @@ export class SqlParser extends EmbeddedActionsParser {
     }
     return { statements, errors };
   }
-}
-
-export function describe(message: string, tok: IToken): string {
-  const first = message.split('\n')[0]!;
-  const near = tok.tokenType === EOF ? 'end of statement' : `'${tok.image.length > 40 ? tok.image.slice(0, 40) + '…' : tok.image}'`;
-  if (/^Expecting/.test(first) || /^Redundant/.test(first)) return `syntax error near ${near}`;
-  return `syntax error near ${near}: ${first}`;
 }

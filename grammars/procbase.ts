@@ -16,7 +16,8 @@ import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, ty
 import type * as A from '../src/ast/nodes.js';
 import { ident } from './build.js';
 import { invokeNested, saveError, tokenCount } from './internals.js';
-import { describe, type SqlParser } from './parser.js';
+import { describe } from './messages.js';
+import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
 /** What the procedural layer of one dialect offers the grammar. */

@@ -3,7 +3,7 @@ import { tokenMatcher } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
-import { stringValue } from '../src/lexer/scanner.js';
+import { stringValue } from './literals.js';
 import { pathName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';

@@ -10,11 +10,10 @@
  */
 import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import { NO_LINEAGE_WORDS } from './parser.js';
 import { ProcBase, type ProcDialect } from './procbase.js';
 import { tokenCount } from './internals.js';
 import * as T from './tokens.js';
-import { BEGIN_NOT_BLOCK, TSQL_ROUTINE_KINDS } from './words.js';
+import { BEGIN_NOT_BLOCK, NO_LINEAGE_WORDS, TSQL_ROUTINE_KINDS } from './words.js';
 
 const K = T.K;
 
