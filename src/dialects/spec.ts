@@ -5,7 +5,11 @@
  * for a dialect or for a lexical flag (test/unit/dialect-data.test.ts keeps it so).
  */
 
-/** How unquoted identifiers are matched (quoted ones are always compared exactly unless `caseInsensitiveQuoted`). */
+/**
+ * How identifiers are matched: `upper` / `lower` fold unquoted names to that case and compare
+ * quoted ones exactly; `insensitive` ignores the case of every name; `sensitive` compares every
+ * name exactly (src/resolve/names.ts).
+ */
 export type CaseRule = 'lower' | 'upper' | 'insensitive' | 'sensitive';
 
 /** Lexical rules: how the text is cut into tokens and chunks. Read only by src/lexer and src/split. */
