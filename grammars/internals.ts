@@ -9,6 +9,8 @@
  * - `tokVectorLength`: the length of the current token vector (`input`, without copying it).
  * - `coreRule`: a rule's body without its top-level wrapper, so a hand-written procedural layer
  *   can invoke it as a nested rule (errors propagate to the caller instead of being recovered).
+ * - `exportLexerState` / `importLexerState`: the index of the last consumed token, read and set
+ *   (public at run time, absent from the published typings).
  */
 import type { EmbeddedActionsParser } from 'chevrotain';
 
@@ -16,6 +18,8 @@ interface Internals {
   RECORDING_PHASE: boolean;
   SAVE_ERROR(e: Error): Error;
   tokVectorLength: number;
+  exportLexerState(): number;
+  importLexerState(n: number): void;
 }
 
 function internals(p: EmbeddedActionsParser): Internals {
@@ -37,6 +41,16 @@ export function tokenCount(p: EmbeddedActionsParser): number {
   return internals(p).tokVectorLength;
 }
 
+/** Index of the last consumed token (-1 before the first). */
+export function position(p: EmbeddedActionsParser): number {
+  return internals(p).exportLexerState();
+}
+
+/** Continue after the token at index `n` (-1: from the start). */
+export function seek(p: EmbeddedActionsParser, n: number): void {
+  internals(p).importLexerState(n);
+}
+
 /** Invoke `rule` (a rule of `p`) as a nested rule with `args`. */
 export function invokeNested<R>(p: EmbeddedActionsParser, rule: (...a: any[]) => R, args: unknown[]): R {
   return (rule as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(p, args);
@@ -49,6 +63,8 @@ export function internalsPresent(p: EmbeddedActionsParser, rule: unknown): Recor
     RECORDING_PHASE: typeof i.RECORDING_PHASE,
     SAVE_ERROR: typeof i.SAVE_ERROR,
     tokVectorLength: typeof i.tokVectorLength,
+    exportLexerState: typeof i.exportLexerState,
+    importLexerState: typeof i.importLexerState,
     coreRule: typeof (rule as { coreRule?: unknown }).coreRule,
   };
 }

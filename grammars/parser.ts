@@ -9,7 +9,7 @@ import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineExpressionRules } from './expressions.js';
-import { isRecording } from './internals.js';
+import { isRecording, position, seek } from './internals.js';
 import { definePathRules } from './paths.js';
 import type { InnerError, ProcDialect } from './procbase.js';
 import { defineProceduralRules } from './procedural.js';
@@ -132,7 +132,6 @@ export class SqlParser extends EmbeddedActionsParser {
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;
-  [rule: string]: any;
 
   /** Procedural layer of the dialect (T-SQL, PL/SQL), set by defineProceduralRules. */
   proc: ProcDialect | undefined;
@@ -270,8 +269,8 @@ export class SqlParser extends EmbeddedActionsParser {
     this.input = tokens;
     const statements: A.Statement[] = [];
     const errors: { offset: number; message: string }[] = [];
-    while (this.exportLexerState() < tokens.length - 1) {
-      const before = this.exportLexerState();
+    while (position(this) < tokens.length - 1) {
+      const before = position(this);
       this.errors = [];
       this.steps = [];
       this.stepStack = [];
@@ -284,13 +283,13 @@ export class SqlParser extends EmbeddedActionsParser {
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
       if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
         errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
-        if (this.exportLexerState() === before) break;
+        if (position(this) === before) break;
         continue;
       }
       if (real.length === 0 && stmt) {
         statements.push(this.proc?.cutShort(tokens, before + 1) ?? stmt);
         errors.push(...this.innerErrors);
-        if (this.exportLexerState() === before) break;
+        if (position(this) === before) break;
         continue;
       }
       const err = real[0] ?? all[0]!;
@@ -319,7 +318,7 @@ export class SqlParser extends EmbeddedActionsParser {
       }
       if (next < 0 || next >= tokens.length) break;
       this.input = tokens;
-      this.importLexerState(next - 1);
+      seek(this, next - 1);
     }
     return { statements, errors };
   }

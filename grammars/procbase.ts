@@ -3,7 +3,7 @@
  * sqlpsm.ts, both on the block-language machinery of procblocks.ts).
  *
  * Procedural code is keyword driven: a hand-written recursive descent walks the token vector of
- * the Chevrotain parser (`exportLexerState` / `importLexerState`) and hands every SQL statement to
+ * the Chevrotain parser (`position` / `seek` of internals.ts) and hands every SQL statement to
  * the grammar's own `statementWithSemi` rule and every expression to `expr`, invoked as nested
  * rules. A syntax error inside a body is caught here (`isolate`), recorded once in
  * `parser.innerErrors`, and parsing resumes at the next statement of the same body: one bad
@@ -15,7 +15,7 @@
 import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IRecognitionException, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import { ident } from './build.js';
-import { invokeNested, saveError, tokenCount } from './internals.js';
+import { invokeNested, position, saveError, seek, tokenCount } from './internals.js';
 import { describe } from './messages.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -60,11 +60,11 @@ export abstract class ProcBase {
 
   /** Index of the last consumed token. */
   protected get pos(): number {
-    return this.p.exportLexerState();
+    return position(this.p);
   }
 
   protected seek(i: number): void {
-    this.p.importLexerState(i);
+    seek(this.p, i);
   }
 
   protected la(n = 1): IToken {

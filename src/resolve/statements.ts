@@ -2,6 +2,7 @@
  * One handler per statement kind: each opens a process, analyzes its queries, links the result
  * into its target, and updates the session catalog.
  */
+import { assertNever } from '../ast/never.js';
 import { createHash } from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
@@ -85,8 +86,11 @@ export class StatementResolver {
           return this.run(s, 'insert', () => this.copy(s));
         }
         return;
-      default:
+      case 'truncate':
+        // Empties the table: no lineage.
         return;
+      default:
+        return assertNever(s, 'statement');
     }
   }
 

@@ -4,7 +4,7 @@
  * test names it, and grammars/internals.ts is the one file to change.
  */
 import { MismatchedTokenException, type IToken } from '../../grammars/chevrotain.js';
-import { internalsPresent, isRecording, saveError, tokenCount } from '../../grammars/internals.js';
+import { internalsPresent, isRecording, position, saveError, seek, tokenCount } from '../../grammars/internals.js';
 import { parserFor } from '../../src/parse/parse.js';
 import { Scanner } from '../../src/lexer/scanner.js';
 import { dialect } from '../helpers/dialects.js';
@@ -20,7 +20,7 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
   const p = parserFor(dialect('ansi'));
 
   it('are present with the expected types', () => {
-    expect(internalsPresent(p, p.expr)).toEqual({ RECORDING_PHASE: 'boolean', SAVE_ERROR: 'function', tokVectorLength: 'number', coreRule: 'function' });
+    expect(internalsPresent(p, p.expr)).toEqual({ RECORDING_PHASE: 'boolean', SAVE_ERROR: 'function', tokVectorLength: 'number', exportLexerState: 'function', importLexerState: 'function', coreRule: 'function' });
   });
 
   it('RECORDING_PHASE is off once the grammar is built', () => {
@@ -32,6 +32,14 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
     const toks = tokens('a + b * 2');
     p.input = toks;
     expect(tokenCount(p)).toBe(toks.length);
+  });
+
+  it('exportLexerState / importLexerState read and set the position', () => {
+    p.input = tokens('a + b * 2');
+    expect(position(p)).toBe(-1);
+    seek(p, 1);
+    expect(position(p)).toBe(1);
+    expect(p.la(1).image).toBe('b');
   });
 
   it('coreRule: the procedural layer runs grammar rules nested inside its own statement', () => {
