@@ -9,6 +9,9 @@ import { parseText } from './parse/parse.js';
 
 export type { FileParse, LineageResult, SourceInput } from './analysis.js';
 export { render, write } from './writers/index.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export type { LineageGraph, RelationType, Severity } from './graph/model.js';
+export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
   const run = new Analysis(options);
