@@ -4,6 +4,7 @@
  * parse results. `analyze` (src/api.ts) parses on the calling thread; `analyzeParallel` parses in
  * worker threads (src/parse/pool.ts) and feeds the same object, so both give the same bytes.
  */
+import { getHeapStatistics } from 'node:v8';
 import type { Statement } from './ast/nodes.js';
 import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
@@ -35,8 +36,33 @@ export interface FileParse {
   problems: ParseProblem[];
 }
 
+/**
+ * The analysis would outgrow the JavaScript heap: stopped before V8 aborts the process, with what
+ * to do instead.
+ */
+export class CapacityError extends Error {
+  constructor(usedMB: number, limitMB: number, statements: number) {
+    super(
+      `out of memory: after ${statements.toLocaleString('en-US')} statements the analysis uses ${usedMB} MB of the ${limitMB} MB JavaScript heap. ` +
+        'Analyze fewer files per run, give --schema (fewer warnings to keep), or raise the limit: NODE_OPTIONS=--max-old-space-size=<MB>',
+    );
+    this.name = 'CapacityError';
+  }
+}
+
+/** Share of the heap limit past which the analysis stops (the rest is left for writing the document). */
+const HEAP_SHARE = 0.85;
+const CHECK_EVERY = 512;
+
+export interface AnalysisLimits {
+  /** Heap size in bytes treated as the limit (default: V8's heap_size_limit). */
+  heapLimit?: number;
+}
+
 export class Analysis {
   readonly dialect: DialectSpec;
+  private readonly heapLimit: number;
+  private statements = 0;
   private readonly ctx: Context;
   private readonly resolver: StatementResolver;
   private readonly shaper: Shaper;
@@ -45,7 +71,8 @@ export class Analysis {
   private total = 0;
   private failed = 0;
 
-  constructor(options: Partial<AnalyzeOptions> = {}) {
+  constructor(options: Partial<AnalyzeOptions> = {}, limits: AnalysisLimits = {}) {
+    this.heapLimit = limits.heapLimit ?? getHeapStatistics().heap_size_limit;
     const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
     this.dialect = resolveVendor(opts.vendor) ?? defaultDialect();
     const ctx = (this.ctx = new Context(this.dialect, opts));
@@ -86,6 +113,14 @@ export class Analysis {
       this.failed++;
     }
     this.flush(stmt.start);
+    if (++this.statements % CHECK_EVERY === 0) this.checkHeap();
+  }
+
+  private checkHeap(): void {
+    const used = getHeapStatistics().used_heap_size;
+    if (used > this.heapLimit * HEAP_SHARE) {
+      throw new CapacityError(Math.round(used / 1048576), Math.round(this.heapLimit / 1048576), this.statements);
+    }
   }
 
   endFile(index: number, parsed: FileParse): void {

@@ -7,6 +7,7 @@ import { Analysis, type LineageResult, type SourceInput } from './analysis.js';
 import type { AnalyzeOptions } from './options.js';
 import { parseText } from './parse/parse.js';
 
+export { CapacityError } from './analysis.js';
 export type { FileParse, LineageResult, SourceInput } from './analysis.js';
 export { render, write } from './writers/index.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';

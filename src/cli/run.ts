@@ -39,6 +39,9 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
     const result = parallel ? await engine.analyzeParallel!(input.files, config.analyzeOptions, jobs) : engine.analyze(input.files, config.analyzeOptions);
+    // The SQL texts are not needed to write the document: let them go (hundreds of MB at scale).
+    const fileCount = input.files.length;
+    input.files = [];
     if (spinner) spinner.text = 'Writing';
     const document = writerChunks(engine.write(result.graph, config.writeOptions));
 
@@ -67,10 +70,14 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const failed = counts.errors > 0 || result.graph.statements.failed > 0;
     const tooManyWarnings = config.maxWarnings !== undefined && counts.warnings > config.maxWarnings;
     if (tooManyWarnings) deps.stderr(`sqlflow: error: too many warnings (${count(counts.warnings)}, maximum ${count(config.maxWarnings!)})\n`);
-    if (!config.quiet) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts, warningKinds(diagnostics))}\n`);
+    if (!config.quiet) deps.stderr(`${summaryLine(fileCount, result.graph.statements, counts, warningKinds(diagnostics))}\n`);
     return (config.strict && failed) || tooManyWarnings ? EXIT.failed : EXIT.ok;
   } catch (err) {
     stopSpinner();
+    if (err instanceof Error && err.name === 'CapacityError') {
+      deps.stderr(`${renderDiagnostic({ severity: 'error', message: err.message }, chalk)}\n`);
+      return EXIT.usage;
+    }
     deps.stderr(internalError(err));
     return EXIT.internal;
   }

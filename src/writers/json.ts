@@ -53,7 +53,8 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
   const relationships = () => (opts.tableToTable ? tableRelationships(ix, coords) : columnRelationships(ix, coords));
-  const head = { code: 200, data: { mode: 'global', summary: summary(ix, objects, relationships(), opts.tableToTable) } };
+  const parents = opts.tableToTable ? tableParents(ix, coords) : columnParents(ix);
+  const head = { code: 200, data: { mode: 'global', summary: summary(ix, objects, parents, opts.tableToTable) } };
   const out = new ChunkBuffer();
   // `{"code":200,"data":{"mode":"global","summary":{...}` without its two closing braces.
   out.add(JSON.stringify(head).slice(0, -2));
@@ -180,6 +181,19 @@ function* edgeGroups(ix: GraphIndex): Generator<ResolvedEdge[]> {
   for (; head < queue.length; head++) yield queue[head]!.edges;
 }
 
+/** The parent object ids of each column-level relationship, without building it (for the summary). */
+function* columnParents(ix: GraphIndex): Generator<Set<number>> {
+  for (const group of edgeGroups(ix)) {
+    const ids = new Set<number>([group[0]!.target.object.id]);
+    for (const { source } of group) ids.add(source.object.id);
+    yield ids;
+  }
+}
+
+function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<number>> {
+  for (const r of tableRelationships(ix, coords)) yield new Set([Number(r.target.parentId), ...r.sources.map((x) => Number(x.parentId))]);
+}
+
 function* columnRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
   let next = ix.maxId() + 1;
   for (const group of edgeGroups(ix)) {
@@ -242,22 +256,21 @@ function* tableRelationships(ix: GraphIndex, coords: Coordinates): Generator<Rel
  * `relationship` the written relationships. `mostRelationTables`: the three tables or views that
  * appear (as target or source parent) in the most relationships, ties in object order.
  */
-function summary(ix: GraphIndex, objects: LineageObject[], rels: Iterable<RelationshipJson>, tableToTable: boolean) {
+function summary(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Set<number>>, tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));
   const columns = tableToTable ? 0 : datasets.reduce((n, o) => n + o.columns.filter((c) => !c.system).length, 0);
 
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   let relationships = 0;
-  for (const r of rels) {
+  for (const parents of rels) {
     relationships++;
-    const parents = new Set([r.target.parentId, ...r.sources.map((s) => s.parentId)]);
     for (const id of parents) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   const most = datasets
-    .filter((o) => (counts.get(String(o.id)) ?? 0) > 0)
-    .sort((a, b) => (counts.get(String(b.id)) ?? 0) - (counts.get(String(a.id)) ?? 0) || (ix.order.get(a.id) ?? 0) - (ix.order.get(b.id) ?? 0))
+    .filter((o) => (counts.get(o.id) ?? 0) > 0)
+    .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0) || (ix.order.get(a.id) ?? 0) - (ix.order.get(b.id) ?? 0))
     .slice(0, 3)
     .map((o) => (o.schema ? { schema: o.schema, table: o.name } : { table: o.name }));
 

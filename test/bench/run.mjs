@@ -21,7 +21,7 @@ function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
   process.stderr.write(
     'usage: node test/bench/run.mjs [--vendor v] [--mb n] [--runs n] [--compare-vendors v1,v2,...] [--no-cli] [--cli-runs n]\n' +
-      '       node test/bench/run.mjs --scale [--formats json,csv,...] [--gb 1]\n',
+      '       node test/bench/run.mjs --scale [--formats json,csv,...] [--copies 20,100,500] [--gb 1]\n',
   );
   process.exit(2);
 }
@@ -39,6 +39,7 @@ try {
       scale: { type: 'boolean', default: false },
       gb: { type: 'string' },
       formats: { type: 'string' },
+      copies: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -61,7 +62,8 @@ if (missing.length > 0) {
 const out = (s = '') => process.stdout.write(s + '\n');
 if (opts.scale) {
   const formats = opts.formats ? opts.formats.split(',').map((f) => f.trim()) : undefined;
-  await scaleBench(root, { gb: opts.gb === undefined ? undefined : Number(opts.gb), ...(formats ? { formats } : {}) }, out);
+  const sizes = opts.copies ? opts.copies.split(',').map(Number) : undefined;
+  await scaleBench(root, { gb: opts.gb === undefined ? undefined : Number(opts.gb), ...(formats ? { formats } : {}), ...(sizes ? { sizes } : {}) }, out);
   process.exit(0);
 }
 const input = await buildInput(root, mb);
