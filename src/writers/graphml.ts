@@ -18,23 +18,22 @@
  * `layeredLayout`. Characters XML 1.0 cannot carry become U+FFFD.
  */
 import { createRequire } from 'node:module';
-import type { createCB as CreateCB } from 'xmlbuilder2';
-import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import type { create as Create } from 'xmlbuilder2';
 import { isDataset, qualifiedName, type LineageColumn, type LineageGraph, type LineageObject, type RelationType } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
-import { ChunkBuffer } from './chunks.js';
+import { CHUNK_CHARS } from './chunks.js';
 import { GraphIndex, tablePairs } from './common.js';
 import { layeredLayout, type Size } from './layout.js';
 
-/** xmlbuilder2's streaming (callback) writer, loaded on first use (only GraphML needs it). */
-let createCB: typeof CreateCB | undefined;
-function streamingWriter(data: (text: string) => void): XMLBuilderCB {
-  createCB ??= (createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2')).createCB;
-  return createCB({ data, prettyPrint: true });
-}
+/** xmlbuilder2, loaded on first use (it takes ~50 ms to load; only GraphML needs it). */
+type AnyCreate = (...args: unknown[]) => ReturnType<typeof Create>;
+let xml: AnyCreate | undefined;
+const create = ((...args: unknown[]) => {
+  xml ??= (createRequire(import.meta.url)('xmlbuilder2') as typeof import('xmlbuilder2')).create as AnyCreate;
+  return xml(...args);
+}) as typeof Create;
 
-type Builder = XMLBuilderCB;
-
+type Builder = ReturnType<typeof create>;
 
 const NS = 'http://graphml.graphdrawing.org/xmlns';
 const Y = 'http://www.yworks.com/xml/graphml';
@@ -99,47 +98,129 @@ interface DrawnEdge {
   arc: [number, number];
 }
 
-/**
- * The document through xmlbuilder2's callback writer: it emits text as elements are opened and
- * closed, so nothing but the drawing model is held; the text is handed out in chunks.
- */
 export function* writeGraphml(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
   const ix = new GraphIndex(graph);
   const { nodes, edges } = opts.tableToTable ? tableModel(ix) : columnModel(ix);
   const sizes = nodes.map(sizeOf);
   const places = layeredLayout(sizes, edges.map((e) => e.arc), GAPS);
 
-  const out = new ChunkBuffer();
-  let ready = false;
-  const w = streamingWriter((text) => {
-    if (out.add(text)) ready = true;
-  });
-  w.dec({ version: '1.0', encoding: 'UTF-8' });
-  w.ele(NS, 'graphml').att(XMLNS, 'xmlns:y', Y).att(XMLNS, 'xmlns:xsi', XSI).att(XSI, 'xsi:schemaLocation', SCHEMA_LOCATION);
-  for (const key of KEYS) w.ele('key', { ...key }).up();
-  w.ele('graph', { id: 'G', edgedefault: 'directed' });
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const { x, y } = places[i]!;
-    if (!node.group) tableNode(w, node, x, y, sizes[i]!);
-    // A group yields after each of its columns: a table with 10^5 columns is not one chunk.
-    for (const _ of node.group ? groupNode(w, node, x, y, sizes[i]!) : [undefined]) {
-      if (ready) {
-        ready = false;
-        yield out.take();
+  const [head, tail] = skeleton();
+  let out = head;
+  let pending: Item[] = [];
+  let weight = 0;
+  const flush = () => {
+    if (pending.length > 0) out += batch(pending, 1);
+    pending = [];
+    weight = 0;
+  };
+  const items = function* (): Generator<Item> {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
+      const { x, y } = places[i]!;
+      const build = (top: Builder) => (node.group ? groupNode : tableNode)(top, node, x, y, sizes[i]!, node.columns.length > BATCH_WEIGHT);
+      yield { weight: 1 + node.columns.length, build, node, x, y, size: sizes[i]! };
+    }
+    for (let i = 0; i < edges.length; i++) yield { weight: 1, build: (top: Builder) => edgeElement(top, edges[i]!, `e${i}`) };
+  };
+  for (const item of items()) {
+    if (item.node && item.node.group && item.node.columns.length > BATCH_WEIGHT) {
+      // A group with many columns: its start and end around its columns, in batches of their own.
+      flush();
+      const [open, close] = split(batch([item], 1));
+      out += open;
+      const width = item.size!.width - 2 * INSET;
+      let columns: Item[] = [];
+      for (let j = 0; j < item.node.columns.length; j++) {
+        const c = item.node.columns[j]!;
+        const cy = item.y! + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
+        columns.push({ weight: 1, build: (g) => columnNode(g, c, item.x! + INSET, cy, width) });
+        if (columns.length >= BATCH_WEIGHT) {
+          out += batch(columns, 3);
+          columns = [];
+          if (out.length >= CHUNK_CHARS) {
+            yield out;
+            out = '';
+          }
+        }
       }
+      if (columns.length > 0) out += batch(columns, 3);
+      out += close;
+    } else {
+      pending.push(item);
+      weight += item.weight;
+      if (weight >= BATCH_WEIGHT) flush();
+    }
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
     }
   }
-  for (let i = 0; i < edges.length; i++) {
-    edgeElement(w, edges[i]!, `e${i}`);
-    if (ready) {
-      ready = false;
-      yield out.take();
-    }
-  }
-  w.up().up().end();
-  out.add('\n');
-  yield out.take();
+  flush();
+  yield `${out}${tail}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Document assembly
+//
+// One xmlbuilder2 DOM for a whole large graph costs about 1 KB of heap per XML node (GBs for
+// 10^5 columns), its time grows faster than its size, and most of it goes to garbage collection.
+// So the document is serialized in pieces, every piece by xmlbuilder2: the skeleton (declaration,
+// root, keys, top graph) with a marker element where the body goes, and the body in small batches
+// of top-level nodes/edges, each built under a throw-away `<graph>` root carrying the same
+// namespaces and pretty-printed at the same depth; the batch root's own start and end lines are
+// dropped. Output is byte-identical to building a single DOM. (The marker is an element, not a
+// comment: one comment node makes V8 deoptimize xmlbuilder2's node constructor for the rest of
+// the process, halving its speed.) A group with many columns is written the same way: its start
+// and end around a marker, its columns in batches at their depth. The pieces are yielded as
+// chunks of about CHUNK_CHARS: the document is streamed, never held. (xmlbuilder2's callback
+// writer, `createCB`, streams too but was measured 4x slower here: it still makes a DOM node per
+// element and hits that deoptimized constructor.)
+
+/** A top-level node or edge; weight ≈ the number of graph nodes it holds. */
+interface Item {
+  weight: number;
+  build: (parent: Builder) => void;
+  /** Nodes: what to draw and where (a group with many columns is written in pieces). */
+  node?: DrawnNode;
+  x?: number;
+  y?: number;
+  size?: Size;
+}
+
+const BATCH_WEIGHT = 32;
+const BODY_MARK = 'sqlflow-graphml-body';
+
+/** Text before and after the marker element's line. */
+function split(text: string): [string, string] {
+  const at = text.indexOf(`<${BODY_MARK}/>`);
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  const lineEnd = text.indexOf('\n', at) + 1;
+  return [text.slice(0, lineStart), text.slice(lineEnd)];
+}
+
+/** The document before and after the children of the top-level `<graph>`. */
+function skeleton(): [string, string] {
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc
+    .ele(NS, 'graphml')
+    .att(XMLNS, 'xmlns:y', Y)
+    .att(XMLNS, 'xmlns:xsi', XSI)
+    .att(XSI, 'xsi:schemaLocation', SCHEMA_LOCATION);
+  for (const key of KEYS) root.ele('key', { ...key });
+  root.ele('graph', { id: 'G', edgedefault: 'directed' }).ele(BODY_MARK);
+  return split(doc.end({ prettyPrint: true }));
+}
+
+/**
+ * Serialized children lines (each ending in a newline) for a non-empty batch of items, indented
+ * as children of a `<graph>` at `depth` (1: the top-level graph; 3: the graph inside a group).
+ */
+function batch(items: Item[], depth: number): string {
+  const doc = create();
+  const holder = doc.ele(NS, 'graph').att(XMLNS, 'xmlns:y', Y);
+  for (const item of items) item.build(holder);
+  const text = doc.end({ headless: true, prettyPrint: true, offset: depth });
+  return text.slice(text.indexOf('\n') + 1, text.lastIndexOf('\n') + 1);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,117 +311,81 @@ function num(v: number): string {
   return v.toFixed(1);
 }
 
-// The callback writer is a cursor: `ele` opens an element and moves into it, `up` closes it.
-
-type Attrs = Record<string, string>;
-
-/** An element with optional text and children; the cursor is back on the parent afterwards. */
-function tag(w: Builder, name: string, attrs: Attrs | undefined, body?: string | (() => void), ns?: string): void {
-  if (ns === undefined) w.ele(name, attrs);
-  else w.ele(ns, name, attrs);
-  if (typeof body === 'string') w.txt(body);
-  else body?.();
-  w.up();
+function geometry(parent: Builder, x: number, y: number, width: number, height: number): void {
+  parent.ele(Y, 'y:Geometry', { height: num(height), width: num(width), x: num(x), y: num(y) });
 }
 
-function ytag(w: Builder, name: string, attrs: Attrs | undefined, body?: string | (() => void)): void {
-  tag(w, name, attrs, body, Y);
+function plainData(node: Builder, label: string, kind: string, qualified: string): void {
+  node.ele('data', { key: 'd2' }).txt(xmlText(label));
+  node.ele('data', { key: 'd3' }).txt(kind);
+  node.ele('data', { key: 'd4' }).txt(xmlText(qualified));
 }
 
-function geometry(w: Builder, x: number, y: number, width: number, height: number): void {
-  ytag(w, 'y:Geometry', { height: num(height), width: num(width), x: num(x), y: num(y) });
-}
-
-function plainData(w: Builder, label: string, kind: string, qualified: string): void {
-  tag(w, 'data', { key: 'd2' }, xmlText(label));
-  tag(w, 'data', { key: 'd3' }, kind);
-  tag(w, 'data', { key: 'd4' }, xmlText(qualified));
-}
-
-/** A group node; it pauses (yields) after each column so that the caller can hand out text. */
-function* groupNode(w: Builder, node: DrawnNode, x: number, y: number, size: Size): Generator<void> {
-  w.ele('node', { id: node.id, 'yfiles.foldertype': 'group' });
-  {
-    plainData(w, node.label, node.object.type, node.label);
-    tag(w, 'data', { key: 'd0' }, () =>
-      ytag(w, 'y:ProxyAutoBoundsNode', undefined, () =>
-        ytag(w, 'y:Realizers', { active: '0' }, () => {
-          for (const closed of [false, true]) {
-            ytag(w, 'y:GroupNode', undefined, () => {
-              geometry(w, x, y, size.width, closed ? LABEL_HEIGHT + 2 * INSET : size.height);
-              ytag(w, 'y:Fill', { color: isDataset(node.object) ? '#EAF1FB' : '#F4F4F4' });
-              ytag(w, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
-              ytag(w, 'y:NodeLabel', {
-                alignment: 'center', autoSizePolicy: 'node_width', backgroundColor: '#C9D8EE', fontSize: '13',
-                fontStyle: 'bold', modelName: 'internal', modelPosition: 't',
-              }, xmlText(node.label));
-              ytag(w, 'y:Shape', { type: 'rectangle' });
-              ytag(w, 'y:State', { closed: String(closed), closedHeight: num(LABEL_HEIGHT + 2 * INSET), closedWidth: num(size.width), innerGraphDisplayEnabled: 'false' });
-              ytag(w, 'y:Insets', { bottom: String(INSET), left: String(INSET), right: String(INSET), top: String(INSET) });
-            });
-          }
-        }),
-      ),
-    );
-    w.ele('graph', { id: `${node.id}:`, edgedefault: 'directed' });
-    const width = size.width - 2 * INSET;
-    for (let j = 0; j < node.columns.length; j++) {
-      const cy = y + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
-      columnNode(w, node.columns[j]!, x + INSET, cy, width);
-      yield;
-    }
-    w.up();
+/** A group node with its columns, or with a marker where its columns go (`pieces`: written apart). */
+function groupNode(graph: Builder, node: DrawnNode, x: number, y: number, size: Size, pieces = false): void {
+  const el = graph.ele('node', { id: node.id, 'yfiles.foldertype': 'group' });
+  plainData(el, node.label, node.object.type, node.label);
+  const realizers = el.ele('data', { key: 'd0' }).ele(Y, 'y:ProxyAutoBoundsNode').ele(Y, 'y:Realizers', { active: '0' });
+  for (const closed of [false, true]) {
+    const g = realizers.ele(Y, 'y:GroupNode');
+    geometry(g, x, y, size.width, closed ? LABEL_HEIGHT + 2 * INSET : size.height);
+    g.ele(Y, 'y:Fill', { color: isDataset(node.object) ? '#EAF1FB' : '#F4F4F4' });
+    g.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
+    g.ele(Y, 'y:NodeLabel', {
+      alignment: 'center', autoSizePolicy: 'node_width', backgroundColor: '#C9D8EE', fontSize: '13',
+      fontStyle: 'bold', modelName: 'internal', modelPosition: 't',
+    }).txt(xmlText(node.label));
+    g.ele(Y, 'y:Shape', { type: 'rectangle' });
+    g.ele(Y, 'y:State', { closed: String(closed), closedHeight: num(LABEL_HEIGHT + 2 * INSET), closedWidth: num(size.width), innerGraphDisplayEnabled: 'false' });
+    g.ele(Y, 'y:Insets', { bottom: String(INSET), left: String(INSET), right: String(INSET), top: String(INSET) });
   }
-  w.up();
+  const inner = el.ele('graph', { id: `${node.id}:`, edgedefault: 'directed' });
+  if (pieces) {
+    inner.ele(BODY_MARK);
+    return;
+  }
+  const width = size.width - 2 * INSET;
+  node.columns.forEach((c, j) => {
+    const cy = y + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
+    columnNode(inner, c, x + INSET, cy, width);
+  });
 }
 
-function columnNode(w: Builder, c: DrawnColumn, x: number, y: number, width: number): void {
+function columnNode(graph: Builder, c: DrawnColumn, x: number, y: number, width: number): void {
   const system = c.column.system === true;
-  tag(w, 'node', { id: c.id }, () => {
-    plainData(w, c.column.name, system ? 'relation_rows' : 'column', c.qualified);
-    tag(w, 'data', { key: 'd0' }, () =>
-      ytag(w, 'y:ShapeNode', undefined, () => {
-        geometry(w, x, y, width, COLUMN_HEIGHT);
-        ytag(w, 'y:Fill', { color: system ? '#EEEEEE' : '#FFFFFF' });
-        ytag(w, 'y:BorderStyle', { color: system ? '#9E9E9E' : '#5A6B80', type: system ? 'dashed' : 'line' });
-        const label: Attrs = system
-          ? { alignment: 'left', fontStyle: 'italic', modelName: 'internal', modelPosition: 'l', textColor: '#757575' }
-          : { alignment: 'left', modelName: 'internal', modelPosition: 'l' };
-        ytag(w, 'y:NodeLabel', label, xmlText(c.column.name));
-        ytag(w, 'y:Shape', { type: 'rectangle' });
-      }),
-    );
-  });
+  const el = graph.ele('node', { id: c.id });
+  plainData(el, c.column.name, system ? 'relation_rows' : 'column', c.qualified);
+  const shape = el.ele('data', { key: 'd0' }).ele(Y, 'y:ShapeNode');
+  geometry(shape, x, y, width, COLUMN_HEIGHT);
+  shape.ele(Y, 'y:Fill', { color: system ? '#EEEEEE' : '#FFFFFF' });
+  shape.ele(Y, 'y:BorderStyle', { color: system ? '#9E9E9E' : '#5A6B80', type: system ? 'dashed' : 'line' });
+  const label = system
+    ? { alignment: 'left', fontStyle: 'italic', modelName: 'internal', modelPosition: 'l', textColor: '#757575' }
+    : { alignment: 'left', modelName: 'internal', modelPosition: 'l' };
+  shape.ele(Y, 'y:NodeLabel', label).txt(xmlText(c.column.name));
+  shape.ele(Y, 'y:Shape', { type: 'rectangle' });
 }
 
-function tableNode(w: Builder, node: DrawnNode, x: number, y: number, size: Size): void {
-  tag(w, 'node', { id: node.id }, () => {
-    plainData(w, node.label, node.object.type, node.label);
-    tag(w, 'data', { key: 'd0' }, () =>
-      ytag(w, 'y:ShapeNode', undefined, () => {
-        geometry(w, x, y, size.width, size.height);
-        ytag(w, 'y:Fill', { color: '#EAF1FB' });
-        ytag(w, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
-        ytag(w, 'y:NodeLabel', { fontSize: '13', fontStyle: 'bold', modelName: 'internal', modelPosition: 'c' }, xmlText(node.label));
-        ytag(w, 'y:Shape', { type: 'roundrectangle' });
-      }),
-    );
-  });
+function tableNode(graph: Builder, node: DrawnNode, x: number, y: number, size: Size, _pieces = false): void {
+  const el = graph.ele('node', { id: node.id });
+  plainData(el, node.label, node.object.type, node.label);
+  const shape = el.ele('data', { key: 'd0' }).ele(Y, 'y:ShapeNode');
+  geometry(shape, x, y, size.width, size.height);
+  shape.ele(Y, 'y:Fill', { color: '#EAF1FB' });
+  shape.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
+  shape.ele(Y, 'y:NodeLabel', { fontSize: '13', fontStyle: 'bold', modelName: 'internal', modelPosition: 'c' }).txt(xmlText(node.label));
+  shape.ele(Y, 'y:Shape', { type: 'roundrectangle' });
 }
 
-function edgeElement(w: Builder, edge: DrawnEdge, id: string): void {
+function edgeElement(graph: Builder, edge: DrawnEdge, id: string): void {
   const style = EDGE_STYLE[edge.relation];
-  tag(w, 'edge', { id, source: edge.source, target: edge.target }, () => {
-    tag(w, 'data', { key: 'd5' }, edge.relation);
-    if (edge.effect !== undefined) tag(w, 'data', { key: 'd6' }, edge.effect);
-    tag(w, 'data', { key: 'd7' }, xmlText(edge.sourceName));
-    tag(w, 'data', { key: 'd8' }, xmlText(edge.targetName));
-    tag(w, 'data', { key: 'd1' }, () =>
-      ytag(w, 'y:PolyLineEdge', undefined, () => {
-        ytag(w, 'y:LineStyle', { color: style.color, type: style.line });
-        ytag(w, 'y:Arrows', { source: 'none', target: 'standard' });
-        ytag(w, 'y:EdgeLabel', { modelName: 'six_pos', modelPosition: 'tail', textColor: style.color }, edge.relation);
-      }),
-    );
-  });
+  const el = graph.ele('edge', { id, source: edge.source, target: edge.target });
+  el.ele('data', { key: 'd5' }).txt(edge.relation);
+  if (edge.effect !== undefined) el.ele('data', { key: 'd6' }).txt(edge.effect);
+  el.ele('data', { key: 'd7' }).txt(xmlText(edge.sourceName));
+  el.ele('data', { key: 'd8' }).txt(xmlText(edge.targetName));
+  const line = el.ele('data', { key: 'd1' }).ele(Y, 'y:PolyLineEdge');
+  line.ele(Y, 'y:LineStyle', { color: style.color, type: style.line });
+  line.ele(Y, 'y:Arrows', { source: 'none', target: 'standard' });
+  line.ele(Y, 'y:EdgeLabel', { modelName: 'six_pos', modelPosition: 'tail', textColor: style.color }).txt(edge.relation);
 }
