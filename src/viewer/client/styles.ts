@@ -37,7 +37,7 @@ export function cyStyle(): unknown[] {
     {
       selector: 'edge',
       style: {
-        width: 'data(width)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
+        width: 'data(width)', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
         'source-endpoint': '50% 0%', 'target-endpoint': '-50% 0%', opacity: 0.85,
       },
     },

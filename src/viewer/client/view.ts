@@ -140,9 +140,11 @@ export class Diagram {
     this.places = layered(boxes, links);
     performance.mark('sqlflow:layout-end');
     this.redraw();
+    performance.mark('sqlflow:redraw-end');
     const s = this.selection;
     this.select(s && this.stillDrawn(s) ? s : undefined);
-    this.cy.fit(undefined, 20);
+    this.fitPlaces();
+    performance.mark('sqlflow:fit-end');
   }
 
   /** Whether a selection is still on screen after a filter change. */
@@ -311,6 +313,32 @@ export class Diagram {
       }
       for (const id of sel) cy.getElementById(id).removeClass('dim').addClass('sel');
     });
+  }
+
+  /**
+   * Fit the whole drawing from the layout's own boxes: the same view as cytoscape's fit, without
+   * making it measure every element first (seconds on thousands of elements).
+   */
+  private fitPlaces(): void {
+    let x1 = Infinity;
+    let y1 = Infinity;
+    let x2 = -Infinity;
+    let y2 = -Infinity;
+    for (const o of this.shown) {
+      const id = this.boxId(o);
+      const at = this.places.get(id);
+      if (!at) continue;
+      x1 = Math.min(x1, at.x);
+      y1 = Math.min(y1, at.y);
+      x2 = Math.max(x2, at.x + this.widths.get(id)!);
+      y2 = Math.max(y2, at.y + this.height(o));
+    }
+    if (x1 > x2) return;
+    const pad = 20;
+    const w = this.cy.width();
+    const h = this.cy.height();
+    const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), Math.min((w - 2 * pad) / (x2 - x1), (h - 2 * pad) / (y2 - y1))));
+    this.cy.viewport({ zoom, pan: { x: (w - zoom * (x1 + x2)) / 2, y: (h - zoom * (y1 + y2)) / 2 } });
   }
 
   /** Fit the view to the lit lineage when there is a selection, else to the whole drawing. */
