@@ -24,6 +24,7 @@ export interface LineageResult {
 }
 
 export { render } from './writers/index.js';
+export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
 
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };

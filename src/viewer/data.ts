@@ -39,7 +39,12 @@ export interface ViewObject {
   /** Processes: ids of the tables/views read and written. */
   r?: number[];
   w?: number[];
+  /** Diff pages: only in the new analysis (`a`) or only in the old one (`r`). */
+  m?: Mark;
 }
+
+/** Diff marks: added (`a`) or removed (`r`). */
+export type Mark = 'a' | 'r';
 
 export interface ViewEdge {
   /** Source and target column ids. */
@@ -51,6 +56,8 @@ export interface ViewEdge {
   p: number[];
   /** Functions the flow passes through, when known. */
   f?: string[];
+  /** Diff pages: only in the new analysis (`a`) or only in the old one (`r`). */
+  m?: Mark;
 }
 
 export interface ViewData {
@@ -65,4 +72,8 @@ export interface ViewData {
   edges: ViewEdge[];
   /** Statements seen and failed; error and warning counts. */
   stats: { statements: number; failed: number; errors: number; warnings: number };
+  /** Column ids selected when the page opens (impact pages: the seeds). */
+  focus?: number[];
+  /** What the page shows besides the lineage, e.g. `diff: 3 edges added, 1 removed`. */
+  caption?: string;
 }

@@ -7,7 +7,7 @@
  * view edge listing every statement that makes the link.
  */
 import { qualifiedName, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
-import type { ViewColumn, ViewData, ViewEdge, ViewLoc, ViewObject } from './data.js';
+import type { Mark, ViewColumn, ViewData, ViewEdge, ViewLoc, ViewObject } from './data.js';
 
 /** Characters per chunk for long texts (file sources). */
 const SLICE = 1 << 16;
@@ -58,12 +58,16 @@ export function viewObject(o: LineageObject, touched: ReadonlySet<number>): View
 }
 
 /** Graph edges merged by (source column, target column, type), in order of first occurrence. */
-export function viewEdges(edges: readonly LineageEdge[]): ViewEdge[] {
+export function viewEdges(edges: readonly LineageEdge[], marks?: ReadonlyMap<number, Mark>): ViewEdge[] {
   const merged = new Map<string, ViewEdge>();
   for (const e of edges) {
     const key = `${e.source.columnId}>${e.target.columnId}:${e.type}`;
     let v = merged.get(key);
-    if (!v) merged.set(key, (v = { s: e.source.columnId, t: e.target.columnId, y: e.type, e: [], p: [] }));
+    if (!v) {
+      merged.set(key, (v = { s: e.source.columnId, t: e.target.columnId, y: e.type, e: [], p: [] }));
+      const m = marks?.get(e.id);
+      if (m) v.m = m;
+    }
     const pid = e.processId ?? -1;
     if (!v.p.some((p, i) => p === pid && v.e[i] === e.effectType)) {
       v.p.push(pid);
@@ -74,11 +78,19 @@ export function viewEdges(edges: readonly LineageEdge[]): ViewEdge[] {
   return [...merged.values()];
 }
 
+/** What a page shows besides the graph: diff marks by object and edge id, the columns selected at start. */
+export interface ViewExtras {
+  objectMarks?: ReadonlyMap<number, Mark>;
+  edgeMarks?: ReadonlyMap<number, Mark>;
+  focus?: number[];
+  caption?: string;
+}
+
 /**
  * The ViewData of `graph` as JSON text chunks. `sources` are the input texts by file index (null or
  * missing: the statement SQL is not shown for that file).
  */
-export function* viewDataChunks(graph: LineageGraph, sources: readonly (string | null | undefined)[] = []): Generator<string> {
+export function* viewDataChunks(graph: LineageGraph, sources: readonly (string | null | undefined)[] = [], extras: ViewExtras = {}): Generator<string> {
   const errors = graph.errors.filter((e) => e.severity === 'error').length;
   const head: Omit<ViewData, 'objects' | 'edges' | 'sources'> = {
     v: 1,
@@ -86,14 +98,21 @@ export function* viewDataChunks(graph: LineageGraph, sources: readonly (string |
     files: graph.files,
     stats: { statements: graph.statements.total, failed: graph.statements.failed, errors, warnings: graph.errors.length - errors },
   };
+  if (extras.focus && extras.focus.length > 0) head.focus = extras.focus;
+  if (extras.caption !== undefined) head.caption = extras.caption;
   const open = scriptJson(head);
   yield `${open.slice(0, -1)},"objects":[`;
   const touched = touchedColumns(graph);
   let i = 0;
-  for (const o of graph.objects) yield `${i++ === 0 ? '' : ','}${scriptJson(viewObject(o, touched))}`;
+  for (const o of graph.objects) {
+    const v = viewObject(o, touched);
+    const m = extras.objectMarks?.get(o.id);
+    if (m) v.m = m;
+    yield `${i++ === 0 ? '' : ','}${scriptJson(v)}`;
+  }
   yield '],"edges":[';
   i = 0;
-  for (const e of viewEdges(graph.edges)) yield `${i++ === 0 ? '' : ','}${scriptJson(e)}`;
+  for (const e of viewEdges(graph.edges, extras.edgeMarks)) yield `${i++ === 0 ? '' : ','}${scriptJson(e)}`;
   yield '],"sources":[';
   for (let f = 0; f < graph.files.length; f++) {
     if (f > 0) yield ',';

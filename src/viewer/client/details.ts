@@ -21,10 +21,11 @@ export class Details {
       parts.push(el('p', { class: 'hint' }, 'Click a column, table or edge (or pick one in the list or the search) to see its lineage.'));
       const st = this.model.data.stats;
       parts.push(el('p', {}, `${this.model.data.vendor}: ${this.model.data.files.length} file(s), ${st.statements} statement(s)${st.failed ? `, ${st.failed} failed` : ''}, ${st.errors} error(s), ${st.warnings} warning(s).`));
-    } else if (s.kind === 'col' || s.kind === 'table') {
-      const cols = s.kind === 'col' ? [s.col] : s.obj.cols;
-      const title = s.kind === 'col' ? s.col.label : s.obj.name;
-      parts.push(el('h2', {}, title), el('p', { class: 'kind' }, s.kind === 'col' ? `column of ${kindText(s.col.obj)} ${s.col.obj.name}` : kindText(s.obj)));
+    } else if (s.kind === 'col' || s.kind === 'cols' || s.kind === 'table') {
+      const cols = s.kind === 'col' ? [s.col] : s.kind === 'cols' ? s.cols : s.obj.cols;
+      if (s.kind === 'col') parts.push(el('h2', {}, s.col.label), el('p', { class: 'kind' }, `column of ${kindText(s.col.obj)} ${s.col.obj.name}`));
+      else if (s.kind === 'table') parts.push(el('h2', {}, s.obj.name), el('p', { class: 'kind' }, kindText(s.obj)));
+      else parts.push(el('h2', {}, `${cols.length} columns`), el('p', { class: 'kind' }, cols.map((c) => c.label).join(', ')));
       const start = new Set(cols);
       parts.push(el('p', { class: 'counts' }, `${diagram.litUp} column(s) upstream, ${diagram.litDown} downstream.`));
       const into = visible.filter((e) => start.has(e.t) && !start.has(e.s));

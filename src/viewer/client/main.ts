@@ -52,6 +52,7 @@ function main(): void {
     'header',
     { class: 'bar' },
     el('h1', {}, document.title),
+    ...(data.caption !== undefined ? [el('span', { class: 'caption' }, data.caption)] : []),
     search.box,
     levelButton,
     button('Expand all', () => diagram.setAllExpanded(true), 'expand-all'),
@@ -66,7 +67,21 @@ function main(): void {
   performance.mark('sqlflow:diagram');
   const listPanel = new Panel(model, listBox, listFilter, pick);
   const details = new Details(model, detailsBox, go);
-  const nameOf = (s: Selection) => (s.kind === 'col' ? `column ${s.col.label}` : s.kind === 'table' || s.kind === 'process' ? `${s.obj.kind} ${s.obj.name}` : s.kind === 'edge' ? `${s.edge.type} edge ${s.edge.s.label} to ${s.edge.t.label}` : `${s.edges.length} edges`);
+  const nameOf = (s: Selection): string => {
+    switch (s.kind) {
+      case 'col':
+        return `column ${s.col.label}`;
+      case 'cols':
+        return `${s.cols.length} columns`;
+      case 'table':
+      case 'process':
+        return `${s.obj.kind} ${s.obj.name}`;
+      case 'edge':
+        return `${s.edge.type} edge ${s.edge.s.label} to ${s.edge.t.label}`;
+      case 'edges':
+        return `${s.edges.length} edges`;
+    }
+  };
   diagram.onSelect = (s) => {
     details.show(s, diagram);
     const id = s?.kind === 'col' ? `c${s.col.id}` : s?.kind === 'table' ? `t${s.obj.id}` : undefined;
@@ -97,7 +112,13 @@ function main(): void {
     }
   });
   listPanel.sync((o) => model.visibleObject(o, diagram.filters));
-  details.show(undefined, diagram);
+  const focus = (data.focus ?? []).map((id) => model.cols.get(id)).filter((c): c is NonNullable<typeof c> => c !== undefined);
+  if (focus.length > 0) {
+    go(focus.length === 1 ? { kind: 'col', col: focus[0]! } : { kind: 'cols', cols: focus });
+    diagram.fit();
+  } else {
+    details.show(undefined, diagram);
+  }
 
   const api = {
     model,
@@ -181,6 +202,7 @@ function buildFilters(root: HTMLElement, model: Model, diagram: Diagram, refresh
     }
     root.append(el('details', { class: 'schemas' }, el('summary', {}, `Schemas (${model.schemas.length})`), list));
   }
+  if (model.marked) root.append(el('span', { class: 'legend' }, el('span', { class: 'lg added' }, 'added'), el('span', { class: 'lg removed' }, 'removed')));
   root.append(el('span', { class: 'legend' }, el('span', { class: 'lg table' }, 'table'), el('span', { class: 'lg view' }, 'view'), el('span', { class: 'lg result' }, 'result set'), el('span', { class: 'lg process' }, 'process')));
 }
 

@@ -4,7 +4,7 @@
  * used for highlighting. No drawing here.
  */
 import type { EffectType, ObjectType, RelationType } from '../../graph/model.js';
-import type { ViewData, ViewLoc } from '../data.js';
+import type { Mark, ViewData, ViewLoc } from '../data.js';
 
 export interface Obj {
   id: number;
@@ -18,6 +18,7 @@ export interface Obj {
   effect?: EffectType;
   reads: number[];
   writes: number[];
+  mark?: Mark;
 }
 
 export interface Col {
@@ -40,6 +41,8 @@ export interface Edge {
   functions: string[];
   /** Folded through hidden intermediates: the number of intermediate columns on the way. */
   via: number;
+  /** Diff pages: added or removed. */
+  mark?: Mark;
 }
 
 export interface Filters {
@@ -61,6 +64,8 @@ export class Model {
   readonly hasIntermediates: boolean;
   readonly types: RelationType[];
   readonly schemas: string[];
+  /** Whether this is a diff page (some object or edge is marked). */
+  readonly marked: boolean;
 
   constructor(readonly data: ViewData) {
     for (const o of data.objects) {
@@ -71,6 +76,7 @@ export class Model {
       if (o.l) obj.loc = o.l;
       if (o.p !== undefined) obj.procedure = o.p;
       if (o.e !== undefined) obj.effect = o.e;
+      if (o.m) obj.mark = o.m;
       for (const c of o.c) {
         const col: Col = { id: c.i, name: c.n, obj, system: c.y === 1, label: `${o.n}.${c.n}` };
         obj.cols.push(col);
@@ -83,12 +89,15 @@ export class Model {
       const s = this.cols.get(e.s);
       const t = this.cols.get(e.t);
       if (!s || !t) return;
-      this.edges.push({ key: `e${n}`, s, t, type: e.y, effects: e.e, processes: e.p, functions: e.f ?? [], via: 0 });
+      const edge: Edge = { key: `e${n}`, s, t, type: e.y, effects: e.e, processes: e.p, functions: e.f ?? [], via: 0 };
+      if (e.m) edge.mark = e.m;
+      this.edges.push(edge);
     });
     this.hasIntermediates = this.objects.some((o) => o.intermediate);
     this.folded = this.hasIntermediates ? foldIntermediates(this.edges) : [];
     const present = new Set(this.edges.map((e) => e.type));
     this.types = RELATION_ORDER.filter((t) => present.has(t));
+    this.marked = this.edges.some((e) => e.mark) || this.objects.some((o) => o.mark);
     this.schemas = [...new Set(this.objects.filter((o) => o.kind !== 'process').map((o) => o.schema))].sort();
   }
 
@@ -169,6 +178,9 @@ export function foldIntermediates(edges: Edge[]): Edge[] {
 
 function mergeHops(e: Edge, hops: Edge[]): void {
   for (const h of hops) {
+    // A chain with a removed hop is removed; else one with an added hop is added.
+    if (h.mark === 'r') e.mark = 'r';
+    else if (h.mark === 'a' && e.mark !== 'r') e.mark = 'a';
     h.processes.forEach((p, i) => {
       if (!e.processes.some((q, j) => q === p && e.effects[j] === h.effects[i])) {
         e.processes.push(p);

@@ -20,6 +20,7 @@ export const COLLAPSE_TABLE_COLUMNS = 60;
 
 export type Selection =
   | { kind: 'col'; col: Col }
+  | { kind: 'cols'; cols: Col[] }
   | { kind: 'table'; obj: Obj }
   | { kind: 'process'; obj: Obj }
   | { kind: 'edge'; edge: Edge }
@@ -153,6 +154,8 @@ export class Diagram {
     switch (s.kind) {
       case 'col':
         return shown(s.col.obj);
+      case 'cols':
+        return s.cols.some((c) => shown(c.obj));
       case 'table':
       case 'process':
         return shown(s.obj);
@@ -179,7 +182,8 @@ export class Diagram {
       }
       const collapsed = this.isCollapsed(o);
       const kind = o.kind === 'view' ? 'view' : o.kind === 'table' ? 'table' : 'result';
-      const classes = ['header', kind, o.intermediate ? 'intermediate' : '', collapsed && o.cols.length > 0 ? 'collapsed' : ''].filter(Boolean).join(' ');
+      const mark = o.mark === 'a' ? 'added' : o.mark === 'r' ? 'removed' : '';
+      const classes = ['header', kind, o.intermediate ? 'intermediate' : '', collapsed && o.cols.length > 0 ? 'collapsed' : '', mark].filter(Boolean).join(' ');
       nodes.set(id, { group: 'nodes', data: { id, label: o.name, w, h: HEADER_H, fill: headerFill(o.kind) }, position: { x: cx, y: at.y + HEADER_H / 2 }, classes });
       if (collapsed) continue;
       o.cols.forEach((c, i) => {
@@ -224,7 +228,8 @@ export class Diagram {
       for (const [id, d] of drawn) {
         if (cy.getElementById(id).empty()) {
           const width = d.edges.length > 1 ? Math.min(5, 1.4 + Math.log2(d.edges.length)) : 1.4;
-          add.push({ group: 'edges', data: { id, source: d.source, target: d.target, width }, classes: d.type });
+          const mark = d.edges.every((e) => e.mark === 'r') ? ' removed' : d.edges.some((e) => e.mark === 'a') ? ' added' : '';
+          add.push({ group: 'edges', data: { id, source: d.source, target: d.target, width }, classes: d.type + mark });
         }
       }
       for (const [id, def] of pedges) if (cy.getElementById(id).empty()) add.push(def);
@@ -254,7 +259,8 @@ export class Diagram {
 
   select(s: Selection | undefined): void {
     this.selection = s;
-    if (s?.kind === 'col' && !this.tableLevel && !this.expanded.has(s.col.obj.id)) this.toggle(s.col.obj);
+    const cols = s?.kind === 'col' ? [s.col] : s?.kind === 'cols' ? s.cols : [];
+    for (const c of cols) if (!this.tableLevel && !this.expanded.has(c.obj.id)) this.toggle(c.obj);
     this.highlight();
     this.onSelect(s);
   }
@@ -269,8 +275,8 @@ export class Diagram {
     let sel: string[] = [];
     this.litUp = 0;
     this.litDown = 0;
-    if (s?.kind === 'col' || s?.kind === 'table') {
-      const start = s.kind === 'col' ? [s.col] : s.obj.cols;
+    if (s?.kind === 'col' || s?.kind === 'cols' || s?.kind === 'table') {
+      const start = s.kind === 'col' ? [s.col] : s.kind === 'cols' ? s.cols : s.obj.cols;
       const { up, down } = closure(start, this.visible);
       this.litUp = up.size;
       this.litDown = down.size;
@@ -280,7 +286,7 @@ export class Diagram {
       for (const e of this.visible) {
         if ((upOrStart.has(e.t) && up.has(e.s)) || (downOrStart.has(e.s) && down.has(e.t))) litEdges.add(e);
       }
-      sel = s.kind === 'col' ? [this.endOf(s.col)] : [`h${s.obj.id}`];
+      sel = s.kind === 'col' ? [this.endOf(s.col)] : s.kind === 'cols' ? s.cols.map((c) => this.endOf(c)) : [`h${s.obj.id}`];
     } else if (s?.kind === 'edge' || s?.kind === 'edges') {
       for (const e of s.kind === 'edge' ? [s.edge] : s.edges) {
         lit.add(e.s).add(e.t);
