@@ -76,4 +76,19 @@ export interface ViewData {
   focus?: number[];
   /** What the page shows besides the lineage, e.g. `diff: 3 edges added, 1 removed`. */
   caption?: string;
+  /** Pages of `sqlflow serve`: the form that submits SQL for analysis. */
+  serve?: ServeForm;
+}
+
+export interface ServeForm {
+  /** Where the form posts (multipart: `sqlfiles`, `sqltext`, `dbvendor`, `userId`, `token`, ...). */
+  action: string;
+  /** [vendor id, title] of every dialect; the first is the default. */
+  vendors: [string, string][];
+  vendor: string;
+  /** Whether the server wants a token. */
+  auth: boolean;
+  userId: string;
+  /** A message to show above the form (an error of the last submit, a job still running). */
+  message?: string;
 }

@@ -3,7 +3,9 @@
  * and an impact page (the seed columns selected, their lineage lit). Same page, same code.
  */
 import type { LineageGraph } from '../graph/model.js';
-import { htmlPage, pageTitle } from '../writers/html.js';
+import { DIALECTS } from '../dialects/registry.js';
+import { htmlPage, pageTitle, SERVE_CSP } from '../writers/html.js';
+import type { ServeForm } from './data.js';
 import { diffGraphs } from './diff.js';
 import { viewDataChunks } from './view-data.js';
 
@@ -33,4 +35,30 @@ export function* writeImpactHtml(
 ): Generator<string> {
   const title = opts.title ?? `sqlflow impact: ${pageTitle(graph, {}).replace(/^sqlflow lineage: /, '')}`;
   yield* htmlPage(title, viewDataChunks(graph, opts.sources ?? [], { focus: seeds, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }));
+}
+
+/** The analysis form of `sqlflow serve` for `action`, every dialect offered. */
+export function serveForm(action: string, opts: { auth: boolean; userId?: string; vendor?: string; message?: string }): ServeForm {
+  const f: ServeForm = {
+    action,
+    vendors: DIALECTS.map((d) => [d.vendor, d.title]),
+    vendor: opts.vendor ?? DIALECTS[0]!.vendor,
+    auth: opts.auth,
+    userId: opts.userId ?? 'viewer',
+  };
+  if (opts.message !== undefined) f.message = opts.message;
+  return f;
+}
+
+export const EMPTY_GRAPH: LineageGraph = { vendor: 'dbvansi', files: [], objects: [], edges: [], errors: [], statements: { total: 0, failed: 0 } };
+
+/** A page of `sqlflow serve`: the viewer of `graph` (none: an empty one) with the analysis form. */
+export function* writeServePage(
+  graph: LineageGraph | undefined,
+  form: ServeForm,
+  opts: PageOptions & { sources?: readonly (string | null)[] } = {},
+): Generator<string> {
+  const g = graph ?? EMPTY_GRAPH;
+  const title = opts.title ?? (graph ? pageTitle(graph, {}) : 'sqlflow lineage viewer');
+  yield* htmlPage(title, viewDataChunks(g, opts.sources ?? [], { serve: form, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }), SERVE_CSP);
 }

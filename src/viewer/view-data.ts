@@ -7,7 +7,7 @@
  * view edge listing every statement that makes the link.
  */
 import { qualifiedName, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
-import type { Mark, ViewColumn, ViewData, ViewEdge, ViewLoc, ViewObject } from './data.js';
+import type { Mark, ServeForm, ViewColumn, ViewData, ViewEdge, ViewLoc, ViewObject } from './data.js';
 
 /** Characters per chunk for long texts (file sources). */
 const SLICE = 1 << 16;
@@ -84,6 +84,7 @@ export interface ViewExtras {
   edgeMarks?: ReadonlyMap<number, Mark>;
   focus?: number[];
   caption?: string;
+  serve?: ServeForm;
 }
 
 /**
@@ -100,6 +101,7 @@ export function* viewDataChunks(graph: LineageGraph, sources: readonly (string |
   };
   if (extras.focus && extras.focus.length > 0) head.focus = extras.focus;
   if (extras.caption !== undefined) head.caption = extras.caption;
+  if (extras.serve) head.serve = extras.serve;
   const open = scriptJson(head);
   yield `${open.slice(0, -1)},"objects":[`;
   const touched = touchedColumns(graph);

@@ -12,6 +12,8 @@ import { viewDataChunks } from '../viewer/view-data.js';
 const SLICE = 1 << 16;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data: blob:";
+/** Pages of `sqlflow serve` also post their form back to the server. */
+export const SERVE_CSP = `${CSP}; form-action 'self'`;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -26,10 +28,10 @@ export function pageTitle(graph: LineageGraph, opts: Pick<WriteOptions, 'title'>
 }
 
 /** The page around the data: everything up to the data, and everything after it. */
-export function* htmlPage(title: string, data: Iterable<string>): Generator<string> {
+export function* htmlPage(title: string, data: Iterable<string>, csp: string = CSP): Generator<string> {
   const { js, css } = viewerAssets();
   yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n';
-  yield `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n`;
+  yield `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`;
   yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n';
   yield `<meta name="generator" content="sqlflow">\n<title>${escapeHtml(title)}</title>\n`;
   yield `<style>\n${css}</style>\n</head>\n<body>\n`;

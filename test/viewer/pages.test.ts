@@ -1,6 +1,8 @@
 /** Diff and impact pages: the union of two analyses with changes marked, and seeds selected at start. */
 import type { Browser } from 'playwright-core';
 import { analyze, writeDiffHtml, writeImpactHtml } from '../../src/api.js';
+import { DIALECTS } from '../../src/dialects/registry.js';
+import { serveForm, writeServePage } from '../../src/viewer/pages.js';
 import { diffGraphs } from '../../src/viewer/diff.js';
 import { launchBrowser, openViewer } from '../helpers/browser.js';
 import { downstream } from './samples.js';
@@ -68,6 +70,21 @@ describe('in the browser', () => {
     const lit = await page.evaluate(() => (window as unknown as { sqlflowViewer: { lit(): string[] } }).sqlflowViewer.lit());
     expect(lit).toEqual(downstream(head, 'src.s.x'));
     expect(await page.locator('#details h2').textContent()).toBe('src.s.x');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a page of sqlflow serve carries the analysis form, posting to the server only', async () => {
+    const html = [...writeServePage(undefined, serveForm('/', { auth: true, userId: 'ann' }))].join('');
+    expect(html).toContain("form-action 'self'");
+    const { page, problems } = await openViewer(browser, 'serve', html);
+    expect(await page.locator('#serve-vendor option').count()).toBe(DIALECTS.length);
+    expect(await page.locator('#serve-user').inputValue()).toBe('ann');
+    expect(await page.locator('#serve-token').count()).toBe(1);
+    expect(await page.locator('form.serve-form').getAttribute('enctype')).toBe('multipart/form-data');
+    // Nothing to analyze: the form is not sent.
+    await page.locator('#serve-submit').click();
+    expect(page.url()).toMatch(/serve\.html$/);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -17,7 +17,9 @@ export class Details {
   show(s: Selection | undefined, diagram: Diagram): void {
     const visible = diagram.visibleEdges();
     const parts: Node[] = [];
-    if (!s) {
+    if (!s && this.model.objects.length === 0) {
+      parts.push(el('p', { class: 'hint' }, 'No lineage to show.'));
+    } else if (!s) {
       parts.push(el('p', { class: 'hint' }, 'Click a column, table or edge (or pick one in the list or the search) to see its lineage.'));
       const st = this.model.data.stats;
       parts.push(el('p', {}, `${this.model.data.vendor}: ${this.model.data.files.length} file(s), ${st.statements} statement(s)${st.failed ? `, ${st.failed} failed` : ''}, ${st.errors} error(s), ${st.warnings} warning(s).`));

@@ -10,6 +10,7 @@ import { KEY_HELP, keyHandler } from './keys.js';
 import { Model } from './model.js';
 import { Panel } from './panel.js';
 import { Search } from './search.js';
+import { serveForm } from './serve.js';
 import { EDGE_COLORS } from './styles.js';
 import { Diagram, type Selection } from './view.js';
 import type { ViewData } from '../data.js';
@@ -31,6 +32,7 @@ function main(): void {
   const diagramHost = el('div', { class: 'graph-wrap' }, graphBox, el('p', { id: 'keys-help', class: 'sr-only' }, KEY_HELP.map(([k, v]) => `${k}: ${v}`).join('. ')));
   const panel = el('nav', { id: 'panel', 'aria-label': 'Tables and columns' }, el('h2', {}, 'Tables and columns'), listFilter, listBox);
   const aside = el('aside', { id: 'side', 'aria-label': 'Details' }, detailsBox);
+  if (data.serve) aside.prepend(serveForm(data.serve, model.objects.length === 0 || data.serve.message !== undefined));
 
   let diagram!: Diagram;
   const go = (s: Selection | undefined) => {
