@@ -16,10 +16,8 @@ import { Diagram, type Selection } from './view.js';
 import type { ViewData } from '../data.js';
 
 function main(): void {
-  const started = performance.now();
   const data = JSON.parse(document.getElementById('sqlflow-data')!.textContent!) as ViewData;
   const model = new Model(data);
-  performance.mark('sqlflow:model');
 
   const graphBox = el('div', { id: 'graph', tabindex: '0', role: 'application', 'aria-label': 'Lineage diagram', 'aria-describedby': 'keys-help' });
   const listBox = el('ul', { id: 'tree', class: 'tree' });
@@ -66,7 +64,6 @@ function main(): void {
   document.body.append(toolbar, filters, el('main', {}, panel, diagramHost, aside), status);
 
   diagram = new Diagram(model, graphBox);
-  performance.mark('sqlflow:diagram');
   const listPanel = new Panel(model, listBox, listFilter, pick);
   const details = new Details(model, detailsBox, go);
   const nameOf = (s: Selection): string => {
@@ -105,7 +102,8 @@ function main(): void {
   graphBox.addEventListener('keydown', keyHandler(diagram, { go, search: () => search.input.focus(), toggleLevel }));
   // Outside the diagram and the inputs: `/` searches, Escape clears the selection.
   document.addEventListener('keydown', (evt) => {
-    if (evt.defaultPrevented || document.activeElement?.tagName === 'INPUT') return;
+    const typing = document.activeElement?.closest('input, textarea, select, [contenteditable="true"]');
+    if (evt.defaultPrevented || typing) return;
     if (evt.key === '/') {
       evt.preventDefault();
       search.input.focus();
@@ -125,8 +123,6 @@ function main(): void {
   const api = {
     model,
     diagram,
-    /** Milliseconds from script start to an interactive diagram. */
-    readyMs: 0,
     counts: () => {
       const cy = diagram.cy;
       return { tables: cy.nodes('.header').length, columns: cy.nodes('.col').length, edges: cy.edges().length, processes: cy.nodes('.process').length };
@@ -140,7 +136,7 @@ function main(): void {
       const col = [...model.cols.values()].find((c) => c.label === label);
       const obj = col ? undefined : model.objects.find((o) => o.name === label);
       const id = col ? `c${col.id}` : obj ? `h${obj.id}` : undefined;
-      if (!id) return undefined;
+      if (!id || diagram.cy.getElementById(id).empty()) return undefined;
       diagram.reveal(id);
       const p = diagram.cy.getElementById(id).renderedPosition();
       const r = graphBox.getBoundingClientRect();
@@ -149,7 +145,6 @@ function main(): void {
   };
   (window as unknown as { sqlflowViewer: typeof api }).sqlflowViewer = api;
   diagram.cy.one('render', () => {
-    api.readyMs = performance.now() - started;
     performance.mark('sqlflow:ready');
     document.documentElement.dataset.ready = 'true';
   });

@@ -141,11 +141,9 @@ export class Diagram {
     this.places = layered(boxes, links);
     performance.mark('sqlflow:layout-end');
     this.redraw();
-    performance.mark('sqlflow:redraw-end');
     const s = this.selection;
     this.select(s && this.stillDrawn(s) ? s : undefined);
     this.fitPlaces();
-    performance.mark('sqlflow:fit-end');
   }
 
   /** Whether a selection is still on screen after a filter change. */
