@@ -72,6 +72,8 @@ export interface ViewData {
   edges: ViewEdge[];
   /** Statements seen and failed; error and warning counts. */
   stats: { statements: number; failed: number; errors: number; warnings: number };
+  /** Open in table level (`--table-to-table`). */
+  tableLevel?: true;
   /** Column ids selected when the page opens (impact pages: the seeds). */
   focus?: number[];
   /** What the page shows besides the lineage, e.g. `diff: 3 edges added, 1 removed`. */

@@ -85,6 +85,7 @@ export interface ViewExtras {
   focus?: number[];
   caption?: string;
   serve?: ServeForm;
+  tableLevel?: boolean;
 }
 
 /**
@@ -102,6 +103,7 @@ export function* viewDataChunks(graph: LineageGraph, sources: readonly (string |
   if (extras.focus && extras.focus.length > 0) head.focus = extras.focus;
   if (extras.caption !== undefined) head.caption = extras.caption;
   if (extras.serve) head.serve = extras.serve;
+  if (extras.tableLevel) head.tableLevel = true;
   const open = scriptJson(head);
   yield `${open.slice(0, -1)},"objects":[`;
   const touched = touchedColumns(graph);

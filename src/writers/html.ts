@@ -44,5 +44,5 @@ export function* htmlPage(title: string, data: Iterable<string>, csp: string = C
 }
 
 export function* writeHtml(graph: LineageGraph, opts: WriteOptions): Generator<string> {
-  yield* htmlPage(pageTitle(graph, opts), viewDataChunks(graph, opts.sources ?? []));
+  yield* htmlPage(pageTitle(graph, opts), viewDataChunks(graph, opts.sources ?? [], { tableLevel: opts.tableToTable }));
 }

@@ -5,7 +5,7 @@ import { runCli } from '../helpers/cli.js';
 import { repoPath } from '../helpers/paths.js';
 import { htmlOf, sample } from './samples.js';
 
-function dataOf(html: string): { objects: { n: string; c: { n: string }[] }[]; sources: (string | null)[]; edges: unknown[] } {
+function dataOf(html: string): { objects: { n: string; c: { n: string }[] }[]; sources: (string | null)[]; edges: unknown[]; tableLevel?: boolean } {
   const at = html.indexOf('id="sqlflow-data">') + 'id="sqlflow-data">'.length;
   return JSON.parse(html.slice(at, html.indexOf('</script>', at)));
 }
@@ -60,5 +60,11 @@ describe('--format html', () => {
     expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(dataOf(r.stdout).sources[0]).toContain('CREATE TABLE');
     expect(r.stdout).toContain('<title>sqlflow lineage: samples/oracle/01_tables.sql</title>');
+  });
+
+  it('opens in table level with --table-to-table', async () => {
+    const r = await runCli(['analyze', repoPath('samples/oracle/01_tables.sql'), '-t', 'oracle', '-f', 'html', '--table-to-table']);
+    expect(r.code).toBe(0);
+    expect(dataOf(r.stdout)).toMatchObject({ tableLevel: true });
   });
 });

@@ -24,7 +24,7 @@ function main(): void {
   const listFilter = el('input', { type: 'search', id: 'list-filter', placeholder: 'Filter the list', 'aria-label': 'Filter the list of tables and columns' });
   const detailsBox = el('div', { id: 'details' });
   const status = el('div', { id: 'status', class: 'sr-only', role: 'status', 'aria-live': 'polite' });
-  const levelButton = el('button', { type: 'button', id: 'level', 'aria-pressed': 'false' }, 'Table level');
+  const levelButton = el('button', { type: 'button', id: 'level', 'aria-pressed': String(data.tableLevel === true) }, 'Table level');
   const filters = el('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' });
 
   const diagramHost = el('div', { class: 'graph-wrap' }, graphBox, el('p', { id: 'keys-help', class: 'sr-only' }, KEY_HELP.map(([k, v]) => `${k}: ${v}`).join('. ')));

@@ -55,6 +55,7 @@ export class Diagram {
 
   constructor(readonly model: Model, container: HTMLElement) {
     this.filters = model.defaultFilters();
+    this.tableLevel = model.data.tableLevel === true;
     const big = model.cols.size > COLLAPSE_ALL_COLUMNS;
     for (const o of model.objects) {
       if (o.kind === 'process') this.widths.set(`p${o.id}`, boxWidth([o.name]));
