@@ -3,7 +3,7 @@
  * and an impact page (the seed columns selected, their lineage lit). Same page, same code.
  */
 import type { LineageGraph } from '../graph/model.js';
-import { DIALECTS } from '../dialects/registry.js';
+import { defaultDialect, DIALECTS } from '../dialects/registry.js';
 import { htmlPage, pageTitle, SERVE_CSP } from '../writers/html.js';
 import type { ServeForm } from './data.js';
 import { diffGraphs } from './diff.js';
@@ -42,7 +42,7 @@ export function serveForm(action: string, opts: { auth: boolean; userId?: string
   const f: ServeForm = {
     action,
     vendors: DIALECTS.map((d) => [d.vendor, d.title]),
-    vendor: opts.vendor ?? DIALECTS[0]!.vendor,
+    vendor: opts.vendor ?? defaultDialect().vendor,
     auth: opts.auth,
     userId: opts.userId ?? 'viewer',
   };
@@ -50,7 +50,9 @@ export function serveForm(action: string, opts: { auth: boolean; userId?: string
   return f;
 }
 
-export const EMPTY_GRAPH: LineageGraph = { vendor: 'dbvansi', files: [], objects: [], edges: [], errors: [], statements: { total: 0, failed: 0 } };
+function emptyGraph(): LineageGraph {
+  return { vendor: defaultDialect().vendor, files: [], objects: [], edges: [], errors: [], statements: { total: 0, failed: 0 } };
+}
 
 /** A page of `sqlflow serve`: the viewer of `graph` (none: an empty one) with the analysis form. */
 export function* writeServePage(
@@ -58,7 +60,7 @@ export function* writeServePage(
   form: ServeForm,
   opts: PageOptions & { sources?: readonly (string | null)[] } = {},
 ): Generator<string> {
-  const g = graph ?? EMPTY_GRAPH;
+  const g = graph ?? emptyGraph();
   const title = opts.title ?? (graph ? pageTitle(graph, {}) : 'sqlflow lineage viewer');
   yield* htmlPage(title, viewDataChunks(g, opts.sources ?? [], { serve: form, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }), SERVE_CSP);
 }
