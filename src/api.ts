@@ -10,6 +10,7 @@ import { parseText } from './parse/parse.js';
 export { CapacityError } from './analysis.js';
 export type { FileParse, LineageResult, SourceInput } from './analysis.js';
 export { render, write } from './writers/index.js';
+export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';

@@ -8,9 +8,10 @@ import { joinChunks, type Writer } from './chunks.js';
 import { writeCsv } from './csv.js';
 import { writeDataArts } from './dataarts.js';
 import { writeGraphml } from './graphml.js';
+import { writeHtml } from './html.js';
 import { writeJson } from './json.js';
 
-export { writeCsv, writeDataArts, writeGraphml, writeJson };
+export { writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson };
 export { CHUNK_CHARS, joinChunks, type Writer } from './chunks.js';
 
 /** The writer of each format. */
@@ -19,6 +20,7 @@ export const WRITERS: Record<OutputFormat, Writer> = {
   csv: writeCsv,
   graphml: writeGraphml,
   dataarts: writeDataArts,
+  html: writeHtml,
 };
 
 /** `graph` in `opts.format`, as chunks of bounded size. Deterministic: same graph and options, same bytes. */

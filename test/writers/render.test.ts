@@ -1,9 +1,9 @@
 import type { OutputFormat } from '../../src/options.js';
-import { CHUNK_CHARS, render, write, writeCsv, writeDataArts, writeGraphml, writeJson } from '../../src/writers/index.js';
+import { CHUNK_CHARS, render, write, writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson } from '../../src/writers/index.js';
 import { joinChunks } from '../../src/writers/chunks.js';
 import { clone, insertSelectGraph, multiFileGraph, opts, wideGraph } from './fixtures.js';
 
-const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts'];
+const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html'];
 
 describe('render', () => {
   test('dispatches on opts.format', () => {
@@ -12,10 +12,11 @@ describe('render', () => {
     expect(render(g, opts('csv', { delimiter: ';' }))).toBe(joinChunks(writeCsv(g, opts('csv', { delimiter: ';' }))));
     expect(render(g, opts('graphml'))).toBe(joinChunks(writeGraphml(g, opts('graphml'))));
     expect(render(g, opts('dataarts'))).toBe(joinChunks(writeDataArts(g, opts('dataarts'))));
+    expect(render(g, opts('html'))).toBe(joinChunks(writeHtml(g, opts('html'))));
   });
 
   test('unknown format is a programming error', () => {
-    expect(() => render(multiFileGraph(), opts('html' as OutputFormat))).toThrow('unknown output format');
+    expect(() => render(multiFileGraph(), opts('pdf' as OutputFormat))).toThrow('unknown output format');
   });
 
   describe.each(FORMATS)('%s', (format) => {
