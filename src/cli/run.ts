@@ -39,10 +39,8 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
     const result = parallel ? await engine.analyzeParallel!(input.files, config.analyzeOptions, jobs) : engine.analyze(input.files, config.analyzeOptions);
-    // Only the html page shows the SQL; the other formats let the texts go (hundreds of MB at scale).
     const fileCount = input.files.length;
-    const sources = config.writeOptions.format === 'html' ? input.files.map((f) => f.text) : undefined;
-    input.files = [];
+    const sources = input.files.map((f) => f.text);
     if (spinner) spinner.text = 'Writing';
     const document = writerChunks(engine.write(result.graph, { ...config.writeOptions, sources }));
 
