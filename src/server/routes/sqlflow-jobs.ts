@@ -45,12 +45,12 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     });
     for (const [name, e] of Object.entries(EXPORTS)) {
       route(name, async (p, userId) => {
-        const record = await ownJob(ctx, p, userId);
-        const body = await exportJob(ctx.store, record, {
+        const options = {
           format: e.format,
           tableToTable: flag(p, 'tableToTable', false),
           delimiter: badValue(() => parseDelimiter(optional(p, 'delimiter') ?? ',')),
-        });
+        };
+        const body = await exportJob(ctx.store, await ownJob(ctx, p, userId), options);
         return new Export(e.type, e.file, body);
       });
     }
