@@ -57,7 +57,7 @@ export interface Posted {
 export async function postForm(url: string, fields: Record<string, string>, files: [string, string, Buffer][] = []): Promise<Posted> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const [field, name, bytes] of files) form.append(field, new Blob([bytes]), name);
+  for (const [field, name, bytes] of files) form.append(field, new Blob([new Uint8Array(bytes)]), name);
   return send(url, { method: 'POST', body: form });
 }
 
