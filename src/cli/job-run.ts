@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readRawInputs } from '../inputs/read.js';
-import { publicView, submitView, type JobRecord } from '../jobs/record.js';
+import { isJobId, publicView, submitView, type JobRecord } from '../jobs/record.js';
 import { runJob } from '../jobs/run.js';
 import { defaultStoreDir, JobNotFound, JobStore, StoreError, type NamedBytes } from '../jobs/store.js';
 import { SubmitError, submitJob } from '../jobs/submit.js';
@@ -49,11 +49,21 @@ async function openStore(raw: StoreOptions, deps: CliDeps): Promise<JobStore> {
   return JobStore.open(raw.store ?? defaultStoreDir(deps.env));
 }
 
-/** A job of this store that --user (when given) may see. */
-async function findJob(store: JobStore, id: string, raw: StoreOptions): Promise<JobRecord> {
-  const r = await store.read(id);
-  if (raw.user !== undefined && r.userId !== raw.user) throw new JobNotFound(id);
-  return r;
+/**
+ * A job of this store that --user (when given) may see: by id, or by name (the most recent job of
+ * that name; the CLI only: the REST API takes ids).
+ */
+async function findJob(store: JobStore, idOrName: string, raw: StoreOptions): Promise<JobRecord> {
+  const visible = (r: JobRecord) => raw.user === undefined || r.userId === raw.user;
+  if (isJobId(idOrName)) {
+    const r = await store.read(idOrName);
+    if (!visible(r)) throw new JobNotFound(idOrName);
+    return r;
+  }
+  const named = (await store.list()).records.filter((r) => r.jobName === idOrName && visible(r));
+  const latest = named[named.length - 1];
+  if (!latest) throw new JobNotFound(idOrName);
+  return latest;
 }
 
 async function readNamed(paths: string[], what: string): Promise<NamedBytes[]> {
@@ -90,6 +100,7 @@ export async function runSubmit(inputs: string[], raw: RawSubmitOptions, deps: C
       }
     }
     const store = await openStore(raw, deps);
+    const target = raw.job === undefined ? undefined : (await findJob(store, raw.job, raw)).jobId;
     const submitted = await submitJob(store, {
       userId: localUser(raw, deps.env),
       jobName: raw.name ?? (read.files[0] ? basename(read.files[0].path) : 'job'),
@@ -97,9 +108,9 @@ export async function runSubmit(inputs: string[], raw: RawSubmitOptions, deps: C
       files: read.files.map((f) => ({ name: f.path, bytes: f.bytes })),
       schema: await readNamed(config.analyzeOptions.schemaFiles, 'schema'),
       lineage: await readNamed(config.lineageFiles, 'lineage'),
-      persist: raw.persist === true || raw.job !== undefined,
+      persist: raw.persist === true || target !== undefined,
       incremental: raw.incremental === true,
-      ...(raw.job !== undefined ? { jobId: raw.job } : {}),
+      ...(target !== undefined ? { jobId: target } : {}),
       version: deps.version,
     });
     const record = (await runJob(store, submitted.jobId, deps.version)) ?? submitted;
@@ -148,8 +159,8 @@ export async function runExport(id: string, raw: RawExportOptions, deps: CliDeps
 export async function runDelete(id: string, raw: StoreOptions, deps: CliDeps): Promise<number> {
   return guarded(deps, async () => {
     const store = await openStore(raw, deps);
-    await findJob(store, id, raw);
-    print(deps, submitView(await store.delete(id)));
+    const record = await findJob(store, id, raw);
+    print(deps, submitView(await store.delete(record.jobId)));
     return EXIT.ok;
   });
 }

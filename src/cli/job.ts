@@ -35,10 +35,10 @@ const JOB_EXAMPLES = `
 Examples:
   sqlflow job submit samples/warehouse/*.sql --name warehouse
   sqlflow job submit samples/warehouse/*.sql --name wh --persist --incremental
-  sqlflow job submit samples/warehouse/05_load_dim_customer.sql --job <jobId>
+  sqlflow job submit samples/warehouse/03_facts.sql --job <jobId>
   sqlflow job list
-  sqlflow job status <jobId>
-  sqlflow job export <jobId> -f csv --table-to-table -o lineage.csv
+  sqlflow job status warehouse                      # by id, or by name (the latest job of that name)
+  sqlflow job export warehouse -f csv --table-to-table -o lineage.csv
   sqlflow job delete <jobId>`;
 
 export function addJobCommands(program: Command, deps: CliDeps, setExit: (code: number) => void): void {
@@ -52,12 +52,12 @@ export function addJobCommands(program: Command, deps: CliDeps, setExit: (code: 
     .option('--name <name>', 'job name (default: the first input)')
     .option('--persist', 'a regular job: later submits with --job add files to it')
     .option('--incremental', 'later submits add or replace files by name, re-parsing only changed files')
-    .option('--job <jobId>', 'submit to this existing regular job');
+    .option('--job <job>', 'submit to this existing regular job (id, or name of the latest job of that name)');
   addAnalyzeOptions(storeOptions(submit)).action(async (inputs: string[], raw: RawSubmitOptions, cmd: Command) => {
     setExit(await (await run()).runSubmit(inputs, raw, deps, (m) => cmd.error(m, { exitCode: 2 })));
   });
 
-  storeOptions(job.command('status').description('a job and its diagnostics (displayUserJobSummary)').argument('<jobId>')).action(
+  storeOptions(job.command('status').description('a job and its diagnostics (displayUserJobSummary)').argument('<job>', 'job id, or the name of the most recent job of that name')).action(
     async (id: string, raw: StoreOptions) => setExit(await (await run()).runStatus(id, raw, deps)),
   );
   storeOptions(job.command('list').description('every job, with success / partialSuccess / fail counts (displayUserJobsSummary)')).action(
@@ -68,13 +68,13 @@ export function addJobCommands(program: Command, deps: CliDeps, setExit: (code: 
     job
       .command('export')
       .description("a job's lineage (exportLineageAsJson, exportFullLineageAsCsv, exportLineageAsGraphml)")
-      .argument('<jobId>')
+      .argument('<job>', 'job id, or the name of the most recent job of that name')
       .addOption(new Option('-f, --format <f>', 'output format').choices(FORMATS).default('json'))
       .option('-o, --output <path>', 'write to a file (atomically) instead of stdout')
       .option('--table-to-table', 'table-level lineage only')
       .addOption(delimiter),
   ).action(async (id: string, raw: RawExportOptions) => setExit(await (await run()).runExport(id, raw, deps)));
-  storeOptions(job.command('delete').description('delete a job and its files (deleteUserJob)').argument('<jobId>')).action(
+  storeOptions(job.command('delete').description('delete a job and its files (deleteUserJob)').argument('<job>', 'job id, or the name of the most recent job of that name')).action(
     async (id: string, raw: StoreOptions) => setExit(await (await run()).runDelete(id, raw, deps)),
   );
 }

@@ -28,7 +28,7 @@ export class StoreError extends Error {
 /** No job with this id (or not one the caller may see). */
 export class JobNotFound extends Error {
   constructor(readonly jobId: string) {
-    super(`no job with id ${jobId}`);
+    super(isJobId(jobId) ? `no job with id ${jobId}` : `no job with id or name ${jobId}`);
   }
 }
 

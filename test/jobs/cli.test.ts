@@ -88,7 +88,8 @@ test('unknown, malformed and deleted job ids: a clear error and exit 2', async (
     for (const cmd of [['status', id], ['export', id], ['delete', id]]) {
       const r = await job(...cmd);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`sqlflow: error: no job with id ${id}`);
+      expect(r.stderr).toMatch(/sqlflow: error: no job with id (or name )?/);
+      expect(r.stderr).toContain(id);
     }
   }
   writeFileSync('a.sql', 'select 1;\n');
@@ -137,6 +138,19 @@ test('export -o writes the file atomically; --user limits what one sees', async 
   expect((await job('status', data.jobId, '--user', 'bob')).code).toBe(2);
   expect(JSON.parse((await job('list', '--user', 'bob')).stdout).data.total).toBe(0);
   expect(JSON.parse((await job('list', '--user', 'alice')).stdout).data.total).toBe(1);
+});
+
+test('a job can be named instead of its id: the latest job of that name', async () => {
+  writeFileSync('a.sql', 'insert into t2 select a from t1;\n');
+  await submit('a.sql', '--name', 'nightly');
+  const latest = await submit('a.sql', '--name', 'nightly', '--persist');
+  expect(JSON.parse((await job('status', 'nightly')).stdout).data.jobId).toBe(latest.jobId);
+  writeFileSync('b.sql', 'insert into t3 select a from t2;\n');
+  expect((await submit('b.sql', '--job', 'nightly')).fileNames).toEqual(['b.sql']);
+  expect((await job('export', 'nightly', '-f', 'csv')).stdout).toContain('t3');
+  const missing = await job('status', 'nope');
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('no job with id or name nope');
 });
 
 describe('regular jobs', () => {

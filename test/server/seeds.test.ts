@@ -6,7 +6,7 @@
  * writes for the same files and options, in every format.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../helpers/cli.js';
@@ -165,4 +165,43 @@ describe.each(OPTION_SETS)('the example job ($name) exports what analyze writes'
       expect(e.stdout).toBe(await analyzeOut([...args, ...v.args]));
     }
   });
+});
+
+test("the README's server examples (its curl blocks) run as written against a real server", async () => {
+  const readme = readFileSync(repoPath('README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/^```sh\n([\s\S]*?)^```/gm)].map((m) => m[1]!).filter((b) => /^curl /m.test(b));
+  expect(blocks.length).toBeGreaterThanOrEqual(2);
+  const plain = await startTestServer({ storeDir: join(dir, 'readme-store'), inline: true });
+  const work = tempDir('sqlflow-readme-curl-');
+  try {
+    cpSync(repoPath('samples'), join(work, 'samples'), { recursive: true });
+    const host = plain.url.replace('http://', '');
+    const script = blocks
+      .join('\n')
+      .split('\n')
+      .filter((l) => !l.startsWith('bin/sqlflow serve'))
+      .join('\n')
+      .split('127.0.0.1:8081')
+      .join(host);
+    const { stdout } = await run('bash', ['-e', '-c', script], { cwd: work });
+    expect(stdout).toContain('"code":200');
+    expect(stdout).toContain('"type_name":"Node"');
+    const wh = join(work, 'samples', 'warehouse');
+    process.chdir(wh);
+    try {
+      const files = ['01_staging.sql', '02_dimensions.sql'];
+      const an = async (args: string[]) => (await runCli(['analyze', ...files, ...args, '--quiet'])).stdout;
+      expect(readFileSync(join(wh, 'lineage.json'), 'utf8')).toBe(await an([]));
+      expect(readFileSync(join(wh, 'lineage.csv'), 'utf8')).toBe(await an(['-f', 'csv', '--table-to-table', '--delimiter', '|']));
+      expect(readFileSync(join(wh, 'lineage.graphml'), 'utf8')).toBe(await an(['-f', 'graphml']));
+    } finally {
+      process.chdir(dir);
+    }
+    const list = await postForm(`${plain.url}${JOB_API}/displayUserJobsSummary`, { userId: 'demo' });
+    // job1 deleted at the end; the regular job holds three files after the incremental submit.
+    expect(list.json.data.jobDetails.map((j: any) => j.fileNames)).toEqual([['01_staging.sql', '02_dimensions.sql', '03_facts.sql']]);
+  } finally {
+    await plain.close();
+    removeDir(work);
+  }
 });
