@@ -43,6 +43,8 @@ export interface JobRecord extends SqlflowJobOptions {
   dataSource: Record<string, never>;
   fileNames: string[];
   createTime: string;
+  /** createTime in milliseconds (orders jobs created within one second). */
+  createdAt?: number;
   status: JobState;
   sessionId?: string;
   executeTime?: string;
@@ -129,7 +131,7 @@ export function analyzeOptionsOf(r: JobRecord, schemaPaths: string[]): AnalyzeOp
 }
 
 /** Fields the store keeps for itself; never shown in API responses. */
-const INTERNAL: (keyof JobRecord)[] = ['storeFormat', 'files', 'revision', 'resultRevision', 'runner', 'schemaFiles', 'lineageFiles'];
+const INTERNAL: (keyof JobRecord)[] = ['storeFormat', 'createdAt', 'files', 'revision', 'resultRevision', 'runner', 'schemaFiles', 'lineageFiles'];
 
 /** The record as the seeds' `displayUserJobSummary` shows it (`withDiagnostics` false for lists). */
 export function publicView(r: JobRecord, withDiagnostics = true): Record<string, unknown> {

@@ -186,7 +186,8 @@ export class JobStore {
         // JobNotFound: deleted meanwhile, or a folder without a record yet (being created).
       }
     }
-    records.sort((a, b) => (a.createTime < b.createTime ? -1 : a.createTime > b.createTime ? 1 : a.jobId < b.jobId ? -1 : 1));
+    const when = (r: JobRecord) => r.createdAt ?? Date.parse(r.createTime.replace(' ', 'T'));
+    records.sort((a, b) => when(a) - when(b) || (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
     return { records, problems };
   }
 

@@ -30,6 +30,7 @@ export class SubmitError extends Error {}
 
 export async function submitJob(store: JobStore, req: SubmitRequest): Promise<JobRecord> {
   if (req.jobId !== undefined) return resubmit(store, req, req.jobId);
+  const now = new Date();
   const record: JobRecord = {
     storeFormat: STORE_FORMAT,
     jobId: newJobId(),
@@ -40,7 +41,8 @@ export async function submitJob(store: JobStore, req: SubmitRequest): Promise<Jo
     dataSource: {},
     ...toSqlflowOptions(req.options),
     fileNames: [],
-    createTime: formatTime(new Date()),
+    createTime: formatTime(now),
+    createdAt: now.getTime(),
     status: 'create',
     onTop: false,
     parallel: false,
