@@ -140,6 +140,19 @@ describe('README command lines', () => {
     ]);
   });
 
+  it("the diagnostics shown for test/fixtures/mixed/ are what the CLI prints", async () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const m = /For `(test\/fixtures\/mixed\/)`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(m).not.toBeNull();
+    process.chdir(cwd);
+    try {
+      const r = await runCli(['analyze', m![1]!]);
+      expect(r.stderr).toBe(m![2]);
+    } finally {
+      process.chdir(home);
+    }
+  });
+
   it.each(RUNNABLE)('%s: %s', async (_doc, line) => {
     process.chdir(cwd);
     try {
