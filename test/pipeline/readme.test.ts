@@ -153,6 +153,16 @@ describe('README command lines', () => {
     }
   });
 
+  it('the CSV excerpts are lines of the sample outputs (samples/warehouse/expected)', () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const expected = new Set(
+      ['lineage.csv', 'lineage.table.csv'].flatMap((f) => readFileSync(repoPath('samples', 'warehouse', 'expected', f), 'utf8').split('\n')),
+    );
+    const excerpts = [...readme.matchAll(/^```csv\n([\s\S]*?)^```/gm)].flatMap((m) => m[1]!.split('\n').filter((l) => l !== ''));
+    expect(excerpts.length).toBeGreaterThan(4);
+    expect(excerpts.filter((l) => !expected.has(l))).toEqual([]);
+  });
+
   it.each(RUNNABLE)('%s: %s', async (_doc, line) => {
     process.chdir(cwd);
     try {
