@@ -4,8 +4,10 @@
  * gives the same result.
  */
 import { Analysis, type LineageResult, type SourceInput } from './analysis.js';
+import type { Statement } from './ast/nodes.js';
+import type { DialectSpec } from './dialects/spec.js';
 import type { AnalyzeOptions } from './options.js';
-import { parseText } from './parse/parse.js';
+import { parseText, type ParsedFile } from './parse/parse.js';
 
 export { CapacityError } from './analysis.js';
 export type { FileParse, LineageResult, SourceInput } from './analysis.js';
@@ -15,11 +17,28 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
-export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
+/**
+ * Parse results kept between runs (jobs' incremental re-analysis): `get` returns a file's earlier
+ * parse for the same text and dialect, `set` records a fresh one. Parsing depends only on the text
+ * and the dialect, so the lineage is the same whether a parse comes from the cache or not. `get`
+ * must return a tree that nobody else holds.
+ */
+export interface ParseCache {
+  get(text: string, vendor: string): ParsedFile | undefined;
+  set(text: string, vendor: string, parsed: ParsedFile): void;
+}
+
+export interface AnalyzeHooks {
+  parseCache?: ParseCache;
+}
+
+export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const run = new Analysis(options);
   sources.forEach((src, index) => {
     run.beginFile(index, src.text);
-    run.endFile(index, parseText(src.text, run.dialect, (stmt) => run.statement(stmt)));
+    const onStatement = (stmt: Statement) => run.statement(stmt);
+    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, run.dialect, onStatement) : parseText(src.text, run.dialect, onStatement);
+    run.endFile(index, parsed);
   });
   return run.finish(sources);
 }
@@ -47,4 +66,15 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
     await pool.close();
   }
   return run.finish(sources);
+}
+
+/** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */
+function cachedParse(cache: ParseCache, text: string, dialect: DialectSpec, onStatement: (s: Statement) => void): ParsedFile {
+  let parsed = cache.get(text, dialect.vendor);
+  if (!parsed) {
+    parsed = parseText(text, dialect);
+    cache.set(text, dialect.vendor, parsed);
+  }
+  for (const st of parsed.statements) onStatement(st);
+  return parsed;
 }

@@ -26,9 +26,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
     const input = await deps.readInputs(config.inputs, stdin);
-    if (input.fatal || schemaProblems.length > 0) {
+    const lineage = config.lineageFiles.length > 0 ? await (await import('../dataarts/load.js')).loadLineageFiles(config.lineageFiles) : undefined;
+    const lineageErrors = lineage?.errors ?? [];
+    if (input.fatal || schemaProblems.length > 0 || lineageErrors.length > 0) {
       stopSpinner();
-      printDiagnostics([...schemaProblems, ...input.diagnostics]);
+      printDiagnostics([...schemaProblems, ...lineageErrors, ...input.diagnostics]);
       return EXIT.usage;
     }
 
@@ -39,6 +41,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
     const result = parallel ? await engine.analyzeParallel!(input.files, config.analyzeOptions, jobs) : engine.analyze(input.files, config.analyzeOptions);
+    if (lineage) {
+      const merged = (await import('../dataarts/load.js')).mergeLoaded(result.graph, lineage);
+      result.graph = merged.graph;
+      result.diagnostics.push(...merged.diagnostics);
+    }
     const fileCount = input.files.length;
     const sources = input.files.map((f) => f.text);
     if (spinner) spinner.text = 'Writing';
