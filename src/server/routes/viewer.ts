@@ -8,7 +8,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JobRecord } from '../../jobs/record.js';
-import { submitJob } from '../../jobs/submit.js';
 import { jobSources } from '../../jobs/views.js';
 import type { LineageGraph } from '../../graph/model.js';
 import { serveForm, writeServePage } from '../../viewer/pages.js';
@@ -16,7 +15,7 @@ import { escapeHtml } from '../../writers/html.js';
 import { allowed, authEnabled } from '../auth.js';
 import { HttpError, type ServerContext } from '../context.js';
 import { optional, readParams, type RequestParams } from '../params.js';
-import { classify, jobOptions } from './sqlflow-jobs.js';
+import { classify, submit } from './sqlflow-jobs.js';
 
 const HTML = 'text/html; charset=utf-8';
 const DEFAULT_USER = 'viewer';
@@ -38,19 +37,8 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
       const pasted = p.fields.get('sqltext');
       if (pasted !== undefined && pasted.trim() !== '') p.files.push({ name: 'pasted.sql', bytes: Buffer.from(pasted, 'utf8') });
       if (p.files.length === 0) throw new HttpError(400, 'nothing to analyze: choose files or paste SQL');
-      const options = jobOptions(p);
-      ctx.queue.assertRoom();
-      const record = await submitJob(ctx.store, {
-        userId,
-        jobName: optional(p, 'jobName') ?? p.files[0]!.name,
-        options,
-        files: p.files,
-        persist: false,
-        incremental: false,
-        version: ctx.version,
-      });
-      ctx.queue.enqueue(record.jobId);
-      return reply.redirect(jobUrl(record.jobId, userId, p.fields.get('token')), 303);
+      const view = await submit(ctx, p, userId, false);
+      return reply.redirect(jobUrl(String(view.jobId), userId, p.fields.get('token')), 303);
     });
 
     scope.get('/jobs/:id', async (req, reply) => {
