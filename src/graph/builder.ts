@@ -163,7 +163,9 @@ export class GraphBuilder {
     processId: number | undefined,
     extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string } },
   ): void {
-    if (source.col === target.col) return;
+    // A column into itself is data flow when the new value reads the old one (`SET c = c + 1`);
+    // a row set into itself is not.
+    if (source.col === target.col && target.col.system) return;
     const key = source.col.id * 4 + TYPE_INDEX[type];
     let seen = this.linked.get(target.col.id);
     if (!seen) this.linked.set(target.col.id, (seen = []));

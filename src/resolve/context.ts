@@ -42,6 +42,8 @@ export interface StatementContext {
   process: LineageObject;
   effect: EffectType;
   reads: Set<number>;
+  /** A written value reads the target's current row (`SET c = c + 1`): the target is also a source. */
+  selfRead?: boolean;
 }
 
 export interface Problem {

@@ -243,6 +243,7 @@ export class StatementResolver {
       }
       const refs: Ref[] = [];
       this.qa.walker.walk(a.value, scope, 'fdd', refs);
+      if (refs.some((r) => !r.toRows && r.ref.obj === target && !r.ref.col.system)) ctx.stmt!.selfRead = true;
       for (const c of cols) this.qa.link(refs, c, rows, undefined, undefined, effect);
     }
   }
@@ -295,7 +296,7 @@ export class StatementResolver {
     targetSource ??= scope.sources.find((src) => src.obj === target);
     ctx.stmt!.reads.delete(target.id);
     body(scope, target, targetSource);
-    ctx.stmt!.reads.delete(target.id);
+    this.readsTargetIfSelf(target);
     return [target];
   }
 
@@ -326,8 +327,15 @@ export class StatementResolver {
         });
       }
     }
-    ctx.stmt!.reads.delete(target.id);
+    this.readsTargetIfSelf(target);
     return [target];
+  }
+
+  /** The target is a source of the statement only when a written value reads its current row. */
+  private readsTargetIfSelf(target: LineageObject): void {
+    const stmt = this.ctx.stmt!;
+    if (stmt.selfRead) stmt.reads.add(target.id);
+    else stmt.reads.delete(target.id);
   }
 
   private createTable(s: A.CreateTableStmt): LineageObject[] {
