@@ -145,6 +145,16 @@ export class GraphBuilder {
     return byKey;
   }
 
+  /** Edges of the current batch (statement) into a column, in creation order. */
+  incoming(columnId: number): LineageEdge[] {
+    return this.edges.filter((e) => e.target.columnId === columnId);
+  }
+
+  /** An object of the current batch or a dataset, by id. */
+  objectOf(id: number): LineageObject | undefined {
+    return this.objects.find((o) => o.id === id) ?? [...this.datasets.values()].find((o) => o.id === id);
+  }
+
   relationRows(obj: LineageObject): LineageColumn {
     let c = this.rows.get(obj.id) ?? obj.columns.find((x) => x.system);
     if (!c) {
