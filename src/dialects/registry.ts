@@ -13,7 +13,30 @@ function d(
   return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...caps }, status, note };
 }
 
+/** Date-part function families (see `Capabilities.datePartArgs`). */
+type DateParts = Capabilities['datePartArgs'];
+const TSQL_DATES: DateParts = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };
+const SNOWFLAKE_DATES: DateParts = {
+  DATEADD: [0], DATEDIFF: [0], TIMEADD: [0], TIMEDIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0], DATE_PART: [0],
+  DATE_TRUNC: [0], TIME_SLICE: [2], LAST_DAY: [1],
+};
+const BIGQUERY_DATES: DateParts = {
+  DATE_DIFF: [2], DATETIME_DIFF: [2], TIMESTAMP_DIFF: [2], TIME_DIFF: [2], DATE_TRUNC: [1], DATETIME_TRUNC: [1],
+  TIMESTAMP_TRUNC: [1], TIME_TRUNC: [1], LAST_DAY: [1],
+};
+const REDSHIFT_DATES: DateParts = { DATEADD: [0], DATEDIFF: [0], DATE_PART: [0], DATE_TRUNC: [0], DATEPART: [0] };
+const SPARK_DATES: DateParts = { DATEADD: [0], DATEDIFF: [0], DATE_ADD: [0], DATE_DIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0], DATE_PART: [0] };
+const MYSQL_DATES: DateParts = { TIMESTAMPADD: [0], TIMESTAMPDIFF: [0] };
+const VERTICA_DATES: DateParts = { DATEDIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0] };
+/** The generic dialect takes every family (the word must still be a date part). */
+const ANY_DATES: DateParts = Object.fromEntries(
+  [TSQL_DATES, SNOWFLAKE_DATES, BIGQUERY_DATES, REDSHIFT_DATES, SPARK_DATES, MYSQL_DATES, VERTICA_DATES]
+    .flatMap((f) => Object.entries(f))
+    .reduce((m, [k, v]) => m.set(k, [...new Set([...(m.get(k) ?? []), ...v])]), new Map<string, number[]>()),
+);
+
 const TSQL: Partial<Capabilities> = {
+  datePartArgs: TSQL_DATES,
   bracketIdentifiers: true,
   atVariables: true,
   hashTempTables: true,
@@ -22,6 +45,7 @@ const TSQL: Partial<Capabilities> = {
   statementsWithoutSemicolons: true,
 };
 const ORACLE: Partial<Capabilities> = {
+  sequencePseudoColumns: true,
   qQuotedStrings: true,
   dollarInIdentifiers: true,
   slashTerminator: true,
@@ -32,6 +56,7 @@ const ORACLE: Partial<Capabilities> = {
 const PSM: Partial<Capabilities> = { psmBlocks: true };
 const MYSQL: Partial<Capabilities> = {
   ...PSM,
+  datePartArgs: MYSQL_DATES,
   clientDelimiter: true,
   backtickIdentifiers: true,
   doubleQuotedStrings: true,
@@ -39,18 +64,18 @@ const MYSQL: Partial<Capabilities> = {
   hashComments: true,
   backslashEscapes: true,
 };
-const HIVE: Partial<Capabilities> = { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
+const HIVE: Partial<Capabilities> = { datePartArgs: SPARK_DATES, backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
 const POSTGRES: Partial<Capabilities> = { ...PSM, dollarQuotedStrings: true, nestedComments: true };
 
 export const DIALECTS: DialectSpec[] = [
-  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', PSM, 'full'),
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', { ...PSM, datePartArgs: ANY_DATES, sequencePseudoColumns: true }, 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE, 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
-  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', { ...POSTGRES, lateralColumnAlias: true }),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', { ...POSTGRES, lateralColumnAlias: true, datePartArgs: REDSHIFT_DATES }),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
@@ -59,6 +84,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', {
     ...PSM,
+    datePartArgs: BIGQUERY_DATES,
     atVariables: true,
     dashedTableNames: true,
     backtickIdentifiers: true,
@@ -67,13 +93,13 @@ export const DIALECTS: DialectSpec[] = [
     hashComments: true,
     lateralColumnAlias: true,
   }),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true }),
-  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', PSM),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true, datePartArgs: SNOWFLAKE_DATES, sequencePseudoColumns: true }),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', { ...PSM, sequencePseudoColumns: true }),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { ...PSM, lateralColumnAlias: true }),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
-  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', { ...PSM, dollarQuotedStrings: true }),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', PSM),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', PSM),
+  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', { ...PSM, dollarQuotedStrings: true, datePartArgs: VERTICA_DATES, sequencePseudoColumns: true }),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', { ...PSM, sequencePseudoColumns: true }),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', { ...PSM, sequencePseudoColumns: true }),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { backtickIdentifiers: true }),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', PSM),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),

@@ -53,6 +53,13 @@ export interface Capabilities {
   clientDelimiter: boolean;
   /** Unquoted dashes in a project name after FROM/INTO/JOIN (`FROM my-project.ds.t`, BigQuery). */
   dashedTableNames: boolean;
+  /**
+   * Date-part function family: function name (upper case) → positions of the argument that is a
+   * date part keyword, not a column (`DATEDIFF(day, a, b)` → `{ DATEDIFF: [0] }`).
+   */
+  datePartArgs: Readonly<Record<string, readonly number[]>>;
+  /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
+  sequencePseudoColumns: boolean;
 }
 
 export interface DialectSpec {
@@ -91,4 +98,6 @@ export const BASE_CAPS: Capabilities = {
   psmBlocks: false,
   clientDelimiter: false,
   dashedTableNames: false,
+  datePartArgs: {},
+  sequencePseudoColumns: false,
 };

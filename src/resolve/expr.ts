@@ -6,6 +6,7 @@ import type { Expr, FuncCall, Query } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
+import { isDatePart } from './dateparts.js';
 import { resolveColumn, type Scope } from './scope.js';
 
 export interface Ref {
@@ -102,7 +103,11 @@ export class ExprWalker {
     const isAgg = AGGREGATES.has(upper);
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
-    for (const a of e.args) this.walk(a, scope, argType, target, clause, f, depth + 1);
+    const dateParts = this.ctx.dialect.caps.datePartArgs[upper];
+    e.args.forEach((a, i) => {
+      if (dateParts && isDatePart(this.ctx.dialect.caps, upper, i, a)) return;
+      this.walk(a, scope, argType, target, clause, f, depth + 1);
+    });
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).

@@ -317,38 +317,23 @@ export function mapTree(node: unknown, visit: (n: { k: string }) => unknown): un
 const HINT_TEXT = /\(\s*(?:NOLOCK|READUNCOMMITTED|READCOMMITTED|READCOMMITTEDLOCK|REPEATABLEREAD|SERIALIZABLE|SNAPSHOT|UPDLOCK|XLOCK|HOLDLOCK|ROWLOCK|PAGLOCK|TABLOCK|TABLOCKX|NOWAIT|READPAST|NOEXPAND|FORCESEEK|FORCESCAN)\s*[,)]/i;
 const HINTS = new Set(['NOLOCK', 'READUNCOMMITTED', 'READCOMMITTED', 'READCOMMITTEDLOCK', 'REPEATABLEREAD', 'SERIALIZABLE', 'SNAPSHOT', 'UPDLOCK', 'XLOCK', 'HOLDLOCK', 'ROWLOCK', 'PAGLOCK', 'TABLOCK', 'TABLOCKX', 'NOWAIT', 'READPAST', 'NOEXPAND', 'FORCESEEK', 'FORCESCAN', 'INDEX']);
 
-/** Date functions whose first argument is a date part keyword (`DATEADD(DAY, 1, d)`), not a column. */
-const DATEPART_TEXT = /\bDATE(?:ADD|DIFF|DIFF_BIG|PART|NAME|TRUNC|_BUCKET)\s*\(/i;
-const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATETRUNC', 'DATE_BUCKET']);
-
 const oneWord = (a: A.Expr | undefined, words?: Set<string>): boolean =>
   (a?.k === 'col' || a?.k === 'func') && a.name.parts.length === 1 && !a.name.parts[0]!.quoted && (!words || words.has(a.name.parts[0]!.text.toUpperCase()));
 
 /**
  * T-SQL forms the shared grammar reads literally, put right before analysis: table hints written
- * without WITH (`FROM t (NOLOCK)`, a table, not a table-valued function) and date parts
- * (`DATEADD(DAY, ...)`: a keyword, not a column). A quick test on the statement text keeps the
- * common path free.
+ * without WITH (`FROM t (NOLOCK)`, a table, not a table-valued function). A quick test on the
+ * statement text keeps the common path free. (Date parts are dialect data: `datePartArgs`.)
  */
 export function tsqlForms<S extends A.Statement>(s: S, text: string): S {
   const stmt = text.slice(s.start, s.end);
-  const hints = HINT_TEXT.test(stmt);
-  const dateparts = DATEPART_TEXT.test(stmt);
-  if (!hints && !dateparts) return s;
+  if (!HINT_TEXT.test(stmt)) return s;
   const visit = (n: { k: string }): unknown => {
-    if (hints && n.k === 'tfunc') {
+    if (n.k === 'tfunc') {
       const f = n as A.TableFunction;
       if (f.func.args.length === 0 || !f.func.args.every((a) => oneWord(a, HINTS))) return undefined;
       const t: A.TableName = { k: 'table', name: f.func.name, alias: f.alias, columnAliases: f.columnAliases, start: f.start, end: f.end };
       return t;
-    }
-    if (dateparts && n.k === 'func') {
-      const f = n as A.FuncCall;
-      const part = f.args[0];
-      if (!part || !oneWord(part) || !DATEPART_FUNCS.has(f.name.parts[f.name.parts.length - 1]!.text.toUpperCase())) return undefined;
-      const lit: A.Literal = { k: 'lit', kind: 'other', text: text.slice(part.start, part.end), start: part.start, end: part.end };
-      // A replacement is not visited again: map the other arguments here.
-      return { ...f, args: [lit, ...(mapTree(f.args.slice(1), visit) as A.Expr[])] };
     }
     return undefined;
   };

@@ -94,6 +94,8 @@ const NILADIC = new Set([
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ORA_ROWSCN',
 ]);
 
+const SEQUENCE_PSEUDO = new Set(['NEXTVAL', 'CURRVAL']);
+
 export type Resolved = { refs: ColumnRef[]; alias?: Expr };
 
 /** Resolve a column reference to the column(s) it reads. */
@@ -101,6 +103,8 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   const parts = ref.name.parts;
   const colPart = parts[parts.length - 1]!;
   const name = colPart.text;
+  // `seq.NEXTVAL`, `schema.seq.CURRVAL`: a sequence, not a column.
+  if (parts.length > 1 && !colPart.quoted && ctx.dialect.caps.sequencePseudoColumns && SEQUENCE_PSEUDO.has(name.toUpperCase())) return { refs: [] };
   if (parts.length > 1) {
     const qualifier = parts.slice(0, -1);
     const src = scope.source(ctx, qualifier);
