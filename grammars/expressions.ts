@@ -1,7 +1,7 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
 import type { IOrAlt, IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
-import { foldChain, ident, list, qname, type Step } from './build.js';
+import { foldChain, ident, list, qname, splitDotted, type Step } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -48,7 +48,7 @@ export function defineExpressionRules(this: SqlParser): void {
         });
       },
     });
-    return $.ACTION(() => qname(parts, link));
+    return $.ACTION(() => qname(this.caps.dottedQuotedNames ? splitDotted(parts, this.text) : parts, link));
   });
 
   // Cached DSL closures and alternatives (Chevrotain re-uses them; no allocation per call).
@@ -309,6 +309,15 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(T.Dot);
           const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
           return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
+        },
+      },
+      {
+        // `raw:a`, `raw:"a b"` (Snowflake/Databricks variant path): reads `raw`.
+        GATE: () => this.caps.variantPaths,
+        ALT: () => {
+          $.CONSUME2(T.Colon);
+          const f = $.OR3([{ ALT: () => $.SUBRULE1($.ident) }, { ALT: () => $.CONSUME(T.StringLit) }]);
+          return $.ACTION((): Expr => ({ k: 'op', op: ':', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? (f as IToken).image, start: base.end, end: end() }], start: base.start, end: end() }));
         },
       },
       {
@@ -631,7 +640,7 @@ export function defineExpressionRules(this: SqlParser): void {
       {
         ALT: () => {
           if (this.recording) return undefined as never;
-          const q = qname(this.nameParts);
+          const q = qname(this.caps.dottedQuotedNames ? splitDotted(this.nameParts, this.text) : this.nameParts);
           if (this.nameStar) return { k: 'star', qualifier: q, start: q.start, end: end() } as Star;
           return { k: 'col', name: q, start: q.start, end: end() } as Expr;
         },

@@ -65,7 +65,7 @@ const MYSQL: Partial<Capabilities> = {
   backslashEscapes: true,
 };
 const HIVE: Partial<Capabilities> = { datePartArgs: SPARK_DATES, backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
-const POSTGRES: Partial<Capabilities> = { ...PSM, dollarQuotedStrings: true, nestedComments: true };
+const POSTGRES: Partial<Capabilities> = { ...PSM, dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true };
 
 export const DIALECTS: DialectSpec[] = [
   d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', { ...PSM, datePartArgs: ANY_DATES, sequencePseudoColumns: true }, 'full'),
@@ -80,11 +80,13 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true, variantPaths: true }),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', {
     ...PSM,
     datePartArgs: BIGQUERY_DATES,
+    pivotAggregateFirst: true,
+    dottedQuotedNames: true,
     atVariables: true,
     dashedTableNames: true,
     backtickIdentifiers: true,
@@ -93,7 +95,7 @@ export const DIALECTS: DialectSpec[] = [
     hashComments: true,
     lateralColumnAlias: true,
   }),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true, datePartArgs: SNOWFLAKE_DATES, sequencePseudoColumns: true }),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true, datePartArgs: SNOWFLAKE_DATES, sequencePseudoColumns: true, variantPaths: true }),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', { ...PSM, sequencePseudoColumns: true }),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { ...PSM, lateralColumnAlias: true }),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),

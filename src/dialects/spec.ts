@@ -60,6 +60,14 @@ export interface Capabilities {
   datePartArgs: Readonly<Record<string, readonly number[]>>;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
+  /** A named PIVOT aggregate leads its columns' names (`total_Q1`, BigQuery) rather than trailing them (`Q1_total`). */
+  pivotAggregateFirst: boolean;
+  /** `raw:a.b[0]`: a path into a semi-structured (VARIANT / JSON string) column. */
+  variantPaths: boolean;
+  /** `` `proj.ds.tbl` ``: dots inside one pair of backticks still separate name parts (BigQuery). */
+  dottedQuotedNames: boolean;
+  /** `?`, `?|`, `?&` are (jsonb) operators, not parameter markers (PostgreSQL). */
+  jsonbOperators: boolean;
 }
 
 export interface DialectSpec {
@@ -100,4 +108,8 @@ export const BASE_CAPS: Capabilities = {
   dashedTableNames: false,
   datePartArgs: {},
   sequencePseudoColumns: false,
+  pivotAggregateFirst: false,
+  variantPaths: false,
+  dottedQuotedNames: false,
+  jsonbOperators: false,
 };

@@ -29,6 +29,11 @@ function isDigit(c: number): boolean {
   return c >= C.D0 && c <= C.D9;
 }
 
+/** A character that can end the operand of a variant path (`col:`, `"Col":`, `f(x):`, `a[0]:`). */
+function isPathBase(c: number): boolean {
+  return isIdentPart(c, false) || c === C.DQUOTE || c === C.RPAREN || c === C.RBRACKET;
+}
+
 function isIdentPart(c: number, dollar: boolean): boolean {
   return isIdentStart(c) || isDigit(c) || (dollar && c === C.DOLLAR);
 }
@@ -244,6 +249,8 @@ export class Scanner {
       case C.COLON:
         if (c1 === C.COLON) return this.punct(T.DoubleColon, 2);
         if (c1 === C.EQ) return this.punct(T.Operator, 2);
+        // Snowflake/Databricks `raw:a.b`: a path into a semi-structured column, right after its name.
+        if (this.caps.variantPaths && i > 0 && isPathBase(t.charCodeAt(i - 1))) return this.punct(T.Colon, 1);
         if (isIdentStart(c1) || isDigit(c1)) return this.variable(i, i + 1);
         return this.punct(T.Colon, 1);
       case C.MINUS:
@@ -283,6 +290,8 @@ export class Scanner {
         }
         return this.punct(T.Operator, 1);
       case C.QMARK:
+        // PostgreSQL jsonb `?`, `?|`, `?&` are operators (parameters are `$1`).
+        if (this.caps.jsonbOperators) return this.op(i, T.Operator);
         return this.punct(T.Variable, 1);
       case C.AMP:
         if (this.caps.substitutionVariables && (isIdentStart(c1) || c1 === C.AMP)) {

@@ -24,6 +24,8 @@ export interface ResultSet {
   indexed?: number;
   /** `*` outputs whose columns are unknown: source objects they expand from. */
   stars: ColumnRef[];
+  /** Keys of input columns a table operator consumed: never found through `stars`. */
+  hidden?: Set<string>;
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */

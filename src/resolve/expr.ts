@@ -24,6 +24,10 @@ const AGGREGATES = new Set([
   'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
 ]);
 
+function isArrayKeyword(e: Expr | undefined): boolean {
+  return e?.k === 'col' && e.name.parts.length === 1 && !e.name.parts[0]!.quoted && e.name.parts[0]!.text.toUpperCase() === 'ARRAY';
+}
+
 /** Analyze a nested query (scalar subquery, EXISTS, IN) and return its result set. */
 export type SubqueryFn = (q: Query, scope: Scope) => ResultSet;
 
@@ -54,6 +58,11 @@ export class ExprWalker {
       case 'var':
         return;
       case 'op':
+        // PostgreSQL `ARRAY['a', 'b']` is a constructor, not an element of a column `array`.
+        if (e.op === '[]' && isArrayKeyword(e.args[0])) {
+          for (const a of e.args.slice(1)) this.walk(a, scope, type, out, clause, fn, depth + 1);
+          return;
+        }
         for (const a of e.args) this.walk(a, scope, type, out, clause, fn, depth + 1);
         return;
       case 'cast':

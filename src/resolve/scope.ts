@@ -54,7 +54,7 @@ export class Scope {
 function hasColumn(src: Source, key: string): boolean | undefined {
   if (src.rs) {
     if (outputByKey(src.rs, key)) return true;
-    return src.rs.stars.length > 0 ? undefined : false;
+    return src.rs.stars.length > 0 && !src.rs.hidden?.has(key) ? undefined : false;
   }
   if (src.known) return src.known.has(key) ? true : false;
   return undefined;
@@ -74,7 +74,7 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   const key = ctx.key(name, false);
   const hit = outputByKey(rs, key);
   if (hit) return [{ obj: rs.obj, col: hit.col }];
-  if (rs.stars.length === 0) return [];
+  if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];
   const col = ctx.b.newColumn(rs.obj, name, loc);
   rs.cols.push({ name, key, col });
   const target = { obj: rs.obj, col };

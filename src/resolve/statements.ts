@@ -393,6 +393,7 @@ export class StatementResolver {
       this.qa.condition(w.cond, scope, rows, 'where');
       this.qa.condition(w.deleteWhere, scope, rows, 'where');
       if (w.action === 'update' && w.sets) this.assign(w.sets, scope, target, 'merge_update', targetSource);
+      if (w.all) this.mergeAll(scope.sources.filter((src) => src !== targetSource), targetSource, target, w.action === 'insert' ? 'merge_insert' : 'merge_update');
       if (w.action === 'insert' && w.values) {
         const names = w.columns?.map((c) => c.text) ?? [...(targetSource.known?.values() ?? [])];
         w.values.forEach((v, i) => {
@@ -413,6 +414,25 @@ export class StatementResolver {
     const stmt = this.ctx.stmt!;
     if (stmt.selfRead) stmt.reads.add(target.id);
     else stmt.reads.delete(target.id);
+  }
+
+  /** Spark/Delta `UPDATE SET *` / `INSERT *`: each source column into the target column of its name. */
+  private mergeAll(sources: Source[], targetSource: Source, target: LineageObject, effect: EffectType): void {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const pid = ctx.stmt!.process.id;
+    for (const src of sources) {
+      const cols: ColumnRef[] = src.rs
+        ? src.rs.cols.map((c) => ({ obj: src.rs!.obj, col: c.col }))
+        : [...(src.known?.values() ?? [])].map((n) => ({ obj: src.obj, col: b.column(src.obj, n) }));
+      if (!src.rs && cols.length > 0) ctx.read(src.obj);
+      for (const from of cols) for (const to of this.writtenColumn(targetSource, target, from.col.name)) b.edge('fdd', effect, from, to, pid);
+      if (src.rs ? src.rs.stars.length > 0 : !src.known) {
+        const from = src.rs ? { obj: src.rs.obj, col: b.column(src.rs.obj, '*') } : { obj: src.obj, col: b.column(src.obj, '*') };
+        if (!src.rs) ctx.read(src.obj);
+        b.edge('fdd', effect, from, { obj: target, col: b.column(target, '*') }, pid);
+      }
+    }
   }
 
   private createTable(s: A.CreateTableStmt): LineageObject[] {
