@@ -1,114 +1,148 @@
-/** Every supported vendor, its aliases and its capabilities. */
-import { BASE_CAPS, type Capabilities, type DialectSpec, type CaseRule } from './spec.js';
+/** Every supported vendor, its aliases, its lexical rules and its semantics. */
+import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics } from './spec.js';
+import {
+  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, MYSQL_DATE_PARTS, NO_DATE_PARTS, NONE, NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  SPARK_DATE_PARTS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
+} from './words.js';
+
+/** What a dialect is made of: lexical capabilities and semantics (both partial, over the bases). */
+interface Preset {
+  caps?: Partial<Capabilities>;
+  sem?: Partial<Semantics>;
+}
+
+export const BASE_SEMANTICS: Semantics = {
+  procedural: null,
+  useSets: 'schema',
+  selectIntoVariables: 'inRoutines',
+  colonVariables: true,
+  collectionCalls: true,
+  assignmentAlias: false,
+  alterRedefines: false,
+  statementsWithoutSemicolons: false,
+  clientCommands: false,
+  lateralColumnAlias: false,
+  datePartFunctions: NO_DATE_PARTS,
+  sequencePseudoColumns: false,
+  pivotAggregateFirst: false,
+  variantPaths: false,
+  dottedQuotedNames: false,
+  bareTableHints: NONE,
+  partitionFunctions: NONE,
+  notAlias: NOT_ALIAS,
+};
 
 function d(
   vendor: string,
   title: string,
   aliases: string[],
   caseRule: CaseRule,
-  caps: Partial<Capabilities>,
+  preset: Preset,
   status: DialectSpec['status'] = 'generic',
   note?: string,
 ): DialectSpec {
-  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...caps }, status, note };
+  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...preset.caps }, semantics: { ...BASE_SEMANTICS, ...preset.sem }, status, note };
 }
 
-/** Date-part function families (see `Capabilities.datePartArgs`). */
-type DateParts = Capabilities['datePartArgs'];
-const TSQL_DATES: DateParts = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };
-const SNOWFLAKE_DATES: DateParts = {
-  DATEADD: [0], DATEDIFF: [0], TIMEADD: [0], TIMEDIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0], DATE_PART: [0],
-  DATE_TRUNC: [0], TIME_SLICE: [2], LAST_DAY: [1],
-};
-const BIGQUERY_DATES: DateParts = {
-  DATE_DIFF: [2], DATETIME_DIFF: [2], TIMESTAMP_DIFF: [2], TIME_DIFF: [2], DATE_TRUNC: [1], DATETIME_TRUNC: [1],
-  TIMESTAMP_TRUNC: [1], TIME_TRUNC: [1], LAST_DAY: [1],
-};
-const REDSHIFT_DATES: DateParts = { DATEADD: [0], DATEDIFF: [0], DATE_PART: [0], DATE_TRUNC: [0], DATEPART: [0] };
-const SPARK_DATES: DateParts = { DATEADD: [0], DATEDIFF: [0], DATE_ADD: [0], DATE_DIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0], DATE_PART: [0] };
-const MYSQL_DATES: DateParts = { TIMESTAMPADD: [0], TIMESTAMPDIFF: [0] };
-const VERTICA_DATES: DateParts = { DATEDIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0] };
-/** The generic dialect takes every family (the word must still be a date part). */
-const ANY_DATES: DateParts = Object.fromEntries(
-  [TSQL_DATES, SNOWFLAKE_DATES, BIGQUERY_DATES, REDSHIFT_DATES, SPARK_DATES, MYSQL_DATES, VERTICA_DATES]
-    .flatMap((f) => Object.entries(f))
-    .reduce((m, [k, v]) => m.set(k, [...new Set([...(m.get(k) ?? []), ...v])]), new Map<string, number[]>()),
-);
+/** Two presets in one (later wins). */
+function and(...presets: Preset[]): Preset {
+  return { caps: Object.assign({}, ...presets.map((p) => p.caps)), sem: Object.assign({}, ...presets.map((p) => p.sem)) };
+}
 
-const TSQL: Partial<Capabilities> = {
-  datePartArgs: TSQL_DATES,
-  bracketIdentifiers: true,
-  atVariables: true,
-  hashTempTables: true,
-  dollarInIdentifiers: true,
-  goBatches: true,
-  statementsWithoutSemicolons: true,
+const TSQL: Preset = {
+  caps: {
+    bracketIdentifiers: true,
+    atVariables: true,
+    hashTempTables: true,
+    dollarInIdentifiers: true,
+    goBatches: true,
+  },
+  sem: {
+    procedural: 'tsql',
+    useSets: 'database',
+    selectIntoVariables: 'variablesOnly',
+    collectionCalls: false,
+    assignmentAlias: true,
+    alterRedefines: true,
+    statementsWithoutSemicolons: true,
+    datePartFunctions: TSQL_DATE_PARTS,
+    bareTableHints: TSQL_BARE_TABLE_HINTS,
+  },
 };
-const ORACLE: Partial<Capabilities> = {
-  sequencePseudoColumns: true,
-  qQuotedStrings: true,
-  dollarInIdentifiers: true,
-  slashTerminator: true,
-  sqlPlusCommands: true,
-  substitutionVariables: true,
+const ORACLE: Preset = {
+  caps: {
+    qQuotedStrings: true,
+    dollarInIdentifiers: true,
+    slashTerminator: true,
+    sqlPlusCommands: true,
+    substitutionVariables: true,
+  },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, clientCommands: true, sequencePseudoColumns: true },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
-const PSM: Partial<Capabilities> = { psmBlocks: true };
-const MYSQL: Partial<Capabilities> = {
-  ...PSM,
-  datePartArgs: MYSQL_DATES,
-  clientDelimiter: true,
-  backtickIdentifiers: true,
-  doubleQuotedStrings: true,
-  atVariables: true,
-  hashComments: true,
-  backslashEscapes: true,
-};
-const HIVE: Partial<Capabilities> = { datePartArgs: SPARK_DATES, backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
-const POSTGRES: Partial<Capabilities> = { ...PSM, dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true };
+const PSM: Preset = { sem: { procedural: 'psm' } };
+const LATERAL: Preset = { sem: { lateralColumnAlias: true } };
+const MYSQL: Preset = and(PSM, {
+  caps: {
+    clientDelimiter: true,
+    backtickIdentifiers: true,
+    doubleQuotedStrings: true,
+    atVariables: true,
+    hashComments: true,
+    backslashEscapes: true,
+  },
+  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS },
+});
+const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true } });
+const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 
 export const DIALECTS: DialectSpec[] = [
-  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', { ...PSM, datePartArgs: ANY_DATES, sequencePseudoColumns: true }, 'full'),
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE, 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
-  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', { ...POSTGRES, lateralColumnAlias: true, datePartArgs: REDSHIFT_DATES }),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { sem: { datePartFunctions: REDSHIFT_DATE_PARTS } })),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true, variantPaths: true }),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
-  d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', {
-    ...PSM,
-    datePartArgs: BIGQUERY_DATES,
-    pivotAggregateFirst: true,
-    dottedQuotedNames: true,
-    atVariables: true,
-    dashedTableNames: true,
-    backtickIdentifiers: true,
-    doubleQuotedStrings: true,
-    backslashEscapes: true,
-    hashComments: true,
-    lateralColumnAlias: true,
-  }),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true, datePartArgs: SNOWFLAKE_DATES, sequencePseudoColumns: true, variantPaths: true }),
-  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', { ...PSM, sequencePseudoColumns: true }),
-  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { ...PSM, lateralColumnAlias: true }),
+  d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
+    caps: {
+      atVariables: true,
+      dashedTableNames: true,
+      backtickIdentifiers: true,
+      doubleQuotedStrings: true,
+      backslashEscapes: true,
+      hashComments: true,
+    },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true },
+  })),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, {
+    caps: { dollarQuotedStrings: true, pathColons: true },
+    sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
+  })),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL)),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
-  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', { ...PSM, dollarQuotedStrings: true, datePartArgs: VERTICA_DATES, sequencePseudoColumns: true }),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', { ...PSM, sequencePseudoColumns: true }),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', { ...PSM, sequencePseudoColumns: true }),
-  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { backtickIdentifiers: true }),
+  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
+    caps: { dollarQuotedStrings: true },
+    sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS },
+  })),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES)),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES)),
+  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { caps: { backtickIdentifiers: true } }),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', PSM),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
-  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { backtickIdentifiers: true, doubleQuotedStrings: true }),
+  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
   d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
-  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { backtickIdentifiers: true }),
-  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', { ...PSM, backtickIdentifiers: true, bracketIdentifiers: true }),
+  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { caps: { backtickIdentifiers: true } }),
+  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];
 
 const byName = new Map<string, DialectSpec>();
@@ -123,6 +157,9 @@ export function resolveVendor(name: string): DialectSpec | undefined {
   return byName.get(key) ?? byName.get(`dbv${key}`) ?? (key.startsWith('dbv') ? byName.get(key.slice(3)) : undefined);
 }
 
+/** The vendor used when none is given. */
+export const DEFAULT_VENDOR = 'dbvansi';
+
 export function defaultDialect(): DialectSpec {
-  return byName.get('dbvansi')!;
+  return byName.get(DEFAULT_VENDOR)!;
 }

@@ -1,10 +1,10 @@
 /**
  * Date parts are keywords, not columns: `DATEDIFF(day, a, b)`, `DATE_TRUNC(a, MONTH)`,
  * `DATE_DIFF(a, b, WEEK(MONDAY))`. Which argument of which function holds one is dialect data
- * (`Capabilities.datePartArgs`); the word itself must be a date part.
+ * (`Semantics.datePartFunctions`); the word itself must be a date part.
  */
 import type { Expr } from '../ast/nodes.js';
-import type { Capabilities } from '../dialects/spec.js';
+import type { Semantics } from '../dialects/spec.js';
 
 const DATE_PART_WORDS = new Set(
   (
@@ -17,8 +17,8 @@ const DATE_PART_WORDS = new Set(
 );
 
 /** Whether argument `index` of a call to `fn` (upper case) is a date part keyword in this dialect. */
-export function isDatePart(caps: Capabilities, fn: string, index: number, arg: Expr): boolean {
-  const positions = caps.datePartArgs[fn];
+export function isDatePart(sem: Semantics, fn: string, index: number, arg: Expr): boolean {
+  const positions = sem.datePartFunctions[fn];
   if (!positions || !positions.includes(index)) return false;
   // `WEEK(MONDAY)` (BigQuery) is a date part too.
   if (arg.k !== 'col' && arg.k !== 'func') return false;

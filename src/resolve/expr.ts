@@ -2,6 +2,7 @@
  * Expression walking: which columns an expression reads, and how (direct value, or through a
  * condition / window / aggregate argument).
  */
+import { assertNever } from '../ast/never.js';
 import type { Expr, FuncCall, Query } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
@@ -89,6 +90,8 @@ export class ExprWalker {
         out.push({ ref: { obj: rs.obj, col: this.ctx.b.relationRows(rs.obj) }, type: 'fdr', clause, fn });
         return;
       }
+      default:
+        return assertNever(e, 'expression');
     }
   }
 
@@ -112,9 +115,9 @@ export class ExprWalker {
     const isAgg = AGGREGATES.has(upper);
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
-    const dateParts = this.ctx.dialect.caps.datePartArgs[upper];
+    const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
     e.args.forEach((a, i) => {
-      if (dateParts && isDatePart(this.ctx.dialect.caps, upper, i, a)) return;
+      if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) return;
       this.walk(a, scope, argType, target, clause, f, depth + 1);
     });
     if (target !== out) this.functionResult(e, name, target, out, type, clause);

@@ -2,6 +2,7 @@
  * Query analysis: each query level becomes a result set whose output columns are fed by the
  * columns their expressions read (fdd); filters, joins and grouping feed its RelationRows (fdr).
  */
+import { assertNever } from '../ast/never.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
@@ -44,8 +45,12 @@ function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constan
       return 'subquery';
     case 'cast':
       return transformKind(e.expr);
-    default:
+    case 'op':
+    case 'var':
+    case 'star':
       return 'expression';
+    default:
+      return assertNever(e, 'expression');
   }
 }
 
@@ -105,8 +110,10 @@ export class QueryAnalyzer {
         return this.select(q, scope, target);
       case 'setop':
         return this.setop(q, scope, target);
-      default:
+      case 'values_q':
         return this.values(q, scope, target);
+      default:
+        return assertNever(q, 'query');
     }
   }
 
@@ -355,10 +362,12 @@ export class QueryAnalyzer {
         const input = new Scope(scope.parent);
         this.addSource(ref.source, input, rows);
         const n = b.count('PIVOT');
-        const op = ref.unpivot ? unpivotOperator(ref, n) : pivotOperator(ref, ctx.text, n, ctx.dialect.caps.pivotAggregateFirst);
+        const op = ref.unpivot ? unpivotOperator(ref, n) : pivotOperator(ref, ctx.text, n, ctx.dialect.semantics.pivotAggregateFirst);
         this.operator(op, input, scope, ref.alias, rows, ref);
         return;
       }
+      default:
+        return assertNever(ref, 'table reference');
     }
   }
 

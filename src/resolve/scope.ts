@@ -104,7 +104,7 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   const colPart = parts[parts.length - 1]!;
   const name = colPart.text;
   // `seq.NEXTVAL`, `schema.seq.CURRVAL`: a sequence, not a column.
-  if (parts.length > 1 && !colPart.quoted && ctx.dialect.caps.sequencePseudoColumns && SEQUENCE_PSEUDO.has(name.toUpperCase())) return { refs: [] };
+  if (parts.length > 1 && !colPart.quoted && ctx.dialect.semantics.sequencePseudoColumns && SEQUENCE_PSEUDO.has(name.toUpperCase())) return { refs: [] };
   if (parts.length > 1) {
     const qualifier = parts.slice(0, -1);
     const src = scope.source(ctx, qualifier);
@@ -147,7 +147,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
     const alias = s.aliases.get(key);
-    if (alias && (ctx.dialect.caps.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
+    if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (niladic) return { refs: [] };
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {
