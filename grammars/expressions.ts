@@ -685,7 +685,7 @@ export function defineExpressionRules(this: SqlParser): void {
           ALT: () => {
             call.args.push($.SUBRULE($.funcArg));
             $.MANY(() => {
-              $.OR2([
+              const sep = $.OR2([
                 { ALT: () => $.CONSUME(T.Comma) },
                 { ALT: () => $.CONSUME(K.FROM) },
                 { ALT: () => $.CONSUME(K.FOR) },
@@ -693,7 +693,9 @@ export function defineExpressionRules(this: SqlParser): void {
                 { ALT: () => $.CONSUME(K.USING) },
                 { ALT: () => $.CONSUME(K.SEPARATOR) },
               ]);
-              call.args.push($.SUBRULE1($.funcArg));
+              const arg = $.SUBRULE1($.funcArg);
+              // After AS comes a name (`STRUCT(s.a AS x)`) or a type (`SAFE_CAST(x AS INT64)`), never a column.
+              if (!this.recording && sep.tokenType !== K.AS) call.args.push(arg);
             });
           },
         },
@@ -762,6 +764,19 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.OR(argAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
+        {
+          // `name => expr` (any word, also a keyword: Snowflake `outer => true`): kept as an
+          // `=>` operator whose first argument is the name.
+          GATE: () => $.LA(2).tokenType === T.Arrow,
+          ALT: () => {
+            const n = $.OR9([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(K.OUTER) }]);
+            $.CONSUME1(T.Arrow);
+            const v = $.SUBRULE2($.expr);
+            return this.recording
+              ? v
+              : ({ k: 'op', op: '=>', args: [{ k: 'lit', kind: 'other', text: n.image, start: n.startOffset, end: n.endOffset! + 1 }, v], start: n.startOffset, end: v.end } as Expr);
+          },
+        },
         {
           ALT: () => {
             const e = $.SUBRULE($.expr);

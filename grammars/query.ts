@@ -766,7 +766,36 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME(T.RParen);
       },
     });
+    let withColumns: Ident[] | undefined;
+    $.option(8, {
+      // T-SQL `OPENJSON(x) WITH (sku VARCHAR(20) '$.sku', ...)`: the columns of the function's rows.
+      GATE: () => fn !== undefined && $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.consume(8, K.WITH);
+        $.consume(8, T.LParen);
+        withColumns = [];
+        $.AT_LEAST_ONE_SEP({
+          SEP: T.Comma,
+          DEF: () => {
+            withColumns!.push($.SUBRULE($.ident));
+            $.SUBRULE3($.skipBalanced, { ARGS: [2] });
+          },
+        });
+        $.consume(8, T.RParen);
+      },
+    });
     const a = $.SUBRULE($.tableAlias);
+    let ordinality: Ident | undefined;
+    $.option(9, {
+      // BigQuery `UNNEST(x) AS e WITH OFFSET [AS] pos`, `WITH ORDINALITY`.
+      GATE: () => fn !== undefined && $.LA(1).tokenType === K.WITH && /^(OFFSET|ORDINALITY)$/i.test($.LA(2).image),
+      DEF: () => {
+        $.consume(9, K.WITH);
+        const w = $.consume(9, T.AnyToken);
+        ordinality = { text: w.image.toLowerCase() === 'offset' ? 'offset' : 'ordinality', quoted: false, start: w.startOffset, end: w.endOffset! + 1 };
+        $.option(10, { GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (ordinality = $.SUBRULE1($.alias, { ARGS: [false] })) });
+      },
+    });
     $.OPTION5({
       GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
       DEF: () => {
@@ -787,7 +816,7 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     return $.ACTION((): TableRef => {
-      if (fn) return { k: 'tfunc', func: fn, ...a, start: name.start, end: end() };
+      if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });
   });

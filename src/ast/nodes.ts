@@ -171,6 +171,10 @@ export interface TableFunction extends Node {
   lateral?: boolean;
   alias?: Ident;
   columnAliases?: Ident[];
+  /** T-SQL `OPENJSON(x) WITH (col type '$.path', ...)`: the columns it returns. */
+  withColumns?: Ident[];
+  /** BigQuery `WITH OFFSET [AS] pos`, `WITH ORDINALITY`: the position column. */
+  ordinality?: Ident;
 }
 
 export interface ValuesTable extends Node {

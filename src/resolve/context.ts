@@ -26,6 +26,8 @@ export interface ResultSet {
   stars: ColumnRef[];
   /** Keys of input columns a table operator consumed: never found through `stars`. */
   hidden?: Set<string>;
+  /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */
+  fields?: ColumnRef[];
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */

@@ -27,6 +27,11 @@ export interface TableOperator {
   passThrough: boolean;
   /** `AS p (c1, c2, ...)`: output names by position (pass-through columns first, then the outputs). */
   columnAliases?: string[];
+  /**
+   * Expressions whose elements the rows are (UNNEST, FLATTEN, explode, OPENJSON, ...): any other
+   * column asked of the operator (`li.sku`, a struct field) is read from them.
+   */
+  fields?: A.Expr[];
 }
 
 /** Column references of an expression (their last name part). */
@@ -105,4 +110,40 @@ export function unpivotOperator(ref: A.PivotRef, n: number): TableOperator {
   });
   const consumed = rows.flat().flatMap((e) => columnNames(e));
   return { type: 'unpivot_table', name: `UNPIVOT-TABLE-${n}`, outputs, consumed, passThrough: true, columnAliases: ref.columnAliases?.map((c) => c.text) };
+}
+
+/** Snowflake FLATTEN's columns: all of them describe the input's elements. */
+const FLATTEN_COLUMNS = ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS'];
+/** Functions whose rows are the elements of their (array / JSON / map) argument. */
+const ELEMENT_FUNCTIONS = new Set([
+  'UNNEST', 'FLATTEN', 'EXPLODE', 'EXPLODE_OUTER', 'POSEXPLODE', 'POSEXPLODE_OUTER', 'INLINE', 'INLINE_OUTER', 'OPENJSON',
+  'JSON_EACH', 'JSONB_EACH', 'JSON_EACH_TEXT', 'JSONB_EACH_TEXT', 'JSON_ARRAY_ELEMENTS', 'JSONB_ARRAY_ELEMENTS',
+  'JSON_ARRAY_ELEMENTS_TEXT', 'JSONB_ARRAY_ELEMENTS_TEXT', 'JSON_TABLE', 'JSONB_TO_RECORDSET', 'JSON_TO_RECORDSET', 'STACK',
+]);
+
+/**
+ * A table function in FROM (UNNEST, LATERAL FLATTEN / TABLE(FLATTEN(..)), LATERAL VIEW explode,
+ * jsonb_array_elements, OPENJSON ... WITH, generate_series, ...): its columns come from its input
+ * arguments; for element functions every field of an element does too.
+ */
+export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
+  let func = ref.func;
+  // Snowflake `TABLE(FLATTEN(...))`.
+  if (func.name.parts.length === 1 && func.name.parts[0]!.text.toUpperCase() === 'TABLE' && func.args.length === 1 && func.args[0]!.k === 'func') func = func.args[0];
+  const fname = func.name.parts[func.name.parts.length - 1]!.text;
+  const upper = fname.toUpperCase();
+  const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);
+  // FLATTEN's data is its `input` (named or first); its other arguments are options.
+  const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : func.args;
+  const name = ref.alias?.text ?? fname;
+  const names = ref.columnAliases?.length
+    ? ref.columnAliases.map((c) => c.text)
+    : ref.withColumns?.length
+      ? ref.withColumns.map((c) => c.text)
+      : upper === 'FLATTEN'
+        ? FLATTEN_COLUMNS
+        : [name];
+  const outputs: OperatorOutput[] = names.map((n) => ({ name: n, direct: input, indirect: [], at: ref }));
+  if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
+  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: ELEMENT_FUNCTIONS.has(upper) ? input : undefined };
 }

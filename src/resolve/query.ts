@@ -10,7 +10,7 @@ import type { ClauseType, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
-import { pivotOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource } from './tables.js';
 
@@ -324,7 +324,9 @@ export class QueryAnalyzer {
       }
       case 'join': {
         this.addSource(ref.left, scope, rows);
-        this.addSource(ref.right, scope, rows);
+        // CROSS/OUTER APPLY: the right side sees the left (`CROSS APPLY (VALUES (m.a), (m.b)) v(c)`).
+        const right = ref.kind.endsWith('apply') && ref.right.k === 'derived' ? { ...ref.right, lateral: true } : ref.right;
+        this.addSource(right, scope, rows);
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope);
         for (const u of ref.using ?? []) {
@@ -334,18 +336,7 @@ export class QueryAnalyzer {
         return;
       }
       case 'tfunc': {
-        const name = ref.alias?.text ?? ref.func.name.parts[ref.func.name.parts.length - 1]!.text;
-        const rs = this.newResultSet({ type: 'function', name, intermediate: true }, ref.start, ref.end);
-        const refs: Ref[] = [];
-        for (const a of ref.func.args) this.walker.walk(a, scope, 'fdd', refs);
-        const colNames = ref.columnAliases?.length ? ref.columnAliases.map((c) => c.text) : [name];
-        for (const n of colNames) {
-          const col = b.newColumn(rs.obj, n, ctx.loc(ref.start, ref.end));
-          rs.cols.push({ name: n, key: ctx.key(n, false), col });
-          this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
-        }
-        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
-        this.propagateRows(rs, rows);
+        this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);
         return;
       }
       case 'values': {
@@ -420,6 +411,11 @@ export class QueryAnalyzer {
       for (const r of decide) r.type = 'fdr';
       this.link([...refs, ...decide], { obj: rs.obj, col }, this.rowsOf(rs));
     });
+    if (op.fields) {
+      const refs: Ref[] = [];
+      for (const e of op.fields) this.walker.walk(e, input, 'fdd', refs);
+      rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+    }
     scope.sources.push({ names: alias ? [identKey(ctx.key, alias)] : [], obj: rs.obj, rs });
     this.propagateRows(rs, rows);
     return rs;

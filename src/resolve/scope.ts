@@ -74,6 +74,13 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   const key = ctx.key(name, false);
   const hit = outputByKey(rs, key);
   if (hit) return [{ obj: rs.obj, col: hit.col }];
+  if (rs.fields && rs.fields.length > 0) {
+    // A field of an element (`li.sku` of `UNNEST(o.items) AS li`) is read from the array.
+    const col = ctx.b.newColumn(rs.obj, name, loc);
+    rs.cols.push({ name, key, col });
+    for (const f of rs.fields) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    return [{ obj: rs.obj, col }];
+  }
   if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];
   const col = ctx.b.newColumn(rs.obj, name, loc);
   rs.cols.push({ name, key, col });
@@ -109,6 +116,11 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     const qualifier = parts.slice(0, -1);
     const src = scope.source(ctx, qualifier);
     if (src) return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    // `s.dest.city`: a shorter qualifier names the source, the next part its column, the rest a struct path.
+    for (let n = qualifier.length - 1; n >= 1; n--) {
+      const shorter = scope.source(ctx, parts.slice(0, n));
+      if (shorter) return { refs: columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end) };
+    }
     // `col.field` struct access: the first part is a column of a source.
     const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
     if (inner.refs.length > 0) return inner;
