@@ -145,6 +145,11 @@ export class GraphBuilder {
     return byKey;
   }
 
+  /** The object of a table or view already met, if any (no occurrence recorded). */
+  findDataset(key: string): LineageObject | undefined {
+    return this.datasets.get(key);
+  }
+
   /** Edges of the current batch (statement) into a column, in creation order. */
   incoming(columnId: number): LineageEdge[] {
     return this.edges.filter((e) => e.target.columnId === columnId);

@@ -4,7 +4,9 @@ import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
 import type { EffectType, LineageObject, Loc } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
+import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
+import { InferredColumns } from './inferred.js';
 import { keyFunction, type KeyFn } from './names.js';
 
 /** An output column of a result set. */
@@ -48,6 +50,9 @@ export interface StatementContext {
   reads: Set<number>;
   /** A written value reads the target's current row (`SET c = c + 1`): the target is also a source. */
   selfRead?: boolean;
+  /** The statement, scanned for qualified column uses on its first ambiguous column. */
+  ast?: A.Statement;
+  scanned?: boolean;
 }
 
 export interface Problem {
@@ -77,6 +82,8 @@ export class Context {
   variables = new Set<string>();
   orphan: LineageObject | undefined;
   constants: LineageObject | undefined;
+  /** Columns of tables known from their qualified uses (no schema needed). */
+  readonly inferred = new InferredColumns();
 
   constructor(
     readonly dialect: DialectSpec,

@@ -4,7 +4,7 @@
  */
 import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { LineageObject } from '../graph/model.js';
+import { qualifiedName, type LineageObject } from '../graph/model.js';
 import { outputByKey, type Context, type ResultSet } from './context.js';
 
 export interface Source {
@@ -65,6 +65,7 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
   const loc = ctx.loc(start, end);
   if (src.rs) return rsColumn(ctx, src.rs, name, loc);
   ctx.read(src.obj);
+  if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
   const display = src.known?.get(ctx.key(name, false)) ?? name;
   return [{ obj: src.obj, col: ctx.b.column(src.obj, display, loc) }];
 }
@@ -102,6 +103,21 @@ const NILADIC = new Set([
 ]);
 
 const SEQUENCE_PSEUDO = new Set(['NEXTVAL', 'CURRVAL']);
+
+/** The one source of unknown columns the input is known to use `key` from, if exactly one. */
+function inferredSource(ctx: Context, s: Scope, key: string): Source | undefined {
+  if (ctx.stmt?.ast && !ctx.stmt.scanned) {
+    ctx.stmt.scanned = true;
+    ctx.inferred.scan(ctx, ctx.stmt.ast);
+  }
+  let found: Source | undefined;
+  for (const src of s.sources) {
+    if (src.rs || src.known || !ctx.inferred.has(src.obj, key)) continue;
+    if (found) return undefined;
+    found = src;
+  }
+  return found;
+}
 
 export type Resolved = { refs: ColumnRef[]; alias?: Expr };
 
@@ -164,6 +180,11 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {
       if (strict) return { refs: [] };
+      const known = inferredSource(ctx, s, key);
+      if (known) {
+        ctx.problem('note', start, `column '${name}' attributed to ${qualifiedName(known.obj)}: the only source the input uses it from`, 'InferredColumn');
+        return { refs: columnOf(ctx, known, name, start, end) };
+      }
       ctx.problem('warning', start, `column '${name}' could belong to any of ${maybe} sources; add a qualifier or --schema`, 'AmbiguousColumn');
       const orphan = ctx.orphanTable();
       return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };

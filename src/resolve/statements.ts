@@ -102,7 +102,7 @@ export class StatementResolver {
     const text = ctx.text.slice(s.start, s.end);
     const hash = createHash('md5').update(text).digest('hex');
     const proc = ctx.b.process(`Query ${kind}-${ctx.b.count(`process:${kind}`)}`, ctx.procedureName, hash, effect, ctx.loc(s.start, s.end));
-    ctx.stmt = { process: proc, effect, reads: new Set() };
+    ctx.stmt = { process: proc, effect, reads: new Set(), ast: s };
     try {
       const writes = body() ?? [];
       proc.writes = writes.map((w) => w.id);
@@ -134,7 +134,7 @@ export class StatementResolver {
   }
 
   /** Columns of `rs` into `obj` (by position onto `names`), rows into rows. */
-  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType, at?: A.Ident[]): void {
+  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType, at?: A.Ident[], atItems = false): void {
     const ctx = this.ctx;
     const b = ctx.b;
     const e = effect ?? ctx.stmt!.effect;
@@ -143,7 +143,9 @@ export class StatementResolver {
       const name = names[i];
       if (name === undefined) return;
       const id = at?.[i];
-      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, id ? ctx.loc(id.start, id.end) : undefined) }, pid);
+      // A view without a column list: its columns are where the select items are.
+      const loc = id ? ctx.loc(id.start, id.end) : atItems ? c.col.locs[0] : undefined;
+      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, loc) }, pid);
     });
     if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);
     b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
@@ -470,7 +472,7 @@ export class StatementResolver {
     obj.type = 'view';
     const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
-    this.flow(rs, obj, names, undefined, s.columns);
+    this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, names, 'view');
     return [obj];
   }
