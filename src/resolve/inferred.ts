@@ -5,6 +5,7 @@
  * tables of unknown columns goes to the one table known to have it (with a note).
  */
 import type * as A from '../ast/nodes.js';
+import { walkNodes } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
 import { tableKey } from './catalog.js';
 import type { Context } from './context.js';
@@ -28,13 +29,7 @@ export class InferredColumns {
   scan(ctx: Context, statement: A.Statement): void {
     const tables = new Map<string, LineageObject>();
     const cols: A.QName[] = [];
-    const visit = (node: unknown): void => {
-      if (node === null || typeof node !== 'object') return;
-      if (Array.isArray(node)) {
-        for (const n of node) visit(n);
-        return;
-      }
-      const n = node as { k?: string };
+    walkNodes(statement, (n) => {
       if (n.k === 'table') {
         const t = n as A.TableName;
         const obj = ctx.b.findDataset(tableKey(ctx.key, qualify(ctx, t.name)));
@@ -46,9 +41,7 @@ export class InferredColumns {
         const c = n as A.ColumnRef;
         if (c.name.parts.length === 2) cols.push(c.name);
       }
-      for (const v of Object.values(n)) if (v !== null && typeof v === 'object') visit(v);
-    };
-    visit(statement);
+    });
     for (const q of cols) {
       const obj = tables.get(ctx.key(q.parts[0]!.text, q.parts[0]!.quoted));
       if (obj) this.add(obj, ctx.key(q.parts[1]!.text, q.parts[1]!.quoted));

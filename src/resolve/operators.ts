@@ -6,6 +6,7 @@
  */
 import type * as A from '../ast/nodes.js';
 import type { ObjectType } from '../graph/model.js';
+import { walkNodes } from '../ast/walk.js';
 import { collapse } from './names.js';
 
 export interface OperatorOutput {
@@ -35,27 +36,11 @@ export interface TableOperator {
 }
 
 /** Column references of an expression (their last name part). */
-export function columnNames(e: A.Expr | undefined, out: string[] = []): string[] {
-  if (!e) return out;
-  switch (e.k) {
-    case 'col':
-      out.push(e.name.parts[e.name.parts.length - 1]!.text);
-      break;
-    case 'op':
-      for (const a of e.args) columnNames(a, out);
-      break;
-    case 'func':
-      for (const a of e.args) columnNames(a, out);
-      break;
-    case 'cast':
-      columnNames(e.expr, out);
-      break;
-    case 'case':
-      columnNames(e.operand, out);
-      for (const w of e.whens) columnNames(w.cond, columnNames(w.result, out));
-      columnNames(e.else, out);
-      break;
-  }
+export function columnNames(e: A.Expr | undefined): string[] {
+  const out: string[] = [];
+  walkNodes(e, (n) => {
+    if (n.k === 'col') out.push((n as A.ColumnRef).name.parts.at(-1)!.text);
+  });
   return out;
 }
 
