@@ -5,7 +5,7 @@
  * tables of unknown columns goes to the one table known to have it (with a note).
  */
 import type * as A from '../ast/nodes.js';
-import { walkNodes } from '../ast/walk.js';
+import { forEachNode } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
 import { tableKey } from './catalog.js';
 import type { Context } from './context.js';
@@ -29,7 +29,7 @@ export class InferredColumns {
   scan(ctx: Context, statement: A.Statement): void {
     const tables = new Map<string, LineageObject>();
     const cols: A.QName[] = [];
-    walkNodes(statement, (n) => {
+    forEachNode(statement, (n) => {
       if (n.k === 'table') {
         const t = n as A.TableName;
         const obj = ctx.b.findDataset(tableKey(ctx.key, qualify(ctx, t.name)));

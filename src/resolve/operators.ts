@@ -6,7 +6,7 @@
  */
 import type * as A from '../ast/nodes.js';
 import type { ObjectType } from '../graph/model.js';
-import { walkNodes } from '../ast/walk.js';
+import { forEachNode } from '../ast/walk.js';
 import { collapse } from './names.js';
 
 export interface OperatorOutput {
@@ -38,7 +38,7 @@ export interface TableOperator {
 /** Column references of an expression (their last name part). */
 export function columnNames(e: A.Expr | undefined): string[] {
   const out: string[] = [];
-  walkNodes(e, (n) => {
+  forEachNode(e, (n) => {
     if (n.k === 'col') out.push((n as A.ColumnRef).name.parts.at(-1)!.text);
   });
   return out;
