@@ -10,6 +10,7 @@ import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import { parseText } from './parse/parse.js';
 import { Context } from './resolve/context.js';
+import type { SchemaChange } from './resolve/changes.js';
 import { loadSchemaFile } from './resolve/schema.js';
 import { StatementResolver } from './resolve/statements.js';
 
@@ -21,7 +22,21 @@ export interface SourceInput {
 export interface LineageResult {
   graph: LineageGraph;
   diagnostics: Diagnostic[];
+  /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename), in input order. */
+  changes: SchemaChange[];
+  /** Tables and views known at the end of the run (DDL, --schema, and the changes applied), by match key `db.schema.name`. */
+  tables: KnownTable[];
 }
+
+export interface KnownTable {
+  /** Match key: `db.schema.name`, parts folded by the dialect's case rule, absent parts empty. */
+  key: string;
+  kind: 'table' | 'view';
+  columns: string[];
+  origin: 'schema' | 'session';
+}
+
+export type { SchemaChange } from './resolve/changes.js';
 
 export { render } from './writers/index.js';
 
@@ -93,5 +108,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   }
 
   const graph = shaper.finish({ vendor: dialect.vendor, files: sources.map((s) => s.path), errors, statements: { total, failed } });
-  return { graph, diagnostics };
+  const changes = ctx.changes.map(({ file, offset, ...c }): SchemaChange => ({ ...c, file: sources[file]?.path, ...(lineIndexes[file] ?? new LineIndex('')).position(offset) }));
+  const tables = ctx.catalog.list().map(([key, e]): KnownTable => ({ key, kind: e.kind, columns: [...e.columns], origin: e.origin }));
+  return { graph, diagnostics, changes, tables };
 }

@@ -4,7 +4,7 @@
  */
 import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { LineageObject } from '../graph/model.js';
+import { qualifiedName, type LineageObject } from '../graph/model.js';
 import { outputByKey, type Context, type ResultSet } from './context.js';
 
 export interface Source {
@@ -104,7 +104,12 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   if (parts.length > 1) {
     const qualifier = parts.slice(0, -1);
     const src = scope.source(ctx, qualifier);
-    if (src) return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    if (src) {
+      if (src.known && !src.rs && !src.known.has(ctx.key(name, colPart.quoted)) && !NILADIC.has(name.toUpperCase())) {
+        ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
+      }
+      return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    }
     // `col.field` struct access: the first part is a column of a source.
     const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
     if (inner.refs.length > 0) return inner;
