@@ -17,6 +17,8 @@ import { StatementResolver } from './resolve/statements.js';
 export interface SourceInput {
   path: string;
   text: string;
+  /** This file's vendor, when it differs from `options.vendor` (mixed dialects in one run). */
+  vendor?: string;
 }
 
 export interface LineageResult {
@@ -73,7 +75,10 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
-    const parsed = parseText(src.text, dialect, (stmt) => {
+    // Names keep the run's case rule (one catalog); parsing and resolution follow the file's dialect.
+    const fileDialect = (src.vendor !== undefined ? resolveVendor(src.vendor) : undefined) ?? dialect;
+    ctx.dialect = fileDialect;
+    const parsed = parseText(src.text, fileDialect, (stmt) => {
       try {
         resolver.statement(stmt);
       } catch (err) {

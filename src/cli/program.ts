@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DIALECTS } from '../dialects/registry.js';
 import { EXIT, type CliDeps } from './deps.js';
 import { addAnalyzeOptions, toAnalyzeConfig, type RawAnalyzeOptions } from './options.js';
+import { registerGateCommands } from './gate.js';
 import { internalError, runAnalyze } from './run.js';
 import { renderVendorsJson, renderVendorsTable } from './vendors.js';
 
@@ -44,6 +45,8 @@ export function buildProgram(deps: CliDeps, setExit: (code: number) => void): Co
       }
       setExit(await runAnalyze(config, deps));
     });
+
+  registerGateCommands(program, deps, setExit);
 
   program
     .command('vendors')

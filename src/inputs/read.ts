@@ -27,7 +27,7 @@ export async function readInputs(specs: string[], opts: ReadInputsOptions = {}):
       else addDecoded(out, bytes, STDIN_PATH);
       continue;
     }
-    const expansion = await expandSpec(spec);
+    const expansion = await expandSpec(spec, opts.cwd);
     out.diagnostics.push(...expansion.diagnostics);
     out.fatal ||= expansion.fatal;
     for (const target of expansion.targets) {

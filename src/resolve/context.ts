@@ -79,7 +79,8 @@ export class Context {
   constants: LineageObject | undefined;
 
   constructor(
-    readonly dialect: DialectSpec,
+    /** The dialect of the file being analyzed (a run may mix files of several vendors). */
+    public dialect: DialectSpec,
     readonly options: AnalyzeOptions,
   ) {
     this.key = keyFunction(dialect.caseRule);
