@@ -8,6 +8,7 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import { vendorHint } from './parse/hint.js';
 import { parseText } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import type { SchemaChange } from './resolve/changes.js';
@@ -54,7 +55,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     const lines = new LineIndex(loaded.text);
     for (const p of loaded.problems) {
       const pos = p.offset === undefined ? {} : lines.position(p.offset);
-      diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: 'SchemaError' });
+      diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: p.invalid ? 'SchemaInvalid' : 'SchemaError' });
     }
   }
 
@@ -90,6 +91,10 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     });
     total += parsed.attempted;
     failed += parsed.failed;
+    if (parsed.failed > 0) {
+      const hint = vendorHint(src.text, fileDialect);
+      if (hint) ctx.problems.push({ severity: 'note', file: index, offset: 0, message: hint, errorType: 'VendorHint' });
+    }
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
     }

@@ -53,7 +53,7 @@ async function checkSchemaFiles(raw: CommonRaw, deps: CliDeps, paths: string[]):
 
 /** Schema problems (invalid JSON/DDL, wrong shape) are bad usage: exit 2 naming the file. */
 function schemaErrors(side: CheckSide | undefined): Diagnostic[] {
-  return (side?.diagnostics ?? []).filter((d) => d.errorType === 'SchemaError' && d.severity === 'error');
+  return (side?.diagnostics ?? []).filter((d) => d.errorType === 'SchemaInvalid');
 }
 
 async function output(raw: CommonRaw, deps: CliDeps, report: GateReport): Promise<void> {

@@ -25,6 +25,8 @@ export interface AnalyzeConfig {
   output?: string;
   /** Worker threads (--jobs); undefined = one per core. */
   jobs?: number;
+  /** How diagnostics are written on stderr: compiler-style text, or one JSON / SARIF document. */
+  diagnosticsFormat?: 'json' | 'sarif';
 }
 
 /** What commander hands the action after the parsers below have run. */
@@ -48,6 +50,7 @@ export interface RawAnalyzeOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
+  diagnosticsFormat?: 'text' | 'json' | 'sarif';
 }
 
 /** Vendor id or alias → the SQLFlow vendor id. */
@@ -134,7 +137,8 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--strict', 'exit 1 if any statement could not be analyzed or any input error occurred')
     .option('--quiet', 'print errors only: no warnings, notes, summary or progress')
     .option('--no-color', 'no colours in diagnostics')
-    .option('--no-progress', 'no progress spinner');
+    .option('--no-progress', 'no progress spinner')
+    .addOption(new Option('--diagnostics-format <f>', 'diagnostics on stderr as text, or as one JSON or SARIF 2.1.0 document').choices(['text', 'json', 'sarif']).default('text'));
 }
 
 /** Pure: parsed options → configuration. */
@@ -164,6 +168,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
     color: raw.color !== false,
     progress: raw.progress !== false,
   };
+  if (raw.diagnosticsFormat === 'json' || raw.diagnosticsFormat === 'sarif') config.diagnosticsFormat = raw.diagnosticsFormat;
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
   if (raw.jobs !== undefined) config.jobs = raw.jobs;
   return config;

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
-import { colorLevel, countSeverities, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine } from './report.js';
+import { colorLevel, countSeverities, isShown, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine } from './report.js';
 
 export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<number> {
   const chalk = makeChalk(colorLevel(config.color, deps.env, deps.colorSupport));
@@ -14,8 +14,16 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     spinner = undefined;
   };
   const printDiagnostics = (diagnostics: Diagnostic[]) => {
+    if (config.diagnosticsFormat !== undefined) return void (pending = [...pending, ...diagnostics]);
     const text = renderDiagnostics(diagnostics, config.quiet, chalk);
     if (text !== '') deps.stderr(text);
+  };
+  // --diagnostics-format json|sarif: every diagnostic of the run in one document, written last.
+  let pending: Diagnostic[] = [];
+  const flushDocument = async () => {
+    if (config.diagnosticsFormat === undefined) return;
+    const shown = pending.filter((d) => isShown(d, config.quiet));
+    deps.stderr(await (await import('./diagnostics-format.js')).diagnosticsDocument(shown, config.diagnosticsFormat, deps.version));
   };
   try {
     if (showProgress) spinner = deps.startSpinner('Reading inputs');
@@ -25,12 +33,33 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     if (input.fatal || schemaProblems.length > 0) {
       stopSpinner();
       printDiagnostics([...schemaProblems, ...input.diagnostics]);
+      await flushDocument();
+      return EXIT.usage;
+    }
+    // No green run on no input: a glob that matches nothing, an empty folder, empty stdin.
+    // (An input that failed, e.g. a binary file, is already an error: the usual exit rules apply.)
+    const inputFailed = input.diagnostics.some((d) => d.severity === 'error');
+    if (input.files.length === 0 && !inputFailed) {
+      stopSpinner();
+      printDiagnostics([...input.diagnostics, { severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} gave no SQL file` }]);
+      await flushDocument();
       return EXIT.usage;
     }
 
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
     const engine = await deps.loadEngine();
     const result = engine.analyze(input.files, config.analyzeOptions);
+    // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
+    const badSchema = result.diagnostics.filter((d) => d.errorType === 'SchemaInvalid');
+    const noStatements = result.graph.statements.total === 0 && !inputFailed;
+    if (badSchema.length > 0 || noStatements) {
+      stopSpinner();
+      const empty: Diagnostic[] = noStatements ? [{ severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} contain no SQL statement` }] : [];
+      const schemaAll = badSchema.length > 0 ? result.diagnostics.filter((d) => d.errorType === 'SchemaError' || d.errorType === 'SchemaInvalid') : [];
+      printDiagnostics([...input.diagnostics, ...schemaAll, ...empty]);
+      await flushDocument();
+      return EXIT.usage;
+    }
     if (spinner) spinner.text = 'Writing';
     const document = engine.render(result.graph, config.writeOptions);
     stopSpinner();
@@ -49,8 +78,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const diagnostics = [...input.diagnostics, ...result.diagnostics];
     printDiagnostics(diagnostics);
     const counts = countSeverities(diagnostics);
-    if (!config.quiet) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts)}\n`);
-    const failed = counts.errors > 0 || result.graph.statements.failed > 0;
+    await flushDocument();
+    if (!config.quiet && config.diagnosticsFormat === undefined) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts)}\n`);
+    // Under --strict, an input that gave nothing (a glob without match, an empty folder) fails too.
+    const emptyInput = input.diagnostics.some((d) => d.errorType === 'InputError' && d.severity === 'warning');
+    const failed = counts.errors > 0 || result.graph.statements.failed > 0 || emptyInput;
     return config.strict && failed ? EXIT.failed : EXIT.ok;
   } catch (err) {
     stopSpinner();

@@ -98,3 +98,9 @@ export function resolveVendor(name: string): DialectSpec | undefined {
 export function defaultDialect(): DialectSpec {
   return byName.get('dbvansi')!;
 }
+
+/**
+ * Dialects tried, in this order, on a file that fails to parse in its own: one per distinct
+ * grammar family, so the hint ("looks like PL/SQL: try -t oracle") names the likeliest one.
+ */
+export const HINT_VENDORS = ['dbvoracle', 'dbvmssql', 'dbvpostgresql', 'dbvmysql', 'dbvbigquery', 'dbvsnowflake', 'dbvhive', 'dbvteradata'];
