@@ -86,7 +86,7 @@ export function impactFindings(r: ImpactResult): Finding[] {
     const readAt = new Set<string>();
     for (const f of e.reads) {
       readAt.add(`${f.target.key}@${locKey(f)}`);
-      out.push(noteAt(f, 'impacted-downstream', 'note', `${statementText(f)} reads ${seed}${why} into ${columnName(f.target)}`, [seed, columnName(f.target)]));
+      out.push(noteAt(f, 'column-read', 'note', `${statementText(f)} reads ${seed}${why} into ${columnName(f.target)}`, [seed, columnName(f.target)]));
     }
     for (const i of e.impacted) {
       const last = i.chain[i.chain.length - 1]!;
@@ -191,14 +191,16 @@ async function loadSides(paths: string[], raw: CommonRaw & SidesRaw, deps: CliDe
 export function diffFindings(d: DiffResult): Finding[] {
   const out: Finding[] = [];
   const flow = (f: GateFlow) => `${columnName(f.source)} -> ${columnName(f.target)} (${f.type}, ${f.effect})`;
-  for (const o of d.objectsAdded) out.push({ rule: 'lineage-lost', severity: 'note', message: `${o.objectType} ${o.object} added`, fingerprint: `added|${o.objectKey}`, ...(o.loc ? { loc: o.loc } : {}) });
-  for (const o of d.objectsRemoved) out.push({ rule: 'lineage-lost', severity: 'note', message: `${o.objectType} ${o.object} removed`, fingerprint: `removed|${o.objectKey}` });
-  for (const f of d.flowsAdded) out.push(noteAt(f, 'lineage-lost', 'note', `flow added: ${flow(f)} in ${statementText(f)}`));
+  for (const o of d.objectsAdded) out.push({ rule: 'object-added', severity: 'note', message: `${o.objectType} ${o.object} added`, fingerprint: `object-added|${o.objectKey}`, ...(o.loc ? { loc: o.loc } : {}) });
+  for (const o of d.objectsRemoved) out.push({ rule: 'object-removed', severity: 'note', message: `${o.objectType} ${o.object} removed`, fingerprint: `object-removed|${o.objectKey}` });
+  for (const f of d.flowsAdded) out.push(noteAt(f, 'flow-added', 'note', `flow added: ${flow(f)} in ${statementText(f)}`));
   for (const f of d.flowsRemoved) {
-    const was = f.ref ? ` (was at ${f.ref.file}:${f.ref.line}:${f.ref.col})` : '';
-    out.push({ rule: 'lineage-lost', severity: 'note', message: `flow removed: ${flow(f)}${was}`, fingerprint: `removed|${f.id}` });
+    const was = f.ref ? ` (base ${f.ref.file}:${f.ref.line}:${f.ref.col})` : '';
+    const removed: Finding = { rule: 'flow-removed', severity: 'note', message: `flow removed: ${flow(f)}${was}`, fingerprint: `flow-removed|${f.id}` };
+    if (f.headLoc) removed.loc = f.headLoc;
+    out.push(removed);
   }
-  for (const c of d.flowsChanged) out.push(noteAt(c.head, 'lineage-lost', 'note', `flow changed: ${columnName(c.head.source)} -> ${columnName(c.head.target)} was ${c.base.type}/${c.base.effect}, now ${c.head.type}/${c.head.effect}`));
+  for (const c of d.flowsChanged) out.push(noteAt(c.head, 'flow-changed', 'note', `flow changed: ${columnName(c.head.source)} -> ${columnName(c.head.target)} was ${c.base.type}/${c.base.effect}, now ${c.head.type}/${c.head.effect}`));
   for (const c of d.sourcesLost) out.push({ rule: 'lineage-lost', severity: 'warning', message: `${columnName(c)} lost all its sources`, fingerprint: `lineage-lost|${c.key}`, ...(c.loc ? { loc: c.loc } : {}) });
   out.push(...d.unknownReads);
   return sortFindings(out);

@@ -7,7 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AnalyzeOptions } from '../options.js';
 import { EXIT, type CliDeps } from './deps.js';
-import { parsePositiveInt, parseRelationTypes, parseVendor } from './options.js';
+import { parsePositiveInt, parseRelationTypes, parseVendor, type AnalyzeConfig } from './options.js';
 import { internalError } from './run.js';
 import { makeChalk, colorLevel, renderDiagnostics } from './report.js';
 
@@ -143,6 +143,36 @@ export function printDiagnostics(deps: CliDeps, raw: CommonRaw, diagnostics: Dia
 export function usageProblem(deps: CliDeps, raw: CommonRaw, diagnostics: Diagnostic[]): UsageProblem {
   const chalk = makeChalk(colorLevel(raw.color, deps.env, deps.colorSupport));
   return new UsageProblem([renderDiagnostics(diagnostics, false, chalk).trimEnd()]);
+}
+
+/**
+ * `analyze` and the config file: its vendor map, default vendor, schema files and default names
+ * apply where the command line did not say otherwise; its paths are the inputs when none are given
+ * (`-` still reads stdin). Returns an exit code when the config is unusable.
+ */
+export async function applyConfigFile(config: AnalyzeConfig, cmd: Command, deps: CliDeps): Promise<number | undefined> {
+  const raw = cmd.opts() as { config?: string | false; color?: boolean; quiet?: boolean };
+  const { loadConfig } = await import('../gate/config.js');
+  const cwd = deps.cwd ?? process.cwd();
+  const loaded = await loadConfig(cwd, raw.config);
+  if (loaded.problems.length > 0) {
+    printDiagnostics(deps, { color: raw.color !== false, quiet: false } as CommonRaw, loaded.problems);
+    return EXIT.usage;
+  }
+  const c = loaded.config;
+  if (c.file === undefined) return undefined;
+  const unset = (name: string) => cmd.getOptionValueSource(name) !== 'cli';
+  const o = config.analyzeOptions;
+  if (c.options.vendor !== undefined && unset('vendor')) o.vendor = c.options.vendor;
+  if (c.options.defaultDatabase !== undefined && unset('defaultDatabase')) o.defaultDatabase = c.options.defaultDatabase;
+  if (c.options.defaultSchema !== undefined && unset('defaultSchema')) o.defaultSchema = c.options.defaultSchema;
+  if (c.schema && unset('schema')) o.schemaFiles = [...c.schema, ...o.schemaFiles];
+  if (c.vendors.length > 0) {
+    const { resolve } = await import('node:path');
+    config.fileVendor = (path) => c.vendors.find((r) => r.match(resolve(cwd, path)))?.vendor;
+  }
+  if (config.inputs.length === 0 && c.paths.length > 0) config.inputs = [...c.paths];
+  return undefined;
 }
 
 // The commands' bodies live in gate-run.ts (loaded with the analyzer, only when they run).

@@ -27,6 +27,8 @@ export interface AnalyzeConfig {
   jobs?: number;
   /** How diagnostics are written on stderr: compiler-style text, or one JSON / SARIF document. */
   diagnosticsFormat?: 'json' | 'sarif';
+  /** The vendor of a file when a config file maps its path to one. */
+  fileVendor?: (path: string) => string | undefined;
 }
 
 /** What commander hands the action after the parsers below have run. */
@@ -138,6 +140,8 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--quiet', 'print errors only: no warnings, notes, summary or progress')
     .option('--no-color', 'no colours in diagnostics')
     .option('--no-progress', 'no progress spinner')
+    .option('--config <file>', 'config file (default: sqlflow.config.json or package.json "sqlflow", found upward)')
+    .option('--no-config', 'ignore config files')
     .addOption(new Option('--diagnostics-format <f>', 'diagnostics on stderr as text, or as one JSON or SARIF 2.1.0 document').choices(['text', 'json', 'sarif']).default('text'));
 }
 

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DIALECTS } from '../dialects/registry.js';
 import { EXIT, type CliDeps } from './deps.js';
 import { addAnalyzeOptions, toAnalyzeConfig, type RawAnalyzeOptions } from './options.js';
-import { registerGateCommands } from './gate.js';
+import { applyConfigFile, registerGateCommands } from './gate.js';
 import { internalError, runAnalyze } from './run.js';
 import { renderVendorsJson, renderVendorsTable } from './vendors.js';
 
@@ -34,6 +34,8 @@ export function buildProgram(deps: CliDeps, setExit: (code: number) => void): Co
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], raw: RawAnalyzeOptions, cmd: Command) => {
       const config = toAnalyzeConfig(inputs, raw);
+      const problems = await applyConfigFile(config, cmd, deps);
+      if (problems !== undefined) return setExit(problems);
       if (config.inputs.length === 0) {
         if (deps.stdinIsTTY) {
           cmd.error("error: no input: give files, directories, glob patterns, .zip archives or '-' for stdin", {

@@ -48,7 +48,9 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
 
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
     const engine = await deps.loadEngine();
-    const result = engine.analyze(input.files, config.analyzeOptions);
+    const fileVendor = config.fileVendor;
+    const files = fileVendor ? input.files.map((f) => ({ ...f, vendor: fileVendor(f.path) ?? config.analyzeOptions.vendor })) : input.files;
+    const result = engine.analyze(files, config.analyzeOptions);
     // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
     const badSchema = result.diagnostics.filter((d) => d.errorType === 'SchemaInvalid');
     const noStatements = result.graph.statements.total === 0 && !inputFailed;

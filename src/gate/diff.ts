@@ -13,12 +13,22 @@ export interface GateSide {
   diagnostics: Diagnostic[];
   /** Input files, as shown. */
   files: string[];
+  /** Relation types the side recorded, when not all (a lineage JSON written with the default fdd only). */
+  recorded?: string[];
 }
 
-function uniqueFlows(gg: GateGraph): Map<string, GateFlow> {
+function uniqueFlows(gg: GateGraph, types: Set<string> | undefined): Map<string, GateFlow> {
   const m = new Map<string, GateFlow>();
-  for (const f of gg.flows) if (!m.has(f.id)) m.set(f.id, f);
+  // Join pairs are compared columns, not lineage: reads for the gate, not flows for the diff.
+  for (const f of gg.flows) if (!m.has(f.id) && f.type !== 'join' && (!types || types.has(f.type))) m.set(f.id, f);
   return m;
+}
+
+/** Flows are compared in the relation types both sides recorded. */
+function commonTypes(base: GateSide, head: GateSide): Set<string> | undefined {
+  if (!base.recorded && !head.recorded) return undefined;
+  const b = new Set(base.recorded ?? ['fdd', 'fdr', 'join', 'frd']);
+  return new Set((head.recorded ?? ['fdd', 'fdr', 'join', 'frd']).filter((t) => b.has(t)));
 }
 
 function pairKey(f: GateFlow): string {
@@ -28,8 +38,9 @@ function pairKey(f: GateFlow): string {
 const isData = (c: GateColumn) => c.objectType === 'table' || c.objectType === 'view';
 
 export function diffSides(base: GateSide, head: GateSide): DiffResult {
-  const b = uniqueFlows(base.gg);
-  const h = uniqueFlows(head.gg);
+  const types = commonTypes(base, head);
+  const b = uniqueFlows(base.gg, types);
+  const h = uniqueFlows(head.gg, types);
   const added = [...h.values()].filter((f) => !b.has(f.id));
   const removed = [...b.values()].filter((f) => !h.has(f.id));
   // A pair present on both sides with another type or effect is "changed", not added + removed.
@@ -48,24 +59,33 @@ export function diffSides(base: GateSide, head: GateSide): DiffResult {
   const objectsAdded = [...head.gg.objects.values()].filter((o) => isData(o) && !base.gg.objects.has(o.objectKey));
   const objectsRemoved = [...base.gg.objects.values()].filter((o) => isData(o) && !head.gg.objects.has(o.objectKey));
   // Columns still there that had incoming flows and have none now.
-  const sourcesLost = [...base.gg.in.keys()]
-    .filter((k) => !head.gg.in.has(k) && head.gg.columns.has(k))
+  // A column's sources are its direct (fdd) flows; RelationRows is fed by filters, not sources.
+  const targets = (m: Map<string, GateFlow>) => new Set([...m.values()].filter((f) => f.type === 'fdd' && f.target.column !== 'RelationRows').map((f) => f.target.key));
+  const headTargets = targets(h);
+  const sourcesLost = [...targets(b)]
+    .filter((k) => !headTargets.has(k) && head.gg.columns.has(k))
     .map((k) => head.gg.columns.get(k)!)
     .filter(isData);
   return {
     objectsAdded: sortColumns(objectsAdded),
     objectsRemoved: sortColumns(objectsRemoved),
     flowsAdded: sortFlows(added.filter((f) => !changedPairs.has(pairKey(f)))),
-    flowsRemoved: sortFlows(removed.filter((f) => !changedPairs.has(pairKey(f)) || !headPairs.has(pairKey(f)))),
+    flowsRemoved: sortFlows(removed.filter((f) => !changedPairs.has(pairKey(f)) || !headPairs.has(pairKey(f)))).map((f) => {
+      const at = head.gg.in.get(f.target.key)?.find((x) => x.statement?.loc)?.statement?.loc;
+      return at ? { ...f, headLoc: at } : f;
+    }),
     flowsChanged: changed.sort((x, y) => (x.head.id < y.head.id ? -1 : 1)),
     sourcesLost: sortColumns(sourcesLost),
     unknownReads: newDiagnostics(base.diagnostics, head.diagnostics, (d) => d.errorType === 'UnknownColumn').map((d) => diagnosticFinding(d, 'unknown-column', 'warning')),
   };
 }
 
-/** Head diagnostics matching `pick` that the base does not have (by file, message and line text). */
+/**
+ * Head diagnostics matching `pick` that the base does not have, by kind and message (not position,
+ * not path: a diff may compare two files), counted: a second identical one in the head is new.
+ */
 export function newDiagnostics(base: Diagnostic[], head: Diagnostic[], pick: (d: Diagnostic) => boolean): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.file ?? ''}|${d.errorType ?? ''}|${d.message}`;
+  const key = (d: Diagnostic) => `${d.errorType ?? ''}|${d.message}`;
   const counts = new Map<string, number>();
   for (const d of base) if (pick(d)) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
   const out: Diagnostic[] = [];

@@ -52,7 +52,9 @@ export async function loadSide(
       return { diagnostics: [{ severity: 'error', file: path, message: "not a lineage JSON document of 'sqlflow analyze' (no data.sqlflow.dbobjs/relationships)", errorType: 'InputError' }], fatal: true, statements: 0 };
     }
     const { graph, diagnostics } = graphFromLineageJson(doc, path);
-    return { side: { gg: buildGateGraph(graph), diagnostics, files: graph.files, changes: [], tables: [] }, diagnostics: [], fatal: false, statements: graph.edges.length };
+    // `analyze` writes fdd only by default: compare the types the document holds (fdd at least).
+    const recorded = [...new Set(['fdd', ...graph.edges.map((e) => e.type)])];
+    return { side: { gg: buildGateGraph(graph), diagnostics, files: graph.files, changes: [], tables: [], recorded }, diagnostics: [], fatal: false, statements: graph.edges.length };
   }
   const input = await deps.readInputs(specs, read);
   if (input.fatal) return { diagnostics: input.diagnostics, fatal: true, statements: 0 };

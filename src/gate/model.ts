@@ -47,6 +47,8 @@ export interface GateFlow {
   /** Where the statement reads the source column (the reference itself). */
   ref?: GateLoc;
   statement?: StatementRef;
+  /** A flow removed by a diff: where the head still writes its target, if it does. */
+  headLoc?: GateLoc;
 }
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -59,7 +61,13 @@ export type RuleId =
   | 'impacted-downstream'
   | 'lineage-lost'
   | 'new-parse-error'
-  | 'unknown-column';
+  | 'unknown-column'
+  | 'column-read'
+  | 'object-added'
+  | 'object-removed'
+  | 'flow-added'
+  | 'flow-removed'
+  | 'flow-changed';
 
 export interface Finding {
   rule: RuleId;

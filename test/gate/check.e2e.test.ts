@@ -4,8 +4,12 @@
  * that drops a column used three hops downstream and renames another, `sqlflow check --base-ref
  * main` in every report format; branches that only add a comment or an unused column pass.
  */
+import { jest } from '@jest/globals';
 import { runCli } from '../helpers/cli.js';
 import { sampleRepo, sarifErrors, type Repo } from './helpers.js';
+
+// Each analysis runs the whole pipeline (and git); the first one also builds the parsers.
+jest.setTimeout(60_000);
 
 const MIGRATION = 'warehouse/migrations/2026_12_01_orders.sql';
 

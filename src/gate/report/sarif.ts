@@ -18,6 +18,12 @@ const RULES: Record<RuleId, string> = {
   'lineage-lost': 'A column lost all of its sources',
   'new-parse-error': 'A statement that no longer parses or resolves',
   'unknown-column': 'A qualified reference to a column that the known table lacks',
+  'column-read': 'A statement reads the column',
+  'object-added': 'A table or view appears',
+  'object-removed': 'A table or view disappears',
+  'flow-added': 'A column flow appears',
+  'flow-removed': 'A column flow disappears',
+  'flow-changed': 'A column flow changes its relation type or effect',
 };
 
 export async function writeSarif(r: GateReport, version: string): Promise<string> {
