@@ -8,7 +8,7 @@ import { loadConfig, type GateConfig } from '../gate/config.js';
 import { diffSides } from '../gate/diff.js';
 import { checkoutRef, GitError, type RefCheckout } from '../gate/git.js';
 import { columnName, statementText } from '../gate/graph.js';
-import { chainText, describe, impactResult } from '../gate/impact.js';
+import { chainOf, chainText, describe, impactResult } from '../gate/impact.js';
 import { loadSide, type LoadDeps } from '../gate/load.js';
 import type { DiffResult, Finding, GateChange, GateFlow, GateReport, ImpactResult } from '../gate/model.js';
 import { renderReport } from '../gate/report/index.js';
@@ -27,6 +27,8 @@ async function context(raw: CommonRaw, deps: CliDeps): Promise<{ config: GateCon
   const options: Partial<AnalyzeOptions> = { ...DEFAULT_ANALYZE_OPTIONS, ...config.options };
   if (raw.vendor !== undefined) options.vendor = raw.vendor;
   options.schemaFiles = [...(config.schema ?? []), ...(raw.schema ?? [])];
+  // Relative to the working directory the command runs in (tests and the server give one).
+  if (deps.cwd !== undefined) options.schemaFiles = options.schemaFiles.map((p) => resolve(deps.cwd!, p));
   if (raw.defaultDatabase !== undefined) options.defaultDatabase = raw.defaultDatabase;
   if (raw.defaultSchema !== undefined) options.defaultSchema = raw.defaultSchema;
   const engine = await deps.loadEngine();
@@ -89,10 +91,11 @@ export function impactFindings(r: ImpactResult): Finding[] {
       out.push(noteAt(f, 'column-read', 'note', `${statementText(f)} reads ${seed}${why} into ${columnName(f.target)}`, [seed, columnName(f.target)]));
     }
     for (const i of e.impacted) {
-      const last = i.chain[i.chain.length - 1]!;
+      const chain = chainOf(i);
+      const last = chain[chain.length - 1]!;
       if (i.depth === 1 && last.via && readAt.has(`${i.column.key}@${locKey(last.via)}`)) continue;
-      const msg = r.direction === 'downstream' ? `${columnName(i.column)} depends on ${seed}${why}, ${i.depth} hop${i.depth === 1 ? '' : 's'}: ${chainText(i.chain)}` : `${columnName(i.column)} feeds ${seed}, ${i.depth} hop${i.depth === 1 ? '' : 's'}: ${chainText([...i.chain].reverse())}`;
-      out.push(noteAt(last.via, 'impacted-downstream', 'note', msg, i.chain.map((h) => columnName(h.column))));
+      const msg = r.direction === 'downstream' ? `${columnName(i.column)} depends on ${seed}${why}, ${i.depth} hop${i.depth === 1 ? '' : 's'}: ${chainText(chain)}` : `${columnName(i.column)} feeds ${seed}, ${i.depth} hop${i.depth === 1 ? '' : 's'}: ${chainText([...chain].reverse())}`;
+      out.push(noteAt(last.via, 'impacted-downstream', 'note', msg, chain.map((h) => columnName(h.column))));
     }
   }
   return sortFindings(out);

@@ -1,5 +1,6 @@
 /** The `analyze` command once its options are parsed: inputs → analysis → document → exit code. */
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
@@ -27,9 +28,10 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
   };
   try {
     if (showProgress) spinner = deps.startSpinner('Reading inputs');
+    if (deps.cwd !== undefined) config.analyzeOptions.schemaFiles = config.analyzeOptions.schemaFiles.map((p) => resolve(deps.cwd!, p));
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
-    const input = await deps.readInputs(config.inputs, stdin);
+    const input = await deps.readInputs(config.inputs, deps.cwd === undefined ? stdin : { ...stdin, cwd: deps.cwd });
     if (input.fatal || schemaProblems.length > 0) {
       stopSpinner();
       printDiagnostics([...schemaProblems, ...input.diagnostics]);

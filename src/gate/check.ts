@@ -12,7 +12,7 @@
  */
 import type { KnownTable, SchemaChange } from '../api.js';
 import { columnName, statementText } from './graph.js';
-import { changedColumns, describe, readsOf, sortFlows, walk } from './impact.js';
+import { chainOf, changedColumns, describe, readsOf, sortFlows, walk } from './impact.js';
 import { diagnosticFinding, diffSides, newDiagnostics, type GateSide } from './diff.js';
 import type { DiffResult, Finding, GateChange, GateColumn, GateFlow, ImpactEntry, ImpactResult } from './model.js';
 
@@ -119,11 +119,11 @@ function changeFindings(head: CheckSide, change: GateChange, entries: ImpactEntr
     // Downstream: view columns break with their source; other readers lose lineage.
     const broken = new Set<string>([seed.key]);
     for (const ic of impacted) {
-      const prev = ic.chain[ic.chain.length - 2]!;
+      const prev = ic.parent ?? { column: seed };
       const isBroken = broken.has(prev.column.key) && ic.column.objectType === 'view';
       if (isBroken) broken.add(ic.column.key);
       if (ic.column.objectType !== 'table' && ic.column.objectType !== 'view') continue;
-      const chain = ic.chain.map((h) => columnName(h.column));
+      const chain = chainOf(ic).map((h) => columnName(h.column));
       for (const f of readsOf(head.gg, ic.column)) {
         const sev = isBroken && severity === 'error' ? 'error' : 'warning';
         const r = isBroken && severity === 'error' ? rule : 'impacted-downstream';

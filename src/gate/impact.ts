@@ -14,39 +14,36 @@ export interface WalkOptions {
   relationTypes: RelationType[];
 }
 
-/** Breadth-first from `seed`: every column reached, with the shortest chain to it. */
+/** Breadth-first from `seed`: every column reached once, on its shortest chain (memory linear in the columns reached). */
 export function walk(gg: GateGraph, seed: GateColumn, opts: WalkOptions): ImpactedColumn[] {
   const types = new Set(opts.relationTypes);
   const down = opts.direction === 'downstream';
-  const parent = new Map<string, { from: string; via: GateFlow; depth: number }>();
-  parent.set(seed.key, { from: '', via: undefined as unknown as GateFlow, depth: 0 });
-  const order: string[] = [];
-  const queue: string[] = [seed.key];
-  for (let head = 0; head < queue.length; head++) {
-    const key = queue[head]!;
-    const depth = parent.get(key)!.depth;
-    if (opts.depth !== undefined && depth >= opts.depth) continue;
-    const flows = (down ? gg.out.get(key) : gg.in.get(key)) ?? [];
-    for (const f of flows) {
+  const order: ImpactedColumn[] = [];
+  const visited = new Set<string>([seed.key]);
+  // The queue is the output list itself: each column is expanded once, in order of depth.
+  const expand = (key: string, depth: number, parent: ImpactedColumn | undefined) => {
+    if (opts.depth !== undefined && depth >= opts.depth) return;
+    for (const f of (down ? gg.out.get(key) : gg.in.get(key)) ?? []) {
       if (!types.has(f.type)) continue;
-      const next = down ? f.target.key : f.source.key;
-      if (parent.has(next)) continue;
-      parent.set(next, { from: key, via: f, depth: depth + 1 });
-      order.push(next);
-      queue.push(next);
+      const next = down ? f.target : f.source;
+      if (visited.has(next.key)) continue;
+      visited.add(next.key);
+      const ic: ImpactedColumn = { column: next, depth: depth + 1, via: f, seed };
+      if (parent) ic.parent = parent;
+      order.push(ic);
     }
-  }
-  return order.map((key) => {
-    const chain: Hop[] = [];
-    for (let k = key; k !== seed.key; ) {
-      const p = parent.get(k)!;
-      chain.push({ column: gg.columns.get(k)!, via: p.via });
-      k = p.from;
-    }
-    chain.push({ column: seed });
-    chain.reverse();
-    return { column: gg.columns.get(key)!, depth: parent.get(key)!.depth, chain };
-  });
+  };
+  expand(seed.key, 0, undefined);
+  for (let head = 0; head < order.length; head++) expand(order[head]!.column.key, order[head]!.depth, order[head]);
+  return order;
+}
+
+/** The chain from the seed to `ic`, built on demand (iteratively). */
+export function chainOf(ic: ImpactedColumn): Hop[] {
+  const hops: Hop[] = [];
+  for (let x: ImpactedColumn | undefined = ic; x; x = x.parent) hops.push({ column: x.column, via: x.via });
+  hops.push({ column: ic.seed });
+  return hops.reverse();
 }
 
 /** Statements that read a column (any relation type), at the reference, in position order. */

@@ -90,8 +90,11 @@ export interface Hop {
 export interface ImpactedColumn {
   column: GateColumn;
   depth: number;
-  /** From the seed to this column. */
-  chain: Hop[];
+  /** The flow that reached this column, from `parent` (or from the seed at depth 1). */
+  via: GateFlow;
+  /** The column before this one on the shortest chain (undefined at depth 1): chains are not copied per column. */
+  parent?: ImpactedColumn;
+  seed: GateColumn;
 }
 
 /** A change the gate starts from: written in migration SQL or found by comparing schemas. */

@@ -1,6 +1,7 @@
 /** `-f json`: the whole report, pretty-printed, keys in a fixed order. */
 import type { GateFlow, GateReport, Hop } from '../model.js';
 import { columnName } from '../graph.js';
+import { chainOf } from '../impact.js';
 import { countFindings } from './common.js';
 
 function flow(f: GateFlow): Record<string, unknown> {
@@ -23,7 +24,7 @@ export function toJson(r: GateReport): Record<string, unknown> {
         seed: columnName(e.seed),
         ...(e.change ? { change: e.change } : {}),
         reads: e.reads.map(flow),
-        impacted: e.impacted.map((i) => ({ column: columnName(i.column), objectType: i.column.objectType, depth: i.depth, chain: i.chain.map(hop) })),
+        impacted: e.impacted.map((i) => ({ column: columnName(i.column), objectType: i.column.objectType, depth: i.depth, chain: chainOf(i).map(hop) })),
       })),
       unmatched: r.impact.unmatched,
     };

@@ -49,9 +49,8 @@ function diagram(r: GateReport): Diagram {
   for (const e of r.impact?.entries ?? []) {
     if (e.impacted.length === 0 && e.reads.length === 0) continue;
     for (const f of e.reads) edge(d, columnName(e.seed), columnName(f.target), '-->', 'changed');
-    for (const i of e.impacted) {
-      for (let k = 1; k < i.chain.length; k++) edge(d, columnName(i.chain[k - 1]!.column), columnName(i.chain[k]!.column), '-->', k === 1 ? 'changed' : undefined);
-    }
+    // Each impacted column adds the hop that reached it: the union is every chain.
+    for (const i of e.impacted) edge(d, columnName(i.parent?.column ?? e.seed), columnName(i.column), '-->', i.depth === 1 ? 'changed' : undefined);
   }
   if (r.diff && r.command === 'diff') {
     const flows = (list: GateFlow[], arrow: string) => list.forEach((f) => edge(d, columnName(f.source), columnName(f.target), arrow));
