@@ -80,7 +80,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
     // Names keep the run's case rule (one catalog); parsing and resolution follow the file's dialect.
-    const fileDialect = (src.vendor !== undefined ? resolveVendor(src.vendor) : undefined) ?? dialect;
+    const fileDialect = resolveVendor(src.vendor ?? '') ?? dialect;
     ctx.dialect = fileDialect;
     const parsed = parseText(src.text, fileDialect, (stmt) => {
       try {

@@ -25,7 +25,7 @@ async function context(raw: CommonRaw, deps: CliDeps): Promise<{ config: GateCon
   if (loaded.problems.length > 0) throw usageProblem(deps, raw, loaded.problems);
   const config = loaded.config;
   const options: Partial<AnalyzeOptions> = { ...DEFAULT_ANALYZE_OPTIONS, ...config.options };
-  if (raw.vendor !== undefined) options.vendor = raw.vendor;
+  options.vendor = raw.vendor ?? options.vendor;
   options.schemaFiles = [...(config.schema ?? []), ...(raw.schema ?? [])];
   // Relative to the working directory the command runs in (tests and the server give one).
   if (deps.cwd !== undefined) options.schemaFiles = options.schemaFiles.map((p) => resolve(deps.cwd!, p));

@@ -163,7 +163,7 @@ export async function applyConfigFile(config: AnalyzeConfig, cmd: Command, deps:
   if (c.file === undefined) return undefined;
   const unset = (name: string) => cmd.getOptionValueSource(name) !== 'cli';
   const o = config.analyzeOptions;
-  if (c.options.vendor !== undefined && unset('vendor')) o.vendor = c.options.vendor;
+  if (unset('vendor')) o.vendor = c.options.vendor ?? o.vendor;
   if (c.options.defaultDatabase !== undefined && unset('defaultDatabase')) o.defaultDatabase = c.options.defaultDatabase;
   if (c.options.defaultSchema !== undefined && unset('defaultSchema')) o.defaultSchema = c.options.defaultSchema;
   if (c.schema && unset('schema')) o.schemaFiles = [...c.schema, ...o.schemaFiles];

@@ -105,9 +105,10 @@ export async function loadConfig(cwd: string, explicit?: string | false): Promis
   };
   try {
     const config: GateConfig = { file: found.file, dir, paths: (strings('paths') ?? []).map(fromDir), vendors: [], options: {} };
-    if (v.vendor !== undefined) {
-      const spec = typeof v.vendor === 'string' ? resolveVendor(v.vendor) : undefined;
-      if (!spec) throw new Error(`unknown vendor ${JSON.stringify(v.vendor)} (run 'sqlflow vendors')`);
+    const vendor = v.vendor;
+    if (vendor !== undefined) {
+      const spec = typeof vendor === 'string' ? resolveVendor(vendor) : undefined;
+      if (!spec) throw new Error(`unknown vendor ${JSON.stringify(vendor)} (run 'sqlflow vendors')`);
       config.options.vendor = spec.vendor;
     }
     if (v.vendors !== undefined) {
