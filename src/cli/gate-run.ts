@@ -1,9 +1,8 @@
 /** Bodies of `impact`, `diff` and `check` (see gate.ts), loaded only when one of them runs. */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyBaseline, readBaseline, writeBaselineFile } from '../gate/baseline.js';
-import { runCheck as checkSides, sortFindings, type CheckSide } from '../gate/check.js';
+import { runCheck as checkSides, sortFindings, toGateChange, type CheckSide } from '../gate/check.js';
 import { loadConfig, type GateConfig } from '../gate/config.js';
 import { diffSides } from '../gate/diff.js';
 import { checkoutRef, GitError, type RefCheckout } from '../gate/git.js';
@@ -14,6 +13,7 @@ import type { DiffResult, Finding, GateChange, GateFlow, GateReport, ImpactResul
 import { renderReport } from '../gate/report/index.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from '../options.js';
 import { EXIT, type CliDeps } from './deps.js';
+import { checkSchemaFiles as missingSchemaFiles } from './run.js';
 import { printDiagnostics, UsageProblem, usageProblem, type CommonRaw, type CheckRaw, type ImpactRaw, type SidesRaw } from './gate.js';
 
 function cwdOf(deps: CliDeps): string {
@@ -41,15 +41,7 @@ async function context(raw: CommonRaw, deps: CliDeps): Promise<{ config: GateCon
 }
 
 async function checkSchemaFiles(raw: CommonRaw, deps: CliDeps, paths: string[]): Promise<void> {
-  const problems: Diagnostic[] = [];
-  for (const p of paths) {
-    try {
-      await readFile(resolve(cwdOf(deps), p));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      problems.push({ severity: 'error', file: p, message: code === 'ENOENT' ? 'schema file not found' : `cannot read schema file: ${(err as Error).message}` });
-    }
-  }
+  const problems = await missingSchemaFiles(paths);
   if (problems.length > 0) throw usageProblem(deps, raw, problems);
 }
 
@@ -119,14 +111,7 @@ export async function runImpact(inputs: string[], raw: CommonRaw & ImpactRaw, de
     const migration = await loadSide('--changes', [file], options, load, { cwd: cwdOf(deps) });
     if (migration.fatal || !migration.side) throw usageProblem(deps, raw, migration.diagnostics);
     if (migration.side.changes.length === 0) notes.push({ severity: 'warning', file, message: 'no schema change (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename) in this file' });
-    for (const c of migration.side.changes) {
-      const g: GateChange = { kind: c.kind, table: c.table };
-      if (c.column !== undefined) g.column = c.column;
-      if (c.to !== undefined) g.to = c.to;
-      if (c.type !== undefined) g.type = c.type;
-      if (c.file !== undefined && c.line !== undefined) g.loc = { file: c.file, line: c.line, col: c.col ?? 1 };
-      changes.push(g);
-    }
+    changes.push(...migration.side.changes.map(toGateChange));
   }
   const result = impactResult(side.side.gg, { columns: raw.column ?? [], tables: raw.table ?? [], changes }, {
     direction: raw.upstream ? 'upstream' : 'downstream',

@@ -7,7 +7,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { AnalyzeOptions } from '../options.js';
 import { EXIT, type CliDeps } from './deps.js';
-import { parsePositiveInt, parseRelationTypes, parseVendor, type AnalyzeConfig } from './options.js';
+import { collect, parsePositiveInt, parseRelationTypes, parseVendor, type AnalyzeConfig } from './options.js';
 import { internalError } from './run.js';
 import { makeChalk, colorLevel, renderDiagnostics } from './report.js';
 
@@ -24,10 +24,6 @@ interface CommonRaw {
   quiet?: boolean;
   color: boolean;
   config?: string | false;
-}
-
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
 }
 
 function parseDepth(value: string): number {

@@ -100,7 +100,7 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 

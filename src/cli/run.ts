@@ -96,7 +96,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
 }
 
 /** --schema files must exist: a missing one is bad usage (exit 2), found before any work. */
-async function checkSchemaFiles(paths: string[]): Promise<Diagnostic[]> {
+export async function checkSchemaFiles(paths: string[]): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const path of paths) {
     try {

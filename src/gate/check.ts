@@ -32,7 +32,7 @@ function changeKey(c: { kind: string; table: string; column?: string; to?: strin
   return [c.kind, c.table, c.column ?? '', c.to ?? '', c.type ?? ''].join('|').toLowerCase();
 }
 
-function toGateChange(c: SchemaChange): GateChange {
+export function toGateChange(c: SchemaChange): GateChange {
   const g: GateChange = { kind: c.kind, table: c.table };
   if (c.column !== undefined) g.column = c.column;
   if (c.to !== undefined) g.to = c.to;
