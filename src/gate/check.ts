@@ -11,7 +11,7 @@
  *   errors; qualified reads of columns a known table lacks (new in the head) are warnings.
  */
 import type { KnownTable, SchemaChange } from '../api.js';
-import { columnName, statementText } from './graph.js';
+import { columnName, namesObject, statementText, type GateGraph } from './graph.js';
 import { chainOf, changedColumns, describe, readsOf, sortFlows, walk } from './impact.js';
 import { diagnosticFinding, diffSides, newDiagnostics, type GateSide } from './diff.js';
 import type { DiffResult, Finding, GateChange, GateColumn, GateFlow, ImpactEntry, ImpactResult } from './model.js';
@@ -103,13 +103,48 @@ function where(c: GateChange): string {
 }
 
 /** The findings of one change in the head graph; `entries` collects the impact for the reports. */
+/** The pseudo table of columns no source could be found for (graph/model: resolve/context.ts). */
+const ORPHANS = 'pseudo_table_include_orphan_column';
+
+/**
+ * Statements that read a column written without a qualifier after the change was applied: the
+ * resolver found no table for it (an orphan), but the statement reads the changed table. Their
+ * flows are returned as if they came from the changed column, so reads and walks see them.
+ */
+function orphanReads(gg: GateGraph, seed: GateColumn): GateFlow[] {
+  const flows = gg.out.get(`${ORPHANS}.${seed.column.toLowerCase()}`) ?? [];
+  if (flows.length === 0) return [];
+  const readsTable = new Set<string>();
+  const at = (f: GateFlow) => (f.statement?.loc ? `${f.statement.loc.file}:${f.statement.loc.line}:${f.statement.loc.col}` : '');
+  for (const f of gg.flows) if (f.source.objectKey === seed.objectKey) readsTable.add(at(f));
+  return flows.filter((f) => at(f) !== '' && readsTable.has(at(f))).map((f) => ({ ...f, source: seed }));
+}
+
+/** The changed columns in the head; a dropped column no statement can name any more is made up from its table. */
+function seedsOf(gg: GateGraph, change: GateChange): GateColumn[] {
+  const found = changedColumns(gg, change);
+  if (found.length > 0 || change.column === undefined) return found;
+  const tables = [...gg.objects.values()].filter((o) => (o.objectType === 'table' || o.objectType === 'view') && namesObject(change.table, o.objectKey));
+  return tables.map((t) => ({ key: `${t.objectKey}.${change.column!.toLowerCase()}`, object: t.object, objectKey: t.objectKey, objectType: t.objectType, column: change.column! }));
+}
+
+/** The head graph with the orphan reads of `seed` as flows from it (a shallow copy when there are any). */
+function withOrphans(gg: GateGraph, seed: GateColumn): GateGraph {
+  const extra = orphanReads(gg, seed);
+  if (extra.length === 0) return gg;
+  const out = new Map(gg.out);
+  out.set(seed.key, [...(gg.out.get(seed.key) ?? []), ...extra]);
+  return { ...gg, out };
+}
+
 function changeFindings(head: CheckSide, change: GateChange, entries: ImpactEntry[]): Finding[] {
   const out: Finding[] = [];
   const severity = SEVERITY_OF[change.kind];
   const rule = RULE_OF[change.kind];
-  for (const seed of changedColumns(head.gg, change)) {
-    const reads = readsOf(head.gg, seed);
-    const impacted = walk(head.gg, seed, { direction: 'downstream', relationTypes: ['fdd'] });
+  for (const seed of seedsOf(head.gg, change)) {
+    const gg = withOrphans(head.gg, seed);
+    const reads = readsOf(gg, seed);
+    const impacted = walk(gg, seed, { direction: 'downstream', relationTypes: ['fdd'] });
     entries.push({ seed, change, reads, impacted });
     if (seed.column === 'RelationRows' && reads.length === 0) continue;
     for (const f of reads) {

@@ -173,6 +173,25 @@ describe('check policy: new parse errors, --max-warnings, --fail-on, baselines',
   });
 });
 
+describe('reads the resolver could not attribute after the change', () => {
+  test('an unqualified read of a column a migration (analyzed first) drops is still an error', async () => {
+    const repo = sampleRepo();
+    try {
+      repo.write('warehouse/views/05_unqualified.sql', 'CREATE VIEW stage.v_net AS SELECT order_id, amount - discount AS net FROM src.orders;\n');
+      repo.commit('unqualified view');
+      repo.git('checkout', '-q', '-b', 'drop');
+      // `0_...` sorts before ddl/: when the view is resolved, src.orders no longer has `discount`.
+      repo.write('warehouse/0_migrations/drop.sql', 'ALTER TABLE src.orders DROP COLUMN discount;\n');
+      repo.commit('drop');
+      const r = await runCli(['check', '--base-ref', 'main'], { cwd: repo.dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain('warehouse/views/05_unqualified.sql:1:54: error: CREATE VIEW stage.v_net reads src.orders.discount, which is dropped (warehouse/0_migrations/drop.sql:1:1) [removed-column-read]');
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('config file', () => {
   test('package.json "sqlflow" key found upward; a bad config is exit 2 naming it', async () => {
     const root = mkdtempSync(join(tmpdir(), 'sqlflow-config-'));
