@@ -1,6 +1,6 @@
 /** Bodies of `impact`, `diff` and `check` (see gate.ts), loaded only when one of them runs. */
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyBaseline, readBaseline, writeBaselineFile } from '../gate/baseline.js';
 import { runCheck as checkSides, sortFindings, toGateChange, type CheckSide } from '../gate/check.js';
 import { loadConfig, type GateConfig } from '../gate/config.js';
@@ -231,6 +231,6 @@ export async function runCheck(paths: string[], raw: CommonRaw & SidesRaw & Chec
   const maxWarnings = raw.maxWarnings ?? config.maxWarnings;
   const failed = errors > 0 || (failOn === 'warning' && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings);
   await output(raw, deps, { command: 'check', findings, diff: result.diff, impact: result.impact, baselined, passed: !failed });
-  if (maxWarnings !== undefined && warnings > maxWarnings) deps.stderr(`sqlflow: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  if (maxWarnings !== undefined && warnings > maxWarnings) deps.stderr(`sqlflow: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -165,7 +165,7 @@ describe('check policy: new parse errors, --max-warnings, --fail-on, baselines',
       expect((await check('--max-warnings', '1')).code).toBe(0);
       const over = await check('--max-warnings', '0');
       expect(over.code).toBe(1);
-      expect(over.stderr).toContain('sqlflow: 1 warnings, more than --max-warnings 0');
+      expect(over.stderr).toContain('sqlflow: 1 warning, more than --max-warnings 0');
       expect((await check('--fail-on', 'warning')).code).toBe(1);
     } finally {
       repo.write('warehouse/views/03_broken.sql', 'CREATE VIEW stage.v_broken AS SELECT FROM WHERE;\n');
