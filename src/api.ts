@@ -42,6 +42,7 @@ export interface KnownTable {
 export type { SchemaChange } from './resolve/changes.js';
 
 export { render } from './writers/index.js';
+export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';

@@ -65,7 +65,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
       return EXIT.usage;
     }
     if (spinner) spinner.text = 'Writing';
-    const document = engine.render(result.graph, config.writeOptions);
+    const document = engine.render(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) });
     stopSpinner();
 
     if (config.output === undefined) deps.stdout(document);

@@ -31,7 +31,7 @@ describe('impact goldens (samples/ci, config file with per-folder vendors)', () 
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     if (format === 'sarif') expect(sarifErrors(JSON.parse(r.stdout))).toEqual([]);
-    expectGoldenFile(golden(`impact.${ext}`), r.stdout);
+    expectGoldenFile(golden(`impact.${ext}`), r.stdout, { literal: true });
   });
 
   test('--upstream with --depth, --table patterns', async () => {
@@ -72,7 +72,7 @@ describe('diff goldens (test/fixtures/gate/base.sql → head.sql)', () => {
     const r = await runCli(['diff', '--base', BASE, '--head', HEAD, '-f', format], { cwd: repoPath() });
     expect(r.code).toBe(0);
     if (format === 'sarif') expect(sarifErrors(JSON.parse(r.stdout))).toEqual([]);
-    expectGoldenFile(golden(`diff.${ext}`), r.stdout);
+    expectGoldenFile(golden(`diff.${ext}`), r.stdout, { literal: true });
   });
 
   test('a file against itself with one added comment line: an empty diff', async () => {
