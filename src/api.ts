@@ -8,8 +8,10 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import type { Statement } from './ast/nodes.js';
+import type { DialectSpec } from './dialects/spec.js';
 import { vendorHint } from './parse/hint.js';
-import { parseText } from './parse/parse.js';
+import { parseText, type ParsedFile } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import type { SchemaChange } from './resolve/changes.js';
 import { loadSchemaFile } from './resolve/schema.js';
@@ -47,7 +49,22 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
-export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
+/**
+ * Parse results kept between runs (jobs' incremental re-analysis): `get` returns a file's earlier
+ * parse for the same text and dialect, `set` records a fresh one. Parsing depends only on the text
+ * and the dialect, so the lineage is the same whether a parse comes from the cache or not. `get`
+ * must return a tree that nobody else holds.
+ */
+export interface ParseCache {
+  get(text: string, vendor: string): ParsedFile | undefined;
+  set(text: string, vendor: string, parsed: ParsedFile): void;
+}
+
+export interface AnalyzeHooks {
+  parseCache?: ParseCache;
+}
+
+export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
   const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
   const ctx = new Context(dialect, opts);
@@ -83,7 +100,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     // Names keep the run's case rule (one catalog); parsing and resolution follow the file's dialect.
     const fileDialect = resolveVendor(src.vendor ?? '') ?? dialect;
     ctx.dialect = fileDialect;
-    const parsed = parseText(src.text, fileDialect, (stmt) => {
+    const onStatement = (stmt: Statement) => {
       try {
         resolver.statement(stmt);
       } catch (err) {
@@ -92,7 +109,8 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
         failed++;
       }
       flush(stmt.start);
-    });
+    };
+    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, fileDialect, onStatement) : parseText(src.text, fileDialect, onStatement);
     total += parsed.attempted;
     failed += parsed.failed;
     if (parsed.failed > 0) {
@@ -125,4 +143,15 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   const changes = ctx.changes.map(({ file, offset, ...c }): SchemaChange => ({ ...c, file: sources[file]?.path, ...(lineIndexes[file] ?? new LineIndex('')).position(offset) }));
   const tables = ctx.catalog.list().map(([key, e]): KnownTable => ({ key, kind: e.kind, columns: [...e.columns], origin: e.origin }));
   return { graph, diagnostics, changes, tables };
+}
+
+/** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */
+function cachedParse(cache: ParseCache, text: string, dialect: DialectSpec, onStatement: (s: Statement) => void): ParsedFile {
+  let parsed = cache.get(text, dialect.vendor);
+  if (!parsed) {
+    parsed = parseText(text, dialect);
+    cache.set(text, dialect.vendor, parsed);
+  }
+  for (const st of parsed.statements) onStatement(st);
+  return parsed;
 }

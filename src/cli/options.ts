@@ -25,6 +25,8 @@ export interface AnalyzeConfig {
   output?: string;
   /** Worker threads (--jobs); undefined = one per core. */
   jobs?: number;
+  /** --with-lineage: DataArts lineage-info files merged into the graph. */
+  lineageFiles: string[];
   /** How diagnostics are written on stderr: compiler-style text, or one JSON / SARIF document. */
   diagnosticsFormat?: 'json' | 'sarif';
   /** The vendor of a file when a config file maps its path to one. */
@@ -45,6 +47,7 @@ export interface RawAnalyzeOptions {
   showTransform?: boolean;
   aggregate: 'direct' | 'indirect';
   schema?: string[];
+  withLineage?: string[];
   defaultDatabase?: string;
   defaultSchema?: string;
   jobs?: number;
@@ -133,6 +136,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--show-transform', 'attach the transform (expression text, kind) to each source')
     .addOption(aggregate)
     .option('--schema <file>', 'known tables: DDL .sql or JSON {"db.schema.table": ["col", ...]}; repeatable', collect)
+    .option('--with-lineage <file>', 'DataArts lineage-info JSON (one body or a list) merged into the lineage; repeatable', collect)
     .option('--default-database <d>', 'database of unqualified names')
     .option('--default-schema <s>', 'schema of unqualified names')
     .addOption(jobs)
@@ -171,6 +175,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
     quiet: raw.quiet === true,
     color: raw.color !== false,
     progress: raw.progress !== false,
+    lineageFiles: [...(raw.withLineage ?? [])],
   };
   if (raw.diagnosticsFormat === 'json' || raw.diagnosticsFormat === 'sarif') config.diagnosticsFormat = raw.diagnosticsFormat;
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;

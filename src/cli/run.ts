@@ -32,16 +32,18 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
     const input = await deps.readInputs(config.inputs, deps.cwd === undefined ? stdin : { ...stdin, cwd: deps.cwd });
-    if (input.fatal || schemaProblems.length > 0) {
+    const lineage = config.lineageFiles.length > 0 ? await (await import('../dataarts/load.js')).loadLineageFiles(config.lineageFiles) : undefined;
+    const lineageErrors = lineage?.errors ?? [];
+    if (input.fatal || schemaProblems.length > 0 || lineageErrors.length > 0) {
       stopSpinner();
-      printDiagnostics([...schemaProblems, ...input.diagnostics]);
+      printDiagnostics([...schemaProblems, ...lineageErrors, ...input.diagnostics]);
       await flushDocument();
       return EXIT.usage;
     }
     // No green run on no input: a glob that matches nothing, an empty folder, empty stdin.
     // (An input that failed, e.g. a binary file, is already an error: the usual exit rules apply.)
     const inputFailed = input.diagnostics.some((d) => d.severity === 'error');
-    if (input.files.length === 0 && !inputFailed) {
+    if (input.files.length === 0 && !inputFailed && !lineage) {
       stopSpinner();
       printDiagnostics([...input.diagnostics, { severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} gave no SQL file` }]);
       await flushDocument();
@@ -55,7 +57,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const result = engine.analyze(files, config.analyzeOptions);
     // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
     const badSchema = result.diagnostics.filter((d) => d.errorType === 'SchemaInvalid');
-    const noStatements = result.graph.statements.total === 0 && !inputFailed;
+    const noStatements = result.graph.statements.total === 0 && !inputFailed && !lineage;
     if (badSchema.length > 0 || noStatements) {
       stopSpinner();
       const empty: Diagnostic[] = noStatements ? [{ severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} contain no SQL statement` }] : [];
@@ -63,6 +65,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
       printDiagnostics([...input.diagnostics, ...schemaAll, ...empty]);
       await flushDocument();
       return EXIT.usage;
+    }
+    if (lineage) {
+      const merged = (await import('../dataarts/load.js')).mergeLoaded(result.graph, lineage);
+      result.graph = merged.graph;
+      result.diagnostics.push(...merged.diagnostics);
     }
     if (spinner) spinner.text = 'Writing';
     const document = engine.render(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) });
