@@ -14,7 +14,9 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import { vendorHint } from './parse/hint.js';
 import type { ParseProblem } from './parse/parse.js';
+import type { SchemaChange } from './resolve/changes.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
 import { StatementResolver } from './resolve/statements.js';
@@ -22,11 +24,25 @@ import { StatementResolver } from './resolve/statements.js';
 export interface SourceInput {
   path: string;
   text: string;
+  /** This file's vendor, when it differs from `options.vendor` (mixed dialects in one run). */
+  vendor?: string;
 }
 
 export interface LineageResult {
   graph: LineageGraph;
   diagnostics: Diagnostic[];
+  /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename), in input order. */
+  changes: SchemaChange[];
+  /** Tables and views known at the end of the run (DDL, --schema, and the changes applied), by match key `db.schema.name`. */
+  tables: KnownTable[];
+}
+
+export interface KnownTable {
+  /** Match key: `db.schema.name`, parts folded by the dialect's case rule, absent parts empty. */
+  key: string;
+  kind: 'table' | 'view';
+  columns: string[];
+  origin: 'schema' | 'session';
 }
 
 /** What parsing a file yields besides its statements. */
@@ -81,7 +97,7 @@ export class Analysis {
       const lines = new LineIndex(loaded.text);
       for (const p of loaded.problems) {
         const pos = p.offset === undefined ? {} : lines.position(p.offset);
-        this.diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: 'SchemaError' });
+        this.diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: p.invalid ? 'SchemaInvalid' : 'SchemaError' });
       }
     }
     this.resolver = new StatementResolver(ctx);
@@ -99,9 +115,16 @@ export class Analysis {
     if (this.shaper.crossed > crossed) ctx.problem('warning', offset, 'internal: lineage through a result set of an earlier statement could not be folded', 'AnalysisError');
   }
 
-  beginFile(index: number, text: string): void {
+  /**
+   * Starts file `index`; returns the dialect to parse it with. Names keep the run's case rule (one
+   * catalog); parsing and resolution follow the file's dialect.
+   */
+  beginFile(index: number, text: string, vendor?: string): DialectSpec {
     this.ctx.setFile(index, text);
     this.lineIndexes[index] = this.ctx.lines;
+    const fileDialect = resolveVendor(vendor ?? '') ?? this.dialect;
+    this.ctx.dialect = fileDialect;
+    return fileDialect;
   }
 
   statement(stmt: Statement): void {
@@ -123,9 +146,13 @@ export class Analysis {
     }
   }
 
-  endFile(index: number, parsed: FileParse): void {
+  endFile(index: number, parsed: FileParse, text: string): void {
     this.total += parsed.attempted;
     this.failed += parsed.failed;
+    if (parsed.failed > 0) {
+      const hint = vendorHint(text, this.ctx.dialect);
+      if (hint) this.ctx.problems.push(new Problem('note', index, 0, hint, 'VendorHint'));
+    }
     for (const p of parsed.problems) {
       this.ctx.problems.push(new Problem(p.severity, index, p.offset, p.message, p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint'));
     }
@@ -153,6 +180,8 @@ export class Analysis {
     }
     const statements = { total: this.total, failed: this.failed };
     const graph = this.shaper.finish({ vendor: this.dialect.vendor, files: sources.map((s) => s.path), errors, statements });
-    return { graph, diagnostics };
+    const changes = this.ctx.changes.map(({ file, offset, ...c }): SchemaChange => ({ ...c, file: sources[file]?.path, ...(this.lineIndexes[file] ?? new LineIndex('')).position(offset) }));
+    const tables = this.ctx.catalog.list().map(([key, e]): KnownTable => ({ key, kind: e.kind, columns: [...e.columns], origin: e.origin }));
+    return { graph, diagnostics, changes, tables };
   }
 }

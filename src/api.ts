@@ -4,13 +4,15 @@
  * gives the same result.
  */
 import { Analysis, type LineageResult, type SourceInput } from './analysis.js';
+import { resolveVendor } from './dialects/registry.js';
 import type { Statement } from './ast/nodes.js';
 import type { DialectSpec } from './dialects/spec.js';
 import type { AnalyzeOptions } from './options.js';
 import { parseText, type ParsedFile } from './parse/parse.js';
 
 export { CapacityError } from './analysis.js';
-export type { FileParse, LineageResult, SourceInput } from './analysis.js';
+export type { FileParse, KnownTable, LineageResult, SourceInput } from './analysis.js';
+export type { SchemaChange } from './resolve/changes.js';
 export { render, write } from './writers/index.js';
 export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
@@ -35,10 +37,10 @@ export interface AnalyzeHooks {
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const run = new Analysis(options);
   sources.forEach((src, index) => {
-    run.beginFile(index, src.text);
+    const fileDialect = run.beginFile(index, src.text, src.vendor);
     const onStatement = (stmt: Statement) => run.statement(stmt);
-    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, run.dialect, onStatement) : parseText(src.text, run.dialect, onStatement);
-    run.endFile(index, parsed);
+    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, fileDialect, onStatement) : parseText(src.text, fileDialect, onStatement);
+    run.endFile(index, parsed, src.text);
   });
   return run.finish(sources);
 }
@@ -56,11 +58,12 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
   const run = new Analysis(options);
   const pool = new ParsePool(script, Math.min(jobs, sources.length));
   try {
-    const files = sources.map((src) => pool.parse(src.text, run.dialect.vendor));
+    const files = sources.map((src) => pool.parse(src.text, resolveVendor(src.vendor ?? '')?.vendor ?? run.dialect.vendor));
     for (let index = 0; index < sources.length; index++) {
-      run.beginFile(index, sources[index]!.text);
+      const src = sources[index]!;
+      run.beginFile(index, src.text, src.vendor);
       const parsed = await files[index]!.each((stmt) => run.statement(stmt));
-      run.endFile(index, parsed);
+      run.endFile(index, parsed, src.text);
     }
   } finally {
     await pool.close();

@@ -1,6 +1,6 @@
 /** Diagnostics on stderr: compiler style, optionally coloured, then a one-line summary. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countSeverities, formatDiagnostic, plural, type Counts, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -34,28 +34,14 @@ export function renderDiagnostic(d: Diagnostic, c: ChalkInstance): string {
   return `${c.bold(where)}${paint(`${d.severity}:`)} ${d.message}`;
 }
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  notes: number;
-}
-
-export function countSeverities(diagnostics: Diagnostic[]): Counts {
-  const counts: Counts = { errors: 0, warnings: 0, notes: 0 };
-  for (const d of diagnostics) {
-    if (d.severity === 'error') counts.errors++;
-    else if (d.severity === 'warning') counts.warnings++;
-    else counts.notes++;
-  }
-  return counts;
-}
+export { countSeverities, type Counts };
 
 /** 1,239: counts are grouped by thousands, the same on every machine. */
 export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function plural(n: number, word: string): string {
+function counted(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -77,12 +63,12 @@ export function warningKinds(diagnostics: Diagnostic[]): [string, number][] {
 export function summaryLine(files: number, statements: { total: number; failed: number }, counts: Counts, kinds: [string, number][] = []): string {
   const byKind = counts.warnings >= 2 && kinds.length > 0 ? ` (${kinds.map(([k, n]) => `${k} ${count(n)}`).join(', ')})` : '';
   const parts = [
-    plural(files, 'file'),
-    plural(statements.total, 'statement') + (statements.failed > 0 ? ` (${count(statements.failed)} failed)` : ''),
-    plural(counts.errors, 'error'),
-    plural(counts.warnings, 'warning') + byKind,
+    counted(files, 'file'),
+    counted(statements.total, 'statement') + (statements.failed > 0 ? ` (${count(statements.failed)} failed)` : ''),
+    counted(counts.errors, 'error'),
+    counted(counts.warnings, 'warning') + byKind,
   ];
-  if (counts.notes > 0) parts.push(plural(counts.notes, 'note'));
+  if (counts.notes > 0) parts.push(counted(counts.notes, 'note'));
   return `sqlflow: ${parts.join(', ')}`;
 }
 
