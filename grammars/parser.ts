@@ -64,9 +64,17 @@ export interface ParserCaps extends Capabilities {
   assignmentAlias: boolean;
 }
 
+export interface ChunkError {
+  offset: number;
+  message: string;
+  /** The failed statement's text runs from `start` to `end` (absent for errors inside a routine that parsed). */
+  start?: number;
+  end?: number;
+}
+
 export interface ParsedStatements {
   statements: A.Statement[];
-  errors: { offset: number; message: string }[];
+  errors: ChunkError[];
 }
 
 export class SqlParser extends EmbeddedActionsParser {
@@ -288,7 +296,7 @@ export class SqlParser extends EmbeddedActionsParser {
     this.text = text;
     this.input = tokens;
     const statements: A.Statement[] = [];
-    const errors: { offset: number; message: string }[] = [];
+    const errors: ChunkError[] = [];
     while (this.exportLexerState() < tokens.length - 1) {
       const before = this.exportLexerState();
       this.errors = [];
@@ -302,7 +310,7 @@ export class SqlParser extends EmbeddedActionsParser {
       const all = this.errors;
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
       if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.sqlPlusCommands) {
-        errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
+        errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, start: stmt.start, end: stmt.end });
         if (this.exportLexerState() === before) break;
         continue;
       }
@@ -315,8 +323,9 @@ export class SqlParser extends EmbeddedActionsParser {
       const err = real[0] ?? all[0]!;
       const tok = err?.token && !isNaN(err.token.startOffset) ? err.token : tokens[Math.min(before + 1, tokens.length - 1)]!;
       const noLineage = this.proc?.unsupported(tokens, before + 1, tok.tokenType === EOF ? tokens.length - 1 : tokens.indexOf(tok));
+      const failure: ChunkError | undefined = noLineage ? undefined : { offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok), start: tokens[before + 1]!.startOffset };
       if (noLineage) statements.push(noLineage);
-      else errors.push({ offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok) });
+      else errors.push(failure!);
       // Resume at the next statement start after the failing token.
       let idx = tokens.indexOf(tok);
       if (idx < 0) idx = before + 1;
@@ -336,6 +345,7 @@ export class SqlParser extends EmbeddedActionsParser {
           }
         }
       }
+      if (failure) failure.end = next < 0 || next >= tokens.length ? tokens[tokens.length - 1]!.endOffset! + 1 : tokens[next]!.startOffset;
       if (next < 0 || next >= tokens.length) break;
       this.input = tokens;
       this.importLexerState(next - 1);

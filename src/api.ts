@@ -8,7 +8,8 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
-import { parseText } from './parse/parse.js';
+import { analyzeOnBigStack } from './deep/run.js';
+import { DEEP_MESSAGE, parseText } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
 import { StatementResolver } from './resolve/statements.js';
@@ -25,8 +26,20 @@ export interface LineageResult {
 
 export { render } from './writers/index.js';
 
+/**
+ * Column lineage of `sources` (one analysis: a table created in one source is known in the next).
+ * A statement nested too deeply for the stack fails alone on this thread; the analysis is then run
+ * again on a thread with a big stack (src/deep/run.ts), where it usually succeeds.
+ */
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const here = analyzeHere(sources, opts);
+  if (!here.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return here;
+  return analyzeOnBigStack(sources, opts) ?? here;
+}
+
+/** `analyze` on the current thread only. */
+export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): LineageResult {
   const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
   const ctx = new Context(dialect, opts);
   const diagnostics: Diagnostic[] = [];
@@ -55,6 +68,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   let total = 0;
   let failed = 0;
   const lineIndexes: LineIndex[] = [];
+  let saidGo = false;
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
@@ -63,7 +77,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
         resolver.statement(stmt);
       } catch (err) {
         if (!(err instanceof RangeError)) throw err;
-        ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
+        ctx.problem('error', stmt.start, DEEP_MESSAGE, 'AnalysisError');
         failed++;
       }
       flush(stmt.start);
@@ -73,13 +87,19 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
     }
+    if (parsed.foreignGo >= 0 && !saidGo) {
+      saidGo = true;
+      ctx.problems.push({ severity: 'note', file: index, offset: parsed.foreignGo, message: 'GO is a batch separator of T-SQL: try -t mssql', errorType: 'SyntaxHint' });
+    }
   });
 
   flush(0);
 
-  // In position order; the same message twice at one position is reported once.
+  // In position order; the same warning or note twice at one position is reported once (each
+  // error stands for one failed statement, so errors are all kept).
   const sorted = ctx.problems.sort((a, b) => a.file - b.file || a.offset - b.offset);
   const problems = sorted.filter((p, i) => {
+    if (p.severity === 'error') return true;
     for (let j = i - 1; j >= 0 && sorted[j]!.file === p.file && sorted[j]!.offset === p.offset; j--) if (sorted[j]!.message === p.message) return false;
     return true;
   });
