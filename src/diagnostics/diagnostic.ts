@@ -14,5 +14,6 @@ export interface Diagnostic {
 
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.file === undefined ? 'sqlflow' : d.line === undefined ? d.file : `${d.file}:${d.line}:${d.col ?? 1}`;
-  return `${where}: ${d.severity}: ${d.message}`;
+  // One line per diagnostic, whatever text a message quotes.
+  return `${where}: ${d.severity}: ${d.message.replace(/\s*[\r\n\u0085\u2028\u2029]+\s*/g, ' ')}`;
 }
