@@ -9,6 +9,7 @@ import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import { analyzeOnBigStack } from './deep/run.js';
+import { JINJA_HINT, jinjaOffset } from './parse/hints.js';
 import { DEEP_MESSAGE, parseText } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
@@ -87,6 +88,8 @@ export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): Linea
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
     }
+    const jinja = jinjaOffset(src.text);
+    if (jinja >= 0) ctx.problems.push({ severity: 'note', file: index, offset: jinja, message: JINJA_HINT, errorType: 'SyntaxHint' });
     if (parsed.foreignGo >= 0 && !saidGo) {
       saidGo = true;
       ctx.problems.push({ severity: 'note', file: index, offset: parsed.foreignGo, message: 'GO is a batch separator of T-SQL: try -t mssql', errorType: 'SyntaxHint' });

@@ -21,7 +21,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     if (showProgress) spinner = deps.startSpinner('Reading inputs');
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
-    const input = await deps.readInputs(config.inputs, stdin);
+    const input = await deps.readInputs(config.inputs, config.extensions ? { ...stdin, extensions: config.extensions } : stdin);
     if (input.fatal || schemaProblems.length > 0) {
       stopSpinner();
       printDiagnostics([...schemaProblems, ...input.diagnostics]);

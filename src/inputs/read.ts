@@ -5,6 +5,7 @@ import { decodeBytes } from './decode.js';
 import { expandSpec, type Target } from './expand.js';
 import {
   DEFAULT_INPUT_LIMITS,
+  DEFAULT_SQL_EXTENSIONS,
   inputDiag,
   type InputLimits,
   type ReadInputsOptions,
@@ -16,6 +17,7 @@ export const STDIN_PATH = '<stdin>';
 
 export async function readInputs(specs: string[], opts: ReadInputsOptions = {}): Promise<ReadInputsResult> {
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...opts.limits };
+  const extensions = opts.extensions ?? DEFAULT_SQL_EXTENSIONS;
   const out: ReadInputsResult = { files: [], diagnostics: [], fatal: false };
   const seen = new Set<string>();
   for (const spec of specs) {
@@ -27,20 +29,20 @@ export async function readInputs(specs: string[], opts: ReadInputsOptions = {}):
       else addDecoded(out, bytes, STDIN_PATH);
       continue;
     }
-    const expansion = await expandSpec(spec);
+    const expansion = await expandSpec(spec, process.cwd(), extensions);
     out.diagnostics.push(...expansion.diagnostics);
     out.fatal ||= expansion.fatal;
     for (const target of expansion.targets) {
       const key = await realpath(target.abs).catch(() => target.abs);
       if (seen.has(key)) continue;
       seen.add(key);
-      await readTarget(out, target, limits);
+      await readTarget(out, target, limits, extensions);
     }
   }
   return out;
 }
 
-async function readTarget(out: ReadInputsResult, target: Target, limits: InputLimits): Promise<void> {
+async function readTarget(out: ReadInputsResult, target: Target, limits: InputLimits, extensions: readonly string[]): Promise<void> {
   let bytes: Buffer;
   try {
     const info = await stat(target.abs);
@@ -62,7 +64,7 @@ async function readTarget(out: ReadInputsResult, target: Target, limits: InputLi
     addDecoded(out, bytes, target.path);
     return;
   }
-  const zip = await readZip(bytes, target.path, limits);
+  const zip = await readZip(bytes, target.path, limits, extensions);
   out.diagnostics.push(...zip.diagnostics);
   for (const member of zip.members) addDecoded(out, member.bytes, memberPath(target.path, member.name));
 }

@@ -112,3 +112,12 @@ describe('4. GO lines never make statements vanish', () => {
     }
   });
 });
+
+describe('hints (issue 9)', () => {
+  test('a dbt model with Jinja gets a hint to compile it first, once per file', () => {
+    const r = run(["{{ config(materialized='table') }}\nselect id from {{ ref('orders') }}\n", 'select a from t;\n']);
+    const notes = r.diagnostics.filter((d) => d.severity === 'note').map(formatDiagnostic);
+    expect(notes).toEqual(['1.sql:1:1: note: this looks like a dbt model or Jinja template: compile it first (`dbt compile`) and analyze the SQL in target/compiled/']);
+    expect(r.graph.statements.failed).toBe(errors(r).length);
+  });
+});
