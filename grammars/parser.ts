@@ -228,10 +228,25 @@ export class SqlParser extends EmbeddedActionsParser {
     return this.text.slice(start, end);
   }
 
+  /** The last run of `(` scanned by startsQuery: token indexes [from, to) in `runTokens`. */
+  private runTokens: unknown;
+  private runFrom = -1;
+  private runTo = -1;
+
   /** Does a query (SELECT / WITH / VALUES, possibly behind parentheses) start at LA(i)? */
   startsQuery(i: number): boolean {
-    let n = i;
-    while (this.LA(n).tokenType === T.LParen) n++;
+    // The run of `(` is remembered, so that N nested parentheses cost O(N), not O(N²).
+    const here = this.exportLexerState();
+    const at = here + i;
+    let n: number;
+    if (this.runTokens === this.input && at >= this.runFrom && at <= this.runTo) n = this.runTo - here;
+    else {
+      n = i;
+      while (this.LA(n).tokenType === T.LParen) n++;
+      this.runTokens = this.input;
+      this.runFrom = at;
+      this.runTo = here + n;
+    }
     const t = this.LA(n).tokenType;
     return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i);
   }
