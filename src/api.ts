@@ -26,6 +26,9 @@ export interface LineageResult {
 }
 
 export { render } from './writers/index.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export type { LineageGraph, RelationType, Severity } from './graph/model.js';
+export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
 /**
  * Column lineage of `sources` (one analysis: a table created in one source is known in the next).

@@ -8,9 +8,9 @@
  * input goes), waiting for it synchronously (Atomics.wait) so that `analyze()` stays synchronous.
  * 10,000 levels need about 50 MB; a statement deeper than the big stack allows still fails alone.
  */
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { LineageResult, SourceInput } from '../api.js';
 import type { AnalyzeOptions } from '../options.js';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /** Stack of the worker thread, in MB (about 40,000 levels of nesting). */
 export const STACK_MB = 256;
