@@ -80,8 +80,8 @@ export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): Linea
       try {
         resolver.statement(stmt);
       } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        ctx.problem('error', stmt.start, DEEP_MESSAGE, 'AnalysisError');
+        // One statement that cannot be analyzed (too deep, or a bug) fails alone; the run goes on.
+        ctx.problem('error', stmt.start, err instanceof RangeError ? DEEP_MESSAGE : internalMessage(err), 'AnalysisError');
         failed++;
       }
       flush(stmt.start);
@@ -120,4 +120,11 @@ export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): Linea
 
   const graph = shaper.finish({ vendor: dialect.vendor, files: sources.map((s) => s.path), errors, statements: { total, failed } });
   return { graph, diagnostics };
+}
+
+/** A bug met while analyzing one statement, on one line: the error and where it was thrown. */
+function internalMessage(err: unknown): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frame = /at .*?([\w.-]+\.[jt]s):(\d+)/.exec(e.stack ?? '');
+  return `internal error, statement not analyzed (please report it): ${e.name}: ${e.message}${frame ? ` at ${frame[1]}:${frame[2]}` : ''}`;
 }

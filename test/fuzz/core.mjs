@@ -172,6 +172,7 @@ export function checkAnalysis(engine, text, vendor) {
       out.push(`malformed diagnostic: ${JSON.stringify(line.slice(0, 200))}`);
     }
     if (d.severity === 'error') located++;
+    if (/^internal error/.test(d.message)) out.push(`internal error: ${d.message.slice(0, 200)}`);
   }
   if (graph.statements.failed !== located) out.push(`failed statements ${graph.statements.failed} != errors ${located}`);
   if (graph.statements.failed > graph.statements.total) out.push(`failed ${graph.statements.failed} > total ${graph.statements.total}`);

@@ -95,8 +95,10 @@ async function main() {
           batch++;
           if (v.length === 0 && o.cliEvery > 0 && (cases + batch) % o.cliEvery === 0) pending.push(c);
         }
-        if (v.length > 0) shrinking = true;
-        return v.length === 0;
+        if (v.length > 0) {
+          shrinking = true;
+          throw new Error(v.join('\n'));
+        }
       }),
       { seed, numRuns: remaining, interruptAfterTimeLimit: Number.isFinite(o.seconds) ? Math.max(1, deadline - Date.now()) : undefined, markInterruptAsFailure: false },
     );
@@ -119,7 +121,10 @@ async function main() {
     remaining -= Math.max(1, batch);
     if (details.failed && details.counterexample) {
       const c = details.counterexample[0];
-      record(found, c, materialize(c, seeds), check(c), seed, o.save);
+      // The violations seen when the shrunk case failed (a re-run that passes means a flaky one, e.g. time).
+      const seen = String(details.errorInstance?.message ?? details.error ?? 'failed').split('\n');
+      const again = check(c);
+      record(found, c, materialize(c, seeds), again.length > 0 ? again : seen.map((x) => `not reproduced: ${x}`), seed, o.save);
     }
     if (details.interrupted) break;
     seed = (seed * 7919 + 1) % 2147483647;

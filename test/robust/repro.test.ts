@@ -121,3 +121,11 @@ describe('hints (issue 9)', () => {
     expect(r.graph.statements.failed).toBe(errors(r).length);
   });
 });
+
+describe('found by the fuzz campaign', () => {
+  test('LATERAL VIEW followed by a name without a call is a syntax error, not a crash', () => {
+    const r = run('SELECT a FROM bar sc LATERAL VIEW jINSERT OVERWRITE TABLE foo q AS item0;\nSELECT b FROM u;\n', { vendor: 'hive' });
+    expect(errors(r)).toEqual(["a.sql:1:35: error: syntax error near 'jINSERT': expected a function call after LATERAL VIEW"]);
+    expect(edgePairs(r.graph)).toEqual(['u.b -> RS-1.b']);
+  });
+});
