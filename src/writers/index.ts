@@ -4,9 +4,10 @@ import type { WriteOptions } from '../options.js';
 import { writeCsv } from './csv.js';
 import { writeDataArts } from './dataarts.js';
 import { writeGraphml } from './graphml.js';
+import { writeHtml } from './html.js';
 import { writeJson } from './json.js';
 
-export { writeCsv, writeDataArts, writeGraphml, writeJson };
+export { writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson };
 
 /** Renders `graph` in `opts.format`. Deterministic: the same graph and options give the same bytes. */
 export function render(graph: LineageGraph, opts: WriteOptions): string {
@@ -19,6 +20,8 @@ export function render(graph: LineageGraph, opts: WriteOptions): string {
       return writeGraphml(graph, opts);
     case 'dataarts':
       return writeDataArts(graph, opts);
+    case 'html':
+      return [...writeHtml(graph, opts)].join('');
     default: {
       const unknown: never = opts.format;
       throw new Error(`unknown output format: ${String(unknown)}`);
