@@ -3,6 +3,7 @@
  * one per dialect), isolate failures to one diagnostic each.
  */
 import { SqlParser, type ParsedStatements, type ParserCaps } from '../../grammars/parser.js';
+import { CONTROL_STATEMENT_WORDS } from '../../grammars/words.js';
 import type { Statement } from '../ast/nodes.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { relexer } from '../lexer/relex.js';
@@ -101,7 +102,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
     // A control statement the dialect only knows inside a block (PL/SQL WHILE ... LOOP at top level)
     // would be skipped as a statement without lineage, and whatever it holds with it: it fails instead.
     for (const st of good) {
-      if (st.k === 'other' && CONTROL_WORDS.has(st.keyword.split(' ')[0]!)) {
+      if (st.k === 'other' && CONTROL_STATEMENT_WORDS.has(st.keyword.split(' ')[0]!)) {
         fail(st.start, `procedural statement outside a block, not analyzed: '${snippet(text, st.start, st.end)}'`);
         good = good.filter((g) => g !== st);
       }
@@ -118,8 +119,6 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
 
 export const DEEP_MESSAGE = 'statement too deeply nested to analyze';
 
-/** First words of control statements that only make sense inside a block or routine. */
-const CONTROL_WORDS = new Set(['IF', 'WHILE', 'LOOP', 'FOR', 'FORALL', 'REPEAT', 'ELSE', 'ELSIF', 'ELSEIF', 'CASE']);
 
 function snippet(text: string, start: number, end: number): string {
   const s = text.slice(start, Math.min(end, start + 40)).replace(/\s+/g, ' ');
