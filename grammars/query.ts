@@ -642,7 +642,10 @@ export function defineQueryRules(this: SqlParser): void {
               },
               {
                 ALT: () => {
+                  const at = $.LA(1);
                   const fn = $.SUBRULE($.nameOrCall);
+                  // `LATERAL name` without a call is a syntax error, not a table function without arguments.
+                  if (!this.recording && fn.k !== 'func') throw saveError(this, new MismatchedTokenException('expected a subquery or a function call after LATERAL', at, $.LA(0)));
                   const a = $.SUBRULE3($.tableAlias);
                   return $.ACTION((): TableRef => ({ k: 'tfunc', func: fn as FuncCall, lateral: true, ...a, start: kw.startOffset, end: end() }));
                 },

@@ -129,3 +129,9 @@ describe('found by the fuzz campaign', () => {
     expect(edgePairs(r.graph)).toEqual(['u.b -> RS-1.b']);
   });
 });
+
+test('JOIN LATERAL followed by a name without a call is a syntax error (fuzz finding)', () => {
+  const r = run('SELECT m.name FROM manufacturers m LEFT JOIN LATERAL gUPDATE s ON true;\nSELECT b FROM u;\n');
+  expect(errors(r)).toEqual(["a.sql:1:54: error: syntax error near 'gUPDATE': expected a subquery or a function call after LATERAL"]);
+  expect(edgePairs(r.graph)).toEqual(['u.b -> RS-1.b']);
+});
