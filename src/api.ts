@@ -8,9 +8,11 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import type { Statement } from './ast/nodes.js';
+import type { DialectSpec } from './dialects/spec.js';
 import { analyzeOnBigStack } from './deep/run.js';
 import { JINJA_HINT, jinjaOffset } from './parse/hints.js';
-import { DEEP_MESSAGE, parseText } from './parse/parse.js';
+import { DEEP_MESSAGE, parseText, type ParsedFile } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
 import { StatementResolver } from './resolve/statements.js';
@@ -32,19 +34,35 @@ export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
 /**
+ * Parse results kept between runs (jobs' incremental re-analysis): `get` returns a file's earlier
+ * parse for the same text and dialect, `set` records a fresh one. Parsing depends only on the text
+ * and the dialect, so the lineage is the same whether a parse comes from the cache or not. `get`
+ * must return a tree that nobody else holds.
+ */
+export interface ParseCache {
+  get(text: string, vendor: string): ParsedFile | undefined;
+  set(text: string, vendor: string, parsed: ParsedFile): void;
+}
+
+export interface AnalyzeHooks {
+  parseCache?: ParseCache;
+}
+
+/**
  * Column lineage of `sources` (one analysis: a table created in one source is known in the next).
  * A statement nested too deeply for the stack fails alone on this thread; the analysis is then run
- * again on a thread with a big stack (src/deep/run.ts), where it usually succeeds.
+ * again on a thread with a big stack (src/deep/run.ts), where it usually succeeds (without the
+ * hooks, which do not cross threads).
  */
-export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
+export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
-  const here = analyzeHere(sources, opts);
+  const here = analyzeHere(sources, opts, hooks);
   if (!here.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return here;
   return analyzeOnBigStack(sources, opts) ?? here;
 }
 
 /** `analyze` on the current thread only. */
-export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): LineageResult {
+export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions, hooks: AnalyzeHooks = {}): LineageResult {
   const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
   const ctx = new Context(dialect, opts);
   const diagnostics: Diagnostic[] = [];
@@ -77,7 +95,7 @@ export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): Linea
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
-    const parsed = parseText(src.text, dialect, (stmt) => {
+    const onStatement = (stmt: Statement) => {
       try {
         resolver.statement(stmt);
       } catch (err) {
@@ -86,7 +104,8 @@ export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions): Linea
         failed++;
       }
       flush(stmt.start);
-    });
+    };
+    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, dialect, onStatement) : parseText(src.text, dialect, onStatement);
     total += parsed.attempted;
     failed += parsed.failed;
     for (const p of parsed.problems) {
@@ -128,4 +147,15 @@ function internalMessage(err: unknown): string {
   const e = err instanceof Error ? err : new Error(String(err));
   const frame = /at .*?([\w.-]+\.[jt]s):(\d+)/.exec(e.stack ?? '');
   return `internal error, statement not analyzed (please report it): ${e.name}: ${e.message}${frame ? ` at ${frame[1]}:${frame[2]}` : ''}`;
+}
+
+/** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */
+function cachedParse(cache: ParseCache, text: string, dialect: DialectSpec, onStatement: (s: Statement) => void): ParsedFile {
+  let parsed = cache.get(text, dialect.vendor);
+  if (!parsed) {
+    parsed = parseText(text, dialect);
+    cache.set(text, dialect.vendor, parsed);
+  }
+  for (const st of parsed.statements) onStatement(st);
+  return parsed;
 }

@@ -28,6 +28,8 @@ export interface AnalyzeConfig {
   jobs?: number;
   /** Extensions of SQL files in directories and archives (--ext); undefined = the default list. */
   extensions?: string[];
+  /** --with-lineage: DataArts lineage-info files merged into the graph. */
+  lineageFiles: string[];
 }
 
 /** What commander hands the action after the parsers below have run. */
@@ -44,6 +46,7 @@ export interface RawAnalyzeOptions {
   showTransform?: boolean;
   aggregate: 'direct' | 'indirect';
   schema?: string[];
+  withLineage?: string[];
   defaultDatabase?: string;
   defaultSchema?: string;
   jobs?: number;
@@ -141,6 +144,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--show-transform', 'attach the transform (expression text, kind) to each source')
     .addOption(aggregate)
     .option('--schema <file>', 'known tables: DDL .sql or JSON {"db.schema.table": ["col", ...]}; repeatable', collect)
+    .option('--with-lineage <file>', 'DataArts lineage-info JSON (one body or a list) merged into the lineage; repeatable', collect)
     .option('--default-database <d>', 'database of unqualified names')
     .option('--default-schema <s>', 'schema of unqualified names')
     .addOption(jobs)
@@ -177,6 +181,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
     quiet: raw.quiet === true,
     color: raw.color !== false,
     progress: raw.progress !== false,
+    lineageFiles: [...(raw.withLineage ?? [])],
   };
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
   if (raw.jobs !== undefined) config.jobs = raw.jobs;

@@ -108,7 +108,9 @@ function commands(line: string, cwd: string): Command[] {
 }
 
 const LINES = DOCS.flatMap((doc) => shellLines(readFileSync(repoPath(doc), 'utf8')).map((line): [string, string] => [doc, line]));
-const RUNNABLE = LINES.filter(([, line]) => /(?:^|&&|\|)\s*bin\/sqlflow\b/.test(line));
+// `sqlflow serve` runs until stopped: test/server/seeds.test.ts starts a real server and runs the
+// README's server examples (its curl blocks) against it.
+const RUNNABLE = LINES.filter(([, line]) => /(?:^|&&|\|)\s*bin\/sqlflow\b/.test(line) && !/bin\/sqlflow serve\b/.test(line));
 
 describe('README command lines', () => {
   let cwd: string;
@@ -138,6 +140,29 @@ describe('README command lines', () => {
       { text: '2>', bare: false },
       { text: 'd.txt', bare: true },
     ]);
+  });
+
+  it("the diagnostics shown for test/fixtures/mixed/ are what the CLI prints", async () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const m = /For `(test\/fixtures\/mixed\/)`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(m).not.toBeNull();
+    process.chdir(cwd);
+    try {
+      const r = await runCli(['analyze', m![1]!]);
+      expect(r.stderr).toBe(m![2]);
+    } finally {
+      process.chdir(home);
+    }
+  });
+
+  it('the CSV excerpts are lines of the sample outputs (samples/warehouse/expected)', () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const expected = new Set(
+      ['lineage.csv', 'lineage.table.csv'].flatMap((f) => readFileSync(repoPath('samples', 'warehouse', 'expected', f), 'utf8').split('\n')),
+    );
+    const excerpts = [...readme.matchAll(/^```csv\n([\s\S]*?)^```/gm)].flatMap((m) => m[1]!.split('\n').filter((l) => l !== ''));
+    expect(excerpts.length).toBeGreaterThan(4);
+    expect(excerpts.filter((l) => !expected.has(l))).toEqual([]);
   });
 
   it.each(RUNNABLE)('%s: %s', async (_doc, line) => {

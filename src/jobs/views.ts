@@ -1,0 +1,42 @@
+/** The seeds' response envelopes and the job summaries built from records. */
+import { render } from '../api.js';
+import type { OutputFormat } from '../options.js';
+import { publicView, type JobRecord } from './record.js';
+import type { JobStore } from './store.js';
+
+export function ok(data: unknown): { code: 200; data: unknown } {
+  return { code: 200, data };
+}
+
+/** `displayUserJobsSummary`: counts by status, the ids, the details. */
+export function jobsSummary(records: JobRecord[]): Record<string, unknown> {
+  const count = (s: string) => records.filter((r) => r.status === s).length;
+  return {
+    total: records.length,
+    success: count('success'),
+    partialSuccess: count('partialSuccess'),
+    fail: count('fail'),
+    jobIds: records.map((r) => r.jobId),
+    jobDetails: records.map((r) => publicView(r, false)),
+  };
+}
+
+/** A job has no lineage to export yet (still queued or running). */
+export class NoResultYet extends Error {
+  constructor(readonly record: JobRecord) {
+    super(`job ${record.jobId} has no lineage yet (status ${record.status}); export it when the status is success, partialSuccess or fail`);
+  }
+}
+
+export interface ExportOptions {
+  format: OutputFormat;
+  tableToTable: boolean;
+  delimiter: string;
+}
+
+/** The job's last lineage in `format`: the same `render()` as `sqlflow analyze`. */
+export async function exportJob(store: JobStore, record: JobRecord, opts: ExportOptions): Promise<string> {
+  const graph = record.resultRevision === undefined ? undefined : await store.readResult(record.jobId);
+  if (!graph) throw new NoResultYet(record);
+  return render(graph, { ...opts, jobName: record.jobName });
+}
