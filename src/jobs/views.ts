@@ -1,5 +1,8 @@
 /** The seeds' response envelopes and the job summaries built from records. */
+import { readFile } from 'node:fs/promises';
 import { render } from '../api.js';
+import type { LineageGraph } from '../graph/model.js';
+import { readBuffers } from '../inputs/read.js';
 import type { OutputFormat } from '../options.js';
 import { publicView, type JobRecord } from './record.js';
 import type { JobStore } from './store.js';
@@ -38,5 +41,14 @@ export interface ExportOptions {
 export async function exportJob(store: JobStore, record: JobRecord, opts: ExportOptions): Promise<string> {
   const graph = record.resultRevision === undefined ? undefined : await store.readResult(record.jobId);
   if (!graph) throw new NoResultYet(record);
-  return render(graph, { ...opts, jobName: record.jobName });
+  return render(graph, { ...opts, jobName: record.jobName, sources: await jobSources(store, record, graph) });
+}
+
+/** The job's input texts by the graph's file index (the HTML viewer shows each statement's SQL). */
+export async function jobSources(store: JobStore, record: JobRecord, graph: LineageGraph): Promise<(string | null)[]> {
+  const files = [];
+  for (const f of record.files) files.push({ path: f.name, bytes: await readFile(store.filePath(record.jobId, f)) });
+  const input = await readBuffers(files);
+  const byPath = new Map(input.files.map((f) => [f.path, f.text]));
+  return graph.files.map((path) => byPath.get(path) ?? null);
 }

@@ -6,9 +6,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import * as dataarts from './dataarts.js';
 import * as sqlflowJobs from './sqlflow-jobs.js';
+import * as viewer from './viewer.js';
 
 export interface RouteModule {
   register(app: FastifyInstance, ctx: ServerContext): void;
 }
 
-export const ROUTES: RouteModule[] = [sqlflowJobs, dataarts];
+export const ROUTES: RouteModule[] = [sqlflowJobs, dataarts, viewer];

@@ -85,7 +85,8 @@ async function ownJob(ctx: ServerContext, p: RequestParams, userId: string): Pro
   return record;
 }
 
-async function submit(ctx: ServerContext, p: RequestParams, userId: string, persist: boolean): Promise<Record<string, unknown>> {
+/** A submit from request parameters (the API's submit routes and the viewer's form); its public view. */
+export async function submit(ctx: ServerContext, p: RequestParams, userId: string, persist: boolean): Promise<Record<string, unknown>> {
   const jobId = persist ? optional(p, 'jobId') : undefined;
   if (jobId !== undefined && !/^[0-9a-f]{32}$/.test(jobId)) throw new HttpError(400, 'jobId must be 32 hexadecimal digits');
   if (p.files.length === 0) throw new HttpError(400, 'missing parameter: sqlfiles (one or more SQL files or .zip archives)');
