@@ -113,6 +113,8 @@ export function defineStatementRules(this: SqlParser): void {
                 ALT: () => {
                   $.CONSUME(K.OVERWRITE);
                   overwrite = true;
+                  // Snowflake `INSERT OVERWRITE INTO t`.
+                  $.option(12, { GATE: () => $.LA(1).tokenType === K.INTO, DEF: () => $.consume(7, K.INTO) });
                 },
               },
             ]);
@@ -563,7 +565,20 @@ export function defineStatementRules(this: SqlParser): void {
           $.CONSUME(K.UPDATE);
           $.CONSUME(K.SET);
           when.action = 'update';
-          when.sets = $.SUBRULE($.assignments);
+          $.OR3([
+            // Spark/Delta `UPDATE SET *`: every column from the same-named source column.
+            {
+              ALT: () => {
+                $.CONSUME(T.Star);
+                when.all = true;
+              },
+            },
+            {
+              ALT: () => {
+                when.sets = $.SUBRULE($.assignments);
+              },
+            },
+          ]);
           $.OPTION3(() => {
             $.CONSUME(K.WHERE);
             when.cond = $.SUBRULE1($.expr);
@@ -591,6 +606,13 @@ export function defineStatementRules(this: SqlParser): void {
           when.action = 'insert';
           $.OPTION6(() => (when.columns = $.SUBRULE($.columnNameList)));
           $.OR2([
+            // Spark/Delta `INSERT *`.
+            {
+              ALT: () => {
+                $.CONSUME1(T.Star);
+                when.all = true;
+              },
+            },
             {
               ALT: () => {
                 $.CONSUME(K.VALUES);

@@ -4,7 +4,9 @@ import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
 import type { EffectType, LineageObject, Loc } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
+import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
+import { InferredColumns } from './inferred.js';
 import { keyFunction, type KeyFn } from './names.js';
 
 /** An output column of a result set. */
@@ -24,6 +26,10 @@ export interface ResultSet {
   indexed?: number;
   /** `*` outputs whose columns are unknown: source objects they expand from. */
   stars: ColumnRef[];
+  /** Keys of input columns a table operator consumed: never found through `stars`. */
+  hidden?: Set<string>;
+  /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */
+  fields?: ColumnRef[];
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */
@@ -42,6 +48,11 @@ export interface StatementContext {
   process: LineageObject;
   effect: EffectType;
   reads: Set<number>;
+  /** A written value reads the target's current row (`SET c = c + 1`): the target is also a source. */
+  selfRead?: boolean;
+  /** The statement, scanned for qualified column uses on its first ambiguous column. */
+  ast?: A.Statement;
+  scanned?: boolean;
 }
 
 export interface Problem {
@@ -71,6 +82,8 @@ export class Context {
   variables = new Set<string>();
   orphan: LineageObject | undefined;
   constants: LineageObject | undefined;
+  /** Columns of tables known from their qualified uses (no schema needed). */
+  readonly inferred = new InferredColumns();
 
   constructor(
     readonly dialect: DialectSpec,
