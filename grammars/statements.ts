@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { tokenMatcher } from './chevrotain.js';
+import { EOF, tokenMatcher } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
@@ -933,8 +933,11 @@ export function defineStatementRules(this: SqlParser): void {
                 },
                 {
                   ALT: () => {
+                    // The action word (ALTER, DROP, ADD, ...) never starts the next statement.
+                    $.OPTION2({ GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== EOF, DEF: () => $.CONSUME2(T.AnyToken) });
                     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end() }));
+                    // Column actions (DROP/RENAME/ALTER COLUMN ...) are read from the tokens by src/resolve/changes.ts.
+                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), alterTable: from }));
                   },
                 },
               ],

@@ -465,6 +465,8 @@ export interface OtherStmt extends Node {
   writes?: QName[];
   pathReads?: string[];
   pathWrites?: string[];
+  /** `ALTER TABLE name ...` with other actions than RENAME TO: the table (actions: src/resolve/changes.ts). */
+  alterTable?: QName;
   /** A routine called (`EXEC proc`, PL/SQL `pkg.proc(...)`): recorded, no lineage of its own. */
   call?: QName;
   /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */

@@ -163,3 +163,9 @@ export const DEFAULT_VENDOR = 'dbvansi';
 export function defaultDialect(): DialectSpec {
   return byName.get(DEFAULT_VENDOR)!;
 }
+
+/**
+ * Dialects tried, in this order, on a file that fails to parse in its own: one per distinct
+ * grammar family, so the hint ("looks like PL/SQL: try -t oracle") names the likeliest one.
+ */
+export const HINT_VENDORS = ['dbvoracle', 'dbvmssql', 'dbvpostgresql', 'dbvmysql', 'dbvbigquery', 'dbvsnowflake', 'dbvhive', 'dbvteradata'];

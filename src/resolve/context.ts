@@ -6,8 +6,12 @@ import type { EffectType, LineageObject, Loc } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
 import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
+import type { SchemaChange } from './changes.js';
 import { InferredColumns } from './inferred.js';
 import { keyFunction, type KeyFn } from './names.js';
+
+/** A schema change at its statement (file index, offset); analyze() turns it into a SchemaChange. */
+export type LocatedChange = Omit<SchemaChange, 'file' | 'line' | 'col'> & { file: number; offset: number };
 
 /** An output column of a result set. */
 export interface OutCol {
@@ -68,6 +72,8 @@ export class Context {
   readonly b: GraphBuilder;
   readonly catalog: Catalog;
   readonly problems: Problem[] = [];
+  /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP, RENAME, sp_rename). */
+  readonly changes: LocatedChange[] = [];
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
   readonly resultSets = new Map<number, ResultSet>();
   file = 0;
@@ -86,7 +92,8 @@ export class Context {
   readonly inferred = new InferredColumns();
 
   constructor(
-    readonly dialect: DialectSpec,
+    /** The dialect of the file being analyzed (a run may mix files of several vendors). */
+    public dialect: DialectSpec,
     readonly options: AnalyzeOptions,
   ) {
     this.key = keyFunction(dialect.caseRule);

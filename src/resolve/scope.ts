@@ -131,7 +131,12 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   if (parts.length > 1) {
     const qualifier = parts.slice(0, -1);
     const src = scope.source(ctx, qualifier);
-    if (src) return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    if (src) {
+      if (src.known && !src.rs && !src.known.has(ctx.key(name, colPart.quoted)) && !NILADIC.has(name.toUpperCase())) {
+        ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
+      }
+      return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    }
     // `s.dest.city`: a shorter qualifier names the source, the next part its column, the rest a struct path.
     for (let n = qualifier.length - 1; n >= 1; n--) {
       const shorter = scope.source(ctx, parts.slice(0, n));

@@ -10,6 +10,7 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
+import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
 import { QueryAnalyzer } from './query.js';
@@ -38,6 +39,7 @@ export class StatementResolver {
   statement(statement: A.Statement): void {
     const ctx = this.ctx;
     const s = this.procedural.prepare(statement);
+    if (s.k === 'drop' || s.k === 'rename' || s.k === 'other') recordChanges(ctx, s);
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     switch (s.k) {
       case 'query': {
