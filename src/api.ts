@@ -129,15 +129,16 @@ export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions, hooks:
     const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, fileDialect, onStatement) : parseText(src.text, fileDialect, onStatement);
     total += parsed.attempted;
     failed += parsed.failed;
-    if (parsed.failed > 0) {
+    // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.
+    const jinja = jinjaOffset(src.text);
+    if (jinja >= 0) ctx.problems.push({ severity: 'note', file: index, offset: jinja, message: JINJA_HINT, errorType: 'SyntaxHint' });
+    else if (parsed.failed > 0) {
       const hint = vendorHint(src.text, fileDialect);
       if (hint) ctx.problems.push({ severity: 'note', file: index, offset: 0, message: hint, errorType: 'VendorHint' });
     }
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
     }
-    const jinja = jinjaOffset(src.text);
-    if (jinja >= 0) ctx.problems.push({ severity: 'note', file: index, offset: jinja, message: JINJA_HINT, errorType: 'SyntaxHint' });
     if (parsed.foreignGo >= 0 && !saidGo) {
       saidGo = true;
       ctx.problems.push({ severity: 'note', file: index, offset: parsed.foreignGo, message: 'GO is a batch separator of T-SQL: try -t mssql', errorType: 'SyntaxHint' });
