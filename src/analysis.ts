@@ -14,8 +14,9 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import { JINJA_HINT, jinjaOffset } from './parse/hints.js';
 import { vendorHint } from './parse/hint.js';
-import type { ParseProblem } from './parse/parse.js';
+import { DEEP_MESSAGE, type ParseProblem } from './parse/parse.js';
 import type { SchemaChange } from './resolve/changes.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
@@ -50,6 +51,14 @@ export interface FileParse {
   attempted: number;
   failed: number;
   problems: ParseProblem[];
+  /** Offset of a T-SQL `GO` line in a file of another dialect (-1 or absent: none). */
+  foreignGo?: number;
+}
+
+function internalMessage(err: unknown): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frame = /at .*?([\w.-]+\.[jt]s):(\d+)/.exec(e.stack ?? '');
+  return `internal error, statement not analyzed (please report it): ${e.name}: ${e.message}${frame ? ` at ${frame[1]}:${frame[2]}` : ''}`;
 }
 
 /**
@@ -85,6 +94,7 @@ export class Analysis {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly lineIndexes: LineIndex[] = [];
   private total = 0;
+  private saidGo = false;
   private failed = 0;
 
   constructor(options: Partial<AnalyzeOptions> = {}, limits: AnalysisLimits = {}) {
@@ -131,8 +141,9 @@ export class Analysis {
     try {
       this.resolver.statement(stmt);
     } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
-      this.ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
+      // A CapacityError stops the run; any other failure (too deep, or a bug) fails this statement alone.
+      if (err instanceof CapacityError) throw err;
+      this.ctx.problem('error', stmt.start, err instanceof RangeError ? DEEP_MESSAGE : internalMessage(err), 'AnalysisError');
       this.failed++;
     }
     this.flush(stmt.start);
@@ -149,12 +160,19 @@ export class Analysis {
   endFile(index: number, parsed: FileParse, text: string): void {
     this.total += parsed.attempted;
     this.failed += parsed.failed;
-    if (parsed.failed > 0) {
+    // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.
+    const jinja = jinjaOffset(text);
+    if (jinja >= 0) this.ctx.problems.push(new Problem('note', index, jinja, JINJA_HINT, 'SyntaxHint'));
+    else if (parsed.failed > 0) {
       const hint = vendorHint(text, this.ctx.dialect);
       if (hint) this.ctx.problems.push(new Problem('note', index, 0, hint, 'VendorHint'));
     }
     for (const p of parsed.problems) {
       this.ctx.problems.push(new Problem(p.severity, index, p.offset, p.message, p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint'));
+    }
+    if (parsed.foreignGo !== undefined && parsed.foreignGo >= 0 && !this.saidGo) {
+      this.saidGo = true;
+      this.ctx.problems.push(new Problem('note', index, parsed.foreignGo, 'GO is a batch separator of T-SQL: try -t mssql', 'SyntaxHint'));
     }
   }
 
@@ -162,13 +180,14 @@ export class Analysis {
     this.flush(0);
     const diagnostics = this.diagnostics;
     const errors: LineageError[] = [];
-    // In position order; the same message twice at one position is reported once. Each problem is
-    // one object, listed both as a diagnostic and (unless a note) as a JSON error.
+    // In position order; the same warning or note twice at one position is reported once (each
+    // error stands for one failed statement, so errors are all kept). Each problem is one object,
+    // listed both as a diagnostic and (unless a note) as a JSON error.
     const sorted = this.ctx.problems.sort((a, b) => a.fileIndex - b.fileIndex || a.offset - b.offset);
     for (let i = 0; i < sorted.length; i++) {
       const p = sorted[i]!;
       let repeated = false;
-      for (let j = i - 1; j >= 0 && sorted[j]!.fileIndex === p.fileIndex && sorted[j]!.offset === p.offset; j--) {
+      if (p.severity !== 'error') for (let j = i - 1; j >= 0 && sorted[j]!.fileIndex === p.fileIndex && sorted[j]!.offset === p.offset; j--) {
         if (sorted[j]!.message === p.message) repeated = true;
       }
       if (repeated) continue;

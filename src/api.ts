@@ -7,8 +7,9 @@ import { Analysis, type LineageResult, type SourceInput } from './analysis.js';
 import { resolveVendor } from './dialects/registry.js';
 import type { Statement } from './ast/nodes.js';
 import type { DialectSpec } from './dialects/spec.js';
-import type { AnalyzeOptions } from './options.js';
-import { parseText, type ParsedFile } from './parse/parse.js';
+import { analyzeOnBigStack } from './deep/run.js';
+import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
+import { DEEP_MESSAGE, parseText, type ParsedFile } from './parse/parse.js';
 
 export { CapacityError } from './analysis.js';
 export type { FileParse, KnownTable, LineageResult, SourceInput } from './analysis.js';
@@ -34,8 +35,22 @@ export interface AnalyzeHooks {
   parseCache?: ParseCache;
 }
 
+/**
+ * Column lineage of `sources` (one analysis: a table created in one source is known in the next).
+ * A statement nested too deeply for the stack fails alone on this thread; the analysis is then run
+ * again on a thread with a big stack (src/deep/run.ts), where it usually succeeds (without the
+ * hooks, which do not cross threads).
+ */
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
-  const run = new Analysis(options);
+  const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const here = analyzeHere(sources, opts, hooks);
+  if (!here.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return here;
+  return analyzeOnBigStack(sources, opts) ?? here;
+}
+
+/** `analyze` on the current thread only. */
+export function analyzeHere(sources: SourceInput[], opts: Partial<AnalyzeOptions>, hooks: AnalyzeHooks = {}): LineageResult {
+  const run = new Analysis(opts);
   sources.forEach((src, index) => {
     const fileDialect = run.beginFile(index, src.text, src.vendor);
     const onStatement = (stmt: Statement) => run.statement(stmt);
@@ -69,6 +84,13 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
     await pool.close();
   }
   return run.finish(sources);
+}
+
+/** A bug met while analyzing one statement, on one line: the error and where it was thrown. */
+function internalMessage(err: unknown): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frame = /at .*?([\w.-]+\.[jt]s):(\d+)/.exec(e.stack ?? '');
+  return `internal error, statement not analyzed (please report it): ${e.name}: ${e.message}${frame ? ` at ${frame[1]}:${frame[2]}` : ''}`;
 }
 
 /** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */
