@@ -1,7 +1,7 @@
 /** Options of `analyze` (SPEC §1.2), shared by the CLI, the library API, jobs and the server. */
 import type { RelationType } from './graph/model.js';
 
-export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts';
+export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts' | 'sqlflow-graph';
 
 export interface AnalyzeOptions {
   /** SQLFlow vendor id or alias; resolved by dialects/registry.ts. Default `dbvansi`. */
@@ -27,6 +27,9 @@ export interface WriteOptions {
   delimiter: string;
   /** Job name, used by the DataArts writer (`job_id`). */
   jobName?: string;
+  /** SQLFlow session and job ids, written at the top of a `sqlflow-graph` document (server answers). */
+  sessionId?: string;
+  jobId?: string;
 }
 
 export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = {

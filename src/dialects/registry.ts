@@ -1,5 +1,23 @@
 /** Every supported vendor, its aliases and its capabilities. */
-import { BASE_CAPS, type Capabilities, type DialectSpec, type CaseRule } from './spec.js';
+import { BASE_CAPS, type Capabilities, type DialectSpec, type CaseRule, type WidgetVendor } from './spec.js';
+
+/**
+ * Vendor ids SQLFlow's widget does not know (it falls back to Oracle for them), drawn as the
+ * nearest id it knows: ANSI and DuckDB as PostgreSQL (catalog.schema.table, double-quoted
+ * names), ClickHouse and SQLite as MySQL (database.table, backtick names).
+ */
+const WIDGET_VENDOR: Record<string, string> = {
+  dbvansi: 'dbvpostgresql',
+  dbvduckdb: 'dbvpostgresql',
+  dbvclickhouse: 'dbvmysql',
+  dbvsqlite: 'dbvmysql',
+};
+/** Vendors whose names have one layer (the database) above the table. */
+const DATABASE_LAYER_ONLY = new Set(['dbvmysql', 'dbvhive', 'dbvsparksql', 'dbvdatabricks', 'dbvimpala', 'dbvathena', 'dbvteradata', 'dbvcouchbase', 'dbvclickhouse', 'dbvsqlite']);
+
+function widgetVendor(vendor: string): WidgetVendor {
+  return { vendor: WIDGET_VENDOR[vendor] ?? vendor, layers: DATABASE_LAYER_ONLY.has(vendor) ? 'database' : 'database.schema' };
+}
 
 function d(
   vendor: string,
@@ -10,7 +28,7 @@ function d(
   status: DialectSpec['status'] = 'generic',
   note?: string,
 ): DialectSpec {
-  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...caps }, status, note };
+  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...caps }, status, note, widget: widgetVendor(vendor) };
 }
 
 const TSQL: Partial<Capabilities> = {

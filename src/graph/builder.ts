@@ -7,6 +7,7 @@ import {
   RELATION_ROWS,
   type ClauseType,
   type EffectType,
+  type JoinInfo,
   type LineageColumn,
   type LineageEdge,
   type LineageObject,
@@ -161,7 +162,7 @@ export class GraphBuilder {
     source: ColumnRef,
     target: ColumnRef,
     processId: number | undefined,
-    extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string } },
+    extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string }; join?: JoinInfo },
   ): void {
     if (source.col === target.col) return;
     const key = source.col.id * 4 + TYPE_INDEX[type];
@@ -181,6 +182,7 @@ export class GraphBuilder {
     if (extra?.clauseType) e.source.clauseType = extra.clauseType;
     if (extra?.function) e.function = extra.function;
     if (extra?.transform) e.transform = extra.transform;
+    if (extra?.join) e.join = extra.join;
     this.edges.push(e);
   }
 }

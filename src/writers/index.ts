@@ -5,8 +5,9 @@ import { writeCsv } from './csv.js';
 import { writeDataArts } from './dataarts.js';
 import { writeGraphml } from './graphml.js';
 import { writeJson } from './json.js';
+import { writeSqlflowGraph } from './sqlflow-graph/index.js';
 
-export { writeCsv, writeDataArts, writeGraphml, writeJson };
+export { writeCsv, writeDataArts, writeGraphml, writeJson, writeSqlflowGraph };
 
 /** Renders `graph` in `opts.format`. Deterministic: the same graph and options give the same bytes. */
 export function render(graph: LineageGraph, opts: WriteOptions): string {
@@ -19,6 +20,8 @@ export function render(graph: LineageGraph, opts: WriteOptions): string {
       return writeGraphml(graph, opts);
     case 'dataarts':
       return writeDataArts(graph, opts);
+    case 'sqlflow-graph':
+      return [...writeSqlflowGraph(graph, opts)].join('');
     default: {
       const unknown: never = opts.format;
       throw new Error(`unknown output format: ${String(unknown)}`);

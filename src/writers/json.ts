@@ -20,7 +20,7 @@ import { isDataset, qualifiedName, type LineageEdge, type LineageGraph, type Lin
 import type { WriteOptions } from '../options.js';
 import { Coordinates, endpointLoc, GraphIndex, jsonText, knownParts, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
 
-interface ElementJson {
+export interface ElementJson {
   id: string;
   column?: string;
   parentId: string;
@@ -30,7 +30,7 @@ interface ElementJson {
   transforms?: { type: string; code: string }[];
 }
 
-interface RelationshipJson {
+export interface RelationshipJson {
   id: string;
   type: string;
   function?: string;
@@ -182,7 +182,7 @@ function tableRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJs
  * `relationship` the written relationships. `mostRelationTables`: the three tables or views that
  * appear (as target or source parent) in the most relationships, ties in object order.
  */
-function summary(ix: GraphIndex, objects: LineageObject[], rels: RelationshipJson[], tableToTable: boolean) {
+export function summary(ix: GraphIndex, objects: LineageObject[], rels: RelationshipJson[], tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));
