@@ -195,11 +195,24 @@ async function sessionGraph(ctx: WidgetContext, call: WidgetCall): Promise<{ gra
   if (sessionId === undefined) {
     // The widget passes the job id along; without a session, a job id alone is enough.
     const { jobId, graph } = await jobLineage(ctx, call, required(call, 'jobId'));
-    return { graph, jobId, sessionId: ctx.sessions.open({ kind: 'job', userId: call.userId, jobId }) };
+    return { graph: jobView(ctx, call, graph), jobId, sessionId: ctx.sessions.open({ kind: 'job', userId: call.userId, jobId }) };
   }
   const s = ctx.sessions.get(sessionId, call.userId);
-  if (s.kind === 'job') return { ...(await jobLineage(ctx, call, s.jobId)), sessionId };
+  if (s.kind === 'job') {
+    const { jobId, graph } = await jobLineage(ctx, call, s.jobId);
+    return { graph: jobView(ctx, call, graph), jobId, sessionId };
+  }
   return { graph: analyze(s.sources, s.options).graph, sessionId };
+}
+
+/**
+ * A job's lineage holds the relation types it was submitted with; the widget's showRelationType
+ * narrows what is drawn (it cannot add types the job did not keep).
+ */
+function jobView(ctx: WidgetContext, call: WidgetCall, graph: LineageGraph): LineageGraph {
+  if (field(call, 'showRelationType') === undefined) return graph;
+  const types = new Set<string>(analyzeOptions(ctx, call).relationTypes);
+  return { ...graph, edges: graph.edges.filter((e) => types.has(e.type)) };
 }
 
 export type WidgetHandler = (ctx: WidgetContext, call: WidgetCall) => Promise<WidgetAnswer>;
@@ -241,7 +254,7 @@ async function sqlDiagram(ctx: WidgetContext, call: WidgetCall, tableToTable: bo
 async function jobDiagram(ctx: WidgetContext, call: WidgetCall, jobId: string | undefined, tableToTable: boolean): Promise<WidgetAnswer> {
   const found = await jobLineage(ctx, call, jobId);
   const sessionId = ctx.sessions.open({ kind: 'job', userId: call.userId, jobId: found.jobId });
-  return diagram(found.graph, tableToTable, { sessionId, jobId: found.jobId }, selection(call));
+  return diagram(jobView(ctx, call, found.graph), tableToTable, { sessionId, jobId: found.jobId }, selection(call));
 }
 
 /**

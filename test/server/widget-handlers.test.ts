@@ -21,7 +21,7 @@ function options(fields: ReadonlyMap<string, string>): AnalyzeOptions {
 }
 
 const JOB_ID = 'a'.repeat(32);
-const jobs = new Map<string, JobLineage>([[JOB_ID, { jobId: JOB_ID, graph: analyze([{ path: 'job.sql', text: SQL }], {}).graph }]]);
+const jobs = new Map<string, JobLineage>([[JOB_ID, { jobId: JOB_ID, graph: analyze([{ path: 'job.sql', text: SQL }], { relationTypes: ['fdd', 'join'] }).graph }]]);
 
 function context(): WidgetContext {
   return {
@@ -82,6 +82,15 @@ test('demo 2: updateUserJobGraphCache gives a session whose table-level diagram 
   const cache = await answer(ctx, 'job/updateUserJobGraphCache', { jobId: JOB_ID });
   const sessionId = cache.json!.data.sessionId as string;
   expect(sessionId).toMatch(/^[0-9a-f]{64}$/);
+  // The widget's own parameters (demo 2): the job's graph, narrowed to the relation types asked for.
+  const all = await answer(ctx, 'generation/sqlflow/selectedgraph', {
+    sessionId, dbvendor: 'dbvoracle', showRelationType: 'fdd', treatArgumentsInCountFunctionAsDirectDataflow: 'true',
+    ignoreRecordSet: 'true', ignoreFunction: 'true', showConstantTable: 'false', jobId: JOB_ID, columnLevel: 'true',
+  });
+  expect(boxes(all.json!)).toEqual(['dw.sales', 'src.orders', 'src.customers', 'dw.summary']);
+  expect(new Set(Object.values(all.json!.data.graph.relationshipIdMap).map((v) => (v as string[])[1]))).toEqual(new Set(['fdd']));
+  const joins = await answer(ctx, 'generation/sqlflow/selectedgraph', { sessionId, showRelationType: 'join' });
+  expect(joins.json!.data.graph.elements.edges).toHaveLength(1);
   const t = await answer(ctx, 'generation/sqlflow/selectedgraph/table_level_lineage', { sessionId, dbvendor: 'dbvansi', jobId: JOB_ID });
   expect(boxes(t.json!)).toEqual(['dw.sales', 'src.orders', 'src.customers', 'dw.summary']);
   expect(t.json!.data.graph.elements.edges).toHaveLength(3);
@@ -97,7 +106,7 @@ test('a stored job: latest, by id, table level; someone else gets 404', async ()
   const latest = await answer(ctx, 'job/displayUserLatestJobGraph', {});
   expect(latest.json!.jobId).toBe(JOB_ID);
   expect(boxes(latest.json!)).toHaveLength(4);
-  expect(boxes((await answer(ctx, 'job/displayUserJobGraph', { jobId: JOB_ID, table: 'customers' })).json!)).toEqual(['dw.sales', 'src.customers', 'dw.summary']);
+  expect(boxes((await answer(ctx, 'job/displayUserJobGraph', { jobId: JOB_ID, table: 'customers', showRelationType: 'fdd' })).json!)).toEqual(['dw.sales', 'src.customers', 'dw.summary']);
   expect((await answer(ctx, 'job/displayUserLatestJobTableLevelLineage', {})).json!.data.graph.elements.edges).toHaveLength(3);
   await expect(WIDGET_HANDLERS['job/displayUserLatestJobGraph']!(ctx, call({}, 'someone'))).rejects.toMatchObject({ status: 404 });
   await expect(WIDGET_HANDLERS['job/updateUserJobGraphCache']!(ctx, call({}))).rejects.toMatchObject({ status: 400, message: 'missing parameter: jobId' });
