@@ -97,6 +97,10 @@ export class WidgetSessions {
     return id;
   }
 
+  has(id: string, userId: string): boolean {
+    return this.map.get(id)?.userId === userId;
+  }
+
   get(id: string, userId: string): Session {
     const s = this.map.get(id);
     if (!s || s.userId !== userId) throw new WidgetError(404, `unknown sessionId ${id}: draw the SQL (generation/sqlflow/graph) or open the job (job/updateUserJobGraphCache) again`);
@@ -192,8 +196,9 @@ async function jobLineage(ctx: WidgetContext, call: WidgetCall, jobId: string | 
 
 async function sessionGraph(ctx: WidgetContext, call: WidgetCall): Promise<{ graph: LineageGraph; sessionId: string; jobId?: string }> {
   const sessionId = field(call, 'sessionId');
-  if (sessionId === undefined) {
-    // The widget passes the job id along; without a session, a job id alone is enough.
+  if (sessionId === undefined || (!ctx.sessions.has(sessionId, call.userId) && field(call, 'jobId') !== undefined)) {
+    // The widget passes the job id along: without a session this server knows (e.g. the job
+    // record's own sessionId), the job id is enough.
     const { jobId, graph } = await jobLineage(ctx, call, required(call, 'jobId'));
     return { graph: jobView(ctx, call, graph), jobId, sessionId: ctx.sessions.open({ kind: 'job', userId: call.userId, jobId }) };
   }
