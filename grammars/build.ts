@@ -1,7 +1,7 @@
 /** Small AST constructors used inside parser actions. */
 import type { IToken } from './chevrotain.js';
 import type { Expr, Ident, OpExpr, QName, SubqueryExpr } from '../src/ast/nodes.js';
-import { unquoteIdent } from '../src/lexer/scanner.js';
+import { unquoteIdent } from './literals.js';
 
 export function ident(tok: IToken): Ident {
   const q = tok.image[0];

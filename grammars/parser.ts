@@ -5,48 +5,22 @@
  */
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import type { Capabilities } from '../src/dialects/spec.js';
+import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineExpressionRules } from './expressions.js';
+import { isRecording, position, seek } from './internals.js';
 import { definePathRules } from './paths.js';
 import type { InnerError, ProcDialect } from './procbase.js';
 import { defineProceduralRules } from './procedural.js';
 import { defineQueryRules } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
+import { NO_LINEAGE_WORDS } from './words.js';
+import { describe } from './messages.js';
 
 const K = T.K;
 
-/** Words that never act as an alias without AS: they start the next clause or statement. */
-const NOT_ALIAS = new Set([
-  'START', 'CONNECT', 'WINDOW', 'OFFSET', 'QUALIFY', 'OPTION', 'APPLY', 'GO', 'RETURNING', 'PIVOT', 'UNPIVOT',
-  'LATERAL', 'RLIKE', 'REGEXP', 'SIMILAR', 'TOP', 'MINUS', 'PARTITION', 'TABLESAMPLE', 'SAMPLE', 'OUTPUT',
-  'KEEP', 'NOCYCLE', 'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT',
-  'ROLLBACK', 'USE', 'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK',
-  'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
-  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK', 'DO',
-]);
-
-/**
- * First words of statements that are valid SQL without lineage (SET, GRANT, COMMIT, ...). A
- * statement that starts with any other word is reported as an error, not silently skipped.
- */
-export const NO_LINEAGE_WORDS = new Set([
-  'SET', 'RESET', 'GRANT', 'REVOKE', 'DENY', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'BEGIN', 'START', 'END',
-  'ABORT', 'SHOW', 'DESCRIBE', 'DESC', 'EXPLAIN', 'ANALYZE', 'ANALYSE', 'VACUUM', 'COMMENT', 'CALL', 'EXEC', 'EXECUTE',
-  'DECLARE', 'PREPARE', 'DEALLOCATE', 'LOCK', 'UNLOCK', 'REFRESH', 'MSCK', 'LOAD', 'ADD', 'LIST', 'GET', 'PUT',
-  'REMOVE', 'OPTIMIZE', 'CACHE', 'UNCACHE', 'CLEAR', 'LISTEN', 'NOTIFY', 'UNLISTEN', 'DISCARD', 'CHECKPOINT', 'CLUSTER',
-  'REINDEX', 'SECURITY', 'ALTER', 'CREATE', 'DROP', 'TRUNCATE', 'USE', 'PRINT', 'RAISERROR', 'THROW', 'WAITFOR', 'IF',
-  'WHILE', 'RETURN', 'BREAK', 'CONTINUE', 'OPEN', 'CLOSE', 'FETCH', 'KILL', 'DBCC', 'BACKUP', 'RESTORE', 'BULK',
-  'UPSERT', 'IMPORT', 'EXPORT', 'UNLOAD', 'COPY', 'PRAGMA', 'ATTACH', 'DETACH', 'INSTALL', 'SYNC', 'DO', 'UNDROP',
-  'FLUSH', 'HANDLER', 'PURGE', 'RENAME', 'VALIDATE', 'AUDIT', 'NOAUDIT', 'ASSOCIATE', 'DISASSOCIATE', 'SUMMARIZE',
-  'REPAIR', 'CHECKSUM', 'INVALIDATE', 'COMPUTE', 'SYNCHRONIZE', 'UNSET', 'MERGE', 'INSERT', 'UPDATE', 'DELETE',
-  'REPLACE', 'WITH', 'SELECT', 'VALUES', 'TABLE', 'GO', 'REFERENCING', 'OPTIONS', 'UNDO', 'EXIT', 'QUIT', 'RAISE',
-  'NULL', 'LOOP', 'FOR', 'FORALL', 'CASE', 'ELSE', 'ELSIF', 'ELSEIF', 'WHEN', 'REVERT', 'SETUSER',
-  'RECONFIGURE', 'SHUTDOWN', 'READTEXT', 'WRITETEXT', 'UPDATETEXT', 'ENABLE', 'DISABLE', 'ON', 'STOP', 'FREEZE',
-  'SAVE', 'GOTO', 'LABEL', 'OPTION',
-]);
 const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
 
 /** Soft keywords that start a statement (used to separate statements without semicolons). */
@@ -59,9 +33,16 @@ const STATEMENT_WORDS = new Set([
 /** A rule as the chapters call it: occurrence index, then the rule's own arguments. */
 type R<T> = (idx?: number, ...args: any[]) => T;
 
-export interface ParserCaps extends Capabilities {
-  /** T-SQL `SELECT alias = expr`. */
-  assignmentAlias: boolean;
+/**
+ * The tokens of the SQL held by string literal tokens (dynamic SQL), scanned in place with the
+ * dialect's lexical rules, and the text they were scanned from (the file's text with the
+ * literals' quotes and escapes blanked, so offsets are the file's).
+ */
+export type Relexer = (text: string, lits: IToken[]) => { text: string; tokens: IToken[] };
+
+/** What the grammar knows of a dialect: its semantics (never its lexical flags) and its re-lexer. */
+export interface ParserCaps extends Semantics {
+  relex: Relexer;
 }
 
 export interface ParsedStatements {
@@ -151,7 +132,6 @@ export class SqlParser extends EmbeddedActionsParser {
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;
-  [rule: string]: any;
 
   /** Procedural layer of the dialect (T-SQL, PL/SQL), set by defineProceduralRules. */
   proc: ProcDialect | undefined;
@@ -175,7 +155,7 @@ export class SqlParser extends EmbeddedActionsParser {
 
   /** True while Chevrotain records the grammar (rules then run with placeholder values). */
   get recording(): boolean {
-    return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
+    return isRecording(this);
   }
 
   /** Parts of the name being read by `nameOrCall`. */
@@ -251,7 +231,7 @@ export class SqlParser extends EmbeddedActionsParser {
     if (!tokenMatcher(tok, T.Identifier)) return false;
     if (tok.tokenType === T.Name && tok.image.length <= 2) return true;
     const w = tok.image.toUpperCase();
-    if (NOT_ALIAS.has(w)) return false;
+    if (this.caps.notAlias.has(w)) return false;
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;
@@ -289,8 +269,8 @@ export class SqlParser extends EmbeddedActionsParser {
     this.input = tokens;
     const statements: A.Statement[] = [];
     const errors: { offset: number; message: string }[] = [];
-    while (this.exportLexerState() < tokens.length - 1) {
-      const before = this.exportLexerState();
+    while (position(this) < tokens.length - 1) {
+      const before = position(this);
       this.errors = [];
       this.steps = [];
       this.stepStack = [];
@@ -301,15 +281,15 @@ export class SqlParser extends EmbeddedActionsParser {
       // `errors` clones on every read: read it once per statement.
       const all = this.errors;
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
-      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.sqlPlusCommands) {
+      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
         errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
-        if (this.exportLexerState() === before) break;
+        if (position(this) === before) break;
         continue;
       }
       if (real.length === 0 && stmt) {
         statements.push(this.proc?.cutShort(tokens, before + 1) ?? stmt);
         errors.push(...this.innerErrors);
-        if (this.exportLexerState() === before) break;
+        if (position(this) === before) break;
         continue;
       }
       const err = real[0] ?? all[0]!;
@@ -338,15 +318,8 @@ export class SqlParser extends EmbeddedActionsParser {
       }
       if (next < 0 || next >= tokens.length) break;
       this.input = tokens;
-      this.importLexerState(next - 1);
+      seek(this, next - 1);
     }
     return { statements, errors };
   }
-}
-
-export function describe(message: string, tok: IToken): string {
-  const first = message.split('\n')[0]!;
-  const near = tok.tokenType === EOF ? 'end of statement' : `'${tok.image.length > 40 ? tok.image.slice(0, 40) + '…' : tok.image}'`;
-  if (/^Expecting/.test(first) || /^Redundant/.test(first)) return `syntax error near ${near}`;
-  return `syntax error near ${near}: ${first}`;
 }

@@ -1,7 +1,7 @@
 /** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD). */
 import type { IToken } from './chevrotain.js';
 import type { QName, Query, Statement } from '../src/ast/nodes.js';
-import { stringValue } from '../src/lexer/scanner.js';
+import { stringValue } from './literals.js';
 import { pathName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';

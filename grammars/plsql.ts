@@ -10,6 +10,7 @@ import type * as A from '../src/ast/nodes.js';
 import { PlSqlUnits } from './plsql-units.js';
 import type { ProcDialect } from './procbase.js';
 import * as T from './tokens.js';
+import { PLSQL_UNIT_KINDS } from './words.js';
 
 const K = T.K;
 
@@ -29,8 +30,7 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
   }
 
   startsRoutine(): boolean {
-    const w = this.w();
-    return w === 'PROCEDURE' || w === 'FUNCTION' || w === 'PACKAGE' || w === 'TRIGGER' || w === 'TYPE';
+    return PLSQL_UNIT_KINDS.has(this.w());
   }
 
   /** Top level: anonymous blocks, labelled blocks, SQL*Plus EXEC. */

@@ -3,7 +3,7 @@
  * sqlpsm.ts, both on the block-language machinery of procblocks.ts).
  *
  * Procedural code is keyword driven: a hand-written recursive descent walks the token vector of
- * the Chevrotain parser (`exportLexerState` / `importLexerState`) and hands every SQL statement to
+ * the Chevrotain parser (`position` / `seek` of internals.ts) and hands every SQL statement to
  * the grammar's own `statementWithSemi` rule and every expression to `expr`, invoked as nested
  * rules. A syntax error inside a body is caught here (`isolate`), recorded once in
  * `parser.innerErrors`, and parsing resumes at the next statement of the same body: one bad
@@ -14,9 +14,10 @@
  */
 import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, type IRecognitionException, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import { Scanner } from '../src/lexer/scanner.js';
 import { ident } from './build.js';
-import { describe, type SqlParser } from './parser.js';
+import { invokeNested, position, saveError, seek, tokenCount } from './internals.js';
+import { describe } from './messages.js';
+import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
 /** What the procedural layer of one dialect offers the grammar. */
@@ -59,11 +60,11 @@ export abstract class ProcBase {
 
   /** Index of the last consumed token. */
   protected get pos(): number {
-    return this.p.exportLexerState();
+    return position(this.p);
   }
 
   protected seek(i: number): void {
-    this.p.importLexerState(i);
+    seek(this.p, i);
   }
 
   protected la(n = 1): IToken {
@@ -111,7 +112,7 @@ export abstract class ProcBase {
   /** Raise a syntax error the way the grammar does (recorded, then thrown to the nearest `isolate`). */
   protected fail(tok: IToken, message: string): never {
     const err = new MismatchedTokenException(message, tok, this.la(0));
-    throw (this.p as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(err);
+    throw saveError(this.p, err);
   }
 
   /** One past the end of the last consumed token. */
@@ -120,7 +121,7 @@ export abstract class ProcBase {
   }
 
   private get count(): number {
-    return (this.p as unknown as { tokVectorLength: number }).tokVectorLength;
+    return tokenCount(this.p);
   }
 
   /** Record an error without failing the enclosing statement. */
@@ -159,7 +160,7 @@ export abstract class ProcBase {
 
   /** Invoke a grammar rule as a nested rule (errors propagate to the caller). */
   protected rule<R>(r: (...a: any[]) => R, ...args: unknown[]): R {
-    return (r as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(this.p, args);
+    return invokeNested(this.p, r, args);
   }
 
   protected expr(): A.Expr {
@@ -229,7 +230,7 @@ export abstract class ProcBase {
   }
 
   unsupported(tokens: IToken[], firstIdx: number, errIdx: number): A.Statement | undefined {
-    if (!this.p.caps.slashTerminator) return undefined;
+    if (this.p.caps.procedural !== 'plsql') return undefined;
     for (let i = firstIdx; i <= errIdx && i < tokens.length - 1; i++) {
       const t = tokens[i]!;
       if (t.tokenType === T.K.MODEL && MODEL_NEXT.has(tokens[i + 1]!.image.toUpperCase())) {
@@ -276,58 +277,15 @@ export abstract class ProcBase {
 
   /**
    * Parse the SQL held by string literal tokens (EXEC('...'), sp_executesql N'...', EXECUTE
-   * IMMEDIATE '...'). The literal is scanned in place, so every offset is an offset of the file:
-   * the quotes and `+`/`||` between literals become blanks and `''` escapes become `'` plus a blank.
+   * IMMEDIATE '...'). The literal is scanned in place by the injected re-lexer (src/lexer/relex.ts),
+   * so every offset is an offset of the file.
    */
   literalStatements(lits: IToken[]): A.Statement[] {
     return this.dynamic(lits);
   }
 
   protected dynamic(lits: IToken[]): A.Statement[] {
-    const text = this.p.text;
-    const spans = lits.map(contentSpan);
-    const from = spans[0]![0];
-    const to = spans[spans.length - 1]![1];
-    if (to <= from) return [];
-    let shadow = text;
-    let changed = false;
-    const chars = text.slice(from, to).split('');
-    const blank = (a: number, b: number) => {
-      for (let i = a; i < b; i++) if (chars[i - from] !== '\n') chars[i - from] = ' ';
-      changed = true;
-    };
-    const backslash = this.p.caps.backslashEscapes;
-    spans.forEach(([a, b, quote], i) => {
-      if (i > 0) blank(spans[i - 1]![1], a);
-      if (!quote) return;
-      // `\x` stands for x (backslash escapes); runs of 2k quotes stand for k quotes.
-      for (let j = a; j < b; ) {
-        if (backslash && text[j] === '\\') {
-          blank(j, j + 1);
-          j += 2;
-          continue;
-        }
-        if (text[j] !== quote) {
-          j++;
-          continue;
-        }
-        let k = j;
-        while (k < b && text[k] === quote) k++;
-        blank(j + Math.floor((k - j) / 2), k);
-        j = k;
-      }
-    });
-    if (changed) shadow = text.slice(0, from) + chars.join('') + text.slice(to);
-    const scanner = new Scanner(shadow, this.p.caps, T.KEYWORDS, from, to);
-    const tokens: IToken[] = [];
-    for (let t = scanner.next(); t; t = scanner.next()) {
-      if (t.tokenType === T.BatchSep) {
-        if (/^go/i.test(t.image)) continue;
-        t.tokenType = T.Operator;
-        t.tokenTypeIdx = T.Operator.tokenTypeIdx!;
-      }
-      tokens.push(t);
-    }
+    const { text: shadow, tokens } = this.p.caps.relex(this.p.text, lits);
     if (tokens.length === 0) return [];
     this.nested ??= new (this.p.constructor as new (caps: SqlParser['caps']) => SqlParser)(this.p.caps);
     const r = this.nested.parseChunk(tokens, shadow);
@@ -382,25 +340,4 @@ export abstract class ProcBase {
   protected note(message: string): A.OtherStmt['diagnostic'] {
     return { severity: 'note', message };
   }
-}
-
-/**
- * Content range of a string literal token and the quote whose escapes may occur in it ('' for
- * none): `'...'`, `"..."` (where a string), `$tag$...$tag$`, Oracle `q'[...]'`, BigQuery
- * `"""..."""` and raw `r'...'`.
- */
-function contentSpan(t: IToken): [number, number, string] {
-  const img = t.image;
-  if (img.startsWith('$')) {
-    const tag = img.indexOf('$', 1) + 1;
-    return [t.startOffset + tag, t.endOffset! + 1 - tag, ''];
-  }
-  const q = img.search(/['"]/);
-  if (q < 0) return [t.startOffset, t.startOffset, ''];
-  const quote = img[q]!;
-  const prefix = img.slice(0, q);
-  if (quote === "'" && /q$/i.test(prefix)) return [t.startOffset + q + 2, t.endOffset! - 1, ''];
-  const n = img.length - q >= 6 && img.startsWith(quote.repeat(3), q) && img.endsWith(quote.repeat(3)) ? 3 : 1;
-  const escapes = n === 1 && !/r/i.test(prefix);
-  return [t.startOffset + q + n, t.endOffset! + 1 - n, escapes ? quote : ''];
 }

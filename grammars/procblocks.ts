@@ -10,7 +10,7 @@
  */
 import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import { NO_LINEAGE_WORDS } from './parser.js';
+import { NO_LINEAGE_WORDS } from './words.js';
 import { ProcBase } from './procbase.js';
 import * as T from './tokens.js';
 

@@ -5,7 +5,7 @@
  * keyword: BEGIN, IF, DECLARE, EXEC, ...) and `createRoutine` (CREATE/ALTER PROCEDURE, FUNCTION,
  * TRIGGER, PACKAGE, TYPE BODY). Each consumes its first token and hands over to the dialect's
  * procedural parser (tsql.ts, plsql.ts, sqlpsm.ts; machinery in procbase.ts and procblocks.ts),
- * chosen by capability (goBatches, slashTerminator, psmBlocks), which parses the rest by
+ * chosen by the dialect's `procedural` semantics (src/dialects/registry.ts), which parses the rest by
  * keyword and calls back into the grammar for SQL statements and expressions. Dialects without a
  * procedural layer never enter these rules (`startsProcedural()` is false for them).
  */
@@ -19,8 +19,7 @@ import { TSqlParser } from './tsql.js';
 
 export function defineProceduralRules(this: SqlParser): void {
   const $ = this.dsl;
-  const caps = this.caps;
-  const dialect: ProcDialect | undefined = caps.slashTerminator ? new PlSqlParser(this) : caps.goBatches ? new TSqlParser(this) : caps.psmBlocks ? new PsmParser(this) : undefined;
+  const dialect = proceduralLayer(this);
   this.proc = dialect;
 
   this.procedural = $.RULE('procedural', (): Statement => {
@@ -32,4 +31,18 @@ export function defineProceduralRules(this: SqlParser): void {
     const first = $.CONSUME(T.AnyToken);
     return $.ACTION(() => dialect!.routine(start, first));
   });
+}
+
+/** The procedural layer the dialect names, if any. */
+function proceduralLayer(p: SqlParser): ProcDialect | undefined {
+  switch (p.caps.procedural) {
+    case 'tsql':
+      return new TSqlParser(p);
+    case 'plsql':
+      return new PlSqlParser(p);
+    case 'psm':
+      return new PsmParser(p);
+    case null:
+      return undefined;
+  }
 }

@@ -11,8 +11,8 @@
  */
 import type { IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import { stringValue } from '../src/lexer/scanner.js';
-import { NO_LINEAGE_WORDS } from './parser.js';
+import { stringValue } from './literals.js';
+import { NO_LINEAGE_WORDS } from './words.js';
 import { BlockParser, STOP } from './procblocks.js';
 import * as T from './tokens.js';
 

@@ -15,6 +15,7 @@ import type * as A from '../src/ast/nodes.js';
 import type { ProcDialect } from './procbase.js';
 import { PsmUnits } from './sqlpsm-units.js';
 import * as T from './tokens.js';
+import { BEGIN_NOT_BLOCK, END_CLOSERS, ROUTINE_KINDS } from './words.js';
 
 const K = T.K;
 
@@ -30,8 +31,6 @@ const SKIPPED = new Set(['LEAVE', 'ITERATE', 'BREAK', 'CONTINUE', 'EXIT', 'RAISE
 const TOP = new Set(['BEGIN', 'DECLARE', 'IF', 'CASE', 'WHILE', 'LOOP', 'REPEAT', 'FOR', 'CALL', 'EXECUTE', 'EXEC', 'ASSERT']);
 /** Constructs that may carry a label (`lbl: LOOP`). */
 const LABELLED = new Set(['BEGIN', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
-const ROUTINES = new Set(['PROCEDURE', 'FUNCTION', 'TRIGGER']);
-const CLOSERS = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR', 'CASE']);
 
 export class PsmParser extends PsmUnits implements ProcDialect {
   /** Names of prepared statements (MySQL PREPARE s FROM ...): their SQL was analyzed at PREPARE. */
@@ -55,11 +54,11 @@ export class PsmParser extends PsmUnits implements ProcDialect {
 
   startsRoutine(): boolean {
     const w = this.w();
-    if (ROUTINES.has(w)) return true;
+    if (ROUTINE_KINDS.has(w)) return true;
     if (w === 'CONSTRAINT') return this.w(2) === 'TRIGGER';
     if (w === 'TABLE') return this.w(2) === 'FUNCTION';
     if (w !== 'DEFINER') return false;
-    for (let n = 2; n < 10; n++) if (ROUTINES.has(this.w(n))) return true;
+    for (let n = 2; n < 10; n++) if (ROUTINE_KINDS.has(this.w(n))) return true;
     return false;
   }
 
@@ -70,7 +69,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
   /** Is LA(n) a BEGIN that opens a block (not BEGIN [TRANSACTION | WORK | ...] of a transaction)? */
   private isBlockBegin(n = 1): boolean {
     const next = this.la(n + 1).tokenType;
-    return next !== EOF && next !== T.Semicolon && !T.BEGIN_NOT_BLOCK.has(this.w(n + 1));
+    return next !== EOF && next !== T.Semicolon && !BEGIN_NOT_BLOCK.has(this.w(n + 1));
   }
 
   /** Was `name` DECLAREd at the top level of this script? */
@@ -207,7 +206,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     this.accept('ATOMIC');
     const body = this.list();
     // `END IF` / `END LOOP` ... of a construct whose head failed (already reported): the block goes on.
-    while (this.w() === 'END' && CLOSERS.has(this.w(2))) {
+    while (this.w() === 'END' && END_CLOSERS.has(this.w(2))) {
       this.close(this.w(2));
       body.push(...this.list());
     }

@@ -3,7 +3,7 @@ import { tokenMatcher } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
-import { stringValue } from '../src/lexer/scanner.js';
+import { stringValue } from './literals.js';
 import { pathName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -861,8 +861,8 @@ export function defineStatementRules(this: SqlParser): void {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         // T-SQL ALTER PROCEDURE/FUNCTION/TRIGGER and ALTER VIEW restate the whole definition.
-        { GATE: () => this.caps.goBatches && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
-        { GATE: () => this.caps.goBatches && $.LA(1).tokenType === K.VIEW, ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, false] }) },
+        { GATE: () => this.caps.alterRedefines && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
+        { GATE: () => this.caps.alterRedefines && $.LA(1).tokenType === K.VIEW, ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, false] }) },
         {
           GATE: () => $.LA(1).tokenType === K.TABLE || $.LA(1).tokenType === K.VIEW,
           ALT: () => {

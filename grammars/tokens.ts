@@ -106,8 +106,3 @@ export const ALL_TOKENS: TokenType[] = [
   Star, Eq, Arrow, Operator, Minus, Plus, Tilde, OuterJoinMark,
   ...Object.values(kw),
 ];
-
-/** Words after BEGIN that make it a transaction's BEGIN, not a block's. */
-export const BEGIN_NOT_BLOCK: ReadonlySet<string> = new Set([
-  'TRAN', 'TRANSACTION', 'WORK', 'DISTRIBUTED', 'ISOLATION', 'DEFERRED', 'IMMEDIATE', 'EXCLUSIVE', 'READ', 'NAME',
-]);

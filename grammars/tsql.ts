@@ -10,14 +10,13 @@
  */
 import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
-import { NO_LINEAGE_WORDS } from './parser.js';
 import { ProcBase, type ProcDialect } from './procbase.js';
+import { tokenCount } from './internals.js';
 import * as T from './tokens.js';
+import { BEGIN_NOT_BLOCK, NO_LINEAGE_WORDS, TSQL_ROUTINE_KINDS } from './words.js';
 
 const K = T.K;
 
-const ROUTINES = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER']);
-const NOT_BLOCK = new Set(['TRAN', 'TRANSACTION', 'DISTRIBUTED', 'DIALOG', 'CONVERSATION']);
 const CONSTRAINTS = new Set(['CONSTRAINT', 'PRIMARY', 'UNIQUE', 'FOREIGN', 'CHECK', 'INDEX', 'PERIOD']);
 
 export class TSqlParser extends ProcBase implements ProcDialect {
@@ -31,7 +30,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
   }
 
   startsRoutine(): boolean {
-    return ROUTINES.has(this.w());
+    return TSQL_ROUTINE_KINDS.has(this.w());
   }
 
   statement(first: IToken): A.Statement {
@@ -121,7 +120,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
   /** After a failed statement: resume at the next token that can start a statement. */
   private resync(errIdx: number, start: number): void {
     const tokens = this.p.input;
-    const n = (this.p as unknown as { tokVectorLength: number }).tokVectorLength;
+    const n = tokenCount(this.p);
     for (let i = Math.max(errIdx, start + 2); i < n; i++) {
       const t = tokens[i]!;
       if (this.p.startsStatement(t, tokens[i + 1] ?? t) || tokens[i - 1]!.tokenType === T.Semicolon) return this.resumeAt(i);
@@ -154,7 +153,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
       }
       return this.block(first.startOffset, body);
     }
-    if (NOT_BLOCK.has(w)) {
+    if (BEGIN_NOT_BLOCK.has(w)) {
       this.skipRest();
       return this.other('BEGIN TRANSACTION', first.startOffset);
     }

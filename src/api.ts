@@ -24,6 +24,9 @@ export interface LineageResult {
 }
 
 export { render } from './writers/index.js';
+export type { Diagnostic } from './diagnostics/diagnostic.js';
+export type { LineageGraph, RelationType, Severity } from './graph/model.js';
+export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };

@@ -1,4 +1,5 @@
 /** Options of `analyze` (SPEC §1.2), shared by the CLI, the library API, jobs and the server. */
+import { DEFAULT_VENDOR } from './dialects/registry.js';
 import type { RelationType } from './graph/model.js';
 
 export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts' | 'sqlflow-graph';
@@ -33,7 +34,7 @@ export interface WriteOptions {
 }
 
 export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = {
-  vendor: 'dbvansi',
+  vendor: DEFAULT_VENDOR,
   tableToTable: false,
   relationTypes: ['fdd'],
   showIntermediate: false,

@@ -3,7 +3,7 @@
  * argv → AnalyzeConfig (AnalyzeOptions + WriteOptions + CLI switches).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DIALECTS, resolveVendor } from '../dialects/registry.js';
+import { DEFAULT_VENDOR, DIALECTS, resolveVendor } from '../dialects/registry.js';
 import type { RelationType } from '../graph/model.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions, type OutputFormat, type WriteOptions } from '../options.js';
 
@@ -102,7 +102,7 @@ function collect(value: string, previous: string[] | undefined): string[] {
 /** Add every option of SPEC §1.2 to `cmd` (shared by `analyze` and, later, `job submit`). */
 export function addAnalyzeOptions(cmd: Command): Command {
   const vendor = new Option('-t, --vendor <v>', 'SQL dialect: dbvoracle, ... or a short name (oracle, mssql, ...)')
-    .default('dbvansi')
+    .default(DEFAULT_VENDOR)
     .argParser(parseVendor);
   const format = new Option('-f, --format <f>', 'output format').choices(FORMATS).default('json');
   const delimiter = new Option('--delimiter <c>', 'CSV delimiter, one character (\\t for a tab)')

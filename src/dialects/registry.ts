@@ -1,5 +1,12 @@
-/** Every supported vendor, its aliases and its capabilities. */
-import { BASE_CAPS, type Capabilities, type DialectSpec, type CaseRule, type WidgetVendor } from './spec.js';
+/** Every supported vendor, its aliases, its lexical rules and its semantics. */
+import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
+import { NONE, NOT_ALIAS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PART_FUNCTIONS, VERTICA_PARTITION_FUNCTIONS } from './words.js';
+
+/** What a dialect is made of: lexical capabilities and semantics (both partial, over the bases). */
+interface Preset {
+  caps?: Partial<Capabilities>;
+  sem?: Partial<Semantics>;
+}
 
 /**
  * Vendor ids SQLFlow's widget does not know (it falls back to Oracle for them), drawn as the
@@ -19,46 +26,86 @@ function widgetVendor(vendor: string): WidgetVendor {
   return { vendor: WIDGET_VENDOR[vendor] ?? vendor, layers: DATABASE_LAYER_ONLY.has(vendor) ? 'database' : 'database.schema' };
 }
 
+export const BASE_SEMANTICS: Semantics = {
+  procedural: null,
+  useSets: 'schema',
+  selectIntoVariables: 'inRoutines',
+  colonVariables: true,
+  collectionCalls: true,
+  assignmentAlias: false,
+  alterRedefines: false,
+  statementsWithoutSemicolons: false,
+  clientCommands: false,
+  lateralColumnAlias: false,
+  datePartFunctions: NONE,
+  bareTableHints: NONE,
+  partitionFunctions: NONE,
+  notAlias: NOT_ALIAS,
+};
+
 function d(
   vendor: string,
   title: string,
   aliases: string[],
   caseRule: CaseRule,
-  caps: Partial<Capabilities>,
+  preset: Preset,
   status: DialectSpec['status'] = 'generic',
   note?: string,
 ): DialectSpec {
-  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...caps }, status, note, widget: widgetVendor(vendor) };
+  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...preset.caps }, semantics: { ...BASE_SEMANTICS, ...preset.sem }, status, note, widget: widgetVendor(vendor) };
 }
 
-const TSQL: Partial<Capabilities> = {
-  bracketIdentifiers: true,
-  atVariables: true,
-  hashTempTables: true,
-  dollarInIdentifiers: true,
-  goBatches: true,
-  statementsWithoutSemicolons: true,
+/** Two presets in one (later wins). */
+function and(...presets: Preset[]): Preset {
+  return { caps: Object.assign({}, ...presets.map((p) => p.caps)), sem: Object.assign({}, ...presets.map((p) => p.sem)) };
+}
+
+const TSQL: Preset = {
+  caps: {
+    bracketIdentifiers: true,
+    atVariables: true,
+    hashTempTables: true,
+    dollarInIdentifiers: true,
+    goBatches: true,
+  },
+  sem: {
+    procedural: 'tsql',
+    useSets: 'database',
+    selectIntoVariables: 'variablesOnly',
+    collectionCalls: false,
+    assignmentAlias: true,
+    alterRedefines: true,
+    statementsWithoutSemicolons: true,
+    datePartFunctions: TSQL_DATE_PART_FUNCTIONS,
+    bareTableHints: TSQL_BARE_TABLE_HINTS,
+  },
 };
-const ORACLE: Partial<Capabilities> = {
-  qQuotedStrings: true,
-  dollarInIdentifiers: true,
-  slashTerminator: true,
-  sqlPlusCommands: true,
-  substitutionVariables: true,
+const ORACLE: Preset = {
+  caps: {
+    qQuotedStrings: true,
+    dollarInIdentifiers: true,
+    slashTerminator: true,
+    sqlPlusCommands: true,
+    substitutionVariables: true,
+  },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, clientCommands: true },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
-const PSM: Partial<Capabilities> = { psmBlocks: true };
-const MYSQL: Partial<Capabilities> = {
-  ...PSM,
-  clientDelimiter: true,
-  backtickIdentifiers: true,
-  doubleQuotedStrings: true,
-  atVariables: true,
-  hashComments: true,
-  backslashEscapes: true,
-};
-const HIVE: Partial<Capabilities> = { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true };
-const POSTGRES: Partial<Capabilities> = { ...PSM, dollarQuotedStrings: true, nestedComments: true };
+const PSM: Preset = { sem: { procedural: 'psm' } };
+const LATERAL: Preset = { sem: { lateralColumnAlias: true } };
+const MYSQL: Preset = and(PSM, {
+  caps: {
+    clientDelimiter: true,
+    backtickIdentifiers: true,
+    doubleQuotedStrings: true,
+    atVariables: true,
+    hashComments: true,
+    backslashEscapes: true,
+  },
+  sem: { collectionCalls: false },
+});
+const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true } };
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true } });
 
 export const DIALECTS: DialectSpec[] = [
   d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', PSM, 'full'),
@@ -68,37 +115,38 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE, 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
-  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', { ...POSTGRES, lateralColumnAlias: true }),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL)),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', { ...HIVE, ...PSM, lateralColumnAlias: true }),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL)),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
-  d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', {
-    ...PSM,
-    atVariables: true,
-    dashedTableNames: true,
-    backtickIdentifiers: true,
-    doubleQuotedStrings: true,
-    backslashEscapes: true,
-    hashComments: true,
-    lateralColumnAlias: true,
-  }),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', { ...PSM, dollarQuotedStrings: true, lateralColumnAlias: true }),
+  d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
+    caps: {
+      atVariables: true,
+      dashedTableNames: true,
+      backtickIdentifiers: true,
+      doubleQuotedStrings: true,
+      backslashEscapes: true,
+      hashComments: true,
+    },
+    sem: { collectionCalls: false },
+  })),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, { caps: { dollarQuotedStrings: true } })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', PSM),
-  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', { ...PSM, lateralColumnAlias: true }),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL)),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
-  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', { ...PSM, dollarQuotedStrings: true }),
+  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, { caps: { dollarQuotedStrings: true }, sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS } })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', PSM),
   d('dbvinformix', 'Informix', ['informix'], 'insensitive', PSM),
-  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { backtickIdentifiers: true }),
+  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { caps: { backtickIdentifiers: true } }),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', PSM),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
-  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { backtickIdentifiers: true, doubleQuotedStrings: true }),
+  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
   d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
-  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { backtickIdentifiers: true }),
-  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', { ...PSM, backtickIdentifiers: true, bracketIdentifiers: true }),
+  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { caps: { backtickIdentifiers: true } }),
+  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];
 
 const byName = new Map<string, DialectSpec>();
@@ -113,6 +161,9 @@ export function resolveVendor(name: string): DialectSpec | undefined {
   return byName.get(key) ?? byName.get(`dbv${key}`) ?? (key.startsWith('dbv') ? byName.get(key.slice(3)) : undefined);
 }
 
+/** The vendor used when none is given. */
+export const DEFAULT_VENDOR = 'dbvansi';
+
 export function defaultDialect(): DialectSpec {
-  return byName.get('dbvansi')!;
+  return byName.get(DEFAULT_VENDOR)!;
 }

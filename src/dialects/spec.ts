@@ -1,12 +1,18 @@
 /**
- * A dialect is data: lexical capabilities, identifier-case rule and keyword adjustments.
- * The grammar is shared; it asks for capabilities by name (`bracketIdentifiers`, `goBatches`),
- * never for a dialect.
+ * A dialect is data: lexical capabilities (read by the scanner and the splitter only), named
+ * semantics (read by the parser and the resolver), an identifier-case rule and word sets.
+ * The grammar is shared; it asks for semantics by name (`procedural`, `assignmentAlias`), never
+ * for a dialect or for a lexical flag (test/unit/dialect-data.test.ts keeps it so).
  */
 
-/** How unquoted identifiers are matched (quoted ones are always compared exactly unless `caseInsensitiveQuoted`). */
+/**
+ * How identifiers are matched: `upper` / `lower` fold unquoted names to that case and compare
+ * quoted ones exactly; `insensitive` ignores the case of every name; `sensitive` compares every
+ * name exactly (src/resolve/names.ts).
+ */
 export type CaseRule = 'lower' | 'upper' | 'insensitive' | 'sensitive';
 
+/** Lexical rules: how the text is cut into tokens and chunks. Read only by src/lexer and src/split. */
 export interface Capabilities {
   /** `[name]` identifiers with `]]` escape. */
   bracketIdentifiers: boolean;
@@ -34,25 +40,59 @@ export interface Capabilities {
   slashTerminator: boolean;
   /** SQL*Plus commands (SET, PROMPT, SPOOL, @script) appear between statements. */
   sqlPlusCommands: boolean;
-  /** Statements need no `;` between them: split by statement start (SQL Server). */
-  statementsWithoutSemicolons: boolean;
   /** `/* /* nested *\/ *\/` comments. */
   nestedComments: boolean;
   /** `&var` substitution variables. */
   substitutionVariables: boolean;
-  /** A select-list alias may be referenced later in the same select list / WHERE. */
-  lateralColumnAlias: boolean;
   /** Backslash escapes inside string literals. */
   backslashEscapes: boolean;
-  /**
-   * SQL/PSM-style procedural code (grammars/sqlpsm.ts): BEGIN...END blocks, DECLARE, IF...END IF,
-   * loops, CALL, routine bodies (also dollar-quoted PL/pgSQL and `AS '...'` bodies).
-   */
-  psmBlocks: boolean;
   /** A `DELIMITER xx` line (MySQL client command) changes the statement terminator. */
   clientDelimiter: boolean;
   /** Unquoted dashes in a project name after FROM/INTO/JOIN (`FROM my-project.ds.t`, BigQuery). */
   dashedTableNames: boolean;
+}
+
+/** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
+export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';
+
+/** What the dialect's SQL means: read by the parser (grammars/) and the resolver (src/resolve). */
+export interface Semantics {
+  /**
+   * Procedural layer: `tsql` (grammars/tsql.ts: batches, BEGIN...END, routines to GO), `plsql`
+   * (grammars/plsql.ts: packages, blocks, `/` units), `psm` (grammars/sqlpsm.ts: SQL/PSM-style
+   * BEGIN...END, IF...END IF, loops, CALL, routine bodies, PL/pgSQL), or none.
+   */
+  procedural: ProceduralLanguage | null;
+  /** What a one-part `USE name` sets: the database (SQL Server) or the schema (MySQL/Hive databases are schemas). */
+  useSets: 'database' | 'schema';
+  /**
+   * `SELECT ... INTO names` fills variables: `always` (PL/SQL), `inRoutines` (inside a routine or
+   * block; at the top level INTO creates a table), `variablesOnly` (only names that are variables:
+   * `@v`, `:v`, declared ones; T-SQL `SELECT ... INTO t` creates a table even in a routine).
+   */
+  selectIntoVariables: 'always' | 'inRoutines' | 'variablesOnly';
+  /** `:v` in SQL reads variable `v` (Snowflake Scripting); false where `:name` is a host bind (Oracle). */
+  colonVariables: boolean;
+  /** A one-part call `v(i)` may read collection variable `v` (BULK COLLECT); false where variables carry a sigil (`@v`). */
+  collectionCalls: boolean;
+  /** `SELECT alias = expr` and `SELECT 'alias' = expr` (T-SQL). */
+  assignmentAlias: boolean;
+  /** `ALTER PROCEDURE` / `ALTER VIEW` restate the whole definition (T-SQL): analyzed like CREATE. */
+  alterRedefines: boolean;
+  /** Statements need no `;` between them: the parser separates them by statement start (SQL Server). */
+  statementsWithoutSemicolons: boolean;
+  /** A statement the grammar does not know is a client command (SQL*Plus), not an error. */
+  clientCommands: boolean;
+  /** A select-list alias may be referenced later in the same select list / WHERE. */
+  lateralColumnAlias: boolean;
+  /** Functions whose first argument is a date-part keyword (`DATEADD(DAY, 1, d)`), not a column. */
+  datePartFunctions: ReadonlySet<string>;
+  /** Table hints that may be written without WITH (`FROM t (NOLOCK)`: a table, not a table function). */
+  bareTableHints: ReadonlySet<string>;
+  /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */
+  partitionFunctions: ReadonlySet<string>;
+  /** Words that never act as an alias written without AS (they start the next clause or statement). */
+  notAlias: ReadonlySet<string>;
 }
 
 export interface DialectSpec {
@@ -62,7 +102,10 @@ export interface DialectSpec {
   title: string;
   aliases: string[];
   caseRule: CaseRule;
+  /** Lexical rules (scanner and splitter only). */
   caps: Capabilities;
+  /** Named semantics (parser and resolver). */
+  semantics: Semantics;
   /** `full`: dialect-specific work done; `generic`: the generic grammar with this dialect's lexical rules. */
   status: 'full' | 'generic';
   /** A note shown by `sqlflow vendors` (e.g. "mapped to dbvmssql"). */
@@ -97,12 +140,9 @@ export const BASE_CAPS: Capabilities = {
   goBatches: false,
   slashTerminator: false,
   sqlPlusCommands: false,
-  statementsWithoutSemicolons: false,
   nestedComments: false,
   substitutionVariables: false,
-  lateralColumnAlias: false,
   backslashEscapes: false,
-  psmBlocks: false,
   clientDelimiter: false,
   dashedTableNames: false,
 };

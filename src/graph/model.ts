@@ -154,23 +154,6 @@ export interface LineageGraph {
   statements: { total: number; failed: number };
 }
 
-export type JobStatus = 'success' | 'partialSuccess' | 'fail';
-
-export function graphStatus(g: LineageGraph): JobStatus {
-  const { total, failed } = g.statements;
-  if (failed === 0) return 'success';
-  return failed >= total ? 'fail' : 'partialSuccess';
-}
-
-/** Index helpers shared by writers. */
-export function indexObjects(g: LineageGraph): Map<number, LineageObject> {
-  return new Map(g.objects.map((o) => [o.id, o]));
-}
-
-export function findColumn(o: LineageObject, columnId: number): LineageColumn | undefined {
-  return o.columns.find((c) => c.id === columnId);
-}
-
 /** `db.schema.name` with the known parts. */
 export function qualifiedName(o: Pick<LineageObject, 'database' | 'schema' | 'name'>): string {
   return [o.database, o.schema, o.name].filter((p) => p !== undefined && p !== '').join('.');

@@ -8,6 +8,9 @@ import type { IToken, TokenType } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
 import type { Capabilities } from '../dialects/spec.js';
 
+/** Literal decoding lives with the grammar (grammars/literals.ts); re-exported for the lexer's users. */
+export { stringValue, unquoteIdent } from '../../grammars/literals.js';
+
 export interface ScanError {
   offset: number;
   message: string;
@@ -422,31 +425,4 @@ export class Scanner {
     this.pos = end + tag.length;
     return this.tok(T.StringLit, i, this.pos);
   }
-}
-
-/** Remove quotes from an identifier image: "a""b" → a"b, [a]]b] → a]b, `a``b` → a`b. */
-export function unquoteIdent(image: string): string {
-  const q = image[0];
-  if (q === '"') return image.slice(1, -1).replace(/""/g, '"');
-  if (q === '[') return image.slice(1, -1).replace(/]]/g, ']');
-  if (q === '`') return image.slice(1, -1).replace(/``/g, '`');
-  return image;
-}
-
-/** The content of a string literal image (prefixes, quotes and escapes removed). */
-export function stringValue(image: string): string {
-  let s = image;
-  if (s.startsWith('$')) {
-    const tagEnd = s.indexOf('$', 1);
-    return s.slice(tagEnd + 1, s.length - (tagEnd + 1));
-  }
-  let i = 0;
-  while (i < s.length && s[i] !== "'" && s[i] !== '"') i++;
-  const prefix = s.slice(0, i).toLowerCase();
-  s = s.slice(i);
-  if (prefix.endsWith('q')) {
-    return s.slice(2, -2);
-  }
-  const q = s[0]!;
-  return s.slice(1, -1).split(q + q).join(q);
 }

@@ -5,6 +5,7 @@
 import { SqlParser, type ParserCaps } from '../../grammars/parser.js';
 import type { Statement } from '../ast/nodes.js';
 import type { DialectSpec } from '../dialects/spec.js';
+import { relexer } from '../lexer/relex.js';
 import { Splitter } from '../split/splitter.js';
 
 export interface ParseProblem {
@@ -26,7 +27,7 @@ const parsers = new Map<string, SqlParser>();
 export function parserFor(dialect: DialectSpec): SqlParser {
   let p = parsers.get(dialect.vendor);
   if (!p) {
-    const caps: ParserCaps = { ...dialect.caps, assignmentAlias: dialect.caps.bracketIdentifiers && dialect.caps.atVariables };
+    const caps: ParserCaps = { ...dialect.semantics, relex: relexer(dialect.caps) };
     p = new SqlParser(caps);
     parsers.set(dialect.vendor, p);
   }

@@ -2,6 +2,7 @@
  * Expression walking: which columns an expression reads, and how (direct value, or through a
  * condition / window / aggregate argument).
  */
+import { assertNever } from '../ast/never.js';
 import type { Expr, FuncCall, Query } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
@@ -79,6 +80,8 @@ export class ExprWalker {
         out.push({ ref: { obj: rs.obj, col: this.ctx.b.relationRows(rs.obj) }, type: 'fdr', clause, fn });
         return;
       }
+      default:
+        return assertNever(e, 'expression');
     }
   }
 

@@ -2,6 +2,7 @@
  * Identifier matching: one function decides how a name is compared, from the dialect's case rule.
  * Output always keeps the spelling as written; only keys are folded.
  */
+import { assertNever } from '../ast/never.js';
 import type { Ident, QName } from '../ast/nodes.js';
 import type { CaseRule } from '../dialects/spec.js';
 
@@ -15,8 +16,10 @@ export function keyFunction(rule: CaseRule): KeyFn {
       return (t, q) => (q ? t : t.toLowerCase());
     case 'sensitive':
       return (t) => t;
-    default:
+    case 'insensitive':
       return (t) => t.toLowerCase();
+    default:
+      return assertNever(rule, 'case rule');
   }
 }
 

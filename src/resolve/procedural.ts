@@ -11,10 +11,11 @@
  *   cursor`: `r.col`) and trigger rows (T-SQL `inserted`/`deleted`, PL/SQL `:NEW.col`/`:OLD.col`
  *   read the trigger's table). Column lineage thus flows through variables without variables
  *   ever becoming objects of the graph.
- * - T-SQL OUTPUT ... INTO is an INSERT of its own; T-SQL table hints without WITH and date-part
- *   keywords are normalized before analysis.
+ * - T-SQL OUTPUT ... INTO is an INSERT of its own; table hints without WITH and date-part
+ *   keywords (the dialect's `bareTableHints`, `datePartFunctions`) are normalized before analysis.
  */
 import type * as A from '../ast/nodes.js';
+import type { Semantics } from '../dialects/spec.js';
 import type { Context } from './context.js';
 
 /** What this module needs of the statement resolver. */
@@ -48,7 +49,7 @@ export class ProceduralResolver {
   ) {}
 
   /**
-   * Every statement passes here before it is analyzed: T-SQL forms are normalized, variables,
+   * Every statement passes here before it is analyzed: keyword forms are normalized, variables,
    * record fields and trigger rows are replaced by what they read, and the variables the
    * statement sets are recorded. An assignment keeps its own text (its reads are its own queries).
    */
@@ -59,7 +60,7 @@ export class ProceduralResolver {
       this.frame = frame();
       ctx.variables = new Set();
     }
-    let out = ctx.dialect.caps.goBatches ? tsqlForms(s, ctx.text) : s;
+    let out = keywordForms(s, ctx.text, ctx.dialect.semantics);
     const f = this.frame;
     if (out.k !== 'block' && (f.values.size > 0 || f.records.size > 0 || f.trigger)) out = this.substitute(out);
     this.bind(out);
@@ -178,9 +179,9 @@ export class ProceduralResolver {
   /** `s` with variables, record fields and trigger rows replaced by what they read. */
   private substitute<S extends A.Statement>(s: S): S {
     const f = this.frame;
-    const caps = this.ctx.dialect.caps;
+    const sem = this.ctx.dialect.semantics;
     // Snowflake Scripting reads variable `v` in SQL as `:v` (Oracle's `:name` is a host bind).
-    const colon = !caps.slashTerminator;
+    const colon = sem.colonVariables;
     // A FROM item named like a record (`FROM t r`) hides the record inside this statement.
     const hidden = new Set<string>();
     if (f.records.size > 0) {
@@ -212,7 +213,7 @@ export class ProceduralResolver {
         case 'func': {
           // An element of a collection filled by BULK COLLECT: `t_ids(i)`.
           const fn = n as A.FuncCall;
-          return fn.name.parts.length === 1 && !caps.atVariables ? f.values.get(fn.name.parts[0]!.text.toLowerCase()) : undefined;
+          return fn.name.parts.length === 1 && sem.collectionCalls ? f.values.get(fn.name.parts[0]!.text.toLowerCase()) : undefined;
         }
         case 'op':
           return f.trigger ? triggerField(n as A.OpExpr, f.trigger) : undefined;
@@ -231,7 +232,14 @@ export class ProceduralResolver {
 export function intoVariables(ctx: Context, q: A.Select): boolean {
   const names = q.intoVars ?? [];
   if (names.some((n) => n.startsWith('@') || n.startsWith(':') || ctx.variables.has(n.toLowerCase()))) return true;
-  return ctx.dialect.caps.slashTerminator || (ctx.procedureName !== 'batchQueries' && !ctx.dialect.caps.goBatches);
+  switch (ctx.dialect.semantics.selectIntoVariables) {
+    case 'always':
+      return true;
+    case 'inRoutines':
+      return ctx.procedureName !== 'batchQueries';
+    case 'variablesOnly':
+      return false;
+  }
 }
 
 // ---------------------------------------------------------------- rewrites
@@ -313,39 +321,58 @@ export function mapTree(node: unknown, visit: (n: { k: string }) => unknown): un
   return out ?? node;
 }
 
-/** Table hints written without WITH (`FROM t (NOLOCK)`) parse as a call; quick test on the text first. */
-const HINT_TEXT = /\(\s*(?:NOLOCK|READUNCOMMITTED|READCOMMITTED|READCOMMITTEDLOCK|REPEATABLEREAD|SERIALIZABLE|SNAPSHOT|UPDLOCK|XLOCK|HOLDLOCK|ROWLOCK|PAGLOCK|TABLOCK|TABLOCKX|NOWAIT|READPAST|NOEXPAND|FORCESEEK|FORCESCAN)\s*[,)]/i;
-const HINTS = new Set(['NOLOCK', 'READUNCOMMITTED', 'READCOMMITTED', 'READCOMMITTEDLOCK', 'REPEATABLEREAD', 'SERIALIZABLE', 'SNAPSHOT', 'UPDLOCK', 'XLOCK', 'HOLDLOCK', 'ROWLOCK', 'PAGLOCK', 'TABLOCK', 'TABLOCKX', 'NOWAIT', 'READPAST', 'NOEXPAND', 'FORCESEEK', 'FORCESCAN', 'INDEX']);
+/** Quick tests on a statement's text for a dialect's bare table hints and date-part functions (built once per set). */
+interface FormTests {
+  /** `(NOLOCK)`, `(NOLOCK, ...)`: a bare hint list may follow a table. */
+  hintText?: RegExp;
+  /** The hints and `INDEX(...)`, as arguments of the call a bare hint list parses as. */
+  hints: ReadonlySet<string>;
+  /** `DATEADD(`: a date-part function is called. */
+  datePartText?: RegExp;
+}
+const formTests = new WeakMap<Semantics, FormTests>();
 
-/** Date functions whose first argument is a date part keyword (`DATEADD(DAY, 1, d)`), not a column. */
-const DATEPART_TEXT = /\bDATE(?:ADD|DIFF|DIFF_BIG|PART|NAME|TRUNC|_BUCKET)\s*\(/i;
-const DATEPART_FUNCS = new Set(['DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATETRUNC', 'DATE_BUCKET']);
+function testsFor(sem: Semantics): FormTests {
+  let t = formTests.get(sem);
+  if (!t) {
+    const words = (set: ReadonlySet<string>) => [...set].join('|');
+    t = {
+      hintText: sem.bareTableHints.size > 0 ? new RegExp(`\\(\\s*(?:${words(sem.bareTableHints)})\\s*[,)]`, 'i') : undefined,
+      hints: new Set([...sem.bareTableHints, 'INDEX']),
+      datePartText: sem.datePartFunctions.size > 0 ? new RegExp(`\\b(?:${words(sem.datePartFunctions)})\\s*\\(`, 'i') : undefined,
+    };
+    formTests.set(sem, t);
+  }
+  return t;
+}
 
-const oneWord = (a: A.Expr | undefined, words?: Set<string>): boolean =>
+const oneWord = (a: A.Expr | undefined, words?: ReadonlySet<string>): boolean =>
   (a?.k === 'col' || a?.k === 'func') && a.name.parts.length === 1 && !a.name.parts[0]!.quoted && (!words || words.has(a.name.parts[0]!.text.toUpperCase()));
 
 /**
- * T-SQL forms the shared grammar reads literally, put right before analysis: table hints written
- * without WITH (`FROM t (NOLOCK)`, a table, not a table-valued function) and date parts
- * (`DATEADD(DAY, ...)`: a keyword, not a column). A quick test on the statement text keeps the
- * common path free.
+ * Forms the shared grammar reads literally, put right before analysis, for the dialects that
+ * have them (`bareTableHints`, `datePartFunctions`; T-SQL): table hints written without WITH
+ * (`FROM t (NOLOCK)`, a table, not a table-valued function) and date parts (`DATEADD(DAY, ...)`:
+ * a keyword, not a column). A quick test on the statement text keeps the common path free.
  */
-export function tsqlForms<S extends A.Statement>(s: S, text: string): S {
+export function keywordForms<S extends A.Statement>(s: S, text: string, sem: Semantics): S {
+  if (sem.bareTableHints.size === 0 && sem.datePartFunctions.size === 0) return s;
+  const tests = testsFor(sem);
   const stmt = text.slice(s.start, s.end);
-  const hints = HINT_TEXT.test(stmt);
-  const dateparts = DATEPART_TEXT.test(stmt);
+  const hints = tests.hintText?.test(stmt) ?? false;
+  const dateparts = tests.datePartText?.test(stmt) ?? false;
   if (!hints && !dateparts) return s;
   const visit = (n: { k: string }): unknown => {
     if (hints && n.k === 'tfunc') {
       const f = n as A.TableFunction;
-      if (f.func.args.length === 0 || !f.func.args.every((a) => oneWord(a, HINTS))) return undefined;
+      if (f.func.args.length === 0 || !f.func.args.every((a) => oneWord(a, tests.hints))) return undefined;
       const t: A.TableName = { k: 'table', name: f.func.name, alias: f.alias, columnAliases: f.columnAliases, start: f.start, end: f.end };
       return t;
     }
     if (dateparts && n.k === 'func') {
       const f = n as A.FuncCall;
       const part = f.args[0];
-      if (!part || !oneWord(part) || !DATEPART_FUNCS.has(f.name.parts[f.name.parts.length - 1]!.text.toUpperCase())) return undefined;
+      if (!part || !oneWord(part) || !sem.datePartFunctions.has(f.name.parts[f.name.parts.length - 1]!.text.toUpperCase())) return undefined;
       const lit: A.Literal = { k: 'lit', kind: 'other', text: text.slice(part.start, part.end), start: part.start, end: part.end };
       // A replacement is not visited again: map the other arguments here.
       return { ...f, args: [lit, ...(mapTree(f.args.slice(1), visit) as A.Expr[])] };

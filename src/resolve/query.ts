@@ -2,6 +2,7 @@
  * Query analysis: each query level becomes a result set whose output columns are fed by the
  * columns their expressions read (fdd); filters, joins and grouping feed its RelationRows (fdr).
  */
+import { assertNever } from '../ast/never.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
@@ -42,8 +43,12 @@ function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constan
       return 'subquery';
     case 'cast':
       return transformKind(e.expr);
-    default:
+    case 'op':
+    case 'var':
+    case 'star':
       return 'expression';
+    default:
+      return assertNever(e, 'expression');
   }
 }
 
@@ -103,8 +108,10 @@ export class QueryAnalyzer {
         return this.select(q, scope, target);
       case 'setop':
         return this.setop(q, scope, target);
-      default:
+      case 'values_q':
         return this.values(q, scope, target);
+      default:
+        return assertNever(q, 'query');
     }
   }
 
@@ -347,6 +354,8 @@ export class QueryAnalyzer {
         this.propagateRows(rs, rows);
         return;
       }
+      default:
+        return assertNever(ref, 'table reference');
     }
   }
 

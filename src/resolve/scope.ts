@@ -143,7 +143,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
     const alias = s.aliases.get(key);
-    if (alias && (ctx.dialect.caps.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
+    if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (niladic) return { refs: [] };
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {

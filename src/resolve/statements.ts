@@ -2,6 +2,7 @@
  * One handler per statement kind: each opens a process, analyzes its queries, links the result
  * into its target, and updates the session catalog.
  */
+import { assertNever } from '../ast/never.js';
 import { createHash } from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
@@ -38,7 +39,7 @@ export class StatementResolver {
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     switch (s.k) {
       case 'query': {
-        const moved = partitionMove(s);
+        const moved = partitionMove(s, ctx.dialect.semantics.partitionFunctions);
         if (moved) return this.statement(moved);
         return this.run(s, 'select', () => this.query(s));
       }
@@ -66,11 +67,8 @@ export class StatementResolver {
         if (parts.length >= 2) {
           ctx.database = parts[parts.length - 2];
           ctx.schema = parts[parts.length - 1];
-        } else if (ctx.dialect.caps.goBatches || ctx.dialect.vendor === 'dbvmysql' || ctx.dialect.vendor === 'dbvhive' || ctx.dialect.vendor === 'dbvsparksql' || ctx.dialect.vendor === 'dbvdatabricks') {
-          // MySQL/Hive databases are schemas; SQL Server's USE picks the database.
-          if (ctx.dialect.caps.goBatches) ctx.database = parts[0];
-          else ctx.schema = parts[0];
-        } else ctx.schema = parts[0];
+        } else if (ctx.dialect.semantics.useSets === 'database') ctx.database = parts[0];
+        else ctx.schema = parts[0];
         return;
       }
       case 'block':
@@ -88,8 +86,11 @@ export class StatementResolver {
           return this.run(s, 'insert', () => this.copy(s));
         }
         return;
-      default:
+      case 'truncate':
+        // Empties the table: no lineage.
         return;
+      default:
+        return assertNever(s, 'statement');
     }
   }
 

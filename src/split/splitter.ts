@@ -7,6 +7,7 @@
  */
 import type { IToken } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
+import { ANY_ROUTINE_KIND, BEGIN_NOT_BLOCK, CLOSED_CONTROL } from '../../grammars/words.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { Scanner } from '../lexer/scanner.js';
 
@@ -28,11 +29,7 @@ const SQLPLUS_COMMANDS = new Set([
   'DISCONNECT', 'HOST', 'EXIT', 'QUIT', 'DESCRIBE', 'DESC', 'SQLBLANKLINES', 'STORE', 'TIMING', 'ARCHIVE',
 ]);
 const SQL_SET_TARGETS = new Set(['TRANSACTION', 'ROLE', 'CONSTRAINT', 'CONSTRAINTS']);
-const ROUTINE_KINDS = new Set(['PROCEDURE', 'PROC', 'FUNCTION', 'TRIGGER', 'PACKAGE', 'TYPE']);
 const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'ALTER', 'EDITIONABLE', 'NONEDITIONABLE', 'EDITIONING', 'DEFINER', 'EQ', 'CONSTRAINT']);
-const END_OF_OTHER = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
-/** SQL/PSM control statements closed by END IF, END LOOP, ... (tracked where no block is open). */
-const CONTROL = new Set(['IF', 'WHILE', 'LOOP', 'REPEAT', 'FOR']);
 /** Tokens after which a control statement may start. */
 const BEFORE_STATEMENT = new Set(['THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT']);
 /** Words before a table name (where BigQuery allows `my-project.dataset.table`). */
@@ -81,6 +78,7 @@ export class Splitter {
   /** The next chunk, or undefined at the end of the text. */
   nextChunk(): Chunk | undefined {
     const caps = this.dialect.caps;
+    const procedural = this.dialect.semantics.procedural;
     while (!this.done) {
       const tokens: IToken[] = [];
       let mode: BlockMode = 'none';
@@ -140,7 +138,7 @@ export class Splitter {
           mode = this.blockMode(tokens);
           if (mode === 'routine' && type === T.K.DECLARE) routineHead = false;
         }
-        if (mode === 'routine' && !caps.goBatches && open.length === 0 && parens === 0) {
+        if (mode === 'routine' && procedural !== 'tsql' && open.length === 0 && parens === 0) {
           // A subprogram declared inside a routine ends with `END name;` without ending the routine.
           if (type === T.K.AS || type === T.K.IS) {
             if (routineHead) routineHead = false;
@@ -151,10 +149,10 @@ export class Splitter {
         else if (type === T.RParen) parens = Math.max(0, parens - 1);
         else if (type === T.K.BEGIN) {
           const nx = this.peek();
-          if (!nx || nx.tokenType === T.Semicolon || T.BEGIN_NOT_BLOCK.has(upper(nx))) continue;
+          if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
           open.push(0);
           sawBlock = true;
-        } else if (caps.psmBlocks && (open.length === 0 || open[open.length - 1] === 2) && this.opensControl(tok, prev)) {
+        } else if (procedural === 'psm' && (open.length === 0 || open[open.length - 1] === 2) && this.opensControl(tok, prev)) {
           open.push(2);
         } else if (type === T.K.CASE) {
           // PL/SQL `END CASE` closes a CASE statement; its CASE opens nothing.
@@ -163,7 +161,7 @@ export class Splitter {
         } else if (type === T.K.END) {
           const nx = this.peek();
           // PL/SQL END IF / END LOOP close no block (in T-SQL, END IF is END then a new IF).
-          if (nx && !caps.goBatches && END_OF_OTHER.has(upper(nx))) {
+          if (nx && procedural !== 'tsql' && CLOSED_CONTROL.has(upper(nx))) {
             if (open[open.length - 1] === 2) open.pop();
             continue;
           }
@@ -206,7 +204,8 @@ export class Splitter {
     const t = tok.tokenType;
     if (t !== T.K.IF && t !== T.K.WHILE && t !== T.K.LOOP && t !== T.K.FOR && !(t === T.Name && tok.image.length === 6)) return false;
     const w = upper(tok);
-    if (!CONTROL.has(w)) return false;
+    // SQL/PSM control statements closed by END IF, END LOOP, ... (tracked where no block is open).
+    if (!CLOSED_CONTROL.has(w)) return false;
     if (prev && prev.tokenType !== T.Semicolon && prev.tokenType !== T.Colon && !BEFORE_STATEMENT.has(upper(prev))) return false;
     return this.peek()?.tokenType !== T.LParen || w === 'IF' || w === 'WHILE';
   }
@@ -240,9 +239,10 @@ export class Splitter {
 
   /** Classify a statement from its first tokens. */
   private blockMode(tokens: IToken[]): BlockMode {
+    const tsql = this.dialect.semantics.procedural === 'tsql';
     const first = upper(tokens[0]!);
     if (first === 'DECLARE' || first === 'BEGIN') {
-      if (first === 'DECLARE' && this.dialect.caps.goBatches) return 'none';
+      if (first === 'DECLARE' && tsql) return 'none';
       return 'routine';
     }
     // Teradata writes CREATE OR REPLACE as REPLACE (`REPLACE PROCEDURE p ...`).
@@ -250,11 +250,11 @@ export class Splitter {
     for (let i = 1; i < tokens.length; i++) {
       const w = upper(tokens[i]!);
       if (CREATE_MODIFIERS.has(w) || tokens[i]!.tokenType === T.Eq) continue;
-      if (!ROUTINE_KINDS.has(w)) {
-        if (w === 'VIEW' && this.dialect.caps.goBatches) return 'batch';
+      if (!ANY_ROUTINE_KIND.has(w)) {
+        if (w === 'VIEW' && tsql) return 'batch';
         return 'none';
       }
-      if (this.dialect.caps.goBatches) return 'batch';
+      if (tsql) return 'batch';
       if (w === 'PACKAGE') return 'package';
       if (w === 'TYPE') {
         const nx = tokens[i + 1];
@@ -270,10 +270,10 @@ export class Splitter {
    * (`RETURN expr`, MySQL routine without BEGIN) ends at its first top-level `;`.
    */
   private expectsBody(tokens: IToken[]): boolean {
-    const caps = this.dialect.caps;
-    if (caps.slashTerminator) return true;
+    const procedural = this.dialect.semantics.procedural;
+    if (procedural === 'plsql') return true;
     if (!tokens.some((t) => t.tokenType === T.K.DECLARE)) return false;
-    if (!caps.psmBlocks) return true;
+    if (procedural !== 'psm') return true;
     // A DECLARE statement ends here, unless a declaration section (`v INT; c CURSOR ...;`) goes on to its BEGIN.
     const nx = this.peek();
     return nx !== undefined && (nx.tokenType === T.K.BEGIN || nx.tokenType === T.Name || nx.tokenType === T.QuotedName);

@@ -1,7 +1,7 @@
 /**
  * Resolver and graph, through the public `analyze()`: small SQL in, the expected set of
  * `source_table.column -> target_table.column` pairs out (sqllineage style). Expectations follow
- * SPEC §2; where the analyzer does not meet them yet the test is `test.failing` with the gap named.
+ * SPEC §2.
  */
 import { render } from '../../src/api.js';
 import { edgePairs, effects, pairs, processEffects, removeSchemaFiles, rowPairs, run, schemaFile, sorted } from '../helpers/lineage.js';

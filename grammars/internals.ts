@@ -1,0 +1,70 @@
+/**
+ * Every use of Chevrotain's private internals, in one adapter: an upgrade of Chevrotain that
+ * renames them touches this file only (test/unit/internals.test.ts checks each of them against
+ * the installed version). Everything else in grammars/ uses the public API.
+ *
+ * - `RECORDING_PHASE`: true while `performSelfAnalysis` records the grammar (rules then run with
+ *   placeholder values, so actions must not look at real tokens).
+ * - `SAVE_ERROR`: records a recognition exception in `errors` as the parser does before throwing it.
+ * - `tokVectorLength`: the length of the current token vector (`input`, without copying it).
+ * - `coreRule`: a rule's body without its top-level wrapper, so a hand-written procedural layer
+ *   can invoke it as a nested rule (errors propagate to the caller instead of being recovered).
+ * - `exportLexerState` / `importLexerState`: the index of the last consumed token, read and set
+ *   (public at run time, absent from the published typings).
+ */
+import type { EmbeddedActionsParser } from 'chevrotain';
+
+interface Internals {
+  RECORDING_PHASE: boolean;
+  SAVE_ERROR(e: Error): Error;
+  tokVectorLength: number;
+  exportLexerState(): number;
+  importLexerState(n: number): void;
+}
+
+function internals(p: EmbeddedActionsParser): Internals {
+  return p as unknown as Internals;
+}
+
+/** Is the parser recording its grammar (inside `performSelfAnalysis`)? */
+export function isRecording(p: EmbeddedActionsParser): boolean {
+  return internals(p).RECORDING_PHASE;
+}
+
+/** Record `err` among the parser's errors; returns it, to be thrown. */
+export function saveError(p: EmbeddedActionsParser, err: Error): Error {
+  return internals(p).SAVE_ERROR(err);
+}
+
+/** Number of tokens in the parser's current input. */
+export function tokenCount(p: EmbeddedActionsParser): number {
+  return internals(p).tokVectorLength;
+}
+
+/** Index of the last consumed token (-1 before the first). */
+export function position(p: EmbeddedActionsParser): number {
+  return internals(p).exportLexerState();
+}
+
+/** Continue after the token at index `n` (-1: from the start). */
+export function seek(p: EmbeddedActionsParser, n: number): void {
+  internals(p).importLexerState(n);
+}
+
+/** Invoke `rule` (a rule of `p`) as a nested rule with `args`. */
+export function invokeNested<R>(p: EmbeddedActionsParser, rule: (...a: any[]) => R, args: unknown[]): R {
+  return (rule as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(p, args);
+}
+
+/** The internals this module relies on, as the installed Chevrotain has them (for the smoke test). */
+export function internalsPresent(p: EmbeddedActionsParser, rule: unknown): Record<string, string> {
+  const i = internals(p) as unknown as Record<string, unknown>;
+  return {
+    RECORDING_PHASE: typeof i.RECORDING_PHASE,
+    SAVE_ERROR: typeof i.SAVE_ERROR,
+    tokVectorLength: typeof i.tokVectorLength,
+    exportLexerState: typeof i.exportLexerState,
+    importLexerState: typeof i.importLexerState,
+    coreRule: typeof (rule as { coreRule?: unknown }).coreRule,
+  };
+}
