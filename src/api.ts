@@ -24,6 +24,7 @@ export interface LineageResult {
 }
 
 export { render } from './writers/index.js';
+export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
 export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';

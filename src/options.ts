@@ -2,7 +2,7 @@
 import { DEFAULT_VENDOR } from './dialects/registry.js';
 import type { RelationType } from './graph/model.js';
 
-export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts' | 'sqlflow-graph';
+export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts' | 'html' | 'sqlflow-graph';
 
 export interface AnalyzeOptions {
   /** SQLFlow vendor id or alias; resolved by dialects/registry.ts. Default `dbvansi`. */
@@ -28,6 +28,10 @@ export interface WriteOptions {
   delimiter: string;
   /** Job name, used by the DataArts writer (`job_id`). */
   jobName?: string;
+  /** Input texts by file index, embedded by the HTML writer to show each edge's statement SQL. */
+  sources?: readonly (string | null)[];
+  /** Page title of the HTML viewer (default: from the input paths). */
+  title?: string;
   /** SQLFlow session and job ids, written at the top of a `sqlflow-graph` document (server answers). */
   sessionId?: string;
   jobId?: string;

@@ -7,7 +7,7 @@ import { DEFAULT_VENDOR, DIALECTS, resolveVendor } from '../dialects/registry.js
 import type { RelationType } from '../graph/model.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions, type OutputFormat, type WriteOptions } from '../options.js';
 
-export const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'sqlflow-graph'];
+export const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html', 'sqlflow-graph'];
 export const RELATION_TYPES: readonly RelationType[] = ['fdd', 'fdr', 'frd', 'join'];
 
 export interface AnalyzeConfig {

@@ -32,7 +32,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const engine = await deps.loadEngine();
     const result = engine.analyze(input.files, config.analyzeOptions);
     if (spinner) spinner.text = 'Writing';
-    const document = engine.render(result.graph, config.writeOptions);
+    const document = engine.render(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) });
     stopSpinner();
 
     if (config.output === undefined) deps.stdout(document);

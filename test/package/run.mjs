@@ -43,7 +43,7 @@ try {
     const out = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', tmp, '--loglevel=error'], root));
     tarball = join(tmp, out[0].filename);
     const files = out[0].files.map((f) => f.path);
-    for (const f of ['bin/sqlflow', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/src/cli/main.js', 'README.md', 'package.json']) {
+    for (const f of ['bin/sqlflow', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/src/cli/main.js', 'dist/viewer/viewer.js', 'dist/viewer/viewer.css', 'README.md', 'package.json']) {
       if (!files.includes(f)) throw new Error(`${f} missing from the tarball`);
     }
     const stray = files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('node_modules/'));
@@ -97,6 +97,11 @@ export { text };
   check('the installed sqlflow command runs', () => {
     const csv = run(join(project, 'node_modules/.bin/sqlflow'), ['analyze', ...files, '--schema', 'schema.json', '-f', 'csv', '--no-progress'], sample);
     if (!csv.startsWith('source_db,')) throw new Error(`unexpected output: ${csv.slice(0, 200)}`);
+  });
+
+  check('the installed sqlflow command writes the HTML viewer', () => {
+    const html = run(join(project, 'node_modules/.bin/sqlflow'), ['analyze', ...files, '-f', 'html', '--no-progress'], sample);
+    if (!html.startsWith('<!DOCTYPE html>') || !html.includes('id="sqlflow-data"')) throw new Error(`unexpected output: ${html.slice(0, 200)}`);
   });
 
   check('npm install -g from the tarball gives a working sqlflow', () => {

@@ -1,8 +1,8 @@
 import type { OutputFormat } from '../../src/options.js';
-import { render, writeCsv, writeDataArts, writeGraphml, writeJson } from '../../src/writers/index.js';
+import { render, writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson } from '../../src/writers/index.js';
 import { clone, insertSelectGraph, multiFileGraph, opts, wideGraph } from './fixtures.js';
 
-const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts'];
+const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html'];
 
 describe('render', () => {
   test('dispatches on opts.format', () => {
@@ -11,10 +11,11 @@ describe('render', () => {
     expect(render(g, opts('csv', { delimiter: ';' }))).toBe(writeCsv(g, opts('csv', { delimiter: ';' })));
     expect(render(g, opts('graphml'))).toBe(writeGraphml(g, opts('graphml')));
     expect(render(g, opts('dataarts'))).toBe(writeDataArts(g, opts('dataarts')));
+    expect(render(g, opts('html'))).toBe([...writeHtml(g, opts('html'))].join(''));
   });
 
   test('unknown format is a programming error', () => {
-    expect(() => render(multiFileGraph(), opts('html' as OutputFormat))).toThrow('unknown output format');
+    expect(() => render(multiFileGraph(), opts('pdf' as OutputFormat))).toThrow('unknown output format');
   });
 
   describe.each(FORMATS)('%s', (format) => {

@@ -1,0 +1,70 @@
+/** The HTML writer (no browser): one self-contained, deterministic page, streamed in bounded chunks. */
+import { render, writeHtml } from '../../src/writers/index.js';
+import type { LineageGraph } from '../../src/graph/model.js';
+import { runCli } from '../helpers/cli.js';
+import { repoPath } from '../helpers/paths.js';
+import { htmlOf, sample } from './samples.js';
+
+function dataOf(html: string): { objects: { n: string; c: { n: string }[] }[]; sources: (string | null)[]; edges: unknown[]; tableLevel?: boolean } {
+  const at = html.indexOf('id="sqlflow-data">') + 'id="sqlflow-data">'.length;
+  return JSON.parse(html.slice(at, html.indexOf('</script>', at)));
+}
+
+describe('--format html', () => {
+  const wh = sample('warehouse');
+
+  it('is one page with data, code and styles inline and no network access', () => {
+    expect(wh.html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(wh.html).toContain("default-src 'none'");
+    expect(wh.html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=/);
+    expect(wh.html.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('embeds every object, edge and input text', () => {
+    const data = dataOf(wh.html);
+    expect(data.objects).toHaveLength(wh.graph.objects.length);
+    expect(data.sources).toHaveLength(5);
+    expect(data.sources[0]).toContain('CREATE TABLE');
+    expect(data.edges.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic', () => {
+    expect(sample('warehouse').html).toBe(wh.html);
+  });
+
+  it('streams in bounded chunks', () => {
+    const big = 'x'.repeat(300_000);
+    const graph = { ...wh.graph, files: ['big.sql'] } as LineageGraph;
+    const chunks = [...writeHtml(graph, { format: 'html', tableToTable: false, delimiter: ',', sources: [big] })];
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(1 << 17);
+    expect(chunks.join('')).toBe(render(graph, { format: 'html', tableToTable: false, delimiter: ',', sources: [big] }));
+  });
+
+  it('keeps names and SQL text from closing the script element', () => {
+    const sql = "CREATE VIEW \"</script><script>alert(1)</script>\" AS SELECT '</script>' AS \"<!--c\" FROM t; -- \u2028 \ud83d";
+    const { html } = htmlOf([{ path: 'x</script>.sql', text: sql }], {});
+    expect(html.match(/<\/script>/gi)).toHaveLength(2);
+    const data = dataOf(html);
+    expect(data.sources[0]).toBe(sql);
+    expect(data.objects.some((o) => o.n.includes('</script>'))).toBe(true);
+  });
+
+  it('writes an empty graph', () => {
+    const { html } = htmlOf([], {});
+    expect(dataOf(html).objects).toEqual([]);
+  });
+
+  it('is what `sqlflow analyze -f html` prints, with the input SQL embedded', async () => {
+    const r = await runCli(['analyze', repoPath('samples/oracle/01_tables.sql'), '-t', 'oracle', '-f', 'html']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(dataOf(r.stdout).sources[0]).toContain('CREATE TABLE');
+    expect(r.stdout).toContain('<title>sqlflow lineage: samples/oracle/01_tables.sql</title>');
+  });
+
+  it('opens in table level with --table-to-table', async () => {
+    const r = await runCli(['analyze', repoPath('samples/oracle/01_tables.sql'), '-t', 'oracle', '-f', 'html', '--table-to-table']);
+    expect(r.code).toBe(0);
+    expect(dataOf(r.stdout)).toMatchObject({ tableLevel: true });
+  });
+});
