@@ -15,6 +15,7 @@
  *   keywords (the dialect's `bareTableHints`, `datePartFunctions`) are normalized before analysis.
  */
 import type * as A from '../ast/nodes.js';
+import { exprChildren, forEachNode, joinLeaves, mapTree } from '../ast/walk.js';
 import type { Semantics } from '../dialects/spec.js';
 import type { Context } from './context.js';
 
@@ -185,11 +186,10 @@ export class ProceduralResolver {
     // A FROM item named like a record (`FROM t r`) hides the record inside this statement.
     const hidden = new Set<string>();
     if (f.records.size > 0) {
-      mapTree(s, (n) => {
+      forEachNode(s, (n) => {
         const ref = n as A.TableRef;
         if ((ref.k === 'table' || ref.k === 'derived' || ref.k === 'tfunc') && ref.alias) hidden.add(ref.alias.text.toLowerCase());
         else if (ref.k === 'table') hidden.add(ref.name.parts[ref.name.parts.length - 1]!.text.toLowerCase());
-        return undefined;
       });
     }
     return mapTree(s, (n) => {
@@ -249,11 +249,8 @@ function targetTable(target: A.TableRef, from: A.TableRef[]): A.QName | undefine
   if (target.k !== 'table') return undefined;
   if (target.name.parts.length === 1 && !target.alias) {
     const key = target.name.parts[0]!.text.toLowerCase();
-    const find = (r: A.TableRef): A.QName | undefined =>
-      r.k === 'table' ? (r.alias?.text.toLowerCase() === key ? r.name : undefined) : r.k === 'join' ? find(r.left) ?? find(r.right) : undefined;
     for (const f of from) {
-      const hit = find(f);
-      if (hit) return hit;
+      for (const r of joinLeaves(f)) if (r.k === 'table' && r.alias?.text.toLowerCase() === key) return r.name;
     }
   }
   return target.name;
@@ -290,35 +287,6 @@ function triggerField(e: A.OpExpr, table: A.QName): A.Expr | undefined {
 function pseudoTable(t: A.TableName, table: A.QName): A.TableName | undefined {
   if (t.name.parts.length !== 1 || !/^(inserted|deleted)$/i.test(t.name.parts[0]!.text)) return undefined;
   return { ...t, name: { ...table, start: t.name.start, end: t.name.end }, alias: t.alias ?? t.name.parts[0] };
-}
-
-/**
- * A copy of `node` where `visit` replaced AST nodes (objects with a kind `k`) when it returns a
- * replacement; replacements are not visited again, unchanged subtrees are shared, not copied.
- */
-export function mapTree(node: unknown, visit: (n: { k: string }) => unknown): unknown {
-  if (Array.isArray(node)) {
-    let out: unknown[] | undefined;
-    node.forEach((x, i) => {
-      const y = mapTree(x, visit);
-      if (y !== x) (out ??= node.slice())[i] = y;
-    });
-    return out ?? node;
-  }
-  if (node === null || typeof node !== 'object') return node;
-  const obj = node as Record<string, unknown>;
-  if (typeof obj.k === 'string') {
-    const r = visit(obj as { k: string });
-    if (r !== undefined) return r;
-  }
-  let out: Record<string, unknown> | undefined;
-  for (const key of Object.keys(obj)) {
-    const v = obj[key];
-    if (v === null || typeof v !== 'object') continue;
-    const y = mapTree(v, visit);
-    if (y !== v) (out ??= { ...obj })[key] = y;
-  }
-  return out ?? node;
 }
 
 /** Quick tests on a statement's text for a dialect's bare table hints and date-part functions (built once per set). */
@@ -385,29 +353,7 @@ export function keywordForms<S extends A.Statement>(s: S, text: string, sem: Sem
 /** Top-level subqueries of an expression (not those nested inside them). */
 function subqueries(e: A.Expr | undefined, out: A.Query[] = []): A.Query[] {
   if (!e) return out;
-  switch (e.k) {
-    case 'subquery':
-      subqueries(e.left, out);
-      out.push(e.query);
-      break;
-    case 'op':
-      for (const a of e.args) subqueries(a, out);
-      break;
-    case 'func':
-      for (const a of e.args) subqueries(a, out);
-      break;
-    case 'cast':
-      subqueries(e.expr, out);
-      break;
-    case 'case':
-      subqueries(e.operand, out);
-      for (const w of e.whens) {
-        subqueries(w.cond, out);
-        subqueries(w.result, out);
-      }
-      subqueries(e.else, out);
-      break;
-  }
+  for (const c of exprChildren(e)) subqueries(c, out);
+  if (e.k === 'subquery') out.push(e.query);
   return out;
 }
-

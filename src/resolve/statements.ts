@@ -3,13 +3,14 @@
  * into its target, and updates the session catalog.
  */
 import { assertNever } from '../ast/never.js';
+import { joinLeaves, mapTree } from '../ast/walk.js';
 import { createHash } from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
-import { intoVariables, mapTree, ProceduralResolver } from './procedural.js';
+import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
 import { QueryAnalyzer } from './query.js';
 import { Scope, type Source } from './scope.js';
@@ -410,12 +411,11 @@ function withoutInto(q: A.Query): A.Query {
 }
 
 function findAliased(ref: A.TableRef, key: string, ctx: Context): A.TableName | undefined {
-  if (ref.k === 'table') {
-    if (ref.alias && ctx.key(ref.alias.text, ref.alias.quoted) === key) return ref;
-    if (!ref.alias && ctx.key(ref.name.parts[ref.name.parts.length - 1]!.text, false) === key) return ref;
-    return undefined;
+  for (const r of joinLeaves(ref)) {
+    if (r.k !== 'table') continue;
+    if (r.alias && ctx.key(r.alias.text, r.alias.quoted) === key) return r;
+    if (!r.alias && ctx.key(r.name.parts[r.name.parts.length - 1]!.text, false) === key) return r;
   }
-  if (ref.k === 'join') return findAliased(ref.left, key, ctx) ?? findAliased(ref.right, key, ctx);
   return undefined;
 }
 

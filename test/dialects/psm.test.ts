@@ -1,5 +1,5 @@
 /**
- * SQL/PSM-style procedural code in the generic dialects (capability psmBlocks): BigQuery
+ * SQL/PSM-style procedural code in the generic dialects (semantics procedural: 'psm'): BigQuery
  * scripting, MySQL, PostgreSQL PL/pgSQL and dollar-quoted bodies, Snowflake Scripting, Db2 /
  * ANSI SQL PL. Routines record their name on every process; variables never become tables.
  */

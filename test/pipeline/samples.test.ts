@@ -34,5 +34,5 @@ test('the sample inputs are the five warehouse scripts', () => {
 });
 
 test.each(OUTPUTS)('samples/warehouse/expected/%s is up to date', (file, args) => {
-  expectGoldenFile(repoPath('samples', 'warehouse', 'expected', file), pipeline(INPUTS, args));
+  expectGoldenFile(repoPath('samples', 'warehouse', 'expected', file), pipeline(INPUTS, args), { literal: true });
 });

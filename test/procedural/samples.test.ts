@@ -29,7 +29,7 @@ const OUTPUTS: [string, string[]][] = [
 
 describe.each(SAMPLES)('samples/%s', (dir, vendor) => {
   test.each(OUTPUTS)('expected/%s is up to date', (file, args) => {
-    expectGoldenFile(repoPath('samples', dir, 'expected', file), pipeline(inputs(dir), ['--vendor', vendor, ...args]));
+    expectGoldenFile(repoPath('samples', dir, 'expected', file), pipeline(inputs(dir), ['--vendor', vendor, ...args]), { literal: true });
   });
 });
 

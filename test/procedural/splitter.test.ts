@@ -42,7 +42,7 @@ describe('PL/SQL', () => {
   });
 });
 
-describe('SQL/PSM (psmBlocks)', () => {
+describe("SQL/PSM (procedural: 'psm')", () => {
   test('MySQL DELIMITER: the line is skipped, the new terminator ends chunks, ; inside does not', () => {
     const sql = 'DELIMITER //\nCREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND //\nSELECT 2; SELECT 3//\nDELIMITER ;\nSELECT 4;';
     expect(chunks(sql, 'mysql')).toEqual(['CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND', 'SELECT 2; SELECT 3', 'SELECT 4;']);

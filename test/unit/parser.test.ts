@@ -1,11 +1,15 @@
 /**
  * The grammar, through `parseText`: every construct of issue 2's list parses with no error into
- * the expected statement kind; a broken statement is one error at the bad token and the next
+ * the expected statement kind and the tree pinned in parser-constructs.txt; a broken statement is one error at the bad token and the next
  * statements still parse.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type * as A from '../../src/ast/nodes.js';
 import { parseText } from '../../src/parse/parse.js';
 import { dialect } from '../helpers/dialects.js';
+import { UPDATING } from '../helpers/golden.js';
+import { repoPath } from '../helpers/paths.js';
+import { treeSummary } from '../helpers/tree.js';
 
 type Kind = A.Statement['k'];
 
@@ -180,9 +184,36 @@ const CONSTRUCTS: [string, string, Kind][] = [
   ['INSERT ... DEFAULT VALUES', 'INSERT INTO t DEFAULT VALUES', 'insert'],
 ];
 
-describe('every construct parses with no error (dbvansi)', () => {
-  test.each(CONSTRUCTS)('%s', (_name, sql, kind) => {
-    expect(parseOne(sql).k).toBe(kind);
+/**
+ * The tree of each construct, summarized (test/helpers/tree.ts), is pinned in
+ * test/unit/parser-constructs.txt: `UPDATE_GOLDEN=1 npm test -- test/unit/parser.test.ts`
+ * rewrites it after an intended change; the diff shows what the parser now builds.
+ */
+const TREES = repoPath('test', 'unit', 'parser-constructs.txt');
+const pinned = new Map<string, string>();
+if (existsSync(TREES)) {
+  for (const block of readFileSync(TREES, 'utf8').split('\n\n')) {
+    const nl = block.indexOf('\n');
+    if (nl > 0) pinned.set(block.slice(0, nl), block.slice(nl + 1).trim());
+  }
+}
+const built = new Map<string, string>();
+
+describe('every construct parses with no error into the pinned tree (dbvansi)', () => {
+  test.each(CONSTRUCTS)('%s', (name, sql, kind) => {
+    const s = parseOne(sql);
+    expect(s.k).toBe(kind);
+    const tree = treeSummary(s);
+    built.set(name, tree);
+    if (!UPDATING) expect({ name, tree }).toEqual({ name, tree: pinned.get(name) ?? '(not pinned: run UPDATE_GOLDEN=1 npm test -- test/unit/parser.test.ts)' });
+  });
+
+  afterAll(() => {
+    if (UPDATING && built.size === CONSTRUCTS.length) writeFileSync(TREES, CONSTRUCTS.map(([name]) => `${name}\n  ${built.get(name)}\n`).join('\n'));
+  });
+
+  test('construct names are unique (they key the pinned trees)', () => {
+    expect(new Set(CONSTRUCTS.map(([name]) => name)).size).toBe(CONSTRUCTS.length);
   });
 });
 
