@@ -47,7 +47,7 @@ export function writeJson(graph: LineageGraph, opts: WriteOptions): string {
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
   const dbobjs = objects.map((o) => dbobj(o, coords, opts.tableToTable));
-  const relationships = opts.tableToTable ? tableRelationships(ix, coords) : columnRelationships(ix, coords);
+  const relationships = opts.tableToTable ? tableRelationships(ix, coords) : columnRelationships(ix, (r) => element(r, coords.of([endpointLoc(r)])));
   const errors = graph.errors.map((e) => ({
     errorMessage: e.message,
     errorType: e.errorType,
@@ -86,13 +86,14 @@ function dbobj(o: LineageObject, coords: Coordinates, tableToTable: boolean): Re
 // ---------------------------------------------------------------------------------------------
 // Column-level relationships
 
-function element(r: Resolved, coords: Coordinates): ElementJson {
+/** A relationship end: the column `r` with the given coordinates. */
+export function element(r: Resolved, coordinates: Coordinate[]): ElementJson {
   const el: ElementJson = {
     id: String(r.column.id),
     column: r.column.name,
     parentId: String(r.object.id),
     parentName: qualifiedName(r.object),
-    coordinates: coords.of([endpointLoc(r)]),
+    coordinates,
   };
   if (r.endpoint.clauseType !== undefined) el.clauseType = r.endpoint.clauseType;
   return el;
@@ -106,7 +107,16 @@ function groupKey(e: LineageEdge, target: Resolved): string {
   ].join('|');
 }
 
-function columnRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJson[] {
+/**
+ * Column-level relationships: edges grouped by `groupKey`, in order of each group's first edge.
+ * `element` writes each end (the sqlflow-graph writer gives every end one coordinate pair);
+ * `onEdge` sees every edge with the relationship it went into (its id is set at the end).
+ */
+export function columnRelationships(
+  ix: GraphIndex,
+  element: (r: Resolved) => ElementJson,
+  onEdge?: (e: LineageEdge, source: Resolved, target: Resolved, rel: RelationshipJson) => void,
+): RelationshipJson[] {
   const groups = new Map<string, { rel: RelationshipJson; seen: Set<string> }>();
   for (const e of ix.graph.edges) {
     const source = ix.resolve(e.source);
@@ -120,26 +130,27 @@ function columnRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJ
         type: e.type,
         ...(e.function !== undefined ? { function: e.function } : {}),
         effectType: e.effectType,
-        target: element(target, coords),
+        target: element(target),
         sources: [],
         ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
       };
       group = { rel, seen: new Set() };
       groups.set(key, group);
     }
-    const src = element(source, coords);
+    const src = element(source);
     if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
     const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
     if (!group.seen.has(srcKey)) {
       group.seen.add(srcKey);
       group.rel.sources.push(src);
     }
+    onEdge?.(e, source, target, group.rel);
   }
   return numbered(ix, [...groups.values()].map((g) => g.rel));
 }
 
 /** Assigns ids in output order after the largest object/column id. */
-function numbered(ix: GraphIndex, rels: RelationshipJson[]): RelationshipJson[] {
+export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]): R[] {
   let next = ix.maxId() + 1;
   for (const r of rels) r.id = String(next++);
   return rels;

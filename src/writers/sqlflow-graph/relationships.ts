@@ -2,10 +2,10 @@
  * The relationships of the widget's document (`data.sqlflow.relationships`) and the links the
  * diagram draws (`data.graph`), computed together so every drawn edge names its relationship.
  *
- * Column level: edges sharing (target column and position, type, effect, process, function, join)
- * form one relationship, in order of each group's first edge; its sources keep edge order. A
+ * Column level: the relationships of `-f json` (json.ts `columnRelationships`) with one
+ * coordinate pair per end; join relationships also carry `joinType`, `clause` and `condition`. A
  * link is one distinct (source column, target column, type); it names the first relationship
- * holding that pair. Join relationships carry `joinType`, `clause` and `condition`.
+ * holding that pair.
  *
  * Table level: one relationship and one link per distinct (read table, written table) pair
  * (common.ts `tablePairs`), between the two tables' row columns (`RelationRows`, else their
@@ -14,9 +14,9 @@
  * Relationship ids continue after the largest object/column id; edges whose endpoints the graph
  * does not hold are skipped (a resolver bug, never a crash).
  */
-import { qualifiedName, type LineageColumn, type LineageEdge, type LineageObject, type RelationType } from '../../graph/model.js';
-import { endpointLoc, GraphIndex, locKey, tablePairs, type Resolved } from '../common.js';
-import type { ElementJson, RelationshipJson } from '../json.js';
+import type { LineageColumn, LineageObject, RelationType } from '../../graph/model.js';
+import { GraphIndex, tablePairs } from '../common.js';
+import { columnRelationships, element, numbered, type ElementJson, type RelationshipJson } from '../json.js';
 import type { OnePair } from './coords.js';
 
 export interface WidgetRelationship extends RelationshipJson {
@@ -39,35 +39,17 @@ export interface Lineage {
 }
 
 export function columnLineage(ix: GraphIndex, pair: OnePair): Lineage {
-  const groups = new Map<string, { rel: WidgetRelationship; seen: Set<string> }>();
   const links = new Map<string, Link>();
-  const pending: { link: Link; group: WidgetRelationship }[] = [];
-  for (const e of ix.graph.edges) {
-    const source = ix.resolve(e.source);
-    const target = ix.resolve(e.target);
-    if (!source || !target) continue;
-    const key = groupKey(e, target);
-    let group = groups.get(key);
-    if (!group) {
-      group = { rel: relationship(e, element(target, pair)), seen: new Set() };
-      groups.set(key, group);
-    }
-    const src = element(source, pair);
-    if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
-    const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
-    if (!group.seen.has(srcKey)) {
-      group.seen.add(srcKey);
-      group.rel.sources.push(src);
-    }
-    const linkKey = `${source.column.id}|${target.column.id}|${e.type}`;
-    if (!links.has(linkKey)) {
-      const link: Link = { source, target, type: e.type, relationshipId: '' };
-      links.set(linkKey, link);
-      pending.push({ link, group: group.rel });
-    }
-  }
-  const relationships = numbered(ix, [...groups.values()].map((g) => g.rel));
-  for (const p of pending) p.link.relationshipId = p.group.id;
+  const pending: { link: Link; rel: WidgetRelationship }[] = [];
+  const relationships = columnRelationships(ix, (r) => element(r, pair.of(r.endpoint.loc, r.column.locs[0], r.object.locs[0])), (e, source, target, rel: WidgetRelationship) => {
+    if (e.join && rel.joinType === undefined) Object.assign(rel, { joinType: e.join.joinType, clause: e.join.clause, condition: e.join.condition });
+    const key = `${source.column.id}|${target.column.id}|${e.type}`;
+    if (links.has(key)) return;
+    const link: Link = { source, target, type: e.type, relationshipId: '' };
+    links.set(key, link);
+    pending.push({ link, rel });
+  });
+  for (const p of pending) p.link.relationshipId = p.rel.id;
   return { relationships, links: [...links.values()] };
 }
 
@@ -82,8 +64,8 @@ export function tableLineage(ix: GraphIndex, pair: OnePair): Lineage {
       id: '',
       type: p.type,
       ...(p.effectType !== undefined ? { effectType: p.effectType } : {}),
-      target: tableElement(target, pair),
-      sources: [tableElement(source, pair)],
+      target: rowsElement(target, pair),
+      sources: [rowsElement(source, pair)],
     };
     relationships.push(rel);
     links.push({ source, target, type: p.type, relationshipId: '' });
@@ -99,49 +81,7 @@ function rowsEnd(object: LineageObject): { object: LineageObject; column: Lineag
   return column ? { object, column } : undefined;
 }
 
-function tableElement(end: { object: LineageObject; column: LineageColumn }, pair: OnePair): ElementJson {
-  return {
-    id: String(end.column.id),
-    column: end.column.name,
-    parentId: String(end.object.id),
-    parentName: qualifiedName(end.object),
-    coordinates: pair.object(end.object),
-  };
-}
-
-function element(r: Resolved, pair: OnePair): ElementJson {
-  const el: ElementJson = {
-    id: String(r.column.id),
-    column: r.column.name,
-    parentId: String(r.object.id),
-    parentName: qualifiedName(r.object),
-    coordinates: pair.of(r.endpoint.loc, r.column.locs[0], r.object.locs[0]),
-  };
-  if (r.endpoint.clauseType !== undefined) el.clauseType = r.endpoint.clauseType;
-  return el;
-}
-
-function relationship(e: LineageEdge, target: ElementJson): WidgetRelationship {
-  return {
-    id: '',
-    type: e.type,
-    ...(e.function !== undefined ? { function: e.function } : {}),
-    effectType: e.effectType,
-    ...(e.join ? { joinType: e.join.joinType, clause: e.join.clause, condition: e.join.condition } : {}),
-    target,
-    sources: [],
-    ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
-  };
-}
-
-function groupKey(e: LineageEdge, target: Resolved): string {
-  const t = e.target;
-  const join = e.join ? `${e.join.joinType}|${e.join.clause}|${e.join.condition}` : '';
-  return [t.objectId, t.columnId, locKey(endpointLoc(target)), t.clauseType ?? '', e.type, e.effectType, e.processId ?? '', e.function ?? '', join].join('|');
-}
-
-function numbered(ix: GraphIndex, rels: WidgetRelationship[]): WidgetRelationship[] {
-  let next = ix.maxId() + 1;
-  for (const r of rels) r.id = String(next++);
-  return rels;
+/** A table's end of a table-level relationship: its row column, at the table's first occurrence. */
+function rowsElement(end: { object: LineageObject; column: LineageColumn }, pair: OnePair): ElementJson {
+  return element({ ...end, endpoint: { objectId: end.object.id, columnId: end.column.id } }, pair.object(end.object));
 }
