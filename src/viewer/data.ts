@@ -72,6 +72,8 @@ export interface ViewData {
   edges: ViewEdge[];
   /** Statements seen and failed; error and warning counts. */
   stats: { statements: number; failed: number; errors: number; warnings: number };
+  /** Relation types shown when the page opens (default: every type present). */
+  types?: RelationType[];
   /** Open in table level (`--table-to-table`). */
   tableLevel?: true;
   /** Column ids selected when the page opens (impact pages: the seeds). */

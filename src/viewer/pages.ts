@@ -2,7 +2,7 @@
  * Viewer pages besides `--format html`: a diff of two analyses (added edges green, removed red)
  * and an impact page (the seed columns selected, their lineage lit). Same page, same code.
  */
-import type { LineageGraph } from '../graph/model.js';
+import type { LineageGraph, RelationType } from '../graph/model.js';
 import { defaultDialect, DIALECTS } from '../dialects/registry.js';
 import { htmlPage, pageTitle, SERVE_CSP } from '../writers/html.js';
 import type { ServeForm } from './data.js';
@@ -27,14 +27,18 @@ export function* writeDiffHtml(
   yield* htmlPage(title, viewDataChunks(d.graph, sources, { objectMarks: d.objectMarks, edgeMarks: d.edgeMarks, caption }));
 }
 
-/** `graph` with the columns `seeds` (column ids) selected when the page opens. */
+/**
+ * `graph` with the columns `seeds` (column ids) selected when the page opens; `types`: the relation
+ * types shown (and followed) at first, e.g. those the impact walked.
+ */
 export function* writeImpactHtml(
   graph: LineageGraph,
   seeds: number[],
-  opts: PageOptions & { sources?: readonly (string | null)[] } = {},
+  opts: PageOptions & { sources?: readonly (string | null)[]; types?: RelationType[] } = {},
 ): Generator<string> {
   const title = opts.title ?? `sqlflow impact: ${pageTitle(graph, {}).replace(/^sqlflow lineage: /, '')}`;
-  yield* htmlPage(title, viewDataChunks(graph, opts.sources ?? [], { focus: seeds, ...(opts.caption !== undefined ? { caption: opts.caption } : {}) }));
+  const extras = { focus: seeds, ...(opts.caption !== undefined ? { caption: opts.caption } : {}), ...(opts.types ? { types: opts.types } : {}) };
+  yield* htmlPage(title, viewDataChunks(graph, opts.sources ?? [], extras));
 }
 
 /** The analysis form of `sqlflow serve` for `action`, every dialect offered. */

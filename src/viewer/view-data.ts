@@ -6,7 +6,7 @@
  * touches it (as the GraphML writer draws them). Edges with the same (source, target, type) are one
  * view edge listing every statement that makes the link.
  */
-import { qualifiedName, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
+import { qualifiedName, type LineageEdge, type LineageGraph, type LineageObject, type Loc, type RelationType } from '../graph/model.js';
 import type { Mark, ServeForm, ViewColumn, ViewData, ViewEdge, ViewLoc, ViewObject } from './data.js';
 
 /** Characters per chunk for long texts (file sources). */
@@ -86,6 +86,7 @@ export interface ViewExtras {
   caption?: string;
   serve?: ServeForm;
   tableLevel?: boolean;
+  types?: RelationType[];
 }
 
 /**
@@ -104,6 +105,7 @@ export function* viewDataChunks(graph: LineageGraph, sources: readonly (string |
   if (extras.caption !== undefined) head.caption = extras.caption;
   if (extras.serve) head.serve = extras.serve;
   if (extras.tableLevel) head.tableLevel = true;
+  if (extras.types) head.types = extras.types;
   const open = scriptJson(head);
   yield `${open.slice(0, -1)},"objects":[`;
   const touched = touchedColumns(graph);

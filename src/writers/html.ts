@@ -33,6 +33,8 @@ export function* htmlPage(title: string, data: Iterable<string>, csp: string = C
   yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n';
   yield `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`;
   yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n';
+  // No icon to fetch (a served page would otherwise ask the server for /favicon.ico).
+  yield '<link rel="icon" href="data:,">\n';
   yield `<meta name="generator" content="sqlflow">\n<title>${escapeHtml(title)}</title>\n`;
   yield `<style>\n${css}</style>\n</head>\n<body>\n`;
   yield '<noscript>This lineage viewer needs JavaScript.</noscript>\n';

@@ -140,6 +140,29 @@ describe('README command lines', () => {
     ]);
   });
 
+  it("the diagnostics shown for test/fixtures/mixed/ are what the CLI prints", async () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const m = /For `(test\/fixtures\/mixed\/)`:\n\n```\n([\s\S]*?)```/.exec(readme);
+    expect(m).not.toBeNull();
+    process.chdir(cwd);
+    try {
+      const r = await runCli(['analyze', m![1]!]);
+      expect(r.stderr).toBe(m![2]);
+    } finally {
+      process.chdir(home);
+    }
+  });
+
+  it('the CSV excerpts are lines of the sample outputs (samples/warehouse/expected)', () => {
+    const readme = readFileSync(repoPath('README.md'), 'utf8');
+    const expected = new Set(
+      ['lineage.csv', 'lineage.table.csv'].flatMap((f) => readFileSync(repoPath('samples', 'warehouse', 'expected', f), 'utf8').split('\n')),
+    );
+    const excerpts = [...readme.matchAll(/^```csv\n([\s\S]*?)^```/gm)].flatMap((m) => m[1]!.split('\n').filter((l) => l !== ''));
+    expect(excerpts.length).toBeGreaterThan(4);
+    expect(excerpts.filter((l) => !expected.has(l))).toEqual([]);
+  });
+
   it.each(RUNNABLE)('%s: %s', async (_doc, line) => {
     process.chdir(cwd);
     try {

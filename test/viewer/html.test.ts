@@ -16,7 +16,7 @@ describe('--format html', () => {
   it('is one page with data, code and styles inline and no network access', () => {
     expect(wh.html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(wh.html).toContain("default-src 'none'");
-    expect(wh.html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|<img[^>]+src=/);
+    expect(wh.html).not.toMatch(/<script[^>]+src=|<link[^>]+href=(?!"data:)|<img[^>]+src=/);
     expect(wh.html.match(/<\/script>/g)).toHaveLength(2);
   });
 

@@ -1,4 +1,5 @@
 /** Diff and impact pages: the union of two analyses with changes marked, and seeds selected at start. */
+import { jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { analyze, writeDiffHtml, writeImpactHtml } from '../../src/api.js';
 import { DIALECTS } from '../../src/dialects/registry.js';
@@ -6,6 +7,8 @@ import { serveForm, writeServePage } from '../../src/viewer/pages.js';
 import { diffGraphs } from '../../src/viewer/diff.js';
 import { launchBrowser, openViewer } from '../helpers/browser.js';
 import { downstream } from './samples.js';
+
+jest.setTimeout(120_000);
 
 const BASE = 'INSERT INTO dw.t (a, b) SELECT x, y FROM src.s;\nINSERT INTO dw.u (k) SELECT a FROM dw.t;';
 const HEAD = 'INSERT INTO dw.t (a, c) SELECT x, z FROM src.s;\nINSERT INTO dw.u (k) SELECT a FROM dw.t;\nINSERT INTO dw.v (m) SELECT c FROM dw.t;';
@@ -70,6 +73,20 @@ describe('in the browser', () => {
     const lit = await page.evaluate(() => (window as unknown as { sqlflowViewer: { lit(): string[] } }).sqlflowViewer.lit());
     expect(lit).toEqual(downstream(head, 'src.s.x'));
     expect(await page.locator('#details h2').textContent()).toBe('src.s.x');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('an impact page shows and follows only the types it is given', async () => {
+    const sql = 'INSERT INTO dw.t (a) SELECT x FROM src.s WHERE x > 0;\nINSERT INTO dw.u (k) SELECT a FROM dw.t;';
+    const g = analyze([{ path: 'etl.sql', text: sql }], { relationTypes: ['fdd', 'fdr'] }).graph;
+    expect(new Set(g.edges.map((e) => e.type))).toEqual(new Set(['fdd', 'fdr']));
+    const seed = g.objects.find((o) => o.name === 's')!.columns.find((c) => c.name === 'x')!;
+    const { page, problems } = await openViewer(browser, 'impact-fdd', [...writeImpactHtml(g, [seed.id], { types: ['fdd'] })].join(''));
+    expect(await page.locator('input[data-type="fdr"]').isChecked()).toBe(false);
+    expect(await page.locator('input[data-type="fdd"]').isChecked()).toBe(true);
+    const fddOnly = { ...g, edges: g.edges.filter((e) => e.type === 'fdd') };
+    expect(await page.evaluate(() => (window as unknown as { sqlflowViewer: { lit(): string[] } }).sqlflowViewer.lit())).toEqual(downstream(fddOnly, 'src.s.x'));
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -169,7 +169,7 @@ function buildFilters(root: HTMLElement, model: Model, diagram: Diagram, refresh
   root.append(el('span', { class: 'group-label' }, 'Edges:'));
   for (const t of model.types) {
     const swatch = el('span', { class: `swatch ${t}`, style: `border-color:${EDGE_COLORS[t]}` });
-    root.append(checkbox(el('span', {}, swatch, t), true, (on) => {
+    root.append(checkbox(el('span', {}, swatch, t), f.types.has(t), (on) => {
       if (on) f.types.add(t);
       else f.types.delete(t);
       refresh();

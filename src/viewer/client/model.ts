@@ -102,7 +102,8 @@ export class Model {
   }
 
   defaultFilters(): Filters {
-    return { types: new Set(this.types), intermediates: true, hiddenSchemas: new Set(), processes: false };
+    const types = this.data.types ? this.types.filter((t) => this.data.types!.includes(t)) : this.types;
+    return { types: new Set(types), intermediates: true, hiddenSchemas: new Set(), processes: false };
   }
 
   /** Tables, views and result sets drawn under the filters (processes when asked). */
