@@ -8,7 +8,9 @@ import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
-import { parseText } from './parse/parse.js';
+import type { Statement } from './ast/nodes.js';
+import type { DialectSpec } from './dialects/spec.js';
+import { parseText, type ParsedFile } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
 import { StatementResolver } from './resolve/statements.js';
@@ -29,7 +31,22 @@ export type { Diagnostic } from './diagnostics/diagnostic.js';
 export type { LineageGraph, RelationType, Severity } from './graph/model.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
-export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}): LineageResult {
+/**
+ * Parse results kept between runs (jobs' incremental re-analysis): `get` returns a file's earlier
+ * parse for the same text and dialect, `set` records a fresh one. Parsing depends only on the text
+ * and the dialect, so the lineage is the same whether a parse comes from the cache or not. `get`
+ * must return a tree that nobody else holds.
+ */
+export interface ParseCache {
+  get(text: string, vendor: string): ParsedFile | undefined;
+  set(text: string, vendor: string, parsed: ParsedFile): void;
+}
+
+export interface AnalyzeHooks {
+  parseCache?: ParseCache;
+}
+
+export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
   const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
   const ctx = new Context(dialect, opts);
@@ -62,7 +79,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
-    const parsed = parseText(src.text, dialect, (stmt) => {
+    const onStatement = (stmt: Statement) => {
       try {
         resolver.statement(stmt);
       } catch (err) {
@@ -71,7 +88,8 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
         failed++;
       }
       flush(stmt.start);
-    });
+    };
+    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, dialect, onStatement) : parseText(src.text, dialect, onStatement);
     total += parsed.attempted;
     failed += parsed.failed;
     for (const p of parsed.problems) {
@@ -98,4 +116,15 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
 
   const graph = shaper.finish({ vendor: dialect.vendor, files: sources.map((s) => s.path), errors, statements: { total, failed } });
   return { graph, diagnostics };
+}
+
+/** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */
+function cachedParse(cache: ParseCache, text: string, dialect: DialectSpec, onStatement: (s: Statement) => void): ParsedFile {
+  let parsed = cache.get(text, dialect.vendor);
+  if (!parsed) {
+    parsed = parseText(text, dialect);
+    cache.set(text, dialect.vendor, parsed);
+  }
+  for (const st of parsed.statements) onStatement(st);
+  return parsed;
 }

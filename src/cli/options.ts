@@ -25,6 +25,8 @@ export interface AnalyzeConfig {
   output?: string;
   /** Worker threads (--jobs); undefined = one per core. */
   jobs?: number;
+  /** --with-lineage: DataArts lineage-info files merged into the graph. */
+  lineageFiles: string[];
 }
 
 /** What commander hands the action after the parsers below have run. */
@@ -41,6 +43,7 @@ export interface RawAnalyzeOptions {
   showTransform?: boolean;
   aggregate: 'direct' | 'indirect';
   schema?: string[];
+  withLineage?: string[];
   defaultDatabase?: string;
   defaultSchema?: string;
   jobs?: number;
@@ -128,6 +131,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--show-transform', 'attach the transform (expression text, kind) to each source')
     .addOption(aggregate)
     .option('--schema <file>', 'known tables: DDL .sql or JSON {"db.schema.table": ["col", ...]}; repeatable', collect)
+    .option('--with-lineage <file>', 'DataArts lineage-info JSON (one body or a list) merged into the lineage; repeatable', collect)
     .option('--default-database <d>', 'database of unqualified names')
     .option('--default-schema <s>', 'schema of unqualified names')
     .addOption(jobs)
@@ -163,6 +167,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
     quiet: raw.quiet === true,
     color: raw.color !== false,
     progress: raw.progress !== false,
+    lineageFiles: [...(raw.withLineage ?? [])],
   };
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
   if (raw.jobs !== undefined) config.jobs = raw.jobs;

@@ -2,6 +2,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DIALECTS } from '../dialects/registry.js';
 import { EXIT, type CliDeps } from './deps.js';
+import { addJobCommands } from './job.js';
+import { addServeCommand } from './serve.js';
 import { addAnalyzeOptions, toAnalyzeConfig, type RawAnalyzeOptions } from './options.js';
 import { internalError, runAnalyze } from './run.js';
 import { renderVendorsJson, renderVendorsTable } from './vendors.js';
@@ -54,6 +56,8 @@ export function buildProgram(deps: CliDeps, setExit: (code: number) => void): Co
       setExit(EXIT.ok);
     });
 
+  addJobCommands(program, deps, setExit);
+  addServeCommand(program, deps, setExit);
   return program;
 }
 

@@ -22,15 +22,22 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
     const input = await deps.readInputs(config.inputs, stdin);
-    if (input.fatal || schemaProblems.length > 0) {
+    const lineage = config.lineageFiles.length > 0 ? await (await import('../dataarts/load.js')).loadLineageFiles(config.lineageFiles) : undefined;
+    const lineageErrors = lineage?.errors ?? [];
+    if (input.fatal || schemaProblems.length > 0 || lineageErrors.length > 0) {
       stopSpinner();
-      printDiagnostics([...schemaProblems, ...input.diagnostics]);
+      printDiagnostics([...schemaProblems, ...lineageErrors, ...input.diagnostics]);
       return EXIT.usage;
     }
 
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
     const engine = await deps.loadEngine();
     const result = engine.analyze(input.files, config.analyzeOptions);
+    if (lineage) {
+      const merged = (await import('../dataarts/load.js')).mergeLoaded(result.graph, lineage);
+      result.graph = merged.graph;
+      result.diagnostics.push(...merged.diagnostics);
+    }
     if (spinner) spinner.text = 'Writing';
     const document = engine.render(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) });
     stopSpinner();

@@ -1,5 +1,5 @@
 /** Reading SQL inputs: files, directories, globs, zip archives and stdin. */
-export { readInputs, STDIN_PATH } from './read.js';
+export { readBuffers, readInputs, readRawInputs, STDIN_PATH, type RawInputsResult } from './read.js';
 export { decodeBytes, type Decoded, type Encoding } from './decode.js';
 export {
   DEFAULT_INPUT_LIMITS,

@@ -17,6 +17,28 @@ export const STDIN_PATH = '<stdin>';
 export async function readInputs(specs: string[], opts: ReadInputsOptions = {}): Promise<ReadInputsResult> {
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...opts.limits };
   const out: ReadInputsResult = { files: [], diagnostics: [], fatal: false };
+  await visitInputs(specs, opts, limits, out, (bytes, path) => addBytes(out, bytes, path, limits));
+  return out;
+}
+
+/** The inputs' bytes as read (archives not expanded, nothing decoded): what `job submit` stores. */
+export interface RawInputsResult {
+  files: { path: string; bytes: Buffer }[];
+  diagnostics: ReadInputsResult['diagnostics'];
+  fatal: boolean;
+}
+
+export async function readRawInputs(specs: string[], opts: ReadInputsOptions = {}): Promise<RawInputsResult> {
+  const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...opts.limits };
+  const out: RawInputsResult = { files: [], diagnostics: [], fatal: false };
+  await visitInputs(specs, opts, limits, out, async (bytes, path) => void out.files.push({ path, bytes }));
+  return out;
+}
+
+type Sink = (bytes: Buffer, path: string) => Promise<void>;
+
+/** Every input spec, in order, each file once: its bytes go to `sink`, problems to `out`. */
+async function visitInputs(specs: string[], opts: ReadInputsOptions, limits: InputLimits, out: Omit<RawInputsResult, 'files'>, sink: Sink): Promise<void> {
   const seen = new Set<string>();
   for (const spec of specs) {
     if (spec === '-') {
@@ -24,7 +46,7 @@ export async function readInputs(specs: string[], opts: ReadInputsOptions = {}):
       seen.add(STDIN_PATH);
       const bytes = await readStream(opts.stdin ?? process.stdin, limits.maxFileBytes);
       if (bytes === undefined) out.diagnostics.push(tooLarge(STDIN_PATH, undefined, limits.maxFileBytes));
-      else addDecoded(out, bytes, STDIN_PATH);
+      else await sink(bytes, STDIN_PATH);
       continue;
     }
     const expansion = await expandSpec(spec);
@@ -34,13 +56,12 @@ export async function readInputs(specs: string[], opts: ReadInputsOptions = {}):
       const key = await realpath(target.abs).catch(() => target.abs);
       if (seen.has(key)) continue;
       seen.add(key);
-      await readTarget(out, target, limits);
+      await readTarget(out, target, limits, sink);
     }
   }
-  return out;
 }
 
-async function readTarget(out: ReadInputsResult, target: Target, limits: InputLimits): Promise<void> {
+async function readTarget(out: Omit<RawInputsResult, 'files'>, target: Target, limits: InputLimits, sink: Sink): Promise<void> {
   let bytes: Buffer;
   try {
     const info = await stat(target.abs);
@@ -54,17 +75,32 @@ async function readTarget(out: ReadInputsResult, target: Target, limits: InputLi
     out.fatal = true;
     return;
   }
+  await sink(bytes, target.path);
+}
+
+/**
+ * Bytes already in memory (an upload, a job's stored file) named `path`: a `.zip` archive is
+ * expanded, anything else decoded, with the same limits and diagnostics as files on disk.
+ */
+export async function readBuffers(named: { path: string; bytes: Buffer }[], limits: Partial<InputLimits> = {}): Promise<ReadInputsResult> {
+  const all: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...limits };
+  const out: ReadInputsResult = { files: [], diagnostics: [], fatal: false };
+  for (const n of named) await addBytes(out, n.bytes, n.path, all);
+  return out;
+}
+
+async function addBytes(out: ReadInputsResult, bytes: Buffer, path: string, limits: InputLimits): Promise<void> {
   if (bytes.length > limits.maxFileBytes) {
-    out.diagnostics.push(tooLarge(target.path, bytes.length, limits.maxFileBytes));
+    out.diagnostics.push(tooLarge(path, bytes.length, limits.maxFileBytes));
     return;
   }
-  if (!isZipPath(target.path)) {
-    addDecoded(out, bytes, target.path);
+  if (!isZipPath(path)) {
+    addDecoded(out, bytes, path);
     return;
   }
-  const zip = await readZip(bytes, target.path, limits);
+  const zip = await readZip(bytes, path, limits);
   out.diagnostics.push(...zip.diagnostics);
-  for (const member of zip.members) addDecoded(out, member.bytes, memberPath(target.path, member.name));
+  for (const member of zip.members) addDecoded(out, member.bytes, memberPath(path, member.name));
 }
 
 function addDecoded(out: ReadInputsResult, bytes: Buffer, path: string): void {
