@@ -15,6 +15,23 @@ export function qname(parts: Ident[], dblink?: string): QName {
   return { parts, start: first.start, end: last.end, dblink };
 }
 
+/**
+ * BigQuery `` `proj.ds.tbl` ``: one pair of backticks around a dotted name is still that many
+ * parts (database, schema, table), so the same table has one identity however it is quoted.
+ */
+export function splitDotted(parts: Ident[], text: string): Ident[] {
+  if (!parts.some((p) => p.quoted && p.text.includes('.') && text[p.start] === '`')) return parts;
+  return parts.flatMap((p) => {
+    if (!p.quoted || !p.text.includes('.') || text[p.start] !== '`') return [p];
+    let at = p.start + 1;
+    return p.text.split('.').map((piece) => {
+      const id: Ident = { text: piece, quoted: true, start: at, end: at + piece.length };
+      at += piece.length + 1;
+      return id;
+    });
+  });
+}
+
 /** A file or object-store path written as a target, named by the whole path (one quoted part). */
 export function pathName(path: string, start: number, end: number): QName {
   return { parts: [{ text: path, quoted: true, start, end }], start, end };

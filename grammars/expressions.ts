@@ -1,7 +1,7 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
 import type { IOrAlt, IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
-import { foldChain, ident, list, qname, type Step } from './build.js';
+import { foldChain, ident, list, qname, splitDotted, type Step } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -48,7 +48,7 @@ export function defineExpressionRules(this: SqlParser): void {
         });
       },
     });
-    return $.ACTION(() => qname(parts, link));
+    return $.ACTION(() => qname(this.caps.dottedQuotedNames ? splitDotted(parts, this.text) : parts, link));
   });
 
   // Cached DSL closures and alternatives (Chevrotain re-uses them; no allocation per call).
@@ -309,6 +309,15 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(T.Dot);
           const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
           return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
+        },
+      },
+      {
+        // `raw:a`, `raw:"a b"` (Snowflake/Databricks variant path): reads `raw`.
+        GATE: () => this.caps.variantPaths,
+        ALT: () => {
+          $.CONSUME2(T.Colon);
+          const f = $.OR3([{ ALT: () => $.SUBRULE1($.ident) }, { ALT: () => $.CONSUME(T.StringLit) }]);
+          return $.ACTION((): Expr => ({ k: 'op', op: ':', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? (f as IToken).image, start: base.end, end: end() }], start: base.start, end: end() }));
         },
       },
       {
@@ -631,7 +640,7 @@ export function defineExpressionRules(this: SqlParser): void {
       {
         ALT: () => {
           if (this.recording) return undefined as never;
-          const q = qname(this.nameParts);
+          const q = qname(this.caps.dottedQuotedNames ? splitDotted(this.nameParts, this.text) : this.nameParts);
           if (this.nameStar) return { k: 'star', qualifier: q, start: q.start, end: end() } as Star;
           return { k: 'col', name: q, start: q.start, end: end() } as Expr;
         },
@@ -676,7 +685,7 @@ export function defineExpressionRules(this: SqlParser): void {
           ALT: () => {
             call.args.push($.SUBRULE($.funcArg));
             $.MANY(() => {
-              $.OR2([
+              const sep = $.OR2([
                 { ALT: () => $.CONSUME(T.Comma) },
                 { ALT: () => $.CONSUME(K.FROM) },
                 { ALT: () => $.CONSUME(K.FOR) },
@@ -684,7 +693,9 @@ export function defineExpressionRules(this: SqlParser): void {
                 { ALT: () => $.CONSUME(K.USING) },
                 { ALT: () => $.CONSUME(K.SEPARATOR) },
               ]);
-              call.args.push($.SUBRULE1($.funcArg));
+              const arg = $.SUBRULE1($.funcArg);
+              // After AS comes a name (`STRUCT(s.a AS x)`) or a type (`SAFE_CAST(x AS INT64)`), never a column.
+              if (!this.recording && sep.tokenType !== K.AS) call.args.push(arg);
             });
           },
         },
@@ -753,6 +764,19 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.OR(argAlts ??= {
       IGNORE_AMBIGUITIES: true,
       DEF: [
+        {
+          // `name => expr` (any word, also a keyword: Snowflake `outer => true`): kept as an
+          // `=>` operator whose first argument is the name.
+          GATE: () => $.LA(2).tokenType === T.Arrow,
+          ALT: () => {
+            const n = $.OR9([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(K.OUTER) }]);
+            $.CONSUME1(T.Arrow);
+            const v = $.SUBRULE2($.expr);
+            return this.recording
+              ? v
+              : ({ k: 'op', op: '=>', args: [{ k: 'lit', kind: 'other', text: n.image, start: n.startOffset, end: n.endOffset! + 1 }, v], start: n.startOffset, end: v.end } as Expr);
+          },
+        },
         {
           ALT: () => {
             const e = $.SUBRULE($.expr);

@@ -91,6 +91,7 @@ export class SqlParser extends EmbeddedActionsParser {
   hierarchical!: R<A.Expr>;
   groupItem!: R<A.Expr[]>;
   selectItem!: (idx?: number) => A.SelectItem;
+  starModifier!: R<void>;
   alias!: R<A.Ident>;
   tableRefs!: (idx?: number) => A.TableRef[];
   tableRef!: (idx?: number) => A.TableRef;

@@ -1,11 +1,12 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
-import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, TableRef, With } from '../src/ast/nodes.js';
+import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
 const K = T.K;
+const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
 
 interface Tail {
   orderBy?: OrderItem[];
@@ -413,11 +414,50 @@ export function defineQueryRules(this: SqlParser): void {
         ALT: () => {
           const expr = $.SUBRULE1($.expr);
           let alias: Ident | undefined;
+          // `* EXCEPT (a)`, `* EXCLUDE a`, `* REPLACE (e AS c)`, `* RENAME (a AS b)` (BigQuery, Snowflake, DuckDB).
+          $.MANY({
+            GATE: () => expr?.k === 'star' && STAR_MODIFIERS.has($.LA(1).image.toUpperCase()) && ($.LA(2).tokenType === T.LParen || tokenMatcher($.LA(2), T.Identifier)),
+            DEF: () => $.SUBRULE($.starModifier, { ARGS: [expr as Star] }),
+          });
           $.OPTION({ GATE: () => this.aliasAhead(true), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
           return $.ACTION((): SelectItem => ({ expr, alias, start: expr.start, end: end() }));
         },
       },
     ]);
+  });
+
+  /** One modifier of `*`: EXCEPT / EXCLUDE (columns left out), REPLACE (expr AS col), RENAME (col AS new). */
+  this.starModifier = $.RULE('starModifier', (star: Star): void => {
+    const kw = $.CONSUME(T.AnyToken);
+    const word = kw.image.toUpperCase();
+    // Called from two alternatives: each call site has its own occurrence indexes.
+    const one = (k: number) => {
+      if (word === 'REPLACE') {
+        const e = $.subrule(k, $.expr);
+        $.consume(k, K.AS);
+        const c = $.subrule(k, $.ident);
+        $.ACTION(() => (star.replace ??= []).push({ expr: e, alias: c }));
+      } else if (word === 'RENAME') {
+        const from = $.subrule(k + 2, $.ident);
+        $.consume(k + 2, K.AS);
+        const to = $.subrule(k + 4, $.ident);
+        $.ACTION(() => (star.rename ??= []).push({ from, to }));
+      } else {
+        const c = $.subrule(k + 6, $.ident);
+        $.ACTION(() => (star.except ??= []).push(c));
+      }
+    };
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => one(1) });
+          $.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => one(2) },
+    ]);
+    $.ACTION(() => (star.end = end()));
   });
 
   /** `[AS] name`; without AS only names that cannot start the next clause. */
@@ -554,23 +594,41 @@ export function defineQueryRules(this: SqlParser): void {
     });
   });
 
+  /**
+   * PIVOT / UNPIVOT: `PIVOT (agg [AS a], ... FOR col | (c1, c2) IN (v [AS a], ...)) [AS] p [(c1, ...)]`,
+   * `UNPIVOT [INCLUDE|EXCLUDE NULLS] (value | (v1, v2) FOR name IN (col | (c1, c2) [AS a], ...))`.
+   */
   this.pivot = $.RULE('pivot', (source: TableRef): TableRef => {
     const kw = $.OR([{ ALT: () => $.CONSUME(K.PIVOT) }, { ALT: () => $.CONSUME(K.UNPIVOT) }]);
+    let includeNulls: boolean | undefined;
     $.OPTION(() => {
-      $.OR1([{ ALT: () => $.CONSUME(K.INCLUDE) }, { ALT: () => $.CONSUME(K.EXCLUDE) }]);
+      $.OR1([{ ALT: () => (includeNulls = !!$.CONSUME(K.INCLUDE)) }, { ALT: () => (includeNulls = !$.CONSUME(K.EXCLUDE)) }]);
       $.CONSUME(K.NULLS);
     });
     $.CONSUME(T.LParen);
     const aggregates: Expr[] = [];
+    const aggregateAliases: (Ident | undefined)[] = [];
     $.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
         aggregates.push($.SUBRULE($.expr));
-        $.OPTION1({ GATE: () => this.aliasAhead(false), DEF: () => $.SUBRULE($.alias, { ARGS: [false] }) });
+        let a: Ident | undefined;
+        $.OPTION1({ GATE: () => this.aliasAhead(false), DEF: () => (a = $.SUBRULE($.alias, { ARGS: [false] })) });
+        aggregateAliases.push(a);
       },
     });
     $.CONSUME(K.FOR);
-    const forColumn = $.SUBRULE($.ident);
+    const forColumns: Ident[] = [];
+    $.OR2([
+      { ALT: () => forColumns.push($.SUBRULE($.ident)) },
+      {
+        ALT: () => {
+          $.CONSUME2(T.LParen);
+          $.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => forColumns.push($.SUBRULE1($.ident)) });
+          $.CONSUME2(T.RParen);
+        },
+      },
+    ]);
     $.CONSUME(K.IN);
     $.CONSUME1(T.LParen);
     const inList: { expr: Expr; alias?: Ident }[] = [];
@@ -586,15 +644,29 @@ export function defineQueryRules(this: SqlParser): void {
     $.CONSUME1(T.RParen);
     $.CONSUME(T.RParen);
     let alias: Ident | undefined;
+    let columnAliases: Ident[] | undefined;
     $.OPTION3({ GATE: () => this.aliasAhead(false), DEF: () => (alias = $.SUBRULE2($.alias, { ARGS: [false] })) });
+    $.OPTION4({
+      GATE: () => alias !== undefined && $.LA(1).tokenType === T.LParen,
+      DEF: () => {
+        $.CONSUME3(T.LParen);
+        columnAliases = [];
+        $.AT_LEAST_ONE_SEP3({ SEP: T.Comma, DEF: () => columnAliases!.push($.SUBRULE2($.ident)) });
+        $.CONSUME3(T.RParen);
+      },
+    });
     return $.ACTION((): TableRef => ({
       k: 'pivot',
       unpivot: kw.tokenType === K.UNPIVOT,
       source,
       aggregates,
-      forColumn,
+      aggregateAliases,
+      forColumn: forColumns[0]!,
+      forColumns,
       inList,
+      includeNulls,
       alias,
+      columnAliases,
       start: source.start,
       end: end(),
     }));
@@ -694,7 +766,36 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME(T.RParen);
       },
     });
+    let withColumns: Ident[] | undefined;
+    $.option(8, {
+      // T-SQL `OPENJSON(x) WITH (sku VARCHAR(20) '$.sku', ...)`: the columns of the function's rows.
+      GATE: () => fn !== undefined && $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.consume(8, K.WITH);
+        $.consume(8, T.LParen);
+        withColumns = [];
+        $.AT_LEAST_ONE_SEP({
+          SEP: T.Comma,
+          DEF: () => {
+            withColumns!.push($.SUBRULE($.ident));
+            $.SUBRULE3($.skipBalanced, { ARGS: [2] });
+          },
+        });
+        $.consume(8, T.RParen);
+      },
+    });
     const a = $.SUBRULE($.tableAlias);
+    let ordinality: Ident | undefined;
+    $.option(9, {
+      // BigQuery `UNNEST(x) AS e WITH OFFSET [AS] pos`, `WITH ORDINALITY`.
+      GATE: () => fn !== undefined && $.LA(1).tokenType === K.WITH && /^(OFFSET|ORDINALITY)$/i.test($.LA(2).image),
+      DEF: () => {
+        $.consume(9, K.WITH);
+        const w = $.consume(9, T.AnyToken);
+        ordinality = { text: w.image.toLowerCase() === 'offset' ? 'offset' : 'ordinality', quoted: false, start: w.startOffset, end: w.endOffset! + 1 };
+        $.option(10, { GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (ordinality = $.SUBRULE1($.alias, { ARGS: [false] })) });
+      },
+    });
     $.OPTION5({
       GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
       DEF: () => {
@@ -715,7 +816,7 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     return $.ACTION((): TableRef => {
-      if (fn) return { k: 'tfunc', func: fn, ...a, start: name.start, end: end() };
+      if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });
   });

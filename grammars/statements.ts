@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { tokenMatcher } from './chevrotain.js';
+import { EOF, tokenMatcher } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
@@ -113,6 +113,8 @@ export function defineStatementRules(this: SqlParser): void {
                 ALT: () => {
                   $.CONSUME(K.OVERWRITE);
                   overwrite = true;
+                  // Snowflake `INSERT OVERWRITE INTO t`.
+                  $.option(12, { GATE: () => $.LA(1).tokenType === K.INTO, DEF: () => $.consume(7, K.INTO) });
                 },
               },
             ]);
@@ -563,7 +565,20 @@ export function defineStatementRules(this: SqlParser): void {
           $.CONSUME(K.UPDATE);
           $.CONSUME(K.SET);
           when.action = 'update';
-          when.sets = $.SUBRULE($.assignments);
+          $.OR3([
+            // Spark/Delta `UPDATE SET *`: every column from the same-named source column.
+            {
+              ALT: () => {
+                $.CONSUME(T.Star);
+                when.all = true;
+              },
+            },
+            {
+              ALT: () => {
+                when.sets = $.SUBRULE($.assignments);
+              },
+            },
+          ]);
           $.OPTION3(() => {
             $.CONSUME(K.WHERE);
             when.cond = $.SUBRULE1($.expr);
@@ -591,6 +606,13 @@ export function defineStatementRules(this: SqlParser): void {
           when.action = 'insert';
           $.OPTION6(() => (when.columns = $.SUBRULE($.columnNameList)));
           $.OR2([
+            // Spark/Delta `INSERT *`.
+            {
+              ALT: () => {
+                $.CONSUME1(T.Star);
+                when.all = true;
+              },
+            },
             {
               ALT: () => {
                 $.CONSUME(K.VALUES);
@@ -911,8 +933,11 @@ export function defineStatementRules(this: SqlParser): void {
                 },
                 {
                   ALT: () => {
+                    // The action word (ALTER, DROP, ADD, ...) never starts the next statement.
+                    $.OPTION2({ GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== EOF, DEF: () => $.CONSUME2(T.AnyToken) });
                     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end() }));
+                    // Column actions (DROP/RENAME/ALTER COLUMN ...) are read from the tokens by src/resolve/changes.ts.
+                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), alterTable: from }));
                   },
                 },
               ],

@@ -10,20 +10,38 @@ import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import type { Statement } from './ast/nodes.js';
 import type { DialectSpec } from './dialects/spec.js';
+import { vendorHint } from './parse/hint.js';
 import { parseText, type ParsedFile } from './parse/parse.js';
 import { Context } from './resolve/context.js';
+import type { SchemaChange } from './resolve/changes.js';
 import { loadSchemaFile } from './resolve/schema.js';
 import { StatementResolver } from './resolve/statements.js';
 
 export interface SourceInput {
   path: string;
   text: string;
+  /** This file's vendor, when it differs from `options.vendor` (mixed dialects in one run). */
+  vendor?: string;
 }
 
 export interface LineageResult {
   graph: LineageGraph;
   diagnostics: Diagnostic[];
+  /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename), in input order. */
+  changes: SchemaChange[];
+  /** Tables and views known at the end of the run (DDL, --schema, and the changes applied), by match key `db.schema.name`. */
+  tables: KnownTable[];
 }
+
+export interface KnownTable {
+  /** Match key: `db.schema.name`, parts folded by the dialect's case rule, absent parts empty. */
+  key: string;
+  kind: 'table' | 'view';
+  columns: string[];
+  origin: 'schema' | 'session';
+}
+
+export type { SchemaChange } from './resolve/changes.js';
 
 export { render } from './writers/index.js';
 export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
@@ -58,7 +76,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     const lines = new LineIndex(loaded.text);
     for (const p of loaded.problems) {
       const pos = p.offset === undefined ? {} : lines.position(p.offset);
-      diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: 'SchemaError' });
+      diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: p.invalid ? 'SchemaInvalid' : 'SchemaError' });
     }
   }
 
@@ -79,6 +97,9 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
+    // Names keep the run's case rule (one catalog); parsing and resolution follow the file's dialect.
+    const fileDialect = resolveVendor(src.vendor ?? '') ?? dialect;
+    ctx.dialect = fileDialect;
     const onStatement = (stmt: Statement) => {
       try {
         resolver.statement(stmt);
@@ -89,9 +110,13 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
       }
       flush(stmt.start);
     };
-    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, dialect, onStatement) : parseText(src.text, dialect, onStatement);
+    const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, fileDialect, onStatement) : parseText(src.text, fileDialect, onStatement);
     total += parsed.attempted;
     failed += parsed.failed;
+    if (parsed.failed > 0) {
+      const hint = vendorHint(src.text, fileDialect);
+      if (hint) ctx.problems.push({ severity: 'note', file: index, offset: 0, message: hint, errorType: 'VendorHint' });
+    }
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
     }
@@ -115,7 +140,9 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   }
 
   const graph = shaper.finish({ vendor: dialect.vendor, files: sources.map((s) => s.path), errors, statements: { total, failed } });
-  return { graph, diagnostics };
+  const changes = ctx.changes.map(({ file, offset, ...c }): SchemaChange => ({ ...c, file: sources[file]?.path, ...(lineIndexes[file] ?? new LineIndex('')).position(offset) }));
+  const tables = ctx.catalog.list().map(([key, e]): KnownTable => ({ key, kind: e.kind, columns: [...e.columns], origin: e.origin }));
+  return { graph, diagnostics, changes, tables };
 }
 
 /** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */

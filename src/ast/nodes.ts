@@ -49,6 +49,8 @@ export interface Star extends Node {
   except?: Ident[];
   /** `* REPLACE (expr AS col)`. */
   replace?: { expr: Expr; alias: Ident }[];
+  /** Snowflake `* RENAME (a AS b)`. */
+  rename?: { from: Ident; to: Ident }[];
 }
 
 export interface Literal extends Node {
@@ -169,6 +171,10 @@ export interface TableFunction extends Node {
   lateral?: boolean;
   alias?: Ident;
   columnAliases?: Ident[];
+  /** T-SQL `OPENJSON(x) WITH (col type '$.path', ...)`: the columns it returns. */
+  withColumns?: Ident[];
+  /** BigQuery `WITH OFFSET [AS] pos`, `WITH ORDINALITY`: the position column. */
+  ordinality?: Ident;
 }
 
 export interface ValuesTable extends Node {
@@ -182,14 +188,22 @@ export interface PivotRef extends Node {
   k: 'pivot';
   unpivot: boolean;
   source: TableRef;
-  /** PIVOT: aggregate calls; UNPIVOT: the value column. */
+  /** PIVOT: aggregate calls; UNPIVOT: the value column, or a `(v1, v2)` tuple of value columns. */
   aggregates: Expr[];
-  /** PIVOT: the FOR column; UNPIVOT: the name column. */
+  /** PIVOT: `SUM(x) AS total` aliases, by position of `aggregates`. */
+  aggregateAliases?: (Ident | undefined)[];
+  /** PIVOT: the (first) FOR column; UNPIVOT: the name column. */
   forColumn: Ident;
-  /** IN list: pivot values (with optional aliases) or unpivot source columns. */
+  /** PIVOT `FOR (a, b) IN ((1, 'x'), ...)`: every FOR column. */
+  forColumns?: Ident[];
+  /** IN list: pivot values (with optional aliases) or unpivot source columns (a tuple per item for multi-column UNPIVOT). */
   inList: { expr: Expr; alias?: Ident }[];
+  /** UNPIVOT INCLUDE NULLS (true) / EXCLUDE NULLS (false). */
+  includeNulls?: boolean;
   valueColumn?: Ident;
   alias?: Ident;
+  /** `AS p (c1, c2, ...)`: output names by position. */
+  columnAliases?: Ident[];
 }
 
 export interface Cte extends Node {
@@ -338,6 +352,8 @@ export interface MergeWhen {
   values?: Expr[];
   /** Oracle `UPDATE ... DELETE WHERE`. */
   deleteWhere?: Expr;
+  /** Spark/Delta `UPDATE SET *` / `INSERT *`: every target column from the same-named source column. */
+  all?: boolean;
 }
 
 export interface MergeStmt extends Node {
@@ -449,6 +465,8 @@ export interface OtherStmt extends Node {
   writes?: QName[];
   pathReads?: string[];
   pathWrites?: string[];
+  /** `ALTER TABLE name ...` with other actions than RENAME TO: the table (actions: src/resolve/changes.ts). */
+  alterTable?: QName;
   /** A routine called (`EXEC proc`, PL/SQL `pkg.proc(...)`): recorded, no lineage of its own. */
   call?: QName;
   /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */

@@ -42,6 +42,8 @@ export interface CliDeps {
   /** Write the document to a file atomically. */
   writeOutput(path: string, text: string): Promise<void>;
   startSpinner(text: string): Spinner;
+  /** Working directory for relative inputs, config lookup and git (default: the process's). */
+  cwd?: string;
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

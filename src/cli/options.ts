@@ -27,6 +27,10 @@ export interface AnalyzeConfig {
   jobs?: number;
   /** --with-lineage: DataArts lineage-info files merged into the graph. */
   lineageFiles: string[];
+  /** How diagnostics are written on stderr: compiler-style text, or one JSON / SARIF document. */
+  diagnosticsFormat?: 'json' | 'sarif';
+  /** The vendor of a file when a config file maps its path to one. */
+  fileVendor?: (path: string) => string | undefined;
 }
 
 /** What commander hands the action after the parsers below have run. */
@@ -51,6 +55,7 @@ export interface RawAnalyzeOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
+  diagnosticsFormat?: 'text' | 'json' | 'sarif';
 }
 
 /** Vendor id or alias → the SQLFlow vendor id. */
@@ -98,7 +103,7 @@ export function parsePositiveInt(value: string): number {
   return Number(value);
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
+export function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
@@ -138,7 +143,10 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--strict', 'exit 1 if any statement could not be analyzed or any input error occurred')
     .option('--quiet', 'print errors only: no warnings, notes, summary or progress')
     .option('--no-color', 'no colours in diagnostics')
-    .option('--no-progress', 'no progress spinner');
+    .option('--no-progress', 'no progress spinner')
+    .option('--config <file>', 'config file (default: sqlflow.config.json or package.json "sqlflow", found upward)')
+    .option('--no-config', 'ignore config files')
+    .addOption(new Option('--diagnostics-format <f>', 'diagnostics on stderr as text, or as one JSON or SARIF 2.1.0 document').choices(['text', 'json', 'sarif']).default('text'));
 }
 
 /** Pure: parsed options → configuration. */
@@ -169,6 +177,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
     progress: raw.progress !== false,
     lineageFiles: [...(raw.withLineage ?? [])],
   };
+  if (raw.diagnosticsFormat === 'json' || raw.diagnosticsFormat === 'sarif') config.diagnosticsFormat = raw.diagnosticsFormat;
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
   if (raw.jobs !== undefined) config.jobs = raw.jobs;
   return config;

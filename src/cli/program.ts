@@ -5,6 +5,7 @@ import { EXIT, type CliDeps } from './deps.js';
 import { addJobCommands } from './job.js';
 import { addServeCommand } from './serve.js';
 import { addAnalyzeOptions, toAnalyzeConfig, type RawAnalyzeOptions } from './options.js';
+import { applyConfigFile, registerGateCommands } from './gate.js';
 import { internalError, runAnalyze } from './run.js';
 import { renderVendorsJson, renderVendorsTable } from './vendors.js';
 
@@ -35,6 +36,8 @@ export function buildProgram(deps: CliDeps, setExit: (code: number) => void): Co
     .addHelpText('after', EXAMPLES)
     .action(async (inputs: string[], raw: RawAnalyzeOptions, cmd: Command) => {
       const config = toAnalyzeConfig(inputs, raw);
+      const problems = await applyConfigFile(config, cmd, deps);
+      if (problems !== undefined) return setExit(problems);
       if (config.inputs.length === 0) {
         if (deps.stdinIsTTY) {
           cmd.error("error: no input: give files, directories, glob patterns, .zip archives or '-' for stdin", {
@@ -46,6 +49,8 @@ export function buildProgram(deps: CliDeps, setExit: (code: number) => void): Co
       }
       setExit(await runAnalyze(config, deps));
     });
+
+  registerGateCommands(program, deps, setExit);
 
   program
     .command('vendors')

@@ -1,6 +1,6 @@
 /** Diagnostics on stderr: compiler style, optionally coloured, then a one-line summary. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countSeverities, formatDiagnostic, plural, type Counts, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -34,25 +34,7 @@ export function renderDiagnostic(d: Diagnostic, c: ChalkInstance): string {
   return `${c.bold(where)}${paint(`${d.severity}:`)} ${d.message}`;
 }
 
-export interface Counts {
-  errors: number;
-  warnings: number;
-  notes: number;
-}
-
-export function countSeverities(diagnostics: Diagnostic[]): Counts {
-  const counts: Counts = { errors: 0, warnings: 0, notes: 0 };
-  for (const d of diagnostics) {
-    if (d.severity === 'error') counts.errors++;
-    else if (d.severity === 'warning') counts.warnings++;
-    else counts.notes++;
-  }
-  return counts;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { countSeverities, type Counts };
 
 /** `sqlflow: 3 files, 120 statements (1 failed), 2 errors, 1 warning` */
 export function summaryLine(files: number, statements: { total: number; failed: number }, counts: Counts): string {

@@ -1,9 +1,10 @@
 /** The `analyze` command once its options are parsed: inputs → analysis → document → exit code. */
 import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
-import { colorLevel, countSeverities, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine } from './report.js';
+import { colorLevel, countSeverities, isShown, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine } from './report.js';
 
 export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<number> {
   const chalk = makeChalk(colorLevel(config.color, deps.env, deps.colorSupport));
@@ -14,25 +15,57 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     spinner = undefined;
   };
   const printDiagnostics = (diagnostics: Diagnostic[]) => {
+    if (config.diagnosticsFormat !== undefined) return void (pending = [...pending, ...diagnostics]);
     const text = renderDiagnostics(diagnostics, config.quiet, chalk);
     if (text !== '') deps.stderr(text);
   };
+  // --diagnostics-format json|sarif: every diagnostic of the run in one document, written last.
+  let pending: Diagnostic[] = [];
+  const flushDocument = async () => {
+    if (config.diagnosticsFormat === undefined) return;
+    const shown = pending.filter((d) => isShown(d, config.quiet));
+    deps.stderr(await (await import('./diagnostics-format.js')).diagnosticsDocument(shown, config.diagnosticsFormat, deps.version));
+  };
   try {
     if (showProgress) spinner = deps.startSpinner('Reading inputs');
+    if (deps.cwd !== undefined) config.analyzeOptions.schemaFiles = config.analyzeOptions.schemaFiles.map((p) => resolve(deps.cwd!, p));
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
-    const input = await deps.readInputs(config.inputs, stdin);
+    const input = await deps.readInputs(config.inputs, deps.cwd === undefined ? stdin : { ...stdin, cwd: deps.cwd });
     const lineage = config.lineageFiles.length > 0 ? await (await import('../dataarts/load.js')).loadLineageFiles(config.lineageFiles) : undefined;
     const lineageErrors = lineage?.errors ?? [];
     if (input.fatal || schemaProblems.length > 0 || lineageErrors.length > 0) {
       stopSpinner();
       printDiagnostics([...schemaProblems, ...lineageErrors, ...input.diagnostics]);
+      await flushDocument();
+      return EXIT.usage;
+    }
+    // No green run on no input: a glob that matches nothing, an empty folder, empty stdin.
+    // (An input that failed, e.g. a binary file, is already an error: the usual exit rules apply.)
+    const inputFailed = input.diagnostics.some((d) => d.severity === 'error');
+    if (input.files.length === 0 && !inputFailed && !lineage) {
+      stopSpinner();
+      printDiagnostics([...input.diagnostics, { severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} gave no SQL file` }]);
+      await flushDocument();
       return EXIT.usage;
     }
 
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
     const engine = await deps.loadEngine();
-    const result = engine.analyze(input.files, config.analyzeOptions);
+    const fileVendor = config.fileVendor;
+    const files = fileVendor ? input.files.map((f) => ({ ...f, vendor: fileVendor(f.path) ?? config.analyzeOptions.vendor })) : input.files;
+    const result = engine.analyze(files, config.analyzeOptions);
+    // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
+    const badSchema = result.diagnostics.filter((d) => d.errorType === 'SchemaInvalid');
+    const noStatements = result.graph.statements.total === 0 && !inputFailed && !lineage;
+    if (badSchema.length > 0 || noStatements) {
+      stopSpinner();
+      const empty: Diagnostic[] = noStatements ? [{ severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} contain no SQL statement` }] : [];
+      const schemaAll = badSchema.length > 0 ? result.diagnostics.filter((d) => d.errorType === 'SchemaError' || d.errorType === 'SchemaInvalid') : [];
+      printDiagnostics([...input.diagnostics, ...schemaAll, ...empty]);
+      await flushDocument();
+      return EXIT.usage;
+    }
     if (lineage) {
       const merged = (await import('../dataarts/load.js')).mergeLoaded(result.graph, lineage);
       result.graph = merged.graph;
@@ -56,8 +89,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const diagnostics = [...input.diagnostics, ...result.diagnostics];
     printDiagnostics(diagnostics);
     const counts = countSeverities(diagnostics);
-    if (!config.quiet) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts)}\n`);
-    const failed = counts.errors > 0 || result.graph.statements.failed > 0;
+    await flushDocument();
+    if (!config.quiet && config.diagnosticsFormat === undefined) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts)}\n`);
+    // Under --strict, an input that gave nothing (a glob without match, an empty folder) fails too.
+    const emptyInput = input.diagnostics.some((d) => d.errorType === 'InputError' && d.severity === 'warning');
+    const failed = counts.errors > 0 || result.graph.statements.failed > 0 || emptyInput;
     return config.strict && failed ? EXIT.failed : EXIT.ok;
   } catch (err) {
     stopSpinner();
@@ -67,7 +103,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
 }
 
 /** --schema files must exist: a missing one is bad usage (exit 2), found before any work. */
-async function checkSchemaFiles(paths: string[]): Promise<Diagnostic[]> {
+export async function checkSchemaFiles(paths: string[]): Promise<Diagnostic[]> {
   const problems: Diagnostic[] = [];
   for (const path of paths) {
     try {

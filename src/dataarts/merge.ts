@@ -8,7 +8,7 @@
  * insensitively (an unknown one is added); `catalog` has no place in the model and is not used.
  * New ids continue after the graph's largest, in body order, so the result is deterministic.
  */
-import { qualifiedName, RELATION_ROWS, type LineageColumn, type LineageGraph, type LineageObject } from '../graph/model.js';
+import { maxGraphId, qualifiedName, RELATION_ROWS, type LineageColumn, type LineageGraph, type LineageObject } from '../graph/model.js';
 import type { ColumnDetailsIn, LineageInfo } from './schema.js';
 
 export interface MergeProblem {
@@ -27,7 +27,7 @@ export interface MergeResult {
 export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): MergeResult {
   const objects = [...graph.objects];
   const edges = [...graph.edges];
-  let next = maxId(graph) + 1;
+  let next = maxGraphId(graph) + 1;
   const byName = new Map<string, LineageObject>();
   for (const o of objects) if (o.type === 'table' || o.type === 'view') if (!byName.has(key(o))) byName.set(key(o), o);
   const problems: MergeProblem[] = [];
@@ -128,14 +128,4 @@ export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): 
 
 function key(o: Pick<LineageObject, 'database' | 'schema' | 'name'>): string {
   return qualifiedName(o).toLowerCase();
-}
-
-function maxId(g: LineageGraph): number {
-  let max = 0;
-  for (const o of g.objects) {
-    max = Math.max(max, o.id);
-    for (const c of o.columns) max = Math.max(max, c.id);
-  }
-  for (const e of g.edges) max = Math.max(max, e.id);
-  return max;
 }

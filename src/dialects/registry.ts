@@ -1,6 +1,9 @@
 /** Every supported vendor, its aliases, its lexical rules and its semantics. */
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
-import { NONE, NOT_ALIAS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PART_FUNCTIONS, VERTICA_PARTITION_FUNCTIONS } from './words.js';
+import {
+  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, MYSQL_DATE_PARTS, NO_DATE_PARTS, NONE, NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  SPARK_DATE_PARTS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
+} from './words.js';
 
 /** What a dialect is made of: lexical capabilities and semantics (both partial, over the bases). */
 interface Preset {
@@ -37,7 +40,11 @@ export const BASE_SEMANTICS: Semantics = {
   statementsWithoutSemicolons: false,
   clientCommands: false,
   lateralColumnAlias: false,
-  datePartFunctions: NONE,
+  datePartFunctions: NO_DATE_PARTS,
+  sequencePseudoColumns: false,
+  pivotAggregateFirst: false,
+  variantPaths: false,
+  dottedQuotedNames: false,
   bareTableHints: NONE,
   partitionFunctions: NONE,
   notAlias: NOT_ALIAS,
@@ -76,7 +83,7 @@ const TSQL: Preset = {
     assignmentAlias: true,
     alterRedefines: true,
     statementsWithoutSemicolons: true,
-    datePartFunctions: TSQL_DATE_PART_FUNCTIONS,
+    datePartFunctions: TSQL_DATE_PARTS,
     bareTableHints: TSQL_BARE_TABLE_HINTS,
   },
 };
@@ -88,7 +95,7 @@ const ORACLE: Preset = {
     sqlPlusCommands: true,
     substitutionVariables: true,
   },
-  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, clientCommands: true },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, clientCommands: true, sequencePseudoColumns: true },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };
@@ -102,25 +109,26 @@ const MYSQL: Preset = and(PSM, {
     hashComments: true,
     backslashEscapes: true,
   },
-  sem: { collectionCalls: false },
+  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS },
 });
-const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true } };
-const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true } });
+const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true } });
+const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 
 export const DIALECTS: DialectSpec[] = [
-  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', PSM, 'full'),
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE, 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
-  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL)),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { sem: { datePartFunctions: REDSHIFT_DATE_PARTS } })),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
@@ -131,15 +139,21 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true },
   })),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, { caps: { dollarQuotedStrings: true } })),
-  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', PSM),
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, {
+    caps: { dollarQuotedStrings: true, pathColons: true },
+    sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
+  })),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL)),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
-  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, { caps: { dollarQuotedStrings: true }, sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS } })),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', PSM),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', PSM),
+  d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
+    caps: { dollarQuotedStrings: true },
+    sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS },
+  })),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES)),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES)),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { caps: { backtickIdentifiers: true } }),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', PSM),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
@@ -167,3 +181,9 @@ export const DEFAULT_VENDOR = 'dbvansi';
 export function defaultDialect(): DialectSpec {
   return byName.get(DEFAULT_VENDOR)!;
 }
+
+/**
+ * Dialects tried, in this order, on a file that fails to parse in its own: one per distinct
+ * grammar family, so the hint ("looks like PL/SQL: try -t oracle") names the likeliest one.
+ */
+export const HINT_VENDORS = ['dbvoracle', 'dbvmssql', 'dbvpostgresql', 'dbvmysql', 'dbvbigquery', 'dbvsnowflake', 'dbvhive', 'dbvteradata'];

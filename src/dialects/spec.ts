@@ -50,10 +50,17 @@ export interface Capabilities {
   clientDelimiter: boolean;
   /** Unquoted dashes in a project name after FROM/INTO/JOIN (`FROM my-project.ds.t`, BigQuery). */
   dashedTableNames: boolean;
+  /** A `:` right after a name, `)` or `]` is a path separator (`raw:a.b`), not the start of a `:bind` (Snowflake, Databricks). */
+  pathColons: boolean;
+  /** `?`, `?|`, `?&` are (jsonb) operators, not parameter markers (PostgreSQL). */
+  jsonbOperators: boolean;
 }
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';
+
+/** Date-part function family (see `Semantics.datePartFunctions`). */
+export type DatePartFunctions = Readonly<Record<string, readonly number[]>>;
 
 /** What the dialect's SQL means: read by the parser (grammars/) and the resolver (src/resolve). */
 export interface Semantics {
@@ -85,8 +92,19 @@ export interface Semantics {
   clientCommands: boolean;
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
-  /** Functions whose first argument is a date-part keyword (`DATEADD(DAY, 1, d)`), not a column. */
-  datePartFunctions: ReadonlySet<string>;
+  /**
+   * Date-part function family: function name (upper case) → positions of the argument that is a
+   * date-part keyword, not a column (`DATEDIFF(day, a, b)` → `DATEDIFF: [0]`; BigQuery `DATE_DIFF: [2]`).
+   */
+  datePartFunctions: DatePartFunctions;
+  /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
+  sequencePseudoColumns: boolean;
+  /** A named PIVOT aggregate leads its columns' names (`total_Q1`, BigQuery) rather than trailing them (`Q1_total`). */
+  pivotAggregateFirst: boolean;
+  /** `raw:a.b[0]`: a path into a semi-structured (VARIANT / JSON) column reads that column (Snowflake, Databricks). */
+  variantPaths: boolean;
+  /** `` `proj.ds.tbl` ``: dots inside one pair of backticks still separate name parts (BigQuery). */
+  dottedQuotedNames: boolean;
   /** Table hints that may be written without WITH (`FROM t (NOLOCK)`: a table, not a table function). */
   bareTableHints: ReadonlySet<string>;
   /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */
@@ -145,4 +163,6 @@ export const BASE_CAPS: Capabilities = {
   backslashEscapes: false,
   clientDelimiter: false,
   dashedTableNames: false,
+  pathColons: false,
+  jsonbOperators: false,
 };

@@ -1,4 +1,5 @@
 /** Word sets and function families the dialects of registry.ts are made of. */
+import type { DatePartFunctions } from './spec.js';
 
 /** Words that never act as an alias without AS in any dialect: they start the next clause or statement. */
 export const NOT_ALIAS: ReadonlySet<string> = new Set([
@@ -10,10 +11,27 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
   'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK', 'DO',
 ]);
 
-/** T-SQL date functions whose first argument is a date part keyword (`DATEADD(DAY, 1, d)`). */
-export const TSQL_DATE_PART_FUNCTIONS: ReadonlySet<string> = new Set([
-  'DATEADD', 'DATEDIFF', 'DATEDIFF_BIG', 'DATEPART', 'DATENAME', 'DATETRUNC', 'DATE_BUCKET',
-]);
+/** Date-part function families (see `Semantics.datePartFunctions`): function → date-part argument positions. */
+export const TSQL_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };
+export const SNOWFLAKE_DATE_PARTS: DatePartFunctions = {
+  DATEADD: [0], DATEDIFF: [0], TIMEADD: [0], TIMEDIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0], DATE_PART: [0],
+  DATE_TRUNC: [0], TIME_SLICE: [2], LAST_DAY: [1],
+};
+export const BIGQUERY_DATE_PARTS: DatePartFunctions = {
+  DATE_DIFF: [2], DATETIME_DIFF: [2], TIMESTAMP_DIFF: [2], TIME_DIFF: [2], DATE_TRUNC: [1], DATETIME_TRUNC: [1],
+  TIMESTAMP_TRUNC: [1], TIME_TRUNC: [1], LAST_DAY: [1],
+};
+export const REDSHIFT_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATE_PART: [0], DATE_TRUNC: [0], DATEPART: [0] };
+export const SPARK_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATE_ADD: [0], DATE_DIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0], DATE_PART: [0] };
+export const MYSQL_DATE_PARTS: DatePartFunctions = { TIMESTAMPADD: [0], TIMESTAMPDIFF: [0] };
+export const VERTICA_DATE_PARTS: DatePartFunctions = { DATEDIFF: [0], TIMESTAMPADD: [0], TIMESTAMPDIFF: [0] };
+/** The generic dialect takes every family (the word must still be a date part, src/resolve/dateparts.ts). */
+export const ANY_DATE_PARTS: DatePartFunctions = Object.fromEntries(
+  [TSQL_DATE_PARTS, SNOWFLAKE_DATE_PARTS, BIGQUERY_DATE_PARTS, REDSHIFT_DATE_PARTS, SPARK_DATE_PARTS, MYSQL_DATE_PARTS, VERTICA_DATE_PARTS]
+    .flatMap((f) => Object.entries(f))
+    .reduce((m, [k, v]) => m.set(k, [...new Set([...(m.get(k) ?? []), ...v])]), new Map<string, number[]>()),
+);
+export const NO_DATE_PARTS: DatePartFunctions = {};
 
 /** T-SQL table hints that may be written without WITH (`FROM t (NOLOCK)`). */
 export const TSQL_BARE_TABLE_HINTS: ReadonlySet<string> = new Set([

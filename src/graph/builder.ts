@@ -146,6 +146,21 @@ export class GraphBuilder {
     return byKey;
   }
 
+  /** The object of a table or view already met, if any (no occurrence recorded). */
+  findDataset(key: string): LineageObject | undefined {
+    return this.datasets.get(key);
+  }
+
+  /** Edges of the current batch (statement) into a column, in creation order. */
+  incoming(columnId: number): LineageEdge[] {
+    return this.edges.filter((e) => e.target.columnId === columnId);
+  }
+
+  /** An object of the current batch or a dataset, by id. */
+  objectOf(id: number): LineageObject | undefined {
+    return this.objects.find((o) => o.id === id) ?? [...this.datasets.values()].find((o) => o.id === id);
+  }
+
   relationRows(obj: LineageObject): LineageColumn {
     let c = this.rows.get(obj.id) ?? obj.columns.find((x) => x.system);
     if (!c) {
@@ -164,7 +179,9 @@ export class GraphBuilder {
     processId: number | undefined,
     extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string }; join?: JoinInfo },
   ): void {
-    if (source.col === target.col) return;
+    // A column into itself is data flow when the new value reads the old one (`SET c = c + 1`);
+    // a row set into itself is not.
+    if (source.col === target.col && target.col.system) return;
     const key = source.col.id * 4 + TYPE_INDEX[type];
     let seen = this.linked.get(target.col.id);
     if (!seen) this.linked.set(target.col.id, (seen = []));

@@ -162,3 +162,14 @@ export function qualifiedName(o: Pick<LineageObject, 'database' | 'schema' | 'na
 export function isDataset(o: LineageObject): boolean {
   return o.type === 'table' || o.type === 'view';
 }
+
+/** Largest id of the graph's objects, columns and edges (0 when empty): new ids start after it. */
+export function maxGraphId(g: LineageGraph): number {
+  let max = 0;
+  for (const o of g.objects) {
+    max = Math.max(max, o.id);
+    for (const c of o.columns) max = Math.max(max, c.id);
+  }
+  for (const e of g.edges) max = Math.max(max, e.id);
+  return max;
+}

@@ -49,7 +49,7 @@ async function visitInputs(specs: string[], opts: ReadInputsOptions, limits: Inp
       else await sink(bytes, STDIN_PATH);
       continue;
     }
-    const expansion = await expandSpec(spec);
+    const expansion = await expandSpec(spec, opts.cwd);
     out.diagnostics.push(...expansion.diagnostics);
     out.fatal ||= expansion.fatal;
     for (const target of expansion.targets) {

@@ -6,6 +6,8 @@ export interface SourceFile {
   /** Path as the user recognises it: as given/matched, `archive.zip!dir/entry.sql`, or `<stdin>`. */
   path: string;
   text: string;
+  /** Vendor of this file when it differs from the run's (a config file's `vendors` map). */
+  vendor?: string;
 }
 
 export interface InputLimits {
@@ -35,6 +37,8 @@ export interface ReadInputsOptions {
   /** Stream read for `-`; defaults to process.stdin. */
   stdin?: NodeJS.ReadableStream;
   limits?: Partial<InputLimits>;
+  /** Directory relative specs are read from (default: the process's working directory). */
+  cwd?: string;
 }
 
 export interface ReadInputsResult {

@@ -178,11 +178,13 @@ export class JobStore {
     const names = (await readdir(join(this.dir, 'jobs')).catch(() => [] as string[])).filter(isJobId).sort();
     const records: JobRecord[] = [];
     const problems: StoreError[] = [];
-    for (const id of names) {
-      try {
-        records.push(await this.read(id));
-      } catch (err) {
-        if (err instanceof StoreError) problems.push(err);
+    // Read in parallel batches: a store of many jobs is listed in a few file-system round trips.
+    for (let i = 0; i < names.length; i += 64) {
+      const batch = await Promise.allSettled(names.slice(i, i + 64).map((id) => this.read(id)));
+      for (const r of batch) {
+        if (r.status === 'fulfilled') records.push(r.value);
+        else if (r.reason instanceof StoreError) problems.push(r.reason);
+        else if (!(r.reason instanceof JobNotFound)) throw r.reason;
         // JobNotFound: deleted meanwhile, or a folder without a record yet (being created).
       }
     }

@@ -32,6 +32,11 @@ function isDigit(c: number): boolean {
   return c >= C.D0 && c <= C.D9;
 }
 
+/** A character that can end the operand of a variant path (`col:`, `"Col":`, `f(x):`, `a[0]:`). */
+function isPathBase(c: number): boolean {
+  return isIdentPart(c, false) || c === C.DQUOTE || c === C.RPAREN || c === C.RBRACKET;
+}
+
 function isIdentPart(c: number, dollar: boolean): boolean {
   return isIdentStart(c) || isDigit(c) || (dollar && c === C.DOLLAR);
 }
@@ -183,6 +188,11 @@ export class Scanner {
       for (let d = 0; j < this.len && isIdentPart((d = t.charCodeAt(j)), dollar); j++) {
         cases |= (d >= C.UA && d <= C.UZ ? 1 : 0) | (d >= C.LA && d <= C.LZ ? 2 : d >= 128 ? 3 : 0);
       }
+      if (t.charCodeAt(j) === C.DOLLAR && t.charCodeAt(j + 1) === C.LBRACE && this.templateEnd(j) > 0) {
+        // `db_${env}`: a name completed by a script variable.
+        this.pos = this.templatedName(j);
+        return this.tok(T.Name, i, this.pos);
+      }
       const word = t.slice(i, j);
       const kw = cases === 2 ? this.lower.get(word) : this.keywords.get(cases === 3 ? word.toUpperCase() : word);
       if (kw === T.K.GO && this.caps.goBatches && this.atLineStart(i)) {
@@ -242,6 +252,8 @@ export class Scanner {
       case C.COLON:
         if (c1 === C.COLON) return this.punct(T.DoubleColon, 2);
         if (c1 === C.EQ) return this.punct(T.Operator, 2);
+        // Snowflake/Databricks `raw:a.b`: a path into a semi-structured column, right after its name.
+        if (this.caps.pathColons && i > 0 && isPathBase(t.charCodeAt(i - 1))) return this.punct(T.Colon, 1);
         if (isIdentStart(c1) || isDigit(c1)) return this.variable(i, i + 1);
         return this.punct(T.Colon, 1);
       case C.MINUS:
@@ -270,9 +282,19 @@ export class Scanner {
           if (s) return s;
         }
         if (isDigit(c1)) return this.variable(i, i + 1);
-        if (isIdentStart(c1)) return this.variable(i, i + 1); // ${var} / $var templates
+        if (isIdentStart(c1)) return this.variable(i, i + 1); // $var templates
+        if (c1 === C.LBRACE && this.templateEnd(i) > 0) {
+          // `${var}`, `${hiveconf:x}`: a script variable substituted before the SQL runs; part of
+          // a name when a name goes on (`${db}.t`, `${prefix}_orders`).
+          const end = this.templatedName(i);
+          const named = end > this.templateEnd(i) || t.charCodeAt(end) === C.DOT;
+          this.pos = end;
+          return this.tok(named ? T.Name : T.Variable, i, end);
+        }
         return this.punct(T.Operator, 1);
       case C.QMARK:
+        // PostgreSQL jsonb `?`, `?|`, `?&` are operators (parameters are `$1`).
+        if (this.caps.jsonbOperators) return this.op(i, T.Operator);
         return this.punct(T.Variable, 1);
       case C.AMP:
         if (this.caps.substitutionVariables && (isIdentStart(c1) || c1 === C.AMP)) {
@@ -315,6 +337,30 @@ export class Scanner {
     const image = t.slice(i, j);
     if (image === '=') return this.tok(T.Eq, i, j);
     return this.tok(type === T.Tilde && j > i + 1 ? T.Operator : type, i, j);
+  }
+
+  /** End (exclusive) of a `${...}` template at `i` on one line, or -1. */
+  private templateEnd(i: number): number {
+    const t = this.text;
+    for (let j = i + 2; j < this.len; j++) {
+      const c = t.charCodeAt(j);
+      if (c === C.RBRACE) return j + 1;
+      if (c === 10 || c === 13) return -1;
+    }
+    return -1;
+  }
+
+  /** End of a name made of identifier characters and `${...}` templates, from a template at `i`. */
+  private templatedName(i: number): number {
+    let j = i;
+    for (;;) {
+      if (this.text.charCodeAt(j) === C.DOLLAR && this.text.charCodeAt(j + 1) === C.LBRACE) {
+        const e = this.templateEnd(j);
+        if (e < 0) return j;
+        j = e;
+      } else if (j < this.len && isIdentPart(this.text.charCodeAt(j), false)) j++;
+      else return j;
+    }
   }
 
   private variable(i: number, nameStart: number): IToken {

@@ -48,6 +48,19 @@ export class Catalog {
     this.set(to, e);
   }
 
+  /** Replace the entry `t` resolves to (ALTER TABLE column changes); false when unknown. */
+  replace(t: TableName, entry: CatalogEntry): boolean {
+    const k = this.resolveKey(t);
+    if (k === undefined) return false;
+    this.entries.set(k, entry);
+    return true;
+  }
+
+  /** Every entry by its match key `db.schema.name`, in key order. */
+  list(): [string, CatalogEntry][] {
+    return [...this.entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
   get(t: TableName): CatalogEntry | undefined {
     const k = this.resolveKey(t);
     return k === undefined ? undefined : this.entries.get(k);

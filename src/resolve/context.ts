@@ -4,8 +4,14 @@ import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
 import type { EffectType, LineageObject, Loc } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
+import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
+import type { SchemaChange } from './changes.js';
+import { InferredColumns } from './inferred.js';
 import { keyFunction, type KeyFn } from './names.js';
+
+/** A schema change at its statement (file index, offset); analyze() turns it into a SchemaChange. */
+export type LocatedChange = Omit<SchemaChange, 'file' | 'line' | 'col'> & { file: number; offset: number };
 
 /** An output column of a result set. */
 export interface OutCol {
@@ -24,6 +30,10 @@ export interface ResultSet {
   indexed?: number;
   /** `*` outputs whose columns are unknown: source objects they expand from. */
   stars: ColumnRef[];
+  /** Keys of input columns a table operator consumed: never found through `stars`. */
+  hidden?: Set<string>;
+  /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */
+  fields?: ColumnRef[];
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */
@@ -42,6 +52,11 @@ export interface StatementContext {
   process: LineageObject;
   effect: EffectType;
   reads: Set<number>;
+  /** A written value reads the target's current row (`SET c = c + 1`): the target is also a source. */
+  selfRead?: boolean;
+  /** The statement, scanned for qualified column uses on its first ambiguous column. */
+  ast?: A.Statement;
+  scanned?: boolean;
 }
 
 export interface Problem {
@@ -57,6 +72,8 @@ export class Context {
   readonly b: GraphBuilder;
   readonly catalog: Catalog;
   readonly problems: Problem[] = [];
+  /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP, RENAME, sp_rename). */
+  readonly changes: LocatedChange[] = [];
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
   readonly resultSets = new Map<number, ResultSet>();
   file = 0;
@@ -71,9 +88,12 @@ export class Context {
   variables = new Set<string>();
   orphan: LineageObject | undefined;
   constants: LineageObject | undefined;
+  /** Columns of tables known from their qualified uses (no schema needed). */
+  readonly inferred = new InferredColumns();
 
   constructor(
-    readonly dialect: DialectSpec,
+    /** The dialect of the file being analyzed (a run may mix files of several vendors). */
+    public dialect: DialectSpec,
     readonly options: AnalyzeOptions,
   ) {
     this.key = keyFunction(dialect.caseRule);

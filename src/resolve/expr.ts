@@ -7,6 +7,7 @@ import type { Expr, FuncCall, Query } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
+import { isDatePart } from './dateparts.js';
 import { resolveColumn, type Scope } from './scope.js';
 
 export interface Ref {
@@ -23,6 +24,10 @@ const AGGREGATES = new Set([
   'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP',
   'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
 ]);
+
+function isArrayKeyword(e: Expr | undefined): boolean {
+  return e?.k === 'col' && e.name.parts.length === 1 && !e.name.parts[0]!.quoted && e.name.parts[0]!.text.toUpperCase() === 'ARRAY';
+}
 
 /** Analyze a nested query (scalar subquery, EXISTS, IN) and return its result set. */
 export type SubqueryFn = (q: Query, scope: Scope) => ResultSet;
@@ -54,6 +59,11 @@ export class ExprWalker {
       case 'var':
         return;
       case 'op':
+        // PostgreSQL `ARRAY['a', 'b']` is a constructor, not an element of a column `array`.
+        if (e.op === '[]' && isArrayKeyword(e.args[0])) {
+          for (const a of e.args.slice(1)) this.walk(a, scope, type, out, clause, fn, depth + 1);
+          return;
+        }
         for (const a of e.args) this.walk(a, scope, type, out, clause, fn, depth + 1);
         return;
       case 'cast':
@@ -105,7 +115,11 @@ export class ExprWalker {
     const isAgg = AGGREGATES.has(upper);
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
-    for (const a of e.args) this.walk(a, scope, argType, target, clause, f, depth + 1);
+    const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
+    e.args.forEach((a, i) => {
+      if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) return;
+      this.walk(a, scope, argType, target, clause, f, depth + 1);
+    });
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).

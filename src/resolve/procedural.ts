@@ -11,8 +11,8 @@
  *   cursor`: `r.col`) and trigger rows (T-SQL `inserted`/`deleted`, PL/SQL `:NEW.col`/`:OLD.col`
  *   read the trigger's table). Column lineage thus flows through variables without variables
  *   ever becoming objects of the graph.
- * - T-SQL OUTPUT ... INTO is an INSERT of its own; table hints without WITH and date-part
- *   keywords (the dialect's `bareTableHints`, `datePartFunctions`) are normalized before analysis.
+ * - T-SQL OUTPUT ... INTO is an INSERT of its own; table hints without WITH (the dialect's
+ *   `bareTableHints`) are normalized before analysis.
  */
 import type * as A from '../ast/nodes.js';
 import { exprChildren, forEachNode, joinLeaves, mapTree } from '../ast/walk.js';
@@ -295,8 +295,6 @@ interface FormTests {
   hintText?: RegExp;
   /** The hints and `INDEX(...)`, as arguments of the call a bare hint list parses as. */
   hints: ReadonlySet<string>;
-  /** `DATEADD(`: a date-part function is called. */
-  datePartText?: RegExp;
 }
 const formTests = new WeakMap<Semantics, FormTests>();
 
@@ -307,7 +305,6 @@ function testsFor(sem: Semantics): FormTests {
     t = {
       hintText: sem.bareTableHints.size > 0 ? new RegExp(`\\(\\s*(?:${words(sem.bareTableHints)})\\s*[,)]`, 'i') : undefined,
       hints: new Set([...sem.bareTableHints, 'INDEX']),
-      datePartText: sem.datePartFunctions.size > 0 ? new RegExp(`\\b(?:${words(sem.datePartFunctions)})\\s*\\(`, 'i') : undefined,
     };
     formTests.set(sem, t);
   }
@@ -319,31 +316,21 @@ const oneWord = (a: A.Expr | undefined, words?: ReadonlySet<string>): boolean =>
 
 /**
  * Forms the shared grammar reads literally, put right before analysis, for the dialects that
- * have them (`bareTableHints`, `datePartFunctions`; T-SQL): table hints written without WITH
- * (`FROM t (NOLOCK)`, a table, not a table-valued function) and date parts (`DATEADD(DAY, ...)`:
- * a keyword, not a column). A quick test on the statement text keeps the common path free.
+ * have them (`bareTableHints`; T-SQL): table hints written without WITH (`FROM t (NOLOCK)`, a
+ * table, not a table-valued function). A quick test on the statement text keeps the common path
+ * free. (Date parts are skipped where they are read: src/resolve/dateparts.ts.)
  */
 export function keywordForms<S extends A.Statement>(s: S, text: string, sem: Semantics): S {
-  if (sem.bareTableHints.size === 0 && sem.datePartFunctions.size === 0) return s;
+  if (sem.bareTableHints.size === 0) return s;
   const tests = testsFor(sem);
   const stmt = text.slice(s.start, s.end);
-  const hints = tests.hintText?.test(stmt) ?? false;
-  const dateparts = tests.datePartText?.test(stmt) ?? false;
-  if (!hints && !dateparts) return s;
+  if (!(tests.hintText?.test(stmt) ?? false)) return s;
   const visit = (n: { k: string }): unknown => {
-    if (hints && n.k === 'tfunc') {
+    if (n.k === 'tfunc') {
       const f = n as A.TableFunction;
       if (f.func.args.length === 0 || !f.func.args.every((a) => oneWord(a, tests.hints))) return undefined;
       const t: A.TableName = { k: 'table', name: f.func.name, alias: f.alias, columnAliases: f.columnAliases, start: f.start, end: f.end };
       return t;
-    }
-    if (dateparts && n.k === 'func') {
-      const f = n as A.FuncCall;
-      const part = f.args[0];
-      if (!part || !oneWord(part) || !sem.datePartFunctions.has(f.name.parts[f.name.parts.length - 1]!.text.toUpperCase())) return undefined;
-      const lit: A.Literal = { k: 'lit', kind: 'other', text: text.slice(part.start, part.end), start: part.start, end: part.end };
-      // A replacement is not visited again: map the other arguments here.
-      return { ...f, args: [lit, ...(mapTree(f.args.slice(1), visit) as A.Expr[])] };
     }
     return undefined;
   };

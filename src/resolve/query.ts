@@ -3,12 +3,14 @@
  * columns their expressions read (fdd); filters, joins and grouping feed its RelationRows (fdr).
  */
 import { assertNever } from '../ast/never.js';
+import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
+import { pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource } from './tables.js';
 
@@ -228,16 +230,27 @@ export class QueryAnalyzer {
       if (!src) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
     }
     const except = new Set((star.except ?? []).map((i) => identKey(ctx.key, i)));
+    const replace = new Map((star.replace ?? []).map((r) => [identKey(ctx.key, r.alias), r]));
+    const rename = new Map((star.rename ?? []).map((r) => [identKey(ctx.key, r.from), r.to]));
+    const done = new Set<string>();
+    const add = (shown: string, feed: (to: ColumnRef) => void) => {
+      const col = b.newColumn(rs.obj, shown, loc);
+      rs.cols.push({ name: shown, key: ctx.key(shown, false), col });
+      feed({ obj: rs.obj, col });
+    };
     const out = (name: string, from: ColumnRef) => {
       const key = ctx.key(name, false);
       if (except.has(key)) return;
-      const shown = names?.[position] ?? name;
+      done.add(key);
+      const shown = names?.[position] ?? rename.get(key)?.text ?? name;
       position++;
-      const col = b.newColumn(rs.obj, shown, loc);
-      rs.cols.push({ name: shown, key: ctx.key(shown, false), col });
-      b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
+      const replaced = replace.get(key);
+      if (replaced) add(shown, (to) => this.replaceValue(replaced.expr, scope, to, rs));
+      else add(shown, (to) => b.edge('fdd', this.effect, from, to, this.pid, { loc }));
     };
+    let opaque = false;
     const unknown = (from: ColumnRef) => {
+      opaque = true;
       const col = b.column(rs.obj, '*', loc);
       b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
       rs.stars.push(from);
@@ -252,7 +265,29 @@ export class QueryAnalyzer {
         else unknown({ obj: src.obj, col: b.column(src.obj, '*', loc) });
       }
     }
+    if (opaque) {
+      // Columns behind an unexpanded `*`: the modifiers still name some of them.
+      for (const [key, r] of replace) if (!done.has(key)) add(r.alias.text, (to) => this.replaceValue(r.expr, scope, to, rs));
+      for (const [key, to] of rename) {
+        if (done.has(key)) continue;
+        const from = star.rename!.find((r) => identKey(ctx.key, r.from) === key)!.from;
+        add(to.text, (target) => {
+          const refs: Ref[] = [];
+          this.walker.walk({ k: 'col', name: { parts: [...(star.qualifier?.parts ?? []), from], start: from.start, end: from.end }, start: from.start, end: from.end }, scope, 'fdd', refs);
+          this.link(refs, target, this.rowsOf(rs));
+        });
+      }
+      const hidden = [...except, ...rename.keys()];
+      if (hidden.length > 0) rs.hidden = new Set([...(rs.hidden ?? []), ...hidden]);
+    }
     return position;
+  }
+
+  /** `* REPLACE (expr AS c)`: the output `c` is the expression's value. */
+  private replaceValue(e: Expr, scope: Scope, to: ColumnRef, rs: ResultSet): void {
+    const refs: Ref[] = [];
+    this.walker.walk(e, scope, 'fdd', refs, 'selectList');
+    this.link(refs, to, this.rowsOf(rs), undefined, e);
   }
 
   /** Add a FROM item's sources to `scope`; join conditions feed `rows`. */
@@ -289,7 +324,9 @@ export class QueryAnalyzer {
       }
       case 'join': {
         this.addSource(ref.left, scope, rows);
-        this.addSource(ref.right, scope, rows);
+        // CROSS/OUTER APPLY: the right side sees the left (`CROSS APPLY (VALUES (m.a), (m.b)) v(c)`).
+        const right = ref.kind.endsWith('apply') && ref.right.k === 'derived' ? { ...ref.right, lateral: true } : ref.right;
+        this.addSource(right, scope, rows);
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
         for (const u of ref.using ?? []) {
@@ -299,18 +336,7 @@ export class QueryAnalyzer {
         return;
       }
       case 'tfunc': {
-        const name = ref.alias?.text ?? ref.func.name.parts[ref.func.name.parts.length - 1]!.text;
-        const rs = this.newResultSet({ type: 'function', name, intermediate: true }, ref.start, ref.end);
-        const refs: Ref[] = [];
-        for (const a of ref.func.args) this.walker.walk(a, scope, 'fdd', refs);
-        const colNames = ref.columnAliases?.length ? ref.columnAliases.map((c) => c.text) : [name];
-        for (const n of colNames) {
-          const col = b.newColumn(rs.obj, n, ctx.loc(ref.start, ref.end));
-          rs.cols.push({ name: n, key: ctx.key(n, false), col });
-          this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
-        }
-        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
-        this.propagateRows(rs, rows);
+        this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);
         return;
       }
       case 'values': {
@@ -324,39 +350,75 @@ export class QueryAnalyzer {
         return;
       }
       case 'pivot': {
-        const inner = new Scope(scope.parent);
-        this.addSource(ref.source, inner, rows);
-        const rs = this.newResultSet({ type: ref.unpivot ? 'unpivot_table' : 'pivot_table', name: `${ref.unpivot ? 'UNPIVOT' : 'PIVOT'}-TABLE-${b.count('PIVOT')}`, intermediate: true }, ref.start, ref.end);
-        const refs: Ref[] = [];
-        for (const a of ref.aggregates) this.walker.walk(a, inner, 'fdd', refs);
-        if (ref.unpivot) {
-          for (const item of ref.inList) this.walker.walk(item.expr, inner, 'fdd', refs);
-          const valueName = ref.aggregates[0]?.k === 'col' ? ref.aggregates[0].name.parts[0]!.text : 'value';
-          for (const n of [valueName, ref.forColumn.text]) {
-            const col = b.newColumn(rs.obj, n);
-            rs.cols.push({ name: n, key: ctx.key(n, false), col });
-            if (n === valueName) this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
-          }
-        } else {
-          const forRefs: Ref[] = [];
-          this.walker.walk({ k: 'col', name: { parts: [ref.forColumn], start: ref.forColumn.start, end: ref.forColumn.end }, start: ref.forColumn.start, end: ref.forColumn.end }, inner, 'fdr', forRefs);
-          for (const item of ref.inList) {
-            const n = item.alias?.text ?? collapse(ctx.text.slice(item.expr.start, item.expr.end)).replace(/^'(.*)'$/, '$1');
-            const col = b.newColumn(rs.obj, n);
-            rs.cols.push({ name: n, key: ctx.key(n, false), col });
-            this.link(refs, { obj: rs.obj, col }, this.rowsOf(rs));
-          }
-          this.link(forRefs.map((r) => ({ ...r, toRows: true })), undefined, this.rowsOf(rs));
-        }
-        // Columns not named by the pivot pass through from its source.
-        for (const src of inner.sources) rs.stars.push({ obj: src.obj, col: b.column(src.obj, '*') });
-        scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
-        this.propagateRows(rs, rows);
+        const input = new Scope(scope.parent);
+        this.addSource(ref.source, input, rows);
+        const n = b.count('PIVOT');
+        const op = ref.unpivot ? unpivotOperator(ref, n) : pivotOperator(ref, ctx.text, n, ctx.dialect.semantics.pivotAggregateFirst);
+        this.operator(op, input, scope, ref.alias, rows, ref);
         return;
       }
       default:
         return assertNever(ref, 'table reference');
     }
+  }
+
+  /**
+   * A table operator's result set (see operators.ts): pass-through columns of the input, then the
+   * outputs, renamed by position by a column alias list; added to `scope` under `alias`.
+   */
+  operator(op: TableOperator, input: Scope, scope: Scope, alias: A.Ident | undefined, rows: ColumnRef, at: A.Node): ResultSet {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const rs = this.newResultSet({ type: op.type, name: op.name, intermediate: true }, at.start, at.end);
+    // An input column named like an output is replaced by it (UNPIVOT's value column), never passed through.
+    const consumed = new Set([...op.consumed, ...op.outputs.map((o) => o.name)].map((c) => ctx.key(c, false)));
+    const passed: { name: string; from: ColumnRef }[] = [];
+    if (op.passThrough) {
+      for (const src of input.sources) {
+        if (src.rs) {
+          for (const c of src.rs.cols) if (!consumed.has(c.key)) passed.push({ name: c.name, from: { obj: src.rs.obj, col: c.col } });
+          if (src.rs.stars.length > 0) rs.stars.push({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });
+        } else if (src.known) {
+          ctx.read(src.obj);
+          for (const [key, name] of src.known) if (!consumed.has(key)) passed.push({ name, from: { obj: src.obj, col: b.column(src.obj, name) } });
+        } else {
+          ctx.read(src.obj);
+          rs.stars.push({ obj: src.obj, col: b.column(src.obj, '*') });
+        }
+      }
+      if (consumed.size > 0) rs.hidden = consumed;
+      for (const star of rs.stars) b.edge('fdd', this.effect, star, { obj: rs.obj, col: b.column(rs.obj, '*') }, this.pid);
+    }
+    const names = [...passed.map((p) => p.name), ...op.outputs.map((o) => o.name)];
+    const aliases = op.columnAliases ?? [];
+    // With every input column known, the list names them all; else it names the outputs from the end.
+    const offset = aliases.length === names.length && rs.stars.length === 0 ? 0 : names.length - aliases.length;
+    const shown = names.map((nm, i) => (i >= offset && aliases[i - offset] !== undefined ? aliases[i - offset]! : nm));
+    const loc = ctx.loc(at.start, at.end);
+    passed.forEach((p, i) => {
+      const col = b.newColumn(rs.obj, shown[i]!, loc);
+      rs.cols.push({ name: shown[i]!, key: ctx.key(shown[i]!, false), col });
+      b.edge('fdd', this.effect, p.from, { obj: rs.obj, col }, this.pid);
+    });
+    op.outputs.forEach((o, i) => {
+      const name = shown[passed.length + i]!;
+      const col = b.newColumn(rs.obj, name, ctx.loc(o.at.start, o.at.end));
+      rs.cols.push({ name, key: ctx.key(name, false), col });
+      const refs: Ref[] = [];
+      for (const e of o.direct) this.walker.walk(e, input, 'fdd', refs);
+      const decide: Ref[] = [];
+      for (const e of o.indirect) this.walker.walk(e, input, 'fdr', decide);
+      for (const r of decide) r.type = 'fdr';
+      this.link([...refs, ...decide], { obj: rs.obj, col }, this.rowsOf(rs));
+    });
+    if (op.fields) {
+      const refs: Ref[] = [];
+      for (const e of op.fields) this.walker.walk(e, input, 'fdd', refs);
+      rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+    }
+    scope.sources.push({ names: alias ? [identKey(ctx.key, alias)] : [], obj: rs.obj, rs });
+    this.propagateRows(rs, rows);
+    return rs;
   }
 
   /** Pairs of columns compared with `=` in a join condition (relation type `join`). */

@@ -14,6 +14,8 @@ import { qualify } from './tables.js';
 /** A problem with a schema file; `offset` (into its text) when it has a position. */
 export interface SchemaProblem {
   severity: 'error' | 'warning';
+  /** The file as a whole is unusable (not JSON, wrong shape, no table): bad usage. */
+  invalid?: boolean;
   message: string;
   offset?: number;
 }
@@ -33,7 +35,7 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return { text: '', problems: [{ severity: 'error', message: `cannot read schema file: ${(err as Error).message}` }] };
+    return { text: '', problems: [{ severity: 'error', invalid: true, message: `cannot read schema file: ${(err as Error).message}` }] };
   }
   const problems: SchemaProblem[] = [];
   const define = (name: QName, entry: CatalogEntry, offset: number | undefined) => {
@@ -51,18 +53,25 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
     try {
       data = JSON.parse(text);
     } catch (err) {
-      return { text, problems: [{ severity: 'error', message: `invalid JSON in schema file: ${(err as Error).message}` }] };
+      return { text, problems: [{ severity: 'error', invalid: true, message: `invalid JSON in schema file: ${(err as Error).message}` }] };
     }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return { text, problems: [{ severity: 'error', message: 'schema JSON must be an object of table → columns' }] };
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return { text, problems: [{ severity: 'error', invalid: true, message: 'schema JSON must be an object of table → columns' }] };
     for (const [table, cols] of Object.entries(data as Record<string, unknown>)) {
-      const columns = Array.isArray(cols) ? cols.map(String) : cols && typeof cols === 'object' ? Object.keys(cols) : [];
       const at = text.indexOf(JSON.stringify(table));
+      const shaped = Array.isArray(cols) ? cols.every((c) => typeof c === 'string') : !!cols && typeof cols === 'object';
+      if (!shaped) {
+        problems.push({ severity: 'error', invalid: true, offset: at < 0 ? undefined : at, message: `table '${table}': expected a list of column names or an object of column → type` });
+        continue;
+      }
+      const columns = Array.isArray(cols) ? cols.map(String) : Object.keys(cols as object);
       define(dottedName(table), { columns, kind: 'table', origin: 'schema' }, at < 0 ? undefined : at);
     }
     return { text, problems };
   }
   const parsed = parseText(text, ctx.dialect);
+  let described = 0;
   for (const s of parsed.statements) {
+    if ((s.k === 'create_table' && s.columns.length > 0) || (s.k === 'create_view' && s.columns)) described++;
     if (s.k === 'create_table' && s.columns.length > 0) {
       define(s.name, { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema' }, s.start);
     } else if (s.k === 'create_view' && s.columns) {
@@ -70,5 +79,6 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
     }
   }
   for (const p of parsed.problems) if (p.severity === 'error') problems.push({ severity: 'error', offset: p.offset, message: p.message });
+  if (described === 0) problems.push({ severity: 'error', invalid: true, message: 'no table described: a schema file holds CREATE TABLE/VIEW statements with columns, or JSON {"db.schema.table": ["col", ...]}' });
   return { text, problems: problems.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1)) };
 }

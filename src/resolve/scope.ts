@@ -4,7 +4,7 @@
  */
 import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { LineageObject } from '../graph/model.js';
+import { qualifiedName, type LineageObject } from '../graph/model.js';
 import { outputByKey, type Context, type ResultSet } from './context.js';
 
 export interface Source {
@@ -54,7 +54,7 @@ export class Scope {
 function hasColumn(src: Source, key: string): boolean | undefined {
   if (src.rs) {
     if (outputByKey(src.rs, key)) return true;
-    return src.rs.stars.length > 0 ? undefined : false;
+    return src.rs.stars.length > 0 && !src.rs.hidden?.has(key) ? undefined : false;
   }
   if (src.known) return src.known.has(key) ? true : false;
   return undefined;
@@ -65,6 +65,7 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
   const loc = ctx.loc(start, end);
   if (src.rs) return rsColumn(ctx, src.rs, name, loc);
   ctx.read(src.obj);
+  if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
   const display = src.known?.get(ctx.key(name, false)) ?? name;
   return [{ obj: src.obj, col: ctx.b.column(src.obj, display, loc) }];
 }
@@ -74,7 +75,14 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   const key = ctx.key(name, false);
   const hit = outputByKey(rs, key);
   if (hit) return [{ obj: rs.obj, col: hit.col }];
-  if (rs.stars.length === 0) return [];
+  if (rs.fields && rs.fields.length > 0) {
+    // A field of an element (`li.sku` of `UNNEST(o.items) AS li`) is read from the array.
+    const col = ctx.b.newColumn(rs.obj, name, loc);
+    rs.cols.push({ name, key, col });
+    for (const f of rs.fields) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    return [{ obj: rs.obj, col }];
+  }
+  if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];
   const col = ctx.b.newColumn(rs.obj, name, loc);
   rs.cols.push({ name, key, col });
   const target = { obj: rs.obj, col };
@@ -94,6 +102,23 @@ const NILADIC = new Set([
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ORA_ROWSCN',
 ]);
 
+const SEQUENCE_PSEUDO = new Set(['NEXTVAL', 'CURRVAL']);
+
+/** The one source of unknown columns the input is known to use `key` from, if exactly one. */
+function inferredSource(ctx: Context, s: Scope, key: string): Source | undefined {
+  if (ctx.stmt?.ast && !ctx.stmt.scanned) {
+    ctx.stmt.scanned = true;
+    ctx.inferred.scan(ctx, ctx.stmt.ast);
+  }
+  let found: Source | undefined;
+  for (const src of s.sources) {
+    if (src.rs || src.known || !ctx.inferred.has(src.obj, key)) continue;
+    if (found) return undefined;
+    found = src;
+  }
+  return found;
+}
+
 export type Resolved = { refs: ColumnRef[]; alias?: Expr };
 
 /** Resolve a column reference to the column(s) it reads. */
@@ -101,10 +126,22 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   const parts = ref.name.parts;
   const colPart = parts[parts.length - 1]!;
   const name = colPart.text;
+  // `seq.NEXTVAL`, `schema.seq.CURRVAL`: a sequence, not a column.
+  if (parts.length > 1 && !colPart.quoted && ctx.dialect.semantics.sequencePseudoColumns && SEQUENCE_PSEUDO.has(name.toUpperCase())) return { refs: [] };
   if (parts.length > 1) {
     const qualifier = parts.slice(0, -1);
     const src = scope.source(ctx, qualifier);
-    if (src) return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    if (src) {
+      if (src.known && !src.rs && !src.known.has(ctx.key(name, colPart.quoted)) && !NILADIC.has(name.toUpperCase())) {
+        ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
+      }
+      return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+    }
+    // `s.dest.city`: a shorter qualifier names the source, the next part its column, the rest a struct path.
+    for (let n = qualifier.length - 1; n >= 1; n--) {
+      const shorter = scope.source(ctx, parts.slice(0, n));
+      if (shorter) return { refs: columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end) };
+    }
     // `col.field` struct access: the first part is a column of a source.
     const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
     if (inner.refs.length > 0) return inner;
@@ -148,6 +185,11 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {
       if (strict) return { refs: [] };
+      const known = inferredSource(ctx, s, key);
+      if (known) {
+        ctx.problem('note', start, `column '${name}' attributed to ${qualifiedName(known.obj)}: the only source the input uses it from`, 'InferredColumn');
+        return { refs: columnOf(ctx, known, name, start, end) };
+      }
       ctx.problem('warning', start, `column '${name}' could belong to any of ${maybe} sources; add a qualifier or --schema`, 'AmbiguousColumn');
       const orphan = ctx.orphanTable();
       return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };

@@ -10,9 +10,11 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import type { Ref } from './expr.js';
+import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
 import { QueryAnalyzer } from './query.js';
+import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
 
@@ -37,6 +39,7 @@ export class StatementResolver {
   statement(statement: A.Statement): void {
     const ctx = this.ctx;
     const s = this.procedural.prepare(statement);
+    if (s.k === 'drop' || s.k === 'rename' || s.k === 'other') recordChanges(ctx, s);
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     switch (s.k) {
       case 'query': {
@@ -102,7 +105,7 @@ export class StatementResolver {
     const text = ctx.text.slice(s.start, s.end);
     const hash = createHash('md5').update(text).digest('hex');
     const proc = ctx.b.process(`Query ${kind}-${ctx.b.count(`process:${kind}`)}`, ctx.procedureName, hash, effect, ctx.loc(s.start, s.end));
-    ctx.stmt = { process: proc, effect, reads: new Set() };
+    ctx.stmt = { process: proc, effect, reads: new Set(), ast: s };
     try {
       const writes = body() ?? [];
       proc.writes = writes.map((w) => w.id);
@@ -134,7 +137,7 @@ export class StatementResolver {
   }
 
   /** Columns of `rs` into `obj` (by position onto `names`), rows into rows. */
-  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType, at?: A.Ident[]): void {
+  private flow(rs: ResultSet, obj: LineageObject, names: string[], effect?: EffectType, at?: A.Ident[], atItems = false): void {
     const ctx = this.ctx;
     const b = ctx.b;
     const e = effect ?? ctx.stmt!.effect;
@@ -143,7 +146,9 @@ export class StatementResolver {
       const name = names[i];
       if (name === undefined) return;
       const id = at?.[i];
-      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, id ? ctx.loc(id.start, id.end) : undefined) }, pid);
+      // A view without a column list: its columns are where the select items are.
+      const loc = id ? ctx.loc(id.start, id.end) : atItems ? c.col.locs[0] : undefined;
+      b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, loc) }, pid);
     });
     if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);
     b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
@@ -218,22 +223,25 @@ export class StatementResolver {
     return writes;
   }
 
-  /** SET assignments: each value feeds its column(s). */
-  private assign(sets: A.Assignment[], scope: Scope, target: LineageObject, effect: EffectType, targetSource?: Source): void {
+  /**
+   * SET assignments: each value feeds its column(s). A column written through a CTE, derived
+   * table or inline view is the base-table column it passes through. Returns the tables written.
+   */
+  private assign(sets: A.Assignment[], scope: Scope, target: LineageObject, effect: EffectType, targetSource?: Source): LineageObject[] {
     const ctx = this.ctx;
     const b = ctx.b;
     const rows = { obj: target, col: b.relationRows(target) };
+    const written = new Set<LineageObject>([target]);
     for (const a of sets) {
       const cols: ColumnRef[] = a.columns
         .filter((q) => !q.parts[0]!.text.startsWith('@'))
-        .map((q) => {
+        .flatMap((q) => {
           const parts = q.parts;
-          const name = parts[parts.length - 1]!.text;
           const src = parts.length > 1 ? scope.source(ctx, parts.slice(0, -1)) : targetSource;
-          const obj = src && !src.rs ? src.obj : target;
-          return { obj, col: b.column(obj, name, ctx.loc(q.start, q.end)) };
+          return this.writtenColumn(src, target, parts[parts.length - 1]!.text, q);
         });
       if (cols.length === 0) continue;
+      for (const c of cols) written.add(c.obj);
       if (cols.length > 1 && a.value.k === 'subquery') {
         const rs = this.qa.query(a.value.query, scope, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, intermediate: true });
         cols.forEach((c, i) => {
@@ -245,15 +253,38 @@ export class StatementResolver {
       }
       const refs: Ref[] = [];
       this.qa.walker.walk(a.value, scope, 'fdd', refs);
+      if (refs.some((r) => !r.toRows && !r.ref.col.system && this.readsWritten(r.ref, written))) ctx.stmt!.selfRead = true;
       for (const c of cols) this.qa.link(refs, c, rows, undefined, undefined, effect);
     }
+    return [...written];
+  }
+
+  /** The column(s) a write to `name` of `src` lands in: a table's own column, or the base column behind a result set's. */
+  private writtenColumn(src: Source | undefined, target: LineageObject, name: string, at?: A.Node): ColumnRef[] {
+    const b = this.ctx.b;
+    const loc = at ? this.ctx.loc(at.start, at.end) : undefined;
+    if (src?.rs) {
+      const base = baseColumns(this.ctx, src.rs, name);
+      if (base.length > 0) return base.map((r) => ({ obj: r.obj, col: b.column(r.obj, r.col.name, loc) }));
+    }
+    const obj = src && !src.rs ? src.obj : target;
+    return [{ obj, col: b.column(obj, name, loc) }];
+  }
+
+  /** Whether a value read is the current row of a written table (directly, or through a result set). */
+  private readsWritten(ref: ColumnRef, written: Set<LineageObject>): boolean {
+    if (written.has(ref.obj)) return true;
+    return ref.obj.intermediate && baseColumnsOf(this.ctx, ref).some((r) => written.has(r.obj));
   }
 
   private update(s: A.UpdateStmt): LineageObject[] {
-    return this.modify(s.target, s.from, s.with, (scope, target, src) => {
-      this.assign(s.sets, scope, target, 'update', src);
+    let written: LineageObject[] = [];
+    const targets = this.modify(s.target, s.from, s.with, (scope, target, src) => {
+      written = this.assign(s.sets, scope, target, 'update', src);
       this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
     });
+    // MySQL `UPDATE a JOIN b SET a.x = .., b.y = ..` writes both tables.
+    return [...new Set([...targets, ...written])];
   }
 
   private delete(s: A.DeleteStmt): LineageObject[] {
@@ -275,6 +306,12 @@ export class StatementResolver {
     const ctx = this.ctx;
     const scope = new Scope();
     if (w) this.qa.defineCtes(w, scope);
+    const through = this.throughTarget(targetRef, from, scope);
+    if (through) {
+      body(scope, through.target, through.source);
+      this.readsTargetIfSelf(through.target);
+      return [through.target];
+    }
     // The target may name an item of FROM/USING (T-SQL `UPDATE a ... FROM t a`, MySQL `DELETE t1 FROM t1 JOIN t2`).
     const firstTable = (r: A.TableRef): A.TableName | undefined => (r.k === 'table' ? r : r.k === 'join' ? firstTable(r.left) : undefined);
     const named = firstTable(targetRef);
@@ -297,8 +334,49 @@ export class StatementResolver {
     targetSource ??= scope.sources.find((src) => src.obj === target);
     ctx.stmt!.reads.delete(target.id);
     body(scope, target, targetSource);
-    ctx.stmt!.reads.delete(target.id);
+    this.readsTargetIfSelf(target);
     return [target];
+  }
+
+  /**
+   * The target of an UPDATE/DELETE that is a CTE, a derived table of FROM (T-SQL `UPDATE q ... FROM
+   * (SELECT ...) q`) or an inline view (Oracle `UPDATE (SELECT ...) v`): FROM/USING are added to
+   * `scope`, and the table modified is the base table of the result set.
+   */
+  private throughTarget(targetRef: A.TableRef, from: A.TableRef[], scope: Scope): { target: LineageObject; source: Source } | undefined {
+    const ctx = this.ctx;
+    let key: string | undefined;
+    let cte: ResultSet | undefined;
+    if (targetRef.k === 'table' && targetRef.name.parts.length === 1) {
+      key = ctx.key(targetRef.name.parts[0]!.text, targetRef.name.parts[0]!.quoted);
+      cte = scope.cte(key);
+      if (!cte && !from.some((f) => findDerived(f, key!, ctx))) return undefined;
+    } else if (targetRef.k !== 'derived') return undefined;
+    const b = ctx.b;
+    // FROM items feed the modified table's rows, known only once the result set is analyzed.
+    const pending = b.resultSet('select_list', 'DML-SOURCE', true, ctx.loc(targetRef.start, targetRef.end));
+    const rows: ColumnRef = { obj: pending, col: b.relationRows(pending) };
+    let source: Source | undefined;
+    if (targetRef.k === 'derived') {
+      this.qa.addSource(targetRef, scope, rows);
+      source = scope.sources[scope.sources.length - 1];
+    } else if (cte && !from.some((f) => findAliased(f, key!, ctx))) {
+      const alias = targetRef.k === 'table' && targetRef.alias ? ctx.key(targetRef.alias.text, targetRef.alias.quoted) : key!;
+      source = { names: [alias, key!], obj: cte.obj, rs: cte };
+      scope.sources.push(source);
+      b.edge('fdd', ctx.stmt!.effect, { obj: cte.obj, col: b.relationRows(cte.obj) }, rows, ctx.stmt!.process.id);
+    }
+    for (const f of from) this.qa.addSource(f, scope, rows);
+    source ??= scope.sources.find((src) => src.rs && src.names.includes(key!));
+    const base = source?.rs ? baseTable(ctx, source.rs) : undefined;
+    if (!source || !base) {
+      if (targetRef.k === 'derived') ctx.problem('note', targetRef.start, 'the table modified through this inline view is unknown: none of its columns is a table column', 'UnsupportedConstruct');
+      const target = base ?? (targetRef.k === 'table' ? dataset(ctx, targetRef.name, 'table', targetRef.start, targetRef.end) : ctx.orphanTable());
+      b.edge('fdd', ctx.stmt!.effect, rows, { obj: target, col: b.relationRows(target) }, ctx.stmt!.process.id);
+      return { target, source: source ?? { names: [], obj: target } };
+    }
+    b.edge('fdd', ctx.stmt!.effect, rows, { obj: base, col: b.relationRows(base) }, ctx.stmt!.process.id);
+    return { target: base, source };
   }
 
   private merge(s: A.MergeStmt): LineageObject[] {
@@ -307,16 +385,21 @@ export class StatementResolver {
     const scope = new Scope();
     if (s.with) this.qa.defineCtes(s.with, scope);
     if (s.target.k !== 'table') return [];
-    const targetSource = datasetSource(ctx, s.target.name, s.target.alias, s.target.start, s.target.end);
-    const target = targetSource.obj;
+    // T-SQL `WITH t AS (SELECT ...) MERGE t USING ...`: the CTE's base table is merged into.
+    const through = this.throughTarget(s.target, [s.source], scope);
+    const targetSource = through?.source ?? datasetSource(ctx, s.target.name, s.target.alias, s.target.start, s.target.end);
+    const target = through?.target ?? targetSource.obj;
     const rows: ColumnRef = { obj: target, col: b.relationRows(target) };
-    scope.sources.push(targetSource);
-    this.qa.addSource(s.source, scope, rows);
+    if (!through) {
+      scope.sources.push(targetSource);
+      this.qa.addSource(s.source, scope, rows);
+    }
     this.qa.condition(s.on, scope, rows, 'joinCondition');
     for (const w of s.whens) {
       this.qa.condition(w.cond, scope, rows, 'where');
       this.qa.condition(w.deleteWhere, scope, rows, 'where');
       if (w.action === 'update' && w.sets) this.assign(w.sets, scope, target, 'merge_update', targetSource);
+      if (w.all) this.mergeAll(scope.sources.filter((src) => src !== targetSource), targetSource, target, w.action === 'insert' ? 'merge_insert' : 'merge_update');
       if (w.action === 'insert' && w.values) {
         const names = w.columns?.map((c) => c.text) ?? [...(targetSource.known?.values() ?? [])];
         w.values.forEach((v, i) => {
@@ -324,12 +407,38 @@ export class StatementResolver {
           if (!name) return;
           const refs: Ref[] = [];
           this.qa.walker.walk(v, scope, 'fdd', refs);
-          this.qa.link(refs, { obj: target, col: b.column(target, name) }, rows, undefined, undefined, 'merge_insert');
+          for (const c of this.writtenColumn(targetSource, target, name)) this.qa.link(refs, c, rows, undefined, undefined, 'merge_insert');
         });
       }
     }
-    ctx.stmt!.reads.delete(target.id);
+    this.readsTargetIfSelf(target);
     return [target];
+  }
+
+  /** The target is a source of the statement only when a written value reads its current row. */
+  private readsTargetIfSelf(target: LineageObject): void {
+    const stmt = this.ctx.stmt!;
+    if (stmt.selfRead) stmt.reads.add(target.id);
+    else stmt.reads.delete(target.id);
+  }
+
+  /** Spark/Delta `UPDATE SET *` / `INSERT *`: each source column into the target column of its name. */
+  private mergeAll(sources: Source[], targetSource: Source, target: LineageObject, effect: EffectType): void {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const pid = ctx.stmt!.process.id;
+    for (const src of sources) {
+      const cols: ColumnRef[] = src.rs
+        ? src.rs.cols.map((c) => ({ obj: src.rs!.obj, col: c.col }))
+        : [...(src.known?.values() ?? [])].map((n) => ({ obj: src.obj, col: b.column(src.obj, n) }));
+      if (!src.rs && cols.length > 0) ctx.read(src.obj);
+      for (const from of cols) for (const to of this.writtenColumn(targetSource, target, from.col.name)) b.edge('fdd', effect, from, to, pid);
+      if (src.rs ? src.rs.stars.length > 0 : !src.known) {
+        const from = src.rs ? { obj: src.rs.obj, col: b.column(src.rs.obj, '*') } : { obj: src.obj, col: b.column(src.obj, '*') };
+        if (!src.rs) ctx.read(src.obj);
+        b.edge('fdd', effect, from, { obj: target, col: b.column(target, '*') }, pid);
+      }
+    }
   }
 
   private createTable(s: A.CreateTableStmt): LineageObject[] {
@@ -366,7 +475,7 @@ export class StatementResolver {
     obj.type = 'view';
     const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
-    this.flow(rs, obj, names, undefined, s.columns);
+    this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, names, 'view');
     return [obj];
   }
@@ -408,6 +517,12 @@ function withoutInto(q: A.Query): A.Query {
   if (q.k === 'select') return { ...q, into: undefined, intoVars: undefined };
   if (q.k === 'setop') return { ...q, left: withoutInto(q.left) };
   return q;
+}
+
+/** A derived table of FROM with this alias. */
+function findDerived(ref: A.TableRef, key: string, ctx: Context): A.DerivedTable | undefined {
+  for (const r of joinLeaves(ref)) if (r.k === 'derived' && r.alias && ctx.key(r.alias.text, r.alias.quoted) === key) return r;
+  return undefined;
 }
 
 function findAliased(ref: A.TableRef, key: string, ctx: Context): A.TableName | undefined {

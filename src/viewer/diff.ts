@@ -5,7 +5,7 @@
  * SELECT's result set by its statement's text hash), processes by their statement's hash,
  * columns by name; edges by (source, target, relation type).
  */
-import { qualifiedName, type LineageColumn, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
+import { maxGraphId, qualifiedName, type LineageColumn, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
 import type { Mark } from './data.js';
 
 export interface GraphDiff {
@@ -14,16 +14,6 @@ export interface GraphDiff {
   edgeMarks: Map<number, Mark>;
   added: number;
   removed: number;
-}
-
-function maxId(g: LineageGraph): number {
-  let max = 0;
-  for (const o of g.objects) {
-    max = Math.max(max, o.id);
-    for (const c of o.columns) max = Math.max(max, c.id);
-  }
-  for (const e of g.edges) max = Math.max(max, e.id);
-  return max;
 }
 
 /** Content keys of a graph's objects. */
@@ -43,7 +33,7 @@ function objectKeys(g: LineageGraph): Map<number, string> {
 }
 
 export function diffGraphs(base: LineageGraph, head: LineageGraph): GraphDiff {
-  const offset = maxId(head) + 1;
+  const offset = maxGraphId(head) + 1;
   const fileOffset = head.files.length;
   const moveLoc = (l: Loc): Loc => ({ ...l, file: l.file + fileOffset });
   const headKeys = objectKeys(head);
@@ -58,7 +48,7 @@ export function diffGraphs(base: LineageGraph, head: LineageGraph): GraphDiff {
   // Base objects → union objects; base columns → union columns.
   const objectOf = new Map<number, LineageObject>();
   const columnOf = new Map<number, number>();
-  let nextId = offset + maxId(base) + 1;
+  let nextId = offset + maxGraphId(base) + 1;
   for (const o of base.objects) {
     const key = baseKeys.get(o.id)!;
     const match = headByKey.get(key);

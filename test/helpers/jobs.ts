@@ -18,6 +18,21 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Each test of the file runs in a fresh temporary directory (the current one); returns its path. */
+export function useTempCwd(): () => string {
+  let dir = '';
+  const home = process.cwd();
+  beforeEach(() => {
+    dir = tempDir();
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(home);
+    removeDir(dir);
+  });
+  return () => dir;
+}
+
 /** The seeds' example: `1.sql`, `2.sql` and `1.zip` (holding `3.sql`, `4.sql`) in `dir`. */
 export const EXAMPLE_FILES = ['1.sql', '2.sql', '1.zip'];
 

@@ -7,25 +7,14 @@ import { jest } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
-import { removeDir, tempDir } from '../helpers/jobs.js';
+import { useTempCwd } from '../helpers/jobs.js';
 
 jest.setTimeout(60_000);
 
-let dir: string;
-const cwd = process.cwd();
-
-beforeEach(() => {
-  dir = tempDir();
-  process.chdir(dir);
-});
-
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(dir);
-});
+const cwd = useTempCwd();
 
 async function job(...args: string[]) {
-  return runCli(['job', ...args, '--store', join(dir, 'store')]);
+  return runCli(['job', ...args, '--store', join(cwd(), 'store')]);
 }
 
 async function submit(...args: string[]): Promise<any> {
@@ -39,7 +28,7 @@ test('submit stores the files as submitted, the record with the seeds fields, an
   writeFileSync('b.sql', 'select broken from;\nselect y from t2;\n');
   const data = await submit('a.sql', 'b.sql', '--name', 'first', '--user', 'alice', '-t', 'oracle', '--relation-types', 'fdd,fdr');
   expect(data).toMatchObject({ jobName: 'first', userId: 'alice', dbVendor: 'dbvoracle', fileNames: ['a.sql', 'b.sql'], status: 'partialSuccess' });
-  const folder = join(dir, 'store', 'jobs', data.jobId);
+  const folder = join(cwd(), 'store', 'jobs', data.jobId);
   const record = JSON.parse(readFileSync(join(folder, 'job.json'), 'utf8'));
   expect(record).toMatchObject({
     jobId: data.jobId,
@@ -106,7 +95,7 @@ test('a damaged or newer job.json names the file; the other jobs stay usable', a
   writeFileSync('a.sql', 'insert into t2 select a from t1;\n');
   const one = await submit('a.sql');
   const two = await submit('a.sql');
-  const record = join(dir, 'store', 'jobs', one.jobId, 'job.json');
+  const record = join(cwd(), 'store', 'jobs', one.jobId, 'job.json');
   writeFileSync(record, '{"jobId": "oops", tru');
   const status = await job('status', one.jobId);
   expect(status.code).toBe(2);
@@ -118,12 +107,12 @@ test('a damaged or newer job.json names the file; the other jobs stay usable', a
   expect(list.stderr).toContain(`${record}: damaged job record`);
   expect((await job('export', two.jobId, '-f', 'csv')).code).toBe(0);
 
-  writeFileSync(record, JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'store', 'jobs', two.jobId, 'job.json'), 'utf8')), jobId: one.jobId, storeFormat: 99 }));
+  writeFileSync(record, JSON.stringify({ ...JSON.parse(readFileSync(join(cwd(), 'store', 'jobs', two.jobId, 'job.json'), 'utf8')), jobId: one.jobId, storeFormat: 99 }));
   const newer = await job('status', one.jobId);
   expect(newer.code).toBe(2);
   expect(newer.stderr).toContain('job written by a newer sqlflow (format 99)');
 
-  writeFileSync(join(dir, 'store', 'store.json'), '{"format": 7}');
+  writeFileSync(join(cwd(), 'store', 'store.json'), '{"format": 7}');
   const store = await job('list');
   expect(store.code).toBe(2);
   expect(store.stderr).toContain('store.json: store written by a newer sqlflow (format 7)');
@@ -187,7 +176,7 @@ describe('regular jobs', () => {
   test('the cached parse is what the run uses (a tampered cache entry shows in the lineage)', async () => {
     for (const [name, text] of Object.entries(files)) writeFileSync(name, text);
     const first = await submit('a.sql', 'b.sql', 'c.sql', '--persist', '--incremental');
-    const cache = join(dir, 'store', 'jobs', first.jobId, 'cache');
+    const cache = join(cwd(), 'store', 'jobs', first.jobId, 'cache');
     const entries = readdirSync(cache);
     expect(entries).toHaveLength(3);
     // Rename the view in the cached parse of c.sql: if c.sql were parsed again, this would not show.
@@ -209,7 +198,7 @@ describe('regular jobs', () => {
     const first = await submit('a.sql', 'b.sql', '--persist');
     const second = await submit('c.sql', '--job', first.jobId);
     expect(second.fileNames).toEqual(['c.sql']);
-    expect(readdirSync(join(dir, 'store', 'jobs', first.jobId, 'files'))).toHaveLength(1);
+    expect(readdirSync(join(cwd(), 'store', 'jobs', first.jobId, 'files'))).toHaveLength(1);
     const simple = await submit('a.sql');
     const refused = await job('submit', 'b.sql', '--job', simple.jobId);
     expect(refused.code).toBe(2);

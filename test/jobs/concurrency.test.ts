@@ -9,30 +9,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../helpers/cli.js';
-import { removeDir, tempDir } from '../helpers/jobs.js';
+import { useTempCwd } from '../helpers/jobs.js';
 import { repoPath } from '../helpers/paths.js';
 import { TS_WORKER_EXEC_ARGV } from '../helpers/ts-worker.js';
 
 jest.setTimeout(240_000);
 
 const exec = promisify(execFile);
-let dir: string;
-const cwd = process.cwd();
-
-beforeEach(() => {
-  dir = tempDir();
-  process.chdir(dir);
-});
-
-afterEach(() => {
-  process.chdir(cwd);
-  removeDir(dir);
-});
+const cwd = useTempCwd();
 
 /** `sqlflow <args>` in a child process (TypeScript sources through the test hooks). */
 async function child(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await exec(process.execPath, [...TS_WORKER_EXEC_ARGV, repoPath('test/helpers/sqlflow-ts.mjs'), ...args], { cwd: dir });
+    const r = await exec(process.execPath, [...TS_WORKER_EXEC_ARGV, repoPath('test/helpers/sqlflow-ts.mjs'), ...args], { cwd: cwd() });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -44,7 +33,7 @@ const N = 6;
 
 test(`${N} processes submitting at once: ${N} intact jobs`, async () => {
   for (let i = 0; i < N; i++) writeFileSync(`f${i}.sql`, `insert into t${i} (a) select b from src${i};\n`);
-  const store = join(dir, 'store');
+  const store = join(cwd(), 'store');
   const runs = await Promise.all(Array.from({ length: N }, (_, i) => child(['job', 'submit', `f${i}.sql`, '--name', `job${i}`, '--store', store, '--quiet'])));
   for (const r of runs) expect(r).toMatchObject({ code: 0 });
   const ids = runs.map((r) => JSON.parse(r.stdout).data.jobId as string);
@@ -62,7 +51,7 @@ test(`${N} processes submitting at once: ${N} intact jobs`, async () => {
 test(`${N} processes adding files to one regular job at once: no submit lost, the result covers every file`, async () => {
   writeFileSync('base.sql', 'create table base (a int);\n');
   for (let i = 0; i < N; i++) writeFileSync(`add${i}.sql`, `insert into out${i} (a) select a from base;\n`);
-  const store = join(dir, 'store');
+  const store = join(cwd(), 'store');
   const first = await runCli(['job', 'submit', 'base.sql', '--persist', '--incremental', '--store', store, '--quiet']);
   const jobId = JSON.parse(first.stdout).data.jobId as string;
   const runs = await Promise.all(Array.from({ length: N }, (_, i) => child(['job', 'submit', `add${i}.sql`, '--job', jobId, '--store', store, '--quiet'])));

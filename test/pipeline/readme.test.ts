@@ -14,7 +14,7 @@ import fg from 'fast-glob';
 import { runCli } from '../helpers/cli.js';
 import { repoPath } from '../helpers/paths.js';
 
-const DOCS = ['README.md', 'samples/warehouse/README.md', 'samples/mssql/README.md', 'samples/oracle/README.md'];
+const DOCS = ['README.md', 'samples/warehouse/README.md', 'samples/mssql/README.md', 'samples/oracle/README.md', 'samples/ci/README.md'];
 
 /** The command lines of the ```sh blocks of a Markdown text. */
 export function shellLines(markdown: string): string[] {

@@ -1,0 +1,134 @@
+/**
+ * Table operators: FROM items that turn an input into new columns (PIVOT, UNPIVOT, ...). Each is
+ * lowered to a `TableOperator` — its outputs with the expressions that are their value (fdd) and
+ * those that only decide it (fdr), the input columns it consumes, and whether the other input
+ * columns pass through — and one routine (`QueryAnalyzer.operator`) turns that into a result set.
+ */
+import type * as A from '../ast/nodes.js';
+import type { ObjectType } from '../graph/model.js';
+import { forEachNode } from '../ast/walk.js';
+import { collapse } from './names.js';
+
+export interface OperatorOutput {
+  name: string;
+  /** Expressions whose columns are the output's value (fdd). */
+  direct: A.Expr[];
+  /** Expressions whose columns decide the value without being it (fdr): a PIVOT's FOR column, an UNPIVOT's name column. */
+  indirect: A.Expr[];
+  at: A.Node;
+}
+
+export interface TableOperator {
+  type: ObjectType;
+  name: string;
+  outputs: OperatorOutput[];
+  /** Input columns used up by the operator: they do not pass through. */
+  consumed: string[];
+  /** Input columns it does not consume pass through (PIVOT grouping columns, UNPIVOT's other columns), before the outputs. */
+  passThrough: boolean;
+  /** `AS p (c1, c2, ...)`: output names by position (pass-through columns first, then the outputs). */
+  columnAliases?: string[];
+  /**
+   * Expressions whose elements the rows are (UNNEST, FLATTEN, explode, OPENJSON, ...): any other
+   * column asked of the operator (`li.sku`, a struct field) is read from them.
+   */
+  fields?: A.Expr[];
+}
+
+/** Column references of an expression (their last name part). */
+export function columnNames(e: A.Expr | undefined): string[] {
+  const out: string[] = [];
+  forEachNode(e, (n) => {
+    if (n.k === 'col') out.push((n as A.ColumnRef).name.parts.at(-1)!.text);
+  });
+  return out;
+}
+
+const col = (i: A.Ident): A.Expr => ({ k: 'col', name: { parts: [i], start: i.start, end: i.end }, start: i.start, end: i.end });
+const items = (e: A.Expr): A.Expr[] => (e.k === 'op' && e.op === 'ROW' ? e.args : [e]);
+
+/** The name a PIVOT IN-list value gives its column: `[Q1]`, `"Q1"` and `'Q1'` are all `Q1`. */
+function valueName(e: A.Expr, text: string): string {
+  if (e.k === 'col') return e.name.parts[e.name.parts.length - 1]!.text;
+  if (e.k === 'lit' && e.kind === 'string') {
+    const t = e.text;
+    const q = t.indexOf("'");
+    return q >= 0 && t.endsWith("'") ? t.slice(q + 1, -1).replace(/''/g, "'") : t;
+  }
+  if (e.k === 'op' && e.op === 'ROW') return e.args.map((a) => valueName(a, text)).join('_');
+  return collapse(text.slice(e.start, e.end));
+}
+
+/**
+ * PIVOT: one output per IN-list value (and aggregate, when several or aliased), fed by the
+ * aggregated columns (fdd) and the FOR columns (fdr); grouping columns pass through.
+ * `aggregateFirst`: a named aggregate's alias leads the column name (BigQuery `total_Q1`), else trails it (`Q1_total`).
+ */
+export function pivotOperator(ref: A.PivotRef, text: string, n: number, aggregateFirst: boolean): TableOperator {
+  const fors = (ref.forColumns ?? [ref.forColumn]).map(col);
+  const outputs: OperatorOutput[] = [];
+  const several = ref.aggregates.length > 1;
+  for (const item of ref.inList) {
+    const base = item.alias?.text ?? valueName(item.expr, text);
+    ref.aggregates.forEach((agg, j) => {
+      const aggName = ref.aggregateAliases?.[j]?.text ?? (several ? collapse(text.slice(agg.start, agg.end)) : undefined);
+      const name = aggName === undefined ? base : aggregateFirst ? `${aggName}_${base}` : `${base}_${aggName}`;
+      outputs.push({ name, direct: [agg], indirect: fors, at: item.expr });
+    });
+  }
+  const consumed = [...ref.aggregates.flatMap((a) => columnNames(a)), ...fors.flatMap((f) => columnNames(f))];
+  return { type: 'pivot_table', name: `PIVOT-TABLE-${n}`, outputs, consumed, passThrough: true, columnAliases: ref.columnAliases?.map((c) => c.text) };
+}
+
+/**
+ * UNPIVOT: the name column holds column names, so it gets no direct source, only an fdr from each
+ * IN-list column; each value column comes from the IN-list columns at its position; the other
+ * input columns pass through.
+ */
+export function unpivotOperator(ref: A.PivotRef, n: number): TableOperator {
+  const values = ref.aggregates.flatMap(items);
+  const rows = ref.inList.map((i) => items(i.expr));
+  const outputs: OperatorOutput[] = [{ name: ref.forColumn.text, direct: [], indirect: rows.flat(), at: ref.forColumn }];
+  values.forEach((v, i) => {
+    const name = v.k === 'col' ? v.name.parts[v.name.parts.length - 1]!.text : `value${i + 1}`;
+    outputs.push({ name, direct: rows.map((r) => r[i]).filter((x): x is A.Expr => x !== undefined), indirect: [], at: v });
+  });
+  const consumed = rows.flat().flatMap((e) => columnNames(e));
+  return { type: 'unpivot_table', name: `UNPIVOT-TABLE-${n}`, outputs, consumed, passThrough: true, columnAliases: ref.columnAliases?.map((c) => c.text) };
+}
+
+/** Snowflake FLATTEN's columns: all of them describe the input's elements. */
+const FLATTEN_COLUMNS = ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS'];
+/** Functions whose rows are the elements of their (array / JSON / map) argument. */
+const ELEMENT_FUNCTIONS = new Set([
+  'UNNEST', 'FLATTEN', 'EXPLODE', 'EXPLODE_OUTER', 'POSEXPLODE', 'POSEXPLODE_OUTER', 'INLINE', 'INLINE_OUTER', 'OPENJSON',
+  'JSON_EACH', 'JSONB_EACH', 'JSON_EACH_TEXT', 'JSONB_EACH_TEXT', 'JSON_ARRAY_ELEMENTS', 'JSONB_ARRAY_ELEMENTS',
+  'JSON_ARRAY_ELEMENTS_TEXT', 'JSONB_ARRAY_ELEMENTS_TEXT', 'JSON_TABLE', 'JSONB_TO_RECORDSET', 'JSON_TO_RECORDSET', 'STACK',
+]);
+
+/**
+ * A table function in FROM (UNNEST, LATERAL FLATTEN / TABLE(FLATTEN(..)), LATERAL VIEW explode,
+ * jsonb_array_elements, OPENJSON ... WITH, generate_series, ...): its columns come from its input
+ * arguments; for element functions every field of an element does too.
+ */
+export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
+  let func = ref.func;
+  // Snowflake `TABLE(FLATTEN(...))`.
+  if (func.name.parts.length === 1 && func.name.parts[0]!.text.toUpperCase() === 'TABLE' && func.args.length === 1 && func.args[0]!.k === 'func') func = func.args[0];
+  const fname = func.name.parts[func.name.parts.length - 1]!.text;
+  const upper = fname.toUpperCase();
+  const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);
+  // FLATTEN's data is its `input` (named or first); its other arguments are options.
+  const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : func.args;
+  const name = ref.alias?.text ?? fname;
+  const names = ref.columnAliases?.length
+    ? ref.columnAliases.map((c) => c.text)
+    : ref.withColumns?.length
+      ? ref.withColumns.map((c) => c.text)
+      : upper === 'FLATTEN'
+        ? FLATTEN_COLUMNS
+        : [name];
+  const outputs: OperatorOutput[] = names.map((n) => ({ name: n, direct: input, indirect: [], at: ref }));
+  if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
+  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: ELEMENT_FUNCTIONS.has(upper) ? input : undefined };
+}

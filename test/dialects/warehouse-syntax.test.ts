@@ -1,0 +1,99 @@
+/**
+ * Group 5 of issue 9: Snowflake, BigQuery, PostgreSQL and Spark syntax that used to fail a whole
+ * statement: variant paths, `*` modifiers, INSERT OVERWRITE INTO, one-backtick dotted names,
+ * jsonb operators, MERGE ... UPDATE SET * / INSERT *.
+ */
+import { analyzeSql, flows } from '../procedural/support.js';
+import { edgePairs } from '../helpers/lineage.js';
+
+describe('Snowflake', () => {
+  test('procedure: variant paths read their column; INSERT OVERWRITE INTO; * EXCLUDE / RENAME / REPLACE with a schema', () => {
+    const a = analyzeSql(
+      `CREATE TABLE raw.events (id INT, raw VARIANT, ts TIMESTAMP, src TEXT);
+CREATE OR REPLACE PROCEDURE dw.load_events() RETURNS VARCHAR LANGUAGE SQL AS
+$$
+BEGIN
+  INSERT OVERWRITE INTO dw.events (id, city, first_sku, ts)
+  SELECT e.id, e.raw:address.city::string, e.raw:items[0]:sku::string, e.ts FROM raw.events e;
+  INSERT INTO dw.events_copy SELECT * EXCLUDE (raw) RENAME (src AS source) FROM raw.events;
+  INSERT INTO dw.events_fixed SELECT * REPLACE (UPPER(src) AS src) FROM raw.events;
+  RETURN 'ok';
+END;
+$$;`,
+      'dbvsnowflake',
+    );
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([]);
+    expect(a.pairs).toEqual([
+      'raw.events.id -> dw.events.id',
+      'raw.events.id -> dw.events_copy.id',
+      'raw.events.id -> dw.events_fixed.id',
+      'raw.events.raw -> dw.events.city',
+      'raw.events.raw -> dw.events.first_sku',
+      'raw.events.raw -> dw.events_fixed.raw',
+      'raw.events.src -> dw.events_copy.source',
+      'raw.events.src -> dw.events_fixed.src',
+      'raw.events.ts -> dw.events.ts',
+      'raw.events.ts -> dw.events_copy.ts',
+      'raw.events.ts -> dw.events_fixed.ts',
+    ]);
+  });
+
+  test('without a schema, EXCLUDE hides the column and RENAME / REPLACE still name theirs', () => {
+    const a = analyzeSql('SELECT * EXCLUDE (a) RENAME (b AS bb) FROM t; SELECT * REPLACE (c * 2 AS c) FROM t;', 'dbvsnowflake');
+    expect(a.pairs).toEqual(['t.* -> RS-1.*', 't.* -> RS-2.*', 't.b -> RS-1.bb', 't.c -> RS-2.c']);
+  });
+});
+
+describe('BigQuery', () => {
+  test('`proj.ds.tbl` in one pair of backticks is the same table as proj.ds.tbl; * EXCEPT / REPLACE', () => {
+    const a = analyzeSql(
+      `CREATE TABLE \`acme.dw.orders_clean\` AS
+SELECT * EXCEPT (raw_payload) REPLACE (LOWER(email) AS email) FROM \`acme.raw.orders\`;
+INSERT INTO acme.dw.order_stats (n) SELECT COUNT(o.id) FROM acme.dw.orders_clean o JOIN \`acme\`.\`raw\`.\`orders\` r ON r.id = o.id;`,
+      'dbvbigquery',
+    );
+    expect(a.errors).toEqual([]);
+    const tables = a.graph.objects.filter((o) => o.type === 'table').map((o) => `${o.database}|${o.schema}|${o.name}`);
+    expect(tables.sort()).toEqual(['acme|dw|order_stats', 'acme|dw|orders_clean', 'acme|raw|orders']);
+    expect(a.pairs).toEqual(['acme.dw.orders_clean.id -> acme.dw.order_stats.n', 'acme.raw.orders.* -> acme.dw.orders_clean.*', 'acme.raw.orders.email -> acme.dw.orders_clean.email']);
+  });
+});
+
+describe('PostgreSQL', () => {
+  test('jsonb operators ? ?| ?& @> in a procedure', () => {
+    const a = analyzeSql(
+      `CREATE PROCEDURE app.flag_docs() LANGUAGE sql AS $$
+  INSERT INTO app.flagged (id, body) SELECT d.id, d.body FROM app.docs d
+  WHERE d.body ? 'urgent' AND d.body ?| array['a', 'b'] AND d.body ?& array['c'] AND d.meta @> '{"x": 1}';
+$$;`,
+      'dbvpostgresql',
+      { relationTypes: ['fdd', 'fdr'] },
+    );
+    expect(a.errors).toEqual([]);
+    expect(a.pairs).toEqual(['app.docs.body -> app.flagged.body', 'app.docs.id -> app.flagged.id']);
+    expect(edgePairs(a.graph, { type: 'fdr' })).toEqual(['app.docs.body -> app.flagged.RelationRows', 'app.docs.meta -> app.flagged.RelationRows']);
+  });
+});
+
+describe('Spark / Delta', () => {
+  test.each(['dbvsparksql', 'dbvdatabricks'])('%s: MERGE ... UPDATE SET * / INSERT * from a derived table', (vendor) => {
+    const a = analyzeSql(
+      `MERGE INTO dw.customers t
+USING (SELECT id, name, email FROM stg.customers WHERE op <> 'D') s ON t.id = s.id
+WHEN MATCHED THEN UPDATE SET *
+WHEN NOT MATCHED THEN INSERT *;`,
+      vendor,
+    );
+    expect(a.errors).toEqual([]);
+    expect(edgePairs(a.graph, { effect: true })).toEqual([
+      'stg.customers.email -> dw.customers.email [merge_insert]',
+      'stg.customers.email -> dw.customers.email [merge_update]',
+      'stg.customers.id -> dw.customers.id [merge_insert]',
+      'stg.customers.id -> dw.customers.id [merge_update]',
+      'stg.customers.name -> dw.customers.name [merge_insert]',
+      'stg.customers.name -> dw.customers.name [merge_update]',
+    ]);
+    expect(flows(a)).toEqual(['batchQueries: stg.customers -> dw.customers']);
+  });
+});
