@@ -5,6 +5,7 @@ export default {
   // Builds the HTML viewer's bundle when it is missing or older than its sources.
   globalSetup: '<rootDir>/test/viewer/global-setup.mjs',
   testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/test/helpers/env.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {

@@ -45,9 +45,17 @@ export interface ParserCaps extends Semantics {
   relex: Relexer;
 }
 
+export interface ChunkError {
+  offset: number;
+  message: string;
+  /** The failed statement's text runs from `start` to `end` (absent for errors inside a routine that parsed). */
+  start?: number;
+  end?: number;
+}
+
 export interface ParsedStatements {
   statements: A.Statement[];
-  errors: { offset: number; message: string }[];
+  errors: ChunkError[];
 }
 
 export class SqlParser extends EmbeddedActionsParser {
@@ -201,10 +209,25 @@ export class SqlParser extends EmbeddedActionsParser {
     return this.text.slice(start, end);
   }
 
+  /** The last run of `(` scanned by startsQuery: token indexes [from, to) in `runTokens`. */
+  private runTokens: unknown;
+  private runFrom = -1;
+  private runTo = -1;
+
   /** Does a query (SELECT / WITH / VALUES, possibly behind parentheses) start at LA(i)? */
   startsQuery(i: number): boolean {
-    let n = i;
-    while (this.LA(n).tokenType === T.LParen) n++;
+    // The run of `(` is remembered, so that N nested parentheses cost O(N), not O(N²).
+    const here = position(this);
+    const at = here + i;
+    let n: number;
+    if (this.runTokens === this.input && at >= this.runFrom && at <= this.runTo) n = this.runTo - here;
+    else {
+      n = i;
+      while (this.LA(n).tokenType === T.LParen) n++;
+      this.runTokens = this.input;
+      this.runFrom = at;
+      this.runTo = here + n;
+    }
     const t = this.LA(n).tokenType;
     return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i);
   }
@@ -269,7 +292,7 @@ export class SqlParser extends EmbeddedActionsParser {
     this.text = text;
     this.input = tokens;
     const statements: A.Statement[] = [];
-    const errors: { offset: number; message: string }[] = [];
+    const errors: ChunkError[] = [];
     while (position(this) < tokens.length - 1) {
       const before = position(this);
       this.errors = [];
@@ -283,7 +306,7 @@ export class SqlParser extends EmbeddedActionsParser {
       const all = this.errors;
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
       if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
-        errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'` });
+        errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, start: stmt.start, end: stmt.end });
         if (position(this) === before) break;
         continue;
       }
@@ -296,8 +319,9 @@ export class SqlParser extends EmbeddedActionsParser {
       const err = real[0] ?? all[0]!;
       const tok = err?.token && !isNaN(err.token.startOffset) ? err.token : tokens[Math.min(before + 1, tokens.length - 1)]!;
       const noLineage = this.proc?.unsupported(tokens, before + 1, tok.tokenType === EOF ? tokens.length - 1 : tokens.indexOf(tok));
+      const failure: ChunkError | undefined = noLineage ? undefined : { offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok), start: tokens[before + 1]!.startOffset };
       if (noLineage) statements.push(noLineage);
-      else errors.push({ offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok) });
+      else errors.push(failure!);
       // Resume at the next statement start after the failing token.
       let idx = tokens.indexOf(tok);
       if (idx < 0) idx = before + 1;
@@ -317,6 +341,7 @@ export class SqlParser extends EmbeddedActionsParser {
           }
         }
       }
+      if (failure) failure.end = next < 0 || next >= tokens.length ? tokens[tokens.length - 1]!.endOffset! + 1 : tokens[next]!.startOffset;
       if (next < 0 || next >= tokens.length) break;
       this.input = tokens;
       seek(this, next - 1);

@@ -1,7 +1,8 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
-import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
+import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
+import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -580,7 +581,10 @@ export function defineQueryRules(this: SqlParser): void {
     $.CONSUME(K.LATERAL);
     $.CONSUME(K.VIEW);
     $.OPTION(() => $.CONSUME(K.OUTER));
+    const at = $.LA(1);
     const fn = $.SUBRULE($.nameOrCall);
+    // `LATERAL VIEW name` without a call is a syntax error, not a table function without arguments.
+    if (!this.recording && fn.k !== 'func') throw saveError(this, new MismatchedTokenException('expected a function call after LATERAL VIEW', at, $.LA(0)));
     let alias: Ident | undefined;
     $.OPTION1({ GATE: () => this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.ident)) });
     const cols: Ident[] = [];
@@ -710,7 +714,10 @@ export function defineQueryRules(this: SqlParser): void {
               },
               {
                 ALT: () => {
+                  const at = $.LA(1);
                   const fn = $.SUBRULE($.nameOrCall);
+                  // `LATERAL name` without a call is a syntax error, not a table function without arguments.
+                  if (!this.recording && fn.k !== 'func') throw saveError(this, new MismatchedTokenException('expected a subquery or a function call after LATERAL', at, $.LA(0)));
                   const a = $.SUBRULE3($.tableAlias);
                   return $.ACTION((): TableRef => ({ k: 'tfunc', func: fn as FuncCall, lateral: true, ...a, start: kw.startOffset, end: end() }));
                 },

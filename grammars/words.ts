@@ -24,6 +24,8 @@ export const BEGIN_NOT_BLOCK: ReadonlySet<string> = new Set([
 export const CLOSED_CONTROL: ReadonlySet<string> = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT', 'FOR']);
 /** Words that may follow END to close a construct: the control statements and CASE. */
 export const END_CLOSERS: ReadonlySet<string> = new Set([...CLOSED_CONTROL, 'CASE']);
+/** First words of control statements, which only make sense inside a block or routine. */
+export const CONTROL_STATEMENT_WORDS: ReadonlySet<string> = new Set([...END_CLOSERS, 'FORALL', 'ELSE', 'ELSIF', 'ELSEIF']);
 
 /**
  * First words of statements that are valid SQL without lineage (SET, GRANT, COMMIT, ...). A

@@ -10,8 +10,10 @@ import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import type { Statement } from './ast/nodes.js';
 import type { DialectSpec } from './dialects/spec.js';
+import { analyzeOnBigStack } from './deep/run.js';
+import { JINJA_HINT, jinjaOffset } from './parse/hints.js';
 import { vendorHint } from './parse/hint.js';
-import { parseText, type ParsedFile } from './parse/parse.js';
+import { DEEP_MESSAGE, parseText, type ParsedFile } from './parse/parse.js';
 import { Context } from './resolve/context.js';
 import type { SchemaChange } from './resolve/changes.js';
 import { loadSchemaFile } from './resolve/schema.js';
@@ -64,8 +66,21 @@ export interface AnalyzeHooks {
   parseCache?: ParseCache;
 }
 
+/**
+ * Column lineage of `sources` (one analysis: a table created in one source is known in the next).
+ * A statement nested too deeply for the stack fails alone on this thread; the analysis is then run
+ * again on a thread with a big stack (src/deep/run.ts), where it usually succeeds (without the
+ * hooks, which do not cross threads).
+ */
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
+  const here = analyzeHere(sources, opts, hooks);
+  if (!here.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return here;
+  return analyzeOnBigStack(sources, opts) ?? here;
+}
+
+/** `analyze` on the current thread only. */
+export function analyzeHere(sources: SourceInput[], opts: AnalyzeOptions, hooks: AnalyzeHooks = {}): LineageResult {
   const dialect = resolveVendor(opts.vendor) ?? defaultDialect();
   const ctx = new Context(dialect, opts);
   const diagnostics: Diagnostic[] = [];
@@ -94,6 +109,7 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   let total = 0;
   let failed = 0;
   const lineIndexes: LineIndex[] = [];
+  let saidGo = false;
   sources.forEach((src, index) => {
     ctx.setFile(index, src.text);
     lineIndexes[index] = ctx.lines;
@@ -104,8 +120,8 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
       try {
         resolver.statement(stmt);
       } catch (err) {
-        if (!(err instanceof RangeError)) throw err;
-        ctx.problem('error', stmt.start, 'statement too deeply nested to analyze', 'AnalysisError');
+        // One statement that cannot be analyzed (too deep, or a bug) fails alone; the run goes on.
+        ctx.problem('error', stmt.start, err instanceof RangeError ? DEEP_MESSAGE : internalMessage(err), 'AnalysisError');
         failed++;
       }
       flush(stmt.start);
@@ -113,20 +129,29 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
     const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, fileDialect, onStatement) : parseText(src.text, fileDialect, onStatement);
     total += parsed.attempted;
     failed += parsed.failed;
-    if (parsed.failed > 0) {
+    // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.
+    const jinja = jinjaOffset(src.text);
+    if (jinja >= 0) ctx.problems.push({ severity: 'note', file: index, offset: jinja, message: JINJA_HINT, errorType: 'SyntaxHint' });
+    else if (parsed.failed > 0) {
       const hint = vendorHint(src.text, fileDialect);
       if (hint) ctx.problems.push({ severity: 'note', file: index, offset: 0, message: hint, errorType: 'VendorHint' });
     }
     for (const p of parsed.problems) {
       ctx.problems.push({ severity: p.severity, file: index, offset: p.offset, message: p.message, errorType: p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint' });
     }
+    if (parsed.foreignGo >= 0 && !saidGo) {
+      saidGo = true;
+      ctx.problems.push({ severity: 'note', file: index, offset: parsed.foreignGo, message: 'GO is a batch separator of T-SQL: try -t mssql', errorType: 'SyntaxHint' });
+    }
   });
 
   flush(0);
 
-  // In position order; the same message twice at one position is reported once.
+  // In position order; the same warning or note twice at one position is reported once (each
+  // error stands for one failed statement, so errors are all kept).
   const sorted = ctx.problems.sort((a, b) => a.file - b.file || a.offset - b.offset);
   const problems = sorted.filter((p, i) => {
+    if (p.severity === 'error') return true;
     for (let j = i - 1; j >= 0 && sorted[j]!.file === p.file && sorted[j]!.offset === p.offset; j--) if (sorted[j]!.message === p.message) return false;
     return true;
   });
@@ -143,6 +168,13 @@ export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions>
   const changes = ctx.changes.map(({ file, offset, ...c }): SchemaChange => ({ ...c, file: sources[file]?.path, ...(lineIndexes[file] ?? new LineIndex('')).position(offset) }));
   const tables = ctx.catalog.list().map(([key, e]): KnownTable => ({ key, kind: e.kind, columns: [...e.columns], origin: e.origin }));
   return { graph, diagnostics, changes, tables };
+}
+
+/** A bug met while analyzing one statement, on one line: the error and where it was thrown. */
+function internalMessage(err: unknown): string {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const frame = /at .*?([\w.-]+\.[jt]s):(\d+)/.exec(e.stack ?? '');
+  return `internal error, statement not analyzed (please report it): ${e.name}: ${e.message}${frame ? ` at ${frame[1]}:${frame[2]}` : ''}`;
 }
 
 /** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */

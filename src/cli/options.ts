@@ -5,6 +5,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_VENDOR, DIALECTS, resolveVendor } from '../dialects/registry.js';
 import type { RelationType } from '../graph/model.js';
+import { DEFAULT_SQL_EXTENSIONS } from '../inputs/types.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions, type OutputFormat, type WriteOptions } from '../options.js';
 
 export const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html', 'sqlflow-graph'];
@@ -25,6 +26,8 @@ export interface AnalyzeConfig {
   output?: string;
   /** Worker threads (--jobs); undefined = one per core. */
   jobs?: number;
+  /** Extensions of SQL files in directories and archives (--ext); undefined = the default list. */
+  extensions?: string[];
   /** --with-lineage: DataArts lineage-info files merged into the graph. */
   lineageFiles: string[];
   /** How diagnostics are written on stderr: compiler-style text, or one JSON / SARIF document. */
@@ -51,11 +54,21 @@ export interface RawAnalyzeOptions {
   defaultDatabase?: string;
   defaultSchema?: string;
   jobs?: number;
+  ext?: string[];
   strict?: boolean;
   quiet?: boolean;
   color: boolean;
   progress: boolean;
   diagnosticsFormat?: 'text' | 'json' | 'sarif';
+}
+
+/** `--ext sql,.BTEQ` → ['sql', 'bteq']: a comma-separated list of file name extensions. */
+export function parseExtensions(value: string): string[] {
+  const list = value.split(',').map((e) => e.trim().replace(/^\./, '').toLowerCase()).filter((e) => e !== '');
+  if (list.length === 0 || list.some((e) => !/^[a-z0-9_-]+$/.test(e))) {
+    throw new InvalidArgumentError(`'${value}' is not a list of extensions (e.g. sql,pkb,hql)`);
+  }
+  return [...new Set(list)];
 }
 
 /** Vendor id or alias → the SQLFlow vendor id. */
@@ -140,6 +153,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .option('--default-database <d>', 'database of unqualified names')
     .option('--default-schema <s>', 'schema of unqualified names')
     .addOption(jobs)
+    .option('--ext <list>', `extensions of the SQL files read from directories and archives (default: ${DEFAULT_SQL_EXTENSIONS.join(',')})`, parseExtensions)
     .option('--strict', 'exit 1 if any statement could not be analyzed or any input error occurred')
     .option('--quiet', 'print errors only: no warnings, notes, summary or progress')
     .option('--no-color', 'no colours in diagnostics')
@@ -180,6 +194,7 @@ export function toAnalyzeConfig(inputs: string[], raw: RawAnalyzeOptions): Analy
   if (raw.diagnosticsFormat === 'json' || raw.diagnosticsFormat === 'sarif') config.diagnosticsFormat = raw.diagnosticsFormat;
   if (raw.output !== undefined && raw.output !== '-') config.output = raw.output;
   if (raw.jobs !== undefined) config.jobs = raw.jobs;
+  if (raw.ext !== undefined) config.extensions = raw.ext;
   return config;
 }
 

@@ -31,7 +31,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     if (deps.cwd !== undefined) config.analyzeOptions.schemaFiles = config.analyzeOptions.schemaFiles.map((p) => resolve(deps.cwd!, p));
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
-    const input = await deps.readInputs(config.inputs, deps.cwd === undefined ? stdin : { ...stdin, cwd: deps.cwd });
+    const input = await deps.readInputs(config.inputs, { ...stdin, ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }), ...(config.extensions ? { extensions: config.extensions } : {}) });
     const lineage = config.lineageFiles.length > 0 ? await (await import('../dataarts/load.js')).loadLineageFiles(config.lineageFiles) : undefined;
     const lineageErrors = lineage?.errors ?? [];
     if (input.fatal || schemaProblems.length > 0 || lineageErrors.length > 0) {

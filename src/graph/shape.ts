@@ -93,41 +93,74 @@ export class Shaper {
     }
   }
 
-  /** Visible sources reaching a hidden column, and whether every hop on the way is direct. */
+  /**
+   * Visible sources reaching a hidden column, and whether every hop on the way is direct.
+   * Depth-first with an explicit stack (a chain of 10,000 CTEs is 10,000 hidden hops deep); a
+   * column already on the stack (a cycle) contributes nothing, as does a hidden object of an
+   * earlier statement (counted in `crossed`).
+   */
   private reacher(incoming: Map<number, LineageEdge[]>): (from: Endpoint) => Reach[] {
     const memo = new Map<number, Reach[]>();
     const onStack = new Set<number>();
-    const reach = (from: Endpoint): Reach[] => {
-      const columnId = from.columnId;
-      const done = memo.get(columnId);
+    interface Frame {
+      columnId: number;
+      edges: LineageEdge[];
+      next: number;
+      out: Reach[];
+      seen: Map<number, Reach>;
+    }
+    const frame = (from: Endpoint): Frame => {
+      onStack.add(from.columnId);
+      return { columnId: from.columnId, edges: incoming.get(from.columnId) ?? [], next: 0, out: [], seen: new Map() };
+    };
+    const add = (f: Frame, r: Reach) => {
+      const k = r.source.columnId;
+      const prev = f.seen.get(k);
+      if (!prev) {
+        f.seen.set(k, r);
+        f.out.push(r);
+      } else if (r.direct && !prev.direct) {
+        prev.direct = true;
+      }
+    };
+    return (from: Endpoint): Reach[] => {
+      const done = memo.get(from.columnId);
       if (done) return done;
       if (from.objectId < this.batchStart) {
         this.crossed++;
         return [];
       }
-      if (onStack.has(columnId)) return [];
-      onStack.add(columnId);
-      const out: Reach[] = [];
-      const seen = new Map<number, Reach>();
-      const add = (r: Reach) => {
-        const k = r.source.columnId;
-        const prev = seen.get(k);
-        if (!prev) {
-          seen.set(k, r);
-          out.push(r);
-        } else if (r.direct && !prev.direct) {
-          prev.direct = true;
+      const stack: Frame[] = [frame(from)];
+      while (stack.length > 0) {
+        const f = stack[stack.length - 1]!;
+        if (f.next >= f.edges.length) {
+          stack.pop();
+          onStack.delete(f.columnId);
+          memo.set(f.columnId, f.out);
+          continue;
         }
-      };
-      for (const e of incoming.get(columnId) ?? []) {
-        if (!this.hidden(e.source.objectId)) add({ source: e.source, direct: e.type === 'fdd', function: e.function, transform: e.transform });
-        else for (const r of reach(e.source)) add({ source: r.source, direct: r.direct && e.type === 'fdd', function: r.function ?? e.function, transform: e.transform ?? r.transform });
+        const e = f.edges[f.next]!;
+        if (!this.hidden(e.source.objectId)) {
+          add(f, { source: e.source, direct: e.type === 'fdd', function: e.function, transform: e.transform });
+          f.next++;
+          continue;
+        }
+        const below = memo.get(e.source.columnId);
+        if (below) {
+          for (const r of below) add(f, { source: r.source, direct: r.direct && e.type === 'fdd', function: r.function ?? e.function, transform: e.transform ?? r.transform });
+          f.next++;
+        } else if (e.source.objectId < this.batchStart) {
+          this.crossed++;
+          f.next++;
+        } else if (onStack.has(e.source.columnId)) {
+          f.next++;
+        } else {
+          // Visit the hidden source first; this edge is taken again once its reach is known.
+          stack.push(frame(e.source));
+        }
       }
-      onStack.delete(columnId);
-      memo.set(columnId, out);
-      return out;
+      return memo.get(from.columnId)!;
     };
-    return reach;
   }
 
   private emit(e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']): void {

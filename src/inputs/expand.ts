@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { inputDiag } from './types.js';
+import { DEFAULT_SQL_EXTENSIONS, inputDiag } from './types.js';
 import { errorText } from './zip.js';
 
 export interface Target {
@@ -24,9 +24,11 @@ async function fastGlob(): Promise<typeof import('fast-glob')> {
 }
 
 /** What a directory contributes: SQL files and archives, at any depth (hidden entries skipped). */
-const DIRECTORY_PATTERN = '**/*.{sql,zip}';
+function directoryPattern(extensions: readonly string[]): string {
+  return `**/*.{${[...extensions, 'zip'].join(',')}}`;
+}
 
-export async function expandSpec(spec: string, cwd: string = process.cwd()): Promise<Expansion> {
+export async function expandSpec(spec: string, cwd: string = process.cwd(), extensions: readonly string[] = DEFAULT_SQL_EXTENSIONS): Promise<Expansion> {
   let isDir: boolean;
   try {
     isDir = (await stat(resolve(cwd, spec))).isDirectory();
@@ -38,13 +40,13 @@ export async function expandSpec(spec: string, cwd: string = process.cwd()): Pro
     return { targets: [], diagnostics: [inputDiag('error', spec, message)], fatal: true };
   }
   if (!isDir) return { targets: [{ path: spec, abs: resolve(cwd, spec) }], diagnostics: [], fatal: false };
-  return expandDirectory(spec, cwd);
+  return expandDirectory(spec, cwd, extensions);
 }
 
-async function expandDirectory(dir: string, cwd: string): Promise<Expansion> {
+async function expandDirectory(dir: string, cwd: string, extensions: readonly string[]): Promise<Expansion> {
   let rels: string[];
   try {
-    rels = await (await fastGlob())(DIRECTORY_PATTERN, {
+    rels = await (await fastGlob())(directoryPattern(extensions), {
       cwd: resolve(cwd, dir),
       onlyFiles: true,
       dot: false,
@@ -57,7 +59,8 @@ async function expandDirectory(dir: string, cwd: string): Promise<Expansion> {
     return { targets: [], diagnostics: [problem], fatal: true };
   }
   if (rels.length === 0) {
-    const empty = inputDiag('warning', dir, 'no .sql or .zip files in this directory');
+    const listed = extensions.length === 1 && extensions[0] === 'sql' ? '.sql' : `SQL (${extensions.map((e) => `.${e}`).join(' ')})`;
+    const empty = inputDiag('warning', dir, `no ${listed} or .zip files in this directory`);
     return { targets: [], diagnostics: [empty], fatal: false };
   }
   const targets = sortByPath(rels).map((rel) => {

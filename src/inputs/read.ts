@@ -5,6 +5,7 @@ import { decodeBytes } from './decode.js';
 import { expandSpec, type Target } from './expand.js';
 import {
   DEFAULT_INPUT_LIMITS,
+  DEFAULT_SQL_EXTENSIONS,
   inputDiag,
   type InputLimits,
   type ReadInputsOptions,
@@ -17,7 +18,7 @@ export const STDIN_PATH = '<stdin>';
 export async function readInputs(specs: string[], opts: ReadInputsOptions = {}): Promise<ReadInputsResult> {
   const limits: InputLimits = { ...DEFAULT_INPUT_LIMITS, ...opts.limits };
   const out: ReadInputsResult = { files: [], diagnostics: [], fatal: false };
-  await visitInputs(specs, opts, limits, out, (bytes, path) => addBytes(out, bytes, path, limits));
+  await visitInputs(specs, opts, limits, out, (bytes, path) => addBytes(out, bytes, path, limits, opts.extensions));
   return out;
 }
 
@@ -49,7 +50,7 @@ async function visitInputs(specs: string[], opts: ReadInputsOptions, limits: Inp
       else await sink(bytes, STDIN_PATH);
       continue;
     }
-    const expansion = await expandSpec(spec, opts.cwd);
+    const expansion = await expandSpec(spec, opts.cwd, opts.extensions ?? DEFAULT_SQL_EXTENSIONS);
     out.diagnostics.push(...expansion.diagnostics);
     out.fatal ||= expansion.fatal;
     for (const target of expansion.targets) {
@@ -89,7 +90,7 @@ export async function readBuffers(named: { path: string; bytes: Buffer }[], limi
   return out;
 }
 
-async function addBytes(out: ReadInputsResult, bytes: Buffer, path: string, limits: InputLimits): Promise<void> {
+async function addBytes(out: ReadInputsResult, bytes: Buffer, path: string, limits: InputLimits, extensions: readonly string[] = DEFAULT_SQL_EXTENSIONS): Promise<void> {
   if (bytes.length > limits.maxFileBytes) {
     out.diagnostics.push(tooLarge(path, bytes.length, limits.maxFileBytes));
     return;
@@ -98,7 +99,7 @@ async function addBytes(out: ReadInputsResult, bytes: Buffer, path: string, limi
     addDecoded(out, bytes, path);
     return;
   }
-  const zip = await readZip(bytes, path, limits);
+  const zip = await readZip(bytes, path, limits, extensions);
   out.diagnostics.push(...zip.diagnostics);
   for (const member of zip.members) addDecoded(out, member.bytes, memberPath(path, member.name));
 }

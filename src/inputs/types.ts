@@ -33,12 +33,23 @@ export const DEFAULT_INPUT_LIMITS: InputLimits = {
   zipRatioMinBytes: 1 * MiB,
 };
 
+/** File name extensions (without the dot) read from directories and archives by default. */
+export const DEFAULT_SQL_EXTENSIONS: readonly string[] = ['sql', 'pks', 'pkb', 'pls', 'prc', 'fnc', 'trg', 'vw', 'ddl', 'hql'];
+
 export interface ReadInputsOptions {
   /** Stream read for `-`; defaults to process.stdin. */
   stdin?: NodeJS.ReadableStream;
   limits?: Partial<InputLimits>;
   /** Directory relative specs are read from (default: the process's working directory). */
   cwd?: string;
+  /** Extensions of the SQL files taken from directories and archives (default DEFAULT_SQL_EXTENSIONS). */
+  extensions?: readonly string[];
+}
+
+/** Does `name` end with one of `extensions` (case-insensitive)? */
+export function hasSqlExtension(name: string, extensions: readonly string[]): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && extensions.includes(name.slice(dot + 1).toLowerCase());
 }
 
 export interface ReadInputsResult {

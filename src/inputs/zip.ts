@@ -1,10 +1,11 @@
 /**
- * `.zip` archives, read in memory with yauzl: every `*.sql` entry in name order, bounded by
- * entry count, total uncompressed size and a per-entry compression-ratio guard (zip bombs).
+ * `.zip` archives, read in memory with yauzl: every SQL entry (by extension) in name order, bounded
+ * by entry count (else the archive is skipped), total uncompressed size and a per-entry
+ * compression-ratio guard against zip bombs (an entry over them is skipped alone).
  */
 import type { Entry, ZipFile } from 'yauzl';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { inputDiag, type InputLimits } from './types.js';
+import { DEFAULT_SQL_EXTENSIONS, hasSqlExtension, inputDiag, type InputLimits } from './types.js';
 
 export interface ZipMember {
   /** Entry name inside the archive, e.g. `dir/a.sql`. */
@@ -26,7 +27,7 @@ export function memberPath(archive: string, name: string): string {
   return `${archive}!${name}`;
 }
 
-export async function readZip(buf: Buffer, archive: string, limits: InputLimits): Promise<ZipRead> {
+export async function readZip(buf: Buffer, archive: string, limits: InputLimits, extensions: readonly string[] = DEFAULT_SQL_EXTENSIONS): Promise<ZipRead> {
   const fail = (message: string): ZipRead => ({ members: [], diagnostics: [inputDiag('error', archive, message)] });
   let zip: ZipFile;
   try {
@@ -47,14 +48,17 @@ export async function readZip(buf: Buffer, archive: string, limits: InputLimits)
     return fail(`corrupt zip archive: ${errorText(err)}; archive skipped`);
   }
   const diagnostics: Diagnostic[] = [];
-  const chosen = selectEntries(entries, archive, diagnostics);
-  const refusal = checkLimits(chosen, limits);
-  if (refusal) return fail(`${refusal}; archive skipped`);
-
+  const chosen = selectEntries(entries, archive, diagnostics, extensions);
+  // Limits hold entry by entry: an entry over them is skipped with its own error, the others are read.
   const members: ZipMember[] = [];
   let total = 0;
   for (const entry of chosen) {
     const where = memberPath(archive, entry.fileName);
+    const refusal = overLimits(entry, total, limits);
+    if (refusal) {
+      diagnostics.push(inputDiag('error', where, `${refusal}; entry skipped`));
+      continue;
+    }
     if (entry.isEncrypted()) {
       diagnostics.push(inputDiag('error', where, 'encrypted zip entry, skipped'));
       continue;
@@ -76,8 +80,8 @@ export async function readZip(buf: Buffer, archive: string, limits: InputLimits)
   return { members, diagnostics };
 }
 
-/** `*.sql` files (not directories, not macOS resource forks), sorted by name, first of duplicates. */
-function selectEntries(entries: Entry[], archive: string, diagnostics: Diagnostic[]): Entry[] {
+/** SQL files (by extension; not directories, not macOS resource forks), sorted by name, first of duplicates. */
+function selectEntries(entries: Entry[], archive: string, diagnostics: Diagnostic[], extensions: readonly string[]): Entry[] {
   const seen = new Set<string>();
   const out: Entry[] = [];
   for (const e of entries) {
@@ -87,7 +91,7 @@ function selectEntries(entries: Entry[], archive: string, diagnostics: Diagnosti
       diagnostics.push(inputDiag('note', memberPath(archive, name), 'nested zip archive not read'));
       continue;
     }
-    if (!/\.sql$/i.test(name)) continue;
+    if (!hasSqlExtension(name, extensions)) continue;
     if (seen.has(name)) {
       const message = 'duplicate zip entry name; only the first is read';
       diagnostics.push(inputDiag('warning', memberPath(archive, name), message));
@@ -99,21 +103,14 @@ function selectEntries(entries: Entry[], archive: string, diagnostics: Diagnosti
   return out.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
 }
 
-/** The first limit the declared sizes exceed, as a message; undefined when within bounds. */
-function checkLimits(entries: Entry[], limits: InputLimits): string | undefined {
-  let total = 0;
-  for (const e of entries) {
-    total += e.uncompressedSize;
-    const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
-    if (e.uncompressedSize >= limits.zipRatioMinBytes && ratio > limits.maxZipRatio) {
-      return (
-        `zip entry ${e.fileName} expands ${Math.round(ratio)}:1 ` +
-        `(${e.compressedSize} → ${e.uncompressedSize} bytes), more than the limit of ${limits.maxZipRatio}:1`
-      );
-    }
+/** The limit an entry's declared sizes exceed (after `total` bytes already read), as a message; undefined when within bounds. */
+function overLimits(e: Entry, total: number, limits: InputLimits): string | undefined {
+  const ratio = e.uncompressedSize / Math.max(e.compressedSize, 1);
+  if (e.uncompressedSize >= limits.zipRatioMinBytes && ratio > limits.maxZipRatio) {
+    return `expands ${Math.round(ratio)}:1 (${e.compressedSize} → ${e.uncompressedSize} bytes), more than the limit of ${limits.maxZipRatio}:1`;
   }
-  if (total > limits.maxZipBytes) {
-    return `zip archive expands to ${total} bytes of SQL, more than the limit of ${limits.maxZipBytes} bytes`;
+  if (total + e.uncompressedSize > limits.maxZipBytes) {
+    return `${e.uncompressedSize} bytes would take the archive past the limit of ${limits.maxZipBytes} bytes of SQL`;
   }
   return undefined;
 }

@@ -53,6 +53,8 @@ const Q_CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '
 export class Scanner {
   pos = 0;
   readonly errors: ScanError[] = [];
+  /** Offset of the first `GO` line in a dialect without GO batches (-1: none). */
+  foreignGo = -1;
   private readonly len: number;
   /** Where to end the statement after an unterminated literal (-1: nowhere). */
   private breakAt = -1;
@@ -195,11 +197,14 @@ export class Scanner {
       }
       const word = t.slice(i, j);
       const kw = cases === 2 ? this.lower.get(word) : this.keywords.get(cases === 3 ? word.toUpperCase() : word);
-      if (kw === T.K.GO && this.caps.goBatches && this.atLineStart(i)) {
+      if (kw === T.K.GO && this.atLineStart(i)) {
         let k = j;
         while (k < this.len && (t.charCodeAt(k) === C.SPACE || t.charCodeAt(k) === C.TAB)) k++;
         while (k < this.len && isDigit(t.charCodeAt(k))) k++;
         if (this.restOfLineBlank(k)) {
+          // A `GO` line separates batches; where the dialect does not know it, it still ends the
+          // statement (never an alias swallowing the next one) and is remembered for a hint.
+          if (!this.caps.goBatches && this.foreignGo < 0) this.foreignGo = i;
           this.pos = k;
           return this.tok(T.BatchSep, i, k);
         }

@@ -61,6 +61,11 @@ export class Splitter {
     return this.scanner.errors;
   }
 
+  /** Offset of the first `GO` line read as a batch separator in a dialect without GO (-1: none). */
+  get foreignGo(): number {
+    return this.scanner.foreignGo;
+  }
+
   private pull(): IToken | undefined {
     if (this.lookahead) {
       const t = this.lookahead;

@@ -80,6 +80,11 @@ describe('parseAnalyzeArgs: every option', () => {
   });
 });
 
+test('--ext: a comma-separated list of extensions, dots and case ignored', () => {
+  expect(parseAnalyzeArgs(['--ext', 'sql, .BTEQ,sql']).extensions).toEqual(['sql', 'bteq']);
+  expect(parseAnalyzeArgs([]).extensions).toBeUndefined();
+});
+
 describe('parseAnalyzeArgs: invalid values are usage errors', () => {
   test.each([
     [['-t', 'nosuchdb'], /unknown vendor 'nosuchdb'.*dbvoracle/],
@@ -92,6 +97,8 @@ describe('parseAnalyzeArgs: invalid values are usage errors', () => {
     [['--jobs', '0'], /positive integer/],
     [['--jobs', '1.5'], /positive integer/],
     [['--jobs', 'many'], /positive integer/],
+    [['--ext', ','], /not a list of extensions/],
+    [['--ext', 'sql,a b'], /not a list of extensions/],
     [['--bogus'], /unknown option '--bogus'/],
     [['-t'], /argument missing/],
   ])('%j', (args, message) => {

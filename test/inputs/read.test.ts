@@ -46,6 +46,17 @@ describe('readInputs: files and directories', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  test('a directory also gives the other SQL extensions (.pks .pkb .pls .prc .fnc .trg .vw .ddl .hql); extensions can be replaced', async () => {
+    const names = ['a.pks', 'b.PKB', 'c.pls', 'd.prc', 'e.fnc', 'f.trg', 'g.vw', 'h.ddl', 'i.hql', 'j.sql', 'k.txt', 'l.bteq'];
+    writeTree(dir, Object.fromEntries(names.map((n) => [n, n])));
+    const r = await readInputs([dir]);
+    expect(paths(r)).toEqual(names.slice(0, 10).map((n) => join(dir, n)));
+    const only = await readInputs([dir], { extensions: ['bteq', 'txt'] });
+    expect(paths(only)).toEqual([join(dir, 'k.txt'), join(dir, 'l.bteq')]);
+    const none = await readInputs([dir], { extensions: ['xyz'] });
+    expect(none.diagnostics[0]!.message).toBe('no SQL (.xyz) or .zip files in this directory');
+  });
+
   test('a directory and a file inside it: the file is analysed once', async () => {
     writeTree(dir, { 'a.sql': 'a', 'b.sql': 'b' });
     const r = await readInputs([join(dir, 'b.sql'), dir]);

@@ -60,24 +60,38 @@ describe('zip archives', () => {
     expect(result.diagnostics[0].message).toMatch(/6 entries.*limit of 5/);
   });
 
-  test('total uncompressed size over the limit: archive skipped', async () => {
+  test('total uncompressed size over the limit: the entry that does not fit is skipped with its own error, the others are read (issue 9)', async () => {
     const entries = [
       { name: 'a.sql', data: 'x'.repeat(600), deflate: true },
       { name: 'b.sql', data: 'y'.repeat(600), deflate: true },
+      { name: 'c.sql', data: 'select 3;', deflate: true },
     ];
     const { path, result } = await readZipFile(buildZip(entries), { maxZipBytes: 1000 });
-    expect(result.files).toEqual([]);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: path })]);
-    expect(result.diagnostics[0].message).toMatch(/limit of 1000 bytes/);
+    expect(result.files.map((f) => f.path)).toEqual([`${path}!a.sql`, `${path}!c.sql`]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ severity: 'error', file: `${path}!b.sql` })]);
+    expect(result.diagnostics[0].message).toMatch(/600 bytes would take the archive past the limit of 1000 bytes.*; entry skipped$/);
   });
 
-  test('zip bomb: compression ratio over the limit, archive skipped', async () => {
+  test('zip bomb: the entry over the compression-ratio limit is skipped alone (issue 9)', async () => {
     const bomb = 'select 1;\n' + ' '.repeat(2 * 1024 * 1024);
-    const { path, result } = await readZipFile(buildZip([{ name: 'bomb.sql', data: bomb, deflate: true }]));
-    expect(result.files).toEqual([]);
+    const zip = buildZip([{ name: 'a.sql', data: 'select 0;' }, { name: 'bomb.sql', data: bomb, deflate: true }]);
+    const { path, result } = await readZipFile(zip);
+    expect(result.files).toEqual([{ path: `${path}!a.sql`, text: 'select 0;' }]);
     expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]).toMatchObject({ severity: 'error', file: path });
-    expect(result.diagnostics[0].message).toMatch(/bomb\.sql expands \d+:1.*limit of 200:1/);
+    expect(result.diagnostics[0]).toMatchObject({ severity: 'error', file: `${path}!bomb.sql` });
+    expect(result.diagnostics[0].message).toMatch(/^expands \d+:1.*limit of 200:1; entry skipped$/);
+  });
+
+  test('entries with the other SQL extensions (.pkb, .hql, ...) are read; --ext changes the list', async () => {
+    const zip = buildZip([
+      { name: 'a.pkb', data: 'select 1;' },
+      { name: 'b.HQL', data: 'select 2;' },
+      { name: 'c.txt', data: 'select 3;' },
+    ]);
+    const { path, result } = await readZipFile(zip);
+    expect(result.files.map((f) => f.path)).toEqual([`${path}!a.pkb`, `${path}!b.HQL`]);
+    const only = await readInputs([path], { extensions: ['txt'] });
+    expect(only.files.map((f) => f.path)).toEqual([`${path}!c.txt`]);
   });
 
   test('truncated zip: an error, no crash, not fatal', async () => {

@@ -239,8 +239,16 @@ describe('batch separators', () => {
     expect(scan('select go from t\nx GO', 'mssql').tokens).not.toContain('BatchSep:GO');
   });
 
-  test('GO is not a separator without the capability', () => {
-    expect(scan('select 1\nGO\n').tokens).toEqual(['K_SELECT:select', 'NumberLit:1', 'K_GO:GO']);
+  test('a GO line separates statements without the capability too, and is remembered for a hint (issue 12)', () => {
+    expect(scan('select 1\nGO\n').tokens).toEqual(['K_SELECT:select', 'NumberLit:1', 'BatchSep:GO']);
+    const s = new Scanner('select 1\nGO\nselect go from t\n', dialect('ansi').caps);
+    const tokens: string[] = [];
+    for (let t = s.next(); t; t = s.next()) tokens.push(`${t.tokenType.name}:${t.image}`);
+    expect(tokens).toContain('K_GO:go'); // not alone on its line: a word
+    expect(s.foreignGo).toBe(9);
+    const m = new Scanner('select 1\nGO\n', dialect('mssql').caps);
+    while (m.next());
+    expect(m.foreignGo).toBe(-1);
   });
 
   test('/ alone on a line ends a PL/SQL unit (dbvoracle); a division does not', () => {
