@@ -2,7 +2,7 @@
 import { DEFAULT_VENDOR } from './dialects/registry.js';
 import type { RelationType } from './graph/model.js';
 
-export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts' | 'html';
+export type OutputFormat = 'json' | 'csv' | 'graphml' | 'dataarts' | 'html' | 'sqlflow-graph';
 
 export interface AnalyzeOptions {
   /** SQLFlow vendor id or alias; resolved by dialects/registry.ts. Default `dbvansi`. */
@@ -32,6 +32,9 @@ export interface WriteOptions {
   sources?: readonly (string | null)[];
   /** Page title of the HTML viewer (default: from the input paths). */
   title?: string;
+  /** SQLFlow session and job ids, written at the top of a `sqlflow-graph` document (server answers). */
+  sessionId?: string;
+  jobId?: string;
 }
 
 export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = {

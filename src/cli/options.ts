@@ -8,7 +8,7 @@ import type { RelationType } from '../graph/model.js';
 import { DEFAULT_SQL_EXTENSIONS } from '../inputs/types.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions, type OutputFormat, type WriteOptions } from '../options.js';
 
-export const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html'];
+export const FORMATS: readonly OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html', 'sqlflow-graph'];
 export const RELATION_TYPES: readonly RelationType[] = ['fdd', 'fdr', 'frd', 'join'];
 
 export interface AnalyzeConfig {

@@ -1,5 +1,5 @@
 /** Every supported vendor, its aliases, its lexical rules and its semantics. */
-import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics } from './spec.js';
+import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, MYSQL_DATE_PARTS, NO_DATE_PARTS, NONE, NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
@@ -9,6 +9,24 @@ import {
 interface Preset {
   caps?: Partial<Capabilities>;
   sem?: Partial<Semantics>;
+}
+
+/**
+ * Vendor ids SQLFlow's widget does not know (it falls back to Oracle for them), drawn as the
+ * nearest id it knows: ANSI and DuckDB as PostgreSQL (catalog.schema.table, double-quoted
+ * names), ClickHouse and SQLite as MySQL (database.table, backtick names).
+ */
+const WIDGET_VENDOR: Record<string, string> = {
+  dbvansi: 'dbvpostgresql',
+  dbvduckdb: 'dbvpostgresql',
+  dbvclickhouse: 'dbvmysql',
+  dbvsqlite: 'dbvmysql',
+};
+/** Vendors whose names have one layer (the database) above the table. */
+const DATABASE_LAYER_ONLY = new Set(['dbvmysql', 'dbvhive', 'dbvsparksql', 'dbvdatabricks', 'dbvimpala', 'dbvathena', 'dbvteradata', 'dbvcouchbase', 'dbvclickhouse', 'dbvsqlite']);
+
+function widgetVendor(vendor: string): WidgetVendor {
+  return { vendor: WIDGET_VENDOR[vendor] ?? vendor, layers: DATABASE_LAYER_ONLY.has(vendor) ? 'database' : 'database.schema' };
 }
 
 export const BASE_SEMANTICS: Semantics = {
@@ -41,7 +59,7 @@ function d(
   status: DialectSpec['status'] = 'generic',
   note?: string,
 ): DialectSpec {
-  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...preset.caps }, semantics: { ...BASE_SEMANTICS, ...preset.sem }, status, note };
+  return { vendor, title, aliases, caseRule, caps: { ...BASE_CAPS, ...preset.caps }, semantics: { ...BASE_SEMANTICS, ...preset.sem }, status, note, widget: widgetVendor(vendor) };
 }
 
 /** Two presets in one (later wins). */

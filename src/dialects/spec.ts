@@ -128,6 +128,20 @@ export interface DialectSpec {
   status: 'full' | 'generic';
   /** A note shown by `sqlflow vendors` (e.g. "mapped to dbvmssql"). */
   note?: string;
+  /** How SQLFlow's diagram widget (`-f sqlflow-graph`) is told about this vendor. */
+  widget: WidgetVendor;
+}
+
+/** The widget's view of a vendor. */
+export interface WidgetVendor {
+  /** A vendor id the widget knows (itself, or the nearest one for ids the widget does not know). */
+  vendor: string;
+  /**
+   * The name layers above a table in the widget's hierarchy: `database.schema` (servers →
+   * databases → schemas) or `database` (servers → databases; a two-part name's qualifier is the
+   * database, as SQLFlow writes MySQL and Hive).
+   */
+  layers: 'database.schema' | 'database';
 }
 
 export const BASE_CAPS: Capabilities = {

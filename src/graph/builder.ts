@@ -7,6 +7,7 @@ import {
   RELATION_ROWS,
   type ClauseType,
   type EffectType,
+  type JoinInfo,
   type LineageColumn,
   type LineageEdge,
   type LineageObject,
@@ -176,7 +177,7 @@ export class GraphBuilder {
     source: ColumnRef,
     target: ColumnRef,
     processId: number | undefined,
-    extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string } },
+    extra?: { loc?: Loc; clauseType?: ClauseType; function?: string; transform?: { kind: TransformKind; code: string }; join?: JoinInfo },
   ): void {
     // A column into itself is data flow when the new value reads the old one (`SET c = c + 1`);
     // a row set into itself is not.
@@ -198,6 +199,7 @@ export class GraphBuilder {
     if (extra?.clauseType) e.source.clauseType = extra.clauseType;
     if (extra?.function) e.function = extra.function;
     if (extra?.transform) e.transform = extra.transform;
+    if (extra?.join) e.join = extra.join;
     this.edges.push(e);
   }
 }

@@ -117,6 +117,18 @@ export interface LineageEdge {
   function?: string;
   /** Expression text and kind, when --show-transform. */
   transform?: { kind: TransformKind; code: string };
+  /** Join edges only: the join that pairs the two columns. */
+  join?: JoinInfo;
+}
+
+/** The join behind a `join` edge, as SQLFlow labels it: `<joinType> join <table> <clause> <condition>`. */
+export interface JoinInfo {
+  /** `inner`, `left`, `right`, `full`, `cross`, `natural left`, ... (lower case). */
+  joinType: string;
+  /** `on` (the only join clause that yields join pairs). */
+  clause: string;
+  /** The ON condition as written, whitespace collapsed. */
+  condition: string;
 }
 
 export type Severity = 'error' | 'warning' | 'note';

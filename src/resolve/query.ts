@@ -6,7 +6,7 @@ import { assertNever } from '../ast/never.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { ClauseType, ObjectType } from '../graph/model.js';
+import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
@@ -328,7 +328,7 @@ export class QueryAnalyzer {
         const right = ref.kind.endsWith('apply') && ref.right.k === 'derived' ? { ...ref.right, lateral: true } : ref.right;
         this.addSource(right, scope, rows);
         this.condition(ref.on, scope, rows, 'joinCondition');
-        if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope);
+        if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
         for (const u of ref.using ?? []) {
           scope.using.add(identKey(ctx.key, u));
           this.condition({ k: 'col', name: { parts: [u], start: u.start, end: u.end }, start: u.start, end: u.end }, scope, rows, 'joinCondition');
@@ -422,7 +422,7 @@ export class QueryAnalyzer {
   }
 
   /** Pairs of columns compared with `=` in a join condition (relation type `join`). */
-  private joinPairs(on: Expr, scope: Scope): void {
+  private joinPairs(on: Expr, scope: Scope, join: JoinInfo): void {
     const visit = (e: Expr): void => {
       if (e.k !== 'op') return;
       if (e.op === 'AND' || e.op === 'OR') return e.args.forEach(visit);
@@ -431,7 +431,7 @@ export class QueryAnalyzer {
       const r: Ref[] = [];
       this.walker.walk(e.args[0], scope, 'join', l, 'joinCondition');
       this.walker.walk(e.args[1], scope, 'join', r, 'joinCondition');
-      for (const a of l) for (const c of r) this.ctx.b.edge('join', this.effect, a.ref, c.ref, this.pid, { clauseType: 'joinCondition' });
+      for (const a of l) for (const c of r) this.ctx.b.edge('join', this.effect, a.ref, c.ref, this.pid, { clauseType: 'joinCondition', join });
     };
     visit(on);
   }

@@ -10,8 +10,9 @@ import { writeDataArts } from './dataarts.js';
 import { writeGraphml } from './graphml.js';
 import { writeHtml } from './html.js';
 import { writeJson } from './json.js';
+import { writeSqlflowGraph } from './sqlflow-graph/index.js';
 
-export { writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson };
+export { writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson, writeSqlflowGraph };
 export { CHUNK_CHARS, joinChunks, type Writer } from './chunks.js';
 
 /** The writer of each format. */
@@ -21,6 +22,7 @@ export const WRITERS: Record<OutputFormat, Writer> = {
   graphml: writeGraphml,
   dataarts: writeDataArts,
   html: writeHtml,
+  'sqlflow-graph': writeSqlflowGraph,
 };
 
 /** `graph` in `opts.format`, as chunks of bounded size. Deterministic: same graph and options, same bytes. */

@@ -15,18 +15,13 @@
  *   the object's occurrences inside the process statement.
  * - hashCode: see `fileHashCodes` (common.ts).
  * - Edges whose endpoints the graph does not hold are skipped (a resolver bug, never a crash).
- *
- * Streaming: the document is written piece by piece (one dbobj, relationship or error at a time)
- * with the same bytes `JSON.stringify` gives for the whole. The summary comes first but counts the
- * relationships, so relationships are grouped twice: once to count, once to write. Grouping holds
- * only the groups of processes still open (see `edgeGroups`).
  */
 import { isDataset, qualifiedName, type LineageEdge, type LineageGraph, type LineageObject } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
 import { ChunkBuffer } from './chunks.js';
 import { Coordinates, endpointLoc, GraphIndex, knownParts, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
 
-interface ElementJson {
+export interface ElementJson {
   id: string;
   column?: string;
   parentId: string;
@@ -36,7 +31,7 @@ interface ElementJson {
   transforms?: { type: string; code: string }[];
 }
 
-interface RelationshipJson {
+export interface RelationshipJson {
   id: string;
   type: string;
   function?: string;
@@ -52,9 +47,9 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   const objects = opts.tableToTable
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
-  const relationships = () => (opts.tableToTable ? tableRelationships(ix, coords) : columnRelationships(ix, coords));
+  const relationships = (): Iterable<RelationshipJson> => (opts.tableToTable ? tableRelationships(ix, coords) : streamColumnRelationships(ix, coords));
   const parents = opts.tableToTable ? tableParents(ix, coords) : columnParents(ix);
-  const head = { code: 200, data: { mode: 'global', summary: summary(ix, objects, parents, opts.tableToTable) } };
+  const head = { code: 200, data: { mode: 'global', summary: summaryOf(ix, objects, parents, opts.tableToTable) } };
   const out = new ChunkBuffer();
   // `{"code":200,"data":{"mode":"global","summary":{...}` without its two closing braces.
   out.add(JSON.stringify(head).slice(0, -2));
@@ -112,16 +107,18 @@ function* dbobj(o: LineageObject, coords: Coordinates, tableToTable: boolean, fi
   yield `,"coordinates":${JSON.stringify(coords.of(o.locs))}}`;
 }
 
+
 // ---------------------------------------------------------------------------------------------
 // Column-level relationships
 
-function element(r: Resolved, coords: Coordinates): ElementJson {
+/** A relationship end: the column `r` with the given coordinates. */
+export function element(r: Resolved, coordinates: Coordinate[]): ElementJson {
   const el: ElementJson = {
     id: String(r.column.id),
     column: r.column.name,
     parentId: String(r.object.id),
     parentName: qualifiedName(r.object),
-    coordinates: coords.of([endpointLoc(r)]),
+    coordinates,
   };
   if (r.endpoint.clauseType !== undefined) el.clauseType = r.endpoint.clauseType;
   return el;
@@ -133,6 +130,55 @@ function groupKey(e: LineageEdge, target: Resolved): string {
     t.objectId, t.columnId, locKey(endpointLoc(target)), t.clauseType ?? '',
     e.type, e.effectType, e.processId ?? '', e.function ?? '',
   ].join('|');
+}
+
+/**
+ * Column-level relationships: edges grouped by `groupKey`, in order of each group's first edge.
+ * `element` writes each end (the sqlflow-graph writer gives every end one coordinate pair);
+ * `onEdge` sees every edge with the relationship it went into (its id is set at the end).
+ */
+export function columnRelationships(
+  ix: GraphIndex,
+  element: (r: Resolved) => ElementJson,
+  onEdge?: (e: LineageEdge, source: Resolved, target: Resolved, rel: RelationshipJson) => void,
+): RelationshipJson[] {
+  const groups = new Map<string, { rel: RelationshipJson; seen: Set<string> }>();
+  for (const e of ix.graph.edges) {
+    const source = ix.resolve(e.source);
+    const target = ix.resolve(e.target);
+    if (!source || !target) continue;
+    const key = groupKey(e, target);
+    let group = groups.get(key);
+    if (!group) {
+      const rel: RelationshipJson = {
+        id: '',
+        type: e.type,
+        ...(e.function !== undefined ? { function: e.function } : {}),
+        effectType: e.effectType,
+        target: element(target),
+        sources: [],
+        ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
+      };
+      group = { rel, seen: new Set() };
+      groups.set(key, group);
+    }
+    const src = element(source);
+    if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
+    const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
+    if (!group.seen.has(srcKey)) {
+      group.seen.add(srcKey);
+      group.rel.sources.push(src);
+    }
+    onEdge?.(e, source, target, group.rel);
+  }
+  return numbered(ix, [...groups.values()].map((g) => g.rel));
+}
+
+/** Assigns ids in output order after the largest object/column id. */
+export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]): R[] {
+  let next = ix.maxId() + 1;
+  for (const r of rels) r.id = String(next++);
+  return rels;
 }
 
 interface ResolvedEdge {
@@ -194,7 +240,8 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
   for (const r of tableRelationships(ix, coords)) yield new Set([Number(r.target.parentId), ...r.sources.map((x) => Number(x.parentId))]);
 }
 
-function* columnRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
+/** `columnRelationships` as a stream: groups of finished processes are written and let go. */
+function* streamColumnRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
   let next = ix.maxId() + 1;
   for (const group of edgeGroups(ix)) {
     const { edge: e, target } = group[0]!;
@@ -203,13 +250,13 @@ function* columnRelationships(ix: GraphIndex, coords: Coordinates): Generator<Re
       type: e.type,
       ...(e.function !== undefined ? { function: e.function } : {}),
       effectType: e.effectType,
-      target: element(target, coords),
+      target: element(target, coords.of([endpointLoc(target)])),
       sources: [],
       ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
     };
     const seen = new Set<string>();
     for (const { edge, source } of group) {
-      const src = element(source, coords);
+      const src = element(source, coords.of([endpointLoc(source)]));
       if (edge.transform) src.transforms = [{ type: edge.transform.kind, code: edge.transform.code }];
       const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${edge.transform ? `${edge.transform.kind}:${edge.transform.code}` : ''}`;
       if (seen.has(srcKey)) continue;
@@ -223,8 +270,8 @@ function* columnRelationships(ix: GraphIndex, coords: Coordinates): Generator<Re
 // ---------------------------------------------------------------------------------------------
 // Table-level relationships
 
-function* tableRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
-  let next = ix.maxId() + 1;
+function tableRelationships(ix: GraphIndex, coords: Coordinates): RelationshipJson[] {
+  const rels: RelationshipJson[] = [];
   const within = new LocsWithin();
   for (const p of ix.processes()) {
     const span = p.locs[0];
@@ -235,16 +282,17 @@ function* tableRelationships(ix: GraphIndex, coords: Coordinates): Generator<Rel
       coordinates: coords.of(o.type === 'process' || !span ? o.locs.slice(0, 1) : within.of(o, span)),
     });
     const rel = (source: LineageObject, target: LineageObject): RelationshipJson => ({
-      id: String(next++),
+      id: '',
       type: 'fdd',
       ...(p.effectType !== undefined ? { effectType: p.effectType } : {}),
       target: endpoint(target),
       sources: [endpoint(source)],
       processId: String(p.id),
     });
-    for (const t of ix.datasets(p.reads)) yield rel(t, p);
-    for (const t of ix.datasets(p.writes)) yield rel(p, t);
+    for (const t of ix.datasets(p.reads)) rels.push(rel(t, p));
+    for (const t of ix.datasets(p.writes)) rels.push(rel(p, t));
   }
+  return numbered(ix, rels);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,7 +304,13 @@ function* tableRelationships(ix: GraphIndex, coords: Coordinates): Generator<Rel
  * `relationship` the written relationships. `mostRelationTables`: the three tables or views that
  * appear (as target or source parent) in the most relationships, ties in object order.
  */
-function summary(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Set<number>>, tableToTable: boolean) {
+export function summary(ix: GraphIndex, objects: LineageObject[], rels: RelationshipJson[], tableToTable: boolean) {
+  const parents = rels.map((r) => new Set([Number(r.target.parentId), ...r.sources.map((s) => Number(s.parentId))]));
+  return summaryOf(ix, objects, parents, tableToTable);
+}
+
+/** The summary from each relationship's set of parent object ids. */
+function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Set<number>>, tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));
