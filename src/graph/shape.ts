@@ -180,6 +180,7 @@ export class Shaper {
     if (fn) edge.function = fn;
     const t = transform ?? e.transform;
     if (t) edge.transform = t;
+    if (e.join) edge.join = e.join;
     byTarget.set(key, edge);
     this.edges.push(edge);
   }
