@@ -13,4 +13,4 @@ const file: LookaheadCacheFile = { version: 1, grammars };
 const url = new URL('../../lookahead-cache.json', import.meta.url);
 writeFileSync(url, JSON.stringify(file));
 const entries = Object.values(grammars).reduce((n, g) => n + Object.keys(g).length, 0);
-process.stdout.write(`lookahead cache: ${Object.keys(grammars).length} grammars, ${entries} productions\n`);
+process.stderr.write(`lookahead cache: ${Object.keys(grammars).length} grammars, ${entries} productions\n`);
