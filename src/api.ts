@@ -76,14 +76,21 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
     const files = sources.map((src) => pool.parse(src.text, resolveVendor(src.vendor ?? '')?.vendor ?? run.dialect.vendor));
     for (let index = 0; index < sources.length; index++) {
       const src = sources[index]!;
-      run.beginFile(index, src.text, src.vendor);
-      const parsed = await files[index]!.each((stmt) => run.statement(stmt));
+      const fileDialect = run.beginFile(index, src.text, src.vendor);
+      const reparse = (handed: number) => {
+        let n = 0;
+        return parseText(src.text, fileDialect, (stmt) => void (n++ >= handed && run.statement(stmt)));
+      };
+      const parsed = await files[index]!.each((stmt) => run.statement(stmt), reparse);
       run.endFile(index, parsed, src.text);
     }
   } finally {
     await pool.close();
   }
-  return run.finish(sources);
+  const result = run.finish(sources);
+  // As in `analyze`: a statement too deep for this thread's stack gets the big-stack thread.
+  if (!result.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return result;
+  return analyzeOnBigStack(sources, { ...DEFAULT_ANALYZE_OPTIONS, ...options }) ?? result;
 }
 
 /** A bug met while analyzing one statement, on one line: the error and where it was thrown. */
