@@ -123,7 +123,8 @@ export class SqlParser extends EmbeddedActionsParser {
   outputClause!: R<void>;
   topClause!: R<void>;
   updateStmt!: R<A.Statement>;
-  dmlTail!: R<void>;
+  dmlTail!: R<A.SelectItem[] | undefined>;
+  returning!: R<A.SelectItem[]>;
   dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;

@@ -1,6 +1,6 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
-import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, TableRef, With } from '../src/ast/nodes.js';
+import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
@@ -42,9 +42,21 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.MATERIALIZED);
     });
     $.CONSUME(T.LParen);
-    const query = $.SUBRULE($.query);
+    // PostgreSQL data-modifying CTEs: `m AS (DELETE | UPDATE | INSERT ... RETURNING ...)`.
+    const body = $.OR([
+      { ALT: () => ({ query: $.SUBRULE($.query) }) },
+      { ALT: () => ({ dml: $.SUBRULE($.insertStmt, { ARGS: [undefined] }) }) },
+      { ALT: () => ({ dml: $.SUBRULE($.updateStmt, { ARGS: [undefined] }) }) },
+      { ALT: () => ({ dml: $.SUBRULE($.deleteStmt, { ARGS: [undefined] }) }) },
+    ]);
     $.CONSUME(T.RParen);
-    return $.ACTION((): Cte => ({ name, columns, query, start: name.start, end: end() }));
+    return $.ACTION((): Cte => {
+      const dml = (body as { dml?: Statement }).dml;
+      const cte: Cte = { name, columns, query: (body as { query?: Query }).query, start: name.start, end: end() };
+      // (INSERT ALL / FIRST is Oracle's, never a CTE: the CTE then has neither, and the resolver says so.)
+      if (dml?.k === 'insert' || dml?.k === 'update' || dml?.k === 'delete') cte.dml = dml;
+      return cte;
+    });
   });
 
   /** `( a, b, c )` */

@@ -209,7 +209,10 @@ export interface PivotRef extends Node {
 export interface Cte extends Node {
   name: Ident;
   columns?: Ident[];
-  query: Query;
+  /** The CTE's query; absent in a data-modifying CTE, which has `dml`. */
+  query?: Query;
+  /** PostgreSQL `WITH m AS (DELETE ... RETURNING ...)`: the statement; its RETURNING items are the CTE's columns. */
+  dml?: InsertStmt | UpdateStmt | DeleteStmt;
 }
 
 export interface With extends Node {
@@ -299,6 +302,7 @@ export interface InsertStmt extends Node {
   /** INSERT ... EXEC proc. */
   execProc?: QName;
   output?: OutputClause;
+  returning?: SelectItem[];
 }
 
 /** T-SQL `OUTPUT inserted.a, deleted.b, src.c INTO target [(cols)]` of INSERT/UPDATE/DELETE/MERGE. */
@@ -330,6 +334,7 @@ export interface UpdateStmt extends Node {
   from: TableRef[];
   where?: Expr;
   output?: OutputClause;
+  returning?: SelectItem[];
 }
 
 export interface DeleteStmt extends Node {
@@ -339,6 +344,7 @@ export interface DeleteStmt extends Node {
   using: TableRef[];
   where?: Expr;
   output?: OutputClause;
+  returning?: SelectItem[];
 }
 
 export interface MergeWhen {

@@ -55,6 +55,8 @@ export interface StatementContext {
   reads: Set<number>;
   /** A written value reads the target's current row (`SET c = c + 1`): the target is also a source. */
   selfRead?: boolean;
+  /** Tables written by its data-modifying CTEs (`WITH m AS (DELETE FROM t ... RETURNING ...)`). */
+  writes?: LineageObject[];
   /** The statement, scanned for qualified column uses on its first ambiguous column. */
   ast?: A.Statement;
   scanned?: boolean;

@@ -56,6 +56,8 @@ function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constan
 
 export class QueryAnalyzer {
   readonly walker: ExprWalker;
+  /** Analyzes a data-modifying CTE's statement (set by the statement resolver, which knows DML). */
+  dmlCte?: (dml: NonNullable<A.Cte['dml']>, scope: Scope, target: QueryTarget) => ResultSet;
 
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
@@ -122,6 +124,11 @@ export class QueryAnalyzer {
     for (const cte of w.ctes) {
       const key = identKey(ctx.key, cte.name);
       const names = cte.columns?.map((c) => c.text);
+      const target: QueryTarget = { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names };
+      if (!cte.query) {
+        scope.ctes.set(key, this.modifyingCte(cte, scope, target));
+        continue;
+      }
       if (w.recursive) {
         // Visible to its own body: a result set whose columns fill in as the body is analyzed.
         const pre = ctx.b.resultSet('with_cte', cte.name.text, true, ctx.loc(cte.name.start, cte.name.end));
@@ -133,9 +140,15 @@ export class QueryAnalyzer {
         this.feed(body, rs);
         continue;
       }
-      const rs = this.query(cte.query, scope, { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names });
-      scope.ctes.set(key, rs);
+      scope.ctes.set(key, this.query(cte.query, scope, target));
     }
+  }
+
+  /** `WITH m AS (DELETE | UPDATE | INSERT ... RETURNING ...)`: the CTE's columns are the RETURNING items. */
+  private modifyingCte(cte: A.Cte, scope: Scope, target: QueryTarget): ResultSet {
+    if (cte.dml && this.dmlCte) return this.dmlCte(cte.dml, scope, target);
+    this.ctx.problem('note', cte.start, `lineage of CTE '${cte.name.text}' not traced: its body is neither a query nor INSERT/UPDATE/DELETE`, 'UnsupportedConstruct');
+    return this.newResultSet(target, cte.start, cte.end);
   }
 
   /** Positional flow from one result set into another (recursive CTE bodies). */
@@ -170,8 +183,30 @@ export class QueryAnalyzer {
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
+    this.items(sel.items, scope, rs, rows, target);
+    this.condition(sel.where, scope, rows, 'where');
+    for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
+    for (const g of sel.groupBy) this.condition(g, scope, rows, 'groupBy');
+    this.condition(sel.having, scope, rows, 'having');
+    this.condition(sel.qualify, scope, rows, 'qualify');
+    return rs;
+  }
+
+  /**
+   * The RETURNING items of a data-modifying CTE, in the statement's own scope (its target and
+   * FROM/USING items): like a select list over the rows the statement wrote or deleted.
+   */
+  returning(items: A.SelectItem[], scope: Scope, target: QueryTarget, at: A.Node): ResultSet {
+    const rs = this.newResultSet(target, at.start, at.end);
+    this.items(items, scope, rs, this.rowsOf(rs), target);
+    return rs;
+  }
+
+  /** Select items into `rs`'s outputs. */
+  private items(items: A.SelectItem[], scope: Scope, rs: ResultSet, rows: ColumnRef, target: QueryTarget): void {
+    const ctx = this.ctx;
     let position = 0;
-    for (const item of sel.items) {
+    for (const item of items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];
@@ -192,12 +227,6 @@ export class QueryAnalyzer {
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
       if (item.alias) scope.aliases.set(identKey(ctx.key, item.alias), e);
     }
-    this.condition(sel.where, scope, rows, 'where');
-    for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
-    for (const g of sel.groupBy) this.condition(g, scope, rows, 'groupBy');
-    this.condition(sel.having, scope, rows, 'having');
-    this.condition(sel.qualify, scope, rows, 'qualify');
-    return rs;
   }
 
   /** Literals of a select item as columns of the constant table (with --show-constant-table). */
