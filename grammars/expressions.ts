@@ -180,7 +180,7 @@ export function defineExpressionRules(this: SqlParser): void {
                   },
                 ]);
                 $.OPTION2(() => $.SUBRULE($.quantifiedKeyword));
-                const right = $.SUBRULE($.unary);
+                const right = $.SUBRULE3($.unary);
                 const rights = [right];
                 $.OPTION3(() => {
                   $.CONSUME(K.ESCAPE);

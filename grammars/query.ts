@@ -828,7 +828,7 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => $.LA(1).tokenType === K.TABLESAMPLE || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.LParen),
       DEF: () => {
         $.CONSUME2(T.AnyToken);
-        $.OPTION7({ GATE: () => $.LA(1).tokenType !== T.LParen, DEF: () => $.CONSUME(T.Identifier) });
+        $.OPTION7({ GATE: () => $.LA(1).tokenType !== T.LParen, DEF: () => $.CONSUME2(T.Identifier) });
         $.CONSUME2(T.LParen);
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
         $.CONSUME2(T.RParen);

@@ -99,7 +99,7 @@ export function defineStatementRules(this: SqlParser): void {
       {
         GATE: () => ($.LA(1).tokenType === K.ALL || $.LA(1).tokenType === K.FIRST) && ($.LA(2).tokenType === K.INTO || $.LA(2).tokenType === K.WHEN),
         ALT: () => {
-          $.CONSUME(T.AnyToken); // ALL (reserved) or FIRST
+          $.CONSUME1(T.AnyToken); // ALL (reserved) or FIRST
           return $.SUBRULE($.multiInsert, { ARGS: [kw.startOffset] });
         },
       },
@@ -262,7 +262,7 @@ export function defineStatementRules(this: SqlParser): void {
               },
               {
                 ALT: () => {
-                  $.CONSUME(K.ON);
+                  $.CONSUME1(K.ON);
                   $.CONSUME(K.CONSTRAINT);
                   $.SUBRULE($.ident);
                 },
@@ -925,7 +925,7 @@ export function defineStatementRules(this: SqlParser): void {
                     $.SUBRULE2($.skipBalanced, { ARGS: [0] });
                     $.CONSUME(T.RParen);
                     $.CONSUME1(K.WITH);
-                    $.CONSUME(K.TABLE);
+                    $.CONSUME1(K.TABLE);
                     const other = $.SUBRULE3($.qname);
                     return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), reads: [other], writes: [from] }));
                   },
