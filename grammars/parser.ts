@@ -14,6 +14,7 @@ import { isRecording, position, seek } from './internals.js';
 import { definePathRules } from './paths.js';
 import type { InnerError, ProcDialect } from './procbase.js';
 import { defineProceduralRules } from './procedural.js';
+import { definePivotStatementRules } from './pivot-statement.js';
 import { defineQueryRules } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
@@ -107,6 +108,10 @@ export class SqlParser extends EmbeddedActionsParser {
   joinPart!: R<A.TableRef>;
   lateralView!: R<A.TableRef>;
   pivot!: R<A.TableRef>;
+  pivotAggregates!: R<{ aggregates: A.Expr[]; aggregateAliases: (A.Ident | undefined)[] }>;
+  pivotStatement!: R<A.Select>;
+  pivotWider!: R<Omit<A.PivotRef, 'source' | 'start' | 'end'>>;
+  pivotLonger!: R<Omit<A.PivotRef, 'source' | 'start' | 'end'>>;
   tablePrimary!: (idx?: number) => A.TableRef;
   namedTable!: R<A.TableRef>;
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.Ident[] }>;
@@ -159,6 +164,7 @@ export class SqlParser extends EmbeddedActionsParser {
     });
     defineExpressionRules.call(this);
     defineQueryRules.call(this);
+    definePivotStatementRules.call(this);
     defineStatementRules.call(this);
     definePathRules.call(this);
     defineProceduralRules.call(this);
@@ -232,7 +238,8 @@ export class SqlParser extends EmbeddedActionsParser {
       this.runTo = here + n;
     }
     const t = this.LA(n).tokenType;
-    return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i);
+    // A PIVOT / UNPIVOT where a query starts is DuckDB's statement (after a FROM item it is the table operator).
+    return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 
   /** Can `tok` start a statement? Used where statements need no separator. */

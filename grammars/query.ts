@@ -127,6 +127,7 @@ export function defineQueryRules(this: SqlParser): void {
   this.queryTerm = $.RULE('queryTerm', (): Query => {
     return $.OR([
       { ALT: () => $.SUBRULE($.selectCore) },
+      { ALT: () => $.SUBRULE($.pivotStatement) },
       {
         ALT: () => {
           const lp = $.CONSUME(T.LParen);
@@ -622,17 +623,7 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.NULLS);
     });
     $.CONSUME(T.LParen);
-    const aggregates: Expr[] = [];
-    const aggregateAliases: (Ident | undefined)[] = [];
-    $.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        aggregates.push($.SUBRULE($.expr));
-        let a: Ident | undefined;
-        $.OPTION1({ GATE: () => this.aliasAhead(false), DEF: () => (a = $.SUBRULE($.alias, { ARGS: [false] })) });
-        aggregateAliases.push(a);
-      },
-    });
+    const { aggregates, aggregateAliases } = $.SUBRULE($.pivotAggregates);
     $.CONSUME(K.FOR);
     const forColumns: Ident[] = [];
     $.OR2([
@@ -686,6 +677,22 @@ export function defineQueryRules(this: SqlParser): void {
       start: source.start,
       end: end(),
     }));
+  });
+
+  /** `SUM(x) [AS total], ...` of a PIVOT (and of DuckDB's PIVOT ... USING). */
+  this.pivotAggregates = $.RULE('pivotAggregates', (): { aggregates: Expr[]; aggregateAliases: (Ident | undefined)[] } => {
+    const aggregates: Expr[] = [];
+    const aggregateAliases: (Ident | undefined)[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        aggregates.push($.SUBRULE($.expr));
+        let a: Ident | undefined;
+        $.OPTION({ GATE: () => this.aliasAhead(false), DEF: () => (a = $.SUBRULE($.alias, { ARGS: [false] })) });
+        aggregateAliases.push(a);
+      },
+    });
+    return { aggregates, aggregateAliases };
   });
 
   this.tablePrimary = $.RULE('tablePrimary', (): TableRef => {

@@ -204,6 +204,12 @@ export interface PivotRef extends Node {
   alias?: Ident;
   /** `AS p (c1, c2, ...)`: output names by position. */
   columnAliases?: Ident[];
+  /** DuckDB `PIVOT t ON expr, ...`: the ON expressions (the FOR columns, when not plain columns). */
+  forExprs?: Expr[];
+  /** DuckDB PIVOT without IN lists: the pivot columns are named by the data's values, unknown here. */
+  valuesUnknown?: boolean;
+  /** DuckDB `PIVOT ... GROUP BY g`: only these columns pass through (else every column not consumed). */
+  groupBy?: Expr[];
 }
 
 export interface Cte extends Node {

@@ -35,6 +35,8 @@ export interface ResultSet {
   hidden?: Set<string>;
   /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */
   fields?: ColumnRef[];
+  /** Columns that decide (fdr) every field asked, beside `fields` (DuckDB PIVOT's ON columns). */
+  deciders?: ColumnRef[];
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */

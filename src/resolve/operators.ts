@@ -33,6 +33,11 @@ export interface TableOperator {
    * column asked of the operator (`li.sku`, a struct field) is read from them.
    */
   fields?: A.Expr[];
+  /**
+   * Columns named by the data (DuckDB PIVOT without IN lists): the operator's `*`, and any column
+   * asked of it, come from `direct` (fdd) and are decided by `indirect` (fdr).
+   */
+  open?: { direct: A.Expr[]; indirect: A.Expr[] };
 }
 
 /** Column references of an expression (their last name part). */
@@ -65,7 +70,7 @@ function valueName(e: A.Expr, text: string): string {
  * `aggregateFirst`: a named aggregate's alias leads the column name (BigQuery `total_Q1`), else trails it (`Q1_total`).
  */
 export function pivotOperator(ref: A.PivotRef, text: string, n: number, aggregateFirst: boolean): TableOperator {
-  const fors = (ref.forColumns ?? [ref.forColumn]).map(col);
+  const fors = ref.forExprs ?? (ref.forColumns ?? [ref.forColumn]).map(col);
   const outputs: OperatorOutput[] = [];
   const several = ref.aggregates.length > 1;
   for (const item of ref.inList) {
@@ -77,7 +82,17 @@ export function pivotOperator(ref: A.PivotRef, text: string, n: number, aggregat
     });
   }
   const consumed = [...ref.aggregates.flatMap((a) => columnNames(a)), ...fors.flatMap((f) => columnNames(f))];
-  return { type: 'pivot_table', name: `PIVOT-TABLE-${n}`, outputs, consumed, passThrough: true, columnAliases: ref.columnAliases?.map((c) => c.text) };
+  // DuckDB `GROUP BY g`: the grouping columns lead, and no other column passes through.
+  const grouped = (ref.groupBy ?? []).map((g): OperatorOutput => ({ name: g.k === 'col' ? g.name.parts.at(-1)!.text : collapse(text.slice(g.start, g.end)), direct: [g], indirect: [], at: g }));
+  return {
+    type: 'pivot_table',
+    name: `PIVOT-TABLE-${n}`,
+    outputs: [...grouped, ...outputs],
+    consumed,
+    passThrough: !ref.groupBy,
+    columnAliases: ref.columnAliases?.map((c) => c.text),
+    open: ref.valuesUnknown ? { direct: ref.aggregates, indirect: fors } : undefined,
+  };
 }
 
 /**

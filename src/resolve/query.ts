@@ -445,6 +445,19 @@ export class QueryAnalyzer {
       for (const e of op.fields) this.walker.walk(e, input, 'fdd', refs);
       rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
     }
+    if (op.open) {
+      // Its `*` stands for the columns the data names; a column asked by name is one of them.
+      const refs: Ref[] = [];
+      for (const e of op.open.direct) this.walker.walk(e, input, 'fdd', refs);
+      const decide: Ref[] = [];
+      for (const e of op.open.indirect) this.walker.walk(e, input, 'fdr', decide);
+      for (const r of decide) r.type = 'fdr';
+      const star = { obj: rs.obj, col: b.column(rs.obj, '*', ctx.loc(at.start, at.end)) };
+      this.link([...refs, ...decide], star, this.rowsOf(rs));
+      rs.stars.push(star);
+      rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+      rs.deciders = decide.filter((r) => !r.toRows).map((r) => r.ref);
+    }
     scope.sources.push({ names: alias ? [identKey(ctx.key, alias)] : [], obj: rs.obj, rs });
     this.propagateRows(rs, rows);
     return rs;

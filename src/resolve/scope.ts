@@ -75,11 +75,12 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   const key = ctx.key(name, false);
   const hit = outputByKey(rs, key);
   if (hit) return [{ obj: rs.obj, col: hit.col }];
-  if (rs.fields && rs.fields.length > 0) {
+  if (rs.fields?.length || rs.deciders?.length) {
     // A field of an element (`li.sku` of `UNNEST(o.items) AS li`) is read from the array.
     const col = ctx.b.newColumn(rs.obj, name, loc);
     rs.cols.push({ name, key, col });
-    for (const f of rs.fields) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    for (const f of rs.fields ?? []) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    for (const f of rs.deciders ?? []) ctx.b.edge('fdr', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
     return [{ obj: rs.obj, col }];
   }
   if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];
