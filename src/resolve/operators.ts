@@ -38,6 +38,8 @@ export interface TableOperator {
    * asked of it, come from `direct` (fdd) and are decided by `indirect` (fdr).
    */
   open?: { direct: A.Expr[]; indirect: A.Expr[] };
+  /** The construct whose other columns are unknown (a table function returning rows of its own). */
+  opaque?: string;
 }
 
 /** Column references of an expression (their last name part). */
@@ -145,5 +147,8 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
         : [name];
   const outputs: OperatorOutput[] = names.map((n) => ({ name: n, direct: input, indirect: [], at: ref }));
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
-  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: ELEMENT_FUNCTIONS.has(upper) ? input : undefined };
+  const elements = ELEMENT_FUNCTIONS.has(upper);
+  // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
+  const opaque = elements || ref.columnAliases?.length || ref.withColumns?.length ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
+  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, opaque };
 }

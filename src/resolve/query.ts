@@ -280,6 +280,8 @@ export class QueryAnalyzer {
     let opaque = false;
     const unknown = (from: ColumnRef) => {
       opaque = true;
+      rs.starAt ??= rs.cols.length;
+      rs.starEnd = rs.cols.length;
       const col = b.column(rs.obj, '*', loc);
       b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
       rs.stars.push(from);
@@ -308,6 +310,8 @@ export class QueryAnalyzer {
       }
       const hidden = [...except, ...rename.keys()];
       if (hidden.length > 0) rs.hidden = new Set([...(rs.hidden ?? []), ...hidden]);
+      // Outputs named by REPLACE / RENAME stand somewhere inside the `*`, but are listed last.
+      if (replace.size + rename.size > 0) rs.starEnd = rs.cols.length;
     }
     return position;
   }
@@ -399,6 +403,7 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     const b = ctx.b;
     const rs = this.newResultSet({ type: op.type, name: op.name, intermediate: true }, at.start, at.end);
+    rs.opaque = op.opaque;
     // An input column named like an output is replaced by it (UNPIVOT's value column), never passed through.
     const consumed = new Set([...op.consumed, ...op.outputs.map((o) => o.name)].map((c) => ctx.key(c, false)));
     const passed: { name: string; from: ColumnRef }[] = [];

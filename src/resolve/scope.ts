@@ -63,7 +63,13 @@ function hasColumn(src: Source, key: string): boolean | undefined {
 /** The column `name` of a source: existing output of a result set, or a (new) table column. */
 export function columnOf(ctx: Context, src: Source, name: string, start: number, end: number): ColumnRef[] {
   const loc = ctx.loc(start, end);
-  if (src.rs) return rsColumn(ctx, src.rs, name, loc);
+  if (src.rs) {
+    const refs = rsColumn(ctx, src.rs, name, loc);
+    if (refs.length > 0 || src.rs.hidden?.has(ctx.key(name, false))) return refs;
+    if (src.rs.opaque) ctx.problem('note', start, `lineage of column '${name}' not traced: the columns of ${src.rs.opaque} are unknown`, 'UnsupportedConstruct');
+    else ctx.problem('warning', start, `column '${name}' not found in ${src.names[0] ?? 'its source'}`, 'OrphanColumn');
+    return refs;
+  }
   ctx.read(src.obj);
   if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
   const display = src.known?.get(ctx.key(name, false)) ?? name;

@@ -146,8 +146,10 @@ export class StatementResolver {
     const b = ctx.b;
     const e = effect ?? ctx.stmt!.effect;
     const pid = ctx.stmt!.process.id;
+    // The outputs' own names map by name; another list (the target's, a column list) by position.
+    const own = names.length === rs.cols.length && rs.cols.every((c, i) => c.name === names[i]);
     rs.cols.forEach((c, i) => {
-      const name = names[i];
+      const name = names[own ? i : positionIn(rs, i, names.length)];
       if (name === undefined) return;
       const id = at?.[i];
       // A view without a column list: its columns are where the select items are.
@@ -546,6 +548,18 @@ export class StatementResolver {
     ctx.catalog.rename(qualify(ctx, s.from), qualify(ctx, toName));
     return [to];
   }
+}
+
+/**
+ * Where output `i` of `rs` lands in a list of `n` columns: its own position before a `*` of
+ * unknown width; after the last such `*`, counted from the end (the list and the outputs end
+ * together); between two of them, nowhere (-1).
+ */
+function positionIn(rs: ResultSet, i: number, n: number): number {
+  if (rs.starAt === undefined || i < rs.starAt) return i;
+  if (i < rs.starEnd!) return -1;
+  const at = n - (rs.cols.length - i);
+  return at >= rs.starAt ? at : -1;
 }
 
 /** The first SELECT of a query (where a set operation's INTO clause is written). */
