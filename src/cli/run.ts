@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
-import { colorLevel, count, countSeverities, isShown, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
+import { colorLevel, count, countBytes, countSeverities, isShown, makeChalk, pageSizeLine, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
 
 /** Below this much SQL (characters), parsing stays on the main thread whatever --jobs says. */
 export const PARALLEL_MIN_CHARS = 256 * 1024;
@@ -80,7 +80,8 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
       result.diagnostics.push(...merged.diagnostics);
     }
     if (spinner) spinner.text = 'Writing';
-    const document = writerChunks(engine.write(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) }));
+    const written = { bytes: 0 };
+    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) })), written);
 
     if (config.output === undefined) {
       for (const chunk of document) {
@@ -107,6 +108,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     await flushDocument();
     const tooManyWarnings = config.maxWarnings !== undefined && counts.warnings > config.maxWarnings;
     if (tooManyWarnings) deps.stderr(`sqlflow: error: too many warnings (${count(counts.warnings)}, maximum ${count(config.maxWarnings!)})\n`);
+    if (config.writeOptions.format === 'html' && config.output !== undefined && !config.quiet) deps.stderr(`${pageSizeLine(config.output, written.bytes)}\n`);
     if (!config.quiet && config.diagnosticsFormat === undefined) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts, warningKinds(diagnostics))}\n`);
     // Under --strict, an input that gave nothing (a glob without match, an empty folder) fails too.
     const emptyInput = input.diagnostics.some((d) => d.errorType === 'InputError' && d.severity === 'warning');

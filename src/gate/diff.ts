@@ -3,6 +3,7 @@
  * (GateColumn.key, GateFlow.id), so moving a statement or adding a comment changes nothing.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineageGraph } from '../graph/model.js';
 import type { GateGraph } from './graph.js';
 import { sortColumns, sortFlows } from './impact.js';
 import type { DiffResult, Finding, GateColumn, GateFlow } from './model.js';
@@ -15,6 +16,9 @@ export interface GateSide {
   files: string[];
   /** Relation types the side recorded, when not all (a lineage JSON written with the default fdd only). */
   recorded?: string[];
+  /** The analysis itself and its files' text (by file index; none for a lineage JSON): the HTML pages draw it. */
+  graph?: LineageGraph;
+  sources?: readonly (string | null)[];
 }
 
 function uniqueFlows(gg: GateGraph, types: Set<string> | undefined): Map<string, GateFlow> {

@@ -54,7 +54,7 @@ export async function loadSide(
     const { graph, diagnostics } = graphFromLineageJson(doc, path);
     // `analyze` writes fdd only by default: compare the types the document holds (fdd at least).
     const recorded = [...new Set(['fdd', ...graph.edges.map((e) => e.type)])];
-    return { side: { gg: buildGateGraph(graph), diagnostics, files: graph.files, changes: [], tables: [], recorded }, diagnostics: [], fatal: false, statements: graph.edges.length };
+    return { side: { gg: buildGateGraph(graph), graph, diagnostics, files: graph.files, changes: [], tables: [], recorded }, diagnostics: [], fatal: false, statements: graph.edges.length };
   }
   const input = await deps.readInputs(specs, read);
   if (input.fatal) return { diagnostics: input.diagnostics, fatal: true, statements: 0 };
@@ -69,6 +69,8 @@ export async function loadSide(
   }
   const side: CheckSide = {
     gg: buildGateGraph(result.graph),
+    graph: result.graph,
+    sources: files.map((f) => f.text),
     diagnostics: result.diagnostics,
     files: result.graph.files,
     changes: result.changes ?? [],

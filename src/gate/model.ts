@@ -146,4 +146,6 @@ export interface GateReport {
   baselined: number;
   /** 0 pass, 1 violations. */
   passed: boolean;
+  /** Where the run's HTML page was written (`--html`), as the report should link it. */
+  page?: string;
 }
