@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.env.npm_execpath;
 
-/** Run npm with the caller's global/prefix settings removed, so it acts on this directory. */
+/** Run npm with the caller's global, prefix and allow-scripts settings removed, so it acts on this directory. */
 function runNpm(args) {
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^npm_config_(global|prefix|location)$/i.test(key)) delete env[key];
+  for (const key of Object.keys(env)) if (/^npm_config_(global|prefix|location|allow_scripts)$/i.test(key)) delete env[key];
   const [cmd, cmdArgs] = npm && npm.endsWith('.js') ? [process.execPath, [npm, ...args]] : [npm || 'npm', args];
   const r = spawnSync(cmd, cmdArgs, { cwd: root, env, stdio: 'inherit', shell: !npm && process.platform === 'win32' });
   if (r.status !== 0) process.exit(r.status ?? 1);
