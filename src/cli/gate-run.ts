@@ -48,7 +48,7 @@ async function checkSchemaFiles(raw: CommonRaw, deps: CliDeps, paths: string[]):
 
 /** Schema problems (invalid JSON/DDL, wrong shape) are bad usage: exit 2 naming the file. */
 function schemaErrors(side: CheckSide | undefined): Diagnostic[] {
-  return (side?.diagnostics ?? []).filter((d) => d.errorType === 'SchemaInvalid');
+  return (side?.diagnostics ?? []).filter((d) => d.code === 'SchemaInvalid');
 }
 
 /**
@@ -158,7 +158,7 @@ export async function runImpact(inputs: string[], raw: CommonRaw & ImpactRaw, de
   for (const file of raw.changes ?? []) {
     const migration = await loadSide('--changes', [file], options, load, { cwd: cwdOf(deps) });
     if (migration.fatal || !migration.side) throw usageProblem(deps, raw, migration.diagnostics);
-    if (migration.side.changes.length === 0) notes.push({ severity: 'warning', file, message: 'no schema change (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename) in this file' });
+    if (migration.side.changes.length === 0) notes.push({ severity: 'warning', code: 'NoSchemaChange', file, message: 'no schema change (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename) in this file' });
     changes.push(...migration.side.changes.map(toGateChange));
   }
   const result = impactResult(side.side.gg, { columns: raw.column ?? [], tables: raw.table ?? [], changes }, {
@@ -166,7 +166,7 @@ export async function runImpact(inputs: string[], raw: CommonRaw & ImpactRaw, de
     relationTypes: raw.relationTypes,
     ...(raw.depth !== undefined ? { depth: raw.depth } : {}),
   });
-  for (const u of result.unmatched) notes.push({ severity: 'warning', message: `${u} matches no column of the analysis` });
+  for (const u of result.unmatched) notes.push({ severity: 'warning', code: 'UnmatchedPattern', message: `${u} matches no column of the analysis` });
   printDiagnostics(deps, raw, notes);
   if (result.entries.length === 0 && (raw.column ?? []).length + (raw.table ?? []).length > 0 && changes.length === 0) {
     throw new UsageProblem(['sqlflow: error: the --column/--table patterns match no column of the inputs']);

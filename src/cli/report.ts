@@ -50,7 +50,7 @@ export function warningKinds(diagnostics: Diagnostic[]): [string, number][] {
   const kinds = new Map<string, number>();
   for (const d of diagnostics) {
     if (d.severity !== 'warning') continue;
-    const kind = d.errorType ?? 'other';
+    const kind = d.code ?? 'other';
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -105,7 +105,7 @@ export function collapseDiagnostics(diagnostics: Diagnostic[], quiet: boolean): 
       shown.push({ diagnostic: d, more: 0 });
       continue;
     }
-    const key = `${d.severity}\u0000${d.errorType ?? ''}\u0000${d.file ?? ''}\u0000${d.message}`;
+    const key = `${d.severity}\u0000${d.code ?? ''}\u0000${d.file ?? ''}\u0000${d.message}`;
     const known = first.get(key);
     if (known) {
       known.more++;

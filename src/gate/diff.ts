@@ -80,7 +80,7 @@ export function diffSides(base: GateSide, head: GateSide): DiffResult {
     }),
     flowsChanged: changed.sort((x, y) => (x.head.id < y.head.id ? -1 : 1)),
     sourcesLost: sortColumns(sourcesLost),
-    unknownReads: newDiagnostics(base.diagnostics, head.diagnostics, (d) => d.errorType === 'UnknownColumn').map((d) => diagnosticFinding(d, 'unknown-column', 'warning')),
+    unknownReads: newDiagnostics(base.diagnostics, head.diagnostics, (d) => d.code === 'UnknownColumn').map((d) => diagnosticFinding(d, 'unknown-column', 'warning')),
   };
 }
 
@@ -89,7 +89,7 @@ export function diffSides(base: GateSide, head: GateSide): DiffResult {
  * not path: a diff may compare two files), counted: a second identical one in the head is new.
  */
 export function newDiagnostics(base: Diagnostic[], head: Diagnostic[], pick: (d: Diagnostic) => boolean): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.errorType ?? ''}|${d.message}`;
+  const key = (d: Diagnostic) => `${d.code ?? ''}|${d.message}`;
   const counts = new Map<string, number>();
   for (const d of base) if (pick(d)) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
   const out: Diagnostic[] = [];
