@@ -299,6 +299,17 @@ export class SqlParser extends EmbeddedActionsParser {
     const errors: TextDiagnostic[] = [];
     while (position(this) < tokens.length - 1) {
       const before = position(this);
+      if (tokens[before + 1]!.tokenType === T.RParen) {
+        // No statement starts with `)`: a run of them (a damaged file may hold thousands) is one
+        // failed statement, not one each (each failure costs a parse and an exception).
+        let i = before + 1;
+        while (i < tokens.length - 1 && tokens[i]!.tokenType === T.RParen) i++;
+        const start = tokens[before + 1]!.startOffset;
+        const stop = tokens[i - 1]!.endOffset! + 1;
+        errors.push(syntaxError(start, `unknown statement '${text.slice(start, Math.min(stop, start + 40))}'`, { start, end: stop }));
+        seek(this, i - 1);
+        continue;
+      }
       this.errors = [];
       this.steps = [];
       this.stepStack = [];
