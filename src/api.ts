@@ -83,7 +83,11 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
   } finally {
     await pool.close();
   }
-  return run.finish(sources);
+  // As in `analyze`: a statement too deep for a thread's stack gets the big-stack run, so the
+  // result does not depend on --jobs.
+  const result = run.finish(sources);
+  if (!result.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return result;
+  return analyzeOnBigStack(sources, { ...DEFAULT_ANALYZE_OPTIONS, ...options }) ?? result;
 }
 
 /** A bug met while analyzing one statement, on one line: the error and where it was thrown. */

@@ -55,8 +55,8 @@ export class FileJob {
     for (;;) {
       const reply = await this.next();
       if (reply.type === 'error') throw new Error(`parse worker failed: ${reply.message}`);
-      if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems };
-      for (const stmt of reply.statements) fn(stmt);
+      if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems, foreignGo: reply.foreignGo };
+      for (const stmt of JSON.parse(reply.statements) as Statement[]) fn(stmt);
       Atomics.add(this.consumed, 0, 1);
       Atomics.notify(this.consumed, 0);
     }
