@@ -1,17 +1,15 @@
 /**
  * A problem found while analyzing, kept as ONE object that is both the CLI's diagnostic and the
- * JSON `errors` entry: without a schema a large warehouse raises millions of warnings, so each
+ * JSON `errors` entry (a `Diagnostic`): without a schema a large warehouse raises millions of warnings, so each
  * costs one small object, and equal messages share one string (`Interner`).
  */
-import type { LineageError, Loc, Severity } from '../graph/model.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 
-export class Problem implements Diagnostic, LineageError {
+export class Problem implements Diagnostic {
   /** Set by `place` once the file's line starts are known. */
   file: string | undefined = undefined;
   line: number | undefined = undefined;
   col: number | undefined = undefined;
-  loc: Loc | undefined = undefined;
 
   constructor(
     readonly severity: Severity,
@@ -20,14 +18,13 @@ export class Problem implements Diagnostic, LineageError {
     /** Character offset in that input. */
     readonly offset: number,
     readonly message: string,
-    readonly errorType: string,
+    readonly code: string,
   ) {}
 
   place(path: string | undefined, line: number, col: number): void {
     this.file = path;
     this.line = line;
     this.col = col;
-    this.loc = { file: this.fileIndex, line, col, endLine: line, endCol: col };
   }
 }
 
