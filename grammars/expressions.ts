@@ -86,7 +86,7 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.OR(binaryAlts ??= [
       {
         ALT: () => {
-          const op = $.OR1([
+          const op = $.OR1(binaryOps ??= [
             { ALT: () => $.CONSUME(T.Operator) },
             { ALT: () => $.CONSUME(T.Star) },
             { ALT: () => $.CONSUME(T.Eq) },
@@ -97,7 +97,7 @@ export function defineExpressionRules(this: SqlParser): void {
             { ALT: () => $.CONSUME(K.MOD) },
             { ALT: () => $.CONSUME(K.XOR) },
           ]);
-          const right = $.OR2([
+          const right = $.OR2(binaryRight ??= [
             { ALT: () => $.SUBRULE($.quantified) },
             { ALT: () => $.SUBRULE($.unary) },
           ]);

@@ -87,8 +87,9 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
   } finally {
     await pool.close();
   }
+  // As in `analyze`: a statement too deep for a thread's stack gets the big-stack run, so the
+  // result does not depend on --jobs.
   const result = run.finish(sources);
-  // As in `analyze`: a statement too deep for this thread's stack gets the big-stack thread.
   if (!result.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return result;
   return analyzeOnBigStack(sources, { ...DEFAULT_ANALYZE_OPTIONS, ...options }) ?? result;
 }

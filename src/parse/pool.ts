@@ -20,7 +20,7 @@ export function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
-/** A batch this thread could not receive (a syntax tree too deep to deserialize: 'messageerror'). */
+/** Replies, and a batch this thread could not receive ('messageerror'). */
 type Reply = ParseReply | { id: number; type: 'lost' };
 
 export class FileJob {
@@ -66,17 +66,24 @@ export class FileJob {
     for (;;) {
       const reply = await this.next();
       if (reply.type === 'error') throw new Error(`parse worker failed: ${reply.message}`);
-      if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems };
-      if (reply.type === 'lost') {
-        // Let the worker finish the file unhindered (its replies are dropped) and take over.
+      if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems, foreignGo: reply.foreignGo };
+      let statements: Statement[] | undefined;
+      try {
+        if (reply.type === 'batch') statements = JSON.parse(reply.statements) as Statement[];
+      } catch {
+        statements = undefined;
+      }
+      if (!statements) {
+        // A batch too deep to hand over: let the worker finish the file unhindered (its replies
+        // are dropped) and parse the rest here.
         this.abandoned = true;
         this.replies.length = 0;
         Atomics.store(this.consumed, 0, 1 << 30);
         Atomics.notify(this.consumed, 0);
         return reparse(handed);
       }
-      for (const stmt of reply.statements) fn(stmt);
-      handed += reply.statements.length;
+      for (const stmt of statements) fn(stmt);
+      handed += statements.length;
       Atomics.add(this.consumed, 0, 1);
       Atomics.notify(this.consumed, 0);
     }
