@@ -302,7 +302,7 @@ export class SqlParser extends EmbeddedActionsParser {
       if (tokens[before + 1]!.tokenType === T.RParen) {
         // No statement starts with `)`: a run of them (a damaged file may hold thousands) is one
         // failed statement, not one each (each failure costs a parse and an exception).
-        let i = before + 1;
+        let i = before + 2;
         while (i < tokens.length - 1 && tokens[i]!.tokenType === T.RParen) i++;
         const start = tokens[before + 1]!.startOffset;
         const stop = tokens[i - 1]!.endOffset! + 1;
