@@ -55,7 +55,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     }
 
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
-    const engine = await deps.loadEngine();
+    const engine = await deps.loadEngine(config.writeOptions.format);
     const fileVendor = config.fileVendor;
     const files = fileVendor ? input.files.map((f) => ({ ...f, vendor: fileVendor(f.path) ?? config.analyzeOptions.vendor })) : input.files;
     const jobs = config.jobs ?? availableParallelism();
