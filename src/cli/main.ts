@@ -3,15 +3,20 @@ import { once } from 'node:events';
 import { isatty } from 'node:tty';
 import { supportsColorStderr } from 'chalk';
 import { readInputs } from '../inputs/index.js';
+import type { OutputFormat } from '../options.js';
 import type { CliDeps, Engine, Spinner } from './deps.js';
 import { writeFileAtomic } from './output.js';
 import { cli } from './program.js';
 import type { ColorLevel } from './report.js';
 import { readVersion } from './version.js';
 
-async function loadEngine(): Promise<Engine> {
-  const [api, writers] = await Promise.all([import('../api.js'), import('../writers/index.js')]);
-  return { analyze: api.analyze, analyzeParallel: api.analyzeParallel, write: writers.write };
+async function loadEngine(format?: OutputFormat): Promise<Engine> {
+  if (format === undefined) {
+    const [run, writers] = await Promise.all([import('../analyze.js'), import('../writers/index.js')]);
+    return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writers.write };
+  }
+  const [run, writer] = await Promise.all([import('../analyze.js'), import('../writers/load.js').then((m) => m.loadWriter(format))]);
+  return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writer };
 }
 
 /** `sqlflow | head` closes stdout early: stop quietly instead of crashing on EPIPE. */

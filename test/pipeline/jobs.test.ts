@@ -5,6 +5,7 @@
  */
 import { jest } from '@jest/globals';
 import { analyze, analyzeParallel } from '../../src/api.js';
+import { defaultJobs } from '../../src/cli/run.js';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { workerScript } from '../../src/parse/pool.js';
 import { render } from '../../src/writers/index.js';
@@ -59,4 +60,8 @@ withWorkers('a statement too deep for a parse worker gets the big-stack run, as 
   expect(two.diagnostics.map(formatDiagnostic)).toEqual([]);
   expect(two.graph.statements).toEqual({ total: 3, failed: 0 });
   expect(render(two.graph, { format: 'json', tableToTable: false, delimiter: ',' })).toBe(render(one.graph, { format: 'json', tableToTable: false, delimiter: ',' }));
+});
+
+test('--jobs by default: one per core from 3 cores; on 1 or 2 cores, parsing stays in-thread', () => {
+  expect([1, 2, 3, 4, 16].map(defaultJobs)).toEqual([1, 1, 3, 4, 16]);
 });
