@@ -867,28 +867,25 @@ export function defineQueryRules(this: SqlParser): void {
    * `)` / `;` / end of input; mode 1 also before a token that starts a statement, mode 2 before `,`.
    */
   this.skipBalanced = $.RULE('skipBalanced', (mode: 0 | 1 | 2) => {
+    // A counter, not a rule call per parenthesis: damaged input may nest thousands deep, and
+    // a failure unwinding through every level cost seconds.
+    let depth = 0;
     $.MANY({
       GATE: () => {
         const t = $.LA(1).tokenType;
-        if (t === T.RParen || t === T.Semicolon || t === EOF) return false;
+        if (t === T.Semicolon || t === EOF) return false;
+        if (depth > 0) return true;
+        if (t === T.RParen) return false;
         if (mode === 2) return t !== T.Comma;
         return !(mode === 1 && this.startsStatement($.LA(1), $.LA(2)));
       },
       DEF: () => {
-        $.OR({
-          IGNORE_AMBIGUITIES: true,
-          DEF: [
-            {
-              ALT: () => {
-                $.CONSUME(T.LParen);
-                $.SUBRULE($.skipBalanced, { ARGS: [0] });
-                $.CONSUME(T.RParen);
-              },
-            },
-            { ALT: () => $.CONSUME(T.AnyToken) },
-          ],
-        });
+        const tok = $.CONSUME(T.AnyToken);
+        if (tok.tokenType === T.LParen) depth++;
+        else if (tok.tokenType === T.RParen) depth--;
       },
     });
+    // A `(` left open at the `;` or the end: the missing `)` is the statement's error.
+    if (depth > 0 || this.recording) $.CONSUME(T.RParen);
   });
 }

@@ -279,8 +279,9 @@ export function checkCliRun(r) {
     else if (!/^[^\n]*?: (error|warning|note): /.test(l)) out.push(`stderr line is not a diagnostic: ${JSON.stringify(l.slice(0, 200))}`);
   }
   if (summary) {
-    const m = /\((\d+) failed\)/.exec(summary);
-    const failed = m ? Number(m[1]) : 0;
+    // Counts are grouped by thousands (`1,361 failed`).
+    const m = /\(([\d,]+) failed\)/.exec(summary);
+    const failed = m ? Number(m[1].replace(/,/g, '')) : 0;
     if (failed !== located) out.push(`summary says ${failed} failed, ${located} located errors printed`);
   }
   return out;

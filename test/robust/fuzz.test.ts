@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { analyze, render } from '../../src/api.js';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { DIALECTS } from '../../src/dialects/registry.js';
-import { caseArbitrary, checkAnalysis, checkDocument, loadSeeds, materialize } from '../fuzz/core.mjs';
+import { caseArbitrary, checkAnalysis, checkCliRun, checkDocument, loadSeeds, materialize } from '../fuzz/core.mjs';
 import { repoPath, ROOT } from '../helpers/paths.js';
 
 const engine = { analyze, render, formatDiagnostic };
@@ -36,6 +36,12 @@ test('200 seeded mutated cases under every vendor keep the invariants', () => {
 test.each(readdirSync(repoPath('test/fuzz/fixtures')).filter((f) => f.endsWith('.json')))('saved fuzz failure %s keeps the invariants', (file) => {
   const f = JSON.parse(readFileSync(repoPath('test/fuzz/fixtures', file), 'utf8')) as { vendor: string; text: string };
   expect(checkAnalysis(engine, f.text, f.vendor)).toEqual([]);
+});
+
+test('the CLI check reads counts grouped by thousands (a campaign flagged `1,361 failed` as 0)', () => {
+  const stderr = `${'a.sql:1:1: error: unknown statement\n'.repeat(1361)}sqlflow: 1 file, 3,741 statements (1,361 failed), 1,361 errors, 0 warnings\n`;
+  expect(checkCliRun({ code: 1, stdout: '', stderr })).toEqual([]);
+  expect(checkCliRun({ code: 1, stdout: '', stderr: stderr.replace('(1,361 failed)', '(1,360 failed)') })).toEqual(['summary says 1360 failed, 1361 located errors printed']);
 });
 
 test('the document checks catch broken documents', () => {

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyzeHere } from '../../src/api.js';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { DIALECTS } from '../../src/dialects/registry.js';
 import { chain } from '../fuzz/core.mjs';
@@ -144,4 +145,15 @@ test.each(DIALECTS.map((d) => d.vendor))('%s: a run of 20,000 stray `)` is one f
   expect(errors(r)).toEqual([`a.sql:2:1: error: unknown statement '${')'.repeat(40)}'`]);
   expect(r.graph.statements.failed).toBe(1);
   expect(edgePairs(r.graph)).toEqual(['t.a -> RS-1.a', 'u.b -> RS-2.b']);
+});
+
+// Found by the fuzz campaign (seed 12012, case 17612: 200 KB of a MERGE behind a stray character
+// and ~1,000 nested parentheses, repeated, 11 s): skipping the tokens of a statement it does not
+// analyze recursed once per parenthesis, so deep nesting there needed the big-stack thread and a
+// failure unwound through every level. Now a counter: 20,000 levels on the calling thread.
+test('a statement skipped for lineage with 20,000 nested parentheses analyzes on the calling thread', () => {
+  const r = analyzeHere([{ path: 'a.sql', text: `GRANT SELECT ON t TO ${'('.repeat(20000)}u${')'.repeat(20000)};\nSELECT a FROM t;\n` }], {});
+  expect(errors(r)).toEqual([]);
+  expect(r.graph.statements).toEqual({ total: 2, failed: 0 });
+  expect(edgePairs(r.graph)).toEqual(['t.a -> RS-1.a']);
 });
