@@ -9,7 +9,6 @@ import type { Statement } from './ast/nodes.js';
 import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
-import { Problem } from './diagnostics/problem.js';
 import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
@@ -162,17 +161,17 @@ export class Analysis {
     this.failed += parsed.failed;
     // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.
     const jinja = jinjaOffset(text);
-    if (jinja >= 0) this.ctx.problems.push(new Problem('note', index, jinja, JINJA_HINT, 'SyntaxHint'));
+    if (jinja >= 0) this.ctx.problems.push('note', index, jinja, JINJA_HINT, 'SyntaxHint');
     else if (parsed.failed > 0) {
       const hint = vendorHint(text, this.ctx.dialect);
-      if (hint) this.ctx.problems.push(new Problem('note', index, 0, hint, 'VendorHint'));
+      if (hint) this.ctx.problems.push('note', index, 0, hint, 'VendorHint');
     }
     for (const p of parsed.problems) {
-      this.ctx.problems.push(new Problem(p.severity, index, p.offset, p.message, p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint'));
+      this.ctx.problems.push(p.severity, index, p.offset, p.message, p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint');
     }
     if (parsed.foreignGo !== undefined && parsed.foreignGo >= 0 && !this.saidGo) {
       this.saidGo = true;
-      this.ctx.problems.push(new Problem('note', index, parsed.foreignGo, 'GO is a batch separator of T-SQL: try -t mssql', 'SyntaxHint'));
+      this.ctx.problems.push('note', index, parsed.foreignGo, 'GO is a batch separator of T-SQL: try -t mssql', 'SyntaxHint');
     }
   }
 
@@ -180,20 +179,8 @@ export class Analysis {
     this.flush(0);
     const diagnostics = this.diagnostics;
     const errors: LineageError[] = [];
-    // In position order; the same warning or note twice at one position is reported once (each
-    // error stands for one failed statement, so errors are all kept). Each problem is one object,
-    // listed both as a diagnostic and (unless a note) as a JSON error.
-    const sorted = this.ctx.problems.sort((a, b) => a.fileIndex - b.fileIndex || a.offset - b.offset);
-    for (let i = 0; i < sorted.length; i++) {
-      const p = sorted[i]!;
-      let repeated = false;
-      if (p.severity !== 'error') for (let j = i - 1; j >= 0 && sorted[j]!.fileIndex === p.fileIndex && sorted[j]!.offset === p.offset; j--) {
-        if (sorted[j]!.message === p.message) repeated = true;
-      }
-      if (repeated) continue;
-      const lines = this.lineIndexes[p.fileIndex] ?? new LineIndex('');
-      const pos = lines.position(p.offset);
-      p.place(sources[p.fileIndex]?.path, pos.line, pos.col);
+    // Each kept problem is one object, listed both as a diagnostic and (unless a note) as a JSON error.
+    for (const p of this.ctx.problems.placed(sources.map((s) => s.path), this.lineIndexes)) {
       diagnostics.push(p);
       if (p.severity !== 'note') errors.push(p);
     }

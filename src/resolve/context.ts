@@ -1,9 +1,9 @@
 /** State shared by the resolver while it walks one analysis (all files, in order). */
-import { Interner, Problem } from '../diagnostics/problem.js';
+import { ProblemLog } from '../diagnostics/problem.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
-import type { EffectType, LineageObject, Loc } from '../graph/model.js';
+import type { EffectType, LineageObject, Loc, Severity } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
 import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
@@ -60,14 +60,12 @@ export interface StatementContext {
   scanned?: boolean;
 }
 
-export { Problem };
 
 export class Context {
   readonly key: KeyFn;
   readonly b: GraphBuilder;
   readonly catalog: Catalog;
-  readonly problems: Problem[] = [];
-  private readonly messages = new Interner();
+  readonly problems = new ProblemLog();
   /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP, RENAME, sp_rename). */
   readonly changes: LocatedChange[] = [];
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
@@ -110,8 +108,8 @@ export class Context {
     return this.lines.loc(this.file, start, end);
   }
 
-  problem(severity: Problem['severity'], offset: number, message: string, errorType = 'SyntaxHint'): void {
-    this.problems.push(new Problem(severity, this.file, offset, this.messages.intern(message), errorType));
+  problem(severity: Severity, offset: number, message: string, errorType = 'SyntaxHint'): void {
+    this.problems.push(severity, this.file, offset, message, errorType);
   }
 
   /** Record that the current statement reads this dataset. */
