@@ -50,7 +50,7 @@ async function visitInputs(specs: string[], opts: ReadInputsOptions, limits: Inp
       else await sink(bytes, STDIN_PATH);
       continue;
     }
-    const expansion = await expandSpec(spec, opts.cwd, opts.extensions ?? DEFAULT_SQL_EXTENSIONS);
+    const expansion = await expandSpec(spec, opts.cwd, opts.extensions ?? DEFAULT_SQL_EXTENSIONS, opts.readDir);
     out.diagnostics.push(...expansion.diagnostics);
     out.fatal ||= expansion.fatal;
     for (const target of expansion.targets) {
