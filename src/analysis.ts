@@ -9,6 +9,7 @@ import type { Statement } from './ast/nodes.js';
 import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { Problem } from './diagnostics/problem.js';
 import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
@@ -35,6 +36,22 @@ export interface LineageResult {
   changes: SchemaChange[];
   /** Tables and views known at the end of the run (DDL, --schema, and the changes applied), by match key `db.schema.name`. */
   tables: KnownTable[];
+}
+
+/**
+ * The result as plain data, for sending to another thread: a problem is a view over the run's
+ * problem log (its getters would not survive structured cloning), so each becomes the plain object
+ * it stands for (the same object in `diagnostics` and in `graph.errors`).
+ */
+export function plainResult(result: LineageResult): LineageResult {
+  const plain = new Map<unknown, Diagnostic & LineageError>();
+  const detach = <T,>(d: T): T => {
+    if (!(d instanceof Problem)) return d;
+    let p = plain.get(d);
+    if (!p) plain.set(d, (p = d.toJSON() as unknown as Diagnostic & LineageError));
+    return p as unknown as T;
+  };
+  return { ...result, diagnostics: result.diagnostics.map(detach), graph: { ...result.graph, errors: result.graph.errors.map(detach) } };
 }
 
 export interface KnownTable {

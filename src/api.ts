@@ -11,7 +11,7 @@ import { analyzeOnBigStack } from './deep/run.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import { DEEP_MESSAGE, parseText, type ParsedFile } from './parse/parse.js';
 
-export { CapacityError } from './analysis.js';
+export { CapacityError, plainResult } from './analysis.js';
 export type { FileParse, KnownTable, LineageResult, SourceInput } from './analysis.js';
 export type { SchemaChange } from './resolve/changes.js';
 export { render, write } from './writers/index.js';
