@@ -10,6 +10,7 @@ import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { Problem } from './diagnostics/problem.js';
+import { PackedColumn } from './graph/column.js';
 import { LineIndex } from './graph/lines.js';
 import type { LineageError, LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
@@ -40,8 +41,9 @@ export interface LineageResult {
 
 /**
  * The result as plain data, for sending to another thread: a problem is a view over the run's
- * problem log (its getters would not survive structured cloning), so each becomes the plain object
- * it stands for (the same object in `diagnostics` and in `graph.errors`).
+ * problem log and a column packs its occurrences (getters do not survive structured cloning), so
+ * each becomes the plain object it stands for (a problem: the same object in `diagnostics` and in
+ * `graph.errors`).
  */
 export function plainResult(result: LineageResult): LineageResult {
   const plain = new Map<unknown, Diagnostic & LineageError>();
@@ -51,7 +53,8 @@ export function plainResult(result: LineageResult): LineageResult {
     if (!p) plain.set(d, (p = d.toJSON() as unknown as Diagnostic & LineageError));
     return p as unknown as T;
   };
-  return { ...result, diagnostics: result.diagnostics.map(detach), graph: { ...result.graph, errors: result.graph.errors.map(detach) } };
+  const objects = result.graph.objects.map((o) => ({ ...o, columns: o.columns.map((c) => (c instanceof PackedColumn ? c.toJSON() : c)) }));
+  return { ...result, diagnostics: result.diagnostics.map(detach), graph: { ...result.graph, objects, errors: result.graph.errors.map(detach) } };
 }
 
 export interface KnownTable {
