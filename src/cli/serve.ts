@@ -16,6 +16,20 @@ interface RawServeOptions {
   users?: string;
   maxUpload: number;
   queue: number;
+  allowOrigin?: string[];
+}
+
+/** `--allow-origin`: an origin exactly as browsers send it (`https://portal.example.com:8443`). */
+export function parseOrigin(value: string, previous: string[] = []): string[] {
+  let origin: string | undefined;
+  try {
+    const u = new URL(value);
+    if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin === value) origin = value;
+  } catch {
+    // not a URL: the error below
+  }
+  if (origin === undefined) throw new InvalidArgumentError('expected an origin: scheme://host[:port], no path or trailing slash (e.g. https://portal.example.com).');
+  return [...previous, origin];
 }
 
 /** `100mb`, `512k`, `1048576`. */
@@ -36,13 +50,14 @@ function parsePort(value: string): number {
 export function addServeCommand(program: Command, deps: CliDeps, setExit: (code: number) => void): void {
   program
     .command('serve')
-    .description("the SQLFlow job REST API (and DataArts lineage-info) on this machine")
+    .description("the SQLFlow job REST API, the calls of SQLFlow's widget, DataArts lineage-info and the lineage viewer on this machine")
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .addOption(new Option('--port <port>', 'port (0: any free port)').default(8081).argParser(parsePort))
     .option('--store <dir>', 'job store directory (default: $SQLFLOW_HOME or ~/.sqlflow)')
     .option('--token <token>', 'token every request must carry (default: $SQLFLOW_TOKEN)')
     .option('--users <file>', 'JSON file {"userId": "token", ...}: one token per user')
     .addOption(new Option('--max-upload <size>', 'largest request body (413 past it)').default(100 * 1024 * 1024, '100mb').argParser(parseSize))
+    .option('--allow-origin <origin>', 'let pages of this origin call the server from the browser (CORS; e.g. a portal embedding SQLFlow\'s widget); repeatable', parseOrigin)
     .addOption(new Option('--queue <n>', 'jobs waiting to run before submits get 503').default(100).argParser(parsePositiveInt))
     .addHelpText(
       'after',
@@ -50,7 +65,8 @@ export function addServeCommand(program: Command, deps: CliDeps, setExit: (code:
 Examples:
   sqlflow serve                                  # http://127.0.0.1:8081/gspLive_backend/...
   sqlflow serve --port 9000 --store ./jobs --token s3cret
-  sqlflow serve --users users.json --max-upload 20mb`,
+  sqlflow serve --users users.json --max-upload 20mb
+  sqlflow serve --token s3cret --allow-origin https://portal.example.com   # the widget on a portal`,
     )
     .action(async (raw: RawServeOptions, cmd: Command) => {
       if (raw.token !== undefined && raw.users !== undefined) cmd.error('error: give --token or --users, not both', { exitCode: EXIT.usage });
@@ -88,6 +104,7 @@ async function serve(raw: RawServeOptions, deps: CliDeps): Promise<number> {
       maxUpload: raw.maxUpload,
       queueCapacity: raw.queue,
       version: deps.version,
+      ...(raw.allowOrigin ? { allowOrigins: raw.allowOrigin } : {}),
     });
   } catch (err) {
     deps.stderr(`sqlflow: error: cannot start the server: ${(err as Error).message}\n`);

@@ -14,13 +14,15 @@ export function ok(data: unknown): { code: 200; data: unknown } {
 /** `displayUserJobsSummary`: counts by status, the ids, the details. */
 export function jobsSummary(records: JobRecord[]): Record<string, unknown> {
   const count = (s: string) => records.filter((r) => r.status === s).length;
+  // Newest first, as SQLFlow lists jobs (the seed's list; the widget opens the first as "the latest").
+  const newest = [...records].reverse();
   return {
     total: records.length,
     success: count('success'),
     partialSuccess: count('partialSuccess'),
     fail: count('fail'),
-    jobIds: records.map((r) => r.jobId),
-    jobDetails: records.map((r) => publicView(r, false)),
+    jobIds: newest.map((r) => r.jobId),
+    jobDetails: newest.map((r) => publicView(r, false)),
   };
 }
 

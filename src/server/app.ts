@@ -1,6 +1,6 @@
 /**
- * The fastify application: body parsers with the upload limit, the route modules of
- * routes/index.ts, a not-found answer in the seeds' envelope.
+ * The fastify application: body parsers with the upload limit, CORS for `--allow-origin`, the
+ * route modules of routes/index.ts, a not-found answer in the seeds' envelope.
  */
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,6 +13,12 @@ export async function buildApp(ctx: ServerContext, opts: { logger?: boolean } = 
     limits: { fileSize: ctx.maxUpload, files: 10_000, fields: 1000, fieldSize: 1024 * 1024, parts: 11_000, headerPairs: 200 },
     throwFileSizeLimit: true,
   });
+  if (ctx.allowOrigins?.length) {
+    // Opt-in: a portal on another origin embeds SQLFlow's widget, which posts forms with an
+    // Authorization header, so browsers send a preflight first. No cookies are allowed along.
+    const { default: cors } = await import('@fastify/cors');
+    await app.register(cors, { origin: ctx.allowOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type', 'Accept'], maxAge: 600 });
+  }
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: ctx.maxUpload }, (_req, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
   });

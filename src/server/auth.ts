@@ -64,3 +64,14 @@ export function parseUsers(text: string, file: string): Map<string, string> {
   if (users.size === 0) throw new Error(`${file}: no users`);
   return users;
 }
+
+/**
+ * The token of a request: the `token` parameter (the job API's scripts), else the
+ * `Authorization: Token <t>` header (SQLFlow's widget sends its `token` option so; `Bearer` is
+ * accepted too). An empty header token counts as none.
+ */
+export function requestToken(field: string | undefined, authorization: string | undefined): string | undefined {
+  if (field !== undefined) return field;
+  const m = /^\s*(?:Token|Bearer)\s+(\S+)\s*$/i.exec(authorization ?? '');
+  return m ? m[1] : undefined;
+}

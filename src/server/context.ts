@@ -10,6 +10,8 @@ export interface ServerContext {
   /** Largest request body, in bytes (413 past it). */
   maxUpload: number;
   version: string;
+  /** Origins whose pages may call the server from the browser (CORS); none by default. */
+  allowOrigins?: string[];
 }
 
 /** A 4xx answer: the route's error handler turns it into the route family's envelope. */

@@ -21,6 +21,8 @@ export interface ServeOptions {
   /** Jobs waiting to run before submits get 503. */
   queueCapacity: number;
   version: string;
+  /** `--allow-origin`: origins of pages (a portal embedding SQLFlow's widget) allowed to call the server. */
+  allowOrigins?: string[];
   /** How long a running job may take to finish when the server stops. */
   graceMs?: number;
   /** Extra node flags for the worker thread (tests). */
@@ -46,7 +48,7 @@ export const DEFAULT_MAX_UPLOAD = 100 * 1024 * 1024;
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const store = await JobStore.open(o.storeDir);
   const queue = new JobQueue({ store, version: o.version, capacity: o.queueCapacity, inline: o.inline === true, ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}) });
-  const ctx: ServerContext = { store, queue, auth: o.auth, maxUpload: o.maxUpload, version: o.version };
+  const ctx: ServerContext = { store, queue, auth: o.auth, maxUpload: o.maxUpload, version: o.version, ...(o.allowOrigins?.length ? { allowOrigins: o.allowOrigins } : {}) };
   const recovered = await recover(store, queue);
   const app = await buildApp(ctx, { logger: o.logger ?? false });
   await app.listen({ host: o.host, port: o.port });

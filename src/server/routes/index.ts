@@ -7,9 +7,10 @@ import type { ServerContext } from '../context.js';
 import * as dataarts from './dataarts.js';
 import * as sqlflowJobs from './sqlflow-jobs.js';
 import * as viewer from './viewer.js';
+import * as widget from './widget.js';
 
 export interface RouteModule {
   register(app: FastifyInstance, ctx: ServerContext): void;
 }
 
-export const ROUTES: RouteModule[] = [sqlflowJobs, dataarts, viewer];
+export const ROUTES: RouteModule[] = [sqlflowJobs, widget, dataarts, viewer];

@@ -11,7 +11,7 @@ import { JobNotFound } from '../../jobs/store.js';
 import { SubmitError, submitJob } from '../../jobs/submit.js';
 import { exportJob, jobsSummary, NoResultYet, ok } from '../../jobs/views.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions, type OutputFormat } from '../../options.js';
-import { allowed } from '../auth.js';
+import { allowed, requestToken } from '../auth.js';
 import { HttpError, type ServerContext } from '../context.js';
 import { flag, optional, readParams, required, type RequestParams } from '../params.js';
 import { QueueFull } from '../queue.js';
@@ -30,7 +30,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
     const route = (name: string, handler: (p: RequestParams, userId: string) => Promise<unknown>) =>
       scope.post(`${JOB_BASE}/${name}`, async (req: FastifyRequest, reply: FastifyReply) => {
         const p = await readParams(req, ctx.maxUpload);
-        const userId = authenticate(ctx, p);
+        const userId = authenticate(ctx, p, req);
         const data = await handler(p, userId);
         if (data instanceof Export) return reply.type(data.type).header('content-disposition', `attachment; filename="${data.file}"`).send(data.body);
         return reply.type('application/json; charset=utf-8').send(ok(data));
@@ -69,10 +69,13 @@ class Export {
   ) {}
 }
 
-/** userId is required; with tokens configured the token must be the user's (401 otherwise). */
-function authenticate(ctx: ServerContext, p: RequestParams): string {
+/**
+ * The API's token rules (every route of the API and the widget's calls): userId is required; with
+ * tokens configured the token (parameter or Authorization header) must be the user's (401 otherwise).
+ */
+export function authenticate(ctx: ServerContext, p: RequestParams, req: FastifyRequest): string {
   const userId = required(p, 'userId');
-  if (!allowed(ctx.auth, userId, p.fields.get('token'))) throw new HttpError(401, 'invalid userId or token');
+  if (!allowed(ctx.auth, userId, requestToken(p.fields.get('token'), req.headers.authorization))) throw new HttpError(401, 'invalid userId or token');
   return userId;
 }
 
