@@ -12,13 +12,14 @@ import type { Dsl } from './dsl.js';
 import { defineExpressionRules } from './expressions.js';
 import { isRecording, position, seek } from './internals.js';
 import { definePathRules } from './paths.js';
-import type { InnerError, ProcDialect } from './procbase.js';
+import type { ProcDialect } from './procbase.js';
+import type { TextDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { defineProceduralRules } from './procedural.js';
 import { defineQueryRules } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
 import { NO_LINEAGE_WORDS } from './words.js';
-import { describe } from './messages.js';
+import { describe, syntaxError } from './messages.js';
 
 const K = T.K;
 
@@ -46,17 +47,10 @@ export interface ParserCaps extends Semantics {
   relex: Relexer;
 }
 
-export interface ChunkError {
-  offset: number;
-  message: string;
-  /** The failed statement's text runs from `start` to `end` (absent for errors inside a routine that parsed). */
-  start?: number;
-  end?: number;
-}
-
 export interface ParsedStatements {
   statements: A.Statement[];
-  errors: ChunkError[];
+  /** One per failed statement; `span` is the failed statement's text (absent for errors inside a routine that parsed). */
+  errors: TextDiagnostic[];
 }
 
 export class SqlParser extends EmbeddedActionsParser {
@@ -146,7 +140,7 @@ export class SqlParser extends EmbeddedActionsParser {
   /** Procedural layer of the dialect (T-SQL, PL/SQL), set by defineProceduralRules. */
   proc: ProcDialect | undefined;
   /** Errors of statements inside a routine body that failed while the routine itself parsed. */
-  innerErrors: InnerError[] = [];
+  innerErrors: TextDiagnostic[] = [];
   /** OUTPUT ... INTO of the DML statement being parsed (T-SQL). */
   output: A.OutputClause | undefined;
 
@@ -294,7 +288,7 @@ export class SqlParser extends EmbeddedActionsParser {
     this.text = text;
     this.input = tokens;
     const statements: A.Statement[] = [];
-    const errors: ChunkError[] = [];
+    const errors: TextDiagnostic[] = [];
     while (position(this) < tokens.length - 1) {
       const before = position(this);
       this.errors = [];
@@ -308,7 +302,7 @@ export class SqlParser extends EmbeddedActionsParser {
       const all = this.errors;
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
       if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
-        errors.push({ offset: stmt.start, message: `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, start: stmt.start, end: stmt.end });
+        errors.push(syntaxError(stmt.start, `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, { start: stmt.start, end: stmt.end }));
         if (position(this) === before) break;
         continue;
       }
@@ -321,7 +315,8 @@ export class SqlParser extends EmbeddedActionsParser {
       const err = real[0] ?? all[0]!;
       const tok = err?.token && !isNaN(err.token.startOffset) ? err.token : tokens[Math.min(before + 1, tokens.length - 1)]!;
       const noLineage = this.proc?.unsupported(tokens, before + 1, tok.tokenType === EOF ? tokens.length - 1 : tokens.indexOf(tok));
-      const failure: ChunkError | undefined = noLineage ? undefined : { offset: tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, message: describe(err?.message ?? 'syntax error', tok), start: tokens[before + 1]!.startOffset };
+      const failureStart = tokens[before + 1]!.startOffset;
+      const failure = noLineage ? undefined : syntaxError(tok.tokenType === EOF ? tokens[tokens.length - 1]!.endOffset! + 1 : tok.startOffset, describe(err?.message ?? 'syntax error', tok), { start: failureStart, end: failureStart });
       if (noLineage) statements.push(noLineage);
       else errors.push(failure!);
       // Resume at the next statement start after the failing token.
@@ -343,7 +338,7 @@ export class SqlParser extends EmbeddedActionsParser {
           }
         }
       }
-      if (failure) failure.end = next < 0 || next >= tokens.length ? tokens[tokens.length - 1]!.endOffset! + 1 : tokens[next]!.startOffset;
+      if (failure) failure.span!.end = next < 0 || next >= tokens.length ? tokens[tokens.length - 1]!.endOffset! + 1 : tokens[next]!.startOffset;
       if (next < 0 || next >= tokens.length) break;
       this.input = tokens;
       seek(this, next - 1);

@@ -16,7 +16,7 @@ import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, ty
 import type * as A from '../src/ast/nodes.js';
 import { ident } from './build.js';
 import { invokeNested, position, saveError, seek, tokenCount } from './internals.js';
-import { describe } from './messages.js';
+import { describe, syntaxError } from './messages.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -39,11 +39,6 @@ export interface ProcDialect {
   cutShort(tokens: IToken[], firstIdx: number): A.Statement | undefined;
   /** The statements written in these string literals (dynamic SQL), positions mapped into the file. */
   literalStatements(lits: IToken[]): A.Statement[];
-}
-
-export interface InnerError {
-  offset: number;
-  message: string;
 }
 
 const MODEL_NEXT = new Set(['DIMENSION', 'PARTITION', 'RETURN', 'REFERENCE', 'MAIN', 'IGNORE', 'KEEP', 'UNIQUE', 'AUTOMATIC', 'SEQUENTIAL']);
@@ -127,7 +122,7 @@ export abstract class ProcBase {
   /** Record an error without failing the enclosing statement. */
   protected innerError(tok: IToken, message: string): void {
     const offset = tok.tokenType === EOF ? this.end() : tok.startOffset;
-    this.p.innerErrors.push({ offset, message: describe(message, tok) });
+    this.p.innerErrors.push(syntaxError(offset, describe(message, tok)));
   }
 
   /**

@@ -13,6 +13,7 @@ import type * as A from '../src/ast/nodes.js';
 import { NO_LINEAGE_WORDS } from './words.js';
 import { ProcBase } from './procbase.js';
 import * as T from './tokens.js';
+import { syntaxError } from './messages.js';
 
 const K = T.K;
 
@@ -55,7 +56,7 @@ export abstract class BlockParser extends ProcBase {
     const s = this.rule(this.p.statementWithSemi);
     if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w())) this.fail(this.la(1), 'expected ;');
     if (s.k === 'other' && !NO_LINEAGE_WORDS.has(s.keyword.split(' ')[0]!)) {
-      this.p.innerErrors.push({ offset: s.start, message: `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'` });
+      this.p.innerErrors.push(syntaxError(s.start, `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'`));
       return undefined;
     }
     return s;

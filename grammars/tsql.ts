@@ -14,6 +14,7 @@ import { ProcBase, type ProcDialect } from './procbase.js';
 import { tokenCount } from './internals.js';
 import * as T from './tokens.js';
 import { BEGIN_NOT_BLOCK, NO_LINEAGE_WORDS, TSQL_ROUTINE_KINDS } from './words.js';
+import { syntaxError } from './messages.js';
 
 const K = T.K;
 
@@ -98,7 +99,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
     );
     // As at the top level: words that start no known statement are an error, not skipped text.
     if (s?.k === 'other' && !NO_LINEAGE_WORDS.has(s.keyword.split(' ')[0]!)) {
-      this.p.innerErrors.push({ offset: s.start, message: `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'` });
+      this.p.innerErrors.push(syntaxError(s.start, `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'`));
       return undefined;
     }
     return s;

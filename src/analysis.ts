@@ -8,16 +8,16 @@ import { getHeapStatistics } from 'node:v8';
 import type { Statement } from './ast/nodes.js';
 import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
-import type { Diagnostic } from './diagnostics/diagnostic.js';
+import type { Diagnostic, TextDiagnostic } from './diagnostics/diagnostic.js';
 import { Problem } from './diagnostics/problem.js';
 import { PackedColumn } from './graph/column.js';
 import { LineIndex } from './graph/lines.js';
-import type { LineageError, LineageGraph } from './graph/model.js';
+import type { LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import { JINJA_HINT, jinjaOffset } from './parse/hints.js';
 import { vendorHint } from './parse/hint.js';
-import { DEEP_MESSAGE, type ParseProblem } from './parse/parse.js';
+import { DEEP_MESSAGE } from './parse/parse.js';
 import type { SchemaChange } from './resolve/changes.js';
 import { Context } from './resolve/context.js';
 import { loadSchemaFile } from './resolve/schema.js';
@@ -46,11 +46,11 @@ export interface LineageResult {
  * `graph.errors`).
  */
 export function plainResult(result: LineageResult): LineageResult {
-  const plain = new Map<unknown, Diagnostic & LineageError>();
+  const plain = new Map<unknown, Diagnostic>();
   const detach = <T,>(d: T): T => {
     if (!(d instanceof Problem)) return d;
     let p = plain.get(d);
-    if (!p) plain.set(d, (p = d.toJSON() as unknown as Diagnostic & LineageError));
+    if (!p) plain.set(d, (p = d.toJSON() as unknown as Diagnostic));
     return p as unknown as T;
   };
   const objects = result.graph.objects.map((o) => ({ ...o, columns: o.columns.map((c) => (c instanceof PackedColumn ? c.toJSON() : c)) }));
@@ -69,7 +69,7 @@ export interface KnownTable {
 export interface FileParse {
   attempted: number;
   failed: number;
-  problems: ParseProblem[];
+  problems: TextDiagnostic[];
   /** Offset of a T-SQL `GO` line in a file of another dialect (-1 or absent: none). */
   foreignGo?: number;
 }
@@ -126,7 +126,7 @@ export class Analysis {
       const lines = new LineIndex(loaded.text);
       for (const p of loaded.problems) {
         const pos = p.offset === undefined ? {} : lines.position(p.offset);
-        this.diagnostics.push({ severity: p.severity, file: path, ...pos, message: p.message, errorType: p.invalid ? 'SchemaInvalid' : 'SchemaError' });
+        this.diagnostics.push({ ...p, file: path, ...pos });
       }
     }
     this.resolver = new StatementResolver(ctx);
@@ -187,7 +187,7 @@ export class Analysis {
       if (hint) this.ctx.problems.push('note', index, 0, hint, 'VendorHint');
     }
     for (const p of parsed.problems) {
-      this.ctx.problems.push(p.severity, index, p.offset, p.message, p.severity === 'error' ? 'SyntaxError' : 'SyntaxHint');
+      this.ctx.problems.push(p.severity, index, p.offset, p.message, p.code);
     }
     if (parsed.foreignGo !== undefined && parsed.foreignGo >= 0 && !this.saidGo) {
       this.saidGo = true;
@@ -198,7 +198,7 @@ export class Analysis {
   finish(sources: readonly SourceInput[]): LineageResult {
     this.flush(0);
     const diagnostics = this.diagnostics;
-    const errors: LineageError[] = [];
+    const errors: Diagnostic[] = [];
     // Each kept problem is one object, listed both as a diagnostic and (unless a note) as a JSON error.
     for (const p of this.ctx.problems.placed(sources.map((s) => s.path), this.lineIndexes)) {
       diagnostics.push(p);

@@ -16,8 +16,8 @@ export type { FileParse, KnownTable, LineageResult, SourceInput } from './analys
 export type { SchemaChange } from './resolve/changes.js';
 export { render, write } from './writers/index.js';
 export { writeDiffHtml, writeImpactHtml } from './viewer/pages.js';
-export type { Diagnostic } from './diagnostics/diagnostic.js';
-export type { LineageGraph, RelationType, Severity } from './graph/model.js';
+export type { LineageGraph, RelationType } from './graph/model.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
 export type { AnalyzeOptions, OutputFormat, WriteOptions } from './options.js';
 
 /**

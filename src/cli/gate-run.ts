@@ -1,18 +1,19 @@
 /** Bodies of `impact`, `diff` and `check` (see gate.ts), loaded only when one of them runs. */
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { plural, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyBaseline, readBaseline, writeBaselineFile } from '../gate/baseline.js';
 import { runCheck as checkSides, sortFindings, toGateChange, type CheckSide } from '../gate/check.js';
 import { loadConfig, type GateConfig } from '../gate/config.js';
 import { diffSides } from '../gate/diff.js';
 import { checkoutRef, GitError, type RefCheckout } from '../gate/git.js';
-import { columnName, statementText } from '../gate/graph.js';
+import { columnIdsByKey, columnName, statementText } from '../gate/graph.js';
 import { chainOf, chainText, describe, impactResult } from '../gate/impact.js';
 import { loadSide, type LoadDeps } from '../gate/load.js';
 import type { DiffResult, Finding, GateChange, GateFlow, GateReport, ImpactResult } from '../gate/model.js';
 import { renderReport } from '../gate/report/index.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from '../options.js';
 import { EXIT, type CliDeps } from './deps.js';
+import { countBytes, pageSizeLine } from './report.js';
 import { checkSchemaFiles as missingSchemaFiles } from './run.js';
 import { printDiagnostics, UsageProblem, usageProblem, type CommonRaw, type CheckRaw, type ImpactRaw, type SidesRaw } from './gate.js';
 
@@ -47,13 +48,60 @@ async function checkSchemaFiles(raw: CommonRaw, deps: CliDeps, paths: string[]):
 
 /** Schema problems (invalid JSON/DDL, wrong shape) are bad usage: exit 2 naming the file. */
 function schemaErrors(side: CheckSide | undefined): Diagnostic[] {
-  return (side?.diagnostics ?? []).filter((d) => d.errorType === 'SchemaInvalid');
+  return (side?.diagnostics ?? []).filter((d) => d.code === 'SchemaInvalid');
 }
 
-async function output(raw: CommonRaw, deps: CliDeps, report: GateReport): Promise<void> {
+/**
+ * The report on stdout or -o; `-f html` is the run's lineage page instead of a report, `--html
+ * FILE` writes that page as well and the report links to it (relative to the report's folder).
+ */
+async function output(raw: CommonRaw, deps: CliDeps, report: GateReport, page: () => Iterable<string>): Promise<void> {
+  const toFile = raw.output !== undefined && raw.output !== '-';
+  if (raw.html !== undefined) {
+    await write(deps, raw.html, resolve(cwdOf(deps), raw.html), page(), raw.quiet !== true);
+    const from = toFile ? dirname(resolve(cwdOf(deps), raw.output!)) : cwdOf(deps);
+    report.page = relative(from, resolve(cwdOf(deps), raw.html)).split(sep).join('/');
+  }
+  if (raw.format === 'html') {
+    if (toFile) await write(deps, raw.output!, raw.output!, page(), raw.quiet !== true);
+    else deps.stdout([...page()].join(''));
+    return;
+  }
   const text = await renderReport(report, raw.format, deps.version);
-  if (raw.output === undefined || raw.output === '-') deps.stdout(text);
-  else await deps.writeOutput(raw.output, text);
+  if (!toFile) deps.stdout(text);
+  else await write(deps, raw.output!, raw.output!, [text]);
+}
+
+/** A file that cannot be written (no such folder, no permission) is bad usage, exit 2. A page says its size. */
+async function write(deps: CliDeps, shown: string, path: string, chunks: Iterable<string>, page = false): Promise<void> {
+  const total = { bytes: 0 };
+  try {
+    await deps.writeOutput(path, countBytes(chunks, total));
+  } catch (err) {
+    throw new UsageProblem([`${shown}: error: cannot write output: ${(err as Error).message}`]);
+  }
+  if (page) deps.stderr(`${pageSizeLine(shown, total.bytes)}\n`);
+}
+
+/** The pages, loaded only when one is asked for (the viewer's bundle is large). */
+async function pages(): Promise<typeof import('../viewer/pages.js')> {
+  return import('../viewer/pages.js');
+}
+
+function impactPage(v: typeof import('../viewer/pages.js'), side: CheckSide, result: ImpactResult, types: AnalyzeOptions['relationTypes']): Iterable<string> {
+  const ids = columnIdsByKey(side.graph!);
+  const seeds = [...new Set(result.entries.flatMap((e) => ids.get(e.seed.key) ?? []))];
+  const caption = `impact ${result.direction} of ${result.entries.map((e) => columnName(e.seed)).join(', ')}: ${result.entries.reduce((n, e) => n + e.impacted.length, 0)} columns reached`;
+  return v.writeImpactHtml(side.graph!, seeds, { sources: side.sources ?? [], types, caption });
+}
+
+function diffPage(v: typeof import('../viewer/pages.js'), sides: Sides, lead?: string): Iterable<string> {
+  return v.writeDiffHtml(sides.base.graph!, sides.head.graph!, { baseSources: sides.base.sources ?? [], headSources: sides.head.sources ?? [], ...(lead !== undefined ? { lead } : {}) });
+}
+
+/** Whether the run writes a page (then the viewer is loaded). */
+function wantsPage(raw: CommonRaw): boolean {
+  return raw.format === 'html' || raw.html !== undefined;
 }
 
 
@@ -110,7 +158,7 @@ export async function runImpact(inputs: string[], raw: CommonRaw & ImpactRaw, de
   for (const file of raw.changes ?? []) {
     const migration = await loadSide('--changes', [file], options, load, { cwd: cwdOf(deps) });
     if (migration.fatal || !migration.side) throw usageProblem(deps, raw, migration.diagnostics);
-    if (migration.side.changes.length === 0) notes.push({ severity: 'warning', file, message: 'no schema change (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename) in this file' });
+    if (migration.side.changes.length === 0) notes.push({ severity: 'warning', code: 'NoSchemaChange', file, message: 'no schema change (ALTER TABLE ... COLUMN, DROP TABLE/VIEW, RENAME, sp_rename) in this file' });
     changes.push(...migration.side.changes.map(toGateChange));
   }
   const result = impactResult(side.side.gg, { columns: raw.column ?? [], tables: raw.table ?? [], changes }, {
@@ -118,12 +166,13 @@ export async function runImpact(inputs: string[], raw: CommonRaw & ImpactRaw, de
     relationTypes: raw.relationTypes,
     ...(raw.depth !== undefined ? { depth: raw.depth } : {}),
   });
-  for (const u of result.unmatched) notes.push({ severity: 'warning', message: `${u} matches no column of the analysis` });
+  for (const u of result.unmatched) notes.push({ severity: 'warning', code: 'UnmatchedPattern', message: `${u} matches no column of the analysis` });
   printDiagnostics(deps, raw, notes);
   if (result.entries.length === 0 && (raw.column ?? []).length + (raw.table ?? []).length > 0 && changes.length === 0) {
     throw new UsageProblem(['sqlflow: error: the --column/--table patterns match no column of the inputs']);
   }
-  await output(raw, deps, { command: 'impact', findings: impactFindings(result), impact: result, baselined: 0, passed: true });
+  const v = wantsPage(raw) ? await pages() : undefined;
+  await output(raw, deps, { command: 'impact', findings: impactFindings(result), impact: result, baselined: 0, passed: true }, () => impactPage(v!, side.side!, result, raw.relationTypes));
   return EXIT.ok;
 }
 
@@ -195,21 +244,23 @@ export function diffFindings(d: DiffResult): Finding[] {
 }
 
 export async function runDiff(paths: string[], raw: CommonRaw & SidesRaw, deps: CliDeps): Promise<number> {
-  const { base, head } = await loadSides(paths, raw, deps);
-  const diff = diffSides(base, head);
-  await output(raw, deps, { command: 'diff', findings: diffFindings(diff), diff, baselined: 0, passed: true });
+  const sides = await loadSides(paths, raw, deps);
+  const diff = diffSides(sides.base, sides.head);
+  const v = wantsPage(raw) ? await pages() : undefined;
+  await output(raw, deps, { command: 'diff', findings: diffFindings(diff), diff, baselined: 0, passed: true }, () => diffPage(v!, sides));
   return EXIT.ok;
 }
 
 export async function runCheck(paths: string[], raw: CommonRaw & SidesRaw & CheckRaw, deps: CliDeps): Promise<number> {
   const { config } = await context(raw, deps);
-  const { base, head } = await loadSides(paths, raw, deps);
-  const result = checkSides(base, head);
+  const sides = await loadSides(paths, raw, deps);
+  const result = checkSides(sides.base, sides.head);
+  const v = wantsPage(raw) ? await pages() : undefined;
   const baselinePath = raw.baseline ?? config.baseline ?? (raw.writeBaseline ? '.sqlflow-baseline.json' : undefined);
   if (raw.writeBaseline) {
     await writeBaselineFile(resolve(cwdOf(deps), baselinePath!), result.findings, deps.writeOutput);
     deps.stderr(`sqlflow: wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to the baseline ${baselinePath}\n`);
-    await output(raw, deps, { command: 'check', findings: result.findings, diff: result.diff, impact: result.impact, baselined: 0, passed: true });
+    await output(raw, deps, { command: 'check', findings: result.findings, diff: result.diff, impact: result.impact, baselined: 0, passed: true }, () => diffPage(v!, sides));
     return EXIT.ok;
   }
   let findings = result.findings;
@@ -230,7 +281,8 @@ export async function runCheck(paths: string[], raw: CommonRaw & SidesRaw & Chec
   const failOn = raw.failOn ?? config.failOn ?? 'error';
   const maxWarnings = raw.maxWarnings ?? config.maxWarnings;
   const failed = errors > 0 || (failOn === 'warning' && warnings > 0) || (maxWarnings !== undefined && warnings > maxWarnings);
-  await output(raw, deps, { command: 'check', findings, diff: result.diff, impact: result.impact, baselined, passed: !failed });
+  const verdict = `check ${failed ? 'FAILED' : 'passed'}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  await output(raw, deps, { command: 'check', findings, diff: result.diff, impact: result.impact, baselined, passed: !failed }, () => diffPage(v!, sides, verdict));
   if (maxWarnings !== undefined && warnings > maxWarnings) deps.stderr(`sqlflow: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 }

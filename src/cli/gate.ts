@@ -11,13 +11,14 @@ import { collect, parsePositiveInt, parseRelationTypes, parseVendor, type Analyz
 import { internalError } from './run.js';
 import { makeChalk, colorLevel, renderDiagnostics } from './report.js';
 
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface CommonRaw {
   vendor: string;
   format: Format;
   output?: string;
+  html?: string;
   schema?: string[];
   defaultDatabase?: string;
   defaultSchema?: string;
@@ -39,8 +40,9 @@ function parseNonNegative(value: string): number {
 function addCommon(cmd: Command): Command {
   return cmd
     .addOption(new Option('-t, --vendor <v>', 'SQL dialect (default: the config file, else dbvansi)').argParser(parseVendor))
-    .addOption(new Option('-f, --format <f>', 'report format').choices(FORMATS).default('text'))
+    .addOption(new Option('-f, --format <f>', 'report format (html: the interactive lineage page, see --html)').choices(FORMATS).default('text'))
     .option('-o, --output <path>', 'write the report to a file instead of stdout')
+    .option('--html <file>', 'also write the lineage as an interactive HTML page (impact: the seeds selected; diff, check: added edges green, removed red); the markdown report links to it')
     .option('--schema <file>', 'known tables: DDL .sql or JSON {"db.schema.table": ["col", ...]}; repeatable', collect)
     .option('--default-database <d>', 'database of unqualified names')
     .option('--default-schema <s>', 'schema of unqualified names')

@@ -13,7 +13,7 @@ import type { OutputFormat } from '../options.js';
 import { EXIT, type CliDeps } from './deps.js';
 import type { RawExportOptions, RawSubmitOptions, StoreOptions } from './job.js';
 import { toAnalyzeConfig } from './options.js';
-import { countSeverities, makeChalk, renderDiagnostics, summaryLine } from './report.js';
+import { countSeverities, makeChalk, pageSizeLine, renderDiagnostics, summaryLine } from './report.js';
 import { internalError } from './run.js';
 
 /** The user id of local jobs: --user, else $SQLFLOW_USER, else the login name. */
@@ -151,7 +151,10 @@ export async function runExport(id: string, raw: RawExportOptions, deps: CliDeps
     const record = await findJob(store, id, raw);
     const doc = await exportJob(store, record, { format: raw.format as OutputFormat, tableToTable: raw.tableToTable === true, delimiter: raw.delimiter });
     if (raw.output === undefined || raw.output === '-') deps.stdout(doc);
-    else await deps.writeOutput(raw.output, doc);
+    else {
+      await deps.writeOutput(raw.output, doc);
+      if (raw.format === 'html') deps.stderr(`${pageSizeLine(raw.output, Buffer.byteLength(doc, 'utf8'))}\n`);
+    }
     return EXIT.ok;
   });
 }

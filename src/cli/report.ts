@@ -50,7 +50,7 @@ export function warningKinds(diagnostics: Diagnostic[]): [string, number][] {
   const kinds = new Map<string, number>();
   for (const d of diagnostics) {
     if (d.severity !== 'warning') continue;
-    const kind = d.errorType ?? 'other';
+    const kind = d.code ?? 'other';
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -60,6 +60,19 @@ export function warningKinds(diagnostics: Diagnostic[]): [string, number][] {
  * `sqlflow: 3 files, 120 statements (1 failed), 2 errors, 1 warning`; with two or more warnings,
  * their counts by kind follow: `55,280 warnings (AmbiguousColumn 50,020, OrphanColumn 5,260)`.
  */
+/** An HTML page written to a file: how big it is (it carries the data, the SQL and the viewer). */
+export function pageSizeLine(path: string, bytes: number): string {
+  return `sqlflow: wrote ${path}: ${count(bytes)} bytes (${(bytes / 1e6).toFixed(2)} MB), one self-contained HTML page`;
+}
+
+/** Chunks passed through, their UTF-8 size added up in `total.bytes` as they go. */
+export function* countBytes(chunks: Iterable<string>, total: { bytes: number }): Generator<string> {
+  for (const c of chunks) {
+    total.bytes += Buffer.byteLength(c, 'utf8');
+    yield c;
+  }
+}
+
 export function summaryLine(files: number, statements: { total: number; failed: number }, counts: Counts, kinds: [string, number][] = []): string {
   const byKind = counts.warnings >= 2 && kinds.length > 0 ? ` (${kinds.map(([k, n]) => `${k} ${count(n)}`).join(', ')})` : '';
   const parts = [
@@ -92,7 +105,7 @@ export function collapseDiagnostics(diagnostics: Diagnostic[], quiet: boolean): 
       shown.push({ diagnostic: d, more: 0 });
       continue;
     }
-    const key = `${d.severity}\u0000${d.errorType ?? ''}\u0000${d.file ?? ''}\u0000${d.message}`;
+    const key = `${d.severity}\u0000${d.code ?? ''}\u0000${d.file ?? ''}\u0000${d.message}`;
     const known = first.get(key);
     if (known) {
       known.more++;

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
-import { colorLevel, count, countSeverities, isShown, makeChalk, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
+import { colorLevel, count, countBytes, countSeverities, isShown, makeChalk, pageSizeLine, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
 
 /** Below this much SQL (characters), parsing stays on the main thread whatever --jobs says. */
 export const PARALLEL_MIN_CHARS = 256 * 1024;
@@ -49,7 +49,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const inputFailed = input.diagnostics.some((d) => d.severity === 'error');
     if (input.files.length === 0 && !inputFailed && !lineage) {
       stopSpinner();
-      printDiagnostics([...input.diagnostics, { severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} gave no SQL file` }]);
+      printDiagnostics([...input.diagnostics, { severity: 'error', code: 'InputError', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} gave no SQL file` }]);
       await flushDocument();
       return EXIT.usage;
     }
@@ -64,12 +64,12 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
     const result = parallel ? await engine.analyzeParallel!(files, config.analyzeOptions, jobs) : engine.analyze(files, config.analyzeOptions);
     // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
-    const badSchema = result.diagnostics.filter((d) => d.errorType === 'SchemaInvalid');
+    const badSchema = result.diagnostics.filter((d) => d.code === 'SchemaInvalid');
     const noStatements = result.graph.statements.total === 0 && !inputFailed && !lineage;
     if (badSchema.length > 0 || noStatements) {
       stopSpinner();
-      const empty: Diagnostic[] = noStatements ? [{ severity: 'error', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} contain no SQL statement` }] : [];
-      const schemaAll = badSchema.length > 0 ? result.diagnostics.filter((d) => d.errorType === 'SchemaError' || d.errorType === 'SchemaInvalid') : [];
+      const empty: Diagnostic[] = noStatements ? [{ severity: 'error', code: 'InputError', message: `no input: ${config.inputs.map((i) => `'${i}'`).join(', ')} contain no SQL statement` }] : [];
+      const schemaAll = badSchema.length > 0 ? result.diagnostics.filter((d) => d.code === 'SchemaError' || d.code === 'SchemaInvalid') : [];
       printDiagnostics([...input.diagnostics, ...schemaAll, ...empty]);
       await flushDocument();
       return EXIT.usage;
@@ -80,7 +80,8 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
       result.diagnostics.push(...merged.diagnostics);
     }
     if (spinner) spinner.text = 'Writing';
-    const document = writerChunks(engine.write(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) }));
+    const written = { bytes: 0 };
+    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) })), written);
 
     if (config.output === undefined) {
       for (const chunk of document) {
@@ -96,7 +97,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
         stopSpinner();
         if (err instanceof WriterFailure) throw err.cause;
         const message = `cannot write output: ${messageOf(err)}`;
-        deps.stderr(`${renderDiagnostic({ severity: 'error', file: config.output, message }, chalk)}\n`);
+        deps.stderr(`${renderDiagnostic({ severity: 'error', code: 'OutputError', file: config.output, message }, chalk)}\n`);
         return EXIT.usage;
       }
     }
@@ -107,15 +108,16 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     await flushDocument();
     const tooManyWarnings = config.maxWarnings !== undefined && counts.warnings > config.maxWarnings;
     if (tooManyWarnings) deps.stderr(`sqlflow: error: too many warnings (${count(counts.warnings)}, maximum ${count(config.maxWarnings!)})\n`);
+    if (config.writeOptions.format === 'html' && config.output !== undefined && !config.quiet) deps.stderr(`${pageSizeLine(config.output, written.bytes)}\n`);
     if (!config.quiet && config.diagnosticsFormat === undefined) deps.stderr(`${summaryLine(input.files.length, result.graph.statements, counts, warningKinds(diagnostics))}\n`);
     // Under --strict, an input that gave nothing (a glob without match, an empty folder) fails too.
-    const emptyInput = input.diagnostics.some((d) => d.errorType === 'InputError' && d.severity === 'warning');
+    const emptyInput = input.diagnostics.some((d) => d.code === 'InputError' && d.severity === 'warning');
     const failed = counts.errors > 0 || result.graph.statements.failed > 0 || emptyInput;
     return (config.strict && failed) || tooManyWarnings ? EXIT.failed : EXIT.ok;
   } catch (err) {
     stopSpinner();
     if (err instanceof Error && err.name === 'CapacityError') {
-      deps.stderr(`${renderDiagnostic({ severity: 'error', message: err.message }, chalk)}\n`);
+      deps.stderr(`${renderDiagnostic({ severity: 'error', code: 'CapacityError', message: err.message }, chalk)}\n`);
       return EXIT.usage;
     }
     deps.stderr(internalError(err));
@@ -129,12 +131,12 @@ export async function checkSchemaFiles(paths: string[]): Promise<Diagnostic[]> {
   for (const path of paths) {
     try {
       if (!(await stat(path)).isFile()) {
-        problems.push({ severity: 'error', file: path, message: 'schema file is not a file' });
+        problems.push({ severity: 'error', code: 'SchemaInvalid', file: path, message: 'schema file is not a file' });
       }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const message = code === 'ENOENT' ? 'schema file not found' : `cannot read schema file: ${messageOf(err)}`;
-      problems.push({ severity: 'error', file: path, message });
+      problems.push({ severity: 'error', code: 'SchemaInvalid', file: path, message });
     }
   }
   return problems;

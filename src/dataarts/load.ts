@@ -17,7 +17,7 @@ export interface LoadedLineage {
 export async function loadLineageFile(path: string): Promise<LoadedLineage> {
   const fail = (message: string, pos?: { line: number; col: number }): LoadedLineage => ({
     bodies: [],
-    errors: [{ severity: 'error', file: path, ...pos, message, errorType: 'InputError' }],
+    errors: [{ severity: 'error', file: path, ...pos, message, code: 'InputError' }],
   });
   let text: string;
   try {
@@ -68,7 +68,7 @@ export function mergeLoaded(graph: LineageGraph, loaded: LoadedFiles): { graph: 
     const merged = mergeManualLineage(graph, bodies);
     graph = merged.graph;
     processes += merged.processes;
-    for (const p of merged.problems) diagnostics.push({ severity: 'warning', file: path, message: `body ${p.body + 1}: ${p.message}`, errorType: 'InputError' });
+    for (const p of merged.problems) diagnostics.push({ ...p, file: path });
   }
   return { graph, diagnostics, processes };
 }

@@ -10,18 +10,14 @@
  */
 import { maxGraphId, qualifiedName, RELATION_ROWS, type LineageColumn, type LineageGraph, type LineageObject } from '../graph/model.js';
 import type { ColumnDetailsIn, LineageInfo } from './schema.js';
-
-export interface MergeProblem {
-  /** Index of the body in the list given. */
-  body: number;
-  message: string;
-}
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export interface MergeResult {
   graph: LineageGraph;
   /** Processes added (one per body with a table lineage). */
   processes: number;
-  problems: MergeProblem[];
+  /** Warnings (`InputError`), the body's place (1-based) in the message. */
+  problems: Diagnostic[];
 }
 
 export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): MergeResult {
@@ -30,7 +26,8 @@ export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): 
   let next = maxGraphId(graph) + 1;
   const byName = new Map<string, LineageObject>();
   for (const o of objects) if (o.type === 'table' || o.type === 'view') if (!byName.has(key(o))) byName.set(key(o), o);
-  const problems: MergeProblem[] = [];
+  const problems: Diagnostic[] = [];
+  const skipped = (i: number, message: string) => problems.push({ severity: 'warning', code: 'InputError', message: `body ${i + 1}: ${message}` });
   const copied = new Set<number>();
 
   /** Objects of the input graph are copied before they change (the input graph is left as is). */
@@ -68,7 +65,7 @@ export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): 
   bodies.forEach((body, i) => {
     const tl = body.table_lineage;
     if (!tl) {
-      problems.push({ body: i, message: 'no table_lineage: nothing to merge' });
+      skipped(i, 'no table_lineage: nothing to merge');
       return;
     }
     const p: LineageObject = {
@@ -88,7 +85,7 @@ export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): 
     const add = (list: number[], o: LineageObject | undefined) => {
       if (o && !list.includes(o.id)) list.push(o.id);
     };
-    const unnamed = () => problems.push({ body: i, message: 'a table without a name is not merged' });
+    const unnamed = () => skipped(i, 'a table without a name is not merged');
     for (const [tables, list] of [[tl.input_tables, p.reads!], [tl.output_tables, p.writes!]] as const) {
       for (const t of tables) {
         const o = table(t);
@@ -101,7 +98,7 @@ export function mergeManualLineage(graph: LineageGraph, bodies: LineageInfo[]): 
         cols.flatMap((c) => {
           const o = table(c);
           if (!o || c.column === undefined || c.column === '') {
-            problems.push({ body: i, message: 'a column without a table or column name is not merged' });
+            skipped(i, 'a column without a table or column name is not merged');
             return [];
           }
           add(list, o);

@@ -6,12 +6,11 @@
  * JSON `errors` entry, its position computed when asked for.
  */
 import type { LineIndex } from '../graph/lines.js';
-import type { LineageError, Loc, Severity } from '../graph/model.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 
 interface Kind {
   severity: Severity;
-  errorType: string;
+  code: string;
 }
 
 /** Growable typed columns: kind, file index, offset, message of each problem, in the order found. */
@@ -30,13 +29,13 @@ export class ProblemLog {
     return this.n;
   }
 
-  push(severity: Severity, fileIndex: number, offset: number, message: string, errorType: string): void {
+  push(severity: Severity, fileIndex: number, offset: number, message: string, code: string): void {
     if (this.n === this.kinds.length) this.grow();
     const i = this.n++;
-    const kindKey = `${severity}\u0000${errorType}`;
+    const kindKey = `${severity}\u0000${code}`;
     let kind = this.kindIds.get(kindKey);
     if (kind === undefined) {
-      kind = this.kindList.push({ severity, errorType }) - 1;
+      kind = this.kindList.push({ severity, code }) - 1;
       this.kindIds.set(kindKey, kind);
     }
     let msg = this.messageIndex.get(message);
@@ -67,8 +66,8 @@ export class ProblemLog {
     return this.kindList[this.kinds[i]!]!.severity;
   }
 
-  errorType(i: number): string {
-    return this.kindList[this.kinds[i]!]!.errorType;
+  code(i: number): string {
+    return this.kindList[this.kinds[i]!]!.code;
   }
 
   message(i: number): string {
@@ -123,7 +122,7 @@ class PlacedProblems {
 }
 
 /** One problem of a run: a diagnostic and (unless a note) a JSON `errors` entry. */
-export class Problem implements Diagnostic, LineageError {
+export class Problem implements Diagnostic {
   constructor(
     private readonly at: PlacedProblems,
     private readonly i: number,
@@ -133,8 +132,8 @@ export class Problem implements Diagnostic, LineageError {
     return this.at.log.severity(this.i);
   }
 
-  get errorType(): string {
-    return this.at.log.errorType(this.i);
+  get code(): string {
+    return this.at.log.code(this.i);
   }
 
   get message(): string {
@@ -163,11 +162,6 @@ export class Problem implements Diagnostic, LineageError {
     return this.at.position(this.i).col;
   }
 
-  get loc(): Loc {
-    const { line, col } = this.at.position(this.i);
-    return { file: this.fileIndex, line, col, endLine: line, endCol: col };
-  }
-
   /** The plain object a problem was before it became a view (jobs store graphs and records as JSON). */
   toJSON(): Record<string, unknown> {
     const { line, col } = this.at.position(this.i);
@@ -176,11 +170,10 @@ export class Problem implements Diagnostic, LineageError {
       fileIndex: this.fileIndex,
       offset: this.offset,
       message: this.message,
-      errorType: this.errorType,
+      code: this.code,
       file: this.file,
       line,
       col,
-      loc: { file: this.fileIndex, line, col, endLine: line, endCol: col },
     };
   }
 }

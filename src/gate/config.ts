@@ -79,7 +79,7 @@ export async function loadConfig(cwd: string, explicit?: string | false): Promis
   if (explicit !== undefined) {
     const file = resolve(cwd, explicit);
     const text = await readFile(file, 'utf8').catch(() => undefined);
-    if (text === undefined) return { config: empty, problems: [{ severity: 'error', file: explicit, message: 'config file not found' }] };
+    if (text === undefined) return { config: empty, problems: [{ severity: 'error', code: 'ConfigError', file: explicit, message: 'config file not found' }] };
     try {
       const value = JSON.parse(text) as Record<string, unknown>;
       found = { file, value: file.endsWith('package.json') ? value.sqlflow : value };
@@ -89,7 +89,7 @@ export async function loadConfig(cwd: string, explicit?: string | false): Promis
   } else found = await find(cwd);
   if (!found) return { config: empty, problems: [] };
   const shown = relative(cwd, found.file) || found.file;
-  const bad = (message: string) => ({ config: empty, problems: [{ severity: 'error' as const, file: shown, message }] });
+  const bad = (message: string) => ({ config: empty, problems: [{ severity: 'error' as const, code: 'ConfigError', file: shown, message }] });
   if ('problem' in found) return bad(found.problem);
   const v = found.value as Record<string, unknown>;
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad('the sqlflow config must be a JSON object');

@@ -3,6 +3,7 @@
  * (GateColumn.key, GateFlow.id), so moving a statement or adding a comment changes nothing.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { LineageGraph } from '../graph/model.js';
 import type { GateGraph } from './graph.js';
 import { sortColumns, sortFlows } from './impact.js';
 import type { DiffResult, Finding, GateColumn, GateFlow } from './model.js';
@@ -15,6 +16,9 @@ export interface GateSide {
   files: string[];
   /** Relation types the side recorded, when not all (a lineage JSON written with the default fdd only). */
   recorded?: string[];
+  /** The analysis itself and its files' text (by file index; none for a lineage JSON): the HTML pages draw it. */
+  graph?: LineageGraph;
+  sources?: readonly (string | null)[];
 }
 
 function uniqueFlows(gg: GateGraph, types: Set<string> | undefined): Map<string, GateFlow> {
@@ -76,7 +80,7 @@ export function diffSides(base: GateSide, head: GateSide): DiffResult {
     }),
     flowsChanged: changed.sort((x, y) => (x.head.id < y.head.id ? -1 : 1)),
     sourcesLost: sortColumns(sourcesLost),
-    unknownReads: newDiagnostics(base.diagnostics, head.diagnostics, (d) => d.errorType === 'UnknownColumn').map((d) => diagnosticFinding(d, 'unknown-column', 'warning')),
+    unknownReads: newDiagnostics(base.diagnostics, head.diagnostics, (d) => d.code === 'UnknownColumn').map((d) => diagnosticFinding(d, 'unknown-column', 'warning')),
   };
 }
 
@@ -85,7 +89,7 @@ export function diffSides(base: GateSide, head: GateSide): DiffResult {
  * not path: a diff may compare two files), counted: a second identical one in the head is new.
  */
 export function newDiagnostics(base: Diagnostic[], head: Diagnostic[], pick: (d: Diagnostic) => boolean): Diagnostic[] {
-  const key = (d: Diagnostic) => `${d.errorType ?? ''}|${d.message}`;
+  const key = (d: Diagnostic) => `${d.code ?? ''}|${d.message}`;
   const counts = new Map<string, number>();
   for (const d of base) if (pick(d)) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
   const out: Diagnostic[] = [];

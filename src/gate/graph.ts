@@ -37,14 +37,31 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-export function buildGateGraph(g: LineageGraph): GateGraph {
-  const objects = new Map(g.objects.map((o) => [o.id, o]));
-  // The process that writes each result set (a plain SELECT's RS-n takes its statement's hash).
+/** The process that writes each object (a plain SELECT's RS-n takes its statement's hash). */
+function writers(g: LineageGraph, objects: Map<number, LineageObject>): Map<number, LineageObject> {
   const writer = new Map<number, LineageObject>();
   for (const e of g.edges) {
     const p = e.processId === undefined ? undefined : objects.get(e.processId);
     if (p && !writer.has(e.target.objectId)) writer.set(e.target.objectId, p);
   }
+  return writer;
+}
+
+/** The graph's column ids by gate column key (several when result sets share a name). */
+export function columnIdsByKey(g: LineageGraph): Map<string, number[]> {
+  const objects = new Map(g.objects.map((o) => [o.id, o]));
+  const writer = writers(g, objects);
+  const ids = new Map<string, number[]>();
+  for (const o of g.objects) {
+    const ok = objectKey(o, writer.get(o.id));
+    for (const c of o.columns) push(ids, `${ok}.${c.name.toLowerCase()}`, c.id);
+  }
+  return ids;
+}
+
+export function buildGateGraph(g: LineageGraph): GateGraph {
+  const objects = new Map(g.objects.map((o) => [o.id, o]));
+  const writer = writers(g, objects);
   const gg: GateGraph = { columns: new Map(), flows: [], out: new Map(), in: new Map(), byObject: new Map(), objects: new Map() };
   const colCache = new Map<string, GateColumn>();
   const column = (objectId: number, columnId: number): GateColumn | undefined => {

@@ -82,7 +82,7 @@ export function graphFromLineageJson(doc: unknown, path: string): { graph: Linea
   }
   const diagnostics: Diagnostic[] = ((s.errors as Record<string, unknown>[]) ?? []).map((e) => {
     const at = locs(e.coordinates as Coord[])[0];
-    const d: Diagnostic = { severity: e.errorType === 'SyntaxError' ? 'error' : 'warning', message: String(e.errorMessage ?? ''), errorType: String(e.errorType ?? '') };
+    const d: Diagnostic = { severity: e.errorType === 'SyntaxError' ? 'error' : 'warning', message: String(e.errorMessage ?? ''), code: String(e.errorType ?? '') };
     if (at) Object.assign(d, { file: files[at.file], line: at.line, col: at.col });
     return d;
   });

@@ -46,15 +46,15 @@ export async function loadSide(
       doc = JSON.parse(await readFile(resolve(read.cwd ?? '.', path), 'utf8'));
     } catch (err) {
       const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not a lineage JSON document: ${(err as Error).message}`;
-      return { diagnostics: [{ severity: 'error', file: path, message, errorType: 'InputError' }], fatal: true, statements: 0 };
+      return { diagnostics: [{ severity: 'error', file: path, message, code: 'InputError' }], fatal: true, statements: 0 };
     }
     if (!isLineageDocument(doc)) {
-      return { diagnostics: [{ severity: 'error', file: path, message: "not a lineage JSON document of 'sqlflow analyze' (no data.sqlflow.dbobjs/relationships)", errorType: 'InputError' }], fatal: true, statements: 0 };
+      return { diagnostics: [{ severity: 'error', file: path, message: "not a lineage JSON document of 'sqlflow analyze' (no data.sqlflow.dbobjs/relationships)", code: 'InputError' }], fatal: true, statements: 0 };
     }
     const { graph, diagnostics } = graphFromLineageJson(doc, path);
     // `analyze` writes fdd only by default: compare the types the document holds (fdd at least).
     const recorded = [...new Set(['fdd', ...graph.edges.map((e) => e.type)])];
-    return { side: { gg: buildGateGraph(graph), diagnostics, files: graph.files, changes: [], tables: [], recorded }, diagnostics: [], fatal: false, statements: graph.edges.length };
+    return { side: { gg: buildGateGraph(graph), graph, diagnostics, files: graph.files, changes: [], tables: [], recorded }, diagnostics: [], fatal: false, statements: graph.edges.length };
   }
   const input = await deps.readInputs(specs, read);
   if (input.fatal) return { diagnostics: input.diagnostics, fatal: true, statements: 0 };
@@ -64,11 +64,13 @@ export async function loadSide(
   const statements = result.graph.statements.total;
   if (!allowEmpty && (input.files.length === 0 || statements === 0)) {
     const what = input.files.length === 0 ? 'no SQL files' : 'no SQL statements';
-    const d: Diagnostic = { severity: 'error', message: `${label}: ${what} in ${specs.map((s) => `'${s}'`).join(', ')}; a gate never passes on no input` };
+    const d: Diagnostic = { severity: 'error', code: 'InputError', message: `${label}: ${what} in ${specs.map((s) => `'${s}'`).join(', ')}; a gate never passes on no input` };
     return { diagnostics: [...input.diagnostics, d], fatal: true, statements };
   }
   const side: CheckSide = {
     gg: buildGateGraph(result.graph),
+    graph: result.graph,
+    sources: files.map((f) => f.text),
     diagnostics: result.diagnostics,
     files: result.graph.files,
     changes: result.changes ?? [],

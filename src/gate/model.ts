@@ -2,6 +2,7 @@
  * The CI gate's own model: positions by file path, findings with a content-derived fingerprint,
  * and the results of `impact`, `diff` and `check` that every report format projects.
  */
+import type { Severity } from '../diagnostics/diagnostic.js';
 import type { EffectType, RelationType } from '../graph/model.js';
 
 /** A position by file path, 1-based, end exclusive. */
@@ -51,7 +52,6 @@ export interface GateFlow {
   headLoc?: GateLoc;
 }
 
-export type Severity = 'error' | 'warning' | 'note';
 
 export type RuleId =
   | 'removed-column-read'
@@ -146,4 +146,6 @@ export interface GateReport {
   baselined: number;
   /** 0 pass, 1 violations. */
   passed: boolean;
+  /** Where the run's HTML page was written (`--html`), as the report should link it. */
+  page?: string;
 }

@@ -5,6 +5,8 @@
  * (graph/shape.ts) folds hidden intermediates away, one statement at a time, and filters relation
  * types according to the options. Writers receive the shaped graph and never re-derive lineage.
  */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
 
 /** A source range, 1-based lines and columns, end exclusive (SQLFlow's coordinate convention). */
 export interface Loc {
@@ -131,17 +133,6 @@ export interface JoinInfo {
   condition: string;
 }
 
-export type Severity = 'error' | 'warning' | 'note';
-
-export interface LineageError {
-  severity: Severity;
-  /** SQLFlow errorType: `SyntaxError`, `SyntaxHint`, `AmbiguousColumn`, `InputError`, ... */
-  errorType: string;
-  message: string;
-  /** Position, when there is one. */
-  loc?: Loc;
-}
-
 export interface LineageGraph {
   /** SQLFlow vendor id, e.g. `dbvansi`. */
   vendor: string;
@@ -149,7 +140,8 @@ export interface LineageGraph {
   files: string[];
   objects: LineageObject[];
   edges: LineageEdge[];
-  errors: LineageError[];
+  /** Every diagnostic of the run, in input order (the JSON `errors` array). */
+  errors: Diagnostic[];
   /** Statements seen / failed, for the SQLFlow status (success | partialSuccess | fail). */
   statements: { total: number; failed: number };
 }

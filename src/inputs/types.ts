@@ -65,5 +65,5 @@ export interface ReadInputsResult {
 
 /** Shorthand for an input diagnostic (errorType `InputError`). */
 export function inputDiag(severity: Diagnostic['severity'], file: string, message: string): Diagnostic {
-  return { severity, file, message, errorType: 'InputError' };
+  return { severity, file, message, code: 'InputError' };
 }

@@ -108,7 +108,7 @@ export function jobStatus(graph: LineageGraph, inputDiagnostics: Diagnostic[], m
 function internalFailure(err: unknown): Computed {
   const message = err instanceof Error ? err.message : String(err);
   const graph: LineageGraph = { vendor: '', files: [], objects: [], edges: [], errors: [], statements: { total: 0, failed: 0 } };
-  return { graph, diagnostics: [{ severity: 'error', message: `internal error: ${message}` }], status: 'fail', errorMessage: `internal error: ${message}` };
+  return { graph, diagnostics: [{ severity: 'error', code: 'InternalError', message: `internal error: ${message}` }], status: 'fail', errorMessage: `internal error: ${message}` };
 }
 
 async function commit(store: JobStore, id: string, revision: number, c: Computed, ms: number): Promise<JobRecord> {

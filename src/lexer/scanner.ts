@@ -6,15 +6,13 @@
  */
 import type { IToken, TokenType } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
+import { syntaxError } from '../../grammars/messages.js';
+import type { TextDiagnostic } from '../diagnostics/diagnostic.js';
 import type { Capabilities } from '../dialects/spec.js';
 
 /** Literal decoding lives with the grammar (grammars/literals.ts); re-exported for the lexer's users. */
 export { stringValue, unquoteIdent } from '../../grammars/literals.js';
 
-export interface ScanError {
-  offset: number;
-  message: string;
-}
 
 const enum C {
   TAB = 9, LF = 10, CR = 13, SPACE = 32, BANG = 33, DQUOTE = 34, HASH = 35, DOLLAR = 36, PERCENT = 37,
@@ -52,7 +50,8 @@ const Q_CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '
 
 export class Scanner {
   pos = 0;
-  readonly errors: ScanError[] = [];
+  /** Lexical errors (code `SyntaxError`), in offset order. */
+  readonly errors: TextDiagnostic[] = [];
   /** Offset of the first `GO` line in a dialect without GO batches (-1: none). */
   foreignGo = -1;
   private readonly len: number;
@@ -152,7 +151,7 @@ export class Scanner {
         if (depth === 0) return j;
       } else j++;
     }
-    this.errors.push({ offset: i, message: 'unterminated block comment' });
+    this.errors.push(syntaxError(i, 'unterminated block comment'));
     return this.len;
   }
 
@@ -323,7 +322,7 @@ export class Scanner {
       case C.BACKSLASH:
         return this.punct(T.Operator, 1);
     }
-    this.errors.push({ offset: i, message: `unexpected character '${t[i]}'` });
+    this.errors.push(syntaxError(i, `unexpected character '${t[i]}'`));
     return this.punct(T.Operator, 1);
   }
 
@@ -413,7 +412,7 @@ export class Scanner {
     let j = open + 1;
     for (;;) {
       if (j >= this.len) {
-        this.errors.push({ offset: start, message: type === T.StringLit ? 'unterminated string literal' : 'unterminated quoted identifier' });
+        this.errors.push(syntaxError(start, type === T.StringLit ? 'unterminated string literal' : 'unterminated quoted identifier'));
         // Recover: the literal ends with its line and so does the statement, so that one
         // missing quote costs one statement, not the rest of the file.
         const nl = t.indexOf('\n', open);
@@ -451,7 +450,7 @@ export class Scanner {
     const closer = (Q_CLOSERS[open] ?? open) + "'";
     const end = t.indexOf(closer, qAt + 3);
     if (end < 0 || end >= this.len) {
-      this.errors.push({ offset: start, message: 'unterminated q-quoted string' });
+      this.errors.push(syntaxError(start, 'unterminated q-quoted string'));
       this.pos = this.len;
       return this.tok(T.StringLit, start, this.len);
     }
@@ -469,7 +468,7 @@ export class Scanner {
     const tag = t.slice(i, j + 1);
     const end = t.indexOf(tag, j + 1);
     if (end < 0 || end >= this.len) {
-      this.errors.push({ offset: i, message: 'unterminated dollar-quoted string' });
+      this.errors.push(syntaxError(i, 'unterminated dollar-quoted string'));
       this.pos = this.len;
       return this.tok(T.StringLit, i, this.len);
     }

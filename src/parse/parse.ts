@@ -4,20 +4,18 @@
  */
 import { SqlParser, type ParsedStatements, type ParserCaps } from '../../grammars/parser.js';
 import { CONTROL_STATEMENT_WORDS } from '../../grammars/words.js';
+import { syntaxError } from '../../grammars/messages.js';
 import type { Statement } from '../ast/nodes.js';
 import type { DialectSpec } from '../dialects/spec.js';
+import type { TextDiagnostic } from '../diagnostics/diagnostic.js';
 import { relexer } from '../lexer/relex.js';
 import { Splitter } from '../split/splitter.js';
 
-export interface ParseProblem {
-  severity: 'error' | 'warning' | 'note';
-  offset: number;
-  message: string;
-}
 
 export interface ParsedFile {
   statements: Statement[];
-  problems: ParseProblem[];
+  /** Errors (`SyntaxError`, one per failed statement) and notes (`SyntaxHint`), in offset order. */
+  problems: TextDiagnostic[];
   /** Statements attempted (parsed + failed). */
   attempted: number;
   failed: number;
@@ -52,14 +50,14 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
   const parser = parserFor(dialect);
   const splitter = new Splitter(text, dialect);
   const statements: Statement[] = [];
-  const problems: ParseProblem[] = [];
+  const problems: TextDiagnostic[] = [];
   let failed = 0;
   let parsed = 0;
   /** Scan errors already attributed (they arrive in offset order). */
   let scanned = 0;
   const fail = (offset: number, message: string) => {
     failed++;
-    problems.push({ severity: 'error', offset: Number.isFinite(offset) ? offset : text.length, message });
+    problems.push(syntaxError(Number.isFinite(offset) ? offset : text.length, message));
   };
   for (let chunk = splitter.nextChunk(); chunk; chunk = splitter.nextChunk()) {
     const scanErrors = splitter.scanErrors;
@@ -68,7 +66,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
       const e = scanErrors[scanned++]!;
       fail(e.offset, e.message);
     }
-    const lexical: { offset: number; message: string }[] = [];
+    const lexical: TextDiagnostic[] = [];
     while (scanned < scanErrors.length && scanErrors[scanned]!.offset < chunk.end) lexical.push(scanErrors[scanned++]!);
     let result: ParsedStatements;
     try {
@@ -76,12 +74,12 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
     } catch (err) {
       // Deep nesting can exhaust the stack; report it as this chunk's failure and go on.
       const message = err instanceof RangeError ? DEEP_MESSAGE : `parser failure: ${(err as Error).message}`;
-      result = { statements: [], errors: [{ offset: chunk.start, message, start: chunk.start, end: chunk.end }] };
+      result = { statements: [], errors: [syntaxError(chunk.start, message, { start: chunk.start, end: chunk.end })] };
     }
     let errors = result.errors;
     let good = result.statements;
     for (const lex of lexical) {
-      const failure = errors.find((e) => e.start !== undefined && e.start <= lex.offset && lex.offset < (e.end ?? chunk.end));
+      const failure = errors.find((e) => e.span !== undefined && e.span.start <= lex.offset && lex.offset < e.span.end);
       if (failure) {
         errors = errors.filter((e) => e !== failure);
         fail(lex.offset, lex.message);
@@ -112,7 +110,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
     else statements.push(...good);
   }
   for (const e of splitter.scanErrors.slice(scanned)) fail(e.offset, e.message);
-  for (const s of splitter.skipped) problems.push({ severity: 'note', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });
+  for (const s of splitter.skipped) problems.push({ severity: 'note', code: 'SyntaxHint', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });
   problems.sort((a, b) => a.offset - b.offset);
   return { statements, problems, attempted: parsed + failed, failed, foreignGo: splitter.foreignGo };
 }

@@ -1,9 +1,10 @@
 /** State shared by the resolver while it walks one analysis (all files, in order). */
+import type { Severity } from '../diagnostics/diagnostic.js';
 import { ProblemLog } from '../diagnostics/problem.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
-import type { EffectType, LineageObject, Loc, Severity } from '../graph/model.js';
+import type { EffectType, LineageObject, Loc } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
 import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
@@ -108,8 +109,8 @@ export class Context {
     return this.lines.loc(this.file, start, end);
   }
 
-  problem(severity: Severity, offset: number, message: string, errorType = 'SyntaxHint'): void {
-    this.problems.push(severity, this.file, offset, message, errorType);
+  problem(severity: Severity, offset: number, message: string, code = 'SyntaxHint'): void {
+    this.problems.push(severity, this.file, offset, message, code);
   }
 
   /** Record that the current statement reads this dataset. */

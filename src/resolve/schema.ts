@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { QName } from '../ast/nodes.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseText } from '../parse/parse.js';
 import type { CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
@@ -12,18 +13,11 @@ import { dottedName } from './names.js';
 import { qualify } from './tables.js';
 
 /** A problem with a schema file; `offset` (into its text) when it has a position. */
-export interface SchemaProblem {
-  severity: 'error' | 'warning';
-  /** The file as a whole is unusable (not JSON, wrong shape, no table): bad usage. */
-  invalid?: boolean;
-  message: string;
-  offset?: number;
-}
-
 export interface LoadedSchema {
   /** The file's text ('' when it could not be read), for positions. */
   text: string;
-  problems: SchemaProblem[];
+  /** `SchemaInvalid`: the file as a whole is unusable (not JSON, wrong shape, no table), bad usage; `SchemaError`: one description is wrong. Offsets are in `text`. */
+  problems: Diagnostic[];
 }
 
 /**
@@ -35,16 +29,16 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    return { text: '', problems: [{ severity: 'error', invalid: true, message: `cannot read schema file: ${(err as Error).message}` }] };
+    return { text: '', problems: [{ severity: 'error', code: 'SchemaInvalid', message: `cannot read schema file: ${(err as Error).message}` }] };
   }
-  const problems: SchemaProblem[] = [];
+  const problems: Diagnostic[] = [];
   const define = (name: QName, entry: CatalogEntry, offset: number | undefined) => {
     const t = qualify(ctx, name);
     const before = ctx.catalog.get(t);
     const key = (c: string) => ctx.key(c, false);
     if (before?.origin === 'schema' && before.columns.map(key).join(',') !== entry.columns.map(key).join(',')) {
       const shown = name.parts.map((p) => p.text).join('.');
-      problems.push({ severity: 'warning', offset, message: `table '${shown}' is described again with other columns (${entry.columns.join(', ')}); this description replaces (${before.columns.join(', ')})` });
+      problems.push({ severity: 'warning', code: 'SchemaError', offset, message: `table '${shown}' is described again with other columns (${entry.columns.join(', ')}); this description replaces (${before.columns.join(', ')})` });
     }
     ctx.catalog.set(t, entry);
   };
@@ -53,14 +47,14 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
     try {
       data = JSON.parse(text);
     } catch (err) {
-      return { text, problems: [{ severity: 'error', invalid: true, message: `invalid JSON in schema file: ${(err as Error).message}` }] };
+      return { text, problems: [{ severity: 'error', code: 'SchemaInvalid', message: `invalid JSON in schema file: ${(err as Error).message}` }] };
     }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) return { text, problems: [{ severity: 'error', invalid: true, message: 'schema JSON must be an object of table → columns' }] };
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return { text, problems: [{ severity: 'error', code: 'SchemaInvalid', message: 'schema JSON must be an object of table → columns' }] };
     for (const [table, cols] of Object.entries(data as Record<string, unknown>)) {
       const at = text.indexOf(JSON.stringify(table));
       const shaped = Array.isArray(cols) ? cols.every((c) => typeof c === 'string') : !!cols && typeof cols === 'object';
       if (!shaped) {
-        problems.push({ severity: 'error', invalid: true, offset: at < 0 ? undefined : at, message: `table '${table}': expected a list of column names or an object of column → type` });
+        problems.push({ severity: 'error', code: 'SchemaInvalid', offset: at < 0 ? undefined : at, message: `table '${table}': expected a list of column names or an object of column → type` });
         continue;
       }
       const columns = Array.isArray(cols) ? cols.map(String) : Object.keys(cols as object);
@@ -78,7 +72,7 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
       define(s.name, { columns: s.columns.map((c) => c.text), kind: 'view', origin: 'schema' }, s.start);
     }
   }
-  for (const p of parsed.problems) if (p.severity === 'error') problems.push({ severity: 'error', offset: p.offset, message: p.message });
-  if (described === 0) problems.push({ severity: 'error', invalid: true, message: 'no table described: a schema file holds CREATE TABLE/VIEW statements with columns, or JSON {"db.schema.table": ["col", ...]}' });
+  for (const p of parsed.problems) if (p.severity === 'error') problems.push({ ...p, code: 'SchemaError' });
+  if (described === 0) problems.push({ severity: 'error', code: 'SchemaInvalid', message: 'no table described: a schema file holds CREATE TABLE/VIEW statements with columns, or JSON {"db.schema.table": ["col", ...]}' });
   return { text, problems: problems.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1)) };
 }

@@ -18,11 +18,13 @@ export interface PageOptions {
 export function* writeDiffHtml(
   base: LineageGraph,
   head: LineageGraph,
-  opts: PageOptions & { baseSources?: readonly (string | null)[]; headSources?: readonly (string | null)[] } = {},
+  opts: PageOptions & { baseSources?: readonly (string | null)[]; headSources?: readonly (string | null)[]; lead?: string } = {},
 ): Generator<string> {
   const d = diffGraphs(base, head);
   const sources = [...head.files.map((_, i) => opts.headSources?.[i] ?? null), ...base.files.map((_, i) => opts.baseSources?.[i] ?? null)];
-  const caption = opts.caption ?? `diff: ${d.added} edge${d.added === 1 ? '' : 's'} added, ${d.removed} removed`;
+  const counts = `diff: ${d.added} edge${d.added === 1 ? '' : 's'} added, ${d.removed} removed`;
+  // `lead`: what the page is about (a gate's verdict), before the counts.
+  const caption = opts.caption ?? (opts.lead !== undefined ? `${opts.lead}; ${counts}` : counts);
   const title = opts.title ?? `sqlflow lineage diff: ${pageTitle(head, {}).replace(/^sqlflow lineage: /, '')}`;
   yield* htmlPage(title, viewDataChunks(d.graph, sources, { objectMarks: d.objectMarks, edgeMarks: d.edgeMarks, caption }));
 }

@@ -5,6 +5,7 @@
  * order (object order, then edge order), so every writer's output is byte-identical run to run.
  */
 import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import {
   isDataset,
   type EffectType,
@@ -132,6 +133,13 @@ export class Coordinates {
 
   hashOf(file: number): string {
     return this.hashes[file] ?? (this.hashes.length <= 1 ? '0' : String(file));
+  }
+
+  /** A diagnostic's position as a coordinate pair (none when it has no place in an input). */
+  ofDiagnostic(d: Diagnostic): Coordinate[] {
+    if (d.fileIndex === undefined || d.line === undefined) return [];
+    const col = d.col ?? 1;
+    return this.of([{ file: d.fileIndex, line: d.line, col, endLine: d.endLine ?? d.line, endCol: d.endCol ?? col }]);
   }
 
   of(locs: readonly (Loc | undefined)[]): Coordinate[] {

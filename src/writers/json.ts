@@ -68,7 +68,7 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   out.add('],"errors":[');
   first = true;
   for (const e of graph.errors) {
-    const error = { errorMessage: e.message, errorType: e.errorType, coordinates: coords.of([e.loc]) };
+    const error = { errorMessage: e.message, errorType: e.code, coordinates: coords.ofDiagnostic(e) };
     if (out.add(`${first ? '' : ','}${JSON.stringify(error)}`)) yield out.take();
     first = false;
   }

@@ -5,13 +5,13 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { argv, fakeDeps } from './fakes.js';
 
 const ambiguous = (file: string, line: number, column = 'x'): Diagnostic => ({
-  severity: 'warning', file, line, col: 5, errorType: 'AmbiguousColumn',
+  severity: 'warning', file, line, col: 5, code: 'AmbiguousColumn',
   message: `column '${column}' could belong to any of 2 sources; add a qualifier or --schema`,
 });
 const orphan = (file: string, line: number): Diagnostic => ({
-  severity: 'warning', file, line, col: 1, errorType: 'OrphanColumn', message: "column 'y' not found in any source",
+  severity: 'warning', file, line, col: 1, code: 'OrphanColumn', message: "column 'y' not found in any source",
 });
-const syntax = (line: number): Diagnostic => ({ severity: 'error', file: 'a.sql', line, col: 1, errorType: 'SyntaxError', message: "syntax error near 'x'" });
+const syntax = (line: number): Diagnostic => ({ severity: 'error', file: 'a.sql', line, col: 1, code: 'SyntaxError', message: "syntax error near 'x'" });
 
 describe('collapsing repeated warnings', () => {
   test('same kind, message and file: shown once at the first position, with the count of the others', () => {

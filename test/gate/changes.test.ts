@@ -29,7 +29,7 @@ describe('every vendor: DROP/RENAME COLUMN, DROP TABLE/VIEW, RENAME TO', () => {
       ['drop_table', 's.old', undefined, 4],
       ['drop_table', 's.v', undefined, 5],
     ]);
-    expect(r.diagnostics.filter((d) => d.errorType === 'SchemaChange').map((d) => d.message)).toEqual([
+    expect(r.diagnostics.filter((d) => d.code === 'SchemaChange').map((d) => d.message)).toEqual([
       'schema change: column s.t.a dropped',
       'schema change: column s.t.b renamed to c',
       'schema change: s.t renamed to s.u',
@@ -99,14 +99,14 @@ describe('dialect forms', () => {
 describe('the session catalog follows the changes', () => {
   test('a qualified read of a dropped column is an UnknownColumn warning; the renamed one is known', () => {
     const r = run('ansi', 'CREATE TABLE s.t (a INT, b INT);\nALTER TABLE s.t DROP COLUMN a;\nALTER TABLE s.t RENAME COLUMN b TO c;\nSELECT x.a, x.c FROM s.t x;\n');
-    const unknown = r.diagnostics.filter((d) => d.errorType === 'UnknownColumn');
+    const unknown = r.diagnostics.filter((d) => d.code === 'UnknownColumn');
     expect(unknown.map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual(["4:10 column 'a' is not a column of s.t (known columns: c)"]);
     expect(r.tables).toEqual([{ key: '.s.t', kind: 'table', columns: ['c'], origin: 'session' }]);
   });
 
   test('UnknownColumn also for a --schema table (and none for a known column)', () => {
     const r = analyze([{ path: 'q.sql', text: 'SELECT o.customer_id, o.nope FROM src.customers o;\n' }], { schemaFiles: ['test/golden/inputs/schema.json'] });
-    const unknown = r.diagnostics.filter((d) => d.errorType === 'UnknownColumn');
+    const unknown = r.diagnostics.filter((d) => d.code === 'UnknownColumn');
     expect(unknown).toHaveLength(1);
     expect(unknown[0]!.message).toMatch(/^column 'nope' is not a column of src\.customers \(known columns: /);
   });

@@ -139,7 +139,7 @@ describe('unqualified columns', () => {
     const r = run(sql);
     expect(edgePairs(r.graph)).toEqual(['pseudo_table_include_orphan_column.a -> tgt.a']);
     expect(r.diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', file: 'a.sql', line: 2, col: 8, errorType: 'AmbiguousColumn' }),
+      expect.objectContaining({ severity: 'warning', file: 'a.sql', line: 2, col: 8, code: 'AmbiguousColumn' }),
     ]);
   });
 
@@ -148,7 +148,7 @@ describe('unqualified columns', () => {
       CREATE TABLE s2 (id INT);
       CREATE TABLE tgt AS SELECT id FROM s1 JOIN s2 ON s1.id = s2.id;`;
     const r = run(sql);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', errorType: 'AmbiguousColumn' })]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', code: 'AmbiguousColumn' })]);
   });
 
   test('niladic functions (CURRENT_TIMESTAMP, CURRENT_DATE) are not columns', () => {

@@ -369,7 +369,7 @@ describe('a broken statement is one error; the others still parse', () => {
   test('error at the bad token, statements before and after kept', () => {
     const text = 'SELECT a FROM t;\nINSERT INTO x (a) SELEC a FROM t;\nSELECT b FROM u;';
     const r = parseText(text, dialect('ansi'));
-    expect(r.problems).toEqual([{ severity: 'error', offset: text.indexOf('SELEC '), message: expect.stringContaining('SELEC') }]);
+    expect(r.problems).toEqual([{ severity: 'error', code: 'SyntaxError', offset: text.indexOf('SELEC '), message: expect.stringContaining('SELEC') }]);
     expect(r.statements.map((s) => s.k)).toEqual(['query', 'query']);
     expect([r.attempted, r.failed]).toEqual([3, 1]);
   });

@@ -1,11 +1,12 @@
 /** The hand-written scanner: every lexical capability of src/dialects/spec.ts, on and off. */
 import { Scanner, stringValue, unquoteIdent } from '../../src/lexer/scanner.js';
 import { dialect } from '../helpers/dialects.js';
+import type { TextDiagnostic } from '../../src/diagnostics/diagnostic.js';
 
 interface Scanned {
   /** `TokenName:image` per token. */
   tokens: string[];
-  errors: { offset: number; message: string }[];
+  errors: TextDiagnostic[];
 }
 
 function scan(text: string, vendor = 'ansi'): Scanned {
@@ -97,8 +98,8 @@ describe('backtick identifiers (dbvmysql)', () => {
 
   test('without the capability a backtick is an unexpected character', () => {
     expect(scan('`a`').errors).toEqual([
-      { offset: 0, message: "unexpected character '`'" },
-      { offset: 2, message: "unexpected character '`'" },
+      { severity: 'error', code: 'SyntaxError', offset: 0, message: "unexpected character '`'" },
+      { severity: 'error', code: 'SyntaxError', offset: 2, message: "unexpected character '`'" },
     ]);
   });
 });
@@ -141,7 +142,7 @@ describe("Oracle q-quoted strings (dbvoracle)", () => {
   });
 
   test('unterminated q-quote: error at its start', () => {
-    expect(scan("select q'[abc from dual", 'oracle').errors).toEqual([{ offset: 7, message: 'unterminated q-quoted string' }]);
+    expect(scan("select q'[abc from dual", 'oracle').errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 7, message: 'unterminated q-quoted string' }]);
   });
 
   test("without the capability q'..' is a name and a string", () => {
@@ -159,7 +160,7 @@ describe('dollar-quoted strings (dbvpostgresql)', () => {
   });
 
   test('unterminated dollar quote: error at its start', () => {
-    expect(scan('select $x$ abc', 'postgres').errors).toEqual([{ offset: 7, message: 'unterminated dollar-quoted string' }]);
+    expect(scan('select $x$ abc', 'postgres').errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 7, message: 'unterminated dollar-quoted string' }]);
   });
 
   test('without the capability $1 is still a parameter', () => {
@@ -223,7 +224,7 @@ describe('comments', () => {
   });
 
   test('unterminated block comment: error at its start', () => {
-    expect(scan('select 1 /* open').errors).toEqual([{ offset: 9, message: 'unterminated block comment' }]);
+    expect(scan('select 1 /* open').errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 9, message: 'unterminated block comment' }]);
   });
 });
 
@@ -267,7 +268,7 @@ describe('batch separators', () => {
 describe('errors', () => {
   test('unterminated string: one error at the opening quote; the literal and its statement end with the line', () => {
     const r = scan("select a from t where b = 'oops;\r\nselect 2;");
-    expect(r.errors).toEqual([{ offset: 26, message: 'unterminated string literal' }]);
+    expect(r.errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 26, message: 'unterminated string literal' }]);
     expect(r.tokens).toEqual([
       'K_SELECT:select', 'Name:a', 'K_FROM:from', 'Name:t', 'K_WHERE:where', 'Name:b', 'Eq:=', "StringLit:'oops;",
       'Semicolon:', 'K_SELECT:select', 'NumberLit:2', 'Semicolon:;',
@@ -276,16 +277,16 @@ describe('errors', () => {
 
   test('unterminated string on the last line: the token runs to the end', () => {
     const r = scan("select 'oops");
-    expect(r.errors).toEqual([{ offset: 7, message: 'unterminated string literal' }]);
+    expect(r.errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 7, message: 'unterminated string literal' }]);
     expect(r.tokens).toEqual(['K_SELECT:select', "StringLit:'oops"]);
   });
 
   test('unterminated quoted identifier', () => {
-    expect(scan('select "abc from t').errors).toEqual([{ offset: 7, message: 'unterminated quoted identifier' }]);
+    expect(scan('select "abc from t').errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 7, message: 'unterminated quoted identifier' }]);
   });
 
   test('unterminated bracket identifier (dbvmssql)', () => {
-    expect(scan('select [abc from t', 'mssql').errors).toEqual([{ offset: 7, message: 'unterminated quoted identifier' }]);
+    expect(scan('select [abc from t', 'mssql').errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 7, message: 'unterminated quoted identifier' }]);
   });
 
   test('scanning never throws and always advances', () => {

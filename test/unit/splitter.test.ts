@@ -1,12 +1,13 @@
 /** The statement splitter: where chunks start and end, per dialect. */
 import { Splitter } from '../../src/split/splitter.js';
+import type { TextDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { dialect } from '../helpers/dialects.js';
 
 interface Split {
   /** The text of each chunk (first token to last token). */
   chunks: string[];
   skipped: string[];
-  errors: { offset: number; message: string }[];
+  errors: TextDiagnostic[];
 }
 
 function split(text: string, vendor = 'ansi'): Split {
@@ -156,6 +157,6 @@ describe('scan errors surface through the splitter', () => {
   test('an unterminated string swallows the rest and is reported', () => {
     const r = split("select 'abc; select 2;");
     expect(r.chunks).toEqual(["select 'abc; select 2;"]);
-    expect(r.errors).toEqual([{ offset: 7, message: 'unterminated string literal' }]);
+    expect(r.errors).toEqual([{ severity: 'error', code: 'SyntaxError', offset: 7, message: 'unterminated string literal' }]);
   });
 });

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { artifactDir, launchBrowser, openViewer } from '../helpers/browser.js';
 import { downstream, expectedDrawing, htmlOf, sample, sqlFiles, type Sample } from './samples.js';
 import { repoPath } from '../helpers/paths.js';
+import { runCli } from '../helpers/cli.js';
 
 jest.setTimeout(120_000);
 
@@ -93,6 +94,17 @@ describe('the warehouse viewer', () => {
     expect(lit.length).toBeGreaterThan(3);
     expect(await text(v.page, '#details h2')).toBe(label);
     await v.page.screenshot({ path: join(artifactDir(), 'warehouse-highlight.png') });
+  });
+
+  it('the columns lit by the click are exactly those `sqlflow impact --column ... -f json` lists', async () => {
+    const label = 'src.crm_customers.cust_id';
+    await click(v.page, label);
+    const files = sqlFiles('samples/warehouse').map((f) => repoPath(f.path));
+    const r = await runCli(['impact', ...files, '--schema', repoPath('samples/warehouse/schema.json'), '--column', label, '-f', 'json']);
+    expect(r.code).toBe(0);
+    const entries = JSON.parse(r.stdout).impact.entries as { seed: string; impacted: { column: string }[] }[];
+    const listed = new Set(entries.flatMap((e) => [e.seed, ...e.impacted.map((i) => i.column)]));
+    expect(await api(v.page, (a) => a.lit())).toEqual([...listed].sort());
   });
 
   it('a click on empty canvas clears the highlight', async () => {

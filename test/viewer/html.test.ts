@@ -1,4 +1,7 @@
 /** The HTML writer (no browser): one self-contained, deterministic page, streamed in bounded chunks. */
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render, writeHtml } from '../../src/writers/index.js';
 import type { LineageGraph } from '../../src/graph/model.js';
 import { runCli } from '../helpers/cli.js';
@@ -60,6 +63,22 @@ describe('--format html', () => {
     expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(dataOf(r.stdout).sources[0]).toContain('CREATE TABLE');
     expect(r.stdout).toContain('<title>sqlflow lineage: samples/oracle/01_tables.sql</title>');
+  });
+
+  it('-o FILE: the same bytes every run, and the size said on stderr', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlflow-html-'));
+    try {
+      const files = [join(dir, 'a.html'), join(dir, 'b.html')];
+      const runs = [];
+      for (const f of files) runs.push(await runCli(['analyze', ...['01_staging', '02_dimensions'].map((n) => repoPath(`samples/warehouse/${n}.sql`)), '-f', 'html', '-o', f]));
+      const [a, b] = files.map((f) => readFileSync(f));
+      expect(a!.equals(b!)).toBe(true);
+      const size = statSync(files[0]!).size;
+      expect(runs[0]!.diagnostics).toEqual([`sqlflow: wrote ${files[0]}: ${size.toLocaleString('en-US')} bytes (${(size / 1e6).toFixed(2)} MB), one self-contained HTML page`]);
+      expect(runs[0]!.summary).toMatch(/^sqlflow: 2 files, /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('opens in table level with --table-to-table', async () => {

@@ -1,7 +1,7 @@
 /**
  * The viewer in `sqlflow serve`, on a real server (127.0.0.1, a free port): the home page's form
  * posts SQL as a job and lands on the job's page, which shows its lineage; the job API's token
- * rules hold for the pages too.
+ * rules hold for the pages too, and with tokens a sign-in session keeps the token out of addresses.
  */
 import { jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
@@ -14,9 +14,9 @@ jest.setTimeout(120_000);
 const SQL = 'INSERT INTO dw.t (a, b) SELECT x, y FROM src.s;\nINSERT INTO dw.u (k) SELECT a FROM dw.t;';
 
 /** Follow the job page until it holds the viewer (it reloads itself while the job runs). */
-async function jobPage(url: string): Promise<string> {
+async function jobPage(url: string, headers: Record<string, string> = {}): Promise<string> {
   for (let i = 0; i < 600; i++) {
-    const r = await send(url, { method: 'GET' });
+    const r = await send(url, { method: 'GET', headers });
     if (r.status !== 200) throw new Error(`${url}: ${r.status} ${r.text.slice(0, 200)}`);
     if (r.text.includes('id="sqlflow-data"')) return r.text;
     await new Promise((res) => setTimeout(res, 100));
@@ -95,26 +95,81 @@ describe('without tokens', () => {
 describe('with tokens', () => {
   let dir: string;
   let server: RunningServer;
+  let browser: Browser;
   beforeAll(async () => {
     dir = tempDir();
     server = await startTestServer({ storeDir: dir, auth: { users: new Map([['ann', 'tok-a'], ['bob', 'tok-b']]) } });
+    browser = await launchBrowser();
   });
   afterAll(async () => {
+    await browser?.close();
     await server?.close();
     removeDir(dir);
   });
 
-  it('a job page needs its user and token; another user gets 404', async () => {
-    expect((await postForm(`${server.url}/`, { userId: 'ann', token: 'wrong', sqltext: SQL })).status).toBe(401);
+  /** ann's job, submitted from the form; the address it lands on and the session cookie. */
+  async function annsJob(): Promise<{ id: string; location: string; cookie: string }> {
     const res = await fetch(`${server.url}/`, { method: 'POST', body: formOf({ userId: 'ann', token: 'tok-a', sqltext: SQL }), redirect: 'manual' });
     expect(res.status).toBe(303);
     const location = res.headers.get('location')!;
-    expect(location).toMatch(/^\/jobs\/[0-9a-f]{32}\?userId=ann&token=tok-a$/);
-    const id = location.slice(6, 38);
-    expect(await jobPage(`${server.url}${location}`)).toContain('"vendor":"dbvansi"');
-    expect((await send(`${server.url}/jobs/${id}`, { method: 'GET' })).status).toBe(401);
-    expect((await send(`${server.url}/jobs/${id}?userId=ann&token=tok-b`, { method: 'GET' })).status).toBe(401);
-    expect((await send(`${server.url}/jobs/${id}?userId=bob&token=tok-b`, { method: 'GET' })).status).toBe(404);
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^sqlflow_session=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    return { id: location.slice(6, 38), location, cookie: setCookie.split(';')[0]! };
+  }
+
+  it('the job page address holds no token: the form signs in with a session cookie', async () => {
+    expect((await postForm(`${server.url}/`, { userId: 'ann', token: 'wrong', sqltext: SQL })).status).toBe(401);
+    const { id, location, cookie } = await annsJob();
+    expect(location).toBe(`/jobs/${id}`);
+    expect(await jobPage(`${server.url}${location}`, { cookie })).toContain('"vendor":"dbvansi"');
+  });
+
+  it('a job page needs a session or the Authorization header; never a token in the address; another user gets 404', async () => {
+    const { id, cookie } = await annsJob();
+    const url = `${server.url}/jobs/${id}`;
+    const bare = await send(url, { method: 'GET' });
+    expect(bare.status).toBe(401);
+    expect(bare.text).toContain('<form method="post" action="/session">');
+    expect((await send(`${url}?userId=ann&token=tok-a`, { method: 'GET' })).status).toBe(400);
+    expect((await send(`${url}?userId=ann`, { method: 'GET', headers: { authorization: 'Token tok-b' } })).status).toBe(401);
+    expect((await send(`${url}?userId=bob`, { method: 'GET', headers: { authorization: 'Token tok-b' } })).status).toBe(404);
+    expect(await jobPage(`${url}?userId=ann`, { authorization: 'Token tok-a' })).toContain('id="sqlflow-data"');
+    expect((await send(url, { method: 'GET', headers: { cookie: 'sqlflow_session=' + '0'.repeat(64) } })).status).toBe(401);
+    // bob signs in: ann's job is not his.
+    const signIn = await fetch(`${server.url}/session`, { method: 'POST', body: new URLSearchParams({ userId: 'bob', token: 'tok-b', next: `/jobs/${id}` }), redirect: 'manual' });
+    expect([signIn.status, signIn.headers.get('location')]).toEqual([303, `/jobs/${id}`]);
+    const bobs = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect(bobs).not.toBe(cookie);
+    expect((await send(url, { method: 'GET', headers: { cookie: bobs } })).status).toBe(404);
+    // A wrong token does not sign in; `next` goes nowhere but a job page or the home page.
+    const wrong = await fetch(`${server.url}/session`, { method: 'POST', body: new URLSearchParams({ userId: 'bob', token: 'tok-a', next: `/jobs/${id}` }), redirect: 'manual' });
+    expect([wrong.status, wrong.headers.get('set-cookie')]).toEqual([401, null]);
+    const away = await fetch(`${server.url}/session`, { method: 'POST', body: new URLSearchParams({ userId: 'bob', token: 'tok-b', next: 'https://evil.example.com/' }), redirect: 'manual' });
+    expect(away.headers.get('location')).toBe('/');
+  });
+
+  it('in the browser: a job link asks to sign in, then opens the lineage; the token is in no address', async () => {
+    const { id } = await annsJob();
+    const page = await browser.newPage();
+    const addresses: string[] = [];
+    page.on('request', (r) => addresses.push(r.url()));
+    await page.goto(`${server.url}/jobs/${id}`);
+    await page.locator('#signin-user').fill('ann');
+    await page.locator('#signin-token').fill('tok-a');
+    await page.locator('#signin-submit').click();
+    await page.waitForURL(`${server.url}/jobs/${id}`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+    expect(await page.locator('.bar .caption').textContent()).toBe('job pasted.sql: success');
+    // Signed in, the form analyzes more SQL without asking for the token again.
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('html[data-ready="true"]');
+    expect(await page.locator('#serve-token').count()).toBe(0);
+    await page.locator('#serve-sql').fill(SQL);
+    await page.locator('#serve-submit').click();
+    await page.waitForURL(/\/jobs\/[0-9a-f]{32}$/);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 60_000 });
+    expect(addresses.filter((a) => a.includes('tok-a'))).toEqual([]);
+    await page.close();
   });
 });
 

@@ -140,7 +140,7 @@ export function multiFileGraph(): LineageGraph {
       },
     ],
     edges,
-    errors: [{ severity: 'error', errorType: 'SyntaxError', message: "syntax error near 'FORM'", loc: b(4, 10, 4, 14) }],
+    errors: [{ severity: 'error', code: 'SyntaxError', message: "syntax error near 'FORM'", fileIndex: 1, line: 4, col: 10, endLine: 4, endCol: 14 }],
     statements: { total: 5, failed: 1 },
   };
 }

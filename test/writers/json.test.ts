@@ -123,7 +123,7 @@ describe('writeJson', () => {
       coordinates: [{ x: 4, y: 10, hashCode: hashB }, { x: 4, y: 14, hashCode: hashB }],
     }]);
     const g = insertSelectGraph();
-    g.errors.push({ severity: 'warning', errorType: 'InputError', message: 'no position' });
+    g.errors.push({ severity: 'warning', code: 'InputError', message: 'no position' });
     expect(parse(g).data.sqlflow.errors[0].coordinates).toEqual([]);
   });
 

@@ -68,6 +68,10 @@ export function* writeMarkdown(r: GateReport): Generator<string> {
     yield '| severity | location | rule | message |\n|---|---|---|---|\n';
     for (const f of r.findings) yield `| ${f.severity} | \`${cell(locText(f.loc))}\` | ${f.rule} | ${cell(f.message)} |\n`;
   }
+  if (r.page !== undefined) {
+    const what = r.command === 'impact' ? 'the impacted lineage, seeds selected' : 'the lineage with added edges green and removed ones red';
+    yield `\n**Interactive diagram:** [${cell(r.page)}](${encodeURI(r.page).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}) (${what}; one self-contained HTML file).\n`;
+  }
   if (r.diff && r.command === 'diff') {
     const d = r.diff;
     yield `\n**Diff:** ${d.objectsAdded.length} objects added, ${d.objectsRemoved.length} removed; ${d.flowsAdded.length} column flows added, ${d.flowsRemoved.length} removed, ${d.flowsChanged.length} changed; ${d.sourcesLost.length} columns lost all their sources.\n`;

@@ -33,7 +33,7 @@ export async function writeSarif(r: GateReport, version: string): Promise<string
 /** Analysis diagnostics (`analyze --diagnostics-format sarif`): the rule is the SQLFlow errorType. */
 export async function diagnosticsSarif(diagnostics: Diagnostic[], version: string): Promise<string> {
   const items: Item[] = diagnostics.map((d) => {
-    const item: Item = { rule: d.errorType ?? 'sqlflow', severity: d.severity, message: d.message, fingerprint: `${d.errorType ?? ''}|${d.file ?? ''}|${d.message}` };
+    const item: Item = { rule: d.code ?? 'sqlflow', severity: d.severity, message: d.message, fingerprint: `${d.code ?? ''}|${d.file ?? ''}|${d.message}` };
     if (d.file !== undefined) item.loc = { file: d.file, line: d.line ?? 1, col: d.col ?? 1 };
     return item;
   });

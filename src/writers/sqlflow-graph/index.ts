@@ -46,7 +46,7 @@ function* pieces(graph: LineageGraph, opts: WriteOptions): Generator<string> {
   yield* list('processes', (function* () {
     for (const p of ix.processes()) yield processEntry(p, pair, true);
   })());
-  yield* list('errors', graph.errors.map((e) => ({ errorMessage: e.message, errorType: e.errorType, coordinates: coords.of([e.loc]) })));
+  yield* list('errors', graph.errors.map((e) => ({ errorMessage: e.message, errorType: e.code, coordinates: coords.ofDiagnostic(e) })));
   const files = coords.filesMap(graph.files);
   if (files) yield `,"files":${JSON.stringify(files)}`;
   yield '}';
