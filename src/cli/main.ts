@@ -1,7 +1,8 @@
 /** Entry point used by bin/sqlflow: real streams, real inputs, the analyzer and writers. */
 import { once } from 'node:events';
 import { isatty } from 'node:tty';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { totalmem } from 'node:os';
 import { supportsColorStderr } from 'chalk';
 import { readInputs } from '../inputs/index.js';
 import type { CliDeps, Engine, Spinner } from './deps.js';
@@ -54,6 +55,7 @@ export function realDeps(): CliDeps {
     loadEngine,
     writeOutput: writeFileAtomic,
     startSpinner,
+    heap: { limit: getHeapStatistics().heap_size_limit, total: totalmem(), relaunch: async (heapMB) => (await import('./heap.js')).relaunch(heapMB) },
   };
 }
 
