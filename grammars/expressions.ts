@@ -86,7 +86,7 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.OR(binaryAlts ??= [
       {
         ALT: () => {
-          const op = $.OR1([
+          const op = $.OR1(binaryOps ??= [
             { ALT: () => $.CONSUME(T.Operator) },
             { ALT: () => $.CONSUME(T.Star) },
             { ALT: () => $.CONSUME(T.Eq) },
@@ -97,7 +97,7 @@ export function defineExpressionRules(this: SqlParser): void {
             { ALT: () => $.CONSUME(K.MOD) },
             { ALT: () => $.CONSUME(K.XOR) },
           ]);
-          const right = $.OR2([
+          const right = $.OR2(binaryRight ??= [
             { ALT: () => $.SUBRULE($.quantified) },
             { ALT: () => $.SUBRULE($.unary) },
           ]);
@@ -180,7 +180,7 @@ export function defineExpressionRules(this: SqlParser): void {
                   },
                 ]);
                 $.OPTION2(() => $.SUBRULE($.quantifiedKeyword));
-                const right = $.SUBRULE($.unary);
+                const right = $.SUBRULE3($.unary);
                 const rights = [right];
                 $.OPTION3(() => {
                   $.CONSUME(K.ESCAPE);

@@ -11,8 +11,10 @@
  *   can invoke it as a nested rule (errors propagate to the caller instead of being recovered).
  * - `exportLexerState` / `importLexerState`: the index of the last consumed token, read and set
  *   (public at run time, absent from the published typings).
+ * - `categorize`: a token type's categories wired as `createToken({ categories })` wires them
+ *   (`CATEGORIES`, and each category's `categoryMatches`, `categoryMatchesMap`, `isParent`).
  */
-import type { EmbeddedActionsParser } from 'chevrotain';
+import type { EmbeddedActionsParser, TokenType } from 'chevrotain';
 
 interface Internals {
   RECORDING_PHASE: boolean;
@@ -67,4 +69,31 @@ export function internalsPresent(p: EmbeddedActionsParser, rule: unknown): Recor
     importLexerState: typeof i.importLexerState,
     coreRule: typeof (rule as { coreRule?: unknown }).coreRule,
   };
+}
+
+type Wired = TokenType & { CATEGORIES?: TokenType[]; tokenTypeIdx: number; categoryMatches: number[]; categoryMatchesMap: Record<number, boolean>; isParent: boolean };
+
+/**
+ * Give `token` (made by `createToken` without categories) the categories `categories` and, through
+ * them, theirs. `createToken({ categories })` does the same but then rebuilds every category's
+ * list of members from scratch, once per token: with about 700 keywords in the category AnyToken
+ * that quadratic work was about 15 ms of every start-up. Members are added in creation order,
+ * which is the order Chevrotain's rebuild gives (ascending token index); the parser's constructor
+ * rebuilds the lists once more from the same maps.
+ */
+export function categorize(token: TokenType, categories: TokenType[]): void {
+  const t = token as Wired;
+  t.CATEGORIES = categories;
+  const seen = new Set<TokenType>();
+  const visit = (category: Wired) => {
+    if (seen.has(category) || category === t) return;
+    seen.add(category);
+    if (category.categoryMatchesMap[t.tokenTypeIdx] !== true) {
+      category.categoryMatchesMap[t.tokenTypeIdx] = true;
+      category.categoryMatches.push(t.tokenTypeIdx);
+    }
+    category.isParent = true;
+    for (const up of category.CATEGORIES ?? []) visit(up as Wired);
+  };
+  for (const c of categories) visit(c as Wired);
 }

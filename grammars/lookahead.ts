@@ -149,8 +149,15 @@ function chooseAlternative(alts: Sequences, hasPredicates: boolean, dynamic: boo
       return table[(this.LA(1) as IToken & { tokenTypeIdx: number }).tokenTypeIdx];
     };
   }
+  // The tokens that can start each alternative (undefined: it has an empty path, any token may):
+  // an alternative whose first token cannot match is passed over without calling its gate (the
+  // gates only look ahead) or matching its paths one by one.
+  const firsts = dynamic ? alts.map(() => undefined) : alts.map((alt) => (alt.some((p) => p.length === 0) ? undefined : firstTokenTable([[alt.map((p) => p[0]!), true]])));
   return function (this: Parser, orAlts?: IOrAlt<unknown>[]) {
+    const la1 = (this.LA(1) as IToken & { tokenTypeIdx: number }).tokenTypeIdx;
     for (let t = 0; t < alts.length; t++) {
+      const first = firsts[t];
+      if (first !== undefined && first[la1] !== true) continue;
       const gate = hasPredicates ? (orAlts?.[t] as { GATE?: () => boolean } | undefined)?.GATE : undefined;
       if (gate !== undefined && gate.call(this) === false) continue;
       for (const path of alts[t]!) if (matches(this, path)) return t;

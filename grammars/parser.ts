@@ -15,6 +15,7 @@ import { definePathRules } from './paths.js';
 import type { ProcDialect } from './procbase.js';
 import type { TextDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { defineProceduralRules } from './procedural.js';
+import { definePivotStatementRules } from './pivot-statement.js';
 import { defineQueryRules } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
@@ -101,6 +102,10 @@ export class SqlParser extends EmbeddedActionsParser {
   joinPart!: R<A.TableRef>;
   lateralView!: R<A.TableRef>;
   pivot!: R<A.TableRef>;
+  pivotAggregates!: R<{ aggregates: A.Expr[]; aggregateAliases: (A.Ident | undefined)[] }>;
+  pivotStatement!: R<A.Select>;
+  pivotWider!: R<Omit<A.PivotRef, 'source' | 'start' | 'end'>>;
+  pivotLonger!: R<Omit<A.PivotRef, 'source' | 'start' | 'end'>>;
   tablePrimary!: (idx?: number) => A.TableRef;
   namedTable!: R<A.TableRef>;
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.Ident[] }>;
@@ -117,7 +122,8 @@ export class SqlParser extends EmbeddedActionsParser {
   outputClause!: R<void>;
   topClause!: R<void>;
   updateStmt!: R<A.Statement>;
-  dmlTail!: R<void>;
+  dmlTail!: R<A.SelectItem[] | undefined>;
+  returning!: R<A.SelectItem[]>;
   dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;
@@ -152,6 +158,7 @@ export class SqlParser extends EmbeddedActionsParser {
     });
     defineExpressionRules.call(this);
     defineQueryRules.call(this);
+    definePivotStatementRules.call(this);
     defineStatementRules.call(this);
     definePathRules.call(this);
     defineProceduralRules.call(this);
@@ -225,7 +232,8 @@ export class SqlParser extends EmbeddedActionsParser {
       this.runTo = here + n;
     }
     const t = this.LA(n).tokenType;
-    return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i);
+    // A PIVOT / UNPIVOT where a query starts is DuckDB's statement (after a FROM item it is the table operator).
+    return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 
   /** Can `tok` start a statement? Used where statements need no separator. */
@@ -291,6 +299,17 @@ export class SqlParser extends EmbeddedActionsParser {
     const errors: TextDiagnostic[] = [];
     while (position(this) < tokens.length - 1) {
       const before = position(this);
+      if (tokens[before + 1]!.tokenType === T.RParen) {
+        // No statement starts with `)`: a run of them (a damaged file may hold thousands) is one
+        // failed statement, not one each (each failure costs a parse and an exception).
+        let i = before + 2;
+        while (i < tokens.length - 1 && tokens[i]!.tokenType === T.RParen) i++;
+        const start = tokens[before + 1]!.startOffset;
+        const stop = tokens[i - 1]!.endOffset! + 1;
+        errors.push(syntaxError(start, `unknown statement '${text.slice(start, Math.min(stop, start + 40))}'`, { start, end: stop }));
+        seek(this, i - 1);
+        continue;
+      }
       this.errors = [];
       this.steps = [];
       this.stepStack = [];

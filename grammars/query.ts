@@ -1,6 +1,6 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
-import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, TableRef, With } from '../src/ast/nodes.js';
+import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
@@ -42,9 +42,21 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.MATERIALIZED);
     });
     $.CONSUME(T.LParen);
-    const query = $.SUBRULE($.query);
+    // PostgreSQL data-modifying CTEs: `m AS (DELETE | UPDATE | INSERT ... RETURNING ...)`.
+    const body = $.OR([
+      { ALT: () => ({ query: $.SUBRULE($.query) }) },
+      { ALT: () => ({ dml: $.SUBRULE($.insertStmt, { ARGS: [undefined] }) }) },
+      { ALT: () => ({ dml: $.SUBRULE($.updateStmt, { ARGS: [undefined] }) }) },
+      { ALT: () => ({ dml: $.SUBRULE($.deleteStmt, { ARGS: [undefined] }) }) },
+    ]);
     $.CONSUME(T.RParen);
-    return $.ACTION((): Cte => ({ name, columns, query, start: name.start, end: end() }));
+    return $.ACTION((): Cte => {
+      const dml = (body as { dml?: Statement }).dml;
+      const cte: Cte = { name, columns, query: (body as { query?: Query }).query, start: name.start, end: end() };
+      // (INSERT ALL / FIRST is Oracle's, never a CTE: the CTE then has neither, and the resolver says so.)
+      if (dml?.k === 'insert' || dml?.k === 'update' || dml?.k === 'delete') cte.dml = dml;
+      return cte;
+    });
   });
 
   /** `( a, b, c )` */
@@ -115,6 +127,7 @@ export function defineQueryRules(this: SqlParser): void {
   this.queryTerm = $.RULE('queryTerm', (): Query => {
     return $.OR([
       { ALT: () => $.SUBRULE($.selectCore) },
+      { ALT: () => $.SUBRULE($.pivotStatement) },
       {
         ALT: () => {
           const lp = $.CONSUME(T.LParen);
@@ -610,17 +623,7 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.NULLS);
     });
     $.CONSUME(T.LParen);
-    const aggregates: Expr[] = [];
-    const aggregateAliases: (Ident | undefined)[] = [];
-    $.AT_LEAST_ONE_SEP({
-      SEP: T.Comma,
-      DEF: () => {
-        aggregates.push($.SUBRULE($.expr));
-        let a: Ident | undefined;
-        $.OPTION1({ GATE: () => this.aliasAhead(false), DEF: () => (a = $.SUBRULE($.alias, { ARGS: [false] })) });
-        aggregateAliases.push(a);
-      },
-    });
+    const { aggregates, aggregateAliases } = $.SUBRULE($.pivotAggregates);
     $.CONSUME(K.FOR);
     const forColumns: Ident[] = [];
     $.OR2([
@@ -674,6 +677,22 @@ export function defineQueryRules(this: SqlParser): void {
       start: source.start,
       end: end(),
     }));
+  });
+
+  /** `SUM(x) [AS total], ...` of a PIVOT (and of DuckDB's PIVOT ... USING). */
+  this.pivotAggregates = $.RULE('pivotAggregates', (): { aggregates: Expr[]; aggregateAliases: (Ident | undefined)[] } => {
+    const aggregates: Expr[] = [];
+    const aggregateAliases: (Ident | undefined)[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        aggregates.push($.SUBRULE($.expr));
+        let a: Ident | undefined;
+        $.OPTION({ GATE: () => this.aliasAhead(false), DEF: () => (a = $.SUBRULE($.alias, { ARGS: [false] })) });
+        aggregateAliases.push(a);
+      },
+    });
+    return { aggregates, aggregateAliases };
   });
 
   this.tablePrimary = $.RULE('tablePrimary', (): TableRef => {
@@ -816,7 +835,7 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => $.LA(1).tokenType === K.TABLESAMPLE || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.LParen),
       DEF: () => {
         $.CONSUME2(T.AnyToken);
-        $.OPTION7({ GATE: () => $.LA(1).tokenType !== T.LParen, DEF: () => $.CONSUME(T.Identifier) });
+        $.OPTION7({ GATE: () => $.LA(1).tokenType !== T.LParen, DEF: () => $.CONSUME2(T.Identifier) });
         $.CONSUME2(T.LParen);
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
         $.CONSUME2(T.RParen);

@@ -99,7 +99,7 @@ export function defineStatementRules(this: SqlParser): void {
       {
         GATE: () => ($.LA(1).tokenType === K.ALL || $.LA(1).tokenType === K.FIRST) && ($.LA(2).tokenType === K.INTO || $.LA(2).tokenType === K.WHEN),
         ALT: () => {
-          $.CONSUME(T.AnyToken); // ALL (reserved) or FIRST
+          $.CONSUME1(T.AnyToken); // ALL (reserved) or FIRST
           return $.SUBRULE($.multiInsert, { ARGS: [kw.startOffset] });
         },
       },
@@ -197,10 +197,8 @@ export function defineStatementRules(this: SqlParser): void {
           });
           let upsert: Assignment[] | undefined;
           $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
-          $.option(10, () => {
-            $.CONSUME(K.RETURNING);
-            $.SUBRULE3($.skipBalanced, { ARGS: [0] });
-          });
+          let returning: SelectItem[] | undefined;
+          $.option(10, () => (returning = $.SUBRULE($.returning)));
           return $.ACTION((): Statement => {
             const t = target as { path?: string; name?: QName };
             let src = (source as { q?: Query }).q;
@@ -221,6 +219,7 @@ export function defineStatementRules(this: SqlParser): void {
               overwrite,
               replace: kw.tokenType === K.REPLACE,
               upsert,
+              returning,
               execProc: (source as { proc?: QName }).proc,
               start: w ? w.start : kw.startOffset,
               end: end(),
@@ -263,7 +262,7 @@ export function defineStatementRules(this: SqlParser): void {
               },
               {
                 ALT: () => {
-                  $.CONSUME(K.ON);
+                  $.CONSUME1(K.ON);
                   $.CONSUME(K.CONSTRAINT);
                   $.SUBRULE($.ident);
                 },
@@ -429,10 +428,10 @@ export function defineStatementRules(this: SqlParser): void {
     });
     let where: Expr | undefined;
     $.OPTION4(() => (where = $.SUBRULE($.dmlWhere)));
-    $.SUBRULE($.dmlTail);
+    const returning = $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
-      return { k: 'update', with: w, target: target!, sets, from: [...rest, ...from], where, start: w ? w.start : kw.startOffset, end: end() };
+      return { k: 'update', with: w, target: target!, sets, from: [...rest, ...from], where, returning, start: w ? w.start : kw.startOffset, end: end() };
     });
   });
 
@@ -453,16 +452,12 @@ export function defineStatementRules(this: SqlParser): void {
     ]);
   });
 
-  /** RETURNING / ORDER BY / LIMIT / OPTION(...) after DML. */
-  this.dmlTail = $.RULE('dmlTail', () => {
+  /** RETURNING / ORDER BY / LIMIT / OPTION(...) after DML: the RETURNING items. */
+  this.dmlTail = $.RULE('dmlTail', (): SelectItem[] | undefined => {
+    let returning: SelectItem[] | undefined;
     $.MANY(() => {
       $.OR([
-        {
-          ALT: () => {
-            $.CONSUME(K.RETURNING);
-            $.SUBRULE($.skipBalanced, { ARGS: [0] });
-          },
-        },
+        { ALT: () => (returning = $.SUBRULE($.returning)) },
         {
           ALT: () => {
             $.CONSUME(K.ORDER);
@@ -495,6 +490,19 @@ export function defineStatementRules(this: SqlParser): void {
         },
       ]);
     });
+    return returning;
+  });
+
+  /**
+   * `RETURNING items`: what a data-modifying CTE hands on (PostgreSQL). Oracle's `INTO :v, ...`
+   * (variables, no lineage) and anything else up to the statement's end are skipped.
+   */
+  this.returning = $.RULE('returning', (): SelectItem[] => {
+    $.CONSUME(K.RETURNING);
+    const items: SelectItem[] = [];
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+    $.SUBRULE($.skipBalanced, { ARGS: [0] });
+    return items;
   });
 
   this.deleteStmt = $.RULE('deleteStmt', (w: With | undefined): Statement => {
@@ -511,10 +519,10 @@ export function defineStatementRules(this: SqlParser): void {
     });
     let where: Expr | undefined;
     $.OPTION5(() => (where = $.SUBRULE($.dmlWhere)));
-    $.SUBRULE($.dmlTail);
+    const returning = $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
-      return { k: 'delete', with: w, target: target!, using: [...rest, ...using], where, start: w ? w.start : kw.startOffset, end: end() };
+      return { k: 'delete', with: w, target: target!, using: [...rest, ...using], where, returning, start: w ? w.start : kw.startOffset, end: end() };
     });
   });
 
@@ -917,7 +925,7 @@ export function defineStatementRules(this: SqlParser): void {
                     $.SUBRULE2($.skipBalanced, { ARGS: [0] });
                     $.CONSUME(T.RParen);
                     $.CONSUME1(K.WITH);
-                    $.CONSUME(K.TABLE);
+                    $.CONSUME1(K.TABLE);
                     const other = $.SUBRULE3($.qname);
                     return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), reads: [other], writes: [from] }));
                   },

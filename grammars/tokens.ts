@@ -7,6 +7,7 @@
  * category, so `CONSUME(Identifier)` accepts them. Reserved keywords do not.
  */
 import { createToken, Lexer, type TokenType } from './chevrotain.js';
+import { categorize } from './internals.js';
 
 /** Category of every token: lets the grammar skip text it does not model (`skipBalanced`). */
 export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
@@ -86,10 +87,14 @@ export const SOFT = [
 export type KeywordName = (typeof RESERVED)[number] | (typeof SOFT)[number];
 
 const kw: Record<string, TokenType> = {};
-for (const word of RESERVED) kw[word] = createToken({ name: `K_${word}`, pattern: Lexer.NA, categories: [AnyToken] });
-for (const word of SOFT) {
-  kw[word] = createToken({ name: `K_${word}`, pattern: Lexer.NA, categories: [Identifier, AnyToken] });
-}
+// Categories wired by `categorize`: createToken({ categories }) is quadratic in the number of keywords.
+const keyword = (word: string, categories: TokenType[]) => {
+  const t = createToken({ name: `K_${word}`, pattern: Lexer.NA });
+  categorize(t, categories);
+  return t;
+};
+for (const word of RESERVED) kw[word] = keyword(word, [AnyToken]);
+for (const word of SOFT) kw[word] = keyword(word, [Identifier, AnyToken]);
 
 /** Keyword token types by upper-case word. */
 export const K = kw as Record<string, TokenType>;

@@ -204,12 +204,21 @@ export interface PivotRef extends Node {
   alias?: Ident;
   /** `AS p (c1, c2, ...)`: output names by position. */
   columnAliases?: Ident[];
+  /** DuckDB `PIVOT t ON expr, ...`: the ON expressions (the FOR columns, when not plain columns). */
+  forExprs?: Expr[];
+  /** DuckDB PIVOT without IN lists: the pivot columns are named by the data's values, unknown here. */
+  valuesUnknown?: boolean;
+  /** DuckDB `PIVOT ... GROUP BY g`: only these columns pass through (else every column not consumed). */
+  groupBy?: Expr[];
 }
 
 export interface Cte extends Node {
   name: Ident;
   columns?: Ident[];
-  query: Query;
+  /** The CTE's query; absent in a data-modifying CTE, which has `dml`. */
+  query?: Query;
+  /** PostgreSQL `WITH m AS (DELETE ... RETURNING ...)`: the statement; its RETURNING items are the CTE's columns. */
+  dml?: InsertStmt | UpdateStmt | DeleteStmt;
 }
 
 export interface With extends Node {
@@ -299,6 +308,7 @@ export interface InsertStmt extends Node {
   /** INSERT ... EXEC proc. */
   execProc?: QName;
   output?: OutputClause;
+  returning?: SelectItem[];
 }
 
 /** T-SQL `OUTPUT inserted.a, deleted.b, src.c INTO target [(cols)]` of INSERT/UPDATE/DELETE/MERGE. */
@@ -330,6 +340,7 @@ export interface UpdateStmt extends Node {
   from: TableRef[];
   where?: Expr;
   output?: OutputClause;
+  returning?: SelectItem[];
 }
 
 export interface DeleteStmt extends Node {
@@ -339,6 +350,7 @@ export interface DeleteStmt extends Node {
   using: TableRef[];
   where?: Expr;
   output?: OutputClause;
+  returning?: SelectItem[];
 }
 
 export interface MergeWhen {

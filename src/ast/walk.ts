@@ -56,7 +56,9 @@ export function forEachNode(node: unknown, visit: (n: AnyNode) => boolean | void
   if (node === null || typeof node !== 'object') return;
   const obj = node as Record<string, unknown>;
   if (typeof obj.k === 'string' && visit(obj as unknown as AnyNode) === false) return;
-  for (const key of Object.keys(obj)) {
+  // for...in, not Object.keys: the same own keys in the same order (nodes are plain objects),
+  // without an array of keys per node (about 4% of a run's allocations).
+  for (const key in obj) {
     const v = obj[key];
     if (v !== null && typeof v === 'object') forEachNode(v, visit);
   }

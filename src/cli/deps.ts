@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineageGraph } from '../graph/model.js';
 import type { ReadInputsOptions, ReadInputsResult, SourceFile } from '../inputs/types.js';
-import type { AnalyzeOptions, WriteOptions } from '../options.js';
+import type { AnalyzeOptions, OutputFormat, WriteOptions } from '../options.js';
 import type { ColorLevel } from './report.js';
 
 /** The shape of `analyze` in src/api.ts. */
@@ -46,8 +46,11 @@ export interface CliDeps {
   colorSupport: ColorLevel;
   version: string;
   readInputs(specs: string[], opts?: ReadInputsOptions): Promise<ReadInputsResult>;
-  /** The analyzer and writers, loaded only when `analyze` runs. */
-  loadEngine(): Promise<Engine>;
+  /**
+   * The analyzer and writers, loaded only when `analyze` runs. With `format`, `write` is asked for
+   * that format only (its writer alone is loaded).
+   */
+  loadEngine(format?: OutputFormat): Promise<Engine>;
   /** Write the document to a file (atomically for regular files), chunk by chunk. */
   writeOutput(path: string, chunks: Iterable<string>): Promise<void>;
   startSpinner(text: string): Spinner;

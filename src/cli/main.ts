@@ -5,6 +5,7 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { totalmem } from 'node:os';
 import { supportsColorStderr } from 'chalk';
 import { readInputs } from '../inputs/index.js';
+import type { OutputFormat } from '../options.js';
 import type { CliDeps, Engine, Spinner } from './deps.js';
 import { writeFileAtomic } from './output.js';
 import { cli } from './program.js';
@@ -19,10 +20,14 @@ import { readVersion } from './version.js';
  */
 const HEAP_GROWTH_PERCENT = 20;
 
-async function loadEngine(): Promise<Engine> {
+async function loadEngine(format?: OutputFormat): Promise<Engine> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH_PERCENT}`);
-  const [api, writers] = await Promise.all([import('../api.js'), import('../writers/index.js')]);
-  return { analyze: api.analyze, analyzeParallel: api.analyzeParallel, write: writers.write };
+  if (format === undefined) {
+    const [run, writers] = await Promise.all([import('../analyze.js'), import('../writers/index.js')]);
+    return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writers.write };
+  }
+  const [run, writer] = await Promise.all([import('../analyze.js'), import('../writers/load.js').then((m) => m.loadWriter(format))]);
+  return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writer };
 }
 
 /** `sqlflow | head` closes stdout early: stop quietly instead of crashing on EPIPE. */

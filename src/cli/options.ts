@@ -24,7 +24,7 @@ export interface AnalyzeConfig {
   progress: boolean;
   /** Output file; undefined (or `-`) for stdout. */
   output?: string;
-  /** Worker threads (--jobs); undefined = one per core. */
+  /** Worker threads (--jobs); undefined = one per core from 3 cores, else 1 (see defaultJobs). */
   jobs?: number;
   /** --max-warnings: more warnings than this exit 1; undefined = no limit. */
   maxWarnings?: number;
@@ -145,7 +145,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
   const aggregate = new Option('--aggregate <mode>', 'arguments of COUNT() etc. as direct or indirect flow')
     .choices(['direct', 'indirect'])
     .default('direct');
-  const jobs = new Option('--jobs <n>', 'worker threads (default: one per core)').argParser(parsePositiveInt);
+  const jobs = new Option('--jobs <n>', 'worker threads (default: one per core, 1 below 3 cores)').argParser(parsePositiveInt);
   const maxWarnings = new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(parseCount);
   return cmd
     .addOption(vendor)

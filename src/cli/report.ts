@@ -36,9 +36,13 @@ export function renderDiagnostic(d: Diagnostic, c: ChalkInstance): string {
 
 export { countSeverities, type Counts };
 
-/** 1,239: counts are grouped by thousands, the same on every machine. */
+/**
+ * 1,239: counts are grouped by thousands, the same on every machine. Written out rather than
+ * with toLocaleString('en-US'), whose first call loads the ICU locale data (about 8 ms of start-up).
+ */
 export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function counted(n: number, word: string): string {

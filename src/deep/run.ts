@@ -8,7 +8,7 @@
  * input goes), waiting for it synchronously (Atomics.wait) so that `analyze()` stays synchronous.
  * 10,000 levels need about 50 MB; a statement deeper than the big stack allows still fails alone.
  */
-import type { LineageResult, SourceInput } from '../api.js';
+import type { LineageResult, SourceInput } from '../analysis.js';
 import type { AnalyzeOptions } from '../options.js';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
@@ -30,7 +30,7 @@ const done = (message) => {
 `;
 
 /**
- * Run `analyzeHere` (src/api.ts) on a worker thread with a big stack and wait for it. Undefined
+ * Run `analyzeHere` (src/analyze.ts) on a worker thread with a big stack and wait for it. Undefined
  * when no worker can be started here (e.g. the module runs from TypeScript sources without the
  * hooks that load them: set SQLFLOW_WORKER_HOOKS to a module that registers such hooks).
  */
@@ -38,7 +38,7 @@ export function analyzeOnBigStack(sources: SourceInput[], options: AnalyzeOption
   const fromSource = import.meta.url.endsWith('.ts');
   const hooks = fromSource ? process.env.SQLFLOW_WORKER_HOOKS : undefined;
   if (fromSource && !hooks) return undefined;
-  const entry = new URL(fromSource ? '../api.ts' : '../api.js', import.meta.url).href;
+  const entry = new URL(fromSource ? '../analyze.ts' : '../analyze.js', import.meta.url).href;
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;

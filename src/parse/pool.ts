@@ -20,15 +20,21 @@ export function workerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** Replies, and a batch this thread could not receive ('messageerror'). */
+type Reply = ParseReply | { id: number; type: 'lost' };
+
 export class FileJob {
-  private readonly replies: ParseReply[] = [];
+  private readonly replies: Reply[] = [];
   private wake: (() => void) | undefined;
+  /** The rest of the file is parsed on this thread: the worker's later replies are dropped. */
+  private abandoned = false;
   readonly consumed = new Int32Array(new SharedArrayBuffer(4));
   failure: Error | undefined;
 
   constructor(readonly id: number, readonly text: string, readonly vendor: string) {}
 
-  push(reply: ParseReply): void {
+  push(reply: Reply): void {
+    if (this.abandoned) return;
     this.replies.push(reply);
     this.wake?.();
   }
@@ -38,7 +44,7 @@ export class FileJob {
     this.wake?.();
   }
 
-  private next(): Promise<ParseReply> {
+  private next(): Promise<Reply> {
     return new Promise((resolve, reject) => {
       const take = () => {
         this.wake = undefined;
@@ -50,13 +56,34 @@ export class FileJob {
     });
   }
 
-  /** Hands every statement to `fn`, in order; resolves with the file's parse results. */
-  async each(fn: (stmt: Statement) => void): Promise<FileParse> {
+  /**
+   * Hands every statement to `fn`, in order; resolves with the file's parse results. When a batch
+   * cannot be received, `reparse(n)` parses the file here, handing on the statements after the
+   * first `n`, and gives the file's results.
+   */
+  async each(fn: (stmt: Statement) => void, reparse: (handed: number) => FileParse): Promise<FileParse> {
+    let handed = 0;
     for (;;) {
       const reply = await this.next();
       if (reply.type === 'error') throw new Error(`parse worker failed: ${reply.message}`);
-      if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems };
-      for (const stmt of reply.statements) fn(stmt);
+      if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems, foreignGo: reply.foreignGo };
+      let statements: Statement[] | undefined;
+      try {
+        if (reply.type === 'batch') statements = JSON.parse(reply.statements) as Statement[];
+      } catch {
+        statements = undefined;
+      }
+      if (!statements) {
+        // A batch too deep to hand over: let the worker finish the file unhindered (its replies
+        // are dropped) and parse the rest here.
+        this.abandoned = true;
+        this.replies.length = 0;
+        Atomics.store(this.consumed, 0, 1 << 30);
+        Atomics.notify(this.consumed, 0);
+        return reparse(handed);
+      }
+      for (const stmt of statements) fn(stmt);
+      handed += statements.length;
       Atomics.add(this.consumed, 0, 1);
       Atomics.notify(this.consumed, 0);
     }
@@ -81,6 +108,7 @@ export class ParsePool {
           this.dispatch();
         }
       });
+      worker.on('messageerror', () => this.busy.get(worker)?.push({ id: -1, type: 'lost' }));
       worker.on('error', (err) => {
         this.busy.get(worker)?.fail(err);
         this.busy.delete(worker);

@@ -32,10 +32,21 @@ export interface ResultSet {
   indexed?: number;
   /** `*` outputs whose columns are unknown: source objects they expand from. */
   stars: ColumnRef[];
+  /**
+   * Select lists: where the first `*` of unknown width stands among `cols` (the outputs before it
+   * have known positions), and the end of the last one (the outputs from there line up with the
+   * end of the list).
+   */
+  starAt?: number;
+  starEnd?: number;
   /** Keys of input columns a table operator consumed: never found through `stars`. */
   hidden?: Set<string>;
   /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */
   fields?: ColumnRef[];
+  /** Columns that decide (fdr) every field asked, beside `fields` (DuckDB PIVOT's ON columns). */
+  deciders?: ColumnRef[];
+  /** The construct whose columns are unknown here (`table function dbo.f`): a column asked of it is not traced. */
+  opaque?: string;
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */
@@ -56,6 +67,10 @@ export interface StatementContext {
   reads: Set<number>;
   /** A written value reads the target's current row (`SET c = c + 1`): the target is also a source. */
   selfRead?: boolean;
+  /** An expression nested deeper than the walk follows was met (noted once). */
+  tooDeep?: boolean;
+  /** Tables written by its data-modifying CTEs (`WITH m AS (DELETE FROM t ... RETURNING ...)`). */
+  writes?: LineageObject[];
   /** The statement, scanned for qualified column uses on its first ambiguous column. */
   ast?: A.Statement;
   scanned?: boolean;

@@ -26,6 +26,9 @@ const AGGREGATES = new Set([
   'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
 ]);
 
+/** Expression nesting the walk follows (deeper parts, e.g. 3,000 nested CASEs, are not traced; a note says so). */
+const MAX_DEPTH = 2000;
+
 function isArrayKeyword(e: Expr | undefined): boolean {
   return e?.k === 'col' && e.name.parts.length === 1 && !e.name.parts[0]!.quoted && e.name.parts[0]!.text.toUpperCase() === 'ARRAY';
 }
@@ -42,7 +45,13 @@ export class ExprWalker {
   /** Collect the refs of `e` read in `scope`, with the relation type of the enclosing context. */
   walk(e: Expr | undefined, scope: Scope, type: RelationType, out: Ref[], clause?: ClauseType, fn?: string, depth = 0): void {
     if (!e) return;
-    if (depth > 2000) return;
+    if (depth > MAX_DEPTH) {
+      // Once per statement: what lies deeper is not traced.
+      const stmt = this.ctx.stmt;
+      if (stmt && !stmt.tooDeep) this.ctx.problem('note', e.start, `columns read in an expression nested more than ${MAX_DEPTH} levels deep are not traced`, 'UnsupportedConstruct');
+      if (stmt) stmt.tooDeep = true;
+      return;
+    }
     switch (e.k) {
       case 'col': {
         const r = resolveColumn(this.ctx, scope, e);
@@ -59,14 +68,25 @@ export class ExprWalker {
       case 'lit':
       case 'var':
         return;
-      case 'op':
+      case 'op': {
         // PostgreSQL `ARRAY['a', 'b']` is a constructor, not an element of a column `array`.
         if (e.op === '[]' && isArrayKeyword(e.args[0])) {
           for (const a of e.args.slice(1)) this.walk(a, scope, type, out, clause, fn, depth + 1);
           return;
         }
-        for (const a of e.args) this.walk(a, scope, type, out, clause, fn, depth + 1);
+        // `a + b + c + ...` is left-deep (one level per link): follow the first operands in a loop,
+        // so a sum of thousands of columns is traced whole, in the order of a recursive walk.
+        if (e.args.length === 0) return;
+        const rights: Expr[][] = [];
+        let x: Expr = e;
+        while (x.k === 'op' && x.args.length > 0 && !(x.op === '[]' && isArrayKeyword(x.args[0]))) {
+          rights.push(x.args.slice(1));
+          x = x.args[0]!;
+        }
+        this.walk(x, scope, type, out, clause, fn, depth + 1);
+        for (let i = rights.length - 1; i >= 0; i--) for (const a of rights[i]!) this.walk(a, scope, type, out, clause, fn, depth + 1);
         return;
+      }
       case 'cast':
         this.walk(e.expr, scope, type, out, clause, fn, depth + 1);
         return;

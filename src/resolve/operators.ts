@@ -33,6 +33,13 @@ export interface TableOperator {
    * column asked of the operator (`li.sku`, a struct field) is read from them.
    */
   fields?: A.Expr[];
+  /**
+   * Columns named by the data (DuckDB PIVOT without IN lists): the operator's `*`, and any column
+   * asked of it, come from `direct` (fdd) and are decided by `indirect` (fdr).
+   */
+  open?: { direct: A.Expr[]; indirect: A.Expr[] };
+  /** The construct whose other columns are unknown (a table function returning rows of its own). */
+  opaque?: string;
 }
 
 /** Column references of an expression (their last name part). */
@@ -65,7 +72,7 @@ function valueName(e: A.Expr, text: string): string {
  * `aggregateFirst`: a named aggregate's alias leads the column name (BigQuery `total_Q1`), else trails it (`Q1_total`).
  */
 export function pivotOperator(ref: A.PivotRef, text: string, n: number, aggregateFirst: boolean): TableOperator {
-  const fors = (ref.forColumns ?? [ref.forColumn]).map(col);
+  const fors = ref.forExprs ?? (ref.forColumns ?? [ref.forColumn]).map(col);
   const outputs: OperatorOutput[] = [];
   const several = ref.aggregates.length > 1;
   for (const item of ref.inList) {
@@ -77,7 +84,17 @@ export function pivotOperator(ref: A.PivotRef, text: string, n: number, aggregat
     });
   }
   const consumed = [...ref.aggregates.flatMap((a) => columnNames(a)), ...fors.flatMap((f) => columnNames(f))];
-  return { type: 'pivot_table', name: `PIVOT-TABLE-${n}`, outputs, consumed, passThrough: true, columnAliases: ref.columnAliases?.map((c) => c.text) };
+  // DuckDB `GROUP BY g`: the grouping columns lead, and no other column passes through.
+  const grouped = (ref.groupBy ?? []).map((g): OperatorOutput => ({ name: g.k === 'col' ? g.name.parts.at(-1)!.text : collapse(text.slice(g.start, g.end)), direct: [g], indirect: [], at: g }));
+  return {
+    type: 'pivot_table',
+    name: `PIVOT-TABLE-${n}`,
+    outputs: [...grouped, ...outputs],
+    consumed,
+    passThrough: !ref.groupBy,
+    columnAliases: ref.columnAliases?.map((c) => c.text),
+    open: ref.valuesUnknown ? { direct: ref.aggregates, indirect: fors } : undefined,
+  };
 }
 
 /**
@@ -130,5 +147,8 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
         : [name];
   const outputs: OperatorOutput[] = names.map((n) => ({ name: n, direct: input, indirect: [], at: ref }));
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
-  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: ELEMENT_FUNCTIONS.has(upper) ? input : undefined };
+  const elements = ELEMENT_FUNCTIONS.has(upper);
+  // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
+  const opaque = elements || ref.columnAliases?.length || ref.withColumns?.length ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
+  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, opaque };
 }

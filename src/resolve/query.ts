@@ -56,6 +56,8 @@ function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constan
 
 export class QueryAnalyzer {
   readonly walker: ExprWalker;
+  /** Analyzes a data-modifying CTE's statement (set by the statement resolver, which knows DML). */
+  dmlCte?: (dml: NonNullable<A.Cte['dml']>, scope: Scope, target: QueryTarget) => ResultSet;
 
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
@@ -122,6 +124,11 @@ export class QueryAnalyzer {
     for (const cte of w.ctes) {
       const key = identKey(ctx.key, cte.name);
       const names = cte.columns?.map((c) => c.text);
+      const target: QueryTarget = { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names };
+      if (!cte.query) {
+        scope.ctes.set(key, this.modifyingCte(cte, scope, target));
+        continue;
+      }
       if (w.recursive) {
         // Visible to its own body: a result set whose columns fill in as the body is analyzed.
         const pre = ctx.b.resultSet('with_cte', cte.name.text, true, ctx.loc(cte.name.start, cte.name.end));
@@ -133,9 +140,15 @@ export class QueryAnalyzer {
         this.feed(body, rs);
         continue;
       }
-      const rs = this.query(cte.query, scope, { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names });
-      scope.ctes.set(key, rs);
+      scope.ctes.set(key, this.query(cte.query, scope, target));
     }
+  }
+
+  /** `WITH m AS (DELETE | UPDATE | INSERT ... RETURNING ...)`: the CTE's columns are the RETURNING items. */
+  private modifyingCte(cte: A.Cte, scope: Scope, target: QueryTarget): ResultSet {
+    if (cte.dml && this.dmlCte) return this.dmlCte(cte.dml, scope, target);
+    this.ctx.problem('note', cte.start, `lineage of CTE '${cte.name.text}' not traced: its body is neither a query nor INSERT/UPDATE/DELETE`, 'UnsupportedConstruct');
+    return this.newResultSet(target, cte.start, cte.end);
   }
 
   /** Positional flow from one result set into another (recursive CTE bodies). */
@@ -170,8 +183,30 @@ export class QueryAnalyzer {
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
+    this.items(sel.items, scope, rs, rows, target);
+    this.condition(sel.where, scope, rows, 'where');
+    for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
+    for (const g of sel.groupBy) this.condition(g, scope, rows, 'groupBy');
+    this.condition(sel.having, scope, rows, 'having');
+    this.condition(sel.qualify, scope, rows, 'qualify');
+    return rs;
+  }
+
+  /**
+   * The RETURNING items of a data-modifying CTE, in the statement's own scope (its target and
+   * FROM/USING items): like a select list over the rows the statement wrote or deleted.
+   */
+  returning(items: A.SelectItem[], scope: Scope, target: QueryTarget, at: A.Node): ResultSet {
+    const rs = this.newResultSet(target, at.start, at.end);
+    this.items(items, scope, rs, this.rowsOf(rs), target);
+    return rs;
+  }
+
+  /** Select items into `rs`'s outputs. */
+  private items(items: A.SelectItem[], scope: Scope, rs: ResultSet, rows: ColumnRef, target: QueryTarget): void {
+    const ctx = this.ctx;
     let position = 0;
-    for (const item of sel.items) {
+    for (const item of items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];
@@ -192,12 +227,6 @@ export class QueryAnalyzer {
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
       if (item.alias) scope.aliases.set(identKey(ctx.key, item.alias), e);
     }
-    this.condition(sel.where, scope, rows, 'where');
-    for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
-    for (const g of sel.groupBy) this.condition(g, scope, rows, 'groupBy');
-    this.condition(sel.having, scope, rows, 'having');
-    this.condition(sel.qualify, scope, rows, 'qualify');
-    return rs;
   }
 
   /** Literals of a select item as columns of the constant table (with --show-constant-table). */
@@ -251,6 +280,8 @@ export class QueryAnalyzer {
     let opaque = false;
     const unknown = (from: ColumnRef) => {
       opaque = true;
+      rs.starAt ??= rs.cols.length;
+      rs.starEnd = rs.cols.length;
       const col = b.column(rs.obj, '*', loc);
       b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
       rs.stars.push(from);
@@ -279,6 +310,8 @@ export class QueryAnalyzer {
       }
       const hidden = [...except, ...rename.keys()];
       if (hidden.length > 0) rs.hidden = new Set([...(rs.hidden ?? []), ...hidden]);
+      // Outputs named by REPLACE / RENAME stand somewhere inside the `*`, but are listed last.
+      if (replace.size + rename.size > 0) rs.starEnd = rs.cols.length;
     }
     return position;
   }
@@ -370,6 +403,7 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     const b = ctx.b;
     const rs = this.newResultSet({ type: op.type, name: op.name, intermediate: true }, at.start, at.end);
+    rs.opaque = op.opaque;
     // An input column named like an output is replaced by it (UNPIVOT's value column), never passed through.
     const consumed = new Set([...op.consumed, ...op.outputs.map((o) => o.name)].map((c) => ctx.key(c, false)));
     const passed: { name: string; from: ColumnRef }[] = [];
@@ -415,6 +449,19 @@ export class QueryAnalyzer {
       const refs: Ref[] = [];
       for (const e of op.fields) this.walker.walk(e, input, 'fdd', refs);
       rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+    }
+    if (op.open) {
+      // Its `*` stands for the columns the data names; a column asked by name is one of them.
+      const refs: Ref[] = [];
+      for (const e of op.open.direct) this.walker.walk(e, input, 'fdd', refs);
+      const decide: Ref[] = [];
+      for (const e of op.open.indirect) this.walker.walk(e, input, 'fdr', decide);
+      for (const r of decide) r.type = 'fdr';
+      const star = { obj: rs.obj, col: b.column(rs.obj, '*', ctx.loc(at.start, at.end)) };
+      this.link([...refs, ...decide], star, this.rowsOf(rs));
+      rs.stars.push(star);
+      rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+      rs.deciders = decide.filter((r) => !r.toRows).map((r) => r.ref);
     }
     scope.sources.push({ names: alias ? [identKey(ctx.key, alias)] : [], obj: rs.obj, rs });
     this.propagateRows(rs, rows);

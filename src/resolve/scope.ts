@@ -63,7 +63,13 @@ function hasColumn(src: Source, key: string): boolean | undefined {
 /** The column `name` of a source: existing output of a result set, or a (new) table column. */
 export function columnOf(ctx: Context, src: Source, name: string, start: number, end: number): ColumnRef[] {
   const loc = ctx.loc(start, end);
-  if (src.rs) return rsColumn(ctx, src.rs, name, loc);
+  if (src.rs) {
+    const refs = rsColumn(ctx, src.rs, name, loc);
+    if (refs.length > 0 || src.rs.hidden?.has(ctx.key(name, false))) return refs;
+    if (src.rs.opaque) ctx.problem('note', start, `lineage of column '${name}' not traced: the columns of ${src.rs.opaque} are unknown`, 'UnsupportedConstruct');
+    else ctx.problem('warning', start, `column '${name}' not found in ${src.names[0] ?? 'its source'}`, 'OrphanColumn');
+    return refs;
+  }
   ctx.read(src.obj);
   if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
   const display = src.known?.get(ctx.key(name, false)) ?? name;
@@ -75,11 +81,12 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   const key = ctx.key(name, false);
   const hit = outputByKey(rs, key);
   if (hit) return [{ obj: rs.obj, col: hit.col }];
-  if (rs.fields && rs.fields.length > 0) {
+  if (rs.fields?.length || rs.deciders?.length) {
     // A field of an element (`li.sku` of `UNNEST(o.items) AS li`) is read from the array.
     const col = ctx.b.newColumn(rs.obj, name, loc);
     rs.cols.push({ name, key, col });
-    for (const f of rs.fields) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    for (const f of rs.fields ?? []) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    for (const f of rs.deciders ?? []) ctx.b.edge('fdr', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
     return [{ obj: rs.obj, col }];
   }
   if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];

@@ -13,7 +13,7 @@ import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
-import { QueryAnalyzer } from './query.js';
+import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
@@ -24,12 +24,16 @@ const PROCESS_NAMES: Record<string, string> = {
   create_table: 'Create Table', create_view: 'Create View', rename: 'Rename Table', other: 'Copy',
 };
 
+/** Analyzes a data-modifying CTE's RETURNING items in its statement's scope, once the table written is known. */
+type Returning = (scope: Scope, written: LineageObject) => void;
+
 export class StatementResolver {
   readonly qa: QueryAnalyzer;
   private readonly procedural: ProceduralResolver;
 
   constructor(private readonly ctx: Context) {
     this.qa = new QueryAnalyzer(ctx);
+    this.qa.dmlCte = (dml, scope, target) => this.modifyingCte(dml, scope, target);
     this.procedural = new ProceduralResolver(ctx, this);
   }
 
@@ -109,7 +113,7 @@ export class StatementResolver {
     ctx.stmt = { process: proc, effect, reads: new Set(), ast: s };
     try {
       const writes = body() ?? [];
-      proc.writes = writes.map((w) => w.id);
+      proc.writes = [...new Set([...writes, ...(ctx.stmt.writes ?? [])].map((w) => w.id))];
       proc.reads = [...ctx.stmt.reads];
     } finally {
       ctx.stmt = undefined;
@@ -143,8 +147,10 @@ export class StatementResolver {
     const b = ctx.b;
     const e = effect ?? ctx.stmt!.effect;
     const pid = ctx.stmt!.process.id;
+    // The outputs' own names map by name; another list (the target's, a column list) by position.
+    const own = names.length === rs.cols.length && rs.cols.every((c, i) => c.name === names[i]);
     rs.cols.forEach((c, i) => {
-      const name = names[i];
+      const name = names[own ? i : positionIn(rs, i, names.length)];
       if (name === undefined) return;
       const id = at?.[i];
       // A view without a column list: its columns are where the select items are.
@@ -155,13 +161,47 @@ export class StatementResolver {
     b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
   }
 
-  private insert(s: A.InsertStmt): LineageObject[] {
+  /**
+   * A data-modifying CTE (PostgreSQL `WITH m AS (DELETE FROM t ... RETURNING a, b)`): its statement
+   * is part of the enclosing one (its edges keep their own effect; the enclosing statement also
+   * writes its table), and the CTE's columns are the RETURNING items, read from the rows written
+   * or deleted, so `t.a -> m.a` continues whatever the statement wrote into `t.a`.
+   */
+  private modifyingCte(s: NonNullable<A.Cte['dml']>, scope: Scope, target: QueryTarget): ResultSet {
+    const stmt = this.ctx.stmt!;
+    const outer = { effect: stmt.effect, selfRead: stmt.selfRead };
+    // A SELECT whose CTE deletes is, as a whole, a delete.
+    if (stmt.process.effectType === 'select') stmt.process.effectType = s.k;
+    stmt.effect = s.k;
+    stmt.selfRead = undefined;
+    let rs: ResultSet | undefined;
+    let table: LineageObject | undefined;
+    // RETURNING is analyzed in the statement's scope, where its FROM/USING items are visible.
+    const returning = (dmlScope: Scope, written: LineageObject) => {
+      table = written;
+      stmt.effect = outer.effect;
+      rs = this.qa.returning(s.returning ?? [], dmlScope, target, s);
+      stmt.effect = s.k;
+    };
+    try {
+      const written = s.k === 'insert' ? this.insert(s, scope, returning) : s.k === 'update' ? this.update(s, scope, returning) : this.delete(s, scope, returning);
+      (stmt.writes ??= []).push(...written);
+    } finally {
+      stmt.effect = outer.effect;
+      stmt.selfRead = outer.selfRead;
+    }
+    // The rows handed on are the table's (a DELETE's target is otherwise not read).
+    if (table && s.returning?.length) this.ctx.read(table);
+    return rs!;
+  }
+
+  private insert(s: A.InsertStmt, parent?: Scope, returning?: Returning): LineageObject[] {
     const ctx = this.ctx;
     const obj = dataset(ctx, s.target, 'table');
     if (s.pathTarget !== undefined) obj.type = 'table';
     const declared = s.columns?.map((c) => c.text);
     const known = knownColumns(ctx, s.target);
-    const cteScope = s.with ? new Scope() : undefined;
+    const cteScope = s.with || parent ? new Scope(parent) : undefined;
     if (s.with && cteScope) this.qa.defineCtes(s.with, cteScope);
     /** The row the INSERT proposes, by target column name (`EXCLUDED.c`, MySQL `VALUES(c)`). */
     let proposed: ResultSet | undefined;
@@ -190,6 +230,7 @@ export class StatementResolver {
       }
       this.assign(sets, this.targetScope(obj, s.target, s.alias, outer), obj, 'update');
     }
+    returning?.(this.targetScope(obj, s.target, s.alias, parent), obj);
     return [obj];
   }
 
@@ -278,19 +319,21 @@ export class StatementResolver {
     return ref.obj.intermediate && baseColumnsOf(this.ctx, ref).some((r) => written.has(r.obj));
   }
 
-  private update(s: A.UpdateStmt): LineageObject[] {
+  private update(s: A.UpdateStmt, parent?: Scope, returning?: Returning): LineageObject[] {
     let written: LineageObject[] = [];
-    const targets = this.modify(s.target, s.from, s.with, (scope, target, src) => {
+    const targets = this.modify(s.target, s.from, s.with, parent, (scope, target, src) => {
       written = this.assign(s.sets, scope, target, 'update', src);
       this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
+      returning?.(scope, target);
     });
     // MySQL `UPDATE a JOIN b SET a.x = .., b.y = ..` writes both tables.
     return [...new Set([...targets, ...written])];
   }
 
-  private delete(s: A.DeleteStmt): LineageObject[] {
-    return this.modify(s.target, s.using, s.with, (scope, target) => {
+  private delete(s: A.DeleteStmt, parent?: Scope, returning?: Returning): LineageObject[] {
+    return this.modify(s.target, s.using, s.with, parent, (scope, target) => {
       this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
+      returning?.(scope, target);
     });
   }
 
@@ -302,10 +345,11 @@ export class StatementResolver {
     targetRef: A.TableRef,
     from: A.TableRef[],
     w: A.With | undefined,
+    parent: Scope | undefined,
     body: (scope: Scope, target: LineageObject, targetSource: Source | undefined) => void,
   ): LineageObject[] {
     const ctx = this.ctx;
-    const scope = new Scope();
+    const scope = new Scope(parent);
     if (w) this.qa.defineCtes(w, scope);
     const through = this.throughTarget(targetRef, from, scope);
     if (through) {
@@ -505,6 +549,18 @@ export class StatementResolver {
     ctx.catalog.rename(qualify(ctx, s.from), qualify(ctx, toName));
     return [to];
   }
+}
+
+/**
+ * Where output `i` of `rs` lands in a list of `n` columns: its own position before a `*` of
+ * unknown width; after the last such `*`, counted from the end (the list and the outputs end
+ * together); between two of them, nowhere (-1).
+ */
+function positionIn(rs: ResultSet, i: number, n: number): number {
+  if (rs.starAt === undefined || i < rs.starAt) return i;
+  if (i < rs.starEnd!) return -1;
+  const at = n - (rs.cols.length - i);
+  return at >= rs.starAt ? at : -1;
 }
 
 /** The first SELECT of a query (where a set operation's INTO clause is written). */

@@ -1,4 +1,4 @@
-import { colorLevel, makeChalk, renderDiagnostic, summaryLine, countSeverities } from '../../src/cli/report.js';
+import { colorLevel, count, makeChalk, renderDiagnostic, summaryLine, countSeverities } from '../../src/cli/report.js';
 import { cli } from '../../src/cli/program.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { argv, fakeDeps } from './fakes.js';
@@ -65,4 +65,9 @@ describe('progress', () => {
     await cli(argv('analyze', 'a.sql'), f.deps);
     expect(f.spinners).toEqual([]);
   });
+});
+
+test('count groups thousands as en-US does', () => {
+  for (const n of [0, 7, 999, 1000, 45128, 1234567, 1000000, -1234, 2.5]) expect(count(n)).toBe(n.toLocaleString('en-US'));
+  expect(count(50020)).toBe('50,020');
 });

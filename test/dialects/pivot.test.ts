@@ -133,3 +133,101 @@ SELECT id, half, sales, cost FROM fin.yearly UNPIVOT ((sales, cost) FOR half IN 
     expect(fdr).toEqual(expect.arrayContaining(['fin.yearly.h1_sales -> rpt.halves.half', 'fin.yearly.h2_cost -> rpt.halves.half']));
   });
 });
+
+describe("DuckDB's PIVOT and UNPIVOT statements", () => {
+  const CITIES = `CREATE TABLE cities (country VARCHAR, name VARCHAR, year INTEGER, population INTEGER);
+CREATE TABLE monthly_sales (empid INTEGER, dept VARCHAR, jan INTEGER, feb INTEGER, mar INTEGER, apr INTEGER, may INTEGER, jun INTEGER);
+`;
+
+  test('PIVOT ... ON col IN (...) USING agg AS a GROUP BY; without IN the columns are the data values (`*`, or asked by name)', () => {
+    const { fdd, fdr } = both(
+      `${CITIES}
+CREATE TABLE pop_by_year AS
+PIVOT cities ON year IN (2000, 2010) USING sum(population) AS total GROUP BY country;
+
+-- Without GROUP BY every other column groups; without IN the pivot columns are unknown here.
+CREATE TABLE pop_wide AS PIVOT cities ON year USING sum(population) ORDER BY country;
+
+-- In a derived table, a pivot column asked by name; in a CTE, two ON columns and two aggregates.
+INSERT INTO pop_2010 SELECT country, "2010" FROM (PIVOT cities ON year USING sum(population) GROUP BY country) p;
+INSERT INTO pop_nl
+WITH p AS (PIVOT cities ON year IN (2000), country IN ('NL', 'US') USING sum(population), max(population) GROUP BY name)
+SELECT * FROM p;`,
+      'dbvduckdb',
+    );
+    expect(fdd).toEqual([
+      'cities.country -> pop_2010.country',
+      'cities.country -> pop_by_year.country',
+      'cities.country -> pop_wide.country',
+      'cities.name -> pop_nl.name',
+      'cities.name -> pop_wide.name',
+      'cities.population -> pop_2010.2010',
+      'cities.population -> pop_by_year.2000_total',
+      'cities.population -> pop_by_year.2010_total',
+      'cities.population -> pop_nl.2000_NL_max(population)',
+      'cities.population -> pop_nl.2000_NL_sum(population)',
+      'cities.population -> pop_nl.2000_US_max(population)',
+      'cities.population -> pop_nl.2000_US_sum(population)',
+      'cities.population -> pop_wide.*',
+    ]);
+    expect(fdr).toEqual([
+      'cities.country -> pop_nl.2000_NL_max(population)',
+      'cities.country -> pop_nl.2000_NL_sum(population)',
+      'cities.country -> pop_nl.2000_US_max(population)',
+      'cities.country -> pop_nl.2000_US_sum(population)',
+      'cities.year -> pop_2010.2010',
+      'cities.year -> pop_by_year.2000_total',
+      'cities.year -> pop_by_year.2010_total',
+      'cities.year -> pop_nl.2000_NL_max(population)',
+      'cities.year -> pop_nl.2000_NL_sum(population)',
+      'cities.year -> pop_nl.2000_US_max(population)',
+      'cities.year -> pop_nl.2000_US_sum(population)',
+      'cities.year -> pop_wide.*',
+    ]);
+  });
+
+  test('UNPIVOT ... ON cols INTO NAME n VALUE v; several value columns; the default names `name` and `value`', () => {
+    const { fdd, fdr } = both(
+      `${CITIES}
+CREATE TABLE sales_long AS UNPIVOT monthly_sales ON jan, feb, mar INTO NAME month VALUE sales;
+CREATE TABLE sales_quarters AS
+UNPIVOT monthly_sales ON (jan, feb, mar) AS q1, (apr, may, jun) AS q2 INTO NAME quarter VALUE m1, m2, m3;
+INSERT INTO sales_any SELECT * FROM (UNPIVOT monthly_sales ON jan, feb) ORDER BY 1 LIMIT 5;`,
+      'dbvduckdb',
+    );
+    expect(fdd).toEqual([
+      'monthly_sales.apr -> sales_any.apr',
+      'monthly_sales.apr -> sales_long.apr',
+      'monthly_sales.apr -> sales_quarters.m1',
+      'monthly_sales.dept -> sales_any.dept',
+      'monthly_sales.dept -> sales_long.dept',
+      'monthly_sales.dept -> sales_quarters.dept',
+      'monthly_sales.empid -> sales_any.empid',
+      'monthly_sales.empid -> sales_long.empid',
+      'monthly_sales.empid -> sales_quarters.empid',
+      'monthly_sales.feb -> sales_any.value',
+      'monthly_sales.feb -> sales_long.sales',
+      'monthly_sales.feb -> sales_quarters.m2',
+      'monthly_sales.jan -> sales_any.value',
+      'monthly_sales.jan -> sales_long.sales',
+      'monthly_sales.jan -> sales_quarters.m1',
+      'monthly_sales.jun -> sales_any.jun',
+      'monthly_sales.jun -> sales_long.jun',
+      'monthly_sales.jun -> sales_quarters.m3',
+      'monthly_sales.mar -> sales_any.mar',
+      'monthly_sales.mar -> sales_long.sales',
+      'monthly_sales.mar -> sales_quarters.m3',
+      'monthly_sales.may -> sales_any.may',
+      'monthly_sales.may -> sales_long.may',
+      'monthly_sales.may -> sales_quarters.m2',
+    ]);
+    expect(fdr).toEqual([
+      'monthly_sales.feb -> sales_any.name',
+      'monthly_sales.feb -> sales_long.month',
+      'monthly_sales.jan -> sales_any.name',
+      'monthly_sales.jan -> sales_long.month',
+      ...['apr', 'feb', 'jan', 'jun', 'mar', 'may'].map((c) => `monthly_sales.${c} -> sales_quarters.quarter`).sort(),
+      'monthly_sales.mar -> sales_long.month',
+    ].sort());
+  });
+});

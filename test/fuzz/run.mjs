@@ -93,6 +93,8 @@ async function main() {
         const v = check(c);
         if (!shrinking) {
           batch++;
+          // A long campaign on a shared machine may be stopped: say how far it got.
+          if ((cases + batch) % 500 === 0) process.stderr.write(`fuzz: ${cases + batch} cases, ${((Date.now() - started) / 1000).toFixed(0)} s, ${found.size} kinds of violation so far\n`);
           if (v.length === 0 && o.cliEvery > 0 && (cases + batch) % o.cliEvery === 0) pending.push(c);
         }
         if (v.length > 0) {

@@ -5,20 +5,24 @@
  */
 import { jest } from '@jest/globals';
 import { analyze, analyzeParallel } from '../../src/api.js';
+import { defaultJobs } from '../../src/cli/run.js';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { workerScript } from '../../src/parse/pool.js';
 import { render } from '../../src/writers/index.js';
+import { chain } from '../fuzz/core.mjs';
 import { edgePairs } from '../helpers/lineage.js';
 
 const built = workerScript() !== undefined;
 const withWorkers = built ? test : test.skip;
 jest.setTimeout(120_000); // four workers each build the parser; slow on a loaded machine
 
-/** Eight files: t1 is created in file 1 and read through `*` in file 7; file 3 is long (many batches). */
+/** Eight files: t1 is created in file 1 and read through `*` in file 7; file 3 is long (many batches); file 6 has a GO line. */
 function files(): { path: string; text: string }[] {
   const out = Array.from({ length: 8 }, (_, i) => ({ path: `f${i + 1}.sql`, text: `SELECT ${i} AS n;\n` }));
   out[0]!.text = 'CREATE TABLE s.t1 (a INT, b VARCHAR(10));\n';
   out[2]!.text = Array.from({ length: 1500 }, (_, i) => `INSERT INTO s.log${i % 7} (x) SELECT y FROM s.src${i % 5} WHERE z > ${i};\n`).join('');
   out[4]!.text = 'SELECT broken FROM ;\nUSE other;\n';
+  out[5]!.text = 'SELECT 5 AS n\nGO\n'; // a T-SQL batch line in an ANSI file: the parse's note crosses threads
   out[6]!.text = 'INSERT INTO s.t2 SELECT * FROM s.t1;\n';
   return out;
 }
@@ -47,4 +51,17 @@ withWorkers('more jobs than files, and a single file (needs npm run build)', asy
     render(analyze(sources, { vendor: 'dbvmssql' }).graph, { format: 'json', tableToTable: false, delimiter: ',' }),
   );
   expect(one.graph.statements.total).toBe(1500);
+});
+
+withWorkers('a statement too deep for a parse worker gets the big-stack run, as without workers (needs npm run build)', async () => {
+  const sources = [{ path: 'a.sql', text: `SELECT x FROM y;\n${chain('derived', 1000)}SELECT b FROM u;\n` }];
+  const one = analyze(sources);
+  const two = await analyzeParallel(sources, {}, 2);
+  expect(two.diagnostics.map(formatDiagnostic)).toEqual([]);
+  expect(two.graph.statements).toEqual({ total: 3, failed: 0 });
+  expect(render(two.graph, { format: 'json', tableToTable: false, delimiter: ',' })).toBe(render(one.graph, { format: 'json', tableToTable: false, delimiter: ',' }));
+});
+
+test('--jobs by default: one per core from 3 cores; on 1 or 2 cores, parsing stays in-thread', () => {
+  expect([1, 2, 3, 4, 16].map(defaultJobs)).toEqual([1, 1, 3, 4, 16]);
 });

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from '../../src/api.js';
+import { analyzeParallel, render } from '../../src/api.js';
 import { chain, checkDocument } from '../fuzz/core.mjs';
 import { edgePairs, run } from '../helpers/lineage.js';
 
@@ -39,3 +39,22 @@ test.each([
     expect([format, checkDocument(format, doc)]).toEqual([format, undefined]);
   }
 });
+
+// Through worker threads (the CLI's path for large inputs): a syntax tree too deep to be handed
+// from the parse worker (10,000 UNION branches) was dropped without a word, and a statement too
+// deep for the main stack failed instead of going to the big-stack thread as `analyze` does.
+test('analyzeParallel: 10,000 UNION branches and 1,500-deep derived tables keep their lineage, files around them too', async () => {
+  const sources = [
+    { path: '1.sql', text: 'INSERT INTO y SELECT b FROM s;\n' },
+    { path: '2.sql', text: `INSERT INTO y0 SELECT b FROM s;\n${chain('union', 10000)}INSERT INTO y1 SELECT b FROM s;\n` },
+    { path: '3.sql', text: chain('derived', 1500) },
+    { path: '4.sql', text: 'INSERT INTO x SELECT c FROM r;\n' },
+  ];
+  const r = await analyzeParallel(sources, {}, 2);
+  expect(r.diagnostics).toEqual([]);
+  expect(r.graph.statements).toEqual({ total: 6, failed: 0 });
+  const pairs = edgePairs(r.graph);
+  expect(pairs.filter((p) => p.endsWith('z.a'))).toHaveLength(10001);
+  expect(pairs.filter((p) => !/^t\d+\.a -> z\.a$/.test(p))).toEqual(['r.c -> x.c', 's.b -> y.b', 's.b -> y0.b', 's.b -> y1.b', 't.a -> z.a']);
+  // A generous bound for a loaded machine: this is a correctness test, not a timing one.
+}, 300_000);

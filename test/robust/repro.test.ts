@@ -135,3 +135,13 @@ test('JOIN LATERAL followed by a name without a call is a syntax error (fuzz fin
   expect(errors(r)).toEqual(["a.sql:1:54: error: syntax error near 'gUPDATE': expected a subquery or a function call after LATERAL"]);
   expect(edgePairs(r.graph)).toEqual(['u.b -> RS-1.b']);
 });
+
+// Found by the fuzz campaign (seed 12012, case 1584: a repeated TPC-DS query with unbalanced
+// parentheses under dbvnetezza, 200 KB in 10 s): each stray `)` was a failed statement of its own,
+// 64,618 errors. A run of them is one failed statement with one error, in every dialect.
+test.each(DIALECTS.map((d) => d.vendor))('%s: a run of 20,000 stray `)` is one failed statement', (vendor) => {
+  const r = run(`SELECT a FROM t;\n${')'.repeat(20000)}\nSELECT b FROM u;\n`, { vendor });
+  expect(errors(r)).toEqual([`a.sql:2:1: error: unknown statement '${')'.repeat(40)}'`]);
+  expect(r.graph.statements.failed).toBe(1);
+  expect(edgePairs(r.graph)).toEqual(['t.a -> RS-1.a', 'u.b -> RS-2.b']);
+});

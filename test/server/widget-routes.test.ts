@@ -156,6 +156,13 @@ describe('--allow-origin', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(PORTAL);
   });
 
+  test('a call not offered passes the preflight, so the page reads its 404', async () => {
+    const pre = await fetch(`${server.url}${BASE}/generation/sqlflow/upstreamGraph`, { method: 'OPTIONS', headers: { origin: PORTAL, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    expect([pre.status, pre.headers.get('access-control-allow-origin')]).toEqual([204, PORTAL]);
+    const res = await fetch(`${server.url}${BASE}/generation/sqlflow/upstreamGraph`, { method: 'POST', headers: { origin: PORTAL } });
+    expect([res.status, res.headers.get('access-control-allow-origin')]).toEqual([404, PORTAL]);
+  });
+
   test('another origin, or a server without the option, gets no CORS header', async () => {
     expect((await preflight(server, 'http://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
     expect((await preflight(open, PORTAL)).headers.get('access-control-allow-origin')).toBeNull();

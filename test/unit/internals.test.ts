@@ -3,8 +3,9 @@
  * grammar relies on exists and behaves as the adapter assumes. If an upgrade breaks one, this
  * test names it, and grammars/internals.ts is the one file to change.
  */
-import { MismatchedTokenException, type IToken } from '../../grammars/chevrotain.js';
-import { internalsPresent, isRecording, position, saveError, seek, tokenCount } from '../../grammars/internals.js';
+import { createToken, Lexer, MismatchedTokenException, tokenMatcher, type IToken, type TokenType } from '../../grammars/chevrotain.js';
+import { categorize, internalsPresent, isRecording, position, saveError, seek, tokenCount } from '../../grammars/internals.js';
+import { AnyToken, Identifier, K } from '../../grammars/tokens.js';
 import { parserFor } from '../../src/parse/parse.js';
 import { Scanner } from '../../src/lexer/scanner.js';
 import { dialect } from '../helpers/dialects.js';
@@ -67,3 +68,40 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
     p.errors = [];
   });
 });
+
+describe('categorize (token categories without createToken\'s quadratic rebuild)', () => {
+  /** A hierarchy Top ⊃ Mid ⊃ leaves, with every field a category's matching reads, by token name. */
+  function hierarchy(tag: string, make: (name: string, categories: TokenType[]) => TokenType) {
+    const top = make(`Top${tag}`, []);
+    const mid = make(`Mid${tag}`, [top]);
+    const leaves = ['a', 'b', 'c'].map((n) => make(`${n}${tag}`, n === 'a' ? [top] : [mid, top]));
+    const names = new Map([top, mid, ...leaves].map((t) => [t.tokenTypeIdx!, t.name.slice(0, -tag.length)]));
+    return [top, mid, ...leaves].map((t) => ({
+      name: names.get(t.tokenTypeIdx!),
+      categories: (t.CATEGORIES ?? []).map((c) => names.get(c.tokenTypeIdx!)),
+      matches: (t.categoryMatches ?? []).map((i) => names.get(i)),
+      map: Object.keys(t.categoryMatchesMap ?? {}).map((i) => names.get(Number(i))),
+      isParent: t.isParent,
+    }));
+  }
+
+  it('wires the same categories as createToken({ categories })', () => {
+    const chevrotain = hierarchy('1', (name, categories) => createToken({ name, pattern: Lexer.NA, ...(categories.length ? { categories } : {}) }));
+    const ours = hierarchy('2', (name, categories) => {
+      const t = createToken({ name, pattern: Lexer.NA });
+      if (categories.length) categorize(t, categories);
+      return t;
+    });
+    expect(ours).toEqual(chevrotain);
+    expect(ours[0]!.matches).toEqual(['Mid', 'a', 'b', 'c']);
+  });
+
+  it('soft keywords are identifiers, reserved ones are not; both are AnyToken', () => {
+    const token = (t: TokenType) => ({ tokenType: t, tokenTypeIdx: t.tokenTypeIdx }) as unknown as IToken;
+    expect(tokenMatcher(token(K.DATE!), Identifier)).toBe(true);
+    expect(tokenMatcher(token(K.SELECT!), Identifier)).toBe(false);
+    expect(tokenMatcher(token(K.SELECT!), AnyToken)).toBe(true);
+    expect(tokenMatcher(token(K.DATE!), AnyToken)).toBe(true);
+  });
+});
+

@@ -35,6 +35,18 @@ describe('names and aliases', () => {
     expect(pairs(sql)).toEqual(sorted(['s.a -> tgt.x', 's.b -> tgt.y']));
   });
 
+  test('positional INSERT around a `*` of unknown width: before it from the start, after it from the end, never across it', () => {
+    const sql = `CREATE TABLE tgt (a INT, b INT, c INT, d INT);
+      INSERT INTO tgt SELECT s.x, *, s.y FROM s;
+      INSERT INTO tgt (a, b, c) SELECT *, u.z FROM u;
+      INSERT INTO tgt SELECT v.p, v.*, w.*, v.q FROM v JOIN w ON v.id = w.id;
+      INSERT INTO tgt SELECT * REPLACE (k.r * 2 AS r), k.t FROM k;`;
+    // The REPLACEd `r` stands somewhere inside k's `*`: it goes nowhere.
+    expect(pairs(sql)).toEqual(
+      sorted(['k.* -> tgt.*', 'k.t -> tgt.d', 's.* -> tgt.*', 's.x -> tgt.a', 's.y -> tgt.d', 'u.* -> tgt.*', 'u.z -> tgt.c', 'v.* -> tgt.*', 'v.p -> tgt.a', 'v.q -> tgt.d', 'w.* -> tgt.*']),
+    );
+  });
+
   test('functions, CASE branches and conditions, arithmetic and casts are direct flow', () => {
     const sql = `INSERT INTO tgt (x, y)
       SELECT CASE WHEN s.flag = 1 THEN UPPER(s.name) ELSE CAST(s.code AS VARCHAR(10)) END,

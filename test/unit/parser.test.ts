@@ -182,6 +182,11 @@ const CONSTRUCTS: [string, string, Kind][] = [
   ['OFFSET without LIMIT after a bare table name', 'SELECT a FROM t OFFSET 10', 'query'],
   ['ARRAY[1, 2, 3]', 'SELECT ARRAY[1, 2, 3] FROM t', 'query'],
   ['INSERT ... DEFAULT VALUES', 'INSERT INTO t DEFAULT VALUES', 'insert'],
+  ['data-modifying CTE: DELETE ... RETURNING *', 'WITH m AS (DELETE FROM t WHERE a < 0 RETURNING *) INSERT INTO u SELECT * FROM m', 'insert'],
+  ['data-modifying CTE: UPDATE ... FROM ... RETURNING', 'WITH m AS (UPDATE t SET a = a + v.d FROM v WHERE v.id = t.id RETURNING t.id, a AS new_a) SELECT id, new_a FROM m', 'query'],
+  ['DuckDB PIVOT statement', 'PIVOT cities ON year IN (2000, 2010) USING sum(population) AS total GROUP BY country ORDER BY country', 'query'],
+  ['DuckDB UNPIVOT statement in a derived table', 'SELECT * FROM (UNPIVOT sales ON (jan, feb) AS h1, (mar, apr) AS h2 INTO NAME half VALUE m1, m2) u', 'query'],
+  ['data-modifying CTE: INSERT ... RETURNING, then DELETE', 'WITH i AS (INSERT INTO t (a) SELECT b FROM u RETURNING id, a), d AS (DELETE FROM u WHERE b IN (SELECT a FROM i)) DELETE FROM v USING i WHERE v.id = i.id', 'delete'],
 ];
 
 /**
