@@ -4,12 +4,14 @@
  * parse results. `analyze` (src/api.ts) parses on the calling thread; `analyzeParallel` parses in
  * worker threads (src/parse/pool.ts) and feeds the same object, so both give the same bytes.
  */
-import { getHeapStatistics } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Statement } from './ast/nodes.js';
 import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
 import type { Diagnostic, TextDiagnostic } from './diagnostics/diagnostic.js';
 import { Problem } from './diagnostics/problem.js';
+import { PackedColumn } from './graph/column.js';
 import { LineIndex } from './graph/lines.js';
 import type { LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
@@ -36,6 +38,24 @@ export interface LineageResult {
   changes: SchemaChange[];
   /** Tables and views known at the end of the run (DDL, --schema, and the changes applied), by match key `db.schema.name`. */
   tables: KnownTable[];
+}
+
+/**
+ * The result as plain data, for sending to another thread: a problem is a view over the run's
+ * problem log and a column packs its occurrences (getters do not survive structured cloning), so
+ * each becomes the plain object it stands for (a problem: the same object in `diagnostics` and in
+ * `graph.errors`).
+ */
+export function plainResult(result: LineageResult): LineageResult {
+  const plain = new Map<unknown, Diagnostic>();
+  const detach = <T,>(d: T): T => {
+    if (!(d instanceof Problem)) return d;
+    let p = plain.get(d);
+    if (!p) plain.set(d, (p = d.toJSON() as unknown as Diagnostic));
+    return p as unknown as T;
+  };
+  const objects = result.graph.objects.map((o) => ({ ...o, columns: o.columns.map((c) => (c instanceof PackedColumn ? c.toJSON() : c)) }));
+  return { ...result, diagnostics: result.diagnostics.map(detach), graph: { ...result.graph, objects, errors: result.graph.errors.map(detach) } };
 }
 
 export interface KnownTable {
@@ -73,6 +93,13 @@ export class CapacityError extends Error {
     );
     this.name = 'CapacityError';
   }
+}
+
+/** A full garbage collection (V8's `gc`, exposed on first use: it is not a function of Node's API). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
 }
 
 /** Share of the heap limit past which the analysis stops (the rest is left for writing the document). */
@@ -151,7 +178,12 @@ export class Analysis {
   }
 
   private checkHeap(): void {
-    const used = getHeapStatistics().used_heap_size;
+    let used = getHeapStatistics().used_heap_size;
+    if (used <= this.heapLimit * HEAP_SHARE) return;
+    // The used size counts garbage not yet collected (up to a fifth more than what is live, with
+    // the CLI's heap growth): collect once before deciding, so only a heap that is truly full stops the run.
+    collectGarbage();
+    used = getHeapStatistics().used_heap_size;
     if (used > this.heapLimit * HEAP_SHARE) {
       throw new CapacityError(Math.round(used / 1048576), Math.round(this.heapLimit / 1048576), this.statements);
     }
@@ -162,17 +194,17 @@ export class Analysis {
     this.failed += parsed.failed;
     // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.
     const jinja = jinjaOffset(text);
-    if (jinja >= 0) this.ctx.problems.push(new Problem('note', index, jinja, JINJA_HINT, 'SyntaxHint'));
+    if (jinja >= 0) this.ctx.problems.push('note', index, jinja, JINJA_HINT, 'SyntaxHint');
     else if (parsed.failed > 0) {
       const hint = vendorHint(text, this.ctx.dialect);
-      if (hint) this.ctx.problems.push(new Problem('note', index, 0, hint, 'VendorHint'));
+      if (hint) this.ctx.problems.push('note', index, 0, hint, 'VendorHint');
     }
     for (const p of parsed.problems) {
-      this.ctx.problems.push(new Problem(p.severity, index, p.offset, p.message, p.code));
+      this.ctx.problems.push(p.severity, index, p.offset, p.message, p.code);
     }
     if (parsed.foreignGo !== undefined && parsed.foreignGo >= 0 && !this.saidGo) {
       this.saidGo = true;
-      this.ctx.problems.push(new Problem('note', index, parsed.foreignGo, 'GO is a batch separator of T-SQL: try -t mssql', 'SyntaxHint'));
+      this.ctx.problems.push('note', index, parsed.foreignGo, 'GO is a batch separator of T-SQL: try -t mssql', 'SyntaxHint');
     }
   }
 
@@ -180,20 +212,8 @@ export class Analysis {
     this.flush(0);
     const diagnostics = this.diagnostics;
     const errors: Diagnostic[] = [];
-    // In position order; the same warning or note twice at one position is reported once (each
-    // error stands for one failed statement, so errors are all kept). Each problem is one object,
-    // listed both as a diagnostic and (unless a note) as a JSON error.
-    const sorted = this.ctx.problems.sort((a, b) => a.fileIndex - b.fileIndex || a.offset - b.offset);
-    for (let i = 0; i < sorted.length; i++) {
-      const p = sorted[i]!;
-      let repeated = false;
-      if (p.severity !== 'error') for (let j = i - 1; j >= 0 && sorted[j]!.fileIndex === p.fileIndex && sorted[j]!.offset === p.offset; j--) {
-        if (sorted[j]!.message === p.message) repeated = true;
-      }
-      if (repeated) continue;
-      const lines = this.lineIndexes[p.fileIndex] ?? new LineIndex('');
-      const pos = lines.position(p.offset);
-      p.place(sources[p.fileIndex]?.path, pos.line, pos.col);
+    // Each kept problem is one object, listed both as a diagnostic and (unless a note) as a JSON error.
+    for (const p of this.ctx.problems.placed(sources.map((s) => s.path), this.lineIndexes)) {
       diagnostics.push(p);
       if (p.severity !== 'note') errors.push(p);
     }

@@ -10,6 +10,9 @@ import { analyzeOnBigStack } from './deep/run.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
 import { DEEP_MESSAGE, parseText, type ParsedFile } from './parse/parse.js';
 
+/** For the big-stack thread (src/deep/run.ts), which sends its result across as plain data. */
+export { plainResult } from './analysis.js';
+
 /**
  * Parse results kept between runs (jobs' incremental re-analysis): `get` returns a file's earlier
  * parse for the same text and dialect, `set` records a fresh one. Parsing depends only on the text

@@ -5,7 +5,7 @@
  * (without the writers and viewer pages this module also exports).
  */
 export { analyze, analyzeHere, analyzeParallel, type AnalyzeHooks, type ParseCache } from './analyze.js';
-export { CapacityError } from './analysis.js';
+export { CapacityError, plainResult } from './analysis.js';
 export type { FileParse, KnownTable, LineageResult, SourceInput } from './analysis.js';
 export type { SchemaChange } from './resolve/changes.js';
 export { render, write } from './writers/index.js';

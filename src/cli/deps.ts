@@ -56,6 +56,8 @@ export interface CliDeps {
   startSpinner(text: string): Spinner;
   /** Working directory for relative inputs, config lookup and git (default: the process's). */
   cwd?: string;
+  /** The JavaScript heap's limit and the machine's memory (bytes), and how to relaunch with a bigger heap (see heap.ts). */
+  heap?: { limit: number; total: number; relaunch(heapMB: number): Promise<number> };
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

@@ -1,6 +1,8 @@
 /** Entry point used by bin/sqlflow: real streams, real inputs, the analyzer and writers. */
 import { once } from 'node:events';
 import { isatty } from 'node:tty';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { totalmem } from 'node:os';
 import { supportsColorStderr } from 'chalk';
 import { readInputs } from '../inputs/index.js';
 import type { OutputFormat } from '../options.js';
@@ -10,7 +12,16 @@ import { cli } from './program.js';
 import type { ColorLevel } from './report.js';
 import { readVersion } from './version.js';
 
+/**
+ * V8 lets the old generation grow to several times what is live between full collections: quick
+ * for small runs, but 117 MB of SQL holds ~650 MB live and the process peaked at 1.75 GB. An
+ * analysis keeps the growth at 20% a step (TPC-DS x100, 23.5 MB: peak RSS 393 -> 286 MB, same
+ * time). The flag is read at each collection, so setting it here, before the analysis, works.
+ */
+const HEAP_GROWTH_PERCENT = 20;
+
 async function loadEngine(format?: OutputFormat): Promise<Engine> {
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWTH_PERCENT}`);
   if (format === undefined) {
     const [run, writers] = await Promise.all([import('../analyze.js'), import('../writers/index.js')]);
     return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writers.write };
@@ -49,6 +60,7 @@ export function realDeps(): CliDeps {
     loadEngine,
     writeOutput: writeFileAtomic,
     startSpinner,
+    heap: { limit: getHeapStatistics().heap_size_limit, total: totalmem(), relaunch: async (heapMB) => (await import('./heap.js')).relaunch(heapMB) },
   };
 }
 

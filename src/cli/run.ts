@@ -46,6 +46,11 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     if (showProgress) spinner = deps.startSpinner('Reading inputs');
     if (deps.cwd !== undefined) config.analyzeOptions.schemaFiles = config.analyzeOptions.schemaFiles.map((p) => resolve(deps.cwd!, p));
     const schemaProblems = await checkSchemaFiles(config.analyzeOptions.schemaFiles);
+    const heapMB = await heapToRelaunchWith(config, deps);
+    if (heapMB !== undefined) {
+      stopSpinner();
+      return await deps.heap!.relaunch(heapMB);
+    }
     const stdin = config.inputs.includes('-') ? { stdin: deps.stdin() } : {};
     const input = await deps.readInputs(config.inputs, { ...stdin, ...(deps.cwd === undefined ? {} : { cwd: deps.cwd }), ...(config.extensions ? { extensions: config.extensions } : {}) });
     const lineage = config.lineageFiles.length > 0 ? await (await import('../dataarts/load.js')).loadLineageFiles(config.lineageFiles) : undefined;
@@ -135,6 +140,14 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     deps.stderr(internalError(err));
     return EXIT.internal;
   }
+}
+
+/** The heap to relaunch with, when the inputs (files, not stdin) are too large for this one. */
+async function heapToRelaunchWith(config: AnalyzeConfig, deps: CliDeps): Promise<number | undefined> {
+  if (!deps.heap || config.inputs.includes('-')) return undefined;
+  const { heapToAsk, inputBytes, RELAUNCHED_ENV } = await import('./heap.js');
+  if (deps.env[RELAUNCHED_ENV] !== undefined) return undefined;
+  return heapToAsk(await inputBytes(config.inputs, deps.cwd, config.extensions), deps.heap.limit, deps.heap.total);
 }
 
 /** --schema files must exist: a missing one is bad usage (exit 2), found before any work. */

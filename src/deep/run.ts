@@ -24,8 +24,8 @@ const done = (message) => {
 };
 (async () => {
   if (workerData.hooks) require('node:module').register(workerData.hooks);
-  const { analyzeHere } = await import(workerData.entry);
-  done({ result: analyzeHere(workerData.sources, workerData.options) });
+  const { analyzeHere, plainResult } = await import(workerData.entry);
+  done({ result: plainResult(analyzeHere(workerData.sources, workerData.options)) });
 })().catch((err) => done({ error: String((err && err.stack) || err) }));
 `;
 

@@ -17,6 +17,8 @@ import {
   type TransformKind,
 } from './model.js';
 
+import { addLoc, PackedColumn } from './column.js';
+
 const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 
 export interface ColumnRef {
@@ -116,11 +118,11 @@ export class GraphBuilder {
     const key = this.columnKey(name);
     let c = byKey.get(key);
     if (!c) {
-      c = { id: this.nextId++, name, locs: loc ? [loc] : [] };
+      c = new PackedColumn(this.nextId++, name, loc);
       byKey.set(key, c);
       obj.columns.push(c);
     } else if (loc) {
-      c.locs.push(loc);
+      addLoc(c, loc);
     }
     return c;
   }
@@ -128,7 +130,7 @@ export class GraphBuilder {
   /** A new output column even when the name repeats (result sets keep every select item). */
   newColumn(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
     const byKey = this.columnIndex(obj);
-    const c: LineageColumn = { id: this.nextId++, name, locs: loc ? [loc] : [] };
+    const c: LineageColumn = new PackedColumn(this.nextId++, name, loc);
     const key = this.columnKey(name);
     if (!byKey.has(key)) byKey.set(key, c);
     obj.columns.push(c);
@@ -164,7 +166,8 @@ export class GraphBuilder {
   relationRows(obj: LineageObject): LineageColumn {
     let c = this.rows.get(obj.id) ?? obj.columns.find((x) => x.system);
     if (!c) {
-      c = { id: this.nextId++, name: RELATION_ROWS, locs: obj.locs.length ? [obj.locs[0]!] : [], system: true };
+      c = new PackedColumn(this.nextId++, RELATION_ROWS, obj.locs[0]);
+      c.system = true;
       this.rows.set(obj.id, c);
       obj.columns.push(c);
     }

@@ -2,11 +2,16 @@
 import type { Loc } from './model.js';
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Offset of each line's first character (a typed array: a 100 MB script has millions of lines). */
+  private readonly starts: Int32Array;
   private hint = 0;
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+    this.starts = new Int32Array(lines);
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[n++] = i + 1;
   }
 
   /** Index of the line holding `offset` (0-based). */

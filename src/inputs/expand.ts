@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_SQL_EXTENSIONS, inputDiag } from './types.js';
+import { walkDirectory, type ReadDir, type Walk } from './walk.js';
 import { errorText } from './zip.js';
 
 export interface Target {
@@ -25,12 +26,7 @@ async function fastGlob(): Promise<typeof import('fast-glob')> {
   return (await import('fast-glob')).default;
 }
 
-/** What a directory contributes: SQL files and archives, at any depth (hidden entries skipped). */
-function directoryPattern(extensions: readonly string[]): string {
-  return `**/*.{${[...extensions, 'zip'].join(',')}}`;
-}
-
-export async function expandSpec(spec: string, cwd: string = process.cwd(), extensions: readonly string[] = DEFAULT_SQL_EXTENSIONS): Promise<Expansion> {
+export async function expandSpec(spec: string, cwd: string = process.cwd(), extensions: readonly string[] = DEFAULT_SQL_EXTENSIONS, readDir?: ReadDir): Promise<Expansion> {
   let isDir: boolean;
   try {
     isDir = (await stat(resolve(cwd, spec))).isDirectory();
@@ -42,34 +38,28 @@ export async function expandSpec(spec: string, cwd: string = process.cwd(), exte
     return { targets: [], diagnostics: [inputDiag('error', spec, message)], fatal: true };
   }
   if (!isDir) return { targets: [{ path: spec, abs: resolve(cwd, spec), named: true }], diagnostics: [], fatal: false };
-  return expandDirectory(spec, cwd, extensions);
+  return expandDirectory(spec, cwd, extensions, readDir);
 }
 
-async function expandDirectory(dir: string, cwd: string, extensions: readonly string[]): Promise<Expansion> {
-  let rels: string[];
+async function expandDirectory(dir: string, cwd: string, extensions: readonly string[], readDir?: ReadDir): Promise<Expansion> {
+  let walk: Walk;
   try {
-    rels = await (await fastGlob())(directoryPattern(extensions), {
-      cwd: resolve(cwd, dir),
-      onlyFiles: true,
-      dot: false,
-      caseSensitiveMatch: false,
-      followSymbolicLinks: true,
-      suppressErrors: false,
-    });
+    walk = await walkDirectory(resolve(cwd, dir), extensions, (rel) => joinDisplay(dir, rel), readDir);
   } catch (err) {
     const problem = inputDiag('error', dir, `cannot read directory: ${errorText(err)}`);
     return { targets: [], diagnostics: [problem], fatal: true };
   }
+  const { rels, diagnostics } = walk;
   if (rels.length === 0) {
     const listed = extensions.length === 1 && extensions[0] === 'sql' ? '.sql' : `SQL (${extensions.map((e) => `.${e}`).join(' ')})`;
     const empty = inputDiag('warning', dir, `no ${listed} or .zip files in this directory`);
-    return { targets: [], diagnostics: [empty], fatal: false };
+    return { targets: [], diagnostics: [...diagnostics, empty], fatal: false };
   }
   const targets = sortByPath(rels).map((rel) => {
     const path = joinDisplay(dir, rel);
     return { path, abs: resolve(cwd, path) };
   });
-  return { targets, diagnostics: [], fatal: false };
+  return { targets, diagnostics, fatal: false };
 }
 
 async function expandGlob(pattern: string, cwd: string): Promise<Expansion> {

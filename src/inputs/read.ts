@@ -50,7 +50,7 @@ async function visitInputs(specs: string[], opts: ReadInputsOptions, limits: Inp
       else await sink(bytes, STDIN_PATH);
       continue;
     }
-    const expansion = await expandSpec(spec, opts.cwd, opts.extensions ?? DEFAULT_SQL_EXTENSIONS);
+    const expansion = await expandSpec(spec, opts.cwd, opts.extensions ?? DEFAULT_SQL_EXTENSIONS, opts.readDir);
     out.diagnostics.push(...expansion.diagnostics);
     out.fatal ||= expansion.fatal;
     for (const target of expansion.targets) {
@@ -143,5 +143,6 @@ async function readStream(stream: NodeJS.ReadableStream, max: number): Promise<B
 
 function tooLarge(path: string, size: number | undefined, max: number): Diagnostic {
   const what = size === undefined ? 'input is' : `file is ${size} bytes,`;
-  return inputDiag('error', path, `${what} larger than the limit of ${max} bytes; skipped`);
+  // A JavaScript string holds at most ~512 M characters: a larger script must come in parts.
+  return inputDiag('error', path, `${what} larger than the limit of ${max} bytes; skipped (split it into smaller files: all inputs of a run form one analysis)`);
 }

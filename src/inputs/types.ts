@@ -42,6 +42,8 @@ export interface ReadInputsOptions {
   limits?: Partial<InputLimits>;
   /** Reads one file (tests inject failures); defaults to fs.promises.readFile. */
   readFile?: (path: string) => Promise<Buffer>;
+  /** Lists one directory (tests inject failures); defaults to fs.promises.readdir with file types. */
+  readDir?: (path: string) => Promise<import('node:fs').Dirent[]>;
   /** Directory relative specs are read from (default: the process's working directory). */
   cwd?: string;
   /** Extensions of the SQL files taken from directories and archives (default DEFAULT_SQL_EXTENSIONS). */

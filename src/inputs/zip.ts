@@ -134,5 +134,7 @@ async function readEntry(zip: ZipFile, entry: Entry, budget: number): Promise<Bu
 }
 
 export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  // Not `instanceof Error`: errors of node's fs may come from another realm (vm contexts, tests).
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(err);
 }

@@ -1,5 +1,6 @@
 /** State shared by the resolver while it walks one analysis (all files, in order). */
-import { Interner, Problem } from '../diagnostics/problem.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
+import { ProblemLog } from '../diagnostics/problem.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
@@ -75,14 +76,12 @@ export interface StatementContext {
   scanned?: boolean;
 }
 
-export { Problem };
 
 export class Context {
   readonly key: KeyFn;
   readonly b: GraphBuilder;
   readonly catalog: Catalog;
-  readonly problems: Problem[] = [];
-  private readonly messages = new Interner();
+  readonly problems = new ProblemLog();
   /** Schema changes written in the inputs (ALTER TABLE ... COLUMN, DROP, RENAME, sp_rename). */
   readonly changes: LocatedChange[] = [];
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
@@ -125,8 +124,8 @@ export class Context {
     return this.lines.loc(this.file, start, end);
   }
 
-  problem(severity: Problem['severity'], offset: number, message: string, errorType = 'SyntaxHint'): void {
-    this.problems.push(new Problem(severity, this.file, offset, this.messages.intern(message), errorType));
+  problem(severity: Severity, offset: number, message: string, code = 'SyntaxHint'): void {
+    this.problems.push(severity, this.file, offset, message, code);
   }
 
   /** Record that the current statement reads this dataset. */

@@ -9,6 +9,7 @@ import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import { isDatePart } from './dateparts.js';
 import { resolveColumn, type Scope } from './scope.js';
+import { lastLoc } from '../graph/column.js';
 
 export interface Ref {
   ref: ColumnRef;
@@ -60,7 +61,7 @@ export class ExprWalker {
           scope.aliases.set(this.ctx.key(e.name.parts[0]!.text, false), r.alias);
           return;
         }
-        for (const ref of r.refs) out.push({ ref, type, clause, loc: ref.col.locs[ref.col.locs.length - 1], fn });
+        for (const ref of r.refs) out.push({ ref, type, clause, loc: lastLoc(ref.col), fn });
         return;
       }
       case 'star':

@@ -17,6 +17,7 @@ import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
+import { firstLoc } from '../graph/column.js';
 
 const PROCESS_NAMES: Record<string, string> = {
   query: 'Select', insert: 'Insert', multi_insert: 'Insert', update: 'Update', delete: 'Delete', merge: 'Merge',
@@ -153,7 +154,7 @@ export class StatementResolver {
       if (name === undefined) return;
       const id = at?.[i];
       // A view without a column list: its columns are where the select items are.
-      const loc = id ? ctx.loc(id.start, id.end) : atItems ? c.col.locs[0] : undefined;
+      const loc = id ? ctx.loc(id.start, id.end) : atItems ? firstLoc(c.col) : undefined;
       b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, loc) }, pid);
     });
     if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);

@@ -17,6 +17,7 @@ import {
   type Loc,
   type RelationType,
 } from '../graph/model.js';
+import { firstLoc } from '../graph/column.js';
 
 /** One end of an edge with its object and column looked up. */
 export interface Resolved {
@@ -164,7 +165,7 @@ export class Coordinates {
 
 /** The loc of an endpoint: its own, else the column's first occurrence. */
 export function endpointLoc(r: Resolved): Loc | undefined {
-  return r.endpoint.loc ?? r.column.locs[0];
+  return r.endpoint.loc ?? firstLoc(r.column);
 }
 
 /** True when `inner` lies within `outer` (same file). */

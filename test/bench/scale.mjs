@@ -9,7 +9,7 @@ import { mbps, secs } from './measure.mjs';
 import { rss, runProcess } from './process.mjs';
 import { sqlflowArgs } from './whole.mjs';
 
-export const FORMATS = ['json', 'csv', 'graphml', 'dataarts'];
+export const FORMATS = ['json', 'csv', 'graphml', 'dataarts', 'html', 'sqlflow-graph'];
 /** Copies of (tpcds.sql + tpch.sql): ~4.7, ~23.5 and ~117.7 MB; 500 / 20 = 25. */
 export const SIZES = [20, 100, 500];
 const LINEAR = 1.3;

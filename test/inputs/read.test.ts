@@ -144,6 +144,7 @@ describe('readInputs: files and directories', () => {
     expect(r.files).toEqual([]);
     expect(r.fatal).toBe(false);
     expect(r.diagnostics[0].message).toMatch(/larger than the limit of 100 bytes/);
+    expect(r.diagnostics[0].message).toMatch(/split it into smaller files/);
   });
 
   test('encodings are decoded per file', async () => {

@@ -9,6 +9,7 @@
  */
 import type { LineageColumn, LineageObject, Loc } from '../../graph/model.js';
 import type { Coordinate, Coordinates } from '../common.js';
+import { firstLoc } from '../../graph/column.js';
 
 export class OnePair {
   constructor(private readonly coords: Coordinates) {}
@@ -25,6 +26,6 @@ export class OnePair {
   }
 
   column(o: LineageObject, c: LineageColumn): Coordinate[] {
-    return this.of(c.locs[0], o.locs[0]);
+    return this.of(firstLoc(c), o.locs[0]);
   }
 }

@@ -18,6 +18,7 @@ import type { LineageColumn, LineageObject, RelationType } from '../../graph/mod
 import { GraphIndex, tablePairs } from '../common.js';
 import { columnRelationships, element, numbered, type ElementJson, type RelationshipJson } from '../json.js';
 import type { OnePair } from './coords.js';
+import { firstLoc } from '../../graph/column.js';
 
 export interface WidgetRelationship extends RelationshipJson {
   joinType?: string;
@@ -41,7 +42,7 @@ export interface Lineage {
 export function columnLineage(ix: GraphIndex, pair: OnePair): Lineage {
   const links = new Map<string, Link>();
   const pending: { link: Link; rel: WidgetRelationship }[] = [];
-  const relationships = columnRelationships(ix, (r) => element(r, pair.of(r.endpoint.loc, r.column.locs[0], r.object.locs[0])), (e, source, target, rel: WidgetRelationship) => {
+  const relationships = columnRelationships(ix, (r) => element(r, pair.of(r.endpoint.loc, firstLoc(r.column), r.object.locs[0])), (e, source, target, rel: WidgetRelationship) => {
     if (e.join && rel.joinType === undefined) Object.assign(rel, { joinType: e.join.joinType, clause: e.join.clause, condition: e.join.condition });
     const key = `${source.column.id}|${target.column.id}|${e.type}`;
     if (links.has(key)) return;
