@@ -47,7 +47,13 @@ export async function scaleBench(root, { gb, formats = FORMATS, sizes = SIZES },
       const factor = large / small;
       const ratio = b.ms / (factor * a.ms);
       const peak = b.rssMB === undefined ? 'n/a' : `${b.rssMB.toFixed(0)} MB`;
-      out(`${format.padEnd(9)} ${(b.bytes / 1e6).toFixed(0)} MB in ${(ratio).toFixed(2)}x of ${factor} x the ${(a.bytes / 1e6).toFixed(1)} MB time (target <= ${LINEAR}); peak RSS ${peak} (target <= ${RSS_LIMIT_MB} MB); ${b.code === 0 ? 'ok' : `FAILED (exit ${b.code})`}`);
+      // The verdict names every target missed: a completed run over the memory bound is not "ok".
+      const missed = [
+        ...(b.code === 0 ? [] : [`exit ${b.code}`]),
+        ...(ratio <= LINEAR ? [] : ['time not linear']),
+        ...(b.rssMB === undefined || b.rssMB <= RSS_LIMIT_MB ? [] : ['peak RSS over the target']),
+      ];
+      out(`${format.padEnd(9)} ${(b.bytes / 1e6).toFixed(0)} MB in ${(ratio).toFixed(2)}x of ${factor} x the ${(a.bytes / 1e6).toFixed(1)} MB time (target <= ${LINEAR}); peak RSS ${peak} (target <= ${RSS_LIMIT_MB} MB); ${missed.length === 0 ? 'ok' : `MISSED: ${missed.join(', ')}`}`);
     }
     if (gb) {
       out('');
