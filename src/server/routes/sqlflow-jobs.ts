@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseDelimiter, parseRelationTypes, parseVendor } from '../../cli/options.js';
-import { publicView, submitView, type JobRecord } from '../../jobs/record.js';
+import { isJobId, publicView, submitView, type JobRecord } from '../../jobs/record.js';
 import { JobNotFound } from '../../jobs/store.js';
 import { SubmitError, submitJob } from '../../jobs/submit.js';
 import { exportJob, jobsSummary, NoResultYet, ok } from '../../jobs/views.js';
@@ -82,7 +82,7 @@ export function authenticate(ctx: ServerContext, p: RequestParams, req: FastifyR
 /** The caller's job: a malformed id is 400; someone else's job is 404, like a missing one. */
 async function ownJob(ctx: ServerContext, p: RequestParams, userId: string): Promise<JobRecord> {
   const id = required(p, 'jobId');
-  if (!/^[0-9a-f]{32}$/.test(id)) throw new HttpError(400, 'jobId must be 32 hexadecimal digits');
+  if (!isJobId(id)) throw new HttpError(400, 'jobId must be 32 hexadecimal digits');
   const record = await ctx.store.read(id);
   if (record.userId !== userId) throw new JobNotFound(id);
   return record;
@@ -91,7 +91,7 @@ async function ownJob(ctx: ServerContext, p: RequestParams, userId: string): Pro
 /** A submit from request parameters (the API's submit routes and the viewer's form); its public view. */
 export async function submit(ctx: ServerContext, p: RequestParams, userId: string, persist: boolean): Promise<Record<string, unknown>> {
   const jobId = persist ? optional(p, 'jobId') : undefined;
-  if (jobId !== undefined && !/^[0-9a-f]{32}$/.test(jobId)) throw new HttpError(400, 'jobId must be 32 hexadecimal digits');
+  if (jobId !== undefined && !isJobId(jobId)) throw new HttpError(400, 'jobId must be 32 hexadecimal digits');
   if (p.files.length === 0) throw new HttpError(400, 'missing parameter: sqlfiles (one or more SQL files or .zip archives)');
   const options = jobOptions(p);
   ctx.queue.assertRoom();

@@ -9,7 +9,7 @@
  * and `?userId=` (scripts), or after signing in at `POST /session` (the page a 401 shows).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { JobRecord } from '../../jobs/record.js';
+import { isJobId, type JobRecord } from '../../jobs/record.js';
 import { jobSources } from '../../jobs/views.js';
 import type { LineageGraph } from '../../graph/model.js';
 import { serveForm, writeServePage } from '../../viewer/pages.js';
@@ -68,7 +68,7 @@ export function register(app: FastifyInstance, ctx: ServerContext): void {
       if (p.fields.has('token')) throw new HttpError(400, 'a token never goes in the address (it would stay in histories and logs): sign in with the form, or send the header Authorization: Token ...');
       const { userId } = viewerUser(ctx, sessions, p, req);
       const id = (req.params as { id: string }).id;
-      if (!/^[0-9a-f]{32}$/.test(id)) throw new HttpError(400, 'a job id is 32 hexadecimal digits');
+      if (!isJobId(id)) throw new HttpError(400, 'a job id is 32 hexadecimal digits');
       const record = await ctx.store.read(id);
       if (record.userId !== userId) throw new HttpError(404, `no job ${id}`);
       const graph = record.resultRevision === undefined ? undefined : await ctx.store.readResult(id);

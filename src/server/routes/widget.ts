@@ -7,6 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
+import { isJobId } from '../../jobs/record.js';
 import { JobNotFound } from '../../jobs/store.js';
 import type { ServerContext } from '../context.js';
 import { readParams } from '../params.js';
@@ -52,7 +53,7 @@ async function jobLineage(ctx: ServerContext, userId: string, jobId: string | un
     const { records } = await ctx.store.list();
     record = records.filter((r) => r.userId === userId && r.resultRevision !== undefined).pop();
   } else {
-    if (!/^[0-9a-f]{32}$/.test(jobId)) return undefined;
+    if (!isJobId(jobId)) return undefined;
     record = await ctx.store.read(jobId).catch((err: unknown) => {
       if (err instanceof JobNotFound) return undefined;
       throw err;
