@@ -36,9 +36,13 @@ export interface AnalyzeHooks {
  */
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
-  const here = analyzeHere(sources, opts, hooks);
-  if (!here.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return here;
-  return analyzeOnBigStack(sources, opts) ?? here;
+  return retriedOnBigStack(analyzeHere(sources, opts, hooks), sources, opts);
+}
+
+/** A result with a statement too deep for this thread's stack is replaced by the big-stack run's, when that succeeds. */
+function retriedOnBigStack(result: LineageResult, sources: SourceInput[], opts: AnalyzeOptions): LineageResult {
+  if (!result.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return result;
+  return analyzeOnBigStack(sources, opts) ?? result;
 }
 
 /** `analyze` on the current thread only. */
@@ -83,9 +87,7 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
   }
   // As in `analyze`: a statement too deep for a thread's stack gets the big-stack run, so the
   // result does not depend on --jobs.
-  const result = run.finish(sources);
-  if (!result.diagnostics.some((d) => d.message === DEEP_MESSAGE)) return result;
-  return analyzeOnBigStack(sources, { ...DEFAULT_ANALYZE_OPTIONS, ...options }) ?? result;
+  return retriedOnBigStack(run.finish(sources), sources, { ...DEFAULT_ANALYZE_OPTIONS, ...options });
 }
 
 /** Parse on a miss (recording the result before the resolver sees it), else replay the cached statements. */
