@@ -102,21 +102,28 @@ export interface Shown {
  */
 export function collapseDiagnostics(diagnostics: Diagnostic[], quiet: boolean): Shown[] {
   const shown: Shown[] = [];
-  const first = new Map<string, Shown>();
+  // By message first (the run's messages are interned strings, so no key is built per
+  // diagnostic), then the few entries with that message compared on severity, kind and file.
+  const first = new Map<string, Shown[]>();
   for (const d of diagnostics) {
     if (!isShown(d, quiet)) continue;
-    if (d.severity === 'error') {
+    const severity = d.severity;
+    if (severity === 'error') {
       shown.push({ diagnostic: d, more: 0 });
       continue;
     }
-    const key = `${d.severity}\u0000${d.code ?? ''}\u0000${d.file ?? ''}\u0000${d.message}`;
-    const known = first.get(key);
+    const message = d.message;
+    const code = d.code ?? '';
+    const file = d.file ?? '';
+    let list = first.get(message);
+    const known = list?.find((e) => e.diagnostic.severity === severity && (e.diagnostic.code ?? '') === code && (e.diagnostic.file ?? '') === file);
     if (known) {
       known.more++;
       continue;
     }
     const entry = { diagnostic: d, more: 0 };
-    first.set(key, entry);
+    if (list) list.push(entry);
+    else first.set(message, (list = [entry]));
     shown.push(entry);
   }
   return shown;

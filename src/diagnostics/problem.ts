@@ -20,7 +20,7 @@ export class ProblemLog {
   private files = new Int32Array(256);
   private offsets = new Int32Array(256);
   private messageIds = new Int32Array(256);
-  private readonly kindIds = new Map<string, number>();
+  private readonly kindIds = new Map<string, Map<Severity, number>>();
   private readonly kindList: Kind[] = [];
   private readonly messageIndex = new Map<string, number>();
   private readonly messages: string[] = [];
@@ -32,11 +32,13 @@ export class ProblemLog {
   push(severity: Severity, fileIndex: number, offset: number, message: string, code: string): void {
     if (this.n === this.kinds.length) this.grow();
     const i = this.n++;
-    const kindKey = `${severity}\u0000${code}`;
-    let kind = this.kindIds.get(kindKey);
+    // Kinds by code, then severity: no key string is built per problem.
+    let bySeverity = this.kindIds.get(code);
+    if (!bySeverity) this.kindIds.set(code, (bySeverity = new Map()));
+    let kind = bySeverity.get(severity);
     if (kind === undefined) {
       kind = this.kindList.push({ severity, code }) - 1;
-      this.kindIds.set(kindKey, kind);
+      bySeverity.set(severity, kind);
     }
     let msg = this.messageIndex.get(message);
     if (msg === undefined) {

@@ -77,14 +77,18 @@ export class ExprWalker {
         // `a + b + c + ...` is left-deep (one level per link): follow the first operands in a loop,
         // so a sum of thousands of columns is traced whole, in the order of a recursive walk.
         if (e.args.length === 0) return;
-        const rights: Expr[][] = [];
+        // The chain's operators, outermost first; their operands after the first are walked innermost first.
+        const chain: Expr[][] = [];
         let x: Expr = e;
         while (x.k === 'op' && x.args.length > 0 && !(x.op === '[]' && isArrayKeyword(x.args[0]))) {
-          rights.push(x.args.slice(1));
+          chain.push(x.args);
           x = x.args[0]!;
         }
         this.walk(x, scope, type, out, clause, fn, depth + 1);
-        for (let i = rights.length - 1; i >= 0; i--) for (const a of rights[i]!) this.walk(a, scope, type, out, clause, fn, depth + 1);
+        for (let i = chain.length - 1; i >= 0; i--) {
+          const args = chain[i]!;
+          for (let j = 1; j < args.length; j++) this.walk(args[j], scope, type, out, clause, fn, depth + 1);
+        }
         return;
       }
       case 'cast':

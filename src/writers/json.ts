@@ -16,10 +16,11 @@
  * - hashCode: see `fileHashCodes` (common.ts).
  * - Edges whose endpoints the graph does not hold are skipped (a resolver bug, never a crash).
  */
-import { isDataset, qualifiedName, type LineageEdge, type LineageGraph, type LineageObject } from '../graph/model.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isDataset, qualifiedName, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
 import { ChunkBuffer } from './chunks.js';
-import { Coordinates, endpointLoc, GraphIndex, knownParts, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
+import { Coordinates, endpointLoc, GraphIndex, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
 
 export interface ElementJson {
   id: string;
@@ -44,10 +45,12 @@ export interface RelationshipJson {
 export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
   const ix = new GraphIndex(graph);
   const coords = new Coordinates(graph.files);
+  const text = new JsonText(coords);
   const objects = opts.tableToTable
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
-  const relationships = (): Iterable<RelationshipJson> => (opts.tableToTable ? tableRelationships(ix, coords) : streamColumnRelationships(ix, coords));
+  const relationships = (): Iterable<string> =>
+    opts.tableToTable ? mapIter(tableRelationships(ix, coords), (r) => JSON.stringify(r)) : streamColumnRelationships(ix, text);
   const parents = opts.tableToTable ? tableParents(ix, coords) : columnParents(ix);
   const head = { code: 200, data: { mode: 'global', summary: summaryOf(ix, objects, parents, opts.tableToTable) } };
   const out = new ChunkBuffer();
@@ -56,20 +59,20 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   out.add(`,"sqlflow":{"dbvendor":${JSON.stringify(graph.vendor)},"dbobjs":[`);
   let first = true;
   for (const o of objects) {
-    for (const piece of dbobj(o, coords, opts.tableToTable, first)) if (out.add(piece)) yield out.take();
+    for (const piece of dbobj(o, text, opts.tableToTable, first)) if (out.add(piece)) yield out.take();
     first = false;
   }
   out.add('],"relationships":[');
   first = true;
   for (const r of relationships()) {
-    if (out.add(`${first ? '' : ','}${JSON.stringify(r)}`)) yield out.take();
+    if (out.add(first ? r : `,${r}`)) yield out.take();
     first = false;
   }
   out.add('],"errors":[');
   first = true;
   for (const e of graph.errors) {
-    const error = { errorMessage: e.message, errorType: e.code, coordinates: coords.ofDiagnostic(e) };
-    if (out.add(`${first ? '' : ','}${JSON.stringify(error)}`)) yield out.take();
+    const error = `{"errorMessage":${JSON.stringify(e.message)},"errorType":${JSON.stringify(e.code)},"coordinates":[${text.diagnostic(e)}]}`;
+    if (out.add(first ? error : `,${error}`)) yield out.take();
     first = false;
   }
   out.add(']');
@@ -79,32 +82,89 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   yield out.take();
 }
 
-/** One dbobj's JSON, in pieces (a column at a time), preceded by a comma unless it is the first. */
-function* dbobj(o: LineageObject, coords: Coordinates, tableToTable: boolean, first: boolean): Generator<string> {
-  const head: Record<string, unknown> = { id: String(o.id), ...knownParts(o), name: qualifiedName(o) };
-  if (o.alias) head.alias = o.alias;
-  head.type = o.type;
-  if (o.type === 'process') {
-    if (o.procedureName !== undefined) head.procedureName = o.procedureName;
-    if (o.queryHashId !== undefined) head.queryHashId = o.queryHashId;
-    if (o.callee !== undefined) head.callee = o.callee;
+function* mapIter<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
+  for (const x of items) yield f(x);
+}
+
+/**
+ * The JSON text of the document's repeated parts, written directly rather than through
+ * JSON.stringify of one small object each (the bench's document has about a million of them):
+ * members in the order the objects had, strings through JSON.stringify, each file's hashCode and
+ * each object's parentName escaped once.
+ */
+class JsonText {
+  private readonly hashes: string[] = [];
+  private readonly parentNames = new Map<number, string>();
+
+  constructor(private readonly coords: Coordinates) {}
+
+  private hash(file: number): string {
+    return (this.hashes[file] ??= JSON.stringify(this.coords.hashOf(file)));
   }
-  // The head object without its closing brace; the remaining members follow.
-  yield `${first ? '' : ','}${JSON.stringify(head).slice(0, -1)}`;
+
+  /** `{x, y, hashCode}` pairs of each loc, without the brackets (as `Coordinates.of`). */
+  locs(locs: readonly (Loc | undefined)[]): string {
+    let s = '';
+    for (const loc of locs) if (loc) s += (s ? ',' : '') + this.loc(loc);
+    return s;
+  }
+
+  loc(l: Loc): string {
+    const h = this.hash(l.file);
+    return `{"x":${l.line},"y":${l.col},"hashCode":${h}},{"x":${l.endLine},"y":${l.endCol},"hashCode":${h}}`;
+  }
+
+  diagnostic(d: Diagnostic): string {
+    if (d.fileIndex === undefined) return '';
+    const line = d.line;
+    if (line === undefined) return '';
+    const col = d.col ?? 1;
+    return this.loc({ file: d.fileIndex, line, col, endLine: d.endLine ?? line, endCol: d.endCol ?? col });
+  }
+
+  parentName(o: LineageObject): string {
+    let s = this.parentNames.get(o.id);
+    if (s === undefined) this.parentNames.set(o.id, (s = JSON.stringify(qualifiedName(o))));
+    return s;
+  }
+
+  /** A relationship end (`element`'s members). */
+  element(r: Resolved, transform?: LineageEdge['transform']): string {
+    const loc = endpointLoc(r);
+    let s = `{"id":"${r.column.id}","column":${JSON.stringify(r.column.name)},"parentId":"${r.object.id}","parentName":${this.parentName(r.object)},"coordinates":[${loc ? this.loc(loc) : ''}]`;
+    if (r.endpoint.clauseType !== undefined) s += `,"clauseType":${JSON.stringify(r.endpoint.clauseType)}`;
+    if (transform) s += `,"transforms":[{"type":${JSON.stringify(transform.kind)},"code":${JSON.stringify(transform.code)}}]`;
+    return `${s}}`;
+  }
+}
+
+/** One dbobj's JSON, in pieces (a column at a time), preceded by a comma unless it is the first. */
+function* dbobj(o: LineageObject, text: JsonText, tableToTable: boolean, first: boolean): Generator<string> {
+  let head = `${first ? '' : ','}{"id":"${o.id}"`;
+  if (o.database) head += `,"database":${JSON.stringify(o.database)}`;
+  if (o.schema) head += `,"schema":${JSON.stringify(o.schema)}`;
+  head += `,"name":${text.parentName(o)}`;
+  if (o.alias) head += `,"alias":${JSON.stringify(o.alias)}`;
+  head += `,"type":${JSON.stringify(o.type)}`;
+  if (o.type === 'process') {
+    if (o.procedureName !== undefined) head += `,"procedureName":${JSON.stringify(o.procedureName)}`;
+    if (o.queryHashId !== undefined) head += `,"queryHashId":${JSON.stringify(o.queryHashId)}`;
+    if (o.callee !== undefined) head += `,"callee":${JSON.stringify(o.callee)}`;
+  }
+  // The head without its closing brace; the remaining members follow.
+  yield head;
   if (o.type !== 'process') {
     if (tableToTable || o.columns.length === 0) yield ',"columns":[]';
     else {
       let sep = ',"columns":[';
       for (const c of o.columns) {
-        const col: Record<string, unknown> = { id: String(c.id), name: c.name, coordinates: coords.of(c.locs) };
-        if (c.system) col.source = 'system';
-        yield `${sep}${JSON.stringify(col)}`;
+        yield `${sep}{"id":"${c.id}","name":${JSON.stringify(c.name)},"coordinates":[${text.locs(c.locs)}]${c.system ? ',"source":"system"' : ''}}`;
         sep = ',';
       }
       yield ']';
     }
   }
-  yield `,"coordinates":${JSON.stringify(coords.of(o.locs))}}`;
+  yield `,"coordinates":[${text.locs(o.locs)}]}`;
 }
 
 
@@ -187,36 +247,72 @@ interface ResolvedEdge {
   target: Resolved;
 }
 
+/** An open group of `edgeGroups`: the members of `groupKey` its edges share, and the edges. */
+interface EdgeGroup {
+  objectId: number;
+  loc: Loc | undefined;
+  clauseType: string | undefined;
+  type: string;
+  effectType: string;
+  processId: number | undefined;
+  function: string | undefined;
+  edges: ResolvedEdge[];
+}
+
+function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.file === b.file && a.line === b.line && a.col === b.col && a.endLine === b.endLine && a.endCol === b.endCol;
+}
+
+/** True when edge `e` into `target` (at `loc`) has the `groupKey` of group `g` (its column aside). */
+function inGroup(g: EdgeGroup, e: LineageEdge, loc: Loc | undefined): boolean {
+  return (
+    g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
+    g.function === e.function && g.clauseType === e.target.clauseType && sameLoc(g.loc, loc)
+  );
+}
+
 /**
  * Edges grouped by `groupKey`, each group (its edges in edge order) yielded in the order of its
  * first edge. The key holds the process id, so a group is complete after the last edge of its
- * process: only groups of processes not yet finished are held.
+ * process: only groups of processes not yet finished are held. Open groups are found by target
+ * column id, then compared member by member (no key string per edge).
  */
 function* edgeGroups(ix: GraphIndex): Generator<ResolvedEdge[]> {
   const edges = ix.graph.edges;
   const last = new Map<number | undefined, number>();
   edges.forEach((e, i) => last.set(e.processId, i));
-  const open = new Map<string, ResolvedEdge[]>();
-  const queue: { key: string; process: number | undefined; edges: ResolvedEdge[] }[] = [];
+  const open = new Map<number, EdgeGroup[]>();
+  const queue: (EdgeGroup | undefined)[] = [];
   let head = 0;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
     const source = ix.resolve(e.source);
     const target = ix.resolve(e.target);
     if (source && target) {
-      const key = groupKey(e, target);
-      let group = open.get(key);
+      const loc = endpointLoc(target);
+      const columnId = e.target.columnId;
+      let list = open.get(columnId);
+      let group = list?.find((g) => inGroup(g, e, loc));
       if (!group) {
-        group = [];
-        open.set(key, group);
-        queue.push({ key, process: e.processId, edges: group });
+        group = {
+          objectId: e.target.objectId, loc, clauseType: e.target.clauseType, type: e.type, effectType: e.effectType,
+          processId: e.processId, function: e.function, edges: [],
+        };
+        if (list) list.push(group);
+        else open.set(columnId, (list = [group]));
+        queue.push(group);
       }
-      group.push({ edge: e, source, target });
+      group.edges.push({ edge: e, source, target });
     }
-    while (head < queue.length && last.get(queue[head]!.process)! <= i) {
+    while (head < queue.length && last.get(queue[head]!.processId)! <= i) {
       const done = queue[head]!;
-      queue[head++] = undefined as never;
-      open.delete(done.key);
+      queue[head++] = undefined;
+      const columnId = done.edges[0]!.edge.target.columnId;
+      const list = open.get(columnId)!;
+      if (list.length === 1) open.delete(columnId);
+      else list.splice(list.indexOf(done), 1);
       yield done.edges;
     }
     if (head > 1024 && head * 2 > queue.length) {
@@ -240,30 +336,34 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
   for (const r of tableRelationships(ix, coords)) yield new Set([Number(r.target.parentId), ...r.sources.map((x) => Number(x.parentId))]);
 }
 
-/** `columnRelationships` as a stream: groups of finished processes are written and let go. */
-function* streamColumnRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
+/**
+ * `columnRelationships` as a stream of JSON texts: groups of finished processes are written and
+ * let go. Members in `RelationshipJson`'s order; a source that repeats one already written in its
+ * group (same column, object, position, clause and transform) is dropped.
+ */
+function* streamColumnRelationships(ix: GraphIndex, text: JsonText): Generator<string> {
   let next = ix.maxId() + 1;
   for (const group of edgeGroups(ix)) {
     const { edge: e, target } = group[0]!;
-    const rel: RelationshipJson = {
-      id: String(next++),
-      type: e.type,
-      ...(e.function !== undefined ? { function: e.function } : {}),
-      effectType: e.effectType,
-      target: element(target, coords.of([endpointLoc(target)])),
-      sources: [],
-      ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
-    };
-    const seen = new Set<string>();
+    let s = `{"id":"${next++}","type":${JSON.stringify(e.type)}`;
+    if (e.function !== undefined) s += `,"function":${JSON.stringify(e.function)}`;
+    if (e.effectType !== undefined) s += `,"effectType":${JSON.stringify(e.effectType)}`;
+    s += `,"target":${text.element(target)},"sources":[`;
+    const seen = group.length > 1 ? new Set<string>() : undefined;
+    let sep = '';
     for (const { edge, source } of group) {
-      const src = element(source, coords.of([endpointLoc(source)]));
-      if (edge.transform) src.transforms = [{ type: edge.transform.kind, code: edge.transform.code }];
-      const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${edge.transform ? `${edge.transform.kind}:${edge.transform.code}` : ''}`;
-      if (seen.has(srcKey)) continue;
-      seen.add(srcKey);
-      rel.sources.push(src);
+      if (seen) {
+        const t = edge.transform;
+        const key = `${source.column.id}|${source.object.id}|${locKey(endpointLoc(source))}|${source.endpoint.clauseType ?? ''}|${t ? `${t.kind}:${t.code}` : ''}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      s += sep + text.element(source, edge.transform);
+      sep = ',';
     }
-    yield rel;
+    s += ']';
+    if (e.processId !== undefined) s += `,"processId":"${e.processId}"`;
+    yield `${s}}`;
   }
 }
 
