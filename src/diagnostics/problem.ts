@@ -8,6 +8,9 @@
 import type { LineIndex } from '../graph/lines.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 
+/** A message with two values in it (a pure function: the same values give the same text). */
+export type MessageTemplate = (a: string, b: string | number) => string;
+
 interface Kind {
   severity: Severity;
   code: string;
@@ -24,12 +27,41 @@ export class ProblemLog {
   private readonly kindList: Kind[] = [];
   private readonly messageIndex = new Map<string, number>();
   private readonly messages: string[] = [];
+  private readonly templated = new Map<MessageTemplate, Map<string, Map<string | number, number>>>();
 
   get length(): number {
     return this.n;
   }
 
   push(severity: Severity, fileIndex: number, offset: number, message: string, code: string): void {
+    this.pushId(severity, fileIndex, offset, this.messageId(message), code);
+  }
+
+  /**
+   * A problem whose message is `template` filled with `a` and `b`: the message is made and
+   * interned on the first use of these values only (the resolver's column warnings repeat by the
+   * ten thousand; building each one's text and hashing it was most of their cost).
+   */
+  pushTemplate(severity: Severity, fileIndex: number, offset: number, template: MessageTemplate, a: string, b: string | number, code: string): void {
+    let byA = this.templated.get(template);
+    if (!byA) this.templated.set(template, (byA = new Map()));
+    let byB = byA.get(a);
+    if (!byB) byA.set(a, (byB = new Map()));
+    let msg = byB.get(b);
+    if (msg === undefined) byB.set(b, (msg = this.messageId(template(a, b))));
+    this.pushId(severity, fileIndex, offset, msg, code);
+  }
+
+  private messageId(message: string): number {
+    let msg = this.messageIndex.get(message);
+    if (msg === undefined) {
+      msg = this.messages.push(message) - 1;
+      this.messageIndex.set(message, msg);
+    }
+    return msg;
+  }
+
+  private pushId(severity: Severity, fileIndex: number, offset: number, msg: number, code: string): void {
     if (this.n === this.kinds.length) this.grow();
     const i = this.n++;
     // Kinds by code, then severity: no key string is built per problem.
@@ -39,11 +71,6 @@ export class ProblemLog {
     if (kind === undefined) {
       kind = this.kindList.push({ severity, code }) - 1;
       bySeverity.set(severity, kind);
-    }
-    let msg = this.messageIndex.get(message);
-    if (msg === undefined) {
-      msg = this.messages.push(message) - 1;
-      this.messageIndex.set(message, msg);
     }
     this.kinds[i] = kind;
     this.files[i] = fileIndex;

@@ -29,8 +29,8 @@ export class Shaper {
   private readonly objects = new Map<number, LineageObject>();
   private readonly kept: LineageObject[] = [];
   private readonly edges: LineageEdge[] = [];
-  /** Emitted edges by target column, then by (source column, effect, process). */
-  private readonly emitted = new Map<number, Map<string, LineageEdge>>();
+  /** Emitted edges by target column, then by source column (each with its own effect and process). */
+  private readonly emitted = new Map<number, Map<number, LineageEdge[]>>();
   private readonly keep: Set<RelationType>;
   /** Largest object or column id of a hidden object (they are gone by `finish`). */
   private hiddenMaxId = 0;
@@ -169,8 +169,9 @@ export class Shaper {
     if (!this.keep.has(type)) return;
     let byTarget = this.emitted.get(e.target.columnId);
     if (!byTarget) this.emitted.set(e.target.columnId, (byTarget = new Map()));
-    const key = `${source.columnId}:${e.effectType}:${e.processId ?? ''}`;
-    const prev = byTarget.get(key);
+    // The few edges from one source column into this target differ by effect or process (no key string per edge).
+    const fromSource = byTarget.get(source.columnId);
+    const prev = fromSource?.find((p) => p.effectType === e.effectType && p.processId === e.processId);
     if (prev) {
       if (prev.type === 'fdr' && type === 'fdd' && this.keep.has('fdd')) prev.type = 'fdd';
       return;
@@ -181,7 +182,8 @@ export class Shaper {
     const t = transform ?? e.transform;
     if (t) edge.transform = t;
     if (e.join) edge.join = e.join;
-    byTarget.set(key, edge);
+    if (fromSource) fromSource.push(edge);
+    else byTarget.set(source.columnId, [edge]);
     this.edges.push(edge);
   }
 

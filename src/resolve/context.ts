@@ -1,6 +1,6 @@
 /** State shared by the resolver while it walks one analysis (all files, in order). */
 import type { Severity } from '../diagnostics/diagnostic.js';
-import { ProblemLog } from '../diagnostics/problem.js';
+import { ProblemLog, type MessageTemplate } from '../diagnostics/problem.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
@@ -126,6 +126,11 @@ export class Context {
 
   problem(severity: Severity, offset: number, message: string, code = 'SyntaxHint'): void {
     this.problems.push(severity, this.file, offset, message, code);
+  }
+
+  /** `problem` with the message `template(a, b)`, made once per distinct values (ProblemLog.pushTemplate). */
+  problemOf(severity: Severity, offset: number, template: MessageTemplate, a: string, b: string | number, code: string): void {
+    this.problems.pushTemplate(severity, this.file, offset, template, a, b, code);
   }
 
   /** Record that the current statement reads this dataset. */

@@ -5,7 +5,7 @@
  * tables of unknown columns goes to the one table known to have it (with a note).
  */
 import type * as A from '../ast/nodes.js';
-import { forEachNode } from '../ast/walk.js';
+import { forEachNode, type AnyNode } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
 import { tableKey } from './catalog.js';
 import type { Context } from './context.js';
@@ -29,7 +29,12 @@ export class InferredColumns {
   scan(ctx: Context, statement: A.Statement): void {
     const tables = new Map<string, LineageObject>();
     const cols: A.QName[] = [];
-    forEachNode(statement, (n) => {
+    const visit = (n: AnyNode): boolean => {
+      if (n.k === 'op') {
+        // The most frequent inner node: its operands are its only nodes.
+        for (const a of (n as A.OpExpr).args) forEachNode(a, visit);
+        return false;
+      }
       if (n.k === 'table') {
         const t = n as A.TableName;
         const obj = ctx.b.findDataset(tableKey(ctx.key, qualify(ctx, t.name)));
@@ -47,7 +52,8 @@ export class InferredColumns {
         return false;
       }
       return n.k !== 'lit';
-    });
+    };
+    forEachNode(statement, visit);
     for (const q of cols) {
       const obj = tables.get(ctx.key(q.parts[0]!.text, q.parts[0]!.quoted));
       if (obj) this.add(obj, ctx.key(q.parts[1]!.text, q.parts[1]!.quoted));

@@ -4,6 +4,7 @@
  */
 import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
+import type { MessageTemplate } from '../diagnostics/problem.js';
 import { qualifiedName, type LineageObject } from '../graph/model.js';
 import { outputByKey, type Context, type ResultSet } from './context.js';
 
@@ -162,6 +163,12 @@ function columnsOfEach(ctx: Context, s: Scope, key: string, want: boolean | unde
   return s.sources.filter((src) => hasColumn(src, key) === want).flatMap((src) => columnOf(ctx, src, name, start, end));
 }
 
+// The messages of unqualified columns, by far the most frequent problems of a run without --schema.
+const AMBIGUOUS: MessageTemplate = (name, n) => `column '${name}' is ambiguous: it exists in ${n} sources`;
+const INFERRED: MessageTemplate = (name, table) => `column '${name}' attributed to ${table}: the only source the input uses it from`;
+const ANY_OF: MessageTemplate = (name, n) => `column '${name}' could belong to any of ${n} sources; add a qualifier or --schema`;
+const NOT_FOUND: MessageTemplate = (name) => `column '${name}' not found in any source`;
+
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
@@ -182,7 +189,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (sure > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
     if (sure >= 1) {
-      if (sure > 1) ctx.problem('warning', start, `column '${name}' is ambiguous: it exists in ${sure} sources`, 'AmbiguousColumn');
+      if (sure > 1) ctx.problemOf('warning', start, AMBIGUOUS, name, sure, 'AmbiguousColumn');
       return { refs: columnOf(ctx, firstSure!, name, start, end) };
     }
     if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
@@ -194,10 +201,10 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       if (strict) return { refs: [] };
       const known = inferredSource(ctx, s, key);
       if (known) {
-        ctx.problem('note', start, `column '${name}' attributed to ${qualifiedName(known.obj)}: the only source the input uses it from`, 'InferredColumn');
+        ctx.problemOf('note', start, INFERRED, name, qualifiedName(known.obj), 'InferredColumn');
         return { refs: columnOf(ctx, known, name, start, end) };
       }
-      ctx.problem('warning', start, `column '${name}' could belong to any of ${maybe} sources; add a qualifier or --schema`, 'AmbiguousColumn');
+      ctx.problemOf('warning', start, ANY_OF, name, maybe, 'AmbiguousColumn');
       const orphan = ctx.orphanTable();
       return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
     }
@@ -206,7 +213,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
   if (strict || niladic) return { refs: [] };
   if (scope.sources.length === 0 && !scope.parent) return { refs: [] };
   // Known sources that lack the column: the name may be an outer alias, a variable or a typo.
-  ctx.problem('warning', start, `column '${name}' not found in any source`, 'OrphanColumn');
+  ctx.problemOf('warning', start, NOT_FOUND, name, '', 'OrphanColumn');
   const orphan = ctx.orphanTable();
   return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
 }

@@ -4,7 +4,7 @@
  */
 import { assertNever } from '../ast/never.js';
 import { joinLeaves, mapTree } from '../ast/walk.js';
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
@@ -18,6 +18,15 @@ import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
 import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
 import { firstLoc } from '../graph/column.js';
+
+/**
+ * The MD5 of a statement's text, in hex: `crypto.hash` (Node >= 20.12) hashes in one call, without
+ * a Hash object per statement; `createHash` where it is missing.
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
+function md5(text: string): string {
+  return oneShot ? oneShot('md5', text) : crypto.createHash('md5').update(text).digest('hex');
+}
 
 const PROCESS_NAMES: Record<string, string> = {
   query: 'Select', insert: 'Insert', multi_insert: 'Insert', update: 'Update', delete: 'Delete', merge: 'Merge',
@@ -108,7 +117,7 @@ export class StatementResolver {
     const ctx = this.ctx;
     const kind = name ?? PROCESS_NAMES[s.k] ?? 'Statement';
     const text = ctx.text.slice(s.start, s.end);
-    const hash = createHash('md5').update(text).digest('hex');
+    const hash = md5(text);
     const proc = ctx.b.process(`Query ${kind}-${ctx.b.count(`process:${kind}`)}`, ctx.procedureName, hash, effect, ctx.loc(s.start, s.end));
     ctx.stmt = { process: proc, effect, reads: new Set(), ast: s };
     try {
