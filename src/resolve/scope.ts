@@ -40,8 +40,9 @@ export class Scope {
 
   /** The source named by a qualifier (`t`, `s.t`, `db.s.t`), here or in an enclosing scope. */
   source(ctx: Context, qualifier: QName['parts']): Source | undefined {
-    const k = qualifier.map((p) => ctx.key(p.text, p.quoted)).join('.');
-    const last = ctx.key(qualifier[qualifier.length - 1]!.text, qualifier[qualifier.length - 1]!.quoted);
+    const lastPart = qualifier[qualifier.length - 1]!;
+    const last = ctx.key(lastPart.text, lastPart.quoted);
+    const k = qualifier.length === 1 ? last : qualifier.map((p) => ctx.key(p.text, p.quoted)).join('.');
     for (let s: Scope | undefined = this; s; s = s.parent) {
       for (const src of s.sources) if (src.names.includes(k)) return src;
       if (qualifier.length > 1) for (const src of s.sources) if (src.names[0] === last && !src.rs) return src;
@@ -110,6 +111,11 @@ const NILADIC = new Set([
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ORA_ROWSCN',
 ]);
 
+/** Asked only where it decides (most columns resolve before): no upper-cased copy of every name. */
+function isNiladic(name: string, quoted: boolean): boolean {
+  return !quoted && NILADIC.has(name.toUpperCase());
+}
+
 const SEQUENCE_PSEUDO = new Set(['NEXTVAL', 'CURRVAL']);
 
 /** The one source of unknown columns the input is known to use `key` from, if exactly one. */
@@ -172,7 +178,6 @@ const NOT_FOUND: MessageTemplate = (name) => `column '${name}' not found in any 
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
-  const niladic = !quoted && NILADIC.has(name.toUpperCase());
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     // Sources that surely have the column, and those that may (columns unknown).
     let sure = 0;
@@ -195,7 +200,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
     const alias = s.aliases.get(key);
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
-    if (niladic) return { refs: [] };
+    if (isNiladic(name, quoted)) return { refs: [] };
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {
       if (strict) return { refs: [] };
@@ -210,7 +215,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (s.sources.length > 0 && !strict && s.parent === undefined) break;
   }
-  if (strict || niladic) return { refs: [] };
+  if (strict || isNiladic(name, quoted)) return { refs: [] };
   if (scope.sources.length === 0 && !scope.parent) return { refs: [] };
   // Known sources that lack the column: the name may be an outer alias, a variable or a typo.
   ctx.problemOf('warning', start, NOT_FOUND, name, '', 'OrphanColumn');

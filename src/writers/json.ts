@@ -49,9 +49,10 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   const objects = opts.tableToTable
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
+  const groups = opts.tableToTable ? undefined : new EdgeGroups(ix);
   const relationships = (): Iterable<string> =>
-    opts.tableToTable ? mapIter(tableRelationships(ix, coords), (r) => JSON.stringify(r)) : streamColumnRelationships(ix, text);
-  const parents = opts.tableToTable ? tableParents(ix, coords) : columnParents(ix);
+    groups ? streamColumnRelationships(ix, groups, text) : mapIter(tableRelationships(ix, coords), (r) => JSON.stringify(r));
+  const parents = groups ? columnParents(ix, groups) : tableParents(ix, coords);
   const head = { code: 200, data: { mode: 'global', summary: summaryOf(ix, objects, parents, opts.tableToTable) } };
   const out = new ChunkBuffer();
   // `{"code":200,"data":{"mode":"global","summary":{...}` without its two closing braces.
@@ -241,14 +242,9 @@ export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]):
   return rels;
 }
 
-interface ResolvedEdge {
-  edge: LineageEdge;
-  source: Resolved;
-  target: Resolved;
-}
-
-/** An open group of `edgeGroups`: the members of `groupKey` its edges share, and the edges. */
-interface EdgeGroup {
+/** An open group of `EdgeGroups`: the members of `groupKey` its edges share, and its index. */
+interface OpenGroup {
+  index: number;
   objectId: number;
   loc: Loc | undefined;
   clauseType: string | undefined;
@@ -256,7 +252,6 @@ interface EdgeGroup {
   effectType: string;
   processId: number | undefined;
   function: string | undefined;
-  edges: ResolvedEdge[];
 }
 
 function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
@@ -266,7 +261,7 @@ function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
 }
 
 /** True when edge `e` into `target` (at `loc`) has the `groupKey` of group `g` (its column aside). */
-function inGroup(g: EdgeGroup, e: LineageEdge, loc: Loc | undefined): boolean {
+function inGroup(g: OpenGroup, e: LineageEdge, loc: Loc | undefined): boolean {
   return (
     g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
     g.function === e.function && g.clauseType === e.target.clauseType && sameLoc(g.loc, loc)
@@ -274,61 +269,86 @@ function inGroup(g: EdgeGroup, e: LineageEdge, loc: Loc | undefined): boolean {
 }
 
 /**
- * Edges grouped by `groupKey`, each group (its edges in edge order) yielded in the order of its
- * first edge. The key holds the process id, so a group is complete after the last edge of its
- * process: only groups of processes not yet finished are held. Open groups are found by target
- * column id, then compared member by member (no key string per edge).
+ * The edges grouped by `groupKey` (edges whose ends the graph holds), found once for the summary
+ * and the writing: groups are numbered in the order of their first edge, `first[g]` is group g's
+ * first edge and `next[i]` the edge after edge i in its group (-1: the last), so the groups take
+ * two integers per edge and one per group. The key holds the process id, so a group is complete
+ * after the last edge of its process: only groups of processes not yet finished are looked up.
  */
-function* edgeGroups(ix: GraphIndex): Generator<ResolvedEdge[]> {
-  const edges = ix.graph.edges;
-  const last = new Map<number | undefined, number>();
-  edges.forEach((e, i) => last.set(e.processId, i));
-  const open = new Map<number, EdgeGroup[]>();
-  const queue: (EdgeGroup | undefined)[] = [];
-  let head = 0;
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i]!;
-    const source = ix.resolve(e.source);
-    const target = ix.resolve(e.target);
-    if (source && target) {
-      const loc = endpointLoc(target);
-      const columnId = e.target.columnId;
-      let list = open.get(columnId);
-      let group = list?.find((g) => inGroup(g, e, loc));
-      if (!group) {
-        group = {
-          objectId: e.target.objectId, loc, clauseType: e.target.clauseType, type: e.type, effectType: e.effectType,
-          processId: e.processId, function: e.function, edges: [],
-        };
-        if (list) list.push(group);
-        else open.set(columnId, (list = [group]));
-        queue.push(group);
+class EdgeGroups {
+  readonly first: number[] = [];
+  readonly next: Int32Array;
+
+  constructor(ix: GraphIndex) {
+    const edges = ix.graph.edges;
+    this.next = new Int32Array(edges.length).fill(-1);
+    const tail: number[] = [];
+    const last = new Map<number | undefined, number>();
+    edges.forEach((e, i) => last.set(e.processId, i));
+    const open = new Map<number, OpenGroup[]>();
+    const queue: (OpenGroup | undefined)[] = [];
+    let head = 0;
+    for (let i = 0; i < edges.length; i++) {
+      const e = edges[i]!;
+      const target = ix.resolve(e.target);
+      if (target && ix.resolve(e.source)) {
+        const loc = endpointLoc(target);
+        const columnId = e.target.columnId;
+        let list = open.get(columnId);
+        const group = list?.find((g) => inGroup(g, e, loc));
+        if (group) {
+          this.next[tail[group.index]!] = i;
+          tail[group.index] = i;
+        } else {
+          const g: OpenGroup = {
+            index: this.first.length, objectId: e.target.objectId, loc, clauseType: e.target.clauseType, type: e.type,
+            effectType: e.effectType, processId: e.processId, function: e.function,
+          };
+          this.first.push(i);
+          tail.push(i);
+          if (list) list.push(g);
+          else open.set(columnId, (list = [g]));
+          queue.push(g);
+        }
       }
-      group.edges.push({ edge: e, source, target });
-    }
-    while (head < queue.length && last.get(queue[head]!.processId)! <= i) {
-      const done = queue[head]!;
-      queue[head++] = undefined;
-      const columnId = done.edges[0]!.edge.target.columnId;
-      const list = open.get(columnId)!;
-      if (list.length === 1) open.delete(columnId);
-      else list.splice(list.indexOf(done), 1);
-      yield done.edges;
-    }
-    if (head > 1024 && head * 2 > queue.length) {
-      queue.splice(0, head);
-      head = 0;
+      while (head < queue.length && last.get(queue[head]!.processId)! <= i) {
+        const done = queue[head]!;
+        queue[head++] = undefined;
+        const columnId = edges[this.first[done.index]!]!.target.columnId;
+        const list = open.get(columnId)!;
+        if (list.length === 1) open.delete(columnId);
+        else list.splice(list.indexOf(done), 1);
+      }
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
     }
   }
-  for (; head < queue.length; head++) yield queue[head]!.edges;
+
+  /** The edge indexes of group `g`, in edge order. */
+  *edges(g: number): Generator<number> {
+    for (let i = this.first[g]!; i >= 0; i = this.next[i]!) yield i;
+  }
 }
 
 /** The parent object ids of each column-level relationship, without building it (for the summary). */
-function* columnParents(ix: GraphIndex): Generator<Set<number>> {
-  for (const group of edgeGroups(ix)) {
-    const ids = new Set<number>([group[0]!.target.object.id]);
-    for (const { source } of group) ids.add(source.object.id);
-    yield ids;
+function* columnParents(ix: GraphIndex, groups: EdgeGroups): Generator<Iterable<number>> {
+  const edges = ix.graph.edges;
+  for (let g = 0; g < groups.first.length; g++) {
+    // Most relationships have a few distinct parents: a short list searched is cheaper than a Set
+    // per group; a Set takes over past 16 (a target fed from hundreds of tables).
+    const ids = [edges[groups.first[g]!]!.target.objectId];
+    let set: Set<number> | undefined;
+    for (let i = groups.first[g]!; i >= 0; i = groups.next[i]!) {
+      const id = edges[i]!.source.objectId;
+      if (set) set.add(id);
+      else if (!ids.includes(id)) {
+        ids.push(id);
+        if (ids.length > 16) set = new Set(ids);
+      }
+    }
+    yield set ?? ids;
   }
 }
 
@@ -337,21 +357,25 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
 }
 
 /**
- * `columnRelationships` as a stream of JSON texts: groups of finished processes are written and
- * let go. Members in `RelationshipJson`'s order; a source that repeats one already written in its
- * group (same column, object, position, clause and transform) is dropped.
+ * `columnRelationships` as a stream of JSON texts, one per group. Members in
+ * `RelationshipJson`'s order; a source that repeats one already written in its group (same
+ * column, object, position, clause and transform) is dropped.
  */
-function* streamColumnRelationships(ix: GraphIndex, text: JsonText): Generator<string> {
-  let next = ix.maxId() + 1;
-  for (const group of edgeGroups(ix)) {
-    const { edge: e, target } = group[0]!;
-    let s = `{"id":"${next++}","type":${JSON.stringify(e.type)}`;
+function* streamColumnRelationships(ix: GraphIndex, groups: EdgeGroups, text: JsonText): Generator<string> {
+  const edges = ix.graph.edges;
+  let id = ix.maxId() + 1;
+  for (let g = 0; g < groups.first.length; g++) {
+    const first = groups.first[g]!;
+    const e = edges[first]!;
+    let s = `{"id":"${id++}","type":${JSON.stringify(e.type)}`;
     if (e.function !== undefined) s += `,"function":${JSON.stringify(e.function)}`;
     if (e.effectType !== undefined) s += `,"effectType":${JSON.stringify(e.effectType)}`;
-    s += `,"target":${text.element(target)},"sources":[`;
-    const seen = group.length > 1 ? new Set<string>() : undefined;
+    s += `,"target":${text.element(ix.resolve(e.target)!)},"sources":[`;
+    const seen = groups.next[first]! >= 0 ? new Set<string>() : undefined;
     let sep = '';
-    for (const { edge, source } of group) {
+    for (const i of groups.edges(g)) {
+      const edge = edges[i]!;
+      const source = ix.resolve(edge.source)!;
       if (seen) {
         const t = edge.transform;
         const key = `${source.column.id}|${source.object.id}|${locKey(endpointLoc(source))}|${source.endpoint.clauseType ?? ''}|${t ? `${t.kind}:${t.code}` : ''}`;
@@ -410,7 +434,7 @@ export function summary(ix: GraphIndex, objects: LineageObject[], rels: Relation
 }
 
 /** The summary from each relationship's set of parent object ids. */
-function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Set<number>>, tableToTable: boolean) {
+function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Iterable<number>>, tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));
