@@ -13,6 +13,7 @@
 import { tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import type { CaseExpr, Expr, FuncCall, Ident, OrderItem, QName, Query, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, qname, splitDotted, type Step } from './build.js';
+import { declaresColumns } from './doc-tables.js';
 import { INTERVAL_UNITS, TRIM_SPECS, TYPE_CONTINUATIONS, TYPED_LITERAL } from './expressions.js';
 import { position, seek } from './internals.js';
 import type { SqlParser } from './parser.js';
@@ -393,8 +394,9 @@ export class FastExpr {
     return { k: 'col', name: q, start: q.start, end: this.end() };
   }
 
-  /** `name(args)`, `name(*)`, `name(DISTINCT args)`, without ORDER BY, FILTER, OVER and the like. */
+  /** `name(args)`, `name(*)`, `name(DISTINCT args)`, without ORDER BY, FILTER and the like. */
   private call(name: QName): FuncCall {
+    if (declaresColumns(name)) throw GIVE_UP; // JSON_TABLE, XMLTABLE: arguments of their own
     this.p++;
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const call: FuncCall = { k: 'func', name, args: [], start: name.start, end: name.end };
