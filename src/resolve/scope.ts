@@ -113,9 +113,30 @@ const NILADIC = new Set([
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ORA_ROWSCN',
 ]);
 
-/** Asked only where it decides (most columns resolve before): no upper-cased copy of every name. */
+/** NILADIC in upper and lower case: most names are written in one case, found without a copy. */
+const NILADIC_ONE_CASE = new Set([...NILADIC, ...[...NILADIC].map((n) => n.toLowerCase())]);
+
+/** True when `name` has both upper- and lower-case ASCII letters, or any non-ASCII character (whose case mapping may be special). */
+function mixedCase(name: string): boolean {
+  let upper = false;
+  let lower = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+    else if (c > 127) return true;
+  }
+  return upper && lower;
+}
+
+/**
+ * Asked only where it decides (most columns resolve before), and without an upper-cased copy of
+ * each name unless it mixes cases (or has non-ASCII letters).
+ */
 function isNiladic(name: string, quoted: boolean): boolean {
-  return !quoted && NILADIC.has(name.toUpperCase());
+  if (quoted) return false;
+  if (NILADIC_ONE_CASE.has(name)) return true;
+  return mixedCase(name) && NILADIC.has(name.toUpperCase());
 }
 
 const SEQUENCE_PSEUDO = new Set(['NEXTVAL', 'CURRVAL']);
