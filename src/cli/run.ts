@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { forgetLastMatch } from '../graph/names.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
 import { colorLevel, count, countBytes, countSeverities, isShown, makeChalk, pageSizeLine, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
@@ -80,6 +81,12 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
     const result = parallel ? await engine.analyzeParallel!(files, config.analyzeOptions, jobs) : engine.analyze(files, config.analyzeOptions);
+    // Only the HTML page carries the SQL; for every other format the texts (as large as the
+    // input) are let go before the document is written.
+    const sources = config.writeOptions.format === 'html' ? input.files.map((f) => f.text) : undefined;
+    for (const f of files) f.text = '';
+    for (const f of input.files) f.text = '';
+    forgetLastMatch();
     // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
     const badSchema = result.diagnostics.filter((d) => d.code === 'SchemaInvalid');
     const noStatements = result.graph.statements.total === 0 && !inputFailed && !lineage;
@@ -98,7 +105,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     }
     if (spinner) spinner.text = 'Writing';
     const written = { bytes: 0 };
-    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) })), written);
+    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, ...(sources ? { sources } : {}) })), written);
 
     if (config.output === undefined) {
       for (const chunk of document) {

@@ -6,6 +6,7 @@
  * JSON `errors` entry, its position computed when asked for.
  */
 import type { LineIndex } from '../graph/lines.js';
+import { detached } from '../graph/names.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 
 interface Kind {
@@ -40,8 +41,10 @@ export class ProblemLog {
     }
     let msg = this.messageIndex.get(message);
     if (msg === undefined) {
-      msg = this.messages.push(message) - 1;
-      this.messageIndex.set(message, msg);
+      // A message built around a name cut from the input would keep the whole input alive.
+      const own = detached(message);
+      msg = this.messages.push(own) - 1;
+      this.messageIndex.set(own, msg);
     }
     this.kinds[i] = kind;
     this.files[i] = fileIndex;

@@ -18,6 +18,7 @@ import {
 } from './model.js';
 
 import { addLoc, PackedColumn } from './column.js';
+import { Names } from './names.js';
 
 const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 
@@ -44,6 +45,8 @@ export class GraphBuilder {
   /** Per target column: the (source id, type, effect, process) links already made into it. */
   private readonly linked = new Map<number, { k: number; effect: EffectType; pid: number | undefined }[]>();
   private readonly counters = new Map<string, number>();
+  /** Names of objects and columns, interned (see names.ts). */
+  private readonly names = new Names();
 
   constructor(private readonly columnKey: (name: string) => string) {}
 
@@ -73,7 +76,7 @@ export class GraphBuilder {
   }
 
   private newObject(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
-    const o: LineageObject = { id: this.nextId++, type, name, columns: [], locs: loc ? [loc] : [], intermediate };
+    const o: LineageObject = { id: this.nextId++, type, name: this.names.of(name), columns: [], locs: loc ? [loc] : [], intermediate };
     this.objects.push(o);
     this.columnsOf.set(o.id, new Map());
     return o;
@@ -84,8 +87,8 @@ export class GraphBuilder {
     let o = this.datasets.get(key);
     if (!o) {
       o = this.newObject(type, name, false, loc);
-      if (schema) o.schema = schema;
-      if (database) o.database = database;
+      if (schema) o.schema = this.names.of(schema);
+      if (database) o.database = this.names.of(database);
       this.datasets.set(key, o);
       this.relationRows(o);
     } else {
@@ -118,7 +121,7 @@ export class GraphBuilder {
     const key = this.columnKey(name);
     let c = byKey.get(key);
     if (!c) {
-      c = new PackedColumn(this.nextId++, name, loc);
+      c = new PackedColumn(this.nextId++, this.names.of(name), loc);
       byKey.set(key, c);
       obj.columns.push(c);
     } else if (loc) {
@@ -130,7 +133,7 @@ export class GraphBuilder {
   /** A new output column even when the name repeats (result sets keep every select item). */
   newColumn(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
     const byKey = this.columnIndex(obj);
-    const c: LineageColumn = new PackedColumn(this.nextId++, name, loc);
+    const c: LineageColumn = new PackedColumn(this.nextId++, this.names.of(name), loc);
     const key = this.columnKey(name);
     if (!byKey.has(key)) byKey.set(key, c);
     obj.columns.push(c);
