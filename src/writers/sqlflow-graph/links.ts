@@ -1,0 +1,81 @@
+/**
+ * Compact stores for the widget's drawn links, which number about as many as the graph's edges
+ * (485,000 at 117 MB of SQL): objects and string keys per link cost ~150 bytes each, these a few
+ * bytes in typed arrays.
+ */
+
+/** Distinct (a, b, t) triples (a, b 32-bit integers, 0 <= t < 255): open addressing over typed arrays. */
+export class TripleSet {
+  private as = new Int32Array(1024);
+  private bs = new Int32Array(1024);
+  /** t + 1 per slot; 0 marks an empty slot. */
+  private ts = new Uint8Array(1024);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the triple; true when it was not there yet. */
+  add(a: number, b: number, t: number): boolean {
+    // Grow at half full (probe chains stay short).
+    if ((this.count + 1) * 2 > this.ts.length) this.grow();
+    if (this.insert(a, b, t + 1)) {
+      this.count++;
+      return true;
+    }
+    return false;
+  }
+
+  private insert(a: number, b: number, tag: number): boolean {
+    const mask = this.ts.length - 1;
+    let i = mix(a, b, tag) & mask;
+    for (;;) {
+      const at = this.ts[i]!;
+      if (at === 0) {
+        this.as[i] = a;
+        this.bs[i] = b;
+        this.ts[i] = tag;
+        return true;
+      }
+      if (at === tag && this.as[i] === a && this.bs[i] === b) return false;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const { as, bs, ts } = this;
+    const size = ts.length * 2;
+    this.as = new Int32Array(size);
+    this.bs = new Int32Array(size);
+    this.ts = new Uint8Array(size);
+    for (let i = 0; i < ts.length; i++) if (ts[i] !== 0) this.insert(as[i]!, bs[i]!, ts[i]!);
+  }
+}
+
+/** A well-spread hash of the triple (murmur3's finalizer over the members). */
+function mix(a: number, b: number, tag: number): number {
+  let h = (Math.imul(a, 0x9e3779b1) + b) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13) ^ tag, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** A growable list of 32-bit integers. */
+export class IntList {
+  private items = new Int32Array(1024);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.items.length) {
+      const more = new Int32Array(this.items.length * 2);
+      more.set(this.items);
+      this.items = more;
+    }
+    this.items[this.length++] = v;
+  }
+
+  at(i: number): number {
+    return this.items[i]!;
+  }
+}
