@@ -4,6 +4,7 @@
  * Ids are assigned in creation order, so the same input always yields the same ids.
  */
 import {
+  endpoint,
   RELATION_ROWS,
   type ClauseType,
   type EffectType,
@@ -193,17 +194,12 @@ export class GraphBuilder {
     if (!seen) this.linked.set(target.col.id, (seen = []));
     else if (seen.some((s) => s.k === key && s.effect === effectType && s.pid === processId)) return;
     seen.push({ k: key, effect: effectType, pid: processId });
-    const e: LineageEdge = {
-      id: this.nextId++,
-      type,
-      effectType,
-      source: { objectId: source.obj.id, columnId: source.col.id },
-      target: { objectId: target.obj.id, columnId: target.col.id },
-      processId,
-    };
-    if (extra?.loc) e.source.loc = extra.loc;
-    if (extra?.clauseType) e.source.clauseType = extra.clauseType;
-    if (extra?.function) e.function = extra.function;
+    const id = this.nextId++;
+    const from = endpoint(source.obj.id, source.col.id, extra?.loc, extra?.clauseType);
+    const to = endpoint(target.obj.id, target.col.id);
+    // `function` in the literal when there is one (see `endpoint`); transforms and joins are rare.
+    const fn = extra?.function;
+    const e: LineageEdge = fn ? { id, type, effectType, source: from, target: to, processId, function: fn } : { id, type, effectType, source: from, target: to, processId };
     if (extra?.transform) e.transform = extra.transform;
     if (extra?.join) e.join = extra.join;
     this.edges.push(e);
