@@ -2,6 +2,7 @@
 import type { IOrAlt, IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, list, qname, splitDotted, type Step } from './build.js';
+import { declaresColumns } from './doc-tables.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -654,6 +655,8 @@ export function defineExpressionRules(this: SqlParser): void {
   this.funcTail = $.RULE('funcTail', (name: QName): Expr => {
     $.CONSUME(T.LParen);
     const call: FuncCall = { k: 'func', name, args: [], start: name?.start, end: name?.end };
+    // JSON_TABLE / XMLTABLE: arguments in a syntax of their own, and the rows' columns.
+    $.option(10, { GATE: () => declaresColumns(name), DEF: () => $.SUBRULE($.docTableArgs, { ARGS: [call] }) });
     $.OPTION({
       GATE: () => {
         const t = $.LA(1);

@@ -9,6 +9,7 @@ import type * as A from '../src/ast/nodes.js';
 import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
+import { defineDocTableRules } from './doc-tables.js';
 import { defineExpressionRules } from './expressions.js';
 import { isRecording, position, seek } from './internals.js';
 import { definePathRules } from './paths.js';
@@ -79,6 +80,9 @@ export class SqlParser extends EmbeddedActionsParser {
   nameOrCall!: (idx?: number) => A.Expr;
   funcTail!: R<A.Expr>;
   funcArg!: R<A.Expr>;
+  docTableArgs!: R<void>;
+  docColumns!: R<A.DeclaredColumn[]>;
+  declaredColumns!: R<A.DeclaredColumn[]>;
   windowRef!: R<A.WindowSpec>;
   windowSpec!: (idx?: number) => A.WindowSpec;
   frameBound!: R<void>;
@@ -108,7 +112,7 @@ export class SqlParser extends EmbeddedActionsParser {
   pivotLonger!: R<Omit<A.PivotRef, 'source' | 'start' | 'end'>>;
   tablePrimary!: (idx?: number) => A.TableRef;
   namedTable!: R<A.TableRef>;
-  tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.Ident[] }>;
+  tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
   statementWithSemi!: (idx?: number) => A.Statement;
   statement!: (idx?: number) => A.Statement;
@@ -157,6 +161,7 @@ export class SqlParser extends EmbeddedActionsParser {
       lookaheadStrategy: new CachedLookahead(1, T.ALL_TOKENS),
     });
     defineExpressionRules.call(this);
+    defineDocTableRules.call(this);
     defineQueryRules.call(this);
     definePivotStatementRules.call(this);
     defineStatementRules.call(this);

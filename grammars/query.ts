@@ -1,6 +1,6 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
-import type { Cte, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
+import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
@@ -734,11 +734,10 @@ export function defineQueryRules(this: SqlParser): void {
               {
                 ALT: () => {
                   const at = $.LA(1);
-                  const fn = $.SUBRULE($.nameOrCall);
+                  const t = $.SUBRULE1($.namedTable);
                   // `LATERAL name` without a call is a syntax error, not a table function without arguments.
-                  if (!this.recording && fn.k !== 'func') throw saveError(this, new MismatchedTokenException('expected a subquery or a function call after LATERAL', at, $.LA(0)));
-                  const a = $.SUBRULE3($.tableAlias);
-                  return $.ACTION((): TableRef => ({ k: 'tfunc', func: fn as FuncCall, lateral: true, ...a, start: kw.startOffset, end: end() }));
+                  if (!this.recording && t.k !== 'tfunc') throw saveError(this, new MismatchedTokenException('expected a subquery or a function call after LATERAL', at, $.LA(0)));
+                  return $.ACTION((): TableRef => ({ ...t, lateral: true, start: kw.startOffset }) as TableRef);
                 },
               },
             ]);
@@ -792,34 +791,42 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME(T.RParen);
       },
     });
-    let withColumns: Ident[] | undefined;
+    let withColumns: DeclaredColumn[] | undefined;
     $.option(8, {
       // T-SQL `OPENJSON(x) WITH (sku VARCHAR(20) '$.sku', ...)`: the columns of the function's rows.
       GATE: () => fn !== undefined && $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
       DEF: () => {
         $.consume(8, K.WITH);
-        $.consume(8, T.LParen);
-        withColumns = [];
-        $.AT_LEAST_ONE_SEP({
-          SEP: T.Comma,
-          DEF: () => {
-            withColumns!.push($.SUBRULE($.ident));
-            $.SUBRULE3($.skipBalanced, { ARGS: [2] });
-          },
-        });
-        $.consume(8, T.RParen);
+        withColumns = $.SUBRULE($.declaredColumns);
       },
     });
-    const a = $.SUBRULE($.tableAlias);
+    $.option(11, {
+      // PostgreSQL `f(..) AS (a int, b text)`: a column definition list without a name.
+      GATE: () => fn !== undefined && $.LA(1).tokenType === K.AS && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.consume(11, K.AS);
+        withColumns = $.SUBRULE1($.declaredColumns);
+      },
+    });
+    let a = $.SUBRULE($.tableAlias, { ARGS: [fn !== undefined] });
     let ordinality: Ident | undefined;
     $.option(9, {
-      // BigQuery `UNNEST(x) AS e WITH OFFSET [AS] pos`, `WITH ORDINALITY`.
+      // BigQuery `UNNEST(x) AS e WITH OFFSET [AS] pos`; `WITH ORDINALITY [AS] t(v, n)` (PostgreSQL, Trino).
       GATE: () => fn !== undefined && $.LA(1).tokenType === K.WITH && /^(OFFSET|ORDINALITY)$/i.test($.LA(2).image),
       DEF: () => {
         $.consume(9, K.WITH);
         const w = $.consume(9, T.AnyToken);
-        ordinality = { text: w.image.toLowerCase() === 'offset' ? 'offset' : 'ordinality', quoted: false, start: w.startOffset, end: w.endOffset! + 1 };
-        $.option(10, { GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (ordinality = $.SUBRULE1($.alias, { ARGS: [false] })) });
+        const offset = w.image.toLowerCase() === 'offset';
+        ordinality = { text: offset ? 'offset' : 'ordinality', quoted: false, start: w.startOffset, end: w.endOffset! + 1 };
+        $.option(10, { GATE: () => offset && ($.LA(1).tokenType === K.AS || this.canAlias($.LA(1))), DEF: () => (ordinality = $.SUBRULE1($.alias, { ARGS: [false] })) });
+        $.option(12, {
+          GATE: () => !offset && !a.alias,
+          DEF: () => {
+            a = $.SUBRULE1($.tableAlias, { ARGS: [true] });
+            // A name past the function's own columns (one per argument of unnest) is the position's.
+            if (!this.recording && a.columnAliases && a.columnAliases.length > Math.max(1, fn!.args.length)) ordinality = a.columnAliases.pop();
+          },
+        });
       },
     });
     $.OPTION5({
@@ -847,15 +854,16 @@ export function defineQueryRules(this: SqlParser): void {
     });
   });
 
-  this.tableAlias = $.RULE('tableAlias', (): { alias?: Ident; columnAliases?: Ident[] } => {
-    const r: { alias?: Ident; columnAliases?: Ident[] } = {};
+  /** `[AS] a [(c1, c2)]`; `typed`: after a table function, whose list may give types (PostgreSQL `AS r(a int, b text)`). */
+  this.tableAlias = $.RULE('tableAlias', (typed?: boolean): { alias?: Ident; columnAliases?: DeclaredColumn[] } => {
+    const r: { alias?: Ident; columnAliases?: DeclaredColumn[] } = {};
     $.OPTION({
       GATE: () => ($.LA(1).tokenType !== K.AS || $.LA(2).tokenType !== K.OF) && this.aliasAhead(false),
       DEF: () => {
         r.alias = $.SUBRULE($.alias, { ARGS: [false] });
         $.OPTION1({
-          GATE: () => $.LA(1).tokenType === T.LParen && tokenMatcher($.LA(2), T.Identifier) && ($.LA(3).tokenType === T.Comma || $.LA(3).tokenType === T.RParen),
-          DEF: () => (r.columnAliases = $.SUBRULE($.identList)),
+          GATE: () => $.LA(1).tokenType === T.LParen && tokenMatcher($.LA(2), T.Identifier) && (typed === true || $.LA(3).tokenType === T.Comma || $.LA(3).tokenType === T.RParen),
+          DEF: () => (r.columnAliases = $.SUBRULE($.declaredColumns)),
         });
       },
     });

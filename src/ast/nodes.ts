@@ -85,6 +85,14 @@ export interface FuncCall extends Node {
   over?: WindowSpec;
   /** Ordering inside the call (`STRING_AGG(x, ',' ORDER BY y)`). */
   orderBy?: OrderItem[];
+  /** `JSON_TABLE(doc, '$' COLUMNS (...))`, `XMLTABLE('/r' PASSING x COLUMNS ...)`: the rows' declared columns. */
+  columns?: DeclaredColumn[];
+}
+
+/** A column a table function declares (COLUMNS of JSON_TABLE / XMLTABLE, `WITH (...)` of OPENJSON). */
+export interface DeclaredColumn extends Ident {
+  /** `n FOR ORDINALITY`: the row's position, not a value of the document. */
+  ordinality?: boolean;
 }
 
 export interface CaseExpr extends Node {
@@ -172,7 +180,7 @@ export interface TableFunction extends Node {
   alias?: Ident;
   columnAliases?: Ident[];
   /** T-SQL `OPENJSON(x) WITH (col type '$.path', ...)`: the columns it returns. */
-  withColumns?: Ident[];
+  withColumns?: DeclaredColumn[];
   /** BigQuery `WITH OFFSET [AS] pos`, `WITH ORDINALITY`: the position column. */
   ordinality?: Ident;
 }

@@ -121,6 +121,8 @@ const ELEMENT_FUNCTIONS = new Set([
   'UNNEST', 'FLATTEN', 'EXPLODE', 'EXPLODE_OUTER', 'POSEXPLODE', 'POSEXPLODE_OUTER', 'INLINE', 'INLINE_OUTER', 'OPENJSON',
   'JSON_EACH', 'JSONB_EACH', 'JSON_EACH_TEXT', 'JSONB_EACH_TEXT', 'JSON_ARRAY_ELEMENTS', 'JSONB_ARRAY_ELEMENTS',
   'JSON_ARRAY_ELEMENTS_TEXT', 'JSONB_ARRAY_ELEMENTS_TEXT', 'JSON_TABLE', 'JSONB_TO_RECORDSET', 'JSON_TO_RECORDSET', 'STACK',
+  'JSON_TO_RECORD', 'JSONB_TO_RECORD', 'JSON_POPULATE_RECORD', 'JSONB_POPULATE_RECORD', 'JSON_POPULATE_RECORDSET',
+  'JSONB_POPULATE_RECORDSET', 'XMLTABLE',
 ]);
 
 /**
@@ -138,17 +140,16 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   // FLATTEN's data is its `input` (named or first); its other arguments are options.
   const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : func.args;
   const name = ref.alias?.text ?? fname;
-  const names = ref.columnAliases?.length
-    ? ref.columnAliases.map((c) => c.text)
-    : ref.withColumns?.length
-      ? ref.withColumns.map((c) => c.text)
-      : upper === 'FLATTEN'
-        ? FLATTEN_COLUMNS
-        : [name];
-  const outputs: OperatorOutput[] = names.map((n) => ({ name: n, direct: input, indirect: [], at: ref }));
+  // Declared columns (JSON_TABLE / XMLTABLE COLUMNS, OPENJSON WITH, `AS r(a int)`), renamed by an alias list.
+  const declared: A.DeclaredColumn[] | undefined = func.columns?.length ? func.columns : ref.withColumns?.length ? ref.withColumns : undefined;
+  const columns: A.DeclaredColumn[] = ref.columnAliases?.length
+    ? ref.columnAliases.map((c, i) => ({ ...c, ordinality: declared?.[i]?.ordinality }))
+    : (declared ?? (upper === 'FLATTEN' ? FLATTEN_COLUMNS : [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
+  // A position (`n FOR ORDINALITY`, `WITH ORDINALITY`) only depends on the input (fdr); every other column is its data (fdd).
+  const outputs: OperatorOutput[] = columns.map((c) => (c.ordinality ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref }));
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
   const elements = ELEMENT_FUNCTIONS.has(upper);
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
-  const opaque = elements || ref.columnAliases?.length || ref.withColumns?.length ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
+  const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
   return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, opaque };
 }
