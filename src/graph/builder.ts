@@ -5,6 +5,7 @@
  */
 import {
   endpoint,
+  isDataset,
   RELATION_ROWS,
   type ClauseType,
   type EffectType,
@@ -52,13 +53,16 @@ export class GraphBuilder {
   constructor(private readonly columnKey: (name: string) => string) {}
 
   /**
-   * Hand over the objects and edges made since the last call. Intermediate result sets are done
-   * with once their statement is: their column indexes and the edge de-duplication are dropped.
+   * Hand over the objects and edges made since the last call. Result sets are done with once
+   * their statement is (visible ones too: a select list is written, never read again): their
+   * column indexes and the edge de-duplication are dropped. Tables and views keep theirs; an
+   * object of a batch that is used again later (the orphan pseudo table, constants) gets its
+   * index rebuilt once and keeps it from then on, since it is in no later batch.
    */
   drain(): Batch {
     const batch: Batch = { objects: this.objects, edges: this.edges, firstId: this.batchStart };
     for (const o of batch.objects) {
-      if (!o.intermediate) continue;
+      if (isDataset(o)) continue;
       this.columnsOf.delete(o.id);
       this.rows.delete(o.id);
     }
@@ -90,7 +94,7 @@ export class GraphBuilder {
       o = this.newObject(type, name, false, loc);
       if (schema) o.schema = this.names.of(schema);
       if (database) o.database = this.names.of(database);
-      this.datasets.set(key, o);
+      this.datasets.set(this.names.of(key), o);
       this.relationRows(o);
     } else {
       if (loc) o.locs.push(loc);
@@ -123,7 +127,7 @@ export class GraphBuilder {
     let c = byKey.get(key);
     if (!c) {
       c = new PackedColumn(this.nextId++, this.names.of(name), loc);
-      byKey.set(key, c);
+      byKey.set(this.names.of(key), c);
       obj.columns.push(c);
     } else if (loc) {
       addLoc(c, loc);
@@ -136,7 +140,7 @@ export class GraphBuilder {
     const byKey = this.columnIndex(obj);
     const c: LineageColumn = new PackedColumn(this.nextId++, this.names.of(name), loc);
     const key = this.columnKey(name);
-    if (!byKey.has(key)) byKey.set(key, c);
+    if (!byKey.has(key)) byKey.set(this.names.of(key), c);
     obj.columns.push(c);
     return c;
   }
@@ -146,7 +150,7 @@ export class GraphBuilder {
     let byKey = this.columnsOf.get(obj.id);
     if (!byKey) {
       byKey = new Map();
-      for (const c of obj.columns) if (!c.system && !byKey.has(this.columnKey(c.name))) byKey.set(this.columnKey(c.name), c);
+      for (const c of obj.columns) if (!c.system && !byKey.has(this.columnKey(c.name))) byKey.set(this.names.of(this.columnKey(c.name)), c);
       this.columnsOf.set(obj.id, byKey);
     }
     return byKey;
