@@ -18,7 +18,7 @@ import type { LineageColumn, LineageEdge, LineageObject, RelationType } from '..
 import { GraphIndex, tablePairs } from '../common.js';
 import { columnParents, element, numbered, streamColumnRelationships, summary, summaryOf, type ElementJson, type RelationshipJson } from '../json.js';
 import type { OnePair } from './coords.js';
-import { IntList, TripleSet } from './links.js';
+import { IntList, RELATION_CODE, TripleSet } from '../compact.js';
 import { firstLoc } from '../../graph/column.js';
 
 export interface WidgetRelationship extends RelationshipJson {
@@ -42,8 +42,6 @@ export interface Lineage {
   /** The drawn links, in order; column level: once `relationships` has been read to the end. */
   links(): Iterable<Link>;
 }
-
-const TYPE_CODE: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 
 /**
  * Column level, streamed: the relationships are built one at a time and let go once written; each
@@ -89,7 +87,7 @@ function distinctLinks(edges: readonly LineageEdge[], relOf: Int32Array): IntLis
   for (let i = 0; i < edges.length; i++) {
     if (relOf[i] === 0) continue;
     const e = edges[i]!;
-    if (seen.add(e.source.columnId, e.target.columnId, TYPE_CODE[e.type])) out.push(i);
+    if (seen.add(e.source.columnId, e.target.columnId, RELATION_CODE[e.type])) out.push(i);
   }
   return out;
 }

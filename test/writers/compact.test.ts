@@ -1,6 +1,6 @@
-/** The widget document's drawn links: compact stores, and each link naming the relationship of its first edge. */
+/** The diagram writers' compact stores; the widget's links each name the relationship of their first edge. */
 import type { LineageEdge, LineageGraph, LineageObject } from '../../src/graph/model.js';
-import { IntList, TripleSet } from '../../src/writers/sqlflow-graph/links.js';
+import { IntList, TripleSet } from '../../src/writers/compact.js';
 import { writeSqlflowGraph, joinChunks } from '../../src/writers/index.js';
 
 test('TripleSet keeps each (a, b, t) once, across growth, and tells triples apart by every member', () => {

@@ -1,8 +1,12 @@
 /**
- * Compact stores for the widget's drawn links, which number about as many as the graph's edges
- * (485,000 at 117 MB of SQL): objects and string keys per link cost ~150 bytes each, these a few
- * bytes in typed arrays.
+ * Compact stores for what the diagram writers (sqlflow-graph, graphml) keep per drawn link, which
+ * number about as many as the graph's edges (485,000 at 117 MB of SQL): objects and string keys
+ * per link cost ~150 bytes each, these a few bytes in typed arrays.
  */
+import type { RelationType } from '../graph/model.js';
+
+/** A relation type as a small integer (a TripleSet member). */
+export const RELATION_CODE: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 
 /** Distinct (a, b, t) triples (a, b 32-bit integers, 0 <= t < 255): open addressing over typed arrays. */
 export class TripleSet {
