@@ -67,32 +67,41 @@ export interface Step {
   end: number;
 }
 
-function apply(left: Expr, step: Step): Expr {
-  const r = step.right[0];
-  if (r && r.k === 'subquery' && (r.mode === 'in' || r.mode === 'quantified') && !r.left) {
-    const sq: SubqueryExpr = { ...r, left, start: left.start, end: step.end };
+/**
+ * `left op first rest[1..]`: an operator node, or the subquery of `IN (subquery)` / `= ANY
+ * (subquery)` given its left operand.
+ */
+function apply(left: Expr, op: string, first: Expr | undefined, rest: Expr[], end: number): Expr {
+  if (first && first.k === 'subquery' && (first.mode === 'in' || first.mode === 'quantified') && !first.left) {
+    const sq: SubqueryExpr = { ...first, left, start: left.start, end };
     return sq;
   }
-  const node: OpExpr = { k: 'op', op: step.op, args: [left, ...step.right], start: left.start, end: step.end };
+  const args: Expr[] = [left];
+  if (first) args.push(first);
+  for (let i = 1; i < rest.length; i++) args.push(rest[i]!);
+  const node: OpExpr = { k: 'op', op, args, start: left.start, end };
   return node;
 }
 
-/** Fold a flat operator chain by precedence (left associative). */
+/**
+ * Fold a flat operator chain by precedence (left associative). A shunting-yard over (operand,
+ * step) pairs; each step carries its own right operands (the first stands on the operand stack).
+ * Steps are read, never copied: this runs once per expression of every statement.
+ */
 export function foldChain(first: Expr, steps: Step[]): Expr {
   if (steps.length === 0) return first;
   const operands: Expr[] = [first];
   const ops: Step[] = [];
-  // Shunting-yard over (operand, step) pairs; each step carries its own right operands.
   for (const step of steps) {
     const p = precedence(step.op);
     while (ops.length > 0 && precedence(ops[ops.length - 1]!.op) >= p) {
       const top = ops.pop()!;
       const rhs = operands.pop()!;
       const lhs = operands.pop()!;
-      operands.push(apply(lhs, { ...top, right: [rhs, ...top.right.slice(1)], end: rhs.end }));
+      operands.push(apply(lhs, top.op, rhs, top.right, rhs.end));
     }
     if (step.right.length === 0) {
-      operands.push(apply(operands.pop()!, step));
+      operands.push(apply(operands.pop()!, step.op, undefined, step.right, step.end));
       continue;
     }
     ops.push(step);
@@ -102,7 +111,7 @@ export function foldChain(first: Expr, steps: Step[]): Expr {
     const top = ops.pop()!;
     const rhs = operands.pop()!;
     const lhs = operands.pop()!;
-    operands.push(apply(lhs, { ...top, right: [rhs, ...top.right.slice(1)], end: Math.max(rhs.end, top.end) }));
+    operands.push(apply(lhs, top.op, rhs, top.right, Math.max(rhs.end, top.end)));
   }
   return operands[0]!;
 }

@@ -8,13 +8,13 @@ import * as T from './tokens.js';
 
 const K = T.K;
 
-const TYPED_LITERAL = new Set(['DATE', 'TIME', 'TIMESTAMP', 'DATETIME', 'TIMESTAMPTZ']);
-const INTERVAL_UNITS = new Set([
+export const TYPED_LITERAL = new Set(['DATE', 'TIME', 'TIMESTAMP', 'DATETIME', 'TIMESTAMPTZ']);
+export const INTERVAL_UNITS = new Set([
   'YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND',
   'SECONDS', 'WEEK', 'WEEKS', 'QUARTER', 'MILLISECOND', 'MICROSECOND',
 ]);
-const TYPE_CONTINUATIONS = new Set(['PRECISION', 'VARYING', 'UNSIGNED', 'SIGNED', 'ZONE', 'LOCAL', 'CHAR', 'BYTE']);
-const TRIM_SPECS = new Set(['BOTH', 'LEADING', 'TRAILING']);
+export const TYPE_CONTINUATIONS = new Set(['PRECISION', 'VARYING', 'UNSIGNED', 'SIGNED', 'ZONE', 'LOCAL', 'CHAR', 'BYTE']);
+export const TRIM_SPECS = new Set(['BOTH', 'LEADING', 'TRAILING']);
 
 export function defineExpressionRules(this: SqlParser): void {
   const $ = this.dsl;
@@ -57,6 +57,10 @@ export function defineExpressionRules(this: SqlParser): void {
     this.pushStep($.SUBRULE($.binaryStep));
   };
   this.expr = $.RULE('expr', (): Expr => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.expr();
+      if (fast !== undefined) return fast;
+    }
     const first = $.SUBRULE($.unary);
     if (!this.recording) this.beginSteps();
     $.MANY(manyBinary);

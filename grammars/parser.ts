@@ -11,6 +11,7 @@ import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineDocTableRules } from './doc-tables.js';
 import { defineExpressionRules } from './expressions.js';
+import { FastQuery } from './fastquery.js';
 import { isRecording, position, seek } from './internals.js';
 import { definePathRules } from './paths.js';
 import type { ProcDialect } from './procbase.js';
@@ -168,7 +169,11 @@ export class SqlParser extends EmbeddedActionsParser {
     definePathRules.call(this);
     defineProceduralRules.call(this);
     this.performSelfAnalysis();
+    if (process.env.SQLFLOW_FAST_PATH !== '0') this.fast = new FastQuery(this);
   }
+
+  /** The fast path of hot rules (grammars/fastexpr.ts, fastquery.ts); SQLFLOW_FAST_PATH=0 turns it off. */
+  fast: FastQuery | undefined;
 
   /** True while Chevrotain records the grammar (rules then run with placeholder values). */
   get recording(): boolean {

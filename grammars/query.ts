@@ -7,7 +7,7 @@ import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
 const K = T.K;
-const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
+export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
 
 interface Tail {
   orderBy?: OrderItem[];
@@ -384,6 +384,10 @@ export function defineQueryRules(this: SqlParser): void {
   });
 
   this.groupItem = $.RULE('groupItem', (): Expr[] => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.groupItem();
+      if (fast !== undefined) return fast;
+    }
     return $.OR([
       {
         GATE: () => $.LA(1).tokenType === K.GROUPING && $.LA(2).tokenType === K.SETS,
@@ -410,6 +414,10 @@ export function defineQueryRules(this: SqlParser): void {
   });
 
   this.selectItem = $.RULE('selectItem', (): SelectItem => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.selectItem();
+      if (fast !== undefined) return fast;
+    }
     return $.OR([
       {
         // T-SQL `alias = expr`, `@var = expr`.
@@ -696,6 +704,10 @@ export function defineQueryRules(this: SqlParser): void {
   });
 
   this.tablePrimary = $.RULE('tablePrimary', (): TableRef => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.tablePrimary();
+      if (fast !== undefined) return fast;
+    }
     return $.OR({
       IGNORE_AMBIGUITIES: true,
       DEF: [
