@@ -22,7 +22,7 @@ import type { create as Create } from 'xmlbuilder2';
 import { isDataset, qualifiedName, type Endpoint, type LineageColumn, type LineageGraph, type LineageObject, type RelationType } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
 import { CHUNK_CHARS } from './chunks.js';
-import { IntList, RELATION_CODE, TripleSet } from './compact.js';
+import { IntList, RELATION_CODE, TripleSet } from '../graph/compact.js';
 import { GraphIndex, tablePairs } from './common.js';
 import { layeredLayout, type Size } from './layout.js';
 

@@ -1,6 +1,6 @@
 /** The diagram writers' compact stores; the widget's links each name the relationship of their first edge. */
 import type { LineageEdge, LineageGraph, LineageObject } from '../../src/graph/model.js';
-import { IntList, TripleSet } from '../../src/writers/compact.js';
+import { IntList, TripleSet } from '../../src/graph/compact.js';
 import { writeSqlflowGraph, joinChunks } from '../../src/writers/index.js';
 
 test('TripleSet keeps each (a, b, t) once, across growth, and tells triples apart by every member', () => {
@@ -16,11 +16,23 @@ test('TripleSet keeps each (a, b, t) once, across growth, and tells triples apar
   expect(set.size).toBe(5004);
 });
 
+test('TripleSet.ordinal numbers triples in order of first addition, across growth', () => {
+  const set = new TripleSet();
+  for (let i = 0; i < 3000; i++) expect(set.ordinal(i % 1500, 7, i < 1500 ? 0 : 1)).toBe(i);
+  for (let i = 2999; i >= 0; i--) expect(set.ordinal(i % 1500, 7, i < 1500 ? 0 : 1)).toBe(i);
+  expect(set.add(1, 7, 0)).toBe(false);
+  expect(set.add(1, 7, 2)).toBe(true);
+  expect(set.ordinal(1, 7, 2)).toBe(3000);
+  expect(set.size).toBe(3001);
+});
+
 test('IntList grows and keeps order', () => {
   const list = new IntList();
   for (let i = 0; i < 3000; i++) list.push(i * 3 - 7);
   expect(list.length).toBe(3000);
   expect([list.at(0), list.at(1024), list.at(2999)]).toEqual([-7, 3065, 8990]);
+  list.set(1024, 5);
+  expect([list.at(1023), list.at(1024), list.at(1025)]).toEqual([3062, 5, 3068]);
 });
 
 const loc = (line: number) => ({ file: 0, line, col: 1, endLine: line, endCol: 5 });

@@ -18,7 +18,7 @@ import type { LineageColumn, LineageEdge, LineageObject, RelationType } from '..
 import { GraphIndex, tablePairs } from '../common.js';
 import { columnParents, element, numbered, streamColumnRelationships, summary, summaryOf, type ElementJson, type RelationshipJson } from '../json.js';
 import type { OnePair } from './coords.js';
-import { IntList, RELATION_CODE, TripleSet } from '../compact.js';
+import { IntList, RELATION_CODE, TripleSet } from '../../graph/compact.js';
 import { firstLoc } from '../../graph/column.js';
 
 export interface WidgetRelationship extends RelationshipJson {

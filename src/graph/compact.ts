@@ -1,9 +1,9 @@
 /**
- * Compact stores for what the diagram writers (sqlflow-graph, graphml) keep per drawn link, which
- * number about as many as the graph's edges (485,000 at 117 MB of SQL): objects and string keys
+ * Compact stores for what the diagram writers (sqlflow-graph, graphml, the html viewer's data)
+ * keep per drawn link, which number about as many as the graph's edges (485,000 at 117 MB of SQL): objects and string keys
  * per link cost ~150 bytes each, these a few bytes in typed arrays.
  */
-import type { RelationType } from '../graph/model.js';
+import type { RelationType } from './model.js';
 
 /** A relation type as a small integer (a TripleSet member). */
 export const RELATION_CODE: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
@@ -14,6 +14,8 @@ export class TripleSet {
   private bs = new Int32Array(1024);
   /** t + 1 per slot; 0 marks an empty slot. */
   private ts = new Uint8Array(1024);
+  /** Each triple's ordinal (order of first addition). */
+  private ords = new Int32Array(1024);
   private count = 0;
 
   get size(): number {
@@ -22,16 +24,19 @@ export class TripleSet {
 
   /** Adds the triple; true when it was not there yet. */
   add(a: number, b: number, t: number): boolean {
-    // Grow at half full (probe chains stay short).
-    if ((this.count + 1) * 2 > this.ts.length) this.grow();
-    if (this.insert(a, b, t + 1)) {
-      this.count++;
-      return true;
-    }
-    return false;
+    const before = this.count;
+    return this.ordinal(a, b, t) === before;
   }
 
-  private insert(a: number, b: number, tag: number): boolean {
+  /** The triple's ordinal: how many distinct triples were added before it (adding it if new). */
+  ordinal(a: number, b: number, t: number): number {
+    // Grow at half full (probe chains stay short).
+    if ((this.count + 1) * 2 > this.ts.length) this.grow();
+    return this.insert(a, b, t + 1, this.count);
+  }
+
+  /** The slot's ordinal; a new triple takes `next` (and counts). */
+  private insert(a: number, b: number, tag: number, next: number): number {
     const mask = this.ts.length - 1;
     let i = mix(a, b, tag) & mask;
     for (;;) {
@@ -40,20 +45,23 @@ export class TripleSet {
         this.as[i] = a;
         this.bs[i] = b;
         this.ts[i] = tag;
-        return true;
+        this.ords[i] = next;
+        if (next === this.count) this.count++;
+        return next;
       }
-      if (at === tag && this.as[i] === a && this.bs[i] === b) return false;
+      if (at === tag && this.as[i] === a && this.bs[i] === b) return this.ords[i]!;
       i = (i + 1) & mask;
     }
   }
 
   private grow(): void {
-    const { as, bs, ts } = this;
+    const { as, bs, ts, ords } = this;
     const size = ts.length * 2;
     this.as = new Int32Array(size);
     this.bs = new Int32Array(size);
     this.ts = new Uint8Array(size);
-    for (let i = 0; i < ts.length; i++) if (ts[i] !== 0) this.insert(as[i]!, bs[i]!, ts[i]!);
+    this.ords = new Int32Array(size);
+    for (let i = 0; i < ts.length; i++) if (ts[i] !== 0) this.insert(as[i]!, bs[i]!, ts[i]!, ords[i]!);
   }
 }
 
@@ -81,5 +89,9 @@ export class IntList {
 
   at(i: number): number {
     return this.items[i]!;
+  }
+
+  set(i: number, v: number): void {
+    this.items[i] = v;
   }
 }
