@@ -101,6 +101,10 @@ export class ProblemLog {
     const { files, offsets, messageIds } = this;
     order.sort((a, b) => files[a]! - files[b]! || offsets[a]! - offsets[b]! || a - b);
     const at = new PlacedProblems(this, paths, lines);
+    // Each problem holds only its index; the run's log and positions are shared through the
+    // prototype of a class of this run's own (8 bytes less for each of 1.4 million problems).
+    const RunProblem = class extends Problem {};
+    Object.defineProperty(RunProblem.prototype, 'at', { value: at });
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       let repeated = false;
@@ -109,7 +113,7 @@ export class ProblemLog {
           if (messageIds[order[j]!] === messageIds[i]) repeated = true;
         }
       }
-      if (!repeated) yield new Problem(at, i);
+      if (!repeated) yield new RunProblem(i);
     }
   }
 }
@@ -130,10 +134,10 @@ class PlacedProblems {
 
 /** One problem of a run: a diagnostic and (unless a note) a JSON `errors` entry. */
 export class Problem implements Diagnostic {
-  constructor(
-    private readonly at: PlacedProblems,
-    private readonly i: number,
-  ) {}
+  /** Set on the prototype of each run's subclass (see `ProblemLog.placed`). */
+  declare protected readonly at: PlacedProblems;
+
+  constructor(private readonly i: number) {}
 
   get severity(): Severity {
     return this.at.log.severity(this.i);
