@@ -37,7 +37,8 @@ const SUBQUERY_IDX = 9;
 /** Nesting (parentheses, calls, CASE) the fast path follows before leaving the rest to the rules. */
 const MAX_DEPTH = 24;
 
-function tableOf(types: TokenType[]): boolean[] {
+/** Lookup table by token type index. */
+export function tableOf(types: TokenType[]): boolean[] {
   const table: boolean[] = [];
   for (const t of types) table[t.tokenTypeIdx!] = true;
   return table;
@@ -230,10 +231,15 @@ export class FastExpr {
   }
 
   private exprList(): Expr[] {
-    const items = [this.chain()];
+    return this.commaList(() => this.chain());
+  }
+
+  /** One or more of `read`, separated by commas (the rules' AT_LEAST_ONE_SEP with `,`). */
+  protected commaList<R>(read: () => R): R[] {
+    const items = [read()];
     while (this.is(T.Comma)) {
       this.p++;
-      items.push(this.chain());
+      items.push(read());
     }
     return items;
   }
