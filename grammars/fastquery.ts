@@ -5,9 +5,9 @@
  * anything else, which the rule then parses as before.
  */
 import { tokenMatcher, type IToken } from './chevrotain.js';
-import type { Expr, Ident, JoinRef, OrderItem, QName, Select, SelectItem, TableRef } from '../src/ast/nodes.js';
+import type { Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, TableRef } from '../src/ast/nodes.js';
 import { ident, qname, splitDotted } from './build.js';
-import { FastExpr, GIVE_UP, tableOf } from './fastexpr.js';
+import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
 import { STAR_MODIFIERS } from './query.js';
 import * as T from './tokens.js';
@@ -22,70 +22,137 @@ const JOIN_HINTS = /^(HASH|LOOP|MERGE|REMOTE)$/i;
 const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!, K.SEMI!, K.ANTI!, K.ASOF!, K.JOIN!, K.STRAIGHT_JOIN!, K.OUTER!, K.LATERAL!, K.PIVOT!, K.UNPIVOT!]);
 /** The join kinds modelled here (NATURAL, SEMI, ANTI, ASOF, STRAIGHT_JOIN, APPLY, LATERAL and PIVOT are not: no JOIN follows where expected). */
 const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
+const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
 
 export class FastQuery extends FastExpr {
-  /** `selectCore`: SELECT [ALL | DISTINCT] items [FROM refs] [WHERE] [GROUP BY] [HAVING]; other clauses are left to the rule. */
+  /** `selectCore` (other clauses than those of `core` are left to the rule). */
   selectCore(): Select | undefined {
-    return this.run((): Select => {
-      const kw = this.expect(K.SELECT!);
-      const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
-      const m = this.toks[this.p];
-      if (m !== undefined && SELECT_MODIFIERS.test(m.image) && this.toks[this.p + 1]?.tokenType !== T.Comma) throw GIVE_UP;
-      if (this.is(K.ALL!)) this.p++;
-      else if (this.is(K.DISTINCT!)) {
-        this.p++;
-        sel.distinct = true;
-        if (this.is(K.ON!)) throw GIVE_UP;
-      }
-      const top = this.toks[this.p + 1]?.tokenType;
-      if (this.is(K.TOP!) && (top === T.NumberLit || top === T.LParen || top === T.Variable)) throw GIVE_UP;
-      sel.items = this.commaList(() => this.item());
-      if (this.is(K.BULK!) || this.is(K.INTO!)) throw GIVE_UP;
-      if (this.is(K.FROM!)) {
-        this.p++;
-        sel.from = this.commaList(() => this.ref());
-      }
-      if (this.is(K.WHERE!)) {
-        this.p++;
-        sel.where = this.chain();
-      }
-      if (this.is(K.START!) || this.is(K.CONNECT!)) throw GIVE_UP;
-      if (this.is(K.GROUP!)) {
-        this.p++;
-        this.expect(K.BY!);
-        if (this.is(K.ALL!) || this.is(K.DISTINCT!)) throw GIVE_UP;
-        sel.groupBy = this.commaList(() => this.group());
-        if (this.is(K.WITH!)) throw GIVE_UP;
-      }
-      if (this.is(K.HAVING!)) {
-        this.p++;
-        sel.having = this.chain();
-      }
-      const c = this.toks[this.p];
-      if (c !== undefined && (c.tokenType === K.WINDOW || c.tokenType === K.QUALIFY || (SORT_CLAUSES.test(c.image) && this.toks[this.p + 1]?.tokenType === K.BY))) throw GIVE_UP;
-      sel.end = this.end();
-      return sel;
+    return this.run(Kind.SelectCore, () => this.core());
+  }
+
+  /**
+   * `query` without WITH: set operations over SELECT cores and parenthesized queries, then ORDER
+   * BY and LIMIT n.
+   */
+  query(): Query | undefined {
+    return this.run(Kind.Query, (): Query => {
+      if (this.is(K.WITH!)) throw GIVE_UP;
+      const body = this.setExpr();
+      const tail = this.tail();
+      const q: Query = { ...body, ...tail };
+      q.end = Math.max(q.end, this.end());
+      return q;
     });
+  }
+
+  private setExpr(): Query {
+    let left = this.term();
+    for (;;) {
+      const op = this.toks[this.p];
+      if (op === undefined || setOpTable[op.tokenTypeIdx] !== true) return left;
+      if (op.tokenType === K.MINUS) throw GIVE_UP;
+      this.p++;
+      let all = false;
+      if (this.is(K.ALL!)) {
+        this.p++;
+        all = true;
+      } else if (this.is(K.DISTINCT!)) this.p++;
+      const c = this.toks[this.p];
+      if (c !== undefined && /^(CORRESPONDING)$/i.test(c.image) && /^BY$/i.test(this.toks[this.p + 1]?.image ?? '')) throw GIVE_UP;
+      const right = this.term();
+      const o = op.image.toLowerCase() as 'union' | 'intersect' | 'except' | 'minus';
+      left = { k: 'setop', op: o, all, left, right, start: left.start, end: right.end };
+    }
+  }
+
+  /** `queryTerm`: a SELECT core or a parenthesized query (PIVOT and VALUES are left to the rule). */
+  private term(): Query {
+    const t = this.toks[this.p];
+    if (t !== undefined && t.tokenType === K.SELECT) return this.core();
+    if (t === undefined || t.tokenType !== T.LParen) throw GIVE_UP;
+    this.p++;
+    const q = this.subquery();
+    this.expect(T.RParen);
+    return { ...q, start: t.startOffset, end: this.end() };
+  }
+
+  /** `queryTail`: [ORDER BY items] [LIMIT n [, m]]; OFFSET, FETCH and FOR ... are left to the rule. */
+  private tail(): { orderBy?: OrderItem[]; limit?: Expr; offset?: Expr } {
+    const tail: { orderBy?: OrderItem[]; limit?: Expr; offset?: Expr } = {};
+    if (this.byClause(K.ORDER!)) tail.orderBy = this.orderItems();
+    if (this.is(K.LIMIT!)) {
+      this.p++;
+      if (this.is(K.ALL!)) throw GIVE_UP;
+      tail.limit = this.arith();
+      if (this.is(T.Comma)) {
+        this.p++;
+        tail.offset = tail.limit;
+        tail.limit = this.arith();
+      }
+    }
+    const t = this.toks[this.p];
+    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR)) throw GIVE_UP;
+    return tail;
+  }
+
+  /** `selectCore`: SELECT [ALL | DISTINCT] items [FROM refs] [WHERE] [GROUP BY] [HAVING]. */
+  private core(): Select {
+    const kw = this.expect(K.SELECT!);
+    const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
+    const m = this.toks[this.p];
+    if (m !== undefined && SELECT_MODIFIERS.test(m.image) && this.toks[this.p + 1]?.tokenType !== T.Comma) throw GIVE_UP;
+    if (this.is(K.ALL!)) this.p++;
+    else if (this.is(K.DISTINCT!)) {
+      this.p++;
+      sel.distinct = true;
+      if (this.is(K.ON!)) throw GIVE_UP;
+    }
+    const top = this.toks[this.p + 1]?.tokenType;
+    if (this.is(K.TOP!) && (top === T.NumberLit || top === T.LParen || top === T.Variable)) throw GIVE_UP;
+    sel.items = this.commaList(() => this.item());
+    if (this.is(K.BULK!) || this.is(K.INTO!)) throw GIVE_UP;
+    if (this.is(K.FROM!)) {
+      this.p++;
+      sel.from = this.commaList(() => this.ref());
+    }
+    if (this.is(K.WHERE!)) {
+      this.p++;
+      sel.where = this.chain();
+    }
+    if (this.is(K.START!) || this.is(K.CONNECT!)) throw GIVE_UP;
+    if (this.byClause(K.GROUP!)) {
+      if (this.is(K.ALL!) || this.is(K.DISTINCT!)) throw GIVE_UP;
+      sel.groupBy = this.commaList(() => this.group());
+      if (this.is(K.WITH!)) throw GIVE_UP;
+    }
+    if (this.is(K.HAVING!)) {
+      this.p++;
+      sel.having = this.chain();
+    }
+    const c = this.toks[this.p];
+    if (c !== undefined && (c.tokenType === K.WINDOW || c.tokenType === K.QUALIFY || (SORT_CLAUSES.test(c.image) && this.toks[this.p + 1]?.tokenType === K.BY))) throw GIVE_UP;
+    sel.end = this.end();
+    return sel;
   }
 
   /** `selectItem`: `expr [[AS] alias]` (T-SQL `alias = expr` and `* EXCEPT (...)` are left to the rule). */
   selectItem(): SelectItem | undefined {
-    return this.run(() => this.item());
+    return this.run(Kind.SelectItem, () => this.item());
   }
 
   /** `groupItem` when it is one expression (not GROUPING SETS, not `()`). */
   groupItem(): Expr[] | undefined {
-    return this.run(() => [this.group()]);
+    return this.run(Kind.GroupItem, () => [this.group()]);
   }
 
   /** `tablePrimary` when it is a table name or a derived table, with an optional alias. */
   tablePrimary(): TableRef | undefined {
-    return this.run(() => this.primaryRef());
+    return this.run(Kind.TablePrimary, () => this.primaryRef());
   }
 
   /** `orderItems`: `expr [ASC | DESC] [NULLS FIRST | LAST], ...`. */
   orderList(): OrderItem[] | undefined {
-    return this.run(() => this.orderItems());
+    return this.run(Kind.OrderItems, () => this.orderItems());
   }
 
   private item(): SelectItem {
@@ -139,7 +206,7 @@ export class FastQuery extends FastExpr {
     if (t !== undefined && t.tokenType === T.LParen) {
       this.p++;
       if (!this.startsQuery()) throw GIVE_UP;
-      const query = this.query();
+      const query = this.subquery();
       this.expect(T.RParen);
       const alias = this.tableAlias();
       if (alias !== undefined) return { k: 'derived', query, alias, start: t.startOffset, end: this.end() };

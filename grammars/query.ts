@@ -69,6 +69,10 @@ export function defineQueryRules(this: SqlParser): void {
   });
 
   this.query = $.RULE('query', (): Query => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.query();
+      if (fast !== undefined) return fast;
+    }
     let w: With | undefined;
     $.OPTION(() => (w = $.SUBRULE($.withClause)));
     const body = $.SUBRULE($.setExpr);
