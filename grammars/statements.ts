@@ -512,7 +512,7 @@ export function defineStatementRules(this: SqlParser): void {
     $.OPTION2(() => $.CONSUME(K.ONLY));
     const targets = $.SUBRULE($.tableRefs);
     $.OPTION3(() => $.SUBRULE($.outputClause));
-    let using: TableRef[] = [];
+    let using: TableRef[] | undefined;
     $.OPTION4(() => {
       $.OR([{ ALT: () => $.CONSUME(K.USING) }, { ALT: () => $.CONSUME1(K.FROM) }]);
       using = $.SUBRULE1($.tableRefs);
@@ -522,7 +522,9 @@ export function defineStatementRules(this: SqlParser): void {
     const returning = $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
-      return { k: 'delete', with: w, target: target!, using: [...rest, ...using], where, returning, start: w ? w.start : kw.startOffset, end: end() };
+      // Before FROM/USING, a list names the tables deleted from (MySQL); without it, the others are read.
+      const more = using && rest.length > 0 ? { moreTargets: rest } : {};
+      return { k: 'delete', with: w, target: target!, ...more, using: using ? using : rest, where, returning, start: w ? w.start : kw.startOffset, end: end() };
     });
   });
 

@@ -355,6 +355,8 @@ export interface DeleteStmt extends Node {
   k: 'delete';
   with?: With;
   target: TableRef;
+  /** MySQL `DELETE t1, t2 FROM t1 JOIN t2 ...` / `DELETE FROM t1, t2 USING ...`: the other tables deleted from. */
+  moreTargets?: TableRef[];
   using: TableRef[];
   where?: Expr;
   output?: OutputClause;

@@ -137,6 +137,16 @@ export class GraphBuilder {
     return c;
   }
 
+  /** Give an output column the name a column list assigns it once its position is known. */
+  renameColumn(obj: LineageObject, col: LineageColumn, name: string): void {
+    const byKey = this.columnIndex(obj);
+    const old = this.columnKey(col.name);
+    if (byKey.get(old) === col) byKey.delete(old);
+    col.name = name;
+    const key = this.columnKey(name);
+    if (!byKey.has(key)) byKey.set(key, col);
+  }
+
   /** Columns of `obj` by key (rebuilt if a drained object is ever used again). */
   private columnIndex(obj: LineageObject): Map<string, LineageColumn> {
     let byKey = this.columnsOf.get(obj.id);

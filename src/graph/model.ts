@@ -90,10 +90,23 @@ export interface LineageObject {
   /** Processes only: ids of the tables/views the statement reads (any clause) and writes. */
   reads?: number[];
   writes?: number[];
+  /**
+   * Processes that write several tables only: which read table reaches which written table, by
+   * any relation type (kept whatever `--relation-types` keeps), for table-level pairs.
+   */
+  tableFlows?: TableFlow[];
   /** Processes only: the effect of the statement (insert, update, create_view, ...). */
   effectType?: EffectType;
   /** Processes of `EXEC proc` / `CALL proc` / a PL/SQL procedure call: the routine called. */
   callee?: string;
+}
+
+/** A table or view whose columns reach a written table's columns (`fdd` when some link is direct). */
+export interface TableFlow {
+  source: number;
+  target: number;
+  type: RelationType;
+  effectType: EffectType;
 }
 
 export interface Endpoint {

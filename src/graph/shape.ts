@@ -9,7 +9,7 @@
  * shaped graph is ever held for a whole script. An edge that would reach back into a hidden object
  * of an earlier statement is counted in `crossed` (and reported), never folded silently.
  */
-import type { Endpoint, LineageEdge, LineageGraph, LineageObject, RelationType } from './model.js';
+import type { Endpoint, LineageEdge, LineageGraph, LineageObject, RelationType, TableFlow } from './model.js';
 
 export interface ShapeOptions {
   showIntermediate: boolean;
@@ -32,6 +32,8 @@ export class Shaper {
   /** Emitted edges by target column, then by (source column, effect, process). */
   private readonly emitted = new Map<number, Map<string, LineageEdge>>();
   private readonly keep: Set<RelationType>;
+  /** Processes of the batch that write several tables: their table flows by source, target and effect. */
+  private readonly flows = new Map<number, Map<string, TableFlow>>();
   /** Largest object or column id of a hidden object (they are gone by `finish`). */
   private hiddenMaxId = 0;
   /** Lowest id the current batch may have created. */
@@ -58,7 +60,11 @@ export class Shaper {
     this.batchStart = firstId;
     // Emitted edges are keyed by their process, and a process's edges all come in its own batch.
     this.emitted.clear();
-    for (const o of objects) this.objects.set(o.id, o);
+    this.flows.clear();
+    for (const o of objects) {
+      this.objects.set(o.id, o);
+      if (o.type === 'process' && o.writes !== undefined && o.writes.length > 1) this.flows.set(o.id, new Map());
+    }
     const incoming = new Map<number, LineageEdge[]>();
     for (const e of raw) {
       if (e.type === 'join') continue;
@@ -166,6 +172,7 @@ export class Shaper {
   }
 
   private emit(e: LineageEdge, source: Endpoint, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']): void {
+    if (this.flows.size > 0 && e.processId !== undefined) this.flow(e, source, type);
     if (!this.keep.has(type)) return;
     let byTarget = this.emitted.get(e.target.columnId);
     if (!byTarget) this.emitted.set(e.target.columnId, (byTarget = new Map()));
@@ -185,6 +192,23 @@ export class Shaper {
     this.edges.push(edge);
   }
 
+  /** Table to table, for a process that writes several tables: its table-level pairs come from these, not from reads × writes. */
+  private flow(e: LineageEdge, source: Endpoint, type: RelationType): void {
+    const flows = this.flows.get(e.processId!);
+    const from = this.objects.get(source.objectId);
+    const to = this.objects.get(e.target.objectId);
+    if (!flows || (type !== 'fdd' && type !== 'fdr') || !from || !to || !isDataset(from) || !isDataset(to)) return;
+    const key = `${from.id}:${to.id}:${e.effectType}`;
+    const known = flows.get(key);
+    if (known) {
+      if (type === 'fdd') known.type = 'fdd';
+      return;
+    }
+    const f: TableFlow = { source: from.id, target: to.id, type, effectType: e.effectType };
+    flows.set(key, f);
+    ((this.objects.get(e.processId!)!).tableFlows ??= []).push(f);
+  }
+
   /** The shaped graph: visible objects, and the kept edges numbered after every object and column id. */
   finish(base: Omit<LineageGraph, 'objects' | 'edges'>): LineageGraph {
     let nextId = this.hiddenMaxId;
@@ -198,3 +222,5 @@ export class Shaper {
     return { ...base, objects: this.kept, edges };
   }
 }
+
+const isDataset = (o: LineageObject) => o.type === 'table' || o.type === 'view';

@@ -39,6 +39,8 @@ export interface ResultSet {
    */
   starAt?: number;
   starEnd?: number;
+  /** Keys a column list gives to positions inside a `*` of unknown width: read from the `*` itself, not by name. */
+  starNames?: Set<string>;
   /** Keys of input columns a table operator consumed: never found through `stars`. */
   hidden?: Set<string>;
   /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */

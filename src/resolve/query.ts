@@ -217,7 +217,8 @@ export class QueryAnalyzer {
         position = this.expandStar(e, scope, rs, position, target.columnNames);
         continue;
       }
-      const name = target.columnNames?.[position] ?? item.alias?.text ?? outputName(e, ctx.text);
+      // After a `*` of unknown width, a list names outputs from its end (see `nameFromEnd`).
+      const name = (rs.starAt === undefined ? target.columnNames?.[position] : undefined) ?? item.alias?.text ?? outputName(e, ctx.text);
       position++;
       const col = ctx.b.newColumn(rs.obj, name, ctx.loc(item.start, item.end));
       rs.cols.push({ name, key: ctx.key(name, !!item.alias?.quoted), col });
@@ -227,6 +228,30 @@ export class QueryAnalyzer {
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
       if (item.alias) scope.aliases.set(identKey(ctx.key, item.alias), e);
     }
+    if (target.columnNames && rs.starAt !== undefined) this.nameFromEnd(rs, target.columnNames);
+  }
+
+  /**
+   * A column list over a `*` of unknown width (`WITH c (x, y, z) AS (SELECT *, q FROM t)`): the
+   * outputs before it took their names by position; those after the last such `*` line up with
+   * the end of the list (`q` is `z`); those between two of them keep their own names. The same
+   * rule as INSERT ... SELECT * (statements.ts `positionIn`).
+   */
+  private nameFromEnd(rs: ResultSet, names: string[]): void {
+    const ctx = this.ctx;
+    const trailing = rs.cols.length - rs.starEnd!;
+    for (let i = rs.starEnd!; i < rs.cols.length; i++) {
+      const at = names.length - (rs.cols.length - i);
+      if (at < rs.starAt! || at >= names.length) continue;
+      const c = rs.cols[i]!;
+      ctx.b.renameColumn(rs.obj, c.col, names[at]!);
+      rs.cols[i] = { ...c, name: names[at]!, key: ctx.key(names[at]!, false) };
+    }
+    rs.index = undefined;
+    rs.indexed = 0;
+    // The names in between stand for columns of the `*` whose own names are unknown.
+    const inside = names.slice(rs.starAt, Math.max(rs.starAt!, names.length - trailing)).map((n) => ctx.key(n, false));
+    if (inside.length > 0) rs.starNames = new Set(inside);
   }
 
   /** Literals of a select item as columns of the constant table (with --show-constant-table). */
@@ -271,7 +296,7 @@ export class QueryAnalyzer {
       const key = ctx.key(name, false);
       if (except.has(key)) return;
       done.add(key);
-      const shown = names?.[position] ?? rename.get(key)?.text ?? name;
+      const shown = (rs.starAt === undefined ? names?.[position] : undefined) ?? rename.get(key)?.text ?? name;
       position++;
       const replaced = replace.get(key);
       if (replaced) add(shown, (to) => this.replaceValue(replaced.expr, scope, to, rs));
@@ -502,10 +527,15 @@ export class QueryAnalyzer {
     const effect = this.effect;
     branches.forEach((br, i) => {
       const part = this.query(br, parent, { type: 'select_list', name: `${target.name}-${i + 1}`, intermediate: true });
+      // Branches line up by position: a `*` of unknown width in the first one places the outputs after it from the end.
+      if (i === 0 && part.starAt !== undefined) {
+        rs.starAt = part.starAt;
+        rs.starEnd = part.starEnd;
+      }
       part.cols.forEach((c, j) => {
         let t: OutCol | undefined = rs.cols[j];
         if (!t) {
-          const name = target.columnNames?.[j] ?? c.name;
+          const name = (rs.starAt === undefined ? target.columnNames?.[j] : undefined) ?? c.name;
           t = { name, key: this.ctx.key(name, false), col: b.newColumn(rs.obj, name) };
           rs.cols.push(t);
         }
@@ -518,6 +548,7 @@ export class QueryAnalyzer {
       }
       this.propagateRows(part, this.rowsOf(rs));
     });
+    if (target.columnNames && rs.starAt !== undefined) this.nameFromEnd(rs, target.columnNames);
     return rs;
   }
 

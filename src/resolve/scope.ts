@@ -93,9 +93,11 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
   const col = ctx.b.newColumn(rs.obj, name, loc);
   rs.cols.push({ name, key, col });
   const target = { obj: rs.obj, col };
+  // A column list's name for a position inside the `*` is not the source column's name.
+  const positional = rs.starNames?.has(key) === true;
   for (const star of rs.stars) {
     const inner = ctx.resultSets.get(star.obj.id);
-    const sources = inner ? rsColumn(ctx, inner, name) : [{ obj: star.obj, col: ctx.b.column(star.obj, name) }];
+    const sources = positional ? [{ obj: star.obj, col: ctx.b.column(star.obj, '*') }] : inner ? rsColumn(ctx, inner, name) : [{ obj: star.obj, col: ctx.b.column(star.obj, name) }];
     for (const s of sources) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', s, target, ctx.stmt?.process.id);
   }
   return [target];

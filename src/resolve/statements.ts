@@ -326,15 +326,40 @@ export class StatementResolver {
       this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
       returning?.(scope, target);
     });
-    // MySQL `UPDATE a JOIN b SET a.x = .., b.y = ..` writes both tables.
-    return [...new Set([...targets, ...written])];
+    // MySQL `UPDATE a JOIN b SET a.x = .., b.y = ..` writes both tables, their rows chosen by the same joins and WHERE.
+    const all = [...new Set([...targets, ...written])];
+    for (const other of all.slice(1)) this.sameRows(all[0]!, other);
+    return all;
+  }
+
+  /** The conditions that decide the rows of `from` (joins, WHERE) decide those of `to` too. */
+  private sameRows(from: LineageObject, to: LineageObject): void {
+    const b = this.ctx.b;
+    const rows = { obj: to, col: b.relationRows(to) };
+    for (const e of b.incoming(b.relationRows(from).id)) {
+      const obj = b.objectOf(e.source.objectId);
+      const col = obj?.columns.find((c) => c.id === e.source.columnId);
+      if (obj && col) b.edge(e.type, e.effectType, { obj, col }, rows, e.processId, { loc: e.source.loc, clauseType: e.source.clauseType, function: e.function, transform: e.transform });
+    }
   }
 
   private delete(s: A.DeleteStmt, parent?: Scope, returning?: Returning): LineageObject[] {
-    return this.modify(s.target, s.using, s.with, parent, (scope, target) => {
+    const targets = this.modify(s.target, s.using, s.with, parent, (scope, target) => {
       this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
       returning?.(scope, target);
     });
+    // MySQL `DELETE t1, t2 FROM t1 JOIN t2 ...`: each named item of FROM/USING loses the rows the joins and WHERE choose.
+    const more = (s.moreTargets ?? []).flatMap((ref) => {
+      const named = ref.k === 'table' && !ref.alias && ref.name.parts.length === 1 ? ref.name.parts[0]! : undefined;
+      const aliased = named ? s.using.map((f) => findAliased(f, this.ctx.key(named.text, named.quoted), this.ctx)).find((x) => x !== undefined) : undefined;
+      const name = aliased?.name ?? (ref.k === 'table' ? ref.name : undefined);
+      return name ? [dataset(this.ctx, name, 'table', ref.start, ref.end)] : [];
+    });
+    for (const other of more) this.sameRows(targets[0]!, other);
+    const all = [...new Set([...targets, ...more])];
+    // Each is read to choose the others' rows (table-level pairs then come from the flows: no target is its own source).
+    if (all.length > 1) for (const t of all) this.ctx.stmt!.reads.add(t.id);
+    return all;
   }
 
   /**

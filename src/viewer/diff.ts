@@ -73,6 +73,7 @@ export function diffGraphs(base: LineageGraph, head: LineageGraph): GraphDiff {
     };
     if (o.reads) copy.reads = o.reads.map((id) => id + offset);
     if (o.writes) copy.writes = o.writes.map((id) => id + offset);
+    if (o.tableFlows) copy.tableFlows = o.tableFlows.map((f) => ({ ...f, source: f.source + offset, target: f.target + offset }));
     for (const c of o.columns) columnOf.set(c.id, c.id + offset);
     objectOf.set(o.id, copy);
     objects.push(copy);
@@ -84,6 +85,7 @@ export function diffGraphs(base: LineageGraph, head: LineageGraph): GraphDiff {
     if (o.type !== 'process' || o.id < offset) continue;
     o.reads = o.reads?.map((id) => objectOf.get(id - offset)?.id ?? id);
     o.writes = o.writes?.map((id) => objectOf.get(id - offset)?.id ?? id);
+    if (o.tableFlows) o.tableFlows = o.tableFlows.map((f) => ({ ...f, source: objectOf.get(f.source - offset)?.id ?? f.source, target: objectOf.get(f.target - offset)?.id ?? f.target }));
   }
 
   const edgeKeyOf = (keys: Map<number, string>, g: LineageGraph) => {

@@ -248,6 +248,10 @@ export interface TablePair {
  * Distinct (read table, written table) pairs over every process's reads × writes, in process
  * order, then read order, then write order. A pair seen again in a later process keeps its first
  * effect type; its type becomes `fdd` if that process links the two tables with an fdd edge.
+ * A process that writes several tables (data-modifying CTEs, a multi-table UPDATE, INSERT ALL)
+ * pairs only the tables its column flows link (`tableFlows`): a read table that feeds or filters
+ * one written table says nothing of the others. A table into itself needs a direct flow there
+ * (a self-update), as for a single target (a filter alone does not make the target a source).
  */
 export function tablePairs(ix: GraphIndex): TablePair[] {
   const fdd = new Set<string>();
@@ -261,15 +265,21 @@ export function tablePairs(ix: GraphIndex): TablePair[] {
     const writes = ix.datasets(p.writes);
     for (const source of ix.datasets(p.reads)) {
       for (const target of writes) {
+        let effectType = p.effectType;
+        if (p.tableFlows) {
+          const flows = p.tableFlows.filter((f) => f.source === source.id && f.target === target.id && (f.source !== f.target || f.type === 'fdd'));
+          if (flows.length === 0) continue;
+          effectType = flows[0]!.effectType;
+        }
         const key = `${source.id}:${target.id}`;
-        const linked = fdd.has(`${p.id}:${source.id}:${target.id}`);
+        const linked = fdd.has(`${p.id}:${source.id}:${target.id}`) || p.tableFlows?.some((f) => f.source === source.id && f.target === target.id && f.type === 'fdd') === true;
         const known = pairs.get(key);
         if (known) {
           if (linked) known.type = 'fdd';
           continue;
         }
         const pair: TablePair = { source, target, type: linked ? 'fdd' : 'fdr' };
-        if (p.effectType !== undefined) pair.effectType = p.effectType;
+        if (effectType !== undefined) pair.effectType = effectType;
         pairs.set(key, pair);
       }
     }

@@ -6,8 +6,9 @@
  *   part of the row's identity because it is a column of the row: a MERGE target column written by
  *   both its UPDATE and its INSERT arm gets a `merge_update` and a `merge_insert` row.
  * - `--table-to-table`: one row per distinct (read table, written table) pair over every
- *   process's reads × writes (see `tablePairs`): `fdd` when an fdd column edge of that process
- *   links the two tables, else `fdr`; the first process's effect type wins.
+ *   process's reads × writes (see `tablePairs`; a process writing several tables pairs only the
+ *   tables its flows link): `fdd` when an fdd column edge of that process links the two tables,
+ *   else `fdr`; the first process's effect type wins.
  * - Records end with `\n`; fields holding the delimiter, `"`, `\n` or `\r` are quoted.
  * - Streamed: rows are quoted in batches and yielded as chunks.
  */
