@@ -51,7 +51,7 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
     : graph.objects;
   const groups = opts.tableToTable ? undefined : new EdgeGroups(ix);
   const relationships = (): Iterable<string> =>
-    groups ? streamColumnRelationships(ix, groups, text) : mapIter(tableRelationships(ix, coords), (r) => JSON.stringify(r));
+    groups ? columnRelationshipTexts(ix, groups, text) : mapIter(tableRelationships(ix, coords), (r) => JSON.stringify(r));
   const parents = groups ? columnParents(ix, groups) : tableParents(ix, coords);
   const head = { code: 200, data: { mode: 'global', summary: summaryOf(ix, objects, parents, opts.tableToTable) } };
   const out = new ChunkBuffer();
@@ -185,56 +185,6 @@ export function element(r: Resolved, coordinates: Coordinate[]): ElementJson {
   return el;
 }
 
-function groupKey(e: LineageEdge, target: Resolved): string {
-  const t = e.target;
-  return [
-    t.objectId, t.columnId, locKey(endpointLoc(target)), t.clauseType ?? '',
-    e.type, e.effectType, e.processId ?? '', e.function ?? '',
-  ].join('|');
-}
-
-/**
- * Column-level relationships: edges grouped by `groupKey`, in order of each group's first edge.
- * `element` writes each end (the sqlflow-graph writer gives every end one coordinate pair);
- * `onEdge` sees every edge with the relationship it went into (its id is set at the end).
- */
-export function columnRelationships(
-  ix: GraphIndex,
-  element: (r: Resolved) => ElementJson,
-  onEdge?: (e: LineageEdge, source: Resolved, target: Resolved, rel: RelationshipJson) => void,
-): RelationshipJson[] {
-  const groups = new Map<string, { rel: RelationshipJson; seen: Set<string> }>();
-  for (const e of ix.graph.edges) {
-    const source = ix.resolve(e.source);
-    const target = ix.resolve(e.target);
-    if (!source || !target) continue;
-    const key = groupKey(e, target);
-    let group = groups.get(key);
-    if (!group) {
-      const rel: RelationshipJson = {
-        id: '',
-        type: e.type,
-        ...(e.function !== undefined ? { function: e.function } : {}),
-        effectType: e.effectType,
-        target: element(target),
-        sources: [],
-        ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
-      };
-      group = { rel, seen: new Set() };
-      groups.set(key, group);
-    }
-    const src = element(source);
-    if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
-    const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
-    if (!group.seen.has(srcKey)) {
-      group.seen.add(srcKey);
-      group.rel.sources.push(src);
-    }
-    onEdge?.(e, source, target, group.rel);
-  }
-  return numbered(ix, [...groups.values()].map((g) => g.rel));
-}
-
 /** Assigns ids in output order after the largest object/column id. */
 export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]): R[] {
   let next = ix.maxId() + 1;
@@ -242,7 +192,10 @@ export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]):
   return rels;
 }
 
-/** An open group of `EdgeGroups`: the members of `groupKey` its edges share, and its index. */
+/**
+ * An open group of `EdgeGroups`: what its edges share besides their target column (the grouping
+ * key: target object, column and position, clause, type, effect, process, function), and its index.
+ */
 interface OpenGroup {
   index: number;
   objectId: number;
@@ -260,7 +213,7 @@ function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
   return a.file === b.file && a.line === b.line && a.col === b.col && a.endLine === b.endLine && a.endCol === b.endCol;
 }
 
-/** True when edge `e` into `target` (at `loc`) has the `groupKey` of group `g` (its column aside). */
+/** True when edge `e` into `target` (at `loc`) has the grouping key of group `g` (its column aside). */
 function inGroup(g: OpenGroup, e: LineageEdge, loc: Loc | undefined): boolean {
   return (
     g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
@@ -268,8 +221,17 @@ function inGroup(g: OpenGroup, e: LineageEdge, loc: Loc | undefined): boolean {
   );
 }
 
+/** A column-level relationship's edges, resolved, with their positions in `graph.edges`. */
+export interface ResolvedEdge {
+  edge: LineageEdge;
+  /** The edge's position in `graph.edges`. */
+  index: number;
+  source: Resolved;
+  target: Resolved;
+}
+
 /**
- * The edges grouped by `groupKey` (edges whose ends the graph holds), found once for the summary
+ * The edges grouped by their grouping key (see `OpenGroup`; edges whose ends the graph holds), found once for the summary
  * and the writing: groups are numbered in the order of their first edge, `first[g]` is group g's
  * first edge and `next[i]` the edge after edge i in its group (-1: the last), so the groups take
  * two integers per edge and one per group. The key holds the process id, so a group is complete
@@ -333,7 +295,7 @@ class EdgeGroups {
 }
 
 /** The parent object ids of each column-level relationship, without building it (for the summary). */
-function* columnParents(ix: GraphIndex, groups: EdgeGroups): Generator<Iterable<number>> {
+export function* columnParents(ix: GraphIndex, groups = new EdgeGroups(ix)): Generator<Iterable<number>> {
   const edges = ix.graph.edges;
   for (let g = 0; g < groups.first.length; g++) {
     // Most relationships have a few distinct parents: a short list searched is cheaper than a Set
@@ -357,11 +319,11 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
 }
 
 /**
- * `columnRelationships` as a stream of JSON texts, one per group. Members in
+ * `streamColumnRelationships` as JSON texts, one per group, written directly. Members in
  * `RelationshipJson`'s order; a source that repeats one already written in its group (same
  * column, object, position, clause and transform) is dropped.
  */
-function* streamColumnRelationships(ix: GraphIndex, groups: EdgeGroups, text: JsonText): Generator<string> {
+function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: JsonText): Generator<string> {
   const edges = ix.graph.edges;
   let id = ix.maxId() + 1;
   for (let g = 0; g < groups.first.length; g++) {
@@ -388,6 +350,56 @@ function* streamColumnRelationships(ix: GraphIndex, groups: EdgeGroups, text: Js
     s += ']';
     if (e.processId !== undefined) s += `,"processId":"${e.processId}"`;
     yield `${s}}`;
+  }
+}
+
+/** Each group's edges, resolved. */
+function* edgeGroups(ix: GraphIndex, groups: EdgeGroups): Generator<ResolvedEdge[]> {
+  const edges = ix.graph.edges;
+  for (let g = 0; g < groups.first.length; g++) {
+    const group: ResolvedEdge[] = [];
+    for (const i of groups.edges(g)) {
+      const edge = edges[i]!;
+      group.push({ edge, index: i, source: ix.resolve(edge.source)!, target: ix.resolve(edge.target)! });
+    }
+    yield group;
+  }
+}
+
+/**
+ * Column-level relationships: edges grouped as in `EdgeGroups`, in order of each group's first edge,
+ * as a stream (each built when asked for and let go). `element` writes each end
+ * (the sqlflow-graph writer gives every end one coordinate pair); `onGroup` sees each
+ * relationship with its edges before it is yielded.
+ */
+export function* streamColumnRelationships(
+  ix: GraphIndex,
+  element: (r: Resolved) => ElementJson,
+  onGroup?: (rel: RelationshipJson, group: readonly ResolvedEdge[]) => void,
+): Generator<RelationshipJson> {
+  let next = ix.maxId() + 1;
+  for (const group of edgeGroups(ix, new EdgeGroups(ix))) {
+    const { edge: e, target } = group[0]!;
+    const rel: RelationshipJson = {
+      id: String(next++),
+      type: e.type,
+      ...(e.function !== undefined ? { function: e.function } : {}),
+      effectType: e.effectType,
+      target: element(target),
+      sources: [],
+      ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
+    };
+    const seen = new Set<string>();
+    for (const { edge, source } of group) {
+      const src = element(source);
+      if (edge.transform) src.transforms = [{ type: edge.transform.kind, code: edge.transform.code }];
+      const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${edge.transform ? `${edge.transform.kind}:${edge.transform.code}` : ''}`;
+      if (seen.has(srcKey)) continue;
+      seen.add(srcKey);
+      rel.sources.push(src);
+    }
+    onGroup?.(rel, group);
+    yield rel;
   }
 }
 
@@ -434,7 +446,7 @@ export function summary(ix: GraphIndex, objects: LineageObject[], rels: Relation
 }
 
 /** The summary from each relationship's set of parent object ids. */
-function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Iterable<number>>, tableToTable: boolean) {
+export function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Iterable<number>>, tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));
