@@ -180,6 +180,7 @@ export class QueryAnalyzer {
   select(sel: Select, parent: Scope | undefined, target: QueryTarget): ResultSet {
     const ctx = this.ctx;
     const scope = new Scope(parent);
+    if (sel.windows?.length) scope.windows = new Map(sel.windows.map((w) => [identKey(ctx.key, w.name), w.spec]));
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
@@ -363,6 +364,13 @@ export class QueryAnalyzer {
             this.propagateRows(cte, rows);
             return;
           }
+        }
+        if (parts.length > 1 && ctx.dialect.semantics.fromPaths && scope.sources.some((src) => src.names.includes(identKey(ctx.key, parts[0]!)))) {
+          // `FROM orders o, o.items i`: the elements of o's column, as `UNNEST(o.items) i`.
+          const at = { start: ref.start, end: ref.end };
+          const unnest: A.FuncCall = { k: 'func', name: { parts: [{ text: 'UNNEST', quoted: false, ...at }], ...at }, args: [{ k: 'col', name: ref.name, ...at }], ...at };
+          this.addSource({ k: 'tfunc', func: unnest, alias: ref.alias, columnAliases: ref.columnAliases, ...at }, scope, rows);
+          return;
         }
         scope.sources.push(datasetSource(ctx, ref.name, ref.alias, ref.start, ref.end));
         return;

@@ -1,0 +1,130 @@
+/**
+ * Everyday warehouse constructs that lost or invented lineage: named windows (`WINDOW w AS (...)`),
+ * lambda parameters of higher-order functions, SQL/JSON clauses of JSON_VALUE / JSON_QUERY,
+ * Oracle `KEEP (DENSE_RANK FIRST ORDER BY ...)`, and FROM items that unnest an earlier item's
+ * array column (`FROM orders o, o.items i`).
+ */
+import { analyzeSql } from '../procedural/support.js';
+import { edgePairs } from '../helpers/lineage.js';
+
+const ok = (sql: string, vendor: string) => {
+  const a = analyzeSql(sql, vendor, { relationTypes: ['fdd', 'fdr'] });
+  expect(a.errors).toEqual([]);
+  expect(a.warnings).toEqual([]);
+  return a;
+};
+const fdr = (a: ReturnType<typeof ok>) => edgePairs(a.graph, { type: 'fdr' });
+
+describe('named windows', () => {
+  test.each(['dbvbigquery', 'dbvpostgresql', 'dbvmysql', 'dbvdatabricks', 'dbvpresto'])('%s: OVER w and OVER (w ORDER BY ..) read the WINDOW clause', (vendor) => {
+    const a = ok(
+      `INSERT INTO rpt.customer_rank (customer_id, order_id, rnk, running_total)
+SELECT o.customer_id, o.order_id, RANK() OVER w, SUM(o.amount) OVER (p ORDER BY o.created_at)
+FROM sales.orders o
+WINDOW p AS (PARTITION BY o.region), w AS (p ORDER BY o.amount DESC);`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'sales.orders.amount -> rpt.customer_rank.running_total',
+      'sales.orders.customer_id -> rpt.customer_rank.customer_id',
+      'sales.orders.order_id -> rpt.customer_rank.order_id',
+    ]);
+    // The window's partitions and order decide the rows' values (SQLFlow: fdr to RelationRows).
+    expect(fdr(a)).toEqual(expect.arrayContaining([
+      'sales.orders.amount -> rpt.customer_rank.RelationRows',
+      'sales.orders.created_at -> rpt.customer_rank.RelationRows',
+      'sales.orders.region -> rpt.customer_rank.RelationRows',
+    ]));
+  });
+});
+
+describe('lambda parameters are not columns', () => {
+  test.each(['dbvdatabricks', 'dbvsparksql', 'dbvsnowflake', 'dbvpresto', 'dbvduckdb'])('%s: transform / filter / aggregate', (vendor) => {
+    const a = ok(
+      `CREATE TABLE gold.order_summary AS
+SELECT o.id,
+       transform(o.items, x -> x.price * o.fx_rate) AS line_totals,
+       filter(o.items, i -> i.qty > 0 AND i.sku <> o.excluded_sku) AS kept,
+       reduce(o.items, 0, (acc, y) -> acc + y.price, s -> s) AS total
+FROM silver.orders o;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'silver.orders.excluded_sku -> gold.order_summary.kept',
+      'silver.orders.fx_rate -> gold.order_summary.line_totals',
+      'silver.orders.id -> gold.order_summary.id',
+      'silver.orders.items -> gold.order_summary.kept',
+      'silver.orders.items -> gold.order_summary.line_totals',
+      'silver.orders.items -> gold.order_summary.total',
+    ]);
+  });
+
+  test('PostgreSQL: `doc -> \'key\'` stays JSON access', () => {
+    const a = ok(`INSERT INTO app.t (id, v) SELECT d.id, jsonb_extract_path_text(d.doc -> 'items', 'x') FROM app.docs d;`, 'dbvpostgresql');
+    expect(a.pairs).toEqual(['app.docs.doc -> app.t.v', 'app.docs.id -> app.t.id']);
+  });
+});
+
+describe('SQL/JSON clauses', () => {
+  test.each(['dbvoracle', 'dbvmysql', 'dbvpostgresql'])('%s: JSON_VALUE ... RETURNING type DEFAULT .. ON ERROR, JSON_QUERY ... WITH WRAPPER', (vendor) => {
+    const a = ok(
+      `INSERT INTO dw.doc_facts (id, amount, tags, has_tax)
+SELECT d.id,
+       JSON_VALUE(d.doc, '$.amount' RETURNING DECIMAL(12,2) DEFAULT 0 ON EMPTY NULL ON ERROR),
+       JSON_QUERY(d.doc, '$.tags' WITH WRAPPER),
+       CASE WHEN JSON_EXISTS(d.doc, '$.tax') THEN 1 ELSE 0 END
+FROM stage.docs d;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual(['stage.docs.doc -> dw.doc_facts.amount', 'stage.docs.doc -> dw.doc_facts.has_tax', 'stage.docs.doc -> dw.doc_facts.tags', 'stage.docs.id -> dw.doc_facts.id']);
+  });
+});
+
+describe('Oracle KEEP (DENSE_RANK FIRST | LAST ORDER BY ..)', () => {
+  test('procedure: the aggregate reads its argument; the ORDER BY chooses the row (fdr); also with OVER', () => {
+    const a = ok(
+      `CREATE OR REPLACE PROCEDURE dw.load_dept_summary AS
+BEGIN
+  INSERT INTO dw.dept_summary (dept_id, top_earner, first_hired, total)
+  SELECT e.dept_id,
+         MAX(e.last_name) KEEP (DENSE_RANK FIRST ORDER BY e.salary DESC),
+         MIN(e.last_name) KEEP (DENSE_RANK LAST ORDER BY e.hire_date) OVER (PARTITION BY e.dept_id),
+         SUM(e.salary)
+  FROM hr.employees e
+  GROUP BY e.dept_id, e.last_name, e.hire_date;
+END;
+/`,
+      'dbvoracle',
+    );
+    expect(a.pairs).toEqual([
+      'hr.employees.dept_id -> dw.dept_summary.dept_id',
+      'hr.employees.last_name -> dw.dept_summary.first_hired',
+      'hr.employees.last_name -> dw.dept_summary.top_earner',
+      'hr.employees.salary -> dw.dept_summary.total',
+    ]);
+    expect(fdr(a)).toEqual(expect.arrayContaining(['hr.employees.salary -> dw.dept_summary.top_earner', 'hr.employees.hire_date -> dw.dept_summary.first_hired']));
+  });
+});
+
+describe('FROM items that unnest an earlier item\'s column', () => {
+  test.each([
+    ['dbvbigquery', 'FROM ds.orders o, o.line_items AS li, li.discounts AS d'],
+    ['dbvredshift', 'FROM ds.orders o, o.line_items AS li, li.discounts AS d'],
+    ['dbvimpala', 'FROM ds.orders o, o.line_items li, li.discounts d'],
+  ])('%s: %s', (vendor, from) => {
+    const a = ok(`INSERT INTO dw.order_lines (order_id, sku, amount, discount)\nSELECT o.id, li.sku, li.qty * li.price, d.pct ${from} WHERE li.qty > 0;`, vendor);
+    expect(a.pairs).toEqual([
+      'ds.orders.id -> dw.order_lines.order_id',
+      'ds.orders.line_items -> dw.order_lines.amount',
+      'ds.orders.line_items -> dw.order_lines.discount',
+      'ds.orders.line_items -> dw.order_lines.sku',
+    ]);
+    expect(fdr(a)).toContain('ds.orders.line_items -> dw.order_lines.RelationRows');
+    expect(a.procs.map((p) => p.reads)).toEqual([['ds.orders']]);
+  });
+
+  test('Hive has no such paths: o.items there is a table of schema o', () => {
+    const a = ok(`INSERT INTO dw.x SELECT o.id, i.sku FROM db1.orders o, o.items i;`, 'dbvhive');
+    expect(a.pairs).toEqual(['db1.orders.id -> dw.x.id', 'o.items.sku -> dw.x.sku']);
+  });
+});
