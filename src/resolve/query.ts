@@ -402,6 +402,8 @@ export class QueryAnalyzer {
         return;
       }
       case 'tfunc': {
+        const named = identifierTable(ref);
+        if (named) return this.addSource(named, scope, rows);
         this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);
         return;
       }
@@ -576,4 +578,16 @@ export class QueryAnalyzer {
     }
     return rs;
   }
+}
+
+/** Snowflake / Databricks `IDENTIFIER('db.s.t')` in FROM: the table the string names. */
+function identifierTable(ref: A.TableFunction): A.TableName | undefined {
+  const f = ref.func;
+  const arg = f.args[0];
+  if (f.args.length !== 1 || f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
+  const text = arg.text.slice(arg.text.indexOf("'") + 1, -1);
+  const at = { start: arg.start, end: arg.end };
+  const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
+  if (parts.length === 0) return undefined;
+  return { k: 'table', name: { parts, ...at }, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
 }

@@ -128,3 +128,34 @@ describe('FROM items that unnest an earlier item\'s column', () => {
     expect(a.pairs).toEqual(['db1.orders.id -> dw.x.id', 'o.items.sku -> dw.x.sku']);
   });
 });
+
+describe('Snowflake time travel and IDENTIFIER()', () => {
+  test('procedure: AT(OFFSET => ..), BEFORE(STATEMENT => ..), CHANGES(..) AT(..) are not aliases; IDENTIFIER(\'s.t\') is the table', () => {
+    const a = ok(
+      `CREATE OR REPLACE PROCEDURE dw.snapshot_orders() RETURNS VARCHAR LANGUAGE SQL AS
+$$
+BEGIN
+  CREATE OR REPLACE TABLE dw.orders_hour_ago AS SELECT o.id, o.amount FROM stage.orders AT(OFFSET => -3600) o;
+  INSERT INTO dw.orders_before (id) SELECT id FROM stage.orders BEFORE(STATEMENT => '8e5d0ca9-005e-44e6-b858-a8f5b37c5726');
+  INSERT INTO dw.order_changes (id, amount) SELECT c.id, c.amount FROM stage.orders CHANGES(INFORMATION => DEFAULT) AT(TIMESTAMP => '2026-01-01'::TIMESTAMP_LTZ) c;
+  INSERT INTO dw.ident (id) SELECT i.id FROM IDENTIFIER('stage.orders') i;
+  RETURN 'ok';
+END;
+$$;`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual([
+      'stage.orders.amount -> dw.order_changes.amount',
+      'stage.orders.amount -> dw.orders_hour_ago.amount',
+      'stage.orders.id -> dw.ident.id',
+      'stage.orders.id -> dw.order_changes.id',
+      'stage.orders.id -> dw.orders_before.id',
+      'stage.orders.id -> dw.orders_hour_ago.id',
+    ]);
+  });
+
+  test('Databricks: IDENTIFIER(\'cat.sch.t\') with a quoted part', () => {
+    const a = ok(`INSERT INTO gold.x (id) SELECT t.id FROM IDENTIFIER('main."raw zone".events') t;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual(['main.raw zone.events.id -> gold.x.id']);
+  });
+});
