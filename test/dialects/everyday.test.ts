@@ -159,3 +159,16 @@ $$;`,
     expect(a.pairs).toEqual(['main.raw zone.events.id -> gold.x.id']);
   });
 });
+
+describe('string splitting table functions', () => {
+  test.each([
+    ['dbvmssql', 'CROSS APPLY STRING_SPLIT(s.tags, \',\') t', 't.value'],
+    ['dbvsnowflake', ', LATERAL SPLIT_TO_TABLE(s.tags, \',\') t', 't.value'],
+    ['dbvsnowflake', ', TABLE(STRTOK_SPLIT_TO_TABLE(s.tags, \',\')) t', 't.value'],
+    ['dbvpostgresql', ', regexp_split_to_table(s.tags, \',\') AS t(tag)', 't.tag'],
+  ])('%s: %s — each piece comes from the split column', (vendor, from, piece) => {
+    const a = ok(`INSERT INTO dw.tags (id, tag) SELECT s.id, ${piece} FROM stage.src s ${from};`, vendor);
+    expect(a.pairs).toEqual(['stage.src.id -> dw.tags.id', 'stage.src.tags -> dw.tags.tag']);
+    expect(a.notes).toEqual([]);
+  });
+});
