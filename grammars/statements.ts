@@ -56,10 +56,37 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.USE && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
         { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
+        { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
+    });
+  });
+
+  /**
+   * Hive / Spark `FROM src INSERT OVERWRITE TABLE a SELECT .. WHERE .. INSERT INTO TABLE b SELECT ..`:
+   * each INSERT (or SELECT) reads the shared FROM; several are a block of INSERTs.
+   */
+  this.fromFirst = $.RULE('fromFirst', (): Statement => {
+    const kw = $.CONSUME(K.FROM);
+    const from = $.SUBRULE($.tableRefs);
+    const parts: Statement[] = [];
+    $.AT_LEAST_ONE(() => {
+      $.OR([
+        { ALT: () => parts.push($.SUBRULE($.insertStmt, { ARGS: [undefined] })) },
+        {
+          ALT: () => {
+            const query = $.SUBRULE($.query);
+            parts.push({ k: 'query', query, start: query.start, end: query.end });
+          },
+        },
+      ]);
+    });
+    return $.ACTION((): Statement => {
+      const reads = (q: Query): Query => (q.k === 'select' && q.from.length === 0 ? { ...q, from } : q.k === 'setop' ? { ...q, left: reads(q.left) } : q);
+      const body = parts.map((p): Statement => (p.k === 'insert' && p.source ? { ...p, source: reads(p.source) } : p.k === 'query' ? { ...p, query: reads(p.query) } : p));
+      return body.length === 1 ? { ...body[0]!, start: kw.startOffset } : { k: 'block', kind: 'block', variables: [], body, start: kw.startOffset, end: end() };
     });
   });
 
