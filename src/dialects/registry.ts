@@ -143,7 +143,8 @@ export const DIALECTS: DialectSpec[] = [
     sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, {
-    caps: { dollarQuotedStrings: true, pathColons: true },
+    // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
+    caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true },
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),

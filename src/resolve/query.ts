@@ -580,14 +580,20 @@ export class QueryAnalyzer {
   }
 }
 
-/** Snowflake / Databricks `IDENTIFIER('db.s.t')` in FROM: the table the string names. */
+/**
+ * A call in FROM that stands for a table: Snowflake / Databricks `IDENTIFIER('db.s.t')` (the
+ * table the string names), Databricks `STREAM(bronze.events)` (the table read as a stream).
+ */
 function identifierTable(ref: A.TableFunction): A.TableName | undefined {
   const f = ref.func;
   const arg = f.args[0];
-  if (f.args.length !== 1 || f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
+  const fname = f.name.parts.length === 1 ? f.name.parts[0]!.text.toUpperCase() : '';
+  if (f.args.length !== 1) return undefined;
+  const table = (name: A.QName): A.TableName => ({ k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end });
+  if (fname === 'STREAM' && arg?.k === 'col') return table(arg.name);
+  if (fname !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
   const text = arg.text.slice(arg.text.indexOf("'") + 1, -1);
   const at = { start: arg.start, end: arg.end };
   const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
-  if (parts.length === 0) return undefined;
-  return { k: 'table', name: { parts, ...at }, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+  return parts.length > 0 ? table({ parts, ...at }) : undefined;
 }

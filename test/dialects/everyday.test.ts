@@ -172,3 +172,44 @@ describe('string splitting table functions', () => {
     expect(a.notes).toEqual([]);
   });
 });
+
+describe('pipeline objects that wrap a query', () => {
+  test('Snowflake: CREATE TASK ... AS INSERT runs in the task; a dynamic table is a CTAS', () => {
+    const a = ok(
+      `CREATE OR REPLACE TASK etl.load_orders
+  WAREHOUSE = etl_wh
+  SCHEDULE = 'USING CRON 0 * * * * UTC'
+  WHEN SYSTEM$STREAM_HAS_DATA('stage.orders_stream')
+AS
+  INSERT INTO dw.orders (id, amount) SELECT id, amount FROM stage.orders_stream WHERE METADATA$ACTION = 'INSERT';
+CREATE OR REPLACE DYNAMIC TABLE dw.order_totals TARGET_LAG = '1 hour' WAREHOUSE = etl_wh AS
+  SELECT customer_id, SUM(amount) AS total FROM dw.orders GROUP BY customer_id;`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual([
+      'dw.orders.amount -> dw.order_totals.total',
+      'dw.orders.customer_id -> dw.order_totals.customer_id',
+      'stage.orders_stream.amount -> dw.orders.amount',
+      'stage.orders_stream.id -> dw.orders.id',
+    ]);
+    expect(a.procs.map((p) => p.procedure)).toEqual(['etl.load_orders', 'batchQueries']);
+  });
+
+  test('Databricks Delta Live Tables: CREATE OR REFRESH STREAMING TABLE / MATERIALIZED VIEW, STREAM(t), LIVE.t', () => {
+    const a = ok(
+      `CREATE OR REFRESH STREAMING TABLE silver.events COMMENT 'cleaned' AS SELECT id, ts, body FROM STREAM(bronze.events_raw) WHERE id IS NOT NULL;
+CREATE OR REFRESH MATERIALIZED VIEW gold.daily AS SELECT date(ts) AS d, count(id) AS n FROM silver.events GROUP BY date(ts);
+CREATE LIVE TABLE gold.latest AS SELECT id, body FROM LIVE.events_clean;`,
+      'dbvdatabricks',
+    );
+    expect(a.pairs).toEqual([
+      'LIVE.events_clean.body -> gold.latest.body',
+      'LIVE.events_clean.id -> gold.latest.id',
+      'bronze.events_raw.body -> silver.events.body',
+      'bronze.events_raw.id -> silver.events.id',
+      'bronze.events_raw.ts -> silver.events.ts',
+      'silver.events.id -> gold.daily.n',
+      'silver.events.ts -> gold.daily.d',
+    ]);
+  });
+});
