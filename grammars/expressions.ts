@@ -900,6 +900,10 @@ export function defineExpressionRules(this: SqlParser): void {
   });
 
   this.orderItems = $.RULE('orderItems', (): OrderItem[] => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.orderList();
+      if (fast !== undefined) return fast;
+    }
     const items: OrderItem[] = [];
     $.AT_LEAST_ONE_SEP({
       SEP: T.Comma,

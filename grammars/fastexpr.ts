@@ -37,7 +37,8 @@ const SUBQUERY_IDX = 9;
 /** Nesting (parentheses, calls, CASE) the fast path follows before leaving the rest to the rules. */
 const MAX_DEPTH = 24;
 
-function tableOf(types: TokenType[]): boolean[] {
+/** Lookup table by token type index. */
+export function tableOf(types: TokenType[]): boolean[] {
   const table: boolean[] = [];
   for (const t of types) table[t.tokenTypeIdx!] = true;
   return table;
@@ -50,6 +51,17 @@ const notNameTable = tableOf(NOT_NAMES);
 const predicateTable = tableOf(PREDICATES);
 const quantifierTable = tableOf([K.ANY!, K.ALL!, K.SOME!]);
 
+/** What an entry point of the fast path reads (a failure is remembered per kind and place). */
+export const enum Kind {
+  Expr,
+  Query,
+  SelectCore,
+  SelectItem,
+  GroupItem,
+  TablePrimary,
+  OrderItems,
+}
+
 /** Thrown inside the fast path when it meets what it does not model; caught by `expr`. */
 export const GIVE_UP: unique symbol = Symbol('give up');
 
@@ -58,9 +70,10 @@ export class FastExpr {
   /** Index of the next token to read. */
   protected p = 0;
   private depth = 0;
-  /** Where the fast path last gave up (the rules then retry there: no second attempt). */
+  /** Where and what the fast path last gave up on (the rules then retry there: no second attempt). */
   private failedToks: IToken[] | undefined;
   private failedAt = -1;
+  private failedKind: Kind = Kind.Expr;
 
   constructor(protected readonly parser: SqlParser) {}
 
@@ -69,7 +82,7 @@ export class FastExpr {
    * fast path does not model it.
    */
   expr(): Expr | undefined {
-    return this.run(() => this.chain());
+    return this.run(Kind.Expr, () => this.chain());
   }
 
   /**
@@ -77,11 +90,11 @@ export class FastExpr {
    * when it gives up, nothing is consumed. Re-entrant: a subquery handed to the rules may come
    * back here for its own expressions.
    */
-  protected run<R>(read: () => R): R | undefined {
+  protected run<R>(kind: Kind, read: () => R): R | undefined {
     const parser = this.parser;
     const toks = parser.input;
     const start = position(parser) + 1;
-    if (start === this.failedAt && toks === this.failedToks) return undefined;
+    if (start === this.failedAt && toks === this.failedToks && kind === this.failedKind) return undefined;
     const savedToks = this.toks;
     const savedP = this.p;
     const savedDepth = this.depth;
@@ -97,6 +110,7 @@ export class FastExpr {
       seek(parser, start - 1);
       this.failedToks = toks;
       this.failedAt = start;
+      this.failedKind = kind;
       return undefined;
     } finally {
       this.toks = savedToks;
@@ -106,7 +120,7 @@ export class FastExpr {
   }
 
   /** A subquery at the cursor, read by the `query` rule. */
-  protected query(): Query {
+  protected subquery(): Query {
     const parser = this.parser;
     seek(parser, this.p - 1);
     const q = parser.dsl.subrule(SUBQUERY_IDX, parser.query);
@@ -136,6 +150,14 @@ export class FastExpr {
     if (t === undefined || t.tokenType !== type) throw GIVE_UP;
     this.p++;
     return t;
+  }
+
+  /** Reads `kw BY` (ORDER BY, GROUP BY, PARTITION BY) when `kw` is next. */
+  protected byClause(kw: TokenType): boolean {
+    if (!this.is(kw)) return false;
+    this.p++;
+    this.expect(K.BY!);
+    return true;
   }
 
   /** End offset (exclusive) of the last token read: the rules' `end()`. */
@@ -201,7 +223,7 @@ export class FastExpr {
     if (op.tokenType === K.IN) {
       this.expect(T.LParen);
       if (this.startsQuery()) {
-        const q = this.query();
+        const q = this.subquery();
         this.expect(T.RParen);
         return { op: 'IN', right: [{ k: 'subquery', mode: 'in', query: q, start: q.start, end: this.end() }], end: this.end() };
       }
@@ -216,7 +238,7 @@ export class FastExpr {
   }
 
   /** `arith`: operands joined by arithmetic operators only. */
-  private arith(): Expr {
+  protected arith(): Expr {
     const first = this.unary();
     const steps: Step[] = [];
     for (;;) {
@@ -230,10 +252,15 @@ export class FastExpr {
   }
 
   private exprList(): Expr[] {
-    const items = [this.chain()];
+    return this.commaList(() => this.chain());
+  }
+
+  /** One or more of `read`, separated by commas (the rules' AT_LEAST_ONE_SEP with `,`). */
+  protected commaList<R>(read: () => R): R[] {
+    const items = [read()];
     while (this.is(T.Comma)) {
       this.p++;
-      items.push(this.chain());
+      items.push(read());
     }
     return items;
   }
@@ -278,7 +305,7 @@ export class FastExpr {
     if (type === K.EXISTS) {
       this.p++;
       this.expect(T.LParen);
-      const q = this.query();
+      const q = this.subquery();
       this.expect(T.RParen);
       return { k: 'subquery', mode: 'exists', query: q, start: t.startOffset, end: this.end() };
     }
@@ -292,7 +319,7 @@ export class FastExpr {
   private paren(lp: IToken): Expr {
     this.p++;
     if (this.startsQuery()) {
-      const q = this.query();
+      const q = this.subquery();
       this.expect(T.RParen);
       return { k: 'subquery', mode: 'scalar', query: q, start: lp.startOffset, end: this.end() };
     }
@@ -440,16 +467,8 @@ export class FastExpr {
     const spec: WindowSpec = { partitionBy: [], orderBy: [], start: lp.startOffset, end: 0 };
     const first = this.toks[this.p];
     if (first !== undefined && first.tokenType !== K.PARTITION && first.tokenType !== K.ORDER && tokenMatcher(first, T.Identifier) && !FRAME_UNITS.has(first.image.toUpperCase())) throw GIVE_UP;
-    if (this.is(K.PARTITION!)) {
-      this.p++;
-      this.expect(K.BY!);
-      spec.partitionBy = this.exprList();
-    }
-    if (this.is(K.ORDER!)) {
-      this.p++;
-      this.expect(K.BY!);
-      spec.orderBy = this.orderItems();
-    }
+    if (this.byClause(K.PARTITION!)) spec.partitionBy = this.exprList();
+    if (this.byClause(K.ORDER!)) spec.orderBy = this.orderItems();
     const f = this.toks[this.p];
     if (f !== undefined && (f.tokenType === K.ROWS || f.tokenType === K.RANGE || f.tokenType === K.GROUPS)) {
       this.p++;

@@ -5,67 +5,244 @@
  * anything else, which the rule then parses as before.
  */
 import { tokenMatcher, type IToken } from './chevrotain.js';
-import type { Expr, Ident, QName, SelectItem, TableRef } from '../src/ast/nodes.js';
+import type { Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, TableRef } from '../src/ast/nodes.js';
 import { ident, qname, splitDotted } from './build.js';
-import { FastExpr, GIVE_UP } from './fastexpr.js';
+import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
 import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
 import * as T from './tokens.js';
 
 const K = T.K;
 
+/** The modifiers after SELECT that selectCore's first option reads (MySQL, BigQuery `AS STRUCT`). */
+const SELECT_MODIFIERS = /^(SQL_CALC_FOUND_ROWS|SQL_NO_CACHE|HIGH_PRIORITY|STRAIGHT_JOIN|AS)$/i;
+const SORT_CLAUSES = /^(CLUSTER|DISTRIBUTE|SORT)$/i;
+const JOIN_HINTS = /^(HASH|LOOP|MERGE|REMOTE)$/i;
+/** Tokens that start what `tableRef` reads after its first item (joins, LATERAL VIEW, PIVOT). */
+const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!, K.SEMI!, K.ANTI!, K.ASOF!, K.JOIN!, K.STRAIGHT_JOIN!, K.OUTER!, K.LATERAL!, K.PIVOT!, K.UNPIVOT!]);
+/** The join kinds modelled here (NATURAL, SEMI, ANTI, ASOF, STRAIGHT_JOIN, APPLY, LATERAL and PIVOT are not: no JOIN follows where expected). */
+const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
+const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
+
 export class FastQuery extends FastExpr {
+  /** `selectCore` (other clauses than those of `core` are left to the rule). */
+  selectCore(): Select | undefined {
+    return this.run(Kind.SelectCore, () => this.core());
+  }
+
+  /**
+   * `query` without WITH: set operations over SELECT cores and parenthesized queries, then ORDER
+   * BY and LIMIT n.
+   */
+  query(): Query | undefined {
+    return this.run(Kind.Query, (): Query => {
+      if (this.is(K.WITH!)) throw GIVE_UP;
+      const body = this.setExpr();
+      const tail = this.tail();
+      const q: Query = { ...body, ...tail };
+      q.end = Math.max(q.end, this.end());
+      return q;
+    });
+  }
+
+  private setExpr(): Query {
+    let left = this.term();
+    for (;;) {
+      const op = this.toks[this.p];
+      if (op === undefined || setOpTable[op.tokenTypeIdx] !== true) return left;
+      if (op.tokenType === K.MINUS) throw GIVE_UP;
+      this.p++;
+      let all = false;
+      if (this.is(K.ALL!)) {
+        this.p++;
+        all = true;
+      } else if (this.is(K.DISTINCT!)) this.p++;
+      const c = this.toks[this.p];
+      if (c !== undefined && /^(CORRESPONDING)$/i.test(c.image) && /^BY$/i.test(this.toks[this.p + 1]?.image ?? '')) throw GIVE_UP;
+      const right = this.term();
+      const o = op.image.toLowerCase() as 'union' | 'intersect' | 'except' | 'minus';
+      left = { k: 'setop', op: o, all, left, right, start: left.start, end: right.end };
+    }
+  }
+
+  /** `queryTerm`: a SELECT core or a parenthesized query (PIVOT and VALUES are left to the rule). */
+  private term(): Query {
+    const t = this.toks[this.p];
+    if (t !== undefined && t.tokenType === K.SELECT) return this.core();
+    if (t === undefined || t.tokenType !== T.LParen) throw GIVE_UP;
+    this.p++;
+    const q = this.subquery();
+    this.expect(T.RParen);
+    return { ...q, start: t.startOffset, end: this.end() };
+  }
+
+  /** `queryTail`: [ORDER BY items] [LIMIT n [, m]]; OFFSET, FETCH and FOR ... are left to the rule. */
+  private tail(): { orderBy?: OrderItem[]; limit?: Expr; offset?: Expr } {
+    const tail: { orderBy?: OrderItem[]; limit?: Expr; offset?: Expr } = {};
+    if (this.byClause(K.ORDER!)) tail.orderBy = this.orderItems();
+    if (this.is(K.LIMIT!)) {
+      this.p++;
+      if (this.is(K.ALL!)) throw GIVE_UP;
+      tail.limit = this.arith();
+      if (this.is(T.Comma)) {
+        this.p++;
+        tail.offset = tail.limit;
+        tail.limit = this.arith();
+      }
+    }
+    const t = this.toks[this.p];
+    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR)) throw GIVE_UP;
+    return tail;
+  }
+
+  /** `selectCore`: SELECT [ALL | DISTINCT] items [FROM refs] [WHERE] [GROUP BY] [HAVING]. */
+  private core(): Select {
+    const kw = this.expect(K.SELECT!);
+    const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
+    const m = this.toks[this.p];
+    if (m !== undefined && SELECT_MODIFIERS.test(m.image) && this.toks[this.p + 1]?.tokenType !== T.Comma) throw GIVE_UP;
+    if (this.is(K.ALL!)) this.p++;
+    else if (this.is(K.DISTINCT!)) {
+      this.p++;
+      sel.distinct = true;
+      if (this.is(K.ON!)) throw GIVE_UP;
+    }
+    const top = this.toks[this.p + 1]?.tokenType;
+    if (this.is(K.TOP!) && (top === T.NumberLit || top === T.LParen || top === T.Variable)) throw GIVE_UP;
+    sel.items = this.commaList(() => this.item());
+    if (this.is(K.BULK!) || this.is(K.INTO!)) throw GIVE_UP;
+    if (this.is(K.FROM!)) {
+      this.p++;
+      sel.from = this.commaList(() => this.ref());
+    }
+    if (this.is(K.WHERE!)) {
+      this.p++;
+      sel.where = this.chain();
+    }
+    if (this.is(K.START!) || this.is(K.CONNECT!)) throw GIVE_UP;
+    if (this.byClause(K.GROUP!)) {
+      if (this.is(K.ALL!) || this.is(K.DISTINCT!)) throw GIVE_UP;
+      sel.groupBy = this.commaList(() => this.group());
+      if (this.is(K.WITH!)) throw GIVE_UP;
+    }
+    if (this.is(K.HAVING!)) {
+      this.p++;
+      sel.having = this.chain();
+    }
+    const c = this.toks[this.p];
+    if (c !== undefined && (c.tokenType === K.WINDOW || c.tokenType === K.QUALIFY || (SORT_CLAUSES.test(c.image) && this.toks[this.p + 1]?.tokenType === K.BY))) throw GIVE_UP;
+    sel.end = this.end();
+    return sel;
+  }
+
   /** `selectItem`: `expr [[AS] alias]` (T-SQL `alias = expr` and `* EXCEPT (...)` are left to the rule). */
   selectItem(): SelectItem | undefined {
-    return this.run((): SelectItem => {
-      const t = this.toks[this.p];
-      const t2 = this.toks[this.p + 1];
-      if (this.parser.caps.assignmentAlias && t2?.tokenType === T.Eq && t !== undefined && (tokenMatcher(t, T.Identifier) || t.tokenType === T.Variable)) throw GIVE_UP;
-      const expr = this.chain();
-      const m = this.toks[this.p];
-      if (expr.k === 'star' && m !== undefined && STAR_MODIFIERS.has(m.image.toUpperCase())) throw GIVE_UP;
-      const alias = this.alias(true);
-      return { expr, alias, start: expr.start, end: this.end() };
-    });
+    return this.run(Kind.SelectItem, () => this.item());
   }
 
   /** `groupItem` when it is one expression (not GROUPING SETS, not `()`). */
   groupItem(): Expr[] | undefined {
-    const t = this.parser.la(1);
-    const t2 = this.parser.la(2);
-    if ((t.tokenType === K.GROUPING && t2.tokenType === K.SETS) || (t.tokenType === T.LParen && t2.tokenType === T.RParen)) return undefined;
-    const e = this.expr();
-    return e === undefined ? undefined : [e];
+    return this.run(Kind.GroupItem, () => [this.group()]);
   }
 
-  /** `tablePrimary` when it is a table name with an optional alias (`namedTable` without its options). */
+  /** `tablePrimary` when it is a table name or a derived table, with an optional alias. */
   tablePrimary(): TableRef | undefined {
-    return this.run((): TableRef => {
+    return this.run(Kind.TablePrimary, () => this.primaryRef());
+  }
+
+  /** `orderItems`: `expr [ASC | DESC] [NULLS FIRST | LAST], ...`. */
+  orderList(): OrderItem[] | undefined {
+    return this.run(Kind.OrderItems, () => this.orderItems());
+  }
+
+  private item(): SelectItem {
+    const t = this.toks[this.p];
+    const t2 = this.toks[this.p + 1];
+    if (this.parser.caps.assignmentAlias && t2?.tokenType === T.Eq && t !== undefined && (tokenMatcher(t, T.Identifier) || t.tokenType === T.Variable)) throw GIVE_UP;
+    const expr = this.chain();
+    const m = this.toks[this.p];
+    if (expr.k === 'star' && m !== undefined && STAR_MODIFIERS.has(m.image.toUpperCase())) throw GIVE_UP;
+    const alias = this.alias(true);
+    return { expr, alias, start: expr.start, end: this.end() };
+  }
+
+  private group(): Expr {
+    const t = this.toks[this.p];
+    const t2 = this.toks[this.p + 1];
+    if (t !== undefined && ((t.tokenType === K.GROUPING && t2?.tokenType === K.SETS) || (t.tokenType === T.LParen && t2?.tokenType === T.RParen))) throw GIVE_UP;
+    return this.chain();
+  }
+
+  /** `tableRef`: a FROM item and its joins (`[INNER | LEFT | RIGHT | FULL | CROSS] [OUTER] JOIN x [ON cond]`). */
+  private ref(): TableRef {
+    let left = this.primaryRef();
+    for (;;) {
       const t = this.toks[this.p];
-      if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
-      const name = this.qname();
-      const a = this.toks[this.p];
-      const b = this.toks[this.p + 1];
-      if (a !== undefined) {
-        const at = a.tokenType;
-        // A table function, AS OF / FOR SYSTEM_TIME, PARTITION (...): left to the rule.
-        if (at === T.LParen || (at === K.AS && b?.tokenType === K.OF) || (at === K.FOR && b !== undefined && /^SYSTEM_TIME$/i.test(b.image))) throw GIVE_UP;
-        if (at === K.PARTITION && b?.tokenType === T.LParen) throw GIVE_UP;
-        // Snowflake AT(OFFSET => ..), BEFORE(..), CHANGES(..): not an alias.
-        if (b?.tokenType === T.LParen && TIME_TRAVEL.test(a.image)) throw GIVE_UP;
+      if (t === undefined || joinTable[t.tokenTypeIdx] !== true) return left;
+      if (this.toks[this.p + 1]?.tokenType === K.APPLY) throw GIVE_UP;
+      let kind = 'inner';
+      if (joinKindTable[t.tokenTypeIdx] === true) {
+        kind = t.image.toLowerCase();
+        this.p++;
+        if (this.is(K.OUTER!)) this.p++;
+        const h = this.toks[this.p];
+        if (h !== undefined && (h.tokenType === K.SEMI || h.tokenType === K.ANTI || JOIN_HINTS.test(h.image))) throw GIVE_UP;
       }
-      const alias = this.alias(false);
-      if (alias !== undefined) {
-        const c = this.toks[this.p + 1];
-        const d = this.toks[this.p + 2];
-        if (this.is(T.LParen) && c !== undefined && tokenMatcher(c, T.Identifier) && (d?.tokenType === T.Comma || d?.tokenType === T.RParen)) throw GIVE_UP;
-      }
-      const w = this.toks[this.p];
-      const w2 = this.toks[this.p + 1];
-      if (w !== undefined && ((w.tokenType === K.WITH && w2?.tokenType === T.LParen) || w.tokenType === K.TABLESAMPLE || (w.tokenType === K.SAMPLE && w2?.tokenType === T.LParen))) throw GIVE_UP;
-      if (alias !== undefined) return { k: 'table', name, alias, start: name.start, end: this.end() };
-      return { k: 'table', name, start: name.start, end: this.end() };
-    });
+      this.expect(K.JOIN!);
+      const right = this.primaryRef();
+      const j: JoinRef = { k: 'join', kind, natural: false, left, right, start: left.start, end: 0 };
+      if (this.is(K.ON!)) {
+        this.p++;
+        j.on = this.chain();
+      } else if (this.is(K.USING!)) throw GIVE_UP;
+      j.end = this.end();
+      left = j;
+    }
+  }
+
+  /** `tablePrimary`: a table name (`namedTable` without its options) or a derived table, with an alias. */
+  private primaryRef(): TableRef {
+    const t = this.toks[this.p];
+    if (t !== undefined && t.tokenType === T.LParen) {
+      this.p++;
+      if (!this.startsQuery()) throw GIVE_UP;
+      const query = this.subquery();
+      this.expect(T.RParen);
+      const alias = this.tableAlias();
+      if (alias !== undefined) return { k: 'derived', query, alias, start: t.startOffset, end: this.end() };
+      return { k: 'derived', query, start: t.startOffset, end: this.end() };
+    }
+    if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
+    const name = this.qname();
+    const a = this.toks[this.p];
+    const b = this.toks[this.p + 1];
+    if (a !== undefined) {
+      const at = a.tokenType;
+      // A table function, AS OF / FOR SYSTEM_TIME, PARTITION (...): left to the rule.
+      if (at === T.LParen || (at === K.AS && b?.tokenType === K.OF) || (at === K.FOR && b !== undefined && /^SYSTEM_TIME$/i.test(b.image))) throw GIVE_UP;
+      if (at === K.PARTITION && b?.tokenType === T.LParen) throw GIVE_UP;
+      // Snowflake AT(OFFSET => ..), BEFORE(..), CHANGES(..): not an alias.
+      if (b?.tokenType === T.LParen && TIME_TRAVEL.test(a.image)) throw GIVE_UP;
+    }
+    const alias = this.tableAlias();
+    const w = this.toks[this.p];
+    const w2 = this.toks[this.p + 1];
+    if (w !== undefined && ((w.tokenType === K.WITH && w2?.tokenType === T.LParen) || w.tokenType === K.TABLESAMPLE || (w.tokenType === K.SAMPLE && w2?.tokenType === T.LParen))) throw GIVE_UP;
+    if (alias !== undefined) return { k: 'table', name, alias, start: name.start, end: this.end() };
+    return { k: 'table', name, start: name.start, end: this.end() };
+  }
+
+  /** `tableAlias` without a column list (`t (a, b)` is left to the rule). */
+  private tableAlias(): Ident | undefined {
+    const a = this.toks[this.p];
+    if (a !== undefined && a.tokenType === K.AS && this.toks[this.p + 1]?.tokenType === K.OF) return undefined;
+    const alias = this.alias(false);
+    if (alias !== undefined) {
+      const c = this.toks[this.p + 1];
+      const d = this.toks[this.p + 2];
+      if (this.is(T.LParen) && c !== undefined && tokenMatcher(c, T.Identifier) && (d?.tokenType === T.Comma || d?.tokenType === T.RParen)) throw GIVE_UP;
+    }
+    return alias;
   }
 
   /** `qname`: `a.b.c`, T-SQL `db..t` (an empty part); a `@dblink` is left to the rule. */

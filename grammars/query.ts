@@ -71,6 +71,10 @@ export function defineQueryRules(this: SqlParser): void {
   });
 
   this.query = $.RULE('query', (): Query => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.query();
+      if (fast !== undefined) return fast;
+    }
     let w: With | undefined;
     $.OPTION(() => (w = $.SUBRULE($.withClause)));
     const body = $.SUBRULE($.setExpr);
@@ -241,6 +245,10 @@ export function defineQueryRules(this: SqlParser): void {
   });
 
   this.selectCore = $.RULE('selectCore', (): Select => {
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.selectCore();
+      if (fast !== undefined) return fast;
+    }
     const kw = $.CONSUME(K.SELECT);
     const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
     $.OPTION({
