@@ -13,6 +13,7 @@ import type { Diagnostic, TextDiagnostic } from './diagnostics/diagnostic.js';
 import { Problem } from './diagnostics/problem.js';
 import { PackedColumn } from './graph/column.js';
 import { LineIndex } from './graph/lines.js';
+import { forgetLastMatch } from './graph/names.js';
 import type { LineageGraph } from './graph/model.js';
 import { Shaper } from './graph/shape.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from './options.js';
@@ -206,6 +207,14 @@ export class Analysis {
       this.saidGo = true;
       this.ctx.problems.push('note', index, parsed.foreignGo, 'GO is a batch separator of T-SQL: try -t mssql', 'SyntaxHint');
     }
+  }
+
+  /** Drops the texts of `sources` (every file analyzed), unless a statement was too deep: the big-stack rerun reads them. */
+  releaseTexts(sources: SourceInput[]): void {
+    if (this.ctx.problems.has(DEEP_MESSAGE)) return;
+    for (const s of sources) s.text = '';
+    this.ctx.text = '';
+    forgetLastMatch();
   }
 
   finish(sources: readonly SourceInput[]): LineageResult {

@@ -26,6 +26,12 @@ export interface ParseCache {
 
 export interface AnalyzeHooks {
   parseCache?: ParseCache;
+  /**
+   * The caller holds the texts nowhere else and needs them no more: once every file is analyzed,
+   * each source's `text` is set to '' before the result is assembled, so a text as large as the
+   * input is not held meanwhile. Kept when a statement was too deep (the big-stack rerun reads them).
+   */
+  releaseTexts?: boolean;
 }
 
 /**
@@ -54,6 +60,7 @@ export function analyzeHere(sources: SourceInput[], opts: Partial<AnalyzeOptions
     const parsed = hooks.parseCache ? cachedParse(hooks.parseCache, src.text, fileDialect, onStatement) : parseText(src.text, fileDialect, onStatement);
     run.endFile(index, parsed, src.text);
   });
+  if (hooks.releaseTexts) run.releaseTexts(sources);
   return run.finish(sources);
 }
 
@@ -63,10 +70,10 @@ export function analyzeHere(sources: SourceInput[], opts: Partial<AnalyzeOptions
  * catalog of tables created earlier and session settings carry across files exactly as in
  * `analyze`, and the result is the same. `jobs` <= 1, or worker threads unavailable, parses here.
  */
-export async function analyzeParallel(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, jobs = 1): Promise<LineageResult> {
+export async function analyzeParallel(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, jobs = 1, hooks: Pick<AnalyzeHooks, 'releaseTexts'> = {}): Promise<LineageResult> {
   const { ParsePool, workerScript } = await import('./parse/pool.js');
   const script = workerScript();
-  if (jobs <= 1 || script === undefined || sources.length === 0) return analyze(sources, options);
+  if (jobs <= 1 || script === undefined || sources.length === 0) return analyze(sources, options, hooks);
   const run = new Analysis(options);
   const pool = new ParsePool(script, Math.min(jobs, sources.length));
   try {
@@ -85,6 +92,7 @@ export async function analyzeParallel(sources: SourceInput[], options: Partial<A
   } finally {
     await pool.close();
   }
+  if (hooks.releaseTexts) run.releaseTexts(sources);
   // As in `analyze`: a statement too deep for a thread's stack gets the big-stack run, so the
   // result does not depend on --jobs.
   return retriedOnBigStack(run.finish(sources), sources, { ...DEFAULT_ANALYZE_OPTIONS, ...options });

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { forgetLastMatch } from '../graph/names.js';
 import { EXIT, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
 import { colorLevel, count, countBytes, countSeverities, isShown, makeChalk, pageSizeLine, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
@@ -74,12 +75,20 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     if (spinner) spinner.text = `Analyzing ${input.files.length} file${input.files.length === 1 ? '' : 's'}`;
     const engine = await deps.loadEngine(config.writeOptions.format);
     const fileVendor = config.fileVendor;
-    const files = fileVendor ? input.files.map((f) => ({ ...f, vendor: fileVendor(f.path) ?? config.analyzeOptions.vendor })) : input.files;
+    // The analysis gets the only references to the texts (it drops them once every file is
+    // analyzed); only the HTML page carries the SQL, so only html keeps them for the writer.
+    const files = input.files.map((f) => ({ ...f, ...(fileVendor ? { vendor: fileVendor(f.path) ?? config.analyzeOptions.vendor } : {}) }));
+    const sources = config.writeOptions.format === 'html' ? input.files.map((f) => f.text) : undefined;
     const jobs = config.jobs ?? defaultJobs(availableParallelism());
     const chars = input.files.reduce((n, f) => n + f.text.length, 0);
+    for (const f of input.files) f.text = '';
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
-    const result = parallel ? await engine.analyzeParallel!(files, config.analyzeOptions, jobs) : engine.analyze(files, config.analyzeOptions);
+    const hooks = { releaseTexts: true };
+    const result = parallel ? await engine.analyzeParallel!(files, config.analyzeOptions, jobs, hooks) : engine.analyze(files, config.analyzeOptions, hooks);
+    // Kept when a statement needed the big-stack rerun; not needed past here.
+    for (const f of files) f.text = '';
+    forgetLastMatch();
     // A --schema that is not valid JSON/DDL or has the wrong shape is bad usage (exit 2), before any output.
     const badSchema = result.diagnostics.filter((d) => d.code === 'SchemaInvalid');
     const noStatements = result.graph.statements.total === 0 && !inputFailed && !lineage;
@@ -98,7 +107,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     }
     if (spinner) spinner.text = 'Writing';
     const written = { bytes: 0 };
-    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, sources: input.files.map((f) => f.text) })), written);
+    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, ...(sources ? { sources } : {}) })), written);
 
     if (config.output === undefined) {
       for (const chunk of document) {

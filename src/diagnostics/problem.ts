@@ -6,6 +6,7 @@
  * JSON `errors` entry, its position computed when asked for.
  */
 import type { LineIndex } from '../graph/lines.js';
+import { detached } from '../graph/names.js';
 import type { Diagnostic, Severity } from './diagnostic.js';
 
 interface Kind {
@@ -40,8 +41,10 @@ export class ProblemLog {
     }
     let msg = this.messageIndex.get(message);
     if (msg === undefined) {
-      msg = this.messages.push(message) - 1;
-      this.messageIndex.set(message, msg);
+      // A message built around a name cut from the input would keep the whole input alive.
+      const own = detached(message);
+      msg = this.messages.push(own) - 1;
+      this.messageIndex.set(own, msg);
     }
     this.kinds[i] = kind;
     this.files[i] = fileIndex;
@@ -60,6 +63,11 @@ export class ProblemLog {
     this.files = widen(this.files, (n) => new Int32Array(n));
     this.offsets = widen(this.offsets, (n) => new Int32Array(n));
     this.messageIds = widen(this.messageIds, (n) => new Int32Array(n));
+  }
+
+  /** True when some problem has this message. */
+  has(message: string): boolean {
+    return this.messageIndex.has(message);
   }
 
   severity(i: number): Severity {
@@ -84,15 +92,19 @@ export class ProblemLog {
 
   /**
    * The problems in position order (stable); the same warning or note twice at one position is
-   * kept once (each error stands for one failed statement, so errors are all kept).
+   * kept once (each error stands for one failed statement, so errors are all kept). A generator
+   * over a typed order: 1.4 million problems need no array of all of them besides the caller's.
    */
-  placed(paths: readonly (string | undefined)[], lines: readonly LineIndex[]): Problem[] {
-    const order: number[] = new Array<number>(this.n);
+  *placed(paths: readonly (string | undefined)[], lines: readonly LineIndex[]): Generator<Problem> {
+    const order = new Uint32Array(this.n);
     for (let i = 0; i < this.n; i++) order[i] = i;
     const { files, offsets, messageIds } = this;
     order.sort((a, b) => files[a]! - files[b]! || offsets[a]! - offsets[b]! || a - b);
     const at = new PlacedProblems(this, paths, lines);
-    const out: Problem[] = [];
+    // Each problem holds only its index; the run's log and positions are shared through the
+    // prototype of a class of this run's own (8 bytes less for each of 1.4 million problems).
+    const RunProblem = class extends Problem {};
+    Object.defineProperty(RunProblem.prototype, 'at', { value: at });
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
       let repeated = false;
@@ -101,9 +113,8 @@ export class ProblemLog {
           if (messageIds[order[j]!] === messageIds[i]) repeated = true;
         }
       }
-      if (!repeated) out.push(new Problem(at, i));
+      if (!repeated) yield new RunProblem(i);
     }
-    return out;
   }
 }
 
@@ -123,10 +134,10 @@ class PlacedProblems {
 
 /** One problem of a run: a diagnostic and (unless a note) a JSON `errors` entry. */
 export class Problem implements Diagnostic {
-  constructor(
-    private readonly at: PlacedProblems,
-    private readonly i: number,
-  ) {}
+  /** Set on the prototype of each run's subclass (see `ProblemLog.placed`). */
+  declare protected readonly at: PlacedProblems;
+
+  constructor(private readonly i: number) {}
 
   get severity(): Severity {
     return this.at.log.severity(this.i);

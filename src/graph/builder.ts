@@ -4,6 +4,8 @@
  * Ids are assigned in creation order, so the same input always yields the same ids.
  */
 import {
+  endpoint,
+  isDataset,
   RELATION_ROWS,
   type ClauseType,
   type EffectType,
@@ -18,6 +20,7 @@ import {
 } from './model.js';
 
 import { addLoc, PackedColumn } from './column.js';
+import { Names } from './names.js';
 
 const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 
@@ -44,17 +47,22 @@ export class GraphBuilder {
   /** Per target column: the (source id, type, effect, process) links already made into it. */
   private readonly linked = new Map<number, { k: number; effect: EffectType; pid: number | undefined }[]>();
   private readonly counters = new Map<string, number>();
+  /** Names of objects and columns, interned (see names.ts). */
+  private readonly names = new Names();
 
   constructor(private readonly columnKey: (name: string) => string) {}
 
   /**
-   * Hand over the objects and edges made since the last call. Intermediate result sets are done
-   * with once their statement is: their column indexes and the edge de-duplication are dropped.
+   * Hand over the objects and edges made since the last call. Result sets are done with once
+   * their statement is (visible ones too: a select list is written, never read again): their
+   * column indexes and the edge de-duplication are dropped. Tables and views keep theirs; an
+   * object of a batch that is used again later (the orphan pseudo table, constants) gets its
+   * index rebuilt once and keeps it from then on, since it is in no later batch.
    */
   drain(): Batch {
     const batch: Batch = { objects: this.objects, edges: this.edges, firstId: this.batchStart };
     for (const o of batch.objects) {
-      if (!o.intermediate) continue;
+      if (isDataset(o)) continue;
       this.columnsOf.delete(o.id);
       this.rows.delete(o.id);
     }
@@ -73,7 +81,7 @@ export class GraphBuilder {
   }
 
   private newObject(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
-    const o: LineageObject = { id: this.nextId++, type, name, columns: [], locs: loc ? [loc] : [], intermediate };
+    const o: LineageObject = { id: this.nextId++, type, name: this.names.of(name), columns: [], locs: loc ? [loc] : [], intermediate };
     this.objects.push(o);
     this.columnsOf.set(o.id, new Map());
     return o;
@@ -84,9 +92,9 @@ export class GraphBuilder {
     let o = this.datasets.get(key);
     if (!o) {
       o = this.newObject(type, name, false, loc);
-      if (schema) o.schema = schema;
-      if (database) o.database = database;
-      this.datasets.set(key, o);
+      if (schema) o.schema = this.names.of(schema);
+      if (database) o.database = this.names.of(database);
+      this.datasets.set(this.names.of(key), o);
       this.relationRows(o);
     } else {
       if (loc) o.locs.push(loc);
@@ -118,8 +126,8 @@ export class GraphBuilder {
     const key = this.columnKey(name);
     let c = byKey.get(key);
     if (!c) {
-      c = new PackedColumn(this.nextId++, name, loc);
-      byKey.set(key, c);
+      c = new PackedColumn(this.nextId++, this.names.of(name), loc);
+      byKey.set(this.names.of(key), c);
       obj.columns.push(c);
     } else if (loc) {
       addLoc(c, loc);
@@ -130,9 +138,9 @@ export class GraphBuilder {
   /** A new output column even when the name repeats (result sets keep every select item). */
   newColumn(obj: LineageObject, name: string, loc?: Loc): LineageColumn {
     const byKey = this.columnIndex(obj);
-    const c: LineageColumn = new PackedColumn(this.nextId++, name, loc);
+    const c: LineageColumn = new PackedColumn(this.nextId++, this.names.of(name), loc);
     const key = this.columnKey(name);
-    if (!byKey.has(key)) byKey.set(key, c);
+    if (!byKey.has(key)) byKey.set(this.names.of(key), c);
     obj.columns.push(c);
     return c;
   }
@@ -152,7 +160,7 @@ export class GraphBuilder {
     let byKey = this.columnsOf.get(obj.id);
     if (!byKey) {
       byKey = new Map();
-      for (const c of obj.columns) if (!c.system && !byKey.has(this.columnKey(c.name))) byKey.set(this.columnKey(c.name), c);
+      for (const c of obj.columns) if (!c.system && !byKey.has(this.columnKey(c.name))) byKey.set(this.names.of(this.columnKey(c.name)), c);
       this.columnsOf.set(obj.id, byKey);
     }
     return byKey;
@@ -200,17 +208,12 @@ export class GraphBuilder {
     if (!seen) this.linked.set(target.col.id, (seen = []));
     else if (seen.some((s) => s.k === key && s.effect === effectType && s.pid === processId)) return;
     seen.push({ k: key, effect: effectType, pid: processId });
-    const e: LineageEdge = {
-      id: this.nextId++,
-      type,
-      effectType,
-      source: { objectId: source.obj.id, columnId: source.col.id },
-      target: { objectId: target.obj.id, columnId: target.col.id },
-      processId,
-    };
-    if (extra?.loc) e.source.loc = extra.loc;
-    if (extra?.clauseType) e.source.clauseType = extra.clauseType;
-    if (extra?.function) e.function = extra.function;
+    const id = this.nextId++;
+    const from = endpoint(source.obj.id, source.col.id, extra?.loc, extra?.clauseType);
+    const to = endpoint(target.obj.id, target.col.id);
+    // `function` in the literal when there is one (see `endpoint`); transforms and joins are rare.
+    const fn = extra?.function;
+    const e: LineageEdge = fn ? { id, type, effectType, source: from, target: to, processId, function: fn } : { id, type, effectType, source: from, target: to, processId };
     if (extra?.transform) e.transform = extra.transform;
     if (extra?.join) e.join = extra.join;
     this.edges.push(e);

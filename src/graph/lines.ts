@@ -32,11 +32,20 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; col: number } {
+    offset |= 0;
     const l = this.lineOf(offset);
     return { line: l + 1, col: offset - this.starts[l]! + 1 };
   }
 
+  /**
+   * Every field a small integer: offsets reach here as heap numbers (the parser's offset fields
+   * are doubles), and one Loc built from them turns the fields of every Loc into boxed doubles
+   * (V8 generalizes the shared shape): 144 bytes a Loc instead of 64, ~70 MB at 117 MB of SQL.
+   */
   loc(file: number, start: number, end: number): Loc {
+    file |= 0;
+    start |= 0;
+    end |= 0;
     const a = this.lineOf(start);
     const b = this.lineOf(end);
     return { file, line: a + 1, col: start - this.starts[a]! + 1, endLine: b + 1, endCol: end - this.starts[b]! + 1 };

@@ -9,7 +9,7 @@
  * shaped graph is ever held for a whole script. An edge that would reach back into a hidden object
  * of an earlier statement is counted in `crossed` (and reported), never folded silently.
  */
-import type { Endpoint, LineageEdge, LineageGraph, LineageObject, RelationType, TableFlow } from './model.js';
+import { endpoint, type Endpoint, type LineageEdge, type LineageGraph, type LineageObject, type RelationType, type TableFlow } from './model.js';
 
 export interface ShapeOptions {
   showIntermediate: boolean;
@@ -85,7 +85,7 @@ export class Shaper {
       }
       for (const r of reach(e.source)) {
         // The folded link belongs to the clause of its last hop (a WHERE through a subquery is `where`).
-        const source = e.source.clauseType ? { ...r.source, clauseType: e.source.clauseType } : r.source;
+        const source = e.source.clauseType ? endpoint(r.source.objectId, r.source.columnId, r.source.loc, e.source.clauseType) : r.source;
         this.emit(e, source, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function, e.transform ?? r.transform);
       }
     }
@@ -182,9 +182,10 @@ export class Shaper {
       if (prev.type === 'fdr' && type === 'fdd' && this.keep.has('fdd')) prev.type = 'fdd';
       return;
     }
-    // Built field by field (a spread then `delete` would leave a slow, larger dictionary object).
-    const edge: LineageEdge = { id: e.id, type, effectType: e.effectType, source, target: e.target, processId: e.processId };
-    if (fn) edge.function = fn;
+    // Built with its fields at once (see model.ts `endpoint`; a spread then `delete` would leave a
+    // slow, larger dictionary object); transforms and joins are rare.
+    const { id, effectType, target, processId } = e;
+    const edge: LineageEdge = fn ? { id, type, effectType, source, target, processId, function: fn } : { id, type, effectType, source, target, processId };
     const t = transform ?? e.transform;
     if (t) edge.transform = t;
     if (e.join) edge.join = e.join;

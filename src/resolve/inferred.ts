@@ -10,6 +10,7 @@ import type { LineageObject } from '../graph/model.js';
 import { tableKey } from './catalog.js';
 import type { Context } from './context.js';
 import { qualify } from './tables.js';
+import { detached } from '../graph/names.js';
 
 export class InferredColumns {
   /** Column keys by dataset object id. */
@@ -18,7 +19,8 @@ export class InferredColumns {
   add(obj: LineageObject, key: string): void {
     let set = this.byObject.get(obj.id);
     if (!set) this.byObject.set(obj.id, (set = new Set()));
-    set.add(key);
+    // An own copy: a key cut from the input would keep the whole text alive (graph/names.ts).
+    if (!set.has(key)) set.add(detached(key));
   }
 
   has(obj: LineageObject, key: string): boolean {

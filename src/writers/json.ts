@@ -47,7 +47,7 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   const objects = opts.tableToTable
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
-  const relationships = (): Iterable<RelationshipJson> => (opts.tableToTable ? tableRelationships(ix, coords) : streamColumnRelationships(ix, coords));
+  const relationships = (): Iterable<RelationshipJson> => (opts.tableToTable ? tableRelationships(ix, coords) : streamColumnRelationships(ix, (r) => element(r, coords.of([endpointLoc(r)]))));
   const parents = opts.tableToTable ? tableParents(ix, coords) : columnParents(ix);
   const head = { code: 200, data: { mode: 'global', summary: summaryOf(ix, objects, parents, opts.tableToTable) } };
   const out = new ChunkBuffer();
@@ -132,48 +132,6 @@ function groupKey(e: LineageEdge, target: Resolved): string {
   ].join('|');
 }
 
-/**
- * Column-level relationships: edges grouped by `groupKey`, in order of each group's first edge.
- * `element` writes each end (the sqlflow-graph writer gives every end one coordinate pair);
- * `onEdge` sees every edge with the relationship it went into (its id is set at the end).
- */
-export function columnRelationships(
-  ix: GraphIndex,
-  element: (r: Resolved) => ElementJson,
-  onEdge?: (e: LineageEdge, source: Resolved, target: Resolved, rel: RelationshipJson) => void,
-): RelationshipJson[] {
-  const groups = new Map<string, { rel: RelationshipJson; seen: Set<string> }>();
-  for (const e of ix.graph.edges) {
-    const source = ix.resolve(e.source);
-    const target = ix.resolve(e.target);
-    if (!source || !target) continue;
-    const key = groupKey(e, target);
-    let group = groups.get(key);
-    if (!group) {
-      const rel: RelationshipJson = {
-        id: '',
-        type: e.type,
-        ...(e.function !== undefined ? { function: e.function } : {}),
-        effectType: e.effectType,
-        target: element(target),
-        sources: [],
-        ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
-      };
-      group = { rel, seen: new Set() };
-      groups.set(key, group);
-    }
-    const src = element(source);
-    if (e.transform) src.transforms = [{ type: e.transform.kind, code: e.transform.code }];
-    const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${e.transform ? `${e.transform.kind}:${e.transform.code}` : ''}`;
-    if (!group.seen.has(srcKey)) {
-      group.seen.add(srcKey);
-      group.rel.sources.push(src);
-    }
-    onEdge?.(e, source, target, group.rel);
-  }
-  return numbered(ix, [...groups.values()].map((g) => g.rel));
-}
-
 /** Assigns ids in output order after the largest object/column id. */
 export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]): R[] {
   let next = ix.maxId() + 1;
@@ -181,8 +139,10 @@ export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]):
   return rels;
 }
 
-interface ResolvedEdge {
+export interface ResolvedEdge {
   edge: LineageEdge;
+  /** The edge's position in `graph.edges`. */
+  index: number;
   source: Resolved;
   target: Resolved;
 }
@@ -211,7 +171,7 @@ function* edgeGroups(ix: GraphIndex): Generator<ResolvedEdge[]> {
         open.set(key, group);
         queue.push({ key, process: e.processId, edges: group });
       }
-      group.push({ edge: e, source, target });
+      group.push({ edge: e, index: i, source, target });
     }
     while (head < queue.length && last.get(queue[head]!.process)! <= i) {
       const done = queue[head]!;
@@ -228,7 +188,7 @@ function* edgeGroups(ix: GraphIndex): Generator<ResolvedEdge[]> {
 }
 
 /** The parent object ids of each column-level relationship, without building it (for the summary). */
-function* columnParents(ix: GraphIndex): Generator<Set<number>> {
+export function* columnParents(ix: GraphIndex): Generator<Set<number>> {
   for (const group of edgeGroups(ix)) {
     const ids = new Set<number>([group[0]!.target.object.id]);
     for (const { source } of group) ids.add(source.object.id);
@@ -240,8 +200,17 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
   for (const r of tableRelationships(ix, coords)) yield new Set([Number(r.target.parentId), ...r.sources.map((x) => Number(x.parentId))]);
 }
 
-/** `columnRelationships` as a stream: groups of finished processes are written and let go. */
-function* streamColumnRelationships(ix: GraphIndex, coords: Coordinates): Generator<RelationshipJson> {
+/**
+ * Column-level relationships: edges grouped by `groupKey`, in order of each group's first edge,
+ * as a stream (groups of finished processes are written and let go). `element` writes each end
+ * (the sqlflow-graph writer gives every end one coordinate pair); `onGroup` sees each
+ * relationship with its edges before it is yielded.
+ */
+export function* streamColumnRelationships(
+  ix: GraphIndex,
+  element: (r: Resolved) => ElementJson,
+  onGroup?: (rel: RelationshipJson, group: readonly ResolvedEdge[]) => void,
+): Generator<RelationshipJson> {
   let next = ix.maxId() + 1;
   for (const group of edgeGroups(ix)) {
     const { edge: e, target } = group[0]!;
@@ -250,19 +219,20 @@ function* streamColumnRelationships(ix: GraphIndex, coords: Coordinates): Genera
       type: e.type,
       ...(e.function !== undefined ? { function: e.function } : {}),
       effectType: e.effectType,
-      target: element(target, coords.of([endpointLoc(target)])),
+      target: element(target),
       sources: [],
       ...(e.processId !== undefined ? { processId: String(e.processId) } : {}),
     };
     const seen = new Set<string>();
     for (const { edge, source } of group) {
-      const src = element(source, coords.of([endpointLoc(source)]));
+      const src = element(source);
       if (edge.transform) src.transforms = [{ type: edge.transform.kind, code: edge.transform.code }];
       const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${edge.transform ? `${edge.transform.kind}:${edge.transform.code}` : ''}`;
       if (seen.has(srcKey)) continue;
       seen.add(srcKey);
       rel.sources.push(src);
     }
+    onGroup?.(rel, group);
     yield rel;
   }
 }
@@ -310,7 +280,7 @@ export function summary(ix: GraphIndex, objects: LineageObject[], rels: Relation
 }
 
 /** The summary from each relationship's set of parent object ids. */
-function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Set<number>>, tableToTable: boolean) {
+export function summaryOf(ix: GraphIndex, objects: LineageObject[], rels: Iterable<Set<number>>, tableToTable: boolean) {
   const datasets = objects.filter(isDataset);
   const databases = new Set(datasets.filter((o) => o.database).map((o) => o.database));
   const schemas = new Set(datasets.filter((o) => o.schema).map((o) => `${o.database ?? ''}.${o.schema}`));

@@ -23,7 +23,13 @@ describe('analyze: output contract', () => {
     await cli(argv('analyze', 'a.sql', '-t', 'tsql', '-f', 'csv', '--delimiter', '\\t', '--table-to-table'), f.deps);
     expect(f.calls.sources).toEqual([{ path: 'a.sql', text: 'select 1;' }]);
     expect(f.calls.analyze).toMatchObject({ vendor: 'dbvmssql', tableToTable: true });
-    expect(f.calls.write).toEqual({ format: 'csv', tableToTable: true, delimiter: '\t', sources: ['select 1;'] });
+    expect(f.calls.write).toEqual({ format: 'csv', tableToTable: true, delimiter: '\t' });
+  });
+
+  test('only the html writer gets the SQL texts (the page carries them; other formats never read them)', async () => {
+    const f = fakeDeps();
+    await cli(argv('analyze', 'a.sql', '-f', 'html'), f.deps);
+    expect(f.calls.write).toMatchObject({ format: 'html', sources: ['select 1;'] });
   });
 
   test('failed statements are reported, not fatal (exit 0)', async () => {

@@ -36,7 +36,8 @@ export function fakeDeps(opts: FakeOptions = {}, overrides: Partial<CliDeps> = {
   const spinners: string[] = [];
   const engine: Engine = opts.engine ?? {
     analyze: (sources, options) => {
-      calls.sources = sources;
+      // What the analyzer was given (the CLI lets the texts go once the analysis is done).
+      calls.sources = sources.map((s) => ({ ...s }));
       calls.analyze = options;
       return { graph: graph(opts.statements), diagnostics: opts.diagnostics ?? [] };
     },

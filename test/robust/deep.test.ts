@@ -3,6 +3,7 @@
  * thread (src/deep/run.ts); where that is not possible (or still too deep), they fail alone with
  * a diagnostic and the other statements keep their lineage.
  */
+import { analyze } from '../../src/api.js';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { chain } from '../fuzz/core.mjs';
 import { edgePairs, run } from '../helpers/lineage.js';
@@ -27,4 +28,19 @@ test('without the big-stack thread, the deep statement fails alone with its diag
   } finally {
     process.env.SQLFLOW_WORKER_HOOKS = hooks;
   }
+});
+
+test('releaseTexts: texts are dropped once analyzed, but kept (and read) for the big-stack rerun', () => {
+  const plain = [{ path: 'a.sql', text: 'SELECT x FROM y;\nINSERT INTO t SELECT a FROM u;\n' }];
+  const expected = analyze(plain.map((s) => ({ ...s })));
+  const released = analyze(plain, {}, { releaseTexts: true });
+  expect(plain[0]!.text).toBe('');
+  expect(edgePairs(released.graph)).toEqual(edgePairs(expected.graph));
+  expect(released.diagnostics.map(formatDiagnostic)).toEqual(expected.diagnostics.map(formatDiagnostic));
+
+  const deep = [{ path: 'a.sql', text: sql }];
+  const r = analyze(deep, {}, { releaseTexts: true });
+  expect(deep[0]!.text).toBe(sql);
+  expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+  expect(edgePairs(r.graph)).toEqual(['t.a -> z.a', 'u.b -> RS-2.b', 'y.x -> RS-1.x']);
 });

@@ -28,61 +28,72 @@ interface Box {
   label: string;
 }
 
-export interface GraphBlock {
-  tables: unknown[];
-  edges: { id: string; sourceId: string; targetId: string }[];
-  listIdMap: Record<string, string[]>;
-  relationshipIdMap: Record<string, [string, string]>;
-}
-
-export function graphBlock(objects: readonly LineageObject[], links: readonly Link[]): GraphBlock {
+/**
+ * The `graph` block after `"graph":{"elements":{`, in pieces: `"tables":[...],"edges":[...]},
+ * "tooltip":{},"listIdMap":{...},"relationshipIdMap":{...}}`. `links` is read three times (the
+ * linked columns, the layout's arcs, the edges) rather than held.
+ */
+export function* graphBlock(objects: readonly LineageObject[], links: () => Iterable<Link>): Generator<string> {
   const linked = new Set<number>();
-  for (const l of links) linked.add(l.source.column.id).add(l.target.column.id);
+  for (const l of links()) linked.add(l.source.column.id).add(l.target.column.id);
   const boxes: Box[] = [];
   const boxOf = new Map<number, number>();
-  const columnIdOf = new Map<number, string>();
+  /** Each linked column's row in its box. */
+  const rowOf = new Map<number, number>();
   for (const o of objects) {
     const columns = o.columns.filter((c) => linked.has(c.id));
     if (columns.length === 0) continue;
-    const n = boxes.length;
-    boxOf.set(o.id, n);
-    columns.forEach((c, j) => columnIdOf.set(c.id, `n${n}::n${j}`));
+    boxOf.set(o.id, boxes.length);
+    columns.forEach((c, j) => rowOf.set(c.id, j));
     boxes.push({ object: o, columns, label: qualifiedName(o) });
   }
+  linked.clear();
+  const columnId = (end: Link['source']): string | undefined => {
+    const n = boxOf.get(end.object.id);
+    const j = rowOf.get(end.column.id);
+    return n === undefined || j === undefined ? undefined : `n${n}::n${j}`;
+  };
 
   const sizes: Size[] = boxes.map((b) => ({ width: boxWidth(b), height: HEADER + 8 + ROW * b.columns.length }));
-  const arcs = links.map((l) => [boxOf.get(l.source.object.id) ?? -1, boxOf.get(l.target.object.id) ?? -1] as const);
-  const places = layeredLayout(sizes, arcs, { layer: 140, node: 40 });
+  const places = layeredLayout(sizes, arcs(links, boxOf), { layer: 140, node: 40 });
 
-  const listIdMap: Record<string, string[]> = {};
-  const tables = boxes.map((b, n) => {
+  yield '"tables":[';
+  for (const [n, b] of boxes.entries()) {
     const { x, y } = places[n]!;
     const { width, height } = sizes[n]!;
-    listIdMap[`n${n}`] = [String(b.object.id)];
-    const columns = b.columns.map((c, j) => {
-      listIdMap[`n${n}::n${j}`] = [String(c.id)];
-      return {
-        id: `n${n}::n${j}`,
-        label: label(c.name, ROW_LABEL),
-        x: x + 1,
-        y: round(y + HEADER + 4 + ROW * j),
-        width: width - 2,
-        height: ROW,
-      };
-    });
-    return { id: `n${n}`, label: label(b.label, HEADER), columns, x, y, width, height };
-  });
-
-  const edges: GraphBlock['edges'] = [];
-  const relationshipIdMap: Record<string, [string, string]> = {};
-  for (const l of links) {
-    const sourceId = columnIdOf.get(l.source.column.id)!;
-    const targetId = columnIdOf.get(l.target.column.id)!;
-    const id = `e${edges.length}`;
-    edges.push({ id, sourceId, targetId });
-    relationshipIdMap[id] = [l.relationshipId, l.type];
+    const columns = b.columns.map((c, j) => ({
+      id: `n${n}::n${j}`,
+      label: label(c.name, ROW_LABEL),
+      x: x + 1,
+      y: round(y + HEADER + 4 + ROW * j),
+      width: width - 2,
+      height: ROW,
+    }));
+    yield (n === 0 ? '' : ',') + JSON.stringify({ id: `n${n}`, label: label(b.label, HEADER), columns, x, y, width, height });
   }
-  return { tables, edges, listIdMap, relationshipIdMap };
+  yield '],"edges":[';
+  let k = 0;
+  for (const l of links()) {
+    yield (k === 0 ? '' : ',') + JSON.stringify({ id: `e${k}`, sourceId: columnId(l.source), targetId: columnId(l.target) });
+    k++;
+  }
+  yield ']},"tooltip":{},"listIdMap":{';
+  for (const [n, b] of boxes.entries()) {
+    yield `${n === 0 ? '' : ','}"n${n}":${JSON.stringify([String(b.object.id)])}`;
+    for (const [j, c] of b.columns.entries()) yield `,"n${n}::n${j}":${JSON.stringify([String(c.id)])}`;
+  }
+  yield '},"relationshipIdMap":{';
+  k = 0;
+  for (const l of links()) {
+    yield `${k === 0 ? '' : ','}"e${k}":${JSON.stringify([l.relationshipId, l.type])}`;
+    k++;
+  }
+  yield '}}';
+}
+
+/** The layout's arcs: box to box, one per link. */
+function* arcs(links: () => Iterable<Link>, boxOf: ReadonlyMap<number, number>): Generator<readonly [number, number]> {
+  for (const l of links()) yield [boxOf.get(l.source.object.id) ?? -1, boxOf.get(l.target.object.id) ?? -1];
 }
 
 function textWidth(text: string): number {

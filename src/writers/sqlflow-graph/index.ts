@@ -19,7 +19,6 @@ import { defaultDialect, resolveVendor } from '../../dialects/registry.js';
 import type { LineageGraph } from '../../graph/model.js';
 import type { WriteOptions } from '../../options.js';
 import { Coordinates, GraphIndex } from '../common.js';
-import { summary } from '../json.js';
 import { OnePair } from './coords.js';
 import { graphBlock } from './elements.js';
 import { hierarchy, processEntry } from './hierarchy.js';
@@ -37,32 +36,32 @@ function* pieces(graph: LineageGraph, opts: WriteOptions): Generator<string> {
   const coords = new Coordinates(graph.files);
   const pair = new OnePair(coords);
   const widget = (resolveVendor(graph.vendor) ?? defaultDialect()).widget;
-  const { relationships, links } = opts.tableToTable ? tableLineage(ix, pair) : columnLineage(ix, pair);
+  const lineage = opts.tableToTable ? tableLineage(ix, pair) : columnLineage(ix, pair);
 
-  yield `{"code":200,"data":{"mode":"global","summary":${JSON.stringify(summary(ix, graph.objects, relationships, opts.tableToTable))}`;
+  yield `{"code":200,"data":{"mode":"global","summary":${JSON.stringify(lineage.summary())}`;
   yield ',"sqlflow":{"dbobjs":';
   yield* hierarchy(graph.objects, widget, 'sqlflow', pair);
-  yield* list('relationships', relationships);
+  yield* list('relationships', lineage.relationships);
   yield* list('processes', (function* () {
     for (const p of ix.processes()) yield processEntry(p, pair, true);
   })());
-  yield* list('errors', graph.errors.map((e) => ({ errorMessage: e.message, errorType: e.code, coordinates: coords.ofDiagnostic(e) })));
+  yield* list('errors', (function* () {
+    for (const e of graph.errors) yield { errorMessage: e.message, errorType: e.code, coordinates: coords.ofDiagnostic(e) };
+  })());
   const files = coords.filesMap(graph.files);
   if (files) yield `,"files":${JSON.stringify(files)}`;
   yield '}';
 
-  const block = graphBlock(graph.objects, links);
   yield ',"graph":{"elements":{';
-  yield* list('tables', block.tables, '');
-  yield* list('edges', block.edges);
-  yield `},"tooltip":{},"listIdMap":${JSON.stringify(block.listIdMap)},"relationshipIdMap":${JSON.stringify(block.relationshipIdMap)}}}`;
+  yield* graphBlock(graph.objects, () => lineage.links());
+  yield '}';
   if (opts.sessionId !== undefined) yield `,"sessionId":${JSON.stringify(opts.sessionId)}`;
   if (opts.jobId !== undefined) yield `,"jobId":${JSON.stringify(opts.jobId)}`;
   yield '}\n';
 }
 
-function* list(name: string, items: Iterable<unknown>, comma = ','): Generator<string> {
-  yield `${comma}"${name}":[`;
+function* list(name: string, items: Iterable<unknown>): Generator<string> {
+  yield `,"${name}":[`;
   let first = true;
   for (const item of items) {
     yield (first ? '' : ',') + JSON.stringify(item);

@@ -2,7 +2,7 @@
  * The relationships of the widget's document (`data.sqlflow.relationships`) and the links the
  * diagram draws (`data.graph`), computed together so every drawn edge names its relationship.
  *
- * Column level: the relationships of `-f json` (json.ts `columnRelationships`) with one
+ * Column level: the relationships of `-f json` (json.ts `streamColumnRelationships`) with one
  * coordinate pair per end; join relationships also carry `joinType`, `clause` and `condition`. A
  * link is one distinct (source column, target column, type); it names the first relationship
  * holding that pair.
@@ -14,10 +14,11 @@
  * Relationship ids continue after the largest object/column id; edges whose endpoints the graph
  * does not hold are skipped (a resolver bug, never a crash).
  */
-import type { LineageColumn, LineageObject, RelationType } from '../../graph/model.js';
+import type { LineageColumn, LineageEdge, LineageObject, RelationType } from '../../graph/model.js';
 import { GraphIndex, tablePairs } from '../common.js';
-import { columnRelationships, element, numbered, type ElementJson, type RelationshipJson } from '../json.js';
+import { columnParents, element, numbered, streamColumnRelationships, summary, summaryOf, type ElementJson, type RelationshipJson } from '../json.js';
 import type { OnePair } from './coords.js';
+import { IntList, RELATION_CODE, TripleSet } from '../../graph/compact.js';
 import { firstLoc } from '../../graph/column.js';
 
 export interface WidgetRelationship extends RelationshipJson {
@@ -35,23 +36,60 @@ export interface Link {
 }
 
 export interface Lineage {
-  relationships: WidgetRelationship[];
-  links: Link[];
+  /** The document's `summary`. */
+  summary(): ReturnType<typeof summaryOf>;
+  relationships: Iterable<WidgetRelationship>;
+  /** The drawn links, in order; column level: once `relationships` has been read to the end. */
+  links(): Iterable<Link>;
 }
 
+/**
+ * Column level, streamed: the relationships are built one at a time and let go once written; each
+ * edge's relationship id is noted meanwhile (a typed array), and the links are the first edge of
+ * each distinct (source column, target column, type), in edge order, found afterwards.
+ */
 export function columnLineage(ix: GraphIndex, pair: OnePair): Lineage {
-  const links = new Map<string, Link>();
-  const pending: { link: Link; rel: WidgetRelationship }[] = [];
-  const relationships = columnRelationships(ix, (r) => element(r, pair.of(r.endpoint.loc, firstLoc(r.column), r.object.locs[0])), (e, source, target, rel: WidgetRelationship) => {
-    if (e.join && rel.joinType === undefined) Object.assign(rel, { joinType: e.join.joinType, clause: e.join.clause, condition: e.join.condition });
-    const key = `${source.column.id}|${target.column.id}|${e.type}`;
-    if (links.has(key)) return;
-    const link: Link = { source, target, type: e.type, relationshipId: '' };
-    links.set(key, link);
-    pending.push({ link, rel });
-  });
-  for (const p of pending) p.link.relationshipId = p.rel.id;
-  return { relationships, links: [...links.values()] };
+  const edges = ix.graph.edges;
+  /** Relationship id of each edge (0: an edge whose endpoints the graph does not hold). */
+  const relOf = new Int32Array(edges.length);
+  let streamed = false;
+  const relationships = (function* (): Generator<WidgetRelationship> {
+    const element_ = (r: Parameters<typeof element>[0]) => element(r, pair.of(r.endpoint.loc, firstLoc(r.column), r.object.locs[0]));
+    yield* streamColumnRelationships(ix, element_, (rel: WidgetRelationship, group) => {
+      const id = Number(rel.id);
+      for (const { edge: e, index } of group) {
+        relOf[index] = id;
+        if (e.join && rel.joinType === undefined) Object.assign(rel, { joinType: e.join.joinType, clause: e.join.clause, condition: e.join.condition });
+      }
+    });
+    streamed = true;
+  })();
+  let kept: IntList | undefined;
+  return {
+    summary: () => summaryOf(ix, ix.graph.objects, columnParents(ix), false),
+    relationships,
+    *links() {
+      if (!streamed) throw new Error('sqlflow-graph: links asked for before the relationships were written');
+      kept ??= distinctLinks(edges, relOf);
+      for (let k = 0; k < kept.length; k++) {
+        const i = kept.at(k);
+        const e = edges[i]!;
+        yield { source: ix.resolve(e.source)!, target: ix.resolve(e.target)!, type: e.type, relationshipId: String(relOf[i]) };
+      }
+    },
+  };
+}
+
+/** Index of the first edge of each distinct (source column, target column, type), in edge order. */
+function distinctLinks(edges: readonly LineageEdge[], relOf: Int32Array): IntList {
+  const seen = new TripleSet();
+  const out = new IntList();
+  for (let i = 0; i < edges.length; i++) {
+    if (relOf[i] === 0) continue;
+    const e = edges[i]!;
+    if (seen.add(e.source.columnId, e.target.columnId, RELATION_CODE[e.type])) out.push(i);
+  }
+  return out;
 }
 
 export function tableLineage(ix: GraphIndex, pair: OnePair): Lineage {
@@ -73,7 +111,7 @@ export function tableLineage(ix: GraphIndex, pair: OnePair): Lineage {
   }
   numbered(ix, relationships);
   relationships.forEach((r, i) => (links[i]!.relationshipId = r.id));
-  return { relationships, links };
+  return { summary: () => summary(ix, ix.graph.objects, relationships, true), relationships, links: () => links };
 }
 
 /** The column that stands for a table in table-level lineage. */
