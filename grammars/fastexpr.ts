@@ -77,6 +77,13 @@ export class FastExpr {
 
   constructor(protected readonly parser: SqlParser) {}
 
+  /** Forgets the tokens of the last file (the parser is reused; a token's image would keep its whole text alive). */
+  release(): void {
+    this.toks = [];
+    this.failedToks = undefined;
+    this.failedAt = -1;
+  }
+
   /**
    * The expression at the parser's next token, consumed; undefined (nothing consumed) when the
    * fast path does not model it.

@@ -60,6 +60,8 @@ export interface CliDeps {
   cwd?: string;
   /** The JavaScript heap's limit and the machine's memory (bytes), and how to relaunch with a bigger heap (see heap.ts). */
   heap?: { limit: number; total: number; relaunch(heapMB: number): Promise<number> };
+  /** Told the size of the inputs (characters) once the engine is loaded, before the analysis (tunes the heap's growth). */
+  inputSize?(chars: number): void;
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;

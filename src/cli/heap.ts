@@ -1,10 +1,11 @@
 /**
  * Inputs larger than V8's default heap can analyze (V8 picks about 4 GB on 64-bit machines,
  * whatever their memory) relaunch the command once with a heap sized for them, when the machine
- * has the memory. The analysis holds about 5.5 bytes per byte of SQL (650 MB of heap at 117.7 MB
- * of TPC-DS/TPC-H without --schema, the text included) and the heap peaks at 6.6 while the
- * document is written (772 MB); the capacity check stops at 85% of the limit, so HEAP_PER_BYTE
- * leaves room above that (a 1 GB run with 7 completed, but its heap came close to the check). When
+ * has the memory. At the end of the analysis about 3.7 bytes per byte of SQL are live (440 MB at
+ * 117.7 MB of TPC-DS/TPC-H without --schema, the text included; 650 MB before the memory work of
+ * issue 10) and the heap peaks near 5.5; the capacity check stops at 85% of the limit, so
+ * HEAP_PER_BYTE leaves room above that (a 1 GB run with 7 completed before that work, its heap
+ * close to the check; not re-measured since). When
  * even the machine is too small, the run goes ahead and the capacity check (CapacityError) stops
  * it with what to do.
  */

@@ -82,6 +82,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const jobs = config.jobs ?? defaultJobs(availableParallelism());
     const chars = input.files.reduce((n, f) => n + f.text.length, 0);
     for (const f of input.files) f.text = '';
+    deps.inputSize?.(chars);
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
     const hooks = { releaseTexts: true };

@@ -112,6 +112,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
   // The parser is kept for the next file: it must not hold this one's text (or tokens) alive.
   parser.text = '';
   parser.input = [];
+  parser.fast?.release();
   for (const e of splitter.scanErrors.slice(scanned)) fail(e.offset, e.message);
   for (const s of splitter.skipped) problems.push({ severity: 'note', code: 'SyntaxHint', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });
   problems.sort((a, b) => a.offset - b.offset);

@@ -58,3 +58,10 @@ describe('analyze relaunches for large inputs', () => {
     }
   });
 });
+
+test('the size of the inputs reaches inputSize before the analysis (the heap growth is tuned by it)', async () => {
+  const seen: { chars: number; analyzed: boolean }[] = [];
+  const f = fakeDeps({}, { inputSize: (chars) => void seen.push({ chars, analyzed: f.calls.sources !== undefined }) });
+  expect(await cli(argv('analyze', 'a.sql', 'b.sql'), f.deps)).toBe(0);
+  expect(seen).toEqual([{ chars: 18, analyzed: false }]);
+});
