@@ -18,17 +18,22 @@ import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
 const K = T.K;
-/** Functions whose call declares its columns (`COLUMNS ...`). */
-const DOC_TABLES = new Set(['JSON_TABLE', 'XMLTABLE']);
+/**
+ * Calls in the SQL/JSON and SQL/XML syntax: JSON_TABLE and XMLTABLE declare their columns; the
+ * scalar ones take the same clauses (`JSON_VALUE(doc, '$.a' RETURNING NUMBER DEFAULT 0 ON ERROR)`).
+ */
+const DOC_CALLS = new Set(['JSON_TABLE', 'XMLTABLE', 'JSON_VALUE', 'JSON_QUERY', 'JSON_EXISTS', 'XMLQUERY', 'XMLEXISTS']);
 /** Words of the call's options, never columns: `PASSING BY VALUE x`, `NULL ON ERROR`, `doc FORMAT JSON`, ... */
 const OPTION_WORDS = new Set([
-  'PASSING', 'BY', 'VALUE', 'REF', 'ERROR', 'ON', 'EMPTY', 'DEFAULT', 'FORMAT', 'JSON', 'RETURNING',
-  'SEQUENCE', 'TYPE', 'STRICT', 'LAX', 'ENCODING', 'PLAN', 'OUTER', 'INNER', 'UNION', 'CROSS',
+  'PASSING', 'BY', 'VALUE', 'REF', 'ERROR', 'ON', 'EMPTY', 'DEFAULT', 'FORMAT', 'JSON', 'SEQUENCE',
+  'TYPE', 'STRICT', 'LAX', 'ENCODING', 'PLAN', 'OUTER', 'INNER', 'UNION', 'CROSS', 'WITH', 'WITHOUT',
+  'WRAPPER', 'CONDITIONAL', 'UNCONDITIONAL', 'ARRAY', 'CONTENT', 'KEEP', 'OMIT', 'QUOTES', 'SCALAR',
+  'ALLOW', 'DISALLOW', 'SCALARS', 'PRETTY', 'ASCII', 'TRUNCATE', 'MISMATCH', 'IGNORE', 'MISSING', 'DATA', 'EXTRA',
 ]);
 
-/** `JSON_TABLE(` / `XMLTABLE(`: the call declares its columns. */
+/** `JSON_TABLE(`, `XMLTABLE(` (which declare columns), `JSON_VALUE(`, ...: arguments in a syntax of their own. */
 export function declaresColumns(name: QName | undefined): boolean {
-  return name !== undefined && name.parts.length === 1 && DOC_TABLES.has(name.parts[0]!.text.toUpperCase());
+  return name !== undefined && name.parts.length === 1 && DOC_CALLS.has(name.parts[0]!.text.toUpperCase());
 }
 
 export function defineDocTableRules(this: SqlParser): void {
@@ -39,7 +44,7 @@ export function defineDocTableRules(this: SqlParser): void {
     return t === T.RParen || t === T.Semicolon || t === EOF;
   };
 
-  /** The inside of `JSON_TABLE(...)` / `XMLTABLE(...)` after `(`: arguments, options, then COLUMNS. */
+  /** The inside of `JSON_TABLE(...)`, `XMLTABLE(...)`, `JSON_VALUE(...)` after `(`: arguments, options, then COLUMNS if any. */
   this.docTableArgs = $.RULE('docTableArgs', (call: FuncCall) => {
     const args = call?.args;
     args?.push($.SUBRULE($.funcArg));
@@ -49,6 +54,13 @@ export function defineDocTableRules(this: SqlParser): void {
         $.OR({
           IGNORE_AMBIGUITIES: true,
           DEF: [
+            {
+              // `RETURNING NUMBER`: a type, not a column.
+              ALT: () => {
+                $.CONSUME(K.RETURNING);
+                $.SUBRULE($.dataType);
+              },
+            },
             { GATE: () => OPTION_WORDS.has($.LA(1).image.toUpperCase()), ALT: () => $.CONSUME(T.AnyToken) },
             { ALT: () => $.CONSUME(T.Comma) },
             {

@@ -741,6 +741,21 @@ export function defineExpressionRules(this: SqlParser): void {
       call.withinGroup = $.SUBRULE1($.orderItems);
       $.CONSUME2(T.RParen);
     });
+    $.option(11, {
+      // Oracle `MAX(x) KEEP (DENSE_RANK FIRST|LAST ORDER BY y)`: y chooses the row whose x is taken.
+      GATE: () => $.LA(1).tokenType === K.KEEP && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.consume(11, K.KEEP);
+        $.consume(11, T.LParen);
+        $.consume(11, K.DENSE_RANK);
+        $.consume(12, T.Identifier);
+        $.consume(11, K.ORDER);
+        $.consume(11, K.BY);
+        const keep = $.SUBRULE2($.orderItems);
+        if (!this.recording) call.orderBy = [...(call.orderBy ?? []), ...keep];
+        $.consume(11, T.RParen);
+      },
+    });
     $.OPTION7(() => {
       $.CONSUME(K.FILTER);
       $.CONSUME3(T.LParen);

@@ -9,7 +9,7 @@ import type { Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem,
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { STAR_MODIFIERS } from './query.js';
+import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
 import * as T from './tokens.js';
 
 const K = T.K;
@@ -221,6 +221,8 @@ export class FastQuery extends FastExpr {
       // A table function, AS OF / FOR SYSTEM_TIME, PARTITION (...): left to the rule.
       if (at === T.LParen || (at === K.AS && b?.tokenType === K.OF) || (at === K.FOR && b !== undefined && /^SYSTEM_TIME$/i.test(b.image))) throw GIVE_UP;
       if (at === K.PARTITION && b?.tokenType === T.LParen) throw GIVE_UP;
+      // Snowflake AT(OFFSET => ..), BEFORE(..), CHANGES(..): not an alias.
+      if (b?.tokenType === T.LParen && TIME_TRAVEL.test(a.image)) throw GIVE_UP;
     }
     const alias = this.tableAlias();
     const w = this.toks[this.p];

@@ -118,6 +118,8 @@ export class SqlParser extends EmbeddedActionsParser {
   statementWithSemi!: (idx?: number) => A.Statement;
   statement!: (idx?: number) => A.Statement;
   withStatement!: R<A.Statement>;
+  fromFirst!: R<A.Statement>;
+  createTask!: R<A.Statement>;
   insertStmt!: R<A.Statement>;
   columnNameList!: R<A.Ident[]>;
   upsertClause!: R<A.Assignment[]>;

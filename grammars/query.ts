@@ -8,6 +8,8 @@ import * as T from './tokens.js';
 
 const K = T.K;
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
+/** Snowflake time travel and change tracking after a table name: `AT(OFFSET => -60)`, `BEFORE(..)`, `CHANGES(..)`. */
+export const TIME_TRAVEL = /^(AT|BEFORE|CHANGES)$/i;
 
 interface Tail {
   orderBy?: OrderItem[];
@@ -800,6 +802,16 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME(K.OF);
         $.OPTION3({ GATE: () => /^(TIMESTAMP|SCN)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.Identifier) });
         $.SUBRULE($.arith);
+      },
+    });
+    $.many(5, {
+      // Snowflake time travel and change tracking: AT(OFFSET => -60), BEFORE(STATEMENT => '..'), CHANGES(INFORMATION => DEFAULT).
+      GATE: () => TIME_TRAVEL.test($.LA(1).image) && $.LA(2).tokenType === T.LParen && $.LA(4).tokenType === T.Arrow,
+      DEF: () => {
+        $.consume(13, T.AnyToken);
+        $.consume(13, T.LParen);
+        $.SUBRULE3($.skipBalanced, { ARGS: [0] });
+        $.consume(14, T.RParen);
       },
     });
     $.OPTION4({

@@ -12,7 +12,7 @@ const K = T.K;
 
 /** Words after a leading REPLACE that make it Teradata's CREATE OR REPLACE. */
 const REPLACE_CREATES = new Set(['VIEW', 'RECURSIVE', 'PROCEDURE', 'FUNCTION', 'MACRO', 'TRIGGER']);
-const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL)$/i;
+const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 
@@ -56,10 +56,37 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.USE && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
         { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
+        { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
+    });
+  });
+
+  /**
+   * Hive / Spark `FROM src INSERT OVERWRITE TABLE a SELECT .. WHERE .. INSERT INTO TABLE b SELECT ..`:
+   * each INSERT (or SELECT) reads the shared FROM; several are a block of INSERTs.
+   */
+  this.fromFirst = $.RULE('fromFirst', (): Statement => {
+    const kw = $.CONSUME(K.FROM);
+    const from = $.SUBRULE($.tableRefs);
+    const parts: Statement[] = [];
+    $.AT_LEAST_ONE(() => {
+      $.OR([
+        { ALT: () => parts.push($.SUBRULE($.insertStmt, { ARGS: [undefined] })) },
+        {
+          ALT: () => {
+            const query = $.SUBRULE($.query);
+            parts.push({ k: 'query', query, start: query.start, end: query.end });
+          },
+        },
+      ]);
+    });
+    return $.ACTION((): Statement => {
+      const reads = (q: Query): Query => (q.k === 'select' && q.from.length === 0 ? { ...q, from } : q.k === 'setop' ? { ...q, left: reads(q.left) } : q);
+      const body = parts.map((p): Statement => (p.k === 'insert' && p.source ? { ...p, source: reads(p.source) } : p.k === 'query' ? { ...p, query: reads(p.query) } : p));
+      return body.length === 1 ? { ...body[0]!, start: kw.startOffset } : { k: 'block', kind: 'block', variables: [], body, start: kw.startOffset, end: end() };
     });
   });
 
@@ -677,6 +704,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(2).image.toUpperCase() !== 'FUNCTION', ALT: () => $.SUBRULE($.createTable, { ARGS: [kw.startOffset, temporary] }) },
         { ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, materialized] }) },
         { GATE: () => this.procedural !== undefined && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -685,6 +713,24 @@ export function defineStatementRules(this: SqlParser): void {
         },
       ],
     });
+  });
+
+  /** Snowflake `CREATE TASK name [WAREHOUSE = ..] [SCHEDULE = ..] [AFTER ..] [WHEN ..] AS statement`: the statement, run by the task. */
+  this.createTask = $.RULE('createTask', (start: number): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => {
+      $.CONSUME(K.IF);
+      $.CONSUME(K.NOT);
+      $.CONSUME(K.EXISTS);
+    });
+    const name = $.SUBRULE($.qname);
+    $.MANY({
+      GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF && !($.LA(1).tokenType === K.AS && this.startsStatement($.LA(2), $.LA(3))),
+      DEF: () => $.CONSUME(T.AnyToken),
+    });
+    $.CONSUME(K.AS);
+    const body = $.SUBRULE($.statement);
+    return $.ACTION((): Statement => ({ k: 'block', kind: 'procedure', name, variables: [], body: [body], start, end: end() }));
   });
 
   /** A CTAS query written without AS: SELECT or a parenthesized query (never `WITH (options)`). */

@@ -45,6 +45,7 @@ export const BASE_SEMANTICS: Semantics = {
   pivotAggregateFirst: false,
   variantPaths: false,
   dottedQuotedNames: false,
+  fromPaths: false,
   bareTableHints: NONE,
   partitionFunctions: NONE,
   notAlias: NOT_ALIAS,
@@ -123,13 +124,13 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE, 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
-  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { sem: { datePartFunctions: REDSHIFT_DATE_PARTS } })),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { sem: { datePartFunctions: REDSHIFT_DATE_PARTS, fromPaths: true } })),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
   d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true } })),
-  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', HIVE),
+  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
       atVariables: true,
@@ -139,10 +140,11 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, {
-    caps: { dollarQuotedStrings: true, pathColons: true },
+    // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
+    caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true },
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),

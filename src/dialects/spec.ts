@@ -105,6 +105,11 @@ export interface Semantics {
   variantPaths: boolean;
   /** `` `proj.ds.tbl` ``: dots inside one pair of backticks still separate name parts (BigQuery). */
   dottedQuotedNames: boolean;
+  /**
+   * `FROM orders o, o.items i`: a FROM item named after an earlier item's alias is that item's
+   * array column, unnested (BigQuery, Redshift PartiQL, Impala nested types).
+   */
+  fromPaths: boolean;
   /** Table hints that may be written without WITH (`FROM t (NOLOCK)`: a table, not a table function). */
   bareTableHints: ReadonlySet<string>;
   /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */

@@ -3,11 +3,14 @@
  * condition / window / aggregate argument).
  */
 import { assertNever } from '../ast/never.js';
-import type { Expr, FuncCall, Query } from '../ast/nodes.js';
+import type * as A from '../ast/nodes.js';
+import type { Expr, FuncCall, Query, WindowSpec } from '../ast/nodes.js';
+import { forEachNode, mapTree } from '../ast/walk.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import { isDatePart } from './dateparts.js';
+import { identKey } from './names.js';
 import { resolveColumn, type Scope } from './scope.js';
 import { lastLoc } from '../graph/column.js';
 
@@ -143,7 +146,7 @@ export class ExprWalker {
     const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
     e.args.forEach((a, i) => {
       if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) return;
-      this.walk(a, scope, argType, target, clause, f, depth + 1);
+      this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, argType, target, clause, f, depth + 1);
     });
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
@@ -155,9 +158,36 @@ export class ExprWalker {
     if (e.orderBy) for (const o of e.orderBy) this.walk(o.expr, scope, 'fdr', out, clause, f, depth + 1);
     if (e.over) {
       const rows: Ref[] = [];
-      for (const p of e.over.partitionBy) this.walk(p, scope, 'fdr', rows, 'window', f, depth + 1);
-      for (const o of e.over.orderBy) this.walk(o.expr, scope, 'fdr', rows, 'window', f, depth + 1);
+      // `OVER w`, `OVER (w ORDER BY ..)`: the named window's partitions and order too (a window may name another).
+      const seen = new Set<WindowSpec>();
+      for (let w: WindowSpec | undefined = e.over; w && !seen.has(w); w = w.ref ? scope.window(identKey(this.ctx.key, w.ref)) : undefined) {
+        seen.add(w);
+        for (const p of w.partitionBy) this.walk(p, scope, 'fdr', rows, 'window', f, depth + 1);
+        for (const o of w.orderBy) this.walk(o.expr, scope, 'fdr', rows, 'window', f, depth + 1);
+      }
       for (const r of rows) out.push({ ...r, toRows: true });
     }
   }
+}
+
+/**
+ * A lambda argument (`transform(o.items, x -> x.price * o.rate)`, `(acc, y) -> acc + y`): its body
+ * with the parameters taken out — they stand for the elements of another argument, never for
+ * columns. An `a -> b` whose right side does not use `a` is PostgreSQL/MySQL JSON access.
+ */
+function lambdaBody(a: Expr, key: (text: string, quoted: boolean) => string): Expr | undefined {
+  // `i -> i.qty > 0` parses as `(i -> i.qty) > 0`: the arrow is the leftmost operator of the argument.
+  let x = a;
+  while (x.k === 'op' && x.op !== '->' && x.args.length > 0) x = x.args[0]!;
+  if (x.k !== 'op' || x.op !== '->' || x.args.length !== 2) return undefined;
+  const arrow = x;
+  const [head, inner] = arrow.args as [Expr, Expr];
+  const body = arrow === a ? inner : (mapTree(a, (n) => (n === arrow ? inner : undefined)) as Expr);
+  const params = (head.k === 'op' && head.op === 'ROW' ? head.args : [head]).map((p) => (p.k === 'col' && p.name.parts.length === 1 ? key(p.name.parts[0]!.text, p.name.parts[0]!.quoted) : undefined));
+  if (params.some((p) => p === undefined)) return undefined;
+  const isParam = (n: unknown) => (n as Expr).k === 'col' && params.includes(key((n as A.ColumnRef).name.parts[0]!.text, (n as A.ColumnRef).name.parts[0]!.quoted));
+  let uses = false;
+  forEachNode(body, (n) => void (uses ||= isParam(n)));
+  if (!uses) return undefined;
+  return mapTree(body, (n) => (isParam(n) ? ({ k: 'lit', kind: 'other', text: '', start: (n as Expr).start, end: (n as Expr).end } as Expr) : undefined)) as Expr;
 }

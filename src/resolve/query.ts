@@ -180,6 +180,7 @@ export class QueryAnalyzer {
   select(sel: Select, parent: Scope | undefined, target: QueryTarget): ResultSet {
     const ctx = this.ctx;
     const scope = new Scope(parent);
+    if (sel.windows?.length) scope.windows = new Map(sel.windows.map((w) => [identKey(ctx.key, w.name), w.spec]));
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
@@ -364,6 +365,13 @@ export class QueryAnalyzer {
             return;
           }
         }
+        if (parts.length > 1 && ctx.dialect.semantics.fromPaths && scope.sources.some((src) => src.names.includes(identKey(ctx.key, parts[0]!)))) {
+          // `FROM orders o, o.items i`: the elements of o's column, as `UNNEST(o.items) i`.
+          const at = { start: ref.start, end: ref.end };
+          const unnest: A.FuncCall = { k: 'func', name: { parts: [{ text: 'UNNEST', quoted: false, ...at }], ...at }, args: [{ k: 'col', name: ref.name, ...at }], ...at };
+          this.addSource({ k: 'tfunc', func: unnest, alias: ref.alias, columnAliases: ref.columnAliases, ...at }, scope, rows);
+          return;
+        }
         scope.sources.push(datasetSource(ctx, ref.name, ref.alias, ref.start, ref.end));
         return;
       }
@@ -394,6 +402,8 @@ export class QueryAnalyzer {
         return;
       }
       case 'tfunc': {
+        const named = identifierTable(ref);
+        if (named) return this.addSource(named, scope, rows);
         this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);
         return;
       }
@@ -568,4 +578,22 @@ export class QueryAnalyzer {
     }
     return rs;
   }
+}
+
+/**
+ * A call in FROM that stands for a table: Snowflake / Databricks `IDENTIFIER('db.s.t')` (the
+ * table the string names), Databricks `STREAM(bronze.events)` (the table read as a stream).
+ */
+function identifierTable(ref: A.TableFunction): A.TableName | undefined {
+  const f = ref.func;
+  const arg = f.args[0];
+  const fname = f.name.parts.length === 1 ? f.name.parts[0]!.text.toUpperCase() : '';
+  if (f.args.length !== 1) return undefined;
+  const table = (name: A.QName): A.TableName => ({ k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end });
+  if (fname === 'STREAM' && arg?.k === 'col') return table(arg.name);
+  if (fname !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
+  const text = arg.text.slice(arg.text.indexOf("'") + 1, -1);
+  const at = { start: arg.start, end: arg.end };
+  const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
+  return parts.length > 0 ? table({ parts, ...at }) : undefined;
 }

@@ -2,7 +2,7 @@
  * Scopes: the sources visible at one query level (tables, derived tables, CTEs), with their
  * aliases and known columns, and a parent for correlated references.
  */
-import type { ColumnRef as AstColumnRef, Expr, QName } from '../ast/nodes.js';
+import type { ColumnRef as AstColumnRef, Expr, QName, WindowSpec } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { MessageTemplate } from '../diagnostics/problem.js';
 import { qualifiedName, type LineageObject } from '../graph/model.js';
@@ -27,8 +27,19 @@ export class Scope {
   readonly using = new Set<string>();
   /** Select-list aliases seen so far (lateral column alias references). */
   readonly aliases = new Map<string, Expr>();
+  /** `WINDOW w AS (...)` of the SELECT: what `OVER w` / `OVER (w ORDER BY ..)` name. */
+  windows?: Map<string, WindowSpec>;
 
   constructor(readonly parent?: Scope) {}
+
+  /** The named window `key`, from this SELECT out. */
+  window(key: string): WindowSpec | undefined {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      const w = s.windows?.get(key);
+      if (w) return w;
+    }
+    return undefined;
+  }
 
   cte(key: string): ResultSet | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {

@@ -111,4 +111,24 @@ END;
       'stage.regions -> dw.region_orders fdd insert',
     ]);
   });
+
+  test.each(['dbvhive', 'dbvsparksql', 'dbvdatabricks'])('%s: FROM src INSERT OVERWRITE TABLE a SELECT .. INSERT INTO TABLE b SELECT .. GROUP BY', (vendor) => {
+    const a = run(
+      `FROM (SELECT e.id, e.kind, e.url, e.page, e.ms FROM stage.events e WHERE e.dt = '2026-01-01') ev
+INSERT OVERWRITE TABLE dw.clicks PARTITION (dt = '2026-01-01') SELECT ev.id, ev.url WHERE ev.kind = 'click'
+INSERT INTO TABLE dw.page_time SELECT ev.page, SUM(ev.ms) AS total_ms WHERE ev.kind = 'view' GROUP BY ev.page;
+FROM stage.users u INSERT OVERWRITE TABLE dw.user_names SELECT u.id, u.name;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'stage.events.id -> dw.clicks.id',
+      'stage.events.ms -> dw.page_time.total_ms',
+      'stage.events.page -> dw.page_time.page',
+      'stage.events.url -> dw.clicks.url',
+      'stage.users.id -> dw.user_names.id',
+      'stage.users.name -> dw.user_names.name',
+    ]);
+    expect(rows(a)).toEqual(expect.arrayContaining(['stage.events.kind -> dw.clicks.RelationRows [insert]', 'stage.events.kind -> dw.page_time.RelationRows [insert]']));
+    expect(tables(a)).toEqual(['stage.events -> dw.clicks fdd insert', 'stage.events -> dw.page_time fdd insert', 'stage.users -> dw.user_names fdd insert']);
+  });
 });
