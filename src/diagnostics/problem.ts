@@ -47,9 +47,10 @@ export class ProblemLog {
     let byA = this.templated.get(template);
     if (!byA) this.templated.set(template, (byA = new Map()));
     let byB = byA.get(a);
-    if (!byB) byA.set(a, (byB = new Map()));
+    // Keys kept for the run are own copies: a name cut from the input would keep all of it alive.
+    if (!byB) byA.set(detached(a), (byB = new Map()));
     let msg = byB.get(b);
-    if (msg === undefined) byB.set(b, (msg = this.messageId(template(a, b))));
+    if (msg === undefined) byB.set(typeof b === 'string' ? detached(b) : b, (msg = this.messageId(template(a, b))));
     this.pushId(severity, fileIndex, offset, msg, code);
   }
 
