@@ -339,8 +339,7 @@ function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: Json
       const edge = edges[i]!;
       const source = ix.resolve(edge.source)!;
       if (seen) {
-        const t = edge.transform;
-        const key = `${source.column.id}|${source.object.id}|${locKey(endpointLoc(source))}|${source.endpoint.clauseType ?? ''}|${t ? `${t.kind}:${t.code}` : ''}`;
+        const key = sourceKey(source, edge.transform);
         if (seen.has(key)) continue;
         seen.add(key);
       }
@@ -351,6 +350,11 @@ function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: Json
     if (e.processId !== undefined) s += `,"processId":"${e.processId}"`;
     yield `${s}}`;
   }
+}
+
+/** What makes a relationship's source a repeat of one already in its group: column, object, position, clause, transform. */
+function sourceKey(source: Resolved, t: LineageEdge['transform']): string {
+  return `${source.column.id}|${source.object.id}|${locKey(endpointLoc(source))}|${source.endpoint.clauseType ?? ''}|${t ? `${t.kind}:${t.code}` : ''}`;
 }
 
 /** Each group's edges, resolved. */
@@ -393,7 +397,7 @@ export function* streamColumnRelationships(
     for (const { edge, source } of group) {
       const src = element(source);
       if (edge.transform) src.transforms = [{ type: edge.transform.kind, code: edge.transform.code }];
-      const srcKey = `${src.id}|${src.parentId}|${locKey(endpointLoc(source))}|${src.clauseType ?? ''}|${edge.transform ? `${edge.transform.kind}:${edge.transform.code}` : ''}`;
+      const srcKey = sourceKey(source, edge.transform);
       if (seen.has(srcKey)) continue;
       seen.add(srcKey);
       rel.sources.push(src);
