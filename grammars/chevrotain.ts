@@ -18,4 +18,6 @@ async function load(): Promise<typeof Chevrotain> {
 const chevrotain = await load();
 
 export const { createToken, EmbeddedActionsParser, EOF, getLookaheadPaths, isRecognitionException, Lexer, LLkLookaheadStrategy, MismatchedTokenException, serializeGrammar, tokenMatcher } = chevrotain;
+// The grammar's productions (GAST), to read a recorded grammar back (gast.ts).
+export const { Alternation, Alternative, NonTerminal, Option, Repetition, RepetitionMandatory, RepetitionMandatoryWithSeparator, RepetitionWithSeparator, Rule, Terminal } = chevrotain;
 export type { IOrAlt, IRecognitionException, IToken, TokenType } from 'chevrotain';

@@ -11,13 +11,17 @@
  *   can invoke it as a nested rule (errors propagate to the caller instead of being recovered).
  * - `exportLexerState` / `importLexerState`: the index of the last consumed token, read and set
  *   (public at run time, absent from the published typings).
+ * - `topLevelRuleRecord(name, action)`: records one rule's GAST while `performSelfAnalysis` records
+ *   the grammar; replaced for the duration by a lookup of the rules recorded at build time
+ *   (`replayingRules`), so a parser can be built without recording them again.
  * - `categorize`: a token type's categories wired as `createToken({ categories })` wires them
  *   (`CATEGORIES`, and each category's `categoryMatches`, `categoryMatchesMap`, `isParent`).
  */
-import type { EmbeddedActionsParser, TokenType } from 'chevrotain';
+import type { EmbeddedActionsParser, Rule, TokenType } from 'chevrotain';
 
 interface Internals {
   RECORDING_PHASE: boolean;
+  topLevelRuleRecord(name: string, action: () => unknown): Rule;
   SAVE_ERROR(e: Error): Error;
   tokVectorLength: number;
   exportLexerState(): number;
@@ -58,6 +62,23 @@ export function invokeNested<R>(p: EmbeddedActionsParser, rule: (...a: any[]) =>
   return (rule as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(p, args);
 }
 
+/**
+ * Run `analyze` (which calls the parser's `performSelfAnalysis`) with each rule's recording taken
+ * from `rules` (the GAST recorded at build time); a rule not there is recorded as usual.
+ */
+export function replayingRules(p: EmbeddedActionsParser, rules: ReadonlyMap<string, Rule>, analyze: () => void): void {
+  const i = internals(p);
+  const record = i.topLevelRuleRecord;
+  i.topLevelRuleRecord = function (this: Internals, name, action) {
+    return rules.get(name) ?? record.call(this, name, action);
+  };
+  try {
+    analyze();
+  } finally {
+    delete (i as Partial<Internals>).topLevelRuleRecord;
+  }
+}
+
 /** The internals this module relies on, as the installed Chevrotain has them (for the smoke test). */
 export function internalsPresent(p: EmbeddedActionsParser, rule: unknown): Record<string, string> {
   const i = internals(p) as unknown as Record<string, unknown>;
@@ -68,6 +89,7 @@ export function internalsPresent(p: EmbeddedActionsParser, rule: unknown): Recor
     exportLexerState: typeof i.exportLexerState,
     importLexerState: typeof i.importLexerState,
     coreRule: typeof (rule as { coreRule?: unknown }).coreRule,
+    topLevelRuleRecord: typeof i.topLevelRuleRecord,
   };
 }
 

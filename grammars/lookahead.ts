@@ -1,19 +1,29 @@
 /**
- * Lookahead for the parser with its grammar analysis cached at build time.
+ * Lookahead for the parser with its grammar analysis cached at build time, and the recorded
+ * grammar itself.
  *
  * Chevrotain's self-analysis computes, for every alternation and optional production, the token
  * sequences that choose it; that analysis is most of the parser's construction (most of a
  * one-statement run's start-up). `npm run build` records those sequences for every dialect's
- * grammar (grammars/lookahead-build.ts) into `dist/lookahead-cache.json`, keyed by a fingerprint of
+ * grammar (src/parse/lookahead-build.ts) into `dist/lookahead-cache.json`, keyed by a fingerprint of
  * the recorded grammar (its serialized productions), so a changed grammar never uses a stale entry:
  * without a matching entry (and always from the TypeScript sources), the sequences are computed as
  * usual. The lookahead functions are built here from the sequences in both cases, so the two paths
  * differ only in where the sequences come from.
+ *
+ * Before the analysis Chevrotain records the grammar by running every rule (about half of the
+ * construction). The build keeps that record too (gast.ts), for each dialect's parser, and the
+ * parser is then built from it without running its rules (`recordedGrammar`). The record is the
+ * build's own: the built parser reads it only when the cache is as new as tsc's output of the
+ * grammar (in a checkout, where a bare `tsc` after the build leaves it behind; an installed package
+ * has no sources and a whole build), and test/unit/grammar-cache.test.ts fails when it differs
+ * from the grammar the sources record.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ILookaheadStrategy, ILookaheadValidationError, IOrAlt, IToken, OptionalProductionType, Rule, TokenType } from 'chevrotain';
 import { getLookaheadPaths, LLkLookaheadStrategy, serializeGrammar, tokenMatcher } from './chevrotain.js';
+import { deserializeProduction, type SerializedProduction } from './gast.js';
 
 /** Alternatives → paths → token types (maxLookahead long at most). */
 type Sequences = TokenType[][][];
@@ -21,9 +31,13 @@ type Sequences = TokenType[][][];
 type NamedSequences = string[][][];
 
 export interface LookaheadCacheFile {
-  version: 1;
+  version: 2;
   /** Grammar fingerprint → production key → sequences. */
   grammars: Record<string, Record<string, NamedSequences>>;
+  /** Grammar fingerprint → its rules as recorded. */
+  rules: Record<string, SerializedProduction[]>;
+  /** Parser (dialect vendor) → the fingerprint of its grammar. */
+  parsers: Record<string, string>;
 }
 
 const CACHE_URL = new URL('../lookahead-cache.json', import.meta.url);
@@ -35,7 +49,7 @@ function loadCache(): LookaheadCacheFile | null {
   try {
     if (!import.meta.url.endsWith('.ts') && existsSync(CACHE_URL)) {
       const parsed = JSON.parse(readFileSync(CACHE_URL, 'utf8')) as LookaheadCacheFile;
-      if (parsed.version === 1) cacheFile = parsed;
+      if (parsed.version === 2) cacheFile = parsed;
     }
   } catch {
     cacheFile = null; // an unreadable cache is no cache
@@ -43,12 +57,57 @@ function loadCache(): LookaheadCacheFile | null {
   return cacheFile;
 }
 
-/** While the build records the sequences: fingerprint → key → names. */
-let recording: LookaheadCacheFile['grammars'] | undefined;
+type Recording = Pick<LookaheadCacheFile, 'grammars' | 'parsers'>;
+/** While the build records the sequences (fingerprint → key → names) and each parser's fingerprint. */
+let recording: Recording | undefined;
 
-export function startRecording(): LookaheadCacheFile['grammars'] {
-  recording = {};
+export function startRecording(): Recording {
+  recording = { grammars: {}, parsers: {} };
   return recording;
+}
+
+/** The grammar as the build recorded it: its fingerprint and its rules by name. */
+export interface RecordedGrammar {
+  fingerprint: string;
+  rules: ReadonlyMap<string, Rule>;
+}
+
+const recordedGrammars = new Map<string, RecordedGrammar | undefined>();
+
+/**
+ * The rules recorded at build time for the parser `key` (its dialect), their token types among
+ * `tokens`; undefined while recording, without a cache, when the cache is older than tsc's output
+ * in a checkout, or when one of its token types is unknown.
+ */
+export function recordedGrammar(key: string, tokens: readonly TokenType[]): RecordedGrammar | undefined {
+  if (recording) return undefined;
+  if (recordedGrammars.has(key)) return recordedGrammars.get(key);
+  let found: RecordedGrammar | undefined;
+  const cache = loadCache();
+  const fingerprint = cache?.parsers[key];
+  const serialized = fingerprint === undefined ? undefined : cache?.rules[fingerprint];
+  if (fingerprint !== undefined && serialized !== undefined && asNewAsGrammar()) {
+    const byName = new Map(tokens.map((t) => [t.name, t]));
+    const rules = new Map<string, Rule>();
+    for (const s of serialized) {
+      const rule = deserializeProduction(s, byName) as Rule | undefined;
+      if (rule === undefined) break;
+      rules.set(rule.name, rule);
+    }
+    if (rules.size === serialized.length) found = { fingerprint, rules };
+  }
+  recordedGrammars.set(key, found);
+  return found;
+}
+
+/** In a checkout (the grammar's sources beside dist/), is the cache at least as new as tsc's output of the grammar? */
+function asNewAsGrammar(): boolean {
+  try {
+    if (!existsSync(new URL('../grammars/parser.ts', CACHE_URL))) return true;
+    return statSync(CACHE_URL).mtimeMs >= statSync(new URL('grammars/parser.js', CACHE_URL)).mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 interface Categorized extends TokenType {
@@ -63,10 +122,11 @@ export class CachedLookahead implements ILookaheadStrategy {
   private readonly byName = new Map<string, TokenType>();
   private cached: Record<string, NamedSequences> | undefined;
   private recorded: Record<string, NamedSequences> | undefined;
-
+  /** `parserKey`: the parser's key (its dialect) among the recorded grammars. */
   constructor(
     private readonly maxLookahead: number,
     tokens: readonly TokenType[],
+    private readonly parserKey?: string,
   ) {
     this.llk = new LLkLookaheadStrategy({ maxLookahead });
     for (const t of tokens) this.byName.set(t.name, t);
@@ -79,9 +139,13 @@ export class CachedLookahead implements ILookaheadStrategy {
   initialize(options: { rules: Rule[] }): void {
     const cache = loadCache();
     if (!cache && !recording) return;
-    const fingerprint = createHash('md5').update(JSON.stringify(serializeGrammar(options.rules))).digest('hex');
-    if (recording) this.recorded = recording[fingerprint] ??= {};
-    else this.cached = cache?.grammars[fingerprint];
+    // A grammar built from its record has that record's fingerprint.
+    const replayed = this.parserKey === undefined ? undefined : recordedGrammar(this.parserKey, [...this.byName.values()]);
+    const fingerprint = replayed?.fingerprint ?? createHash('md5').update(JSON.stringify(serializeGrammar(options.rules))).digest('hex');
+    if (recording) {
+      this.recorded = recording.grammars[fingerprint] ??= {};
+      if (this.parserKey !== undefined) recording.parsers[this.parserKey] = fingerprint;
+    } else this.cached = cache?.grammars[fingerprint];
   }
 
   private sequences(key: string, compute: () => Sequences): Sequences {

@@ -3,7 +3,7 @@
  * (expressions, query, statements, procedural). Rules build the typed AST (src/ast) directly.
  * One instance per dialect (capabilities differ), built lazily by src/parse/parse.ts.
  */
-import { CachedLookahead } from './lookahead.js';
+import { CachedLookahead, recordedGrammar } from './lookahead.js';
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import type { Semantics } from '../src/dialects/spec.js';
@@ -12,7 +12,7 @@ import type { Dsl } from './dsl.js';
 import { defineDocTableRules } from './doc-tables.js';
 import { defineExpressionRules } from './expressions.js';
 import { FastQuery } from './fastquery.js';
-import { isRecording, position, seek } from './internals.js';
+import { isRecording, position, replayingRules, seek } from './internals.js';
 import { definePathRules } from './paths.js';
 import type { ProcDialect } from './procbase.js';
 import type { TextDiagnostic } from '../src/diagnostics/diagnostic.js';
@@ -157,11 +157,15 @@ export class SqlParser extends EmbeddedActionsParser {
   /** OUTPUT ... INTO of the DML statement being parsed (T-SQL). */
   output: A.OutputClause | undefined;
 
-  constructor(readonly caps: ParserCaps) {
+  /** `grammarKey`: the parser's key among the grammars recorded at build time (its dialect; see lookahead.ts). */
+  constructor(
+    readonly caps: ParserCaps,
+    grammarKey?: string,
+  ) {
     super(T.ALL_TOKENS, {
       maxLookahead: 1,
       skipValidations: process.env.SQLFLOW_GRAMMAR_CHECKS !== '1',
-      lookaheadStrategy: new CachedLookahead(1, T.ALL_TOKENS),
+      lookaheadStrategy: new CachedLookahead(1, T.ALL_TOKENS, grammarKey),
     });
     defineExpressionRules.call(this);
     defineDocTableRules.call(this);
@@ -170,7 +174,9 @@ export class SqlParser extends EmbeddedActionsParser {
     defineStatementRules.call(this);
     definePathRules.call(this);
     defineProceduralRules.call(this);
-    this.performSelfAnalysis();
+    const recorded = grammarKey === undefined ? undefined : recordedGrammar(grammarKey, T.ALL_TOKENS);
+    if (recorded) replayingRules(this, recorded.rules, () => this.performSelfAnalysis());
+    else this.performSelfAnalysis();
     if (process.env.SQLFLOW_FAST_PATH !== '0') this.fast = new FastQuery(this);
   }
 

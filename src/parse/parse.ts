@@ -29,7 +29,7 @@ export function parserFor(dialect: DialectSpec): SqlParser {
   let p = parsers.get(dialect.vendor);
   if (!p) {
     const caps: ParserCaps = { ...dialect.semantics, relex: relexer(dialect.caps) };
-    p = new SqlParser(caps);
+    p = new SqlParser(caps, dialect.vendor);
     parsers.set(dialect.vendor, p);
   }
   return p;

@@ -3,8 +3,9 @@
  * grammar relies on exists and behaves as the adapter assumes. If an upgrade breaks one, this
  * test names it, and grammars/internals.ts is the one file to change.
  */
-import { createToken, Lexer, MismatchedTokenException, tokenMatcher, type IToken, type TokenType } from '../../grammars/chevrotain.js';
-import { categorize, internalsPresent, isRecording, position, saveError, seek, tokenCount } from '../../grammars/internals.js';
+import type { Rule } from 'chevrotain';
+import { createToken, EmbeddedActionsParser, Lexer, MismatchedTokenException, serializeGrammar, tokenMatcher, type IToken, type TokenType } from '../../grammars/chevrotain.js';
+import { categorize, internalsPresent, isRecording, position, replayingRules, saveError, seek, tokenCount } from '../../grammars/internals.js';
 import { AnyToken, Identifier, K } from '../../grammars/tokens.js';
 import { parserFor } from '../../src/parse/parse.js';
 import { Scanner } from '../../src/lexer/scanner.js';
@@ -21,7 +22,7 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
   const p = parserFor(dialect('ansi'));
 
   it('are present with the expected types', () => {
-    expect(internalsPresent(p, p.expr)).toEqual({ RECORDING_PHASE: 'boolean', SAVE_ERROR: 'function', tokVectorLength: 'number', exportLexerState: 'function', importLexerState: 'function', coreRule: 'function' });
+    expect(internalsPresent(p, p.expr)).toEqual({ RECORDING_PHASE: 'boolean', SAVE_ERROR: 'function', tokVectorLength: 'number', exportLexerState: 'function', importLexerState: 'function', coreRule: 'function', topLevelRuleRecord: 'function' });
   });
 
   it('RECORDING_PHASE is off once the grammar is built', () => {
@@ -66,6 +67,41 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
     expect(saveError(p, err)).toBe(err);
     expect(p.errors.map((e) => e.message)).toEqual(['expected THEN']);
     p.errors = [];
+  });
+
+  it('topLevelRuleRecord: replayingRules builds a parser from recorded rules without running them', () => {
+    const A = createToken({ name: 'ReplayA', pattern: /a/ });
+    const B = createToken({ name: 'ReplayB', pattern: /b/ });
+    let runs = 0;
+    class Tiny extends EmbeddedActionsParser {
+      top = this.RULE('top', () => {
+        runs++;
+        let n = 0;
+        this.MANY(() => {
+          this.SUBRULE(this.item);
+          n++;
+        });
+        return n;
+      });
+      item = this.RULE('item', () => {
+        this.OR([{ ALT: () => this.CONSUME(A) }, { ALT: () => this.CONSUME(B) }]);
+      });
+      constructor(rules?: ReadonlyMap<string, Rule>) {
+        super([A, B]);
+        if (rules) replayingRules(this, rules, () => this.performSelfAnalysis());
+        else this.performSelfAnalysis();
+      }
+    }
+    const recorded = new Tiny();
+    expect(runs).toBe(1); // recording ran the rule once
+    runs = 0;
+    const replayed = new Tiny(new Map(Object.entries(recorded.getGAstProductions())));
+    expect(runs).toBe(0);
+    expect(serializeGrammar(Object.values(replayed.getGAstProductions()))).toEqual(serializeGrammar(Object.values(recorded.getGAstProductions())));
+    expect(Object.keys(replayed)).not.toContain('topLevelRuleRecord');
+    replayed.input = new Lexer([A, B], { positionTracking: 'onlyOffset' }).tokenize('abba').tokens;
+    expect(replayed.top()).toBe(4);
+    expect(replayed.errors).toEqual([]);
   });
 });
 
