@@ -17,7 +17,7 @@
  * - Edges whose endpoints the graph does not hold are skipped (a resolver bug, never a crash).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { LocReader } from '../graph/column.js';
+import { firstLoc, LocReader } from '../graph/column.js';
 import { isDataset, qualifiedName, type LineageColumn, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
 import { ByteChunks, encoded } from './bytes.js';
@@ -86,7 +86,10 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   out.str('],"errors":[');
   first = true;
   for (const e of graph.errors) {
-    out.str(`${first ? '' : ','}{"errorMessage":${JSON.stringify(e.message)},"errorType":${JSON.stringify(e.code)},"coordinates":[`);
+    out.str(first ? '{"errorMessage":' : ',{"errorMessage":');
+    out.str(text.message(e.message));
+    text.member(',"errorType":', e.code);
+    out.str(',"coordinates":[');
     text.diagnostic(e);
     out.str(']}');
     if (out.full) yield out.take();
@@ -113,6 +116,7 @@ class JsonText {
   private readonly pieces: [Uint8Array, Uint8Array][] = [];
   private readonly parentNames = new Map<number, string>();
   private readonly quoted = new Map<string, string>();
+  private readonly messages = new Map<string, string>();
   private readonly reader = new LocReader();
 
   constructor(
@@ -138,6 +142,20 @@ class JsonText {
   quote(s: string): string {
     let q = this.quoted.get(s);
     if (q === undefined) this.quoted.set(s, (q = JSON.stringify(s)));
+    return q;
+  }
+
+  /**
+   * A diagnostic's message as a JSON string. Messages repeat (a warning per use of a column) and
+   * the run's are interned: the last few thousand escaped are kept (a bounded cache: a run without
+   * --schema has hundreds of thousands of distinct ones).
+   */
+  message(m: string): string {
+    let q = this.messages.get(m);
+    if (q === undefined) {
+      if (this.messages.size >= 4096) this.messages.clear();
+      this.messages.set(m, (q = JSON.stringify(m)));
+    }
     return q;
   }
 
@@ -298,6 +316,8 @@ export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]):
 interface OpenGroup {
   index: number;
   objectId: number;
+  column: LineageColumn;
+  /** The target's own position (else its column's first, looked up only when compared with an own one). */
   loc: Loc | undefined;
   clauseType: string | undefined;
   type: string;
@@ -312,12 +332,13 @@ function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
   return a.file === b.file && a.line === b.line && a.col === b.col && a.endLine === b.endLine && a.endCol === b.endCol;
 }
 
-/** True when edge `e` into `target` (at `loc`) has the grouping key of group `g` (its column aside). */
-function inGroup(g: OpenGroup, e: LineageEdge, loc: Loc | undefined): boolean {
-  return (
-    g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
-    g.function === e.function && g.clauseType === e.target.clauseType && sameLoc(g.loc, loc)
-  );
+/** True when edge `e` into column `target` has the grouping key of group `g` (its column aside). */
+function inGroup(g: OpenGroup, e: LineageEdge, target: LineageColumn): boolean {
+  if (!(g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
+    g.function === e.function && g.clauseType === e.target.clauseType)) return false;
+  // Without an own position both ends are the column's first occurrence (same object, same column id).
+  const loc = e.target.loc;
+  return g.loc === loc || sameLoc(g.loc ?? firstLoc(g.column), loc ?? firstLoc(target));
 }
 
 /** A column-level relationship's edges, resolved, with their positions in `graph.edges`. */
@@ -351,18 +372,18 @@ class EdgeGroups {
     let head = 0;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
-      const target = ix.resolve(e.target);
-      if (target && ix.resolve(e.source)) {
-        const loc = endpointLoc(target);
+      const target = ix.column(e.target.objectId, e.target.columnId);
+      if (target && ix.column(e.source.objectId, e.source.columnId)) {
         const columnId = e.target.columnId;
         let list = open.get(columnId);
-        const group = list?.find((g) => inGroup(g, e, loc));
+        let group: OpenGroup | undefined;
+        if (list) for (let k = 0; k < list.length && !group; k++) if (inGroup(list[k]!, e, target)) group = list[k];
         if (group) {
           this.next[tail[group.index]!] = i;
           tail[group.index] = i;
         } else {
           const g: OpenGroup = {
-            index: this.first.length, objectId: e.target.objectId, loc, clauseType: e.target.clauseType, type: e.type,
+            index: this.first.length, objectId: e.target.objectId, column: target, loc: e.target.loc, clauseType: e.target.clauseType, type: e.type,
             effectType: e.effectType, processId: e.processId, function: e.function,
           };
           this.first.push(i);
