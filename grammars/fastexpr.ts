@@ -60,6 +60,7 @@ export const enum Kind {
   GroupItem,
   TablePrimary,
   OrderItems,
+  Statement,
 }
 
 /** Thrown inside the fast path when it meets what it does not model; caught by `expr`. */
@@ -126,10 +127,22 @@ export class FastExpr {
     }
   }
 
-  /** A subquery at the cursor, read by the `query` rule. */
+  /** `query` of the fast path (fastquery.ts); undefined (nothing consumed) where it gives up. */
+  protected query(): Query | undefined {
+    return undefined;
+  }
+
+  /** A subquery at the cursor: read by the fast path, else by the `query` rule. */
   protected subquery(): Query {
     const parser = this.parser;
     seek(parser, this.p - 1);
+    // Straight to the fast path: the rule would only call it (and where it gives up, the rule
+    // finds that remembered and parses without a second attempt).
+    const fast = this.query();
+    if (fast !== undefined) {
+      this.p = position(parser) + 1;
+      return fast;
+    }
     const q = parser.dsl.subrule(SUBQUERY_IDX, parser.query);
     if (parser.input !== this.toks) throw GIVE_UP;
     this.p = position(parser) + 1;

@@ -5,7 +5,7 @@
  * anything else, which the rule then parses as before.
  */
 import { tokenMatcher, type IToken } from './chevrotain.js';
-import type { Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, TableRef } from '../src/ast/nodes.js';
+import type { Cte, Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
@@ -31,19 +31,88 @@ export class FastQuery extends FastExpr {
   }
 
   /**
-   * `query` without WITH: set operations over SELECT cores and parenthesized queries, then ORDER
+   * `query`: [WITH ctes] set operations over SELECT cores and parenthesized queries, then ORDER
    * BY and LIMIT n.
    */
-  query(): Query | undefined {
-    return this.run(Kind.Query, (): Query => {
-      if (this.is(K.WITH!)) throw GIVE_UP;
-      const body = this.setExpr();
-      const tail = this.tail();
-      const q: Query = { ...body, ...tail };
-      q.end = Math.max(q.end, this.end());
-      return q;
-    });
+  override query(): Query | undefined {
+    return this.run(Kind.Query, this.readQuery);
   }
+
+  /** The body of `query` (one closure for every call). */
+  private readonly readQuery = (): Query => {
+    let w: With | undefined;
+    if (this.is(K.WITH!)) w = this.withClause();
+    const body = this.setExpr();
+    const tail = this.tail();
+    const q: Query = { ...body, ...tail };
+    if (w) {
+      q.with = body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w;
+      q.start = w.start;
+    }
+    q.end = Math.max(q.end, this.end());
+    return q;
+  };
+
+  /**
+   * `statementWithSemi` when the statement is a query: `WITH ctes query` (the `withStatement`
+   * rule; WITH before INSERT, UPDATE, DELETE or MERGE is left to it) or a query, then `;`.
+   */
+  statement(): Statement | undefined {
+    const parser = this.parser;
+    if (parser.la(1).tokenType === K.WITH) return this.run(Kind.Statement, this.readWithStatement);
+    if (!parser.startsQuery(1)) return undefined;
+    // Read as `query` is: where it gives up, the rules' `query` at the same token need not retry it.
+    return this.run(Kind.Query, this.readQueryStatement);
+  }
+
+  private readonly readQueryStatement = (): Statement => {
+    const query = this.readQuery();
+    const s: Statement = { k: 'query', query, start: query.start, end: query.end };
+    if (this.is(T.Semicolon)) this.p++;
+    return s;
+  };
+
+  private readonly readWithStatement = (): Statement => {
+    const w = this.withClause();
+    const n = this.toks[this.p];
+    if (n === undefined || (n.tokenType !== K.SELECT && n.tokenType !== T.LParen)) throw GIVE_UP;
+    const body = this.setExpr();
+    const tail = this.tail();
+    const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: this.end() };
+    const s: Statement = { k: 'query', query, start: w.start, end: this.end() };
+    if (this.is(T.Semicolon)) this.p++;
+    return s;
+  };
+
+  /** `withClause`: WITH [RECURSIVE] cte, ... */
+  private withClause(): With {
+    const kw = this.expect(K.WITH!);
+    let recursive = false;
+    if (this.is(K.RECURSIVE!)) {
+      this.p++;
+      recursive = true;
+    }
+    const ctes = this.commaList(this.readCte);
+    return { recursive, ctes, start: kw.startOffset, end: this.end() };
+  }
+
+  /** `cte`: name [(columns)] [AS] (query); [NOT] MATERIALIZED and data-modifying CTEs are left to the rule. */
+  private readonly readCte = (): Cte => {
+    const name = this.identifier();
+    let columns: Ident[] | undefined;
+    if (this.is(T.LParen) && !this.startsQuery()) {
+      this.p++;
+      columns = this.commaList(() => this.identifier());
+      this.expect(T.RParen);
+    }
+    if (this.is(K.AS!)) this.p++;
+    this.expect(T.LParen);
+    const b = this.toks[this.p];
+    if (b === undefined || (b.tokenType !== K.SELECT && b.tokenType !== K.WITH && b.tokenType !== T.LParen)) throw GIVE_UP;
+    const query = this.subquery();
+    this.expect(T.RParen);
+    return { name, columns, query, start: name.start, end: this.end() };
+  };
 
   private setExpr(): Query {
     let left = this.term();

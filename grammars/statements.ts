@@ -22,6 +22,10 @@ export function defineStatementRules(this: SqlParser): void {
 
   this.statementWithSemi = $.RULE('statementWithSemi', (): Statement => {
     this.output = undefined;
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.statement();
+      if (fast !== undefined) return fast;
+    }
     const s = $.SUBRULE($.statement);
     $.OPTION(() => $.CONSUME(T.Semicolon));
     return $.ACTION(() => {
