@@ -59,7 +59,9 @@ export class FastQuery extends FastExpr {
    */
   statement(): Statement | undefined {
     const parser = this.parser;
-    if (parser.la(1).tokenType === K.WITH) return this.run(Kind.Statement, this.readWithStatement);
+    const first = parser.la(1).tokenType;
+    if (first === K.WITH) return this.run(Kind.Statement, this.readWithStatement);
+    if (first === K.INSERT) return this.run(Kind.Statement, this.readInsertStatement);
     if (!parser.startsQuery(1)) return undefined;
     // Read as `query` is: where it gives up, the rules' `query` at the same token need not retry it.
     return this.run(Kind.Query, this.readQueryStatement);
@@ -72,9 +74,67 @@ export class FastQuery extends FastExpr {
     return s;
   };
 
+  private readonly readInsertStatement = (): Statement => this.semicolon(this.insert(undefined));
+
+  /** The statement just read, then its optional `;`. */
+  private semicolon(s: Statement): Statement {
+    if (this.is(T.Semicolon)) this.p++;
+    return s;
+  }
+
+  /**
+   * `insertStmt` for `INSERT INTO name [(columns)] query`: the other forms (REPLACE, OVERWRITE,
+   * INSERT ALL, TABLE, PARTITION, an alias, OUTPUT, VALUES without a query's parentheses are
+   * still a query; ON CONFLICT / DUPLICATE KEY, RETURNING, ...) are left to the rule.
+   */
+  private insert(w: With | undefined): Statement {
+    const kw = this.expect(K.INSERT!);
+    this.expect(K.INTO!);
+    const t = this.toks[this.p];
+    if (t === undefined || t.tokenType === K.TABLE || t.tokenType === K.LOCAL || t.tokenType === K.DIRECTORY) throw GIVE_UP;
+    const target = this.qname();
+    const a = this.toks[this.p];
+    if (a === undefined || a.tokenType === K.PARTITION || a.tokenType === K.IF || a.tokenType === K.AS || a.tokenType === K.OUTPUT) throw GIVE_UP;
+    seek(this.parser, this.p - 1);
+    if (this.parser.canAlias(a)) throw GIVE_UP;
+    let columns: Ident[] | undefined;
+    if (a.tokenType === T.LParen) {
+      this.p++;
+      if (this.startsQuery()) this.p--;
+      else {
+        columns = this.commaList(() => {
+          const q = this.qname();
+          return q.parts[q.parts.length - 1]!;
+        });
+        this.expect(T.RParen);
+      }
+    }
+    if (!this.startsQuery() && !this.is(K.WITH!)) throw GIVE_UP;
+    const source = this.subquery();
+    const n = this.toks[this.p];
+    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING)) throw GIVE_UP;
+    return {
+      k: 'insert',
+      with: w,
+      target,
+      pathTarget: undefined,
+      alias: undefined,
+      columns,
+      source,
+      overwrite: false,
+      replace: false,
+      upsert: undefined,
+      returning: undefined,
+      execProc: undefined,
+      start: w ? w.start : kw.startOffset,
+      end: this.end(),
+    };
+  }
+
   private readonly readWithStatement = (): Statement => {
     const w = this.withClause();
     const n = this.toks[this.p];
+    if (n !== undefined && n.tokenType === K.INSERT) return this.semicolon(this.insert(w));
     if (n === undefined || (n.tokenType !== K.SELECT && n.tokenType !== T.LParen)) throw GIVE_UP;
     const body = this.setExpr();
     const tail = this.tail();
