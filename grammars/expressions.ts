@@ -664,7 +664,8 @@ export function defineExpressionRules(this: SqlParser): void {
     $.OPTION({
       GATE: () => {
         const t = $.LA(1);
-        if (t.tokenType === K.DISTINCT || t.tokenType === K.ALL) return true;
+        // `TRIM(FROM x)`: no other call's arguments start with FROM.
+        if (t.tokenType === K.DISTINCT || t.tokenType === K.ALL || t.tokenType === K.FROM) return true;
         return TRIM_SPECS.has(t.image.toUpperCase()) && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== T.RParen;
       },
       DEF: () => {
@@ -676,7 +677,14 @@ export function defineExpressionRules(this: SqlParser): void {
           },
         },
         { ALT: () => $.CONSUME(K.ALL) },
-        { ALT: () => $.CONSUME(T.Identifier) },
+        {
+          // `TRIM(BOTH FROM x)`: the trim specification without characters.
+          ALT: () => {
+            $.CONSUME(T.Identifier);
+            $.option(12, () => $.CONSUME1(K.FROM));
+          },
+        },
+        { ALT: () => $.CONSUME2(K.FROM) },
       ]);
       },
     });

@@ -448,7 +448,7 @@ export class FastExpr {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const call: FuncCall = { k: 'func', name, args: [], start: name.start, end: name.end };
     const first = this.toks[this.p];
-    if (first === undefined || first.tokenType === K.ALL || TRIM_SPECS.has(first.image.toUpperCase())) throw GIVE_UP;
+    if (first === undefined || first.tokenType === K.ALL || first.tokenType === K.FROM || TRIM_SPECS.has(first.image.toUpperCase())) throw GIVE_UP;
     if (first.tokenType === K.DISTINCT) {
       this.p++;
       call.distinct = true;

@@ -291,6 +291,13 @@ export class SqlParser extends EmbeddedActionsParser {
     return this.LA(1).tokenType === K.TOP && (n === T.NumberLit || n === T.LParen || n === T.Variable);
   }
 
+  /** `DATABASE name;` alone: Teradata's USE. */
+  databaseStatement(): boolean {
+    if (this.LA(1).tokenType !== K.DATABASE) return false;
+    const t = this.LA(3).tokenType;
+    return t === T.Semicolon || t === EOF;
+  }
+
   /** Is LA(1) the start of a procedural statement (block, IF, WHILE, DECLARE, EXEC, ...)? */
   startsProcedural(): boolean {
     return this.proc !== undefined && this.proc.starts();

@@ -7,6 +7,15 @@ import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
 const K = T.K;
+
+/** Functions whose rows have several columns of their own (`jsonb_each`: key, value). */
+const ROW_WIDTHS: Readonly<Record<string, number>> = { JSON_EACH: 2, JSONB_EACH: 2, JSON_EACH_TEXT: 2, JSONB_EACH_TEXT: 2 };
+
+/** How many columns a table function's rows have before `WITH ORDINALITY` adds the position (unnest: one per array). */
+function rowWidth(fn: FuncCall): number {
+  return ROW_WIDTHS[fn.name.parts[fn.name.parts.length - 1]!.text.toUpperCase()] ?? Math.max(1, fn.args.length);
+}
+
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
 /** Snowflake time travel and change tracking after a table name: `AT(OFFSET => -60)`, `BEFORE(..)`, `CHANGES(..)`. */
 export const TIME_TRAVEL = /^(AT|BEFORE|CHANGES)$/i;
@@ -856,7 +865,7 @@ export function defineQueryRules(this: SqlParser): void {
           DEF: () => {
             a = $.SUBRULE1($.tableAlias, { ARGS: [true] });
             // A name past the function's own columns (one per argument of unnest) is the position's.
-            if (!this.recording && a.columnAliases && a.columnAliases.length > Math.max(1, fn!.args.length)) ordinality = a.columnAliases.pop();
+            if (!this.recording && a.columnAliases && a.columnAliases.length > rowWidth(fn!)) ordinality = a.columnAliases.pop();
           },
         });
       },

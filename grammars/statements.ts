@@ -57,7 +57,7 @@ export function defineStatementRules(this: SqlParser): void {
         { ALT: () => $.SUBRULE($.dropStmt) },
         { ALT: () => $.SUBRULE($.alterStmt) },
         { GATE: () => /^TRUNCATE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.truncateStmt) },
-        { GATE: () => $.LA(1).tokenType === K.USE && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
+        { GATE: () => ($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
         { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
@@ -449,10 +449,15 @@ export function defineStatementRules(this: SqlParser): void {
     $.OPTION({ GATE: () => this.topAhead(), DEF: () => $.SUBRULE($.topClause) });
     $.OPTION1(() => $.CONSUME(K.ONLY));
     const targets = $.SUBRULE($.tableRefs);
+    let from: TableRef[] = [];
+    // Teradata `UPDATE t FROM t, s SET ..`: the FROM list before SET, as T-SQL writes it after.
+    $.OPTION5(() => {
+      $.CONSUME2(K.FROM);
+      from = $.SUBRULE2($.tableRefs);
+    });
     $.CONSUME(K.SET);
     const sets = $.SUBRULE($.assignments);
     $.OPTION2(() => $.SUBRULE($.outputClause));
-    let from: TableRef[] = [];
     $.OPTION3(() => {
       $.CONSUME(K.FROM);
       from = $.SUBRULE1($.tableRefs);
@@ -550,6 +555,8 @@ export function defineStatementRules(this: SqlParser): void {
     });
     let where: Expr | undefined;
     $.OPTION5(() => (where = $.SUBRULE($.dmlWhere)));
+    // Teradata `DELETE FROM t ALL`: every row, said outright.
+    $.OPTION6(() => $.CONSUME(K.ALL));
     const returning = $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
@@ -747,6 +754,11 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.EXISTS);
     });
     const name = $.SUBRULE($.qname);
+    // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.
+    $.many(14, () => {
+      $.CONSUME(T.Comma);
+      $.many(15, { GATE: () => $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== K.AS && $.LA(1).tokenType !== T.Semicolon && !this.atEnd(), DEF: () => $.CONSUME1(T.AnyToken) });
+    });
     const columns: ColumnDef[] = [];
     let like: QName | undefined;
     let as: Query | undefined;
@@ -1027,7 +1039,8 @@ export function defineStatementRules(this: SqlParser): void {
   });
 
   this.useStmt = $.RULE('useStmt', (): Statement => {
-    const kw = $.CONSUME(K.USE);
+    // Teradata `DATABASE d;` sets the default database as USE does.
+    const kw = $.OR([{ ALT: () => $.CONSUME(K.USE) }, { ALT: () => $.CONSUME(K.DATABASE) }]);
     $.OPTION({ GATE: () => /^(DATABASE|SCHEMA|WAREHOUSE|ROLE|CATALOG)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME(T.Identifier) });
     const name = $.SUBRULE($.qname);
     return $.ACTION((): Statement => ({ k: 'use', name, start: kw.startOffset, end: end() }));

@@ -2,7 +2,7 @@
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, MYSQL_DATE_PARTS, NO_DATE_PARTS, NONE, NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
-  SPARK_DATE_PARTS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
+  SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
 } from './words.js';
 
 /** What a dialect is made of: lexical capabilities and semantics (both partial, over the bases). */
@@ -148,7 +148,7 @@ export const DIALECTS: DialectSpec[] = [
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),
-  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL)),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, { caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true } })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true },

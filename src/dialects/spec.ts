@@ -54,6 +54,12 @@ export interface Capabilities {
   pathColons: boolean;
   /** `?`, `?|`, `?&` are (jsonb) operators, not parameter markers (PostgreSQL). */
   jsonbOperators: boolean;
+  /** BTEQ commands: a line starting with `.` (`.LOGON`, `.IF ERRORCODE <> 0 THEN .QUIT 8`) is a client command (Teradata). */
+  dotCommands: boolean;
+  /** `LOCKING ROW FOR ACCESS` / `LOCK TABLE t FOR WRITE` before a statement or a view's query: a request modifier, no lineage (Teradata). */
+  lockingModifiers: boolean;
+  /** Words that are another keyword written short (Teradata `SEL` = SELECT): upper-case word → keyword. */
+  keywordAbbreviations: Readonly<Record<string, string>>;
 }
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
@@ -170,4 +176,7 @@ export const BASE_CAPS: Capabilities = {
   dashedTableNames: false,
   pathColons: false,
   jsonbOperators: false,
+  dotCommands: false,
+  lockingModifiers: false,
+  keywordAbbreviations: {},
 };

@@ -46,3 +46,6 @@ export const VERTICA_PARTITION_FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 
 export const NONE: ReadonlySet<string> = new Set();
+
+/** Teradata's short statement words (`SEL a FROM t`, `INS INTO t SEL ..`, `UPD t SET ..`, `DEL FROM t`). */
+export const TERADATA_ABBREVIATIONS: Readonly<Record<string, string>> = { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' };

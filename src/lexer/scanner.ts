@@ -46,6 +46,16 @@ function lowerCased(keywords: ReadonlyMap<string, TokenType>): ReadonlyMap<strin
   return m;
 }
 
+const abbreviated = new WeakMap<Readonly<Record<string, string>>, ReadonlyMap<string, TokenType>>();
+/** The keyword table with the dialect's short words (Teradata `SEL`) standing for their keywords. */
+function withAbbreviations(keywords: ReadonlyMap<string, TokenType>, short: Readonly<Record<string, string>>): ReadonlyMap<string, TokenType> {
+  const words = Object.entries(short);
+  if (words.length === 0 || keywords !== T.KEYWORDS) return keywords;
+  let m = abbreviated.get(short);
+  if (!m) abbreviated.set(short, (m = new Map([...keywords, ...words.map(([w, k]): [string, TokenType] => [w, keywords.get(k)!])])));
+  return m;
+}
+
 const Q_CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '>' };
 
 export class Scanner {
@@ -57,19 +67,24 @@ export class Scanner {
   private readonly len: number;
   /** Where to end the statement after an unterminated literal (-1: nowhere). */
   private breakAt = -1;
+  private readonly keywords: ReadonlyMap<string, TokenType>;
+  /** The dialect's short keywords, where it has some. */
+  private readonly short: Readonly<Record<string, string>> | undefined;
   /** The keyword table keyed in lower case (most SQL is written in one case). */
   private readonly lower: ReadonlyMap<string, TokenType>;
 
   constructor(
     readonly text: string,
     private readonly caps: Capabilities,
-    private readonly keywords: ReadonlyMap<string, TokenType> = T.KEYWORDS,
+    keywords: ReadonlyMap<string, TokenType> = T.KEYWORDS,
     start = 0,
     stop = text.length,
   ) {
     this.pos = start;
     this.len = stop;
-    this.lower = lowerCased(keywords);
+    this.keywords = withAbbreviations(keywords, caps.keywordAbbreviations);
+    this.short = this.keywords === keywords ? undefined : caps.keywordAbbreviations;
+    this.lower = lowerCased(this.keywords);
   }
 
   private tok(type: TokenType, start: number, end: number, image = this.text.slice(start, end)): IToken {
@@ -209,7 +224,9 @@ export class Scanner {
         }
       }
       this.pos = j;
-      return this.tok(kw ?? T.Name, i, j, word);
+      // A short word (`SEL`) reads as its keyword to the layers that compare words, not only to the grammar.
+      const image = kw !== undefined && this.short !== undefined ? (this.short[word.toUpperCase()] ?? word) : word;
+      return this.tok(kw ?? T.Name, i, j, image);
     }
     if (isDigit(c) || (c === C.DOT && isDigit(c1))) return this.number(i);
 

@@ -114,7 +114,7 @@ export function parseText(text: string, dialect: DialectSpec, onStatement?: (s: 
   parser.input = [];
   parser.fast?.release();
   for (const e of splitter.scanErrors.slice(scanned)) fail(e.offset, e.message);
-  for (const s of splitter.skipped) problems.push({ severity: 'note', code: 'SyntaxHint', offset: s.offset, message: `SQL*Plus command skipped: ${s.text}` });
+  for (const s of splitter.skipped) problems.push({ severity: 'note', code: 'SyntaxHint', offset: s.offset, message: `${s.client} command skipped: ${s.text}` });
   problems.sort((a, b) => a.offset - b.offset);
   return { statements, problems, attempted: parsed + failed, failed, foreignGo: splitter.foreignGo };
 }

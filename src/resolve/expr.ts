@@ -29,6 +29,13 @@ const AGGREGATES = new Set([
   'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
 ]);
 
+/**
+ * Inverse distribution functions: their `WITHIN GROUP (ORDER BY x)` names the value they pick
+ * (`PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY amount)` is an amount). Any other aggregate's
+ * WITHIN GROUP only orders the values it gathers (`LISTAGG(sku) WITHIN GROUP (ORDER BY ts)`).
+ */
+const ORDER_IS_VALUE = new Set(['PERCENTILE_CONT', 'PERCENTILE_DISC', 'MODE']);
+
 /** Expression nesting the walk follows (deeper parts, e.g. 3,000 nested CASEs, are not traced; a note says so). */
 const MAX_DEPTH = 2000;
 
@@ -140,7 +147,7 @@ export class ExprWalker {
     const name = e.name.parts[e.name.parts.length - 1]!.text;
     const upper = name.toUpperCase();
     const f = fn ?? name;
-    const isAgg = AGGREGATES.has(upper);
+    const isAgg = AGGREGATES.has(upper) || e.withinGroup !== undefined;
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
     const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
@@ -153,7 +160,10 @@ export class ExprWalker {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).
       for (const src of scope.sources) out.push({ ref: { obj: src.obj, col: this.ctx.b.relationRows(src.obj) }, type: 'fdr', clause, fn: f });
     }
-    if (e.withinGroup) for (const o of e.withinGroup) this.walk(o.expr, scope, type, out, clause, f, depth + 1);
+    if (e.withinGroup) {
+      const orderType = ORDER_IS_VALUE.has(upper) ? type : 'fdr';
+      for (const o of e.withinGroup) this.walk(o.expr, scope, orderType, out, clause, f, depth + 1);
+    }
     if (e.filter) this.walk(e.filter, scope, 'fdr', out, clause, f, depth + 1);
     if (e.orderBy) for (const o of e.orderBy) this.walk(o.expr, scope, 'fdr', out, clause, f, depth + 1);
     if (e.over) {

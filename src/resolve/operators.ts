@@ -114,8 +114,17 @@ export function unpivotOperator(ref: A.PivotRef, n: number): TableOperator {
   return { type: 'unpivot_table', name: `UNPIVOT-TABLE-${n}`, outputs, consumed, passThrough: true, columnAliases: ref.columnAliases?.map((c) => c.text) };
 }
 
-/** Snowflake FLATTEN's columns: all of them describe the input's elements. */
-const FLATTEN_COLUMNS = ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS'];
+/** Columns of a table function's rows where no alias list names them (Snowflake FLATTEN, Hive posexplode). */
+const DEFAULT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  FLATTEN: ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS'],
+  POSEXPLODE: ['pos', 'col'],
+  POSEXPLODE_OUTER: ['pos', 'col'],
+};
+/**
+ * Which of those columns is a position (FLATTEN's SEQ and INDEX, posexplode's first): it is not a
+ * value of the input, only decided by it (`fdr`), as `WITH OFFSET` / `WITH ORDINALITY`.
+ */
+const POSITION_COLUMNS: Readonly<Record<string, readonly number[]>> = { FLATTEN: [0, 3], POSEXPLODE: [0], POSEXPLODE_OUTER: [0] };
 /** Functions whose rows are the elements of their (array / JSON / map) argument. */
 const ELEMENT_FUNCTIONS = new Set([
   'UNNEST', 'FLATTEN', 'EXPLODE', 'EXPLODE_OUTER', 'POSEXPLODE', 'POSEXPLODE_OUTER', 'INLINE', 'INLINE_OUTER', 'OPENJSON',
@@ -145,9 +154,12 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const declared: A.DeclaredColumn[] | undefined = func.columns?.length ? func.columns : ref.withColumns?.length ? ref.withColumns : undefined;
   const columns: A.DeclaredColumn[] = ref.columnAliases?.length
     ? ref.columnAliases.map((c, i) => ({ ...c, ordinality: declared?.[i]?.ordinality }))
-    : (declared ?? (upper === 'FLATTEN' ? FLATTEN_COLUMNS : [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
+    : (declared ?? (DEFAULT_COLUMNS[upper] ?? [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
+  const positions = declared ? undefined : POSITION_COLUMNS[upper];
   // A position (`n FOR ORDINALITY`, `WITH ORDINALITY`) only depends on the input (fdr); every other column is its data (fdd).
-  const outputs: OperatorOutput[] = columns.map((c) => (c.ordinality ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref }));
+  const outputs: OperatorOutput[] = columns.map((c, i) =>
+    c.ordinality || positions?.includes(i) ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref },
+  );
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
   const elements = ELEMENT_FUNCTIONS.has(upper);
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.

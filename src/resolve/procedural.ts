@@ -18,6 +18,7 @@ import type * as A from '../ast/nodes.js';
 import { exprChildren, forEachNode, joinLeaves, mapTree } from '../ast/walk.js';
 import type { Semantics } from '../dialects/spec.js';
 import type { Context } from './context.js';
+import { outputQuery } from './output.js';
 
 /** What this module needs of the statement resolver. */
 export interface StatementRunner {
@@ -91,7 +92,9 @@ export class ProceduralResolver {
     const as = (alias: string): A.TableName => ({ k: 'table', name: table, alias: ident(alias, out), start: out.start, end: out.start });
     const from: A.TableRef[] = [as('inserted'), as('deleted')];
     if (s.k === 'merge') from.push(s.source);
-    const query: A.Select = { k: 'select', items: out.items, from, groupBy: [], start: out.start, end: out.end };
+    // `inserted.*` / `deleted.*` keep reading the table's rows; named columns read what was written.
+    const stars = out.items.some((i) => i.expr.k === 'star');
+    const query: A.Query = (!stars && outputQuery(s, out)) || { k: 'select', items: out.items, from, groupBy: [], start: out.start, end: out.end };
     this.runner.statement({ k: 'insert', target: out.into, columns: out.columns, source: query, start: out.start, end: out.end });
   }
 

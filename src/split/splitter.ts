@@ -21,6 +21,8 @@ export interface Chunk {
 export interface SkippedLine {
   offset: number;
   text: string;
+  /** The client whose command it is. */
+  client: 'SQL*Plus' | 'BTEQ';
 }
 
 const SQLPLUS_COMMANDS = new Set([
@@ -34,9 +36,20 @@ const CREATE_MODIFIERS = new Set(['OR', 'REPLACE', 'ALTER', 'EDITIONABLE', 'NONE
 const BEFORE_STATEMENT = new Set(['THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT']);
 /** Words before a table name (where BigQuery allows `my-project.dataset.table`). */
 const BEFORE_TABLE = new Set(['FROM', 'JOIN', 'INTO', 'TABLE', 'UPDATE', 'USING']);
+/** Teradata request modifiers: what is locked, the lock's kind, and the words after it. */
+const LOCK_OBJECTS = new Set(['ROW', 'TABLE', 'DATABASE', 'VIEW']);
+const LOCK_KINDS = new Set(['ACCESS', 'READ', 'WRITE', 'EXCLUSIVE', 'EXCL', 'SHARE', 'CHECKSUM', 'LOAD']);
+const LOCK_AFTER = new Set(['MODE', 'NOWAIT', 'OVERRIDE']);
 const DASHED_NAME = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)+(?=\.)/y;
 
 type BlockMode = 'none' | 'routine' | 'package' | 'batch';
+
+/** A skipped command line as a note shows it: a log-on's user and password are left out. */
+function commandText(line: string): string {
+  const text = line.trim();
+  const m = /^(\.?(?:LOGON|CONNECT|CONN))\b/i.exec(text);
+  return m ? m[1]! : text;
+}
 
 function upper(tok: IToken): string {
   return tok.image.toUpperCase();
@@ -121,11 +134,18 @@ export class Splitter {
         }
         // Oracle `ORDER SIBLINGS BY` orders like ORDER BY: the grammar sees ORDER BY.
         if (type === T.K.SIBLINGS && tokens[tokens.length - 1]?.tokenType === T.K.ORDER && this.peek()?.tokenType === T.K.BY) continue;
+        if (caps.lockingModifiers && (prev === undefined || prev.tokenType === T.K.AS) && this.lockingModifier(tok, prev === undefined)) continue;
         if (tokens.length === 0) {
           if (type === T.Semicolon) continue;
           if (caps.sqlPlusCommands && this.isSqlPlusCommand(tok)) {
             const nl = this.scanner.text.indexOf('\n', tok.startOffset);
-            this.skipped.push({ offset: tok.startOffset, text: this.scanner.text.slice(tok.startOffset, nl < 0 ? undefined : nl).trim() });
+            this.skipped.push({ offset: tok.startOffset, text: commandText(this.scanner.text.slice(tok.startOffset, nl < 0 ? undefined : nl)), client: 'SQL*Plus' });
+            this.skipLine(tok);
+            continue;
+          }
+          if (caps.dotCommands && type === T.Dot && this.scanner.atLineStart(tok.startOffset)) {
+            const nl = this.scanner.text.indexOf('\n', tok.startOffset);
+            this.skipped.push({ offset: tok.startOffset, text: commandText(this.scanner.text.slice(tok.startOffset, nl < 0 ? undefined : nl)), client: 'BTEQ' });
             this.skipLine(tok);
             continue;
           }
@@ -198,6 +218,20 @@ export class Splitter {
   }
 
   /** Resume scanning at the line after `tok` (a client command). */
+  /**
+   * Teradata `LOCKING [ROW | TABLE t | DATABASE d | VIEW v | t] [FOR | IN] ACCESS [MODE] [NOWAIT]`
+   * before a statement (`first`) or after a view's AS: consumed, the statement is read without it.
+   */
+  private lockingModifier(tok: IToken, first: boolean): boolean {
+    const w = upper(tok);
+    if (w !== 'LOCKING' && w !== 'LOCK') return false;
+    const object = this.peek();
+    if (!object || (!first && !LOCK_OBJECTS.has(upper(object)))) return false;
+    for (let t = this.pull(); t && !LOCK_KINDS.has(upper(t)); t = this.pull()) if (t.tokenType === T.Semicolon) return true;
+    while (this.peek() && LOCK_AFTER.has(upper(this.peek()!))) this.pull();
+    return true;
+  }
+
   private skipLine(tok: IToken): void {
     this.lookahead = undefined;
     this.scanner.pos = tok.startOffset;

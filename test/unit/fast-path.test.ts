@@ -162,5 +162,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('2374370dfd3490cea7d5e8a9c27431f7');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('0fb8c10b8a24125d14175b2fa9cf7cd8');
 });

@@ -1,0 +1,118 @@
+/**
+ * T-SQL `OUTPUT inserted.c, deleted.c [INTO t (cols)]` of INSERT / UPDATE / DELETE / MERGE, as
+ * the query whose rows it writes: `inserted.c` is the value the statement wrote into `c` (read
+ * from that value's sources, as the written column itself would be), `deleted.c` the row's old
+ * value (the target's column). A column the statement does not write keeps its old value in
+ * `inserted` too. The rows are those the statement changed: its joins, WHERE and MERGE ON decide
+ * them.
+ */
+import type * as A from '../ast/nodes.js';
+import { joinLeaves, mapTree } from '../ast/walk.js';
+
+type Dml = A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt;
+/** What `inserted.c` / `deleted.c` stand for in one set of rows (undefined: NULL). */
+type Row = (column: A.Ident) => A.Expr | undefined;
+
+/** The query an OUTPUT clause writes, or undefined where its rows are only the target table's. */
+export function outputQuery(s: Dml, out: A.OutputClause): A.Query | undefined {
+  switch (s.k) {
+    case 'insert':
+      return insertRows(s, out);
+    case 'update': {
+      const t = target(s.target, s.from);
+      return t && select(out, { inserted: written(s.sets, t.column), deleted: t.column }, t.from, s.where);
+    }
+    case 'delete': {
+      const t = target(s.target, s.using);
+      return t && select(out, { inserted: () => undefined, deleted: t.column }, t.from, s.where);
+    }
+    case 'merge':
+      return mergeRows(s, out);
+  }
+}
+
+/** `INSERT INTO t (cols) OUTPUT inserted.c ... SELECT/VALUES ...`: `inserted` is the source's rows named by the column list. */
+function insertRows(s: A.InsertStmt, out: A.OutputClause): A.Query | undefined {
+  if (!s.source || !s.columns?.length) return undefined;
+  const rows: A.DerivedTable = { k: 'derived', query: s.with ? withCtes(s.source, s.with) : s.source, alias: ident('inserted', out), columnAliases: s.columns, start: out.start, end: out.start };
+  return select(out, { inserted: (c) => column([ident('inserted', out)], c), deleted: () => undefined }, [rows]);
+}
+
+/** Every WHEN arm's rows, one after the other (`$action` tells them apart). */
+function mergeRows(s: A.MergeStmt, out: A.OutputClause): A.Query | undefined {
+  const t = target(s.target, [s.source]);
+  if (!t) return undefined;
+  const both = t.from.includes(s.source) ? t.from : [...t.from, s.source];
+  const arms: A.Query[] = [];
+  for (const w of s.whens) {
+    const where = w.cond ? and(s.on, w.cond) : s.on;
+    if (w.action === 'update' && w.sets) arms.push(select(out, { inserted: written(w.sets, t.column), deleted: t.column }, both, where));
+    else if (w.action === 'delete') arms.push(select(out, { inserted: () => undefined, deleted: t.column }, both, where));
+    else if (w.action === 'insert' && w.columns && w.values) {
+      const cols = w.columns;
+      const values = w.values;
+      const inserted: Row = (c) => values[cols.findIndex((x) => same(x, c))];
+      arms.push(select(out, { inserted, deleted: () => undefined }, [s.source], w.cond));
+    }
+  }
+  if (arms.length === 0) return undefined;
+  return arms.reduce((left, right): A.Query => ({ k: 'setop', op: 'union', all: true, left, right, start: out.start, end: out.end }));
+}
+
+/** The table written and how its old columns are named: through its alias in FROM, or by itself added to FROM. */
+function target(t: A.TableRef, from: A.TableRef[]): { from: A.TableRef[]; column: Row } | undefined {
+  if (t.k !== 'table') return undefined;
+  if (t.name.parts.length === 1 && !t.alias) {
+    const key = t.name.parts[0]!.text.toLowerCase();
+    for (const f of from) {
+      for (const r of joinLeaves(f)) if (r.k === 'table' && r.alias?.text.toLowerCase() === key) return { from, column: (c) => column([r.alias!], c) };
+    }
+  }
+  return { from: [t, ...from], column: (c) => column(t.alias ? [t.alias] : t.name.parts, c) };
+}
+
+/** `inserted.c` after SET: the value assigned to `c`, else the old value. */
+function written(sets: A.Assignment[], old: Row): Row {
+  return (c) => {
+    const set = sets.find((a) => a.columns.length === 1 && same(a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!, c));
+    return set ? set.value : old(c);
+  };
+}
+
+/** `SELECT <OUTPUT items, inserted/deleted replaced> FROM from WHERE where`. */
+function select(out: A.OutputClause, rows: { inserted: Row; deleted: Row }, from: A.TableRef[], where?: A.Expr): A.Select {
+  const items = out.items.map((item): A.SelectItem => {
+    const expr = mapTree(item.expr, (node) => {
+      const n = node as A.Expr;
+      if (n.k !== 'col' || n.name.parts.length !== 2) return undefined;
+      const [q, c] = n.name.parts as [A.Ident, A.Ident];
+      const which = q.text.toLowerCase();
+      if (which !== 'inserted' && which !== 'deleted') return undefined;
+      return rows[which](c) ?? { k: 'lit', kind: 'null', text: 'NULL', start: n.start, end: n.end };
+    }) as A.Expr;
+    // A bare `inserted.c` keeps its name `c` whatever it now reads.
+    const alias = item.alias ?? (item.expr.k === 'col' && expr !== item.expr ? item.expr.name.parts[item.expr.name.parts.length - 1] : undefined);
+    return { ...item, expr, alias };
+  });
+  return { k: 'select', items, from, where, groupBy: [], start: out.start, end: out.end };
+}
+
+function withCtes(q: A.Query, w: A.With): A.Query {
+  return { ...q, with: q.with ? { ...w, ctes: [...w.ctes, ...q.with.ctes] } : w };
+}
+
+function and(a: A.Expr, b: A.Expr): A.Expr {
+  return { k: 'op', op: 'AND', args: [a, b], start: a.start, end: b.end };
+}
+
+function same(a: A.Ident, b: A.Ident): boolean {
+  return a.text.toLowerCase() === b.text.toLowerCase();
+}
+
+function column(qualifier: A.Ident[], c: A.Ident): A.ColumnRef {
+  return { k: 'col', name: { parts: [...qualifier, c], start: c.start, end: c.end }, start: c.start, end: c.end };
+}
+
+function ident(text: string, at: A.Node): A.Ident {
+  return { text, quoted: false, start: at.start, end: at.end };
+}

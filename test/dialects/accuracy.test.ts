@@ -1,0 +1,255 @@
+/**
+ * Lineage of SQL written as production code is: Teradata's short words and BTEQ scripts, ordering
+ * inside aggregates, positions of unnested elements, PostgreSQL `WITH ORDINALITY` column lists,
+ * and T-SQL `OUTPUT ... INTO` audit tables. Pairs are `source -> target` per relation type.
+ */
+import { analyzeSql } from '../procedural/support.js';
+import { edgePairs } from '../helpers/lineage.js';
+import { vendorHint } from '../../src/parse/hint.js';
+import { resolveVendor } from '../../src/dialects/registry.js';
+
+const ok = (sql: string, vendor: string) => {
+  const a = analyzeSql(sql, vendor, { relationTypes: ['fdd', 'fdr'] });
+  expect(a.errors).toEqual([]);
+  expect(a.warnings).toEqual([]);
+  return a;
+};
+/** fdr edges into columns (not into RelationRows). */
+const decided = (a: ReturnType<typeof ok>) => edgePairs(a.graph, { type: 'fdr', rows: false });
+const rows = (a: ReturnType<typeof ok>) => edgePairs(a.graph, { type: 'fdr' }).filter((p) => p.endsWith('.RelationRows'));
+
+describe('Teradata short words and BTEQ scripts', () => {
+  const script = `.LOGON tdprod/etl_batch,s3cret;
+.SET ERROROUT STDOUT
+DATABASE edw;
+BT;
+CREATE MULTISET VOLATILE TABLE vt_orders AS (
+  SEL o.order_id, o.cust_id, ZEROIFNULL(o.amount) AS amount FROM stg.orders o WHERE o.order_dt >= CURRENT_DATE - 7
+) WITH DATA PRIMARY INDEX (order_id) ON COMMIT PRESERVE ROWS;
+LOCKING ROW FOR ACCESS
+INS INTO edw.fact_orders (order_id, cust_key, amount)
+SEL v.order_id, d.cust_key, v.amount
+FROM vt_orders v INNER JOIN edw.dim_customer d ON d.cust_id = v.cust_id
+QUALIFY ROW_NUMBER() OVER (PARTITION BY v.order_id ORDER BY v.amount DESC) = 1;
+UPD tgt FROM edw.dim_customer tgt, stg.customers src
+SET cust_name = TRIM(BOTH FROM src.name)
+WHERE tgt.cust_id = src.cust_id;
+DEL FROM edw.fact_orders WHERE order_id IN (SEL order_id FROM stg.cancelled);
+DEL edw.stage_errors ALL;
+ET;
+COLLECT STATISTICS COLUMN (order_id) ON edw.fact_orders;
+.IF ERRORCODE <> 0 THEN .QUIT 8;
+.LOGOFF`;
+
+  test('SEL / INS / UPD / DEL, LOCKING, UPDATE .. FROM .. SET, DATABASE, BT / ET, COLLECT STATISTICS, dot commands', () => {
+    const a = ok(script, 'dbvteradata');
+    expect(a.pairs).toEqual([
+      'edw.dim_customer.cust_key -> edw.fact_orders.cust_key',
+      'edw.vt_orders.amount -> edw.fact_orders.amount',
+      'edw.vt_orders.order_id -> edw.fact_orders.order_id',
+      'stg.customers.name -> edw.dim_customer.cust_name',
+      'stg.orders.amount -> edw.vt_orders.amount',
+      'stg.orders.cust_id -> edw.vt_orders.cust_id',
+      'stg.orders.order_id -> edw.vt_orders.order_id',
+    ]);
+    expect(rows(a)).toEqual(expect.arrayContaining([
+      'edw.dim_customer.cust_id -> edw.fact_orders.RelationRows',
+      'edw.vt_orders.cust_id -> edw.fact_orders.RelationRows',
+      'stg.cancelled.order_id -> edw.fact_orders.RelationRows',
+      'stg.customers.cust_id -> edw.dim_customer.RelationRows',
+    ]));
+    // The log-on line is skipped without its user and password.
+    expect(a.notes).toEqual([
+      '1:1 BTEQ command skipped: .LOGON',
+      '2:1 BTEQ command skipped: .SET ERROROUT STDOUT',
+      '20:1 BTEQ command skipped: .IF ERRORCODE <> 0 THEN .QUIT 8;',
+      '21:1 BTEQ command skipped: .LOGOFF',
+    ]);
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toContain(' -> edw.stage_errors');
+  });
+
+  test('a view read under LOCKING ROW FOR ACCESS; CREATE SET TABLE with options declares its columns', () => {
+    const a = ok(
+      `REPLACE VIEW edw_v.v_customer AS LOCKING ROW FOR ACCESS SELECT c.cust_key, c.segment FROM edw.dim_customer c;
+CREATE SET TABLE edw.cust_hist, NO FALLBACK, NO BEFORE JOURNAL, CHECKSUM = DEFAULT
+( cust_key INTEGER NOT NULL, cust_name VARCHAR(100) CHARACTER SET LATIN NOT CASESPECIFIC, eff_dt DATE FORMAT 'YYYY-MM-DD' )
+PRIMARY INDEX (cust_key);
+SEL h.cust_key, h.eff_dt FROM edw.cust_hist h;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual([
+      'edw.cust_hist.cust_key -> RS-1.cust_key',
+      'edw.cust_hist.eff_dt -> RS-1.eff_dt',
+      'edw.dim_customer.cust_key -> edw_v.v_customer.cust_key',
+      'edw.dim_customer.segment -> edw_v.v_customer.segment',
+    ]);
+  });
+
+  test('the short words are Teradata data: elsewhere SEL is no statement, and no dialect claims a file it only skips', () => {
+    expect(analyzeSql('SEL a FROM t;', 'dbvansi').errors).toEqual(["1:1 unknown statement 'SEL a FROM t'"]);
+    // Oracle takes any unknown statement for a SQL*Plus command: that is no parse to recommend.
+    expect(vendorHint('FOO bar, baz FROM x WHERE y = 1;\n', resolveVendor('teradata')!)).toBeUndefined();
+    expect(vendorHint('SEL a FROM t;\n', resolveVendor('mssql')!)).toMatch(/parses as Teradata/);
+  });
+});
+
+describe('ordering inside an aggregate decides, it is not the value', () => {
+  const withinGroup = `INSERT INTO rpt.cust_orders (cust_id, skus, median_amount)
+SELECT o.cust_id,
+       LISTAGG(o.sku, ',') WITHIN GROUP (ORDER BY o.created_at),
+       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY o.amount)
+FROM sales.order_lines o
+GROUP BY o.cust_id;`;
+  test.each(['dbvsnowflake', 'dbvoracle', 'dbvdb2', 'dbvredshift', 'dbvteradata', 'dbvvertica'])('%s: LISTAGG .. WITHIN GROUP (ORDER BY y); PERCENTILE_CONT .. (ORDER BY x) is x', (vendor) => {
+    const a = ok(withinGroup, vendor);
+    expect(a.pairs).toEqual([
+      'sales.order_lines.amount -> rpt.cust_orders.median_amount',
+      'sales.order_lines.cust_id -> rpt.cust_orders.cust_id',
+      'sales.order_lines.sku -> rpt.cust_orders.skus',
+    ]);
+    expect(decided(a)).toEqual(['sales.order_lines.created_at -> rpt.cust_orders.skus']);
+  });
+
+  test('T-SQL STRING_AGG .. WITHIN GROUP, PERCENTILE_DISC .. OVER', () => {
+    const a = ok(
+      `SELECT o.cust_id, STRING_AGG(o.sku, ',') WITHIN GROUP (ORDER BY o.line_no) AS skus,
+       PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY o.amount) OVER (PARTITION BY o.cust_id) AS p90
+INTO rpt.cust_skus
+FROM sales.order_lines o GROUP BY o.cust_id, o.amount;`,
+      'dbvmssql',
+    );
+    expect(a.pairs).toEqual(['sales.order_lines.amount -> rpt.cust_skus.p90', 'sales.order_lines.cust_id -> rpt.cust_skus.cust_id', 'sales.order_lines.sku -> rpt.cust_skus.skus']);
+    expect(decided(a)).toEqual(['sales.order_lines.line_no -> rpt.cust_skus.skus']);
+  });
+
+  test.each([
+    ['dbvpostgresql', 'ARRAY_AGG(o.sku ORDER BY o.line_no)', "STRING_AGG(o.sku, ',' ORDER BY o.line_no)"],
+    ['dbvbigquery', 'ARRAY_AGG(o.sku ORDER BY o.line_no)', "STRING_AGG(o.sku, ',' ORDER BY o.line_no)"],
+    ['dbvduckdb', 'ARRAY_AGG(o.sku ORDER BY o.line_no)', "STRING_AGG(o.sku, ',' ORDER BY o.line_no)"],
+    ['dbvmysql', "GROUP_CONCAT(o.sku ORDER BY o.line_no SEPARATOR ',')", "GROUP_CONCAT(DISTINCT o.sku ORDER BY o.line_no DESC SEPARATOR '|')"],
+    ['dbvsnowflake', 'ARRAY_AGG(o.sku) WITHIN GROUP (ORDER BY o.line_no)', "LISTAGG(DISTINCT o.sku, '|') WITHIN GROUP (ORDER BY o.line_no)"],
+  ])('%s: %s, %s', (vendor, first, second) => {
+    const a = ok(`INSERT INTO rpt.skus (cust_id, sku_list, sku_text) SELECT o.cust_id, ${first}, ${second} FROM sales.order_lines o GROUP BY o.cust_id;`, vendor);
+    expect(a.pairs).toEqual(['sales.order_lines.cust_id -> rpt.skus.cust_id', 'sales.order_lines.sku -> rpt.skus.sku_list', 'sales.order_lines.sku -> rpt.skus.sku_text']);
+    expect(decided(a)).toEqual(['sales.order_lines.line_no -> rpt.skus.sku_list', 'sales.order_lines.line_no -> rpt.skus.sku_text']);
+  });
+});
+
+describe('a position is decided by the array, it is not one of its values', () => {
+  const expectPosition = (a: ReturnType<typeof ok>, from: string, to: string) => {
+    expect(a.pairs).not.toContain(`${from} -> ${to}`);
+    expect(decided(a)).toContain(`${from} -> ${to}`);
+  };
+  test.each(['dbvhive', 'dbvsparksql', 'dbvdatabricks'])('%s: LATERAL VIEW posexplode(..) t AS pos, val', (vendor) => {
+    const a = ok(`INSERT INTO dw.order_items (order_id, line_no, sku) SELECT o.order_id, t.pos, t.sku FROM stg.orders o LATERAL VIEW posexplode(o.skus) t AS pos, sku;`, vendor);
+    expect(a.pairs).toEqual(['stg.orders.order_id -> dw.order_items.order_id', 'stg.orders.skus -> dw.order_items.sku']);
+    expectPosition(a, 'stg.orders.skus', 'dw.order_items.line_no');
+  });
+
+  test('Snowflake FLATTEN: INDEX and SEQ are positions; KEY, PATH and VALUE are data', () => {
+    const a = ok(`INSERT INTO dw.order_items (order_id, line_no, batch, attr, path, sku) SELECT o.order_id, f.index, f.seq, f.key, f.path, f.value:sku::string FROM stg.orders o, LATERAL FLATTEN(input => o.payload:items) f;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual(['stg.orders.order_id -> dw.order_items.order_id', 'stg.orders.payload -> dw.order_items.attr', 'stg.orders.payload -> dw.order_items.path', 'stg.orders.payload -> dw.order_items.sku']);
+    expectPosition(a, 'stg.orders.payload', 'dw.order_items.line_no');
+    expectPosition(a, 'stg.orders.payload', 'dw.order_items.batch');
+  });
+
+  test.each([
+    ['dbvbigquery', 'CROSS JOIN UNNEST(o.skus) AS sku WITH OFFSET AS pos', 'pos', 'sku'],
+    ['dbvpresto', 'CROSS JOIN UNNEST(o.skus) WITH ORDINALITY AS t(sku, pos)', 't.pos', 't.sku'],
+    ['dbvathena', 'CROSS JOIN UNNEST(o.skus) WITH ORDINALITY AS t(sku, pos)', 't.pos', 't.sku'],
+    ['dbvpostgresql', 'CROSS JOIN LATERAL unnest(o.skus) WITH ORDINALITY AS t(sku, pos)', 't.pos', 't.sku'],
+    ['dbvduckdb', 'CROSS JOIN UNNEST(o.skus) WITH ORDINALITY AS t(sku, pos)', 't.pos', 't.sku'],
+  ])('%s: %s', (vendor, from, pos, sku) => {
+    const a = ok(`INSERT INTO dw.order_items (order_id, line_no, sku) SELECT o.order_id, ${pos}, ${sku} FROM stg.orders o ${from};`, vendor);
+    expect(a.pairs).toEqual(['stg.orders.order_id -> dw.order_items.order_id', 'stg.orders.skus -> dw.order_items.sku']);
+    expectPosition(a, 'stg.orders.skus', 'dw.order_items.line_no');
+  });
+
+  test('Oracle / MySQL JSON_TABLE .. FOR ORDINALITY', () => {
+    for (const vendor of ['dbvoracle', 'dbvmysql']) {
+      const a = ok(`INSERT INTO dw.order_items (order_id, line_no, sku) SELECT o.order_id, j.n, j.sku FROM stg.orders o, JSON_TABLE(o.doc, '$.items[*]' COLUMNS (n FOR ORDINALITY, sku VARCHAR(20) PATH '$.sku')) j;`, vendor);
+      expect(a.pairs).toEqual(['stg.orders.doc -> dw.order_items.sku', 'stg.orders.order_id -> dw.order_items.order_id']);
+      expectPosition(a, 'stg.orders.doc', 'dw.order_items.line_no');
+    }
+  });
+});
+
+describe('PostgreSQL WITH ORDINALITY: the position is the name past the function\'s own columns', () => {
+  test.each([
+    ['jsonb_each(d.attrs) WITH ORDINALITY AS t(k, v, n)', 't.k', 't.v', 't.n'],
+    ['jsonb_each_text(d.attrs) WITH ORDINALITY t(k, v)', 't.k', 't.v', 't.ordinality'],
+    ['json_each(d.attrs) WITH ORDINALITY AS t(k, v, n)', 't.k', 't.v', 't.n'],
+    ['json_each_text(d.attrs) WITH ORDINALITY AS t', 't.key', 't.value', 't.ordinality'],
+  ])('%s', (from, k, v, n) => {
+    const a = ok(`INSERT INTO app.doc_attrs (doc_id, attr, val, pos) SELECT d.id, ${k}, ${v}, ${n} FROM app.docs d CROSS JOIN LATERAL ${from};`, 'dbvpostgresql');
+    expect(a.pairs).toEqual(['app.docs.attrs -> app.doc_attrs.attr', 'app.docs.attrs -> app.doc_attrs.val', 'app.docs.id -> app.doc_attrs.doc_id']);
+    expect(decided(a)).toEqual(['app.docs.attrs -> app.doc_attrs.pos']);
+  });
+
+  test('jsonb_array_elements(..) WITH ORDINALITY x(e, n)', () => {
+    const a = ok(`INSERT INTO app.lines (doc_id, line, pos) SELECT d.id, x.e ->> 'sku', x.n FROM app.docs d, jsonb_array_elements(d.doc -> 'items') WITH ORDINALITY x(e, n);`, 'dbvpostgresql');
+    expect(a.pairs).toEqual(['app.docs.doc -> app.lines.line', 'app.docs.id -> app.lines.doc_id']);
+    expect(decided(a)).toEqual(['app.docs.doc -> app.lines.pos']);
+  });
+});
+
+describe('T-SQL OUTPUT .. INTO: inserted.c reads what was written, deleted.c the old row', () => {
+  test('INSERT .. SELECT', () => {
+    const a = ok(
+      `INSERT INTO dbo.customers (cust_id, name, email)
+OUTPUT inserted.cust_id, inserted.email, SYSDATETIME() INTO audit.cust_log (cust_id, email, logged_at)
+SELECT s.id, s.full_name, s.mail FROM stg.customers s WHERE s.valid = 1;`,
+      'dbvmssql',
+    );
+    expect(a.pairs).toEqual([
+      'stg.customers.full_name -> dbo.customers.name',
+      'stg.customers.id -> audit.cust_log.cust_id',
+      'stg.customers.id -> dbo.customers.cust_id',
+      'stg.customers.mail -> audit.cust_log.email',
+      'stg.customers.mail -> dbo.customers.email',
+    ]);
+    expect(rows(a)).toContain('stg.customers.valid -> audit.cust_log.RelationRows');
+  });
+
+  test('UPDATE .. FROM: a column not SET keeps its old value in inserted', () => {
+    const a = ok(
+      `UPDATE c SET c.email = s.mail, c.name = UPPER(s.full_name)
+OUTPUT deleted.email, inserted.email, inserted.cust_id INTO audit.email_changes (old_email, new_email, cust_id)
+FROM dbo.customers c JOIN stg.customers s ON s.id = c.cust_id;`,
+      'dbvmssql',
+    );
+    expect(a.pairs).toEqual([
+      'dbo.customers.cust_id -> audit.email_changes.cust_id',
+      'dbo.customers.email -> audit.email_changes.old_email',
+      'stg.customers.full_name -> dbo.customers.name',
+      'stg.customers.mail -> audit.email_changes.new_email',
+      'stg.customers.mail -> dbo.customers.email',
+    ]);
+    expect(rows(a)).toEqual(expect.arrayContaining(['dbo.customers.cust_id -> audit.email_changes.RelationRows', 'stg.customers.id -> audit.email_changes.RelationRows']));
+  });
+
+  test('DELETE', () => {
+    const a = ok(`DELETE FROM dbo.customers OUTPUT deleted.cust_id, deleted.name INTO audit.deleted_customers (cust_id, name) WHERE inactive = 1;`, 'dbvmssql');
+    expect(a.pairs).toEqual(['dbo.customers.cust_id -> audit.deleted_customers.cust_id', 'dbo.customers.name -> audit.deleted_customers.name']);
+  });
+
+  test('MERGE: each arm\'s written values, the old row for deleted', () => {
+    const a = ok(
+      `MERGE dbo.customers AS t
+USING stg.customers AS s ON t.cust_id = s.id
+WHEN MATCHED THEN UPDATE SET t.email = s.mail
+WHEN NOT MATCHED THEN INSERT (cust_id, name, email) VALUES (s.id, s.full_name, s.mail)
+OUTPUT $action, inserted.cust_id, inserted.email, deleted.email INTO audit.merge_log (act, cust_id, new_email, old_email);`,
+      'dbvmssql',
+    );
+    expect(a.pairs).toEqual([
+      'dbo.customers.cust_id -> audit.merge_log.cust_id',
+      'dbo.customers.email -> audit.merge_log.old_email',
+      'stg.customers.full_name -> dbo.customers.name',
+      'stg.customers.id -> audit.merge_log.cust_id',
+      'stg.customers.id -> dbo.customers.cust_id',
+      'stg.customers.mail -> audit.merge_log.new_email',
+      'stg.customers.mail -> dbo.customers.email',
+    ]);
+  });
+});
