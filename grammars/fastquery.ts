@@ -10,6 +10,7 @@ import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
 import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
+import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
 const K = T.K;
@@ -62,6 +63,7 @@ export class FastQuery extends FastExpr {
     const first = parser.la(1).tokenType;
     if (first === K.WITH) return this.run(Kind.Statement, this.readWithStatement);
     if (first === K.INSERT) return this.run(Kind.Statement, this.readInsertStatement);
+    if (first === K.CREATE) return this.run(Kind.Statement, this.readCreateStatement);
     if (!parser.startsQuery(1)) return undefined;
     // Read as `query` is: where it gives up, the rules' `query` at the same token need not retry it.
     return this.run(Kind.Query, this.readQueryStatement);
@@ -75,6 +77,39 @@ export class FastQuery extends FastExpr {
   };
 
   private readonly readInsertStatement = (): Statement => this.semicolon(this.insert(undefined));
+
+  /**
+   * `createStmt` for `CREATE [modifiers] TABLE name AS query` and `CREATE [modifiers] VIEW name AS
+   * query`; column lists, IF NOT EXISTS, options, LIKE, CLONE, WITH [NO] DATA / CHECK OPTION and
+   * every other CREATE are left to the rules.
+   */
+  private readonly readCreateStatement = (): Statement => {
+    const kw = this.expect(K.CREATE!);
+    let temporary = false;
+    let materialized = false;
+    for (let m = this.toks[this.p]; m !== undefined && TABLE_MODIFIERS.test(m.image) && m.tokenType !== K.TABLE && m.tokenType !== K.VIEW; m = this.toks[this.p]) {
+      this.p++;
+      const u = m.image.toUpperCase();
+      if (TEMPORARY_WORDS.has(u)) temporary = true;
+      if (u === 'MATERIALIZED') materialized = true;
+    }
+    const t = this.toks[this.p];
+    const table = t !== undefined && t.tokenType === K.TABLE;
+    if (!table && (t === undefined || t.tokenType !== K.VIEW)) throw GIVE_UP;
+    // BigQuery `CREATE TABLE FUNCTION` is a routine.
+    if (table && this.toks[this.p + 1]?.image.toUpperCase() === 'FUNCTION') throw GIVE_UP;
+    this.p++;
+    if (this.is(K.IF!)) throw GIVE_UP; // IF NOT EXISTS
+    const name = this.qname();
+    this.expect(K.AS!);
+    if (!this.startsQuery()) throw GIVE_UP;
+    const query = this.subquery();
+    if (this.is(K.WITH!)) throw GIVE_UP;
+    const s: Statement = table
+      ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
+      : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };
+    return this.semicolon(s);
+  };
 
   /** The statement just read, then its optional `;`. */
   private semicolon(s: Statement): Statement {
