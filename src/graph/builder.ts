@@ -23,6 +23,9 @@ import { addLoc, PackedColumn } from './column.js';
 import { Names } from './names.js';
 
 const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
+const EFFECT_INDEX: Record<EffectType, number> = {
+  select: 0, insert: 1, update: 2, merge_update: 3, merge_insert: 4, create_view: 5, create_table: 6, delete: 7, function: 8, rename_table: 9,
+};
 
 export interface ColumnRef {
   obj: LineageObject;
@@ -44,8 +47,12 @@ export class GraphBuilder {
   private readonly datasets = new Map<string, LineageObject>();
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
-  /** Per target column: the (source id, type, effect, process) links already made into it. */
-  private readonly linked = new Map<number, { k: number; effect: EffectType; pid: number | undefined }[]>();
+  /**
+   * Per target column: the links already made into it, three integers each (source column id and
+   * type, effect, process or -1); most columns have one or two, an array of exactly three integers
+   * is made for the first (an object per link and an array grown by push cost ~180 bytes a link).
+   */
+  private readonly linked = new Map<number, number[]>();
   private readonly counters = new Map<string, number>();
   /** Names of objects and columns, interned (see names.ts). */
   private readonly names = new Names();
@@ -204,10 +211,14 @@ export class GraphBuilder {
     // a row set into itself is not.
     if (source.col === target.col && target.col.system) return;
     const key = source.col.id * 4 + TYPE_INDEX[type];
-    let seen = this.linked.get(target.col.id);
-    if (!seen) this.linked.set(target.col.id, (seen = []));
-    else if (seen.some((s) => s.k === key && s.effect === effectType && s.pid === processId)) return;
-    seen.push({ k: key, effect: effectType, pid: processId });
+    const effect = EFFECT_INDEX[effectType];
+    const pid = processId ?? -1;
+    const seen = this.linked.get(target.col.id);
+    if (!seen) this.linked.set(target.col.id, [key, effect, pid]);
+    else {
+      for (let i = 0; i < seen.length; i += 3) if (seen[i] === key && seen[i + 1] === effect && seen[i + 2] === pid) return;
+      seen.push(key, effect, pid);
+    }
     const id = this.nextId++;
     const from = endpoint(source.obj.id, source.col.id, extra?.loc, extra?.clauseType);
     const to = endpoint(target.obj.id, target.col.id);

@@ -61,6 +61,16 @@ export class PackedColumn implements LineageColumn {
     for (const l of locs) this.addLoc(l);
   }
 
+  /** The packed integers (see #packed) and how many are used: for `LocReader`. */
+  packedValues(): ArrayLike<number> {
+    return values(this.#packed);
+  }
+
+  packedSize(): number {
+    const p = this.#packed;
+    return p instanceof Grown ? p.size : p.length;
+  }
+
   first(): Loc | undefined {
     return this.#last < 0 ? undefined : unpack(values(this.#packed), 0);
   }
@@ -128,6 +138,76 @@ class Grown {
 function values(p: number[] | Grown): ArrayLike<number> {
   return p instanceof Grown ? p.data : p;
 }
+
+/**
+ * Reads occurrences one at a time into its own fields, without a Loc object each: the writers
+ * read every occurrence of every column (136,000 coordinate pairs of the bench's 5 MB). One
+ * reader is reused for column after column.
+ */
+export class LocReader {
+  file = 0;
+  line = 0;
+  col = 0;
+  endLine = 0;
+  endCol = 0;
+  private values: ArrayLike<number> = NONE;
+  private size = 0;
+  private i = 0;
+  private plain: readonly Loc[] | undefined;
+
+  /** Starts on the occurrences of `c`. */
+  of(c: LineageColumn): this {
+    if (c instanceof PackedColumn) {
+      this.values = c.packedValues();
+      this.size = c.packedSize();
+      this.plain = undefined;
+    } else {
+      this.values = NONE;
+      this.plain = c.locs;
+      this.size = c.locs.length;
+    }
+    this.i = 0;
+    return this;
+  }
+
+  /** Reads the next occurrence; false when there is none. */
+  next(): boolean {
+    const i = this.i;
+    if (i >= this.size) return false;
+    if (this.plain) {
+      this.set(this.plain[i]!);
+      this.i = i + 1;
+      return true;
+    }
+    const p = this.values;
+    const head = p[i]!;
+    this.line = p[i + 1]!;
+    this.col = p[i + 2]!;
+    if (head < 0) {
+      this.file = ~head;
+      this.endLine = this.line;
+      this.endCol = p[i + 3]!;
+      this.i = i + 4;
+    } else {
+      this.file = head;
+      this.endLine = p[i + 3]!;
+      this.endCol = p[i + 4]!;
+      this.i = i + 5;
+    }
+    return true;
+  }
+
+  /** Reads `loc` (an occurrence given apart from a column). */
+  set(loc: Loc): void {
+    this.file = loc.file;
+    this.line = loc.line;
+    this.col = loc.col;
+    this.endLine = loc.endLine;
+    this.endCol = loc.endCol;
+  }
+}
+
+const NONE: readonly number[] = [];
 
 /** The occurrence packed at `i` (no private method: it would add a brand field to every column). */
 function unpack(p: ArrayLike<number>, i: number): Loc {

@@ -68,9 +68,10 @@ export class Shaper {
     const incoming = new Map<number, LineageEdge[]>();
     for (const e of raw) {
       if (e.type === 'join') continue;
-      let list = incoming.get(e.target.columnId);
-      if (!list) incoming.set(e.target.columnId, (list = []));
-      list.push(e);
+      // `[e]`, not `[]` then push: most columns have one incoming edge (push reserves 17 slots).
+      const list = incoming.get(e.target.columnId);
+      if (list) list.push(e);
+      else incoming.set(e.target.columnId, [e]);
     }
     const reach = this.reacher(incoming);
     for (const e of raw) {
@@ -115,17 +116,23 @@ export class Shaper {
       edges: LineageEdge[];
       next: number;
       out: Reach[];
-      seen: Map<number, Reach>;
+      /** `out` by source column, made once `out` is long (a short list is searched). */
+      seen: Map<number, Reach> | undefined;
     }
     const frame = (from: Endpoint): Frame => {
       onStack.add(from.columnId);
-      return { columnId: from.columnId, edges: incoming.get(from.columnId) ?? [], next: 0, out: [], seen: new Map() };
+      return { columnId: from.columnId, edges: incoming.get(from.columnId) ?? NO_EDGES, next: 0, out: [], seen: undefined };
     };
     const add = (f: Frame, r: Reach) => {
       const k = r.source.columnId;
-      const prev = f.seen.get(k);
+      let prev: Reach | undefined;
+      if (f.seen) prev = f.seen.get(k);
+      else {
+        for (const x of f.out) if (x.source.columnId === k) prev = x;
+        if (!prev && f.out.length >= 16) f.seen = new Map(f.out.map((x) => [x.source.columnId, x]));
+      }
       if (!prev) {
-        f.seen.set(k, r);
+        f.seen?.set(k, r);
         f.out.push(r);
       } else if (r.direct && !prev.direct) {
         prev.direct = true;
@@ -225,5 +232,7 @@ export class Shaper {
     return { ...base, objects: this.kept, edges };
   }
 }
+
+const NO_EDGES: LineageEdge[] = [];
 
 const isDataset = (o: LineageObject) => o.type === 'table' || o.type === 'view';

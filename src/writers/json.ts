@@ -17,9 +17,10 @@
  * - Edges whose endpoints the graph does not hold are skipped (a resolver bug, never a crash).
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { isDataset, qualifiedName, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
+import { firstLoc, LocReader } from '../graph/column.js';
+import { isDataset, qualifiedName, type LineageColumn, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
-import { ChunkBuffer } from './chunks.js';
+import { ByteChunks, encoded } from './bytes.js';
 import { Coordinates, endpointLoc, GraphIndex, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
 
 export interface ElementJson {
@@ -45,82 +46,178 @@ export interface RelationshipJson {
 export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
   const ix = new GraphIndex(graph);
   const coords = new Coordinates(graph.files);
-  const text = new JsonText(coords);
+  const out = new ByteChunks();
+  const text = new JsonText(coords, out);
   const objects = opts.tableToTable
     ? graph.objects.filter((o) => isDataset(o) || o.type === 'process')
     : graph.objects;
   const groups = opts.tableToTable ? undefined : new EdgeGroups(ix);
-  const relationships = (): Iterable<string> =>
-    groups ? columnRelationshipTexts(ix, groups, text) : mapIter(tableRelationships(ix, coords), (r) => JSON.stringify(r));
   const parents = groups ? columnParents(ix, groups) : tableParents(ix, coords);
   const head = { code: 200, data: { mode: 'global', summary: summaryOf(ix, objects, parents, opts.tableToTable) } };
-  const out = new ChunkBuffer();
   // `{"code":200,"data":{"mode":"global","summary":{...}` without its two closing braces.
-  out.add(JSON.stringify(head).slice(0, -2));
-  out.add(`,"sqlflow":{"dbvendor":${JSON.stringify(graph.vendor)},"dbobjs":[`);
+  out.str(JSON.stringify(head).slice(0, -2));
+  out.str(`,"sqlflow":{"dbvendor":${JSON.stringify(graph.vendor)},"dbobjs":[`);
   let first = true;
   for (const o of objects) {
-    for (const piece of dbobj(o, text, opts.tableToTable, first)) if (out.add(piece)) yield out.take();
+    // One dbobj, a column at a time (a chunk is taken between columns).
+    const columns = text.objectHead(o, first, opts.tableToTable);
+    if (columns) {
+      for (let i = 0; i < columns.length; i++) {
+        text.column(columns[i]!, i === 0);
+        if (out.full) yield out.take();
+      }
+      out.str(']');
+    }
+    text.objectTail(o);
+    if (out.full) yield out.take();
     first = false;
   }
-  out.add('],"relationships":[');
-  first = true;
-  for (const r of relationships()) {
-    if (out.add(first ? r : `,${r}`)) yield out.take();
-    first = false;
+  out.str('],"relationships":[');
+  if (groups) yield* columnRelationshipTexts(ix, groups, text);
+  else {
+    first = true;
+    for (const r of tableRelationships(ix, coords)) {
+      if (!first) out.str(',');
+      out.str(JSON.stringify(r));
+      if (out.full) yield out.take();
+      first = false;
+    }
   }
-  out.add('],"errors":[');
+  out.str('],"errors":[');
   first = true;
   for (const e of graph.errors) {
-    const error = `{"errorMessage":${JSON.stringify(e.message)},"errorType":${JSON.stringify(e.code)},"coordinates":[${text.diagnostic(e)}]}`;
-    if (out.add(first ? error : `,${error}`)) yield out.take();
+    out.str(first ? '{"errorMessage":' : ',{"errorMessage":');
+    out.str(text.message(e.message));
+    text.member(',"errorType":', e.code);
+    out.str(',"coordinates":[');
+    text.diagnostic(e);
+    out.str(']}');
+    if (out.full) yield out.take();
     first = false;
   }
-  out.add(']');
+  out.str(']');
   const files = coords.filesMap(graph.files);
-  if (files) out.add(`,"files":${JSON.stringify(files)}`);
-  out.add('}}}\n');
+  if (files) out.str(`,"files":${JSON.stringify(files)}`);
+  out.str('}}}\n');
   yield out.take();
 }
 
-function* mapIter<T, U>(items: Iterable<T>, f: (x: T) => U): Generator<U> {
-  for (const x of items) yield f(x);
-}
+const X = encoded('{"x":');
+const Y = encoded(',"y":');
 
 /**
- * The JSON text of the document's repeated parts, written directly rather than through
- * JSON.stringify of one small object each (the bench's document has about a million of them):
- * members in the order the objects had, strings through JSON.stringify, each file's hashCode and
- * each object's parentName escaped once.
+ * The document's repeated parts, written straight into the byte buffer rather than as a string
+ * each (the bench's document has about a million of them): members in the order the objects had,
+ * strings through JSON.stringify, each file's hashCode, each name and each object's parentName
+ * escaped once.
  */
 class JsonText {
   private readonly hashes: string[] = [];
+  private readonly pieces: [Uint8Array, Uint8Array][] = [];
   private readonly parentNames = new Map<number, string>();
+  private readonly quoted = new Map<string, string>();
+  private readonly messages = new Map<string, string>();
+  private readonly reader = new LocReader();
 
-  constructor(private readonly coords: Coordinates) {}
+  constructor(
+    private readonly coords: Coordinates,
+    readonly out: ByteChunks,
+  ) {}
 
   private hash(file: number): string {
     return (this.hashes[file] ??= JSON.stringify(this.coords.hashOf(file)));
   }
 
-  /** `{x, y, hashCode}` pairs of each loc, without the brackets (as `Coordinates.of`). */
-  locs(locs: readonly (Loc | undefined)[]): string {
-    let s = '';
-    for (const loc of locs) if (loc) s += (s ? ',' : '') + this.loc(loc);
-    return s;
+  /** A pair's fixed text after its first `y` and after its second, for a file's hashCode. */
+  private hashPieces(file: number): [Uint8Array, Uint8Array] {
+    let pieces = this.pieces[file];
+    if (!pieces) {
+      const h = this.hash(file);
+      this.pieces[file] = pieces = [encoded(`,"hashCode":${h}},{"x":`), encoded(`,"hashCode":${h}}`)];
+    }
+    return pieces;
   }
 
-  loc(l: Loc): string {
-    const h = this.hash(l.file);
-    return `{"x":${l.line},"y":${l.col},"hashCode":${h}},{"x":${l.endLine},"y":${l.endCol},"hashCode":${h}}`;
+  /** `s` as a JSON string (names repeat: each is escaped once). */
+  quote(s: string): string {
+    let q = this.quoted.get(s);
+    if (q === undefined) this.quoted.set(s, (q = JSON.stringify(s)));
+    return q;
   }
 
-  diagnostic(d: Diagnostic): string {
-    if (d.fileIndex === undefined) return '';
+  /**
+   * A diagnostic's message as a JSON string. Messages repeat (a warning per use of a column) and
+   * the run's are interned: the last few thousand escaped are kept (a bounded cache: a run without
+   * --schema has hundreds of thousands of distinct ones).
+   */
+  message(m: string): string {
+    let q = this.messages.get(m);
+    if (q === undefined) {
+      if (this.messages.size >= 4096) this.messages.clear();
+      this.messages.set(m, (q = JSON.stringify(m)));
+    }
+    return q;
+  }
+
+  /** A member whose value is one of few strings (a name, a type): `key` then the value quoted. */
+  member(key: string, value: string): void {
+    this.out.str(key);
+    this.out.str(this.quote(value));
+  }
+
+  /** The `{x, y, hashCode}` pair of the occurrence `r` has read. */
+  private pair(r: LocReader): void {
+    const out = this.out;
+    const [middle, end] = this.hashPieces(r.file);
+    out.bytes(X);
+    out.int(r.line);
+    out.bytes(Y);
+    out.int(r.col);
+    out.bytes(middle);
+    out.int(r.endLine);
+    out.bytes(Y);
+    out.int(r.endCol);
+    out.bytes(end);
+  }
+
+  /** The pairs of each loc, without the brackets (as `Coordinates.of`). */
+  locs(locs: readonly (Loc | undefined)[]): void {
+    let first = true;
+    for (const loc of locs) {
+      if (!loc) continue;
+      if (!first) this.out.str(',');
+      this.loc(loc);
+      first = false;
+    }
+  }
+
+  loc(l: Loc): void {
+    this.reader.set(l);
+    this.pair(this.reader);
+  }
+
+  /** A dbobj's column (a comma before it unless it is the first). */
+  column(c: LineageColumn, first: boolean): void {
+    const out = this.out;
+    out.str(first ? '{"id":"' : ',{"id":"');
+    out.int(c.id);
+    out.str('","name":');
+    out.str(this.quote(c.name));
+    out.str(',"coordinates":[');
+    const r = this.reader.of(c);
+    for (let i = 0; r.next(); i++) {
+      if (i > 0) out.str(',');
+      this.pair(r);
+    }
+    out.str(c.system ? '],"source":"system"}' : ']}');
+  }
+
+  diagnostic(d: Diagnostic): void {
+    if (d.fileIndex === undefined) return;
     const line = d.line;
-    if (line === undefined) return '';
+    if (line === undefined) return;
     const col = d.col ?? 1;
-    return this.loc({ file: d.fileIndex, line, col, endLine: d.endLine ?? line, endCol: d.endCol ?? col });
+    this.loc({ file: d.fileIndex, line, col, endLine: d.endLine ?? line, endCol: d.endCol ?? col });
   }
 
   parentName(o: LineageObject): string {
@@ -129,45 +226,65 @@ class JsonText {
     return s;
   }
 
-  /** A relationship end (`element`'s members). */
-  element(r: Resolved, transform?: LineageEdge['transform']): string {
-    const loc = endpointLoc(r);
-    let s = `{"id":"${r.column.id}","column":${JSON.stringify(r.column.name)},"parentId":"${r.object.id}","parentName":${this.parentName(r.object)},"coordinates":[${loc ? this.loc(loc) : ''}]`;
-    if (r.endpoint.clauseType !== undefined) s += `,"clauseType":${JSON.stringify(r.endpoint.clauseType)}`;
-    if (transform) s += `,"transforms":[{"type":${JSON.stringify(transform.kind)},"code":${JSON.stringify(transform.code)}}]`;
-    return `${s}}`;
-  }
-}
-
-/** One dbobj's JSON, in pieces (a column at a time), preceded by a comma unless it is the first. */
-function* dbobj(o: LineageObject, text: JsonText, tableToTable: boolean, first: boolean): Generator<string> {
-  let head = `${first ? '' : ','}{"id":"${o.id}"`;
-  if (o.database) head += `,"database":${JSON.stringify(o.database)}`;
-  if (o.schema) head += `,"schema":${JSON.stringify(o.schema)}`;
-  head += `,"name":${text.parentName(o)}`;
-  if (o.alias) head += `,"alias":${JSON.stringify(o.alias)}`;
-  head += `,"type":${JSON.stringify(o.type)}`;
-  if (o.type === 'process') {
-    if (o.procedureName !== undefined) head += `,"procedureName":${JSON.stringify(o.procedureName)}`;
-    if (o.queryHashId !== undefined) head += `,"queryHashId":${JSON.stringify(o.queryHashId)}`;
-    if (o.callee !== undefined) head += `,"callee":${JSON.stringify(o.callee)}`;
-  }
-  // The head without its closing brace; the remaining members follow.
-  yield head;
-  if (o.type !== 'process') {
-    if (tableToTable || o.columns.length === 0) yield ',"columns":[]';
-    else {
-      let sep = ',"columns":[';
-      for (const c of o.columns) {
-        yield `${sep}{"id":"${c.id}","name":${JSON.stringify(c.name)},"coordinates":[${text.locs(c.locs)}]${c.system ? ',"source":"system"' : ''}}`;
-        sep = ',';
-      }
-      yield ']';
+  /**
+   * A dbobj up to its columns, preceded by a comma unless it is the first: the columns to write
+   * next (after `,"columns":[`), if any; `objectTail` closes it.
+   */
+  objectHead(o: LineageObject, first: boolean, tableToTable: boolean): readonly LineageColumn[] | undefined {
+    const out = this.out;
+    out.str(first ? '{"id":"' : ',{"id":"');
+    out.int(o.id);
+    out.str('"');
+    if (o.database) this.member(',"database":', o.database);
+    if (o.schema) this.member(',"schema":', o.schema);
+    out.str(',"name":');
+    out.str(this.parentName(o));
+    if (o.alias) this.member(',"alias":', o.alias);
+    this.member(',"type":', o.type);
+    if (o.type === 'process') {
+      if (o.procedureName !== undefined) this.member(',"procedureName":', o.procedureName);
+      if (o.queryHashId !== undefined) out.str(`,"queryHashId":${JSON.stringify(o.queryHashId)}`);
+      if (o.callee !== undefined) this.member(',"callee":', o.callee);
+      return undefined;
     }
+    if (tableToTable || o.columns.length === 0) {
+      out.str(',"columns":[]');
+      return undefined;
+    }
+    out.str(',"columns":[');
+    return o.columns;
   }
-  yield `,"coordinates":[${text.locs(o.locs)}]}`;
-}
 
+  objectTail(o: LineageObject): void {
+    this.out.str(',"coordinates":[');
+    this.locs(o.locs);
+    this.out.str(']}');
+  }
+
+  /** A relationship end (`element`'s members). */
+  element(r: Resolved, transform?: LineageEdge['transform']): void {
+    const out = this.out;
+    out.str('{"id":"');
+    out.int(r.column.id);
+    out.str('","column":');
+    out.str(this.quote(r.column.name));
+    out.str(',"parentId":"');
+    out.int(r.object.id);
+    out.str('","parentName":');
+    out.str(this.parentName(r.object));
+    out.str(',"coordinates":[');
+    const loc = r.endpoint.loc;
+    if (loc) this.loc(loc);
+    else {
+      const reader = this.reader.of(r.column);
+      if (reader.next()) this.pair(reader);
+    }
+    out.str(']');
+    if (r.endpoint.clauseType !== undefined) this.member(',"clauseType":', r.endpoint.clauseType);
+    if (transform) out.str(`,"transforms":[{"type":${JSON.stringify(transform.kind)},"code":${JSON.stringify(transform.code)}}]`);
+    out.str('}');
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Column-level relationships
@@ -199,6 +316,8 @@ export function numbered<R extends RelationshipJson>(ix: GraphIndex, rels: R[]):
 interface OpenGroup {
   index: number;
   objectId: number;
+  column: LineageColumn;
+  /** The target's own position (else its column's first, looked up only when compared with an own one). */
   loc: Loc | undefined;
   clauseType: string | undefined;
   type: string;
@@ -213,12 +332,13 @@ function sameLoc(a: Loc | undefined, b: Loc | undefined): boolean {
   return a.file === b.file && a.line === b.line && a.col === b.col && a.endLine === b.endLine && a.endCol === b.endCol;
 }
 
-/** True when edge `e` into `target` (at `loc`) has the grouping key of group `g` (its column aside). */
-function inGroup(g: OpenGroup, e: LineageEdge, loc: Loc | undefined): boolean {
-  return (
-    g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
-    g.function === e.function && g.clauseType === e.target.clauseType && sameLoc(g.loc, loc)
-  );
+/** True when edge `e` into column `target` has the grouping key of group `g` (its column aside). */
+function inGroup(g: OpenGroup, e: LineageEdge, target: LineageColumn): boolean {
+  if (!(g.objectId === e.target.objectId && g.type === e.type && g.effectType === e.effectType && g.processId === e.processId &&
+    g.function === e.function && g.clauseType === e.target.clauseType)) return false;
+  // Without an own position both ends are the column's first occurrence (same object, same column id).
+  const loc = e.target.loc;
+  return g.loc === loc || sameLoc(g.loc ?? firstLoc(g.column), loc ?? firstLoc(target));
 }
 
 /** A column-level relationship's edges, resolved, with their positions in `graph.edges`. */
@@ -252,18 +372,18 @@ class EdgeGroups {
     let head = 0;
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i]!;
-      const target = ix.resolve(e.target);
-      if (target && ix.resolve(e.source)) {
-        const loc = endpointLoc(target);
+      const target = ix.column(e.target.objectId, e.target.columnId);
+      if (target && ix.column(e.source.objectId, e.source.columnId)) {
         const columnId = e.target.columnId;
         let list = open.get(columnId);
-        const group = list?.find((g) => inGroup(g, e, loc));
+        let group: OpenGroup | undefined;
+        if (list) for (let k = 0; k < list.length && !group; k++) if (inGroup(list[k]!, e, target)) group = list[k];
         if (group) {
           this.next[tail[group.index]!] = i;
           tail[group.index] = i;
         } else {
           const g: OpenGroup = {
-            index: this.first.length, objectId: e.target.objectId, loc, clauseType: e.target.clauseType, type: e.type,
+            index: this.first.length, objectId: e.target.objectId, column: target, loc: e.target.loc, clauseType: e.target.clauseType, type: e.type,
             effectType: e.effectType, processId: e.processId, function: e.function,
           };
           this.first.push(i);
@@ -319,23 +439,28 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
 }
 
 /**
- * `streamColumnRelationships` as JSON texts, one per group, written directly. Members in
+ * `streamColumnRelationships` as JSON text, written directly, a comma between two. Members in
  * `RelationshipJson`'s order; a source that repeats one already written in its group (same
  * column, object, position, clause and transform) is dropped.
  */
 function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: JsonText): Generator<string> {
   const edges = ix.graph.edges;
+  const out = text.out;
   let id = ix.maxId() + 1;
   for (let g = 0; g < groups.first.length; g++) {
     const first = groups.first[g]!;
     const e = edges[first]!;
-    let s = `{"id":"${id++}","type":${JSON.stringify(e.type)}`;
-    if (e.function !== undefined) s += `,"function":${JSON.stringify(e.function)}`;
-    if (e.effectType !== undefined) s += `,"effectType":${JSON.stringify(e.effectType)}`;
-    s += `,"target":${text.element(ix.resolve(e.target)!)},"sources":[`;
+    out.str(g === 0 ? '{"id":"' : ',{"id":"');
+    out.int(id++);
+    text.member('","type":', e.type);
+    if (e.function !== undefined) text.member(',"function":', e.function);
+    if (e.effectType !== undefined) text.member(',"effectType":', e.effectType);
+    out.str(',"target":');
+    text.element(ix.resolve(e.target)!);
+    out.str(',"sources":[');
     const seen = groups.next[first]! >= 0 ? new Set<string>() : undefined;
-    let sep = '';
-    for (const i of groups.edges(g)) {
+    let sep = false;
+    for (let i = first; i >= 0; i = groups.next[i]!) {
       const edge = edges[i]!;
       const source = ix.resolve(edge.source)!;
       if (seen) {
@@ -343,12 +468,18 @@ function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: Json
         if (seen.has(key)) continue;
         seen.add(key);
       }
-      s += sep + text.element(source, edge.transform);
-      sep = ',';
+      if (sep) out.str(',');
+      text.element(source, edge.transform);
+      sep = true;
     }
-    s += ']';
-    if (e.processId !== undefined) s += `,"processId":"${e.processId}"`;
-    yield `${s}}`;
+    out.str(']');
+    if (e.processId !== undefined) {
+      out.str(',"processId":"');
+      out.int(e.processId);
+      out.str('"');
+    }
+    out.str('}');
+    if (out.full) yield out.take();
   }
 }
 

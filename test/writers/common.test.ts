@@ -35,6 +35,19 @@ describe('writer helpers', () => {
     expect(ix.edgesByProcess().get(1)).toHaveLength(3);
   });
 
+  test('GraphIndex: a graph whose objects reuse column ids finds each object its own column', () => {
+    const g = insertSelectGraph();
+    // A graph read back from elsewhere may number columns per object: src's columns 3 and 4 too.
+    g.objects[2]!.columns[0]!.id = 3;
+    g.objects[2]!.columns[1]!.id = 4;
+    const ix = new GraphIndex(g);
+    expect(ix.resolve({ objectId: 2, columnId: 3 })?.column.name).toBe('a');
+    expect(ix.resolve({ objectId: 6, columnId: 3 })?.column.name).toBe('x');
+    expect(ix.resolve({ objectId: 6, columnId: 4 })?.column.name).toBe('y');
+    expect(ix.resolve({ objectId: 6, columnId: 7 })).toBeUndefined();
+    expect(ix.maxId()).toBe(10);
+  });
+
   test('tablePairs: reads x writes of every process, deduplicated', () => {
     const pairs = tablePairs(new GraphIndex(multiFileGraph()));
     expect(pairs.map((p) => `${p.source.name}>${p.target.name}:${p.type}:${p.effectType}`)).toEqual([
