@@ -23,6 +23,7 @@ const JOIN_HINTS = /^(HASH|LOOP|MERGE|REMOTE)$/i;
 const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!, K.SEMI!, K.ANTI!, K.ASOF!, K.JOIN!, K.STRAIGHT_JOIN!, K.OUTER!, K.LATERAL!, K.PIVOT!, K.UNPIVOT!]);
 /** The join kinds modelled here (NATURAL, SEMI, ANTI, ASOF, STRAIGHT_JOIN, APPLY, LATERAL and PIVOT are not: no JOIN follows where expected). */
 const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
+const ISOLATION = /^(UR|CS|RS|RR)$/i;
 const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
 
 export class FastQuery extends FastExpr {
@@ -71,6 +72,8 @@ export class FastQuery extends FastExpr {
 
   private readonly readQueryStatement = (): Statement => {
     const query = this.readQuery();
+    // Db2 isolation clause `WITH UR | CS | RS | RR`: read, outside the statement's span.
+    if (this.is(K.WITH!) && ISOLATION.test(this.toks[this.p + 1]?.image ?? '')) this.p += 2;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
     if (this.is(T.Semicolon)) this.p++;
     return s;

@@ -232,6 +232,8 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       return { refs: columnOf(ctx, firstSure!, name, start, end) };
     }
     if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
+    // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
+    if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !s.aliases.has(key)) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
     const alias = s.aliases.get(key);
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (isNiladic(name, quoted)) return { refs: [] };

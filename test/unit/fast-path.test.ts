@@ -153,6 +153,9 @@ const STATEMENTS = [
   'select extract(year d) from t;',
   'select extract(from d) from t;',
   'select 1 from t where extract(epoch from a - b) > extract(hour from (select max(c) from u));',
+  'select a from t with ur; select b from u WITH CS',
+  'select a from t with x;',
+  'with a as (select 1 x) select x from a with ur;',
 ];
 
 test.each(['dbvansi', 'dbvmssql', 'dbvoracle', 'dbvpostgresql', 'dbvbigquery', 'dbvsnowflake', 'dbvhive', 'dbvmysql'])('query, INSERT and CREATE ... AS statements (WITH, set operations, errors) parse the same with and without the fast path (%s)', (vendor) => {
@@ -192,5 +195,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('0e21549045d34db675daa26dc3d2cbbc');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('432e856a8b5413e38bf241f50dad5bc2');
 });
