@@ -884,6 +884,7 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.EXISTS);
     });
     const name = $.SUBRULE($.qname);
+    let into: QName | undefined;
     let columns: Ident[] | undefined;
     $.OPTION1({
       GATE: () => $.LA(1).tokenType === T.LParen,
@@ -907,6 +908,13 @@ export function defineStatementRules(this: SqlParser): void {
           IGNORE_AMBIGUITIES: true,
           DEF: [
             {
+              GATE: () => $.LA(1).tokenType === K.TO,
+              ALT: () => {
+                $.CONSUME(K.TO);
+                into = $.SUBRULE2($.qname);
+              },
+            },
+            {
               ALT: () => {
                 $.CONSUME1(T.LParen);
                 $.SUBRULE1($.skipBalanced, { ARGS: [0] });
@@ -927,7 +935,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() }));
   });
 
   this.dropStmt = $.RULE('dropStmt', (): Statement => {

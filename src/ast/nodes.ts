@@ -416,6 +416,8 @@ export interface CreateViewStmt extends Node {
   columns?: Ident[];
   query: Query;
   materialized?: boolean;
+  /** ClickHouse `CREATE MATERIALIZED VIEW v TO t AS SELECT ..`: the rows go into table t. */
+  into?: QName;
 }
 
 export interface DropStmt extends Node {

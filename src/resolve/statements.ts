@@ -563,6 +563,12 @@ export class StatementResolver {
     obj.type = 'view';
     const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
+    if (s.into) {
+      // A ClickHouse materialized view with TO stores nothing: each insert into its source lands in the TO table.
+      const into = dataset(ctx, s.into, 'table');
+      this.flow(rs, into, names, 'insert', s.columns, !s.columns);
+      return [into];
+    }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
     return [obj];

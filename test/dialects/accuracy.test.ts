@@ -378,3 +378,21 @@ CREATE TABLE monthly AS SELECT month, customer, sum(amount) AS total FROM sales_
     expect(a.pairs).toEqual(['dw.acct_bal.acct_id -> RS-1.acct_id', 'dw.acct_bal.bal -> RS-1.bal']);
   });
 });
+
+describe('loading and unloading through stages and materialized views', () => {
+  test('Snowflake: COPY INTO a table from a stage, COPY INTO a stage from a query, SELECT from a stage', () => {
+    const a = ok(
+      `COPY INTO raw.orders FROM @raw.landing/orders/2024/ FILE_FORMAT = (TYPE = 'JSON') MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE;
+COPY INTO @mart.unload/orders/ FROM (SELECT o.id, o.amount FROM raw.orders o) FILE_FORMAT = (TYPE = PARQUET) HEADER = TRUE;
+CREATE TABLE raw.users AS SELECT u.id, u.email FROM @~/users.csv u;`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual(['@~/users.csv.email -> raw.users.email', '@~/users.csv.id -> raw.users.id', 'raw.orders.amount -> @mart.unload/orders/.amount', 'raw.orders.id -> @mart.unload/orders/.id']);
+    expect(edgePairs(a.graph, { sourceRows: true, rows: true })).toContain('@raw.landing/orders/2024/.RelationRows -> raw.orders.RelationRows');
+  });
+
+  test('ClickHouse: CREATE MATERIALIZED VIEW .. TO t AS SELECT writes t', () => {
+    const a = ok(`CREATE MATERIALIZED VIEW analytics.mv_rev TO analytics.daily_revenue AS SELECT toDate(ts) AS day, sum(amount) AS revenue FROM raw.events GROUP BY day;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual(['raw.events.amount -> analytics.daily_revenue.revenue', 'raw.events.ts -> analytics.daily_revenue.day']);
+  });
+});
