@@ -149,6 +149,7 @@ const STATEMENTS = [
   'create temp view v as select 1 x',
   'create index i on t (a);',
   'replace view v as select 1 x;',
+  'create materialized view v to t as select 1 x;',
   "select extract(year from d), extract('month' from cast(d as date)) + 1, extract(day from d)::int from t;",
   'select extract(year d) from t;',
   'select extract(from d) from t;',
@@ -195,5 +196,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('432e856a8b5413e38bf241f50dad5bc2');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('83241ca83a1f841da28fb93fb11fa98c');
 });
