@@ -431,6 +431,7 @@ export function defineStatementRules(this: SqlParser): void {
     const kw = $.CONSUME(K.OUTPUT);
     const items: SelectItem[] = [];
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+    $.ACTION(() => (this.outputItems = items));
     $.OPTION(() => {
       $.CONSUME(K.INTO);
       const into = $.OR([

@@ -159,6 +159,11 @@ export interface DerivedTable extends Node {
   lateral?: boolean;
   alias?: Ident;
   columnAliases?: Ident[];
+  /**
+   * T-SQL composable DML: `FROM (MERGE .. OUTPUT $action, inserted.c) AS changes`. The statement
+   * runs, and the rows are its OUTPUT items (`query` then is the OUTPUT items over no FROM).
+   */
+  dml?: { statement: InsertStmt | UpdateStmt | DeleteStmt | MergeStmt; items: SelectItem[] };
 }
 
 export interface JoinRef extends Node {

@@ -396,3 +396,32 @@ CREATE TABLE raw.users AS SELECT u.id, u.email FROM @~/users.csv u;`,
     expect(a.pairs).toEqual(['raw.events.amount -> analytics.daily_revenue.revenue', 'raw.events.ts -> analytics.daily_revenue.day']);
   });
 });
+
+describe('T-SQL composable DML', () => {
+  test('SCD2: INSERT .. SELECT .. FROM (MERGE .. OUTPUT $action, s.c) AS changes WHERE Action = \'UPDATE\'', () => {
+    const a = ok(
+      `INSERT INTO dw.DimCustomer (CustomerID, Name, City, ValidFrom, IsCurrent)
+SELECT CustomerID, Name, City, GETDATE(), 1
+FROM (
+  MERGE dw.DimCustomer AS t
+  USING stg.Customer AS s ON t.CustomerID = s.CustomerID AND t.IsCurrent = 1
+  WHEN NOT MATCHED THEN INSERT (CustomerID, Name, City, ValidFrom, IsCurrent) VALUES (s.CustomerID, s.Name, s.City, GETDATE(), 1)
+  WHEN MATCHED AND (t.Name <> s.Name OR t.City <> s.City) THEN UPDATE SET t.ValidTo = GETDATE(), t.IsCurrent = 0
+  OUTPUT $action AS Action, s.CustomerID, s.Name, s.City
+) AS changes
+WHERE Action = 'UPDATE';`,
+      'dbvmssql',
+    );
+    expect(edgePairs(a.graph, { effect: true })).toEqual([
+      'stg.Customer.City -> dw.DimCustomer.City [insert]',
+      'stg.Customer.City -> dw.DimCustomer.City [merge_insert]',
+      'stg.Customer.CustomerID -> dw.DimCustomer.CustomerID [insert]',
+      'stg.Customer.CustomerID -> dw.DimCustomer.CustomerID [merge_insert]',
+      'stg.Customer.Name -> dw.DimCustomer.Name [insert]',
+      'stg.Customer.Name -> dw.DimCustomer.Name [merge_insert]',
+    ]);
+    // The rows inserted are those the MERGE changed: its ON and WHEN conditions decide them.
+    expect(rows(a)).toEqual(expect.arrayContaining(['dw.DimCustomer.IsCurrent -> dw.DimCustomer.RelationRows', 'stg.Customer.Name -> dw.DimCustomer.RelationRows']));
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual(['stg.Customer,dw.DimCustomer -> dw.DimCustomer']);
+  });
+});

@@ -123,6 +123,7 @@ const STATEMENTS = [
   'insert ignore into t select 1;',
   'insert all into t select 1 from dual;',
   'insert into t select 1 insert into u select 2',
+  'insert into t (a) select c.a from (merge into u using s on u.a = s.a when matched then update set b = 1 output inserted.a) as c;',
   'create table s.t as select a, b from u;',
   'CREATE OR REPLACE TEMPORARY TABLE t AS WITH a AS (SELECT 1 x) SELECT x FROM a;',
   'create table t as (select 1 x) union select 2;',
@@ -196,5 +197,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('83241ca83a1f841da28fb93fb11fa98c');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('d4f272e6863e20d393dfdb0118e6b714');
 });
