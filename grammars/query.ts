@@ -16,6 +16,9 @@ function rowWidth(fn: FuncCall): number {
   return ROW_WIDTHS[fn.name.parts[fn.name.parts.length - 1]!.text.toUpperCase()] ?? Math.max(1, fn.args.length);
 }
 
+/** What may follow `GROUP BY ALL` when no group items follow it. */
+const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
+
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
 /** Snowflake time travel and change tracking after a table name: `AT(OFFSET => -60)`, `BEFORE(..)`, `CHANGES(..)`. */
 export const TIME_TRAVEL = /^(AT|BEFORE|CHANGES)$/i;
@@ -338,8 +341,16 @@ export function defineQueryRules(this: SqlParser): void {
     $.option(12, () => {
       $.CONSUME(K.GROUP);
       $.CONSUME(K.BY);
-      $.option(13, () => $.OR2([{ ALT: () => $.CONSUME1(K.ALL) }, { ALT: () => $.CONSUME1(K.DISTINCT) }]));
-      $.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => sel.groupBy.push(...list($.SUBRULE($.groupItem))) });
+      let all = false;
+      $.option(13, () => $.OR2([{ ALT: () => (all = $.CONSUME1(K.ALL) !== undefined) }, { ALT: () => $.CONSUME1(K.DISTINCT) }]));
+      // `GROUP BY ALL` alone: by every select item that is not an aggregate.
+      $.option(18, {
+        GATE: () => !all || !GROUP_ALL_ENDS.has($.LA(1).tokenType),
+        DEF: () => $.AT_LEAST_ONE_SEP2({ SEP: T.Comma, DEF: () => sel.groupBy.push(...list($.SUBRULE($.groupItem))) }),
+      });
+      $.ACTION(() => {
+        if (all && sel.groupBy.length === 0) sel.groupByAll = true;
+      });
       $.option(14, () => {
         $.CONSUME1(K.WITH);
         $.CONSUME(K.ROLLUP);

@@ -41,6 +41,14 @@ export function defineStatementRules(this: SqlParser): void {
           GATE: () => this.startsQuery(1),
           ALT: () => {
             const query = $.SUBRULE($.query);
+            // Db2 isolation clause: `SELECT .. WITH UR`.
+            $.OPTION({
+              GATE: () => $.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image),
+              DEF: () => {
+                $.CONSUME(K.WITH);
+                $.CONSUME(T.AnyToken);
+              },
+            });
             return $.ACTION((): Statement => ({ k: 'query', query, start: query.start, end: query.end }));
           },
         },
@@ -665,7 +673,13 @@ export function defineStatementRules(this: SqlParser): void {
                 $.CONSUME(T.RParen);
               },
             },
-            { ALT: () => $.CONSUME(K.ROW) },
+            {
+              // BigQuery `INSERT ROW`: the source row's columns, as Spark's `INSERT *`.
+              ALT: () => {
+                $.CONSUME(K.ROW);
+                when.all = true;
+              },
+            },
             {
               ALT: () => {
                 $.CONSUME(K.DEFAULT);

@@ -254,6 +254,8 @@ export interface Select extends Node, QueryTail {
   from: TableRef[];
   where?: Expr;
   groupBy: Expr[];
+  /** `GROUP BY ALL` (Snowflake, Databricks, DuckDB, BigQuery): by every select item that is not an aggregate. */
+  groupByAll?: boolean;
   having?: Expr;
   qualify?: Expr;
   windows?: { name: Ident; spec: WindowSpec }[];

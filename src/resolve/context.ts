@@ -45,6 +45,11 @@ export interface ResultSet {
   hidden?: Set<string>;
   /** Columns whose elements the rows are (UNNEST, FLATTEN, ...): any other field is read from them. */
   fields?: ColumnRef[];
+  /**
+   * An element function without any alias (`FROM UNNEST(event_params)`): the elements' fields are
+   * its columns, so an unqualified name its scope has nowhere else is one of them.
+   */
+  fieldColumns?: boolean;
   /** Columns that decide (fdr) every field asked, beside `fields` (DuckDB PIVOT's ON columns). */
   deciders?: ColumnRef[];
   /** The construct whose columns are unknown here (`table function dbo.f`): a column asked of it is not traced. */

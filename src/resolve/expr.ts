@@ -27,6 +27,7 @@ export interface Ref {
 const AGGREGATES = new Set([
   'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP',
   'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
+  'MAX_BY', 'MIN_BY', 'ARG_MAX', 'ARG_MIN', 'ARGMAX', 'ARGMIN',
 ]);
 
 /**
@@ -35,6 +36,24 @@ const AGGREGATES = new Set([
  * WITHIN GROUP only orders the values it gathers (`LISTAGG(sku) WITHIN GROUP (ORDER BY ts)`).
  */
 const ORDER_IS_VALUE = new Set(['PERCENTILE_CONT', 'PERCENTILE_DISC', 'MODE']);
+
+/**
+ * Aggregates that pick a value by another column's order (`MAX_BY(city, order_date)`: the city of
+ * the latest order): the argument at this position only orders, like `KEEP (DENSE_RANK LAST ORDER BY ..)`.
+ */
+const ORDERING_ARGUMENT: Readonly<Record<string, number>> = { MAX_BY: 1, MIN_BY: 1, ARG_MAX: 1, ARG_MIN: 1, ARGMAX: 1, ARGMIN: 1 };
+
+/** Does `e` aggregate rows (an aggregate call that is not a window function)? `GROUP BY ALL` groups by the other items. */
+export function aggregates(e: Expr): boolean {
+  let found = false;
+  forEachNode(e, (node) => {
+    const n = node as Expr;
+    if (found) return false;
+    if (n.k === 'func' && !n.over && (AGGREGATES.has(n.name.parts[n.name.parts.length - 1]!.text.toUpperCase()) || n.withinGroup !== undefined)) found = true;
+    return !found && n.k !== 'subquery';
+  });
+  return found;
+}
 
 /** Expression nesting the walk follows (deeper parts, e.g. 3,000 nested CASEs, are not traced; a note says so). */
 const MAX_DEPTH = 2000;
@@ -157,10 +176,11 @@ export class ExprWalker {
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
     const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
+    const ordering = ORDERING_ARGUMENT[upper];
     for (let i = 0; i < e.args.length; i++) {
       const a = e.args[i]!;
       if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;
-      this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, argType, target, clause, f, depth + 1);
+      this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
     }
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {

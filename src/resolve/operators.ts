@@ -33,6 +33,8 @@ export interface TableOperator {
    * column asked of the operator (`li.sku`, a struct field) is read from them.
    */
   fields?: A.Expr[];
+  /** No alias names the rows or their columns: the elements' fields are the columns (see ResultSet.fieldColumns). */
+  fieldColumns?: boolean;
   /**
    * Columns named by the data (DuckDB PIVOT without IN lists): the operator's `*`, and any column
    * asked of it, come from `direct` (fdd) and are decided by `indirect` (fdr).
@@ -164,5 +166,6 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const elements = ELEMENT_FUNCTIONS.has(upper);
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
   const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
-  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, opaque };
+  const fieldColumns = elements && !ref.alias && !ref.columnAliases?.length && !declared ? true : undefined;
+  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, fieldColumns, opaque };
 }

@@ -218,8 +218,17 @@ export class ProceduralResolver {
           const fn = n as A.FuncCall;
           return fn.name.parts.length === 1 && sem.collectionCalls ? f.values.get(fn.name.parts[0]!.text.toLowerCase()) : undefined;
         }
-        case 'op':
-          return f.trigger ? triggerField(n as A.OpExpr, f.trigger) : undefined;
+        case 'op': {
+          // A field of a collection's element filled by BULK COLLECT: `l_tab(i).amount`.
+          const o = n as A.OpExpr;
+          const [head, field] = o.args;
+          if (o.op === '.' && head?.k === 'func' && head.name.parts.length === 1 && field?.k === 'lit' && f.records.size > 0) {
+            const name = head.name.parts[0]!;
+            const rec = hidden.has(name.text.toLowerCase()) ? undefined : f.records.get(name.text.toLowerCase());
+            if (rec) return scalarRead(ident(field.text, field), { k: 'derived', query: rec, alias: name, start: o.start, end: o.end }, o);
+          }
+          return f.trigger ? triggerField(o, f.trigger) : undefined;
+        }
         case 'table':
           return f.trigger ? pseudoTable(n as A.TableName, f.trigger) : undefined;
       }

@@ -3,12 +3,13 @@
  * columns their expressions read (fdd); filters, joins and grouping feed its RelationRows (fdr).
  */
 import { assertNever } from '../ast/never.js';
+import { forEachNode } from '../ast/walk.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
-import { ExprWalker, type Ref } from './expr.js';
+import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
 import { pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
@@ -129,11 +130,12 @@ export class QueryAnalyzer {
         scope.defineCte(key, this.modifyingCte(cte, scope, target));
         continue;
       }
-      if (w.recursive) {
+      if (w.recursive || readsItself(cte, ctx.key)) {
         // Visible to its own body: a result set whose columns fill in as the body is analyzed.
         const pre = ctx.b.resultSet('with_cte', cte.name.text, true, ctx.loc(cte.name.start, cte.name.end));
         const rs: ResultSet = { obj: pre, cols: [], stars: [] };
-        for (const n of names ?? []) rs.cols.push({ name: n, key: ctx.key(n, false), col: ctx.b.newColumn(pre, n) });
+        // Without a column list, the anchor's select items name the columns the recursive branch reads.
+        for (const n of names ?? anchorNames(cte.query) ?? []) rs.cols.push({ name: n, key: ctx.key(n, false), col: ctx.b.newColumn(pre, n) });
         ctx.resultSets.set(pre.id, rs);
         scope.defineCte(key, rs);
         const body = this.query(cte.query, scope, { type: 'with_cte', name: `${cte.name.text}-BODY`, intermediate: true, columnNames: names });
@@ -187,7 +189,8 @@ export class QueryAnalyzer {
     this.items(sel.items, scope, rs, rows, target);
     this.condition(sel.where, scope, rows, 'where');
     for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
-    for (const g of sel.groupBy) this.condition(g, scope, rows, 'groupBy');
+    const groups = sel.groupByAll ? sel.items.filter((i) => i.expr.k !== 'star' && !aggregates(i.expr)).map((i) => i.expr) : sel.groupBy;
+    for (const g of groups) this.condition(g, scope, rows, 'groupBy');
     this.condition(sel.having, scope, rows, 'having');
     this.condition(sel.qualify, scope, rows, 'qualify');
     return rs;
@@ -404,6 +407,14 @@ export class QueryAnalyzer {
       case 'tfunc': {
         const named = identifierTable(ref);
         if (named) return this.addSource(named, scope, rows);
+        const file = fileRead(ref);
+        if (file !== undefined) {
+          // `FROM read_parquet('s3://b/x/*.parquet')`: the file is a dataset named by its path, its columns unknown.
+          const obj = b.dataset(`path:${file}`, 'table', file, undefined, undefined, ctx.loc(ref.start, ref.end));
+          ctx.read(obj);
+          scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj });
+          return;
+        }
         this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);
         return;
       }
@@ -484,6 +495,7 @@ export class QueryAnalyzer {
       const refs: Ref[] = [];
       for (const e of op.fields) this.walker.walk(e, input, 'fdd', refs);
       rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+      if (op.fieldColumns) rs.fieldColumns = true;
     }
     if (op.open) {
       // Its `*` stands for the columns the data names; a column asked by name is one of them.
@@ -596,4 +608,47 @@ function identifierTable(ref: A.TableFunction): A.TableName | undefined {
   const at = { start: arg.start, end: arg.end };
   const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
   return parts.length > 0 ? table({ parts, ...at }) : undefined;
+}
+
+/** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */
+const FILE_READERS = new Set([
+  'READ_CSV', 'READ_CSV_AUTO', 'READ_PARQUET', 'PARQUET_SCAN', 'READ_JSON', 'READ_JSON_AUTO', 'READ_NDJSON', 'READ_NDJSON_AUTO',
+  'READ_XLSX', 'DELTA_SCAN', 'ICEBERG_SCAN', 'S3', 'S3CLUSTER', 'FILE', 'URL', 'HDFS',
+]);
+
+/** The path a file-reading table function reads, when it is written as a string. */
+function fileRead(ref: A.TableFunction): string | undefined {
+  const f = ref.func;
+  const arg = f.args[0];
+  if (f.name.parts.length !== 1 || !FILE_READERS.has(f.name.parts[0]!.text.toUpperCase())) return undefined;
+  if (arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
+  return arg.text.slice(arg.text.indexOf("'") + 1, -1).replace(/''/g, "'");
+}
+
+/** A CTE whose body reads its own name: recursive, whether or not the dialect writes RECURSIVE (T-SQL, Oracle, Db2). */
+function readsItself(cte: A.Cte, key: Parameters<typeof identKey>[0]): boolean {
+  if (!cte.query || cte.query.k !== 'setop') return false;
+  const own = identKey(key, cte.name);
+  let found = false;
+  forEachNode(cte.query, (n) => {
+    if (found) return false;
+    const ref = n as A.TableRef;
+    if (ref.k === 'table' && ref.name.parts.length === 1 && identKey(key, ref.name.parts[0]!) === own) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** The output names of a recursive CTE's anchor (its first branch), when every item has one. */
+function anchorNames(q: Query): string[] | undefined {
+  let first = q;
+  while (first.k === 'setop') first = first.left;
+  if (first.k !== 'select') return undefined;
+  const names: string[] = [];
+  for (const item of first.items) {
+    const name = item.alias?.text ?? (item.expr.k === 'col' ? item.expr.name.parts[item.expr.name.parts.length - 1]!.text : undefined);
+    if (name === undefined) return undefined;
+    names.push(name);
+  }
+  return names;
 }

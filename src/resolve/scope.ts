@@ -263,6 +263,8 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (maybe > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
     const alias = s.alias(key);
+    // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
+    if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (isNiladic(name, quoted)) return { refs: [] };
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };

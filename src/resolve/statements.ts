@@ -146,7 +146,7 @@ export class StatementResolver {
     const rs = this.qa.query(withoutInto(q), undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
-    remember(ctx, target, rs.cols.map((c) => c.name), 'table');
+    remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table');
     return [obj];
   }
 
@@ -383,8 +383,7 @@ export class StatementResolver {
     body: (scope: Scope, target: LineageObject, targetSource: Source | undefined) => void,
   ): LineageObject[] {
     const ctx = this.ctx;
-    const scope = new Scope(parent);
-    if (w) this.qa.defineCtes(w, scope);
+    const scope = new Scope(this.cteScope(w, parent));
     const through = this.throughTarget(targetRef, from, scope);
     if (through) {
       body(scope, through.target, through.source);
@@ -458,11 +457,21 @@ export class StatementResolver {
     return { target: base, source };
   }
 
+  /**
+   * The statement's CTEs in a scope of their own around its scope: derived tables in its FROM /
+   * USING (analyzed in the enclosing scope, not beside the target) see them too.
+   */
+  private cteScope(w: A.With | undefined, parent: Scope | undefined): Scope | undefined {
+    if (!w) return parent;
+    const scope = new Scope(parent);
+    this.qa.defineCtes(w, scope);
+    return scope;
+  }
+
   private merge(s: A.MergeStmt): LineageObject[] {
     const ctx = this.ctx;
     const b = ctx.b;
-    const scope = new Scope();
-    if (s.with) this.qa.defineCtes(s.with, scope);
+    const scope = new Scope(this.cteScope(s.with, undefined));
     if (s.target.k !== 'table') return [];
     // T-SQL `WITH t AS (SELECT ...) MERGE t USING ...`: the CTE's base table is merged into.
     const through = this.throughTarget(s.target, [s.source], scope);
@@ -527,7 +536,7 @@ export class StatementResolver {
       const rs = this.qa.query(s.as, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
-      remember(ctx, s.name, names, 'table');
+      remember(ctx, s.name, s.columns.length > 0 ? names : widthKnown(rs, names), 'table');
       return [obj];
     }
     let names = s.columns.map((c) => c.name.text);
@@ -555,7 +564,7 @@ export class StatementResolver {
     const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
-    remember(ctx, s.name, names, 'view');
+    remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
     return [obj];
   }
 
@@ -638,4 +647,9 @@ function proposedValues(e: A.Expr): A.Expr {
     const q = { text: EXCLUDED, quoted: false, start: f.start, end: f.start };
     return { ...arg, name: { ...arg.name, parts: [q, arg.name.parts[0]!] } };
   }) as A.Expr;
+}
+
+/** The columns a query's result is known to have: with a `*` of unknown width among them, not all (`remember` then keeps none). */
+function widthKnown(rs: ResultSet, names: string[]): string[] {
+  return rs.stars.length > 0 ? [...names, '*'] : names;
 }

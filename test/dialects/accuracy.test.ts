@@ -253,3 +253,128 @@ OUTPUT $action, inserted.cust_id, inserted.email, deleted.email INTO audit.merge
     ]);
   });
 });
+
+describe('warehouse scripts: constructs that failed or lost lineage', () => {
+  test.each(['dbvsnowflake', 'dbvdatabricks', 'dbvduckdb', 'dbvbigquery'])('%s: GROUP BY ALL groups by every item that is not an aggregate', (vendor) => {
+    const a = ok(
+      `CREATE TABLE marts.customer_ltv AS
+SELECT d.country, d.customer_id, SUM(f.order_total) AS ltv, MAX_BY(f.channel, f.order_date) AS last_channel
+FROM core.fact_orders f JOIN core.dim_customer d ON d.customer_key = f.customer_key
+GROUP BY ALL;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'core.dim_customer.country -> marts.customer_ltv.country',
+      'core.dim_customer.customer_id -> marts.customer_ltv.customer_id',
+      'core.fact_orders.channel -> marts.customer_ltv.last_channel',
+      'core.fact_orders.order_total -> marts.customer_ltv.ltv',
+    ]);
+    // MAX_BY's second argument only picks the row (like KEEP (DENSE_RANK LAST ORDER BY ..)).
+    expect(decided(a)).toEqual(['core.fact_orders.order_date -> marts.customer_ltv.last_channel']);
+    expect(rows(a)).toEqual([
+      'core.dim_customer.country -> marts.customer_ltv.RelationRows',
+      'core.dim_customer.customer_id -> marts.customer_ltv.RelationRows',
+      'core.dim_customer.customer_key -> marts.customer_ltv.RelationRows',
+      'core.fact_orders.customer_key -> marts.customer_ltv.RelationRows',
+    ]);
+  });
+
+  test('BigQuery: fields of an unaliased UNNEST (GA4 event_params), MERGE .. INSERT ROW', () => {
+    const a = ok(
+      `CREATE TEMP TABLE sessions AS
+SELECT user_pseudo_id,
+       (SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'ga_session_id') AS session_id,
+       (SELECT value.string_value FROM UNNEST(event_params) WHERE key = 'page_location') AS page
+FROM \`proj.analytics_123.events_20240101\`;
+MERGE \`proj.dw.sessions\` T
+USING (SELECT session_id, user_pseudo_id, ANY_VALUE(page) AS page FROM sessions GROUP BY ALL) S
+ON T.session_id = S.session_id
+WHEN NOT MATCHED THEN INSERT ROW;`,
+      'dbvbigquery',
+    );
+    expect(a.pairs).toEqual([
+      'proj.analytics_123.events_20240101.event_params -> sessions.page',
+      'proj.analytics_123.events_20240101.event_params -> sessions.session_id',
+      'proj.analytics_123.events_20240101.user_pseudo_id -> sessions.user_pseudo_id',
+      'sessions.page -> proj.dw.sessions.page',
+      'sessions.session_id -> proj.dw.sessions.session_id',
+      'sessions.user_pseudo_id -> proj.dw.sessions.user_pseudo_id',
+    ]);
+  });
+
+  test.each(['dbvpostgresql', 'dbvsnowflake', 'dbvmssql', 'dbvoracle', 'dbvansi'])('%s: a recursive CTE without a column list is read by its own recursive branch', (vendor) => {
+    const recursive = vendor === 'dbvmssql' || vendor === 'dbvoracle' ? '' : 'RECURSIVE ';
+    const a = ok(
+      `INSERT INTO hr.org_flat (emp_id, name, root_id)
+WITH ${recursive}org AS (
+  SELECT e.emp_id, e.manager_id, e.name, e.emp_id AS root_id FROM hr.employees e WHERE e.manager_id IS NULL
+  UNION ALL
+  SELECT c.emp_id, c.manager_id, c.name, org.root_id FROM hr.employees c JOIN org ON c.manager_id = org.emp_id
+)
+SELECT emp_id, name, root_id FROM org;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual(['hr.employees.emp_id -> hr.org_flat.emp_id', 'hr.employees.emp_id -> hr.org_flat.root_id', 'hr.employees.name -> hr.org_flat.name']);
+    expect(rows(a)).toEqual(['hr.employees.emp_id -> hr.org_flat.RelationRows', 'hr.employees.manager_id -> hr.org_flat.RelationRows']);
+  });
+
+  test('T-SQL: the statement\'s CTEs are seen from a derived table in MERGE USING and UPDATE .. FROM', () => {
+    const a = ok(
+      `WITH agg AS (SELECT OrderID, SUM(LineTotal) AS OrderTotal FROM #src GROUP BY OrderID)
+MERGE dw.FactOrders AS tgt
+USING (SELECT a.*, dc.CustomerKey FROM agg a JOIN dw.DimCustomer dc ON dc.OrderID = a.OrderID) AS src
+ON tgt.OrderID = src.OrderID
+WHEN MATCHED THEN UPDATE SET tgt.OrderTotal = src.OrderTotal
+WHEN NOT MATCHED THEN INSERT (OrderID, CustomerKey, OrderTotal) VALUES (src.OrderID, src.CustomerKey, src.OrderTotal);
+WITH last_ship AS (SELECT OrderID, MAX(ShippedDate) AS Shipped FROM stg.Shipments GROUP BY OrderID)
+UPDATE f SET f.ShippedDate = s.Shipped FROM dw.FactOrders f JOIN (SELECT l.OrderID, l.Shipped FROM last_ship l) s ON s.OrderID = f.OrderID;`,
+      'dbvmssql',
+    );
+    expect(a.pairs).toEqual([
+      '#src.LineTotal -> dw.FactOrders.OrderTotal',
+      '#src.OrderID -> dw.FactOrders.OrderID',
+      'dw.DimCustomer.CustomerKey -> dw.FactOrders.CustomerKey',
+      'stg.Shipments.ShippedDate -> dw.FactOrders.ShippedDate',
+    ]);
+  });
+
+  test('Oracle: FETCH .. BULK COLLECT INTO a collection, FORALL .. VALUES (l_tab(i).col)', () => {
+    const a = ok(
+      `CREATE OR REPLACE PROCEDURE load_sales(p_day IN DATE) IS
+  CURSOR c_sales IS SELECT s.sale_id, s.amount FROM stg.sales s WHERE s.sale_day = p_day;
+  TYPE t_tab IS TABLE OF c_sales%ROWTYPE;
+  l_tab t_tab;
+BEGIN
+  OPEN c_sales;
+  FETCH c_sales BULK COLLECT INTO l_tab;
+  CLOSE c_sales;
+  FORALL i IN 1 .. l_tab.COUNT
+    INSERT INTO dw.fact_sales (sale_id, amount) VALUES (l_tab(i).sale_id, l_tab(i).amount);
+END;
+/`,
+      'dbvoracle',
+    );
+    expect(a.pairs).toEqual(expect.arrayContaining(['stg.sales.amount -> dw.fact_sales.amount', 'stg.sales.sale_id -> dw.fact_sales.sale_id']));
+  });
+
+  test('DuckDB: a file read by read_csv_auto is a dataset; a CTAS over a `*` of unknown width keeps its other columns open', () => {
+    const a = ok(
+      `CREATE OR REPLACE TABLE sales_clean AS
+SELECT * EXCLUDE (raw_note), strftime(sold_at, '%Y-%m') AS month FROM read_csv_auto('data/sales.csv');
+CREATE TABLE monthly AS SELECT month, customer, sum(amount) AS total FROM sales_clean GROUP BY ALL;`,
+      'dbvduckdb',
+    );
+    expect(a.pairs).toEqual([
+      'data/sales.csv.* -> sales_clean.*',
+      'data/sales.csv.sold_at -> sales_clean.month',
+      'sales_clean.amount -> monthly.total',
+      'sales_clean.customer -> monthly.customer',
+      'sales_clean.month -> monthly.month',
+    ]);
+  });
+
+  test('Db2: SELECT .. WITH UR', () => {
+    const a = ok(`SELECT acct_id, bal FROM dw.acct_bal FETCH FIRST 10 ROWS ONLY WITH UR;`, 'dbvdb2');
+    expect(a.pairs).toEqual(['dw.acct_bal.acct_id -> RS-1.acct_id', 'dw.acct_bal.bal -> RS-1.bal']);
+  });
+});
