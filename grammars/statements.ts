@@ -424,6 +424,7 @@ export function defineStatementRules(this: SqlParser): void {
     const kw = $.CONSUME(K.OUTPUT);
     const items: SelectItem[] = [];
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+    $.ACTION(() => (this.outputItems = items));
     $.OPTION(() => {
       $.CONSUME(K.INTO);
       const into = $.OR([
@@ -877,6 +878,7 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.EXISTS);
     });
     const name = $.SUBRULE($.qname);
+    let into: QName | undefined;
     let columns: Ident[] | undefined;
     $.OPTION1({
       GATE: () => $.LA(1).tokenType === T.LParen,
@@ -900,6 +902,13 @@ export function defineStatementRules(this: SqlParser): void {
           IGNORE_AMBIGUITIES: true,
           DEF: [
             {
+              GATE: () => $.LA(1).tokenType === K.TO,
+              ALT: () => {
+                $.CONSUME(K.TO);
+                into = $.SUBRULE2($.qname);
+              },
+            },
+            {
               ALT: () => {
                 $.CONSUME1(T.LParen);
                 $.SUBRULE1($.skipBalanced, { ARGS: [0] });
@@ -920,7 +929,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() }));
   });
 
   this.dropStmt = $.RULE('dropStmt', (): Statement => {

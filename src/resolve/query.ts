@@ -59,6 +59,8 @@ export class QueryAnalyzer {
   readonly walker: ExprWalker;
   /** Analyzes a data-modifying CTE's statement (set by the statement resolver, which knows DML). */
   dmlCte?: (dml: NonNullable<A.Cte['dml']>, scope: Scope, target: QueryTarget) => ResultSet;
+  /** T-SQL composable DML in FROM: run the statement, hand on its OUTPUT rows (set by the statement analyzer). */
+  composedDml?: (dml: NonNullable<A.DerivedTable['dml']>, at: A.Node, target: QueryTarget) => ResultSet;
 
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
@@ -381,12 +383,8 @@ export class QueryAnalyzer {
       case 'derived': {
         const alias = ref.alias?.text;
         const name = `RESULT_OF_${alias ?? `SUBQUERY-${b.count('SUBQUERY')}`}`;
-        const sub = this.query(ref.query, ref.lateral ? scope : scope.parent, {
-          type: 'select_list',
-          name,
-          intermediate: true,
-          columnNames: ref.columnAliases?.map((c) => c.text),
-        });
+        const target: QueryTarget = { type: 'select_list', name, intermediate: true, columnNames: ref.columnAliases?.map((c) => c.text) };
+        const sub = ref.dml && this.composedDml ? this.composedDml(ref.dml, ref, target) : this.query(ref.query, ref.lateral ? scope : scope.parent, target);
         scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: sub.obj, rs: sub });
         this.propagateRows(sub, rows);
         return;
