@@ -72,8 +72,9 @@ export class FastQuery extends FastExpr {
 
   private readonly readQueryStatement = (): Statement => {
     const query = this.readQuery();
-    // Db2 isolation clause `WITH UR | CS | RS | RR`: read, outside the statement's span.
-    if (this.is(K.WITH!) && ISOLATION.test(this.toks[this.p + 1]?.image ?? '')) this.p += 2;
+    // What the statement rule skips after a whole query (Db2 `WITH UR`, Teradata `SAMPLE n`) is left to it.
+    const n = this.toks[this.p + 1];
+    if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
     if (this.is(T.Semicolon)) this.p++;
     return s;

@@ -157,6 +157,7 @@ const STATEMENTS = [
   'select 1 from t where extract(epoch from a - b) > extract(hour from (select max(c) from u));',
   'select a from t with ur; select b from u WITH CS',
   'select a from t with x;',
+  'select a from t sample 10; select a from t sample .25, .5; select a from t sample x;',
   'with a as (select 1 x) select x from a with ur;',
 ];
 
@@ -197,5 +198,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('d4f272e6863e20d393dfdb0118e6b714');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('1196b3e3339495232d2af8107dc4733e');
 });
