@@ -156,6 +156,8 @@ export class SqlParser extends EmbeddedActionsParser {
   innerErrors: TextDiagnostic[] = [];
   /** OUTPUT ... INTO of the DML statement being parsed (T-SQL). */
   output: A.OutputClause | undefined;
+  /** The items of the last OUTPUT clause parsed, with or without INTO (composable DML reads them). */
+  outputItems: A.SelectItem[] | undefined;
 
   /** `grammarKey`: the parser's key among the grammars recorded at build time (its dialect; see lookahead.ts). */
   constructor(

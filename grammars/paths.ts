@@ -32,9 +32,11 @@ export function definePathRules(this: SqlParser): void {
       {
         ALT: () => {
           const p = $.CONSUME(T.StringLit);
-          firstPath = p.image;
+          firstPath = stringValue(p.image);
         },
       },
+      // Snowflake `COPY INTO @stage/path/ FROM ..`.
+      { ALT: () => (firstPath = $.CONSUME(T.Variable).image) },
       {
         ALT: () => {
           $.CONSUME(T.LParen);
@@ -44,8 +46,10 @@ export function definePathRules(this: SqlParser): void {
       },
     ]);
     let toPath = false;
+    /** The file side, as written (a quoted path's text, or a Snowflake stage `@s/path/`). */
     let other: string | undefined;
     let otherTable: QName | undefined;
+    let otherQuery: Query | undefined;
     $.OR1([
       { ALT: () => $.CONSUME(K.FROM) },
       {
@@ -56,29 +60,36 @@ export function definePathRules(this: SqlParser): void {
       },
     ]);
     $.OR2([
-      { ALT: () => (other = $.CONSUME1(T.StringLit).image) },
+      { ALT: () => (other = stringValue($.CONSUME1(T.StringLit).image)) },
       { ALT: () => (otherTable = $.SUBRULE1($.qname)) },
       {
         ALT: () => {
           $.CONSUME1(T.LParen);
-          $.SUBRULE1($.query);
+          otherQuery = $.SUBRULE1($.query);
           $.CONSUME1(T.RParen);
         },
       },
-      { ALT: () => $.CONSUME(T.Variable) },
+      {
+        ALT: () => {
+          // A Snowflake stage and its path.
+          other = $.CONSUME1(T.Variable).image;
+        },
+      },
     ]);
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
     return $.ACTION((): Statement => {
-      const path = other !== undefined ? stringValue(other) : undefined;
+      const path = other;
       // `COPY (query) TO 'path'`: the query's columns flow into the file.
       if (query && toPath && path !== undefined) return toFile(query, path, kw.startOffset, end());
+      // Snowflake `COPY INTO 'path' | @stage FROM (query)`: likewise.
+      if (firstPath !== undefined && otherQuery) return toFile(otherQuery, firstPath, kw.startOffset, end());
       const stmt: Statement = { k: 'other', keyword: 'COPY', start: kw.startOffset, end: end(), reads: [], writes: [], pathReads: [], pathWrites: [] };
       if (table) {
         if (toPath) stmt.reads!.push(table);
         else stmt.writes!.push(table);
         if (path !== undefined) (toPath ? stmt.pathWrites! : stmt.pathReads!).push(path);
       } else if (firstPath !== undefined) {
-        stmt.pathWrites!.push(stringValue(firstPath));
+        stmt.pathWrites!.push(firstPath);
         if (otherTable) stmt.reads!.push(otherTable);
       }
       return stmt;

@@ -16,6 +16,9 @@ function rowWidth(fn: FuncCall): number {
   return ROW_WIDTHS[fn.name.parts[fn.name.parts.length - 1]!.text.toUpperCase()] ?? Math.max(1, fn.args.length);
 }
 
+/** Statements whose OUTPUT rows a FROM item may read (T-SQL composable DML). */
+const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
+
 /** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
@@ -749,6 +752,26 @@ export function defineQueryRules(this: SqlParser): void {
             $.CONSUME(T.RParen);
             const a = $.SUBRULE($.tableAlias);
             return $.ACTION((): TableRef => ({ k: 'derived', query, ...a, start: lp.startOffset, end: end() }));
+          },
+        },
+        {
+          // T-SQL composable DML: `(MERGE .. OUTPUT $action, inserted.c) AS changes`.
+          GATE: () => $.LA(1).tokenType === T.LParen && COMPOSABLE_DML.has($.LA(2).tokenType),
+          ALT: () => {
+            const lp = $.CONSUME3(T.LParen);
+            this.outputItems = undefined;
+            const statement = $.SUBRULE($.statement);
+            $.CONSUME3(T.RParen);
+            const a = $.SUBRULE3($.tableAlias);
+            return $.ACTION((): TableRef => {
+              const items = this.outputItems ?? [];
+              this.outputItems = undefined;
+              // The OUTPUT clause belongs to the statement inside, not to the one around it.
+              this.output = undefined;
+              const query: Select = { k: 'select', items, from: [], groupBy: [], start: lp.startOffset, end: end() };
+              if (statement.k !== 'insert' && statement.k !== 'update' && statement.k !== 'delete' && statement.k !== 'merge') return { k: 'derived', query, ...a, start: lp.startOffset, end: end() };
+              return { k: 'derived', query, dml: { statement, items }, ...a, start: lp.startOffset, end: end() };
+            });
           },
         },
         {

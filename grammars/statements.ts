@@ -12,7 +12,10 @@ const K = T.K;
 
 /** Words after a leading REPLACE that make it Teradata's CREATE OR REPLACE. */
 const REPLACE_CREATES = new Set(['VIEW', 'RECURSIVE', 'PROCEDURE', 'FUNCTION', 'MACRO', 'TRIGGER']);
-const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
+/** Modifiers of CREATE TABLE that make the table temporary. */
+export const TEMPORARY_WORDS = new Set(['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL']);
+/** Words between CREATE and TABLE / VIEW (read the same by the fast path, fastquery.ts). */
+export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 
@@ -22,6 +25,10 @@ export function defineStatementRules(this: SqlParser): void {
 
   this.statementWithSemi = $.RULE('statementWithSemi', (): Statement => {
     this.output = undefined;
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.statement();
+      if (fast !== undefined) return fast;
+    }
     const s = $.SUBRULE($.statement);
     $.OPTION(() => $.CONSUME(T.Semicolon));
     return $.ACTION(() => {
@@ -41,12 +48,13 @@ export function defineStatementRules(this: SqlParser): void {
           GATE: () => this.startsQuery(1),
           ALT: () => {
             const query = $.SUBRULE($.query);
-            // Db2 isolation clause: `SELECT .. WITH UR`.
+            // What some dialects write after a whole query, without lineage: Db2's isolation
+            // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
             $.OPTION({
-              GATE: () => $.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image),
+              GATE: () => ($.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image)) || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.NumberLit),
               DEF: () => {
-                $.CONSUME(K.WITH);
                 $.CONSUME(T.AnyToken);
+                $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
             return $.ACTION((): Statement => ({ k: 'query', query, start: query.start, end: query.end }));
@@ -424,6 +432,7 @@ export function defineStatementRules(this: SqlParser): void {
     const kw = $.CONSUME(K.OUTPUT);
     const items: SelectItem[] = [];
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+    $.ACTION(() => (this.outputItems = items));
     $.OPTION(() => {
       $.CONSUME(K.INTO);
       const into = $.OR([
@@ -713,7 +722,7 @@ export function defineStatementRules(this: SqlParser): void {
         const m = $.CONSUME(T.AnyToken);
         $.ACTION(() => {
           const u = m?.image?.toUpperCase();
-          if (u === 'TEMP' || u === 'TEMPORARY' || u === 'VOLATILE' || u === 'GLOBAL' || u === 'LOCAL') temporary = true;
+          if (TEMPORARY_WORDS.has(u!)) temporary = true;
           if (u === 'MATERIALIZED') materialized = true;
         });
       },
@@ -877,6 +886,7 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.EXISTS);
     });
     const name = $.SUBRULE($.qname);
+    let into: QName | undefined;
     let columns: Ident[] | undefined;
     $.OPTION1({
       GATE: () => $.LA(1).tokenType === T.LParen,
@@ -900,6 +910,13 @@ export function defineStatementRules(this: SqlParser): void {
           IGNORE_AMBIGUITIES: true,
           DEF: [
             {
+              GATE: () => $.LA(1).tokenType === K.TO,
+              ALT: () => {
+                $.CONSUME(K.TO);
+                into = $.SUBRULE2($.qname);
+              },
+            },
+            {
               ALT: () => {
                 $.CONSUME1(T.LParen);
                 $.SUBRULE1($.skipBalanced, { ARGS: [0] });
@@ -920,7 +937,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() }));
   });
 
   this.dropStmt = $.RULE('dropStmt', (): Statement => {

@@ -159,6 +159,11 @@ export interface DerivedTable extends Node {
   lateral?: boolean;
   alias?: Ident;
   columnAliases?: Ident[];
+  /**
+   * T-SQL composable DML: `FROM (MERGE .. OUTPUT $action, inserted.c) AS changes`. The statement
+   * runs, and the rows are its OUTPUT items (`query` then is the OUTPUT items over no FROM).
+   */
+  dml?: { statement: InsertStmt | UpdateStmt | DeleteStmt | MergeStmt; items: SelectItem[] };
 }
 
 export interface JoinRef extends Node {
@@ -416,6 +421,8 @@ export interface CreateViewStmt extends Node {
   columns?: Ident[];
   query: Query;
   materialized?: boolean;
+  /** ClickHouse `CREATE MATERIALIZED VIEW v TO t AS SELECT ..`: the rows go into table t. */
+  into?: QName;
 }
 
 export interface DropStmt extends Node {

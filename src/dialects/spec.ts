@@ -58,6 +58,8 @@ export interface Capabilities {
   dotCommands: boolean;
   /** `LOCKING ROW FOR ACCESS` / `LOCK TABLE t FOR WRITE` before a statement or a view's query: a request modifier, no lineage (Teradata). */
   lockingModifiers: boolean;
+  /** `@stage/path/`, `@~/x`, `@%table` name a stage (Snowflake): one token, read as a path. */
+  stageReferences: boolean;
   /** Words that are another keyword written short (Teradata `SEL` = SELECT): upper-case word → keyword. */
   keywordAbbreviations: Readonly<Record<string, string>>;
 }
@@ -178,5 +180,6 @@ export const BASE_CAPS: Capabilities = {
   jsonbOperators: false,
   dotCommands: false,
   lockingModifiers: false,
+  stageReferences: false,
   keywordAbbreviations: {},
 };

@@ -25,6 +25,8 @@ export class PackedColumn implements LineageColumn {
   }
 
   addLoc(loc: Loc): void {
+    recentColumn = this;
+    recentLoc = loc;
     let p = this.#packed;
     if (p instanceof Grown || p.length >= SMALL) {
       if (!(p instanceof Grown)) this.#packed = p = Grown.from(p);
@@ -56,6 +58,7 @@ export class PackedColumn implements LineageColumn {
   }
 
   set locs(locs: Loc[]) {
+    if (recentColumn === this) recentColumn = undefined;
     this.#packed = [];
     this.#last = -1;
     for (const l of locs) this.addLoc(l);
@@ -76,6 +79,7 @@ export class PackedColumn implements LineageColumn {
   }
 
   last(): Loc | undefined {
+    if (recentColumn === this) return recentLoc;
     return this.#last < 0 ? undefined : unpack(values(this.#packed), this.#last);
   }
 
@@ -86,6 +90,14 @@ export class PackedColumn implements LineageColumn {
     return plain;
   }
 }
+
+/**
+ * The occurrence added last, to any column, as it was given: the resolver asks for the latest
+ * place of the column it has just recorded (each column reference), which then needs no Loc
+ * unpacked. Locs are never changed once made, so the one given stands for the packed one.
+ */
+let recentColumn: PackedColumn | undefined;
+let recentLoc: Loc | undefined;
 
 /** Integers per column kept in a plain array (a single occurrence, the common case, is 4 or 5). */
 const SMALL = 40;

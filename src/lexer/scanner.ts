@@ -287,6 +287,7 @@ export class Scanner {
         return this.punct(T.Operator, 1);
       case C.AT:
         if (this.caps.atVariables && (c1 === C.AT || isIdentStart(c1))) return this.variable(i, c1 === C.AT ? i + 2 : i + 1);
+        if (this.caps.stageReferences && (isIdentStart(c1) || c1 === C.TILDE || c1 === C.PERCENT || c1 === C.DQUOTE)) return this.stage(i);
         return this.op(i, T.Operator);
       case C.HASH:
         if (this.caps.hashTempTables && (c1 === C.HASH || isIdentPart(c1, false))) {
@@ -387,6 +388,14 @@ export class Scanner {
   private variable(i: number, nameStart: number): IToken {
     let j = nameStart;
     while (j < this.len && isIdentPart(this.text.charCodeAt(j), true)) j++;
+    this.pos = j;
+    return this.tok(T.Variable, i, j);
+  }
+
+  /** A Snowflake stage and path (`@db.s.stage/2024/01/`, `@~/f.csv`, `@%orders`), up to a space or `( ) , ;`. */
+  private stage(i: number): IToken {
+    let j = i + 1;
+    for (let c = 0; j < this.len && (c = this.text.charCodeAt(j)) > C.SPACE && c !== C.LPAREN && c !== C.RPAREN && c !== C.COMMA && c !== C.SEMI; j++);
     this.pos = j;
     return this.tok(T.Variable, i, j);
   }

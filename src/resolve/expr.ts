@@ -85,9 +85,9 @@ export class ExprWalker {
       case 'col': {
         const r = resolveColumn(this.ctx, scope, e);
         if (r.alias) {
-          scope.aliases.delete(this.ctx.key(e.name.parts[0]!.text, false));
+          scope.deleteAlias(this.ctx.key(e.name.parts[0]!.text, false));
           this.walk(r.alias, scope, type, out, clause, fn, depth + 1);
-          scope.aliases.set(this.ctx.key(e.name.parts[0]!.text, false), r.alias);
+          scope.setAlias(this.ctx.key(e.name.parts[0]!.text, false), r.alias);
           return;
         }
         for (const ref of r.refs) out.push({ ref, type, clause, loc: lastLoc(ref.col), fn });
@@ -106,6 +106,12 @@ export class ExprWalker {
         // `a + b + c + ...` is left-deep (one level per link): follow the first operands in a loop,
         // so a sum of thousands of columns is traced whole, in the order of a recursive walk.
         if (e.args.length === 0) return;
+        const head = e.args[0]!;
+        if (head.k !== 'op' || head.args.length === 0 || (head.op === '[]' && isArrayKeyword(head.args[0]))) {
+          // No chain (`a = b`, the most frequent operator): the operands in order, no chain array.
+          for (const a of e.args) this.walk(a, scope, type, out, clause, fn, depth + 1);
+          return;
+        }
         // The chain's operators, outermost first; their operands after the first are walked innermost first.
         const chain: Expr[][] = [];
         let x: Expr = e;
@@ -171,10 +177,11 @@ export class ExprWalker {
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
     const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
     const ordering = ORDERING_ARGUMENT[upper];
-    e.args.forEach((a, i) => {
-      if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) return;
+    for (let i = 0; i < e.args.length; i++) {
+      const a = e.args[i]!;
+      if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;
       this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
-    });
+    }
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).

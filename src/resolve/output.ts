@@ -10,11 +10,46 @@ import type * as A from '../ast/nodes.js';
 import { joinLeaves, mapTree } from '../ast/walk.js';
 
 type Dml = A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt;
+/** The OUTPUT items and where they are written. */
+type Output = Pick<A.OutputClause, 'items' | 'start' | 'end'>;
 /** What `inserted.c` / `deleted.c` stand for in one set of rows (undefined: NULL). */
 type Row = (column: A.Ident) => A.Expr | undefined;
 
+/**
+ * The rows an OUTPUT clause hands on; where the written values cannot be told (`inserted.*`, an
+ * INSERT without a column list), the table's own rows stand for `inserted` and `deleted`.
+ */
+export function outputRows(s: Dml, out: Output): A.Query | undefined {
+  if (!out.items.some((i) => i.expr.k === 'star')) {
+    const q = outputQuery(s, out);
+    if (q) return q;
+  }
+  const table = s.k === 'insert' ? s.target : writtenTable(s.target, s.k === 'update' ? s.from : s.k === 'delete' ? s.using : []);
+  if (!table) return undefined;
+  const as = (alias: string): A.TableName => ({ k: 'table', name: table, alias: ident(alias, out), start: out.start, end: out.start });
+  const from: A.TableRef[] = [as('inserted'), as('deleted')];
+  if (s.k === 'merge') from.push(s.source);
+  return { k: 'select', items: out.items, from, groupBy: [], start: out.start, end: out.end };
+}
+
+/** The table a DML statement writes: its target, or the table a T-SQL `UPDATE alias ... FROM` alias names. */
+function writtenTable(t: A.TableRef, from: A.TableRef[]): A.QName | undefined {
+  if (t.k !== 'table') return undefined;
+  return (aliased(t, from) ?? t).name;
+}
+
+/** The FROM item a one-part target names by its alias (T-SQL `UPDATE c SET .. FROM dbo.customers c`). */
+function aliased(t: A.TableName, from: A.TableRef[]): A.TableName | undefined {
+  if (t.name.parts.length !== 1 || t.alias) return undefined;
+  const key = t.name.parts[0]!.text.toLowerCase();
+  for (const f of from) {
+    for (const r of joinLeaves(f)) if (r.k === 'table' && r.alias?.text.toLowerCase() === key) return r;
+  }
+  return undefined;
+}
+
 /** The query an OUTPUT clause writes, or undefined where its rows are only the target table's. */
-export function outputQuery(s: Dml, out: A.OutputClause): A.Query | undefined {
+function outputQuery(s: Dml, out: Output): A.Query | undefined {
   switch (s.k) {
     case 'insert':
       return insertRows(s, out);
@@ -32,14 +67,14 @@ export function outputQuery(s: Dml, out: A.OutputClause): A.Query | undefined {
 }
 
 /** `INSERT INTO t (cols) OUTPUT inserted.c ... SELECT/VALUES ...`: `inserted` is the source's rows named by the column list. */
-function insertRows(s: A.InsertStmt, out: A.OutputClause): A.Query | undefined {
+function insertRows(s: A.InsertStmt, out: Output): A.Query | undefined {
   if (!s.source || !s.columns?.length) return undefined;
   const rows: A.DerivedTable = { k: 'derived', query: s.with ? withCtes(s.source, s.with) : s.source, alias: ident('inserted', out), columnAliases: s.columns, start: out.start, end: out.start };
   return select(out, { inserted: (c) => column([ident('inserted', out)], c), deleted: () => undefined }, [rows]);
 }
 
 /** Every WHEN arm's rows, one after the other (`$action` tells them apart). */
-function mergeRows(s: A.MergeStmt, out: A.OutputClause): A.Query | undefined {
+function mergeRows(s: A.MergeStmt, out: Output): A.Query | undefined {
   const t = target(s.target, [s.source]);
   if (!t) return undefined;
   const both = t.from.includes(s.source) ? t.from : [...t.from, s.source];
@@ -62,12 +97,8 @@ function mergeRows(s: A.MergeStmt, out: A.OutputClause): A.Query | undefined {
 /** The table written and how its old columns are named: through its alias in FROM, or by itself added to FROM. */
 function target(t: A.TableRef, from: A.TableRef[]): { from: A.TableRef[]; column: Row } | undefined {
   if (t.k !== 'table') return undefined;
-  if (t.name.parts.length === 1 && !t.alias) {
-    const key = t.name.parts[0]!.text.toLowerCase();
-    for (const f of from) {
-      for (const r of joinLeaves(f)) if (r.k === 'table' && r.alias?.text.toLowerCase() === key) return { from, column: (c) => column([r.alias!], c) };
-    }
-  }
+  const r = aliased(t, from);
+  if (r) return { from, column: (c) => column([r.alias!], c) };
   return { from: [t, ...from], column: (c) => column(t.alias ? [t.alias] : t.name.parts, c) };
 }
 
@@ -80,7 +111,7 @@ function written(sets: A.Assignment[], old: Row): Row {
 }
 
 /** `SELECT <OUTPUT items, inserted/deleted replaced> FROM from WHERE where`. */
-function select(out: A.OutputClause, rows: { inserted: Row; deleted: Row }, from: A.TableRef[], where?: A.Expr): A.Select {
+function select(out: Output, rows: { inserted: Row; deleted: Row }, from: A.TableRef[], where?: A.Expr): A.Select {
   const items = out.items.map((item): A.SelectItem => {
     const expr = mapTree(item.expr, (node) => {
       const n = node as A.Expr;

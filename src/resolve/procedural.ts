@@ -15,10 +15,10 @@
  *   `bareTableHints`) are normalized before analysis.
  */
 import type * as A from '../ast/nodes.js';
-import { exprChildren, forEachNode, joinLeaves, mapTree } from '../ast/walk.js';
+import { exprChildren, forEachNode, mapTree } from '../ast/walk.js';
 import type { Semantics } from '../dialects/spec.js';
 import type { Context } from './context.js';
-import { outputQuery } from './output.js';
+import { outputRows } from './output.js';
 
 /** What this module needs of the statement resolver. */
 export interface StatementRunner {
@@ -87,15 +87,8 @@ export class ProceduralResolver {
   output(s: A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt): void {
     const out = s.output!;
     this.runner.statement({ ...s, output: undefined });
-    const table = s.k === 'insert' ? s.target : targetTable(s.target, s.k === 'update' ? s.from : s.k === 'delete' ? s.using : []);
-    if (!table) return;
-    const as = (alias: string): A.TableName => ({ k: 'table', name: table, alias: ident(alias, out), start: out.start, end: out.start });
-    const from: A.TableRef[] = [as('inserted'), as('deleted')];
-    if (s.k === 'merge') from.push(s.source);
-    // `inserted.*` / `deleted.*` keep reading the table's rows; named columns read what was written.
-    const stars = out.items.some((i) => i.expr.k === 'star');
-    const query: A.Query = (!stars && outputQuery(s, out)) || { k: 'select', items: out.items, from, groupBy: [], start: out.start, end: out.end };
-    this.runner.statement({ k: 'insert', target: out.into, columns: out.columns, source: query, start: out.start, end: out.end });
+    const query = outputRows(s, out);
+    if (query) this.runner.statement({ k: 'insert', target: out.into, columns: out.columns, source: query, start: out.start, end: out.end });
   }
 
   private block(s: A.BlockStmt): void {
@@ -257,17 +250,6 @@ export function intoVariables(ctx: Context, q: A.Select): boolean {
 // ---------------------------------------------------------------- rewrites
 
 /** The table a DML target names: a table, or (T-SQL `UPDATE a ... FROM t a`) the FROM item aliased so. */
-function targetTable(target: A.TableRef, from: A.TableRef[]): A.QName | undefined {
-  if (target.k !== 'table') return undefined;
-  if (target.name.parts.length === 1 && !target.alias) {
-    const key = target.name.parts[0]!.text.toLowerCase();
-    for (const f of from) {
-      for (const r of joinLeaves(f)) if (r.k === 'table' && r.alias?.text.toLowerCase() === key) return r.name;
-    }
-  }
-  return target.name;
-}
-
 function ident(text: string, at: A.Node): A.Ident {
   return { text, quoted: false, start: at.start, end: at.end };
 }

@@ -59,6 +59,8 @@ export class QueryAnalyzer {
   readonly walker: ExprWalker;
   /** Analyzes a data-modifying CTE's statement (set by the statement resolver, which knows DML). */
   dmlCte?: (dml: NonNullable<A.Cte['dml']>, scope: Scope, target: QueryTarget) => ResultSet;
+  /** T-SQL composable DML in FROM: run the statement, hand on its OUTPUT rows (set by the statement analyzer). */
+  composedDml?: (dml: NonNullable<A.DerivedTable['dml']>, at: A.Node, target: QueryTarget) => ResultSet;
 
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
@@ -127,7 +129,7 @@ export class QueryAnalyzer {
       const names = cte.columns?.map((c) => c.text);
       const target: QueryTarget = { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names };
       if (!cte.query) {
-        scope.ctes.set(key, this.modifyingCte(cte, scope, target));
+        scope.defineCte(key, this.modifyingCte(cte, scope, target));
         continue;
       }
       if (w.recursive || readsItself(cte, ctx.key)) {
@@ -137,12 +139,12 @@ export class QueryAnalyzer {
         // Without a column list, the anchor's select items name the columns the recursive branch reads.
         for (const n of names ?? anchorNames(cte.query) ?? []) rs.cols.push({ name: n, key: ctx.key(n, false), col: ctx.b.newColumn(pre, n) });
         ctx.resultSets.set(pre.id, rs);
-        scope.ctes.set(key, rs);
+        scope.defineCte(key, rs);
         const body = this.query(cte.query, scope, { type: 'with_cte', name: `${cte.name.text}-BODY`, intermediate: true, columnNames: names });
         this.feed(body, rs);
         continue;
       }
-      scope.ctes.set(key, this.query(cte.query, scope, target));
+      scope.defineCte(key, this.query(cte.query, scope, target));
     }
   }
 
@@ -230,7 +232,7 @@ export class QueryAnalyzer {
       this.walker.walk(e, scope, 'fdd', refs, 'selectList');
       this.link(refs, { obj: rs.obj, col }, rows, undefined, e);
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
-      if (item.alias) scope.aliases.set(identKey(ctx.key, item.alias), e);
+      if (item.alias) scope.setAlias(identKey(ctx.key, item.alias), e);
     }
     if (target.columnNames && rs.starAt !== undefined) this.nameFromEnd(rs, target.columnNames);
   }
@@ -381,12 +383,8 @@ export class QueryAnalyzer {
       case 'derived': {
         const alias = ref.alias?.text;
         const name = `RESULT_OF_${alias ?? `SUBQUERY-${b.count('SUBQUERY')}`}`;
-        const sub = this.query(ref.query, ref.lateral ? scope : scope.parent, {
-          type: 'select_list',
-          name,
-          intermediate: true,
-          columnNames: ref.columnAliases?.map((c) => c.text),
-        });
+        const target: QueryTarget = { type: 'select_list', name, intermediate: true, columnNames: ref.columnAliases?.map((c) => c.text) };
+        const sub = ref.dml && this.composedDml ? this.composedDml(ref.dml, ref, target) : this.query(ref.query, ref.lateral ? scope : scope.parent, target);
         scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: sub.obj, rs: sub });
         this.propagateRows(sub, rows);
         return;
@@ -399,7 +397,7 @@ export class QueryAnalyzer {
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
         for (const u of ref.using ?? []) {
-          scope.using.add(identKey(ctx.key, u));
+          scope.addUsing(identKey(ctx.key, u));
           this.condition({ k: 'col', name: { parts: [u], start: u.start, end: u.end }, start: u.start, end: u.end }, scope, rows, 'joinCondition');
         }
         return;

@@ -20,17 +20,47 @@ export interface Source {
   known?: Map<string, string>;
 }
 
+/**
+ * The CTEs, USING columns and aliases of a scope are made on first use: most of a script's
+ * scopes (one per SELECT and per statement) have none, and three empty collections each were
+ * ~30,000 Maps and Sets for the bench's 5 MB.
+ */
 export class Scope {
   readonly sources: Source[] = [];
-  readonly ctes = new Map<string, ResultSet>();
+  private cteMap: Map<string, ResultSet> | undefined;
   /** Columns joined with USING: an unqualified reference reads every side. */
-  readonly using = new Set<string>();
+  private usingKeys: Set<string> | undefined;
   /** Select-list aliases seen so far (lateral column alias references). */
-  readonly aliases = new Map<string, Expr>();
+  private aliasMap: Map<string, Expr> | undefined;
   /** `WINDOW w AS (...)` of the SELECT: what `OVER w` / `OVER (w ORDER BY ..)` name. */
   windows?: Map<string, WindowSpec>;
 
   constructor(readonly parent?: Scope) {}
+
+  defineCte(key: string, rs: ResultSet): void {
+    (this.cteMap ??= new Map()).set(key, rs);
+  }
+
+  addUsing(key: string): void {
+    (this.usingKeys ??= new Set()).add(key);
+  }
+
+  /** True when `key` is a USING column of this scope. */
+  joinedUsing(key: string): boolean {
+    return this.usingKeys?.has(key) === true;
+  }
+
+  alias(key: string): Expr | undefined {
+    return this.aliasMap?.get(key);
+  }
+
+  setAlias(key: string, e: Expr): void {
+    (this.aliasMap ??= new Map()).set(key, e);
+  }
+
+  deleteAlias(key: string): void {
+    this.aliasMap?.delete(key);
+  }
 
   /** The named window `key`, from this SELECT out. */
   window(key: string): WindowSpec | undefined {
@@ -43,7 +73,7 @@ export class Scope {
 
   cte(key: string): ResultSet | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      const r = s.ctes.get(key);
+      const r = s.cteMap?.get(key);
       if (r) return r;
     }
     return undefined;
@@ -226,15 +256,15 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
         if (maybe++ === 0) firstMaybe = src;
       }
     }
-    if (sure > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
+    if (sure > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
     if (sure >= 1) {
       if (sure > 1) ctx.problemOf('warning', start, AMBIGUOUS, name, sure, 'AmbiguousColumn');
       return { refs: columnOf(ctx, firstSure!, name, start, end) };
     }
-    if (maybe > 1 && s.using.has(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
+    if (maybe > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
+    const alias = s.alias(key);
     // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
-    if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !s.aliases.has(key)) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
-    const alias = s.aliases.get(key);
+    if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (isNiladic(name, quoted)) return { refs: [] };
     if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };

@@ -9,6 +9,7 @@ import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
+import { outputRows } from './output.js';
 import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
@@ -43,6 +44,7 @@ export class StatementResolver {
   constructor(private readonly ctx: Context) {
     this.qa = new QueryAnalyzer(ctx);
     this.qa.dmlCte = (dml, scope, target) => this.modifyingCte(dml, scope, target);
+    this.qa.composedDml = (dml, at, target) => this.composedDml(dml.statement, dml.items, at, target);
     this.procedural = new ProceduralResolver(ctx, this);
   }
 
@@ -176,6 +178,27 @@ export class StatementResolver {
    * writes its table), and the CTE's columns are the RETURNING items, read from the rows written
    * or deleted, so `t.a -> m.a` continues whatever the statement wrote into `t.a`.
    */
+  /**
+   * T-SQL `INSERT INTO h SELECT .. FROM (MERGE t .. OUTPUT $action, inserted.c, s.c) AS changes`:
+   * the MERGE (or INSERT / UPDATE / DELETE) writes its table within this statement, and the rows
+   * read are its OUTPUT items, as an OUTPUT .. INTO would write them.
+   */
+  private composedDml(s: NonNullable<A.DerivedTable['dml']>['statement'], items: A.SelectItem[], at: A.Node, target: QueryTarget): ResultSet {
+    const stmt = this.ctx.stmt!;
+    const outer = { effect: stmt.effect, selfRead: stmt.selfRead };
+    stmt.effect = s.k === 'merge' ? 'merge_update' : s.k;
+    stmt.selfRead = undefined;
+    try {
+      const written = s.k === 'merge' ? this.merge(s) : s.k === 'insert' ? this.insert(s) : s.k === 'update' ? this.update(s) : this.delete(s);
+      (stmt.writes ??= []).push(...written);
+    } finally {
+      stmt.effect = outer.effect;
+      stmt.selfRead = outer.selfRead;
+    }
+    const rows = outputRows(s, { items, start: at.start, end: at.end });
+    return this.qa.query(rows ?? { k: 'select', items, from: [], groupBy: [], start: at.start, end: at.end }, undefined, target);
+  }
+
   private modifyingCte(s: NonNullable<A.Cte['dml']>, scope: Scope, target: QueryTarget): ResultSet {
     const stmt = this.ctx.stmt!;
     const outer = { effect: stmt.effect, selfRead: stmt.selfRead };
@@ -563,6 +586,12 @@ export class StatementResolver {
     obj.type = 'view';
     const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
+    if (s.into) {
+      // A ClickHouse materialized view with TO stores nothing: each insert into its source lands in the TO table.
+      const into = dataset(ctx, s.into, 'table');
+      this.flow(rs, into, names, 'insert', s.columns, !s.columns);
+      return [into];
+    }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
     return [obj];

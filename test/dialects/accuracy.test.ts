@@ -85,6 +85,11 @@ SEL h.cust_key, h.eff_dt FROM edw.cust_hist h;`,
     ]);
   });
 
+  test('SAMPLE after the query', () => {
+    const a = ok(`LOCKING TABLE edw.fact_orders FOR ACCESS SEL o.cust_key, o.amount FROM edw.fact_orders o WHERE o.amount > 0 SAMPLE .25, .25;`, 'dbvteradata');
+    expect(a.pairs).toEqual(['edw.fact_orders.amount -> RS-1.amount', 'edw.fact_orders.cust_key -> RS-1.cust_key']);
+  });
+
   test('the short words are Teradata data: elsewhere SEL is no statement, and no dialect claims a file it only skips', () => {
     expect(analyzeSql('SEL a FROM t;', 'dbvansi').errors).toEqual(["1:1 unknown statement 'SEL a FROM t'"]);
     // Oracle takes any unknown statement for a SQL*Plus command: that is no parse to recommend.
@@ -376,5 +381,52 @@ CREATE TABLE monthly AS SELECT month, customer, sum(amount) AS total FROM sales_
   test('Db2: SELECT .. WITH UR', () => {
     const a = ok(`SELECT acct_id, bal FROM dw.acct_bal FETCH FIRST 10 ROWS ONLY WITH UR;`, 'dbvdb2');
     expect(a.pairs).toEqual(['dw.acct_bal.acct_id -> RS-1.acct_id', 'dw.acct_bal.bal -> RS-1.bal']);
+  });
+});
+
+describe('loading and unloading through stages and materialized views', () => {
+  test('Snowflake: COPY INTO a table from a stage, COPY INTO a stage from a query, SELECT from a stage', () => {
+    const a = ok(
+      `COPY INTO raw.orders FROM @raw.landing/orders/2024/ FILE_FORMAT = (TYPE = 'JSON') MATCH_BY_COLUMN_NAME = CASE_INSENSITIVE;
+COPY INTO @mart.unload/orders/ FROM (SELECT o.id, o.amount FROM raw.orders o) FILE_FORMAT = (TYPE = PARQUET) HEADER = TRUE;
+CREATE TABLE raw.users AS SELECT u.id, u.email FROM @~/users.csv u;`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual(['@~/users.csv.email -> raw.users.email', '@~/users.csv.id -> raw.users.id', 'raw.orders.amount -> @mart.unload/orders/.amount', 'raw.orders.id -> @mart.unload/orders/.id']);
+    expect(edgePairs(a.graph, { sourceRows: true, rows: true })).toContain('@raw.landing/orders/2024/.RelationRows -> raw.orders.RelationRows');
+  });
+
+  test('ClickHouse: CREATE MATERIALIZED VIEW .. TO t AS SELECT writes t', () => {
+    const a = ok(`CREATE MATERIALIZED VIEW analytics.mv_rev TO analytics.daily_revenue AS SELECT toDate(ts) AS day, sum(amount) AS revenue FROM raw.events GROUP BY day;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual(['raw.events.amount -> analytics.daily_revenue.revenue', 'raw.events.ts -> analytics.daily_revenue.day']);
+  });
+});
+
+describe('T-SQL composable DML', () => {
+  test('SCD2: INSERT .. SELECT .. FROM (MERGE .. OUTPUT $action, s.c) AS changes WHERE Action = \'UPDATE\'', () => {
+    const a = ok(
+      `INSERT INTO dw.DimCustomer (CustomerID, Name, City, ValidFrom, IsCurrent)
+SELECT CustomerID, Name, City, GETDATE(), 1
+FROM (
+  MERGE dw.DimCustomer AS t
+  USING stg.Customer AS s ON t.CustomerID = s.CustomerID AND t.IsCurrent = 1
+  WHEN NOT MATCHED THEN INSERT (CustomerID, Name, City, ValidFrom, IsCurrent) VALUES (s.CustomerID, s.Name, s.City, GETDATE(), 1)
+  WHEN MATCHED AND (t.Name <> s.Name OR t.City <> s.City) THEN UPDATE SET t.ValidTo = GETDATE(), t.IsCurrent = 0
+  OUTPUT $action AS Action, s.CustomerID, s.Name, s.City
+) AS changes
+WHERE Action = 'UPDATE';`,
+      'dbvmssql',
+    );
+    expect(edgePairs(a.graph, { effect: true })).toEqual([
+      'stg.Customer.City -> dw.DimCustomer.City [insert]',
+      'stg.Customer.City -> dw.DimCustomer.City [merge_insert]',
+      'stg.Customer.CustomerID -> dw.DimCustomer.CustomerID [insert]',
+      'stg.Customer.CustomerID -> dw.DimCustomer.CustomerID [merge_insert]',
+      'stg.Customer.Name -> dw.DimCustomer.Name [insert]',
+      'stg.Customer.Name -> dw.DimCustomer.Name [merge_insert]',
+    ]);
+    // The rows inserted are those the MERGE changed: its ON and WHEN conditions decide them.
+    expect(rows(a)).toEqual(expect.arrayContaining(['dw.DimCustomer.IsCurrent -> dw.DimCustomer.RelationRows', 'stg.Customer.Name -> dw.DimCustomer.RelationRows']));
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual(['stg.Customer,dw.DimCustomer -> dw.DimCustomer']);
   });
 });
