@@ -41,12 +41,13 @@ export function defineStatementRules(this: SqlParser): void {
           GATE: () => this.startsQuery(1),
           ALT: () => {
             const query = $.SUBRULE($.query);
-            // Db2 isolation clause: `SELECT .. WITH UR`.
+            // What some dialects write after a whole query, without lineage: Db2's isolation
+            // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
             $.OPTION({
-              GATE: () => $.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image),
+              GATE: () => ($.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image)) || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.NumberLit),
               DEF: () => {
-                $.CONSUME(K.WITH);
                 $.CONSUME(T.AnyToken);
+                $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
             return $.ACTION((): Statement => ({ k: 'query', query, start: query.start, end: query.end }));

@@ -85,6 +85,11 @@ SEL h.cust_key, h.eff_dt FROM edw.cust_hist h;`,
     ]);
   });
 
+  test('SAMPLE after the query', () => {
+    const a = ok(`LOCKING TABLE edw.fact_orders FOR ACCESS SEL o.cust_key, o.amount FROM edw.fact_orders o WHERE o.amount > 0 SAMPLE .25, .25;`, 'dbvteradata');
+    expect(a.pairs).toEqual(['edw.fact_orders.amount -> RS-1.amount', 'edw.fact_orders.cust_key -> RS-1.cust_key']);
+  });
+
   test('the short words are Teradata data: elsewhere SEL is no statement, and no dialect claims a file it only skips', () => {
     expect(analyzeSql('SEL a FROM t;', 'dbvansi').errors).toEqual(["1:1 unknown statement 'SEL a FROM t'"]);
     // Oracle takes any unknown statement for a SQL*Plus command: that is no parse to recommend.
