@@ -1,6 +1,6 @@
 /**
  * A fast path for the commonest expressions: names, literals, binary operators, IS [NOT] NULL,
- * [NOT] LIKE / BETWEEN / IN, CASE, CAST, INTERVAL, function calls and windows, read straight from
+ * [NOT] LIKE / BETWEEN / IN, CASE, CAST, INTERVAL, EXTRACT, function calls and windows, read straight from
  * the token vector; subqueries inside them are handed to the `query` rule. Chevrotain's DSL costs a closure call, a lookahead call and a rule frame per
  * construct, and most of a script's tokens are inside such expressions.
  *
@@ -60,6 +60,7 @@ export const enum Kind {
   GroupItem,
   TablePrimary,
   OrderItems,
+  Statement,
 }
 
 /** Thrown inside the fast path when it meets what it does not model; caught by `expr`. */
@@ -126,10 +127,22 @@ export class FastExpr {
     }
   }
 
-  /** A subquery at the cursor, read by the `query` rule. */
+  /** `query` of the fast path (fastquery.ts); undefined (nothing consumed) where it gives up. */
+  protected query(): Query | undefined {
+    return undefined;
+  }
+
+  /** A subquery at the cursor: read by the fast path, else by the `query` rule. */
   protected subquery(): Query {
     const parser = this.parser;
     seek(parser, this.p - 1);
+    // Straight to the fast path: the rule would only call it (and where it gives up, the rule
+    // finds that remembered and parses without a second attempt).
+    const fast = this.query();
+    if (fast !== undefined) {
+      this.p = position(parser) + 1;
+      return fast;
+    }
     const q = parser.dsl.subrule(SUBQUERY_IDX, parser.query);
     if (parser.input !== this.toks) throw GIVE_UP;
     this.p = position(parser) + 1;
@@ -317,6 +330,7 @@ export class FastExpr {
       return { k: 'subquery', mode: 'exists', query: q, start: t.startOffset, end: this.end() };
     }
     if (type === K.INTERVAL) return this.interval(t);
+    if (type === K.EXTRACT) return this.extract(t);
     if (type === K.CAST || type === K.TRY_CAST || type === K.SAFE_CAST) return this.cast(t);
     if (notNameTable[t.tokenTypeIdx] !== true && tokenMatcher(t, T.Identifier)) return this.nameOrCall();
     throw GIVE_UP;
@@ -388,6 +402,19 @@ export class FastExpr {
     }
     if (this.is(T.LBracket) || this.is(K.FORMAT!)) throw GIVE_UP;
     return this.parser.textBetween(first.startOffset, this.end());
+  }
+
+  /** `EXTRACT(field FROM expr)`. */
+  private extract(kw: IToken): Expr {
+    this.p++;
+    this.expect(T.LParen);
+    const field = this.toks[this.p];
+    if (field === undefined || (field.tokenType !== T.StringLit && !tokenMatcher(field, T.Identifier))) throw GIVE_UP;
+    this.p++;
+    this.expect(K.FROM!);
+    const e = this.chain();
+    this.expect(T.RParen);
+    return { k: 'op', op: 'EXTRACT', args: [e], start: kw.startOffset, end: this.end() };
   }
 
   /** `INTERVAL 'n' unit` (other forms are left to the rules). */

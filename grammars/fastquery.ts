@@ -5,11 +5,12 @@
  * anything else, which the rule then parses as before.
  */
 import { tokenMatcher, type IToken } from './chevrotain.js';
-import type { Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, TableRef } from '../src/ast/nodes.js';
+import type { Cte, Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
 import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
+import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
 const K = T.K;
@@ -22,6 +23,7 @@ const JOIN_HINTS = /^(HASH|LOOP|MERGE|REMOTE)$/i;
 const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!, K.SEMI!, K.ANTI!, K.ASOF!, K.JOIN!, K.STRAIGHT_JOIN!, K.OUTER!, K.LATERAL!, K.PIVOT!, K.UNPIVOT!]);
 /** The join kinds modelled here (NATURAL, SEMI, ANTI, ASOF, STRAIGHT_JOIN, APPLY, LATERAL and PIVOT are not: no JOIN follows where expected). */
 const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
+const ISOLATION = /^(UR|CS|RS|RR)$/i;
 const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
 
 export class FastQuery extends FastExpr {
@@ -31,19 +33,185 @@ export class FastQuery extends FastExpr {
   }
 
   /**
-   * `query` without WITH: set operations over SELECT cores and parenthesized queries, then ORDER
+   * `query`: [WITH ctes] set operations over SELECT cores and parenthesized queries, then ORDER
    * BY and LIMIT n.
    */
-  query(): Query | undefined {
-    return this.run(Kind.Query, (): Query => {
-      if (this.is(K.WITH!)) throw GIVE_UP;
-      const body = this.setExpr();
-      const tail = this.tail();
-      const q: Query = { ...body, ...tail };
-      q.end = Math.max(q.end, this.end());
-      return q;
-    });
+  override query(): Query | undefined {
+    return this.run(Kind.Query, this.readQuery);
   }
+
+  /** The body of `query` (one closure for every call). */
+  private readonly readQuery = (): Query => {
+    let w: With | undefined;
+    if (this.is(K.WITH!)) w = this.withClause();
+    const body = this.setExpr();
+    const tail = this.tail();
+    const q: Query = { ...body, ...tail };
+    if (w) {
+      q.with = body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w;
+      q.start = w.start;
+    }
+    q.end = Math.max(q.end, this.end());
+    return q;
+  };
+
+  /**
+   * `statementWithSemi` when the statement is a query: `WITH ctes query` (the `withStatement`
+   * rule; WITH before INSERT, UPDATE, DELETE or MERGE is left to it) or a query, then `;`.
+   */
+  statement(): Statement | undefined {
+    const parser = this.parser;
+    const first = parser.la(1).tokenType;
+    if (first === K.WITH) return this.run(Kind.Statement, this.readWithStatement);
+    if (first === K.INSERT) return this.run(Kind.Statement, this.readInsertStatement);
+    if (first === K.CREATE) return this.run(Kind.Statement, this.readCreateStatement);
+    if (!parser.startsQuery(1)) return undefined;
+    // Read as `query` is: where it gives up, the rules' `query` at the same token need not retry it.
+    return this.run(Kind.Query, this.readQueryStatement);
+  }
+
+  private readonly readQueryStatement = (): Statement => {
+    const query = this.readQuery();
+    // What the statement rule skips after a whole query (Db2 `WITH UR`, Teradata `SAMPLE n`) is left to it.
+    const n = this.toks[this.p + 1];
+    if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
+    const s: Statement = { k: 'query', query, start: query.start, end: query.end };
+    if (this.is(T.Semicolon)) this.p++;
+    return s;
+  };
+
+  private readonly readInsertStatement = (): Statement => this.semicolon(this.insert(undefined));
+
+  /**
+   * `createStmt` for `CREATE [modifiers] TABLE name AS query` and `CREATE [modifiers] VIEW name AS
+   * query`; column lists, IF NOT EXISTS, options, LIKE, CLONE, WITH [NO] DATA / CHECK OPTION and
+   * every other CREATE are left to the rules.
+   */
+  private readonly readCreateStatement = (): Statement => {
+    const kw = this.expect(K.CREATE!);
+    let temporary = false;
+    let materialized = false;
+    for (let m = this.toks[this.p]; m !== undefined && TABLE_MODIFIERS.test(m.image) && m.tokenType !== K.TABLE && m.tokenType !== K.VIEW; m = this.toks[this.p]) {
+      this.p++;
+      const u = m.image.toUpperCase();
+      if (TEMPORARY_WORDS.has(u)) temporary = true;
+      if (u === 'MATERIALIZED') materialized = true;
+    }
+    const t = this.toks[this.p];
+    const table = t !== undefined && t.tokenType === K.TABLE;
+    if (!table && (t === undefined || t.tokenType !== K.VIEW)) throw GIVE_UP;
+    // BigQuery `CREATE TABLE FUNCTION` is a routine.
+    if (table && this.toks[this.p + 1]?.image.toUpperCase() === 'FUNCTION') throw GIVE_UP;
+    this.p++;
+    if (this.is(K.IF!)) throw GIVE_UP; // IF NOT EXISTS
+    const name = this.qname();
+    this.expect(K.AS!);
+    if (!this.startsQuery()) throw GIVE_UP;
+    const query = this.subquery();
+    if (this.is(K.WITH!)) throw GIVE_UP;
+    const s: Statement = table
+      ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
+      : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };
+    return this.semicolon(s);
+  };
+
+  /** The statement just read, then its optional `;`. */
+  private semicolon(s: Statement): Statement {
+    if (this.is(T.Semicolon)) this.p++;
+    return s;
+  }
+
+  /**
+   * `insertStmt` for `INSERT INTO name [(columns)] query`: the other forms (REPLACE, OVERWRITE,
+   * INSERT ALL, TABLE, PARTITION, an alias, OUTPUT, VALUES without a query's parentheses are
+   * still a query; ON CONFLICT / DUPLICATE KEY, RETURNING, ...) are left to the rule.
+   */
+  private insert(w: With | undefined): Statement {
+    const kw = this.expect(K.INSERT!);
+    this.expect(K.INTO!);
+    const t = this.toks[this.p];
+    if (t === undefined || t.tokenType === K.TABLE || t.tokenType === K.LOCAL || t.tokenType === K.DIRECTORY) throw GIVE_UP;
+    const target = this.qname();
+    const a = this.toks[this.p];
+    if (a === undefined || a.tokenType === K.PARTITION || a.tokenType === K.IF || a.tokenType === K.AS || a.tokenType === K.OUTPUT) throw GIVE_UP;
+    seek(this.parser, this.p - 1);
+    if (this.parser.canAlias(a)) throw GIVE_UP;
+    let columns: Ident[] | undefined;
+    if (a.tokenType === T.LParen) {
+      this.p++;
+      if (this.startsQuery()) this.p--;
+      else {
+        columns = this.commaList(() => {
+          const q = this.qname();
+          return q.parts[q.parts.length - 1]!;
+        });
+        this.expect(T.RParen);
+      }
+    }
+    if (!this.startsQuery() && !this.is(K.WITH!)) throw GIVE_UP;
+    const source = this.subquery();
+    const n = this.toks[this.p];
+    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING)) throw GIVE_UP;
+    return {
+      k: 'insert',
+      with: w,
+      target,
+      pathTarget: undefined,
+      alias: undefined,
+      columns,
+      source,
+      overwrite: false,
+      replace: false,
+      upsert: undefined,
+      returning: undefined,
+      execProc: undefined,
+      start: w ? w.start : kw.startOffset,
+      end: this.end(),
+    };
+  }
+
+  private readonly readWithStatement = (): Statement => {
+    const w = this.withClause();
+    const n = this.toks[this.p];
+    if (n !== undefined && n.tokenType === K.INSERT) return this.semicolon(this.insert(w));
+    if (n === undefined || (n.tokenType !== K.SELECT && n.tokenType !== T.LParen)) throw GIVE_UP;
+    const body = this.setExpr();
+    const tail = this.tail();
+    const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: this.end() };
+    const s: Statement = { k: 'query', query, start: w.start, end: this.end() };
+    if (this.is(T.Semicolon)) this.p++;
+    return s;
+  };
+
+  /** `withClause`: WITH [RECURSIVE] cte, ... */
+  private withClause(): With {
+    const kw = this.expect(K.WITH!);
+    let recursive = false;
+    if (this.is(K.RECURSIVE!)) {
+      this.p++;
+      recursive = true;
+    }
+    const ctes = this.commaList(this.readCte);
+    return { recursive, ctes, start: kw.startOffset, end: this.end() };
+  }
+
+  /** `cte`: name [(columns)] [AS] (query); [NOT] MATERIALIZED and data-modifying CTEs are left to the rule. */
+  private readonly readCte = (): Cte => {
+    const name = this.identifier();
+    let columns: Ident[] | undefined;
+    if (this.is(T.LParen) && !this.startsQuery()) {
+      this.p++;
+      columns = this.commaList(() => this.identifier());
+      this.expect(T.RParen);
+    }
+    if (this.is(K.AS!)) this.p++;
+    this.expect(T.LParen);
+    const b = this.toks[this.p];
+    if (b === undefined || (b.tokenType !== K.SELECT && b.tokenType !== K.WITH && b.tokenType !== T.LParen)) throw GIVE_UP;
+    const query = this.subquery();
+    this.expect(T.RParen);
+    return { name, columns, query, start: name.start, end: this.end() };
+  };
 
   private setExpr(): Query {
     let left = this.term();

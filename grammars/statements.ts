@@ -12,7 +12,10 @@ const K = T.K;
 
 /** Words after a leading REPLACE that make it Teradata's CREATE OR REPLACE. */
 const REPLACE_CREATES = new Set(['VIEW', 'RECURSIVE', 'PROCEDURE', 'FUNCTION', 'MACRO', 'TRIGGER']);
-const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
+/** Modifiers of CREATE TABLE that make the table temporary. */
+export const TEMPORARY_WORDS = new Set(['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL']);
+/** Words between CREATE and TABLE / VIEW (read the same by the fast path, fastquery.ts). */
+export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 
@@ -22,6 +25,10 @@ export function defineStatementRules(this: SqlParser): void {
 
   this.statementWithSemi = $.RULE('statementWithSemi', (): Statement => {
     this.output = undefined;
+    if (!this.recording && this.fast !== undefined) {
+      const fast = this.fast.statement();
+      if (fast !== undefined) return fast;
+    }
     const s = $.SUBRULE($.statement);
     $.OPTION(() => $.CONSUME(T.Semicolon));
     return $.ACTION(() => {
@@ -715,7 +722,7 @@ export function defineStatementRules(this: SqlParser): void {
         const m = $.CONSUME(T.AnyToken);
         $.ACTION(() => {
           const u = m?.image?.toUpperCase();
-          if (u === 'TEMP' || u === 'TEMPORARY' || u === 'VOLATILE' || u === 'GLOBAL' || u === 'LOCAL') temporary = true;
+          if (TEMPORARY_WORDS.has(u!)) temporary = true;
           if (u === 'MATERIALIZED') materialized = true;
         });
       },

@@ -86,15 +86,18 @@ export const SOFT = [
 
 export type KeywordName = (typeof RESERVED)[number] | (typeof SOFT)[number];
 
-const kw: Record<string, TokenType> = {};
 // Categories wired by `categorize`: createToken({ categories }) is quadratic in the number of keywords.
-const keyword = (word: string, categories: TokenType[]) => {
+const keyword = (word: string, categories: TokenType[]): [string, TokenType] => {
   const t = createToken({ name: `K_${word}`, pattern: Lexer.NA });
   categorize(t, categories);
-  return t;
+  return [word, t];
 };
-for (const word of RESERVED) kw[word] = keyword(word, [AnyToken]);
-for (const word of SOFT) kw[word] = keyword(word, [Identifier, AnyToken]);
+// Built in one step: an object given its ~270 keys one at a time falls into V8's dictionary mode,
+// and every `K.WORD` on the hot paths (splitter, scanner, fast path) would be a hash lookup.
+const kw: Record<string, TokenType> = Object.fromEntries([
+  ...RESERVED.map((word) => keyword(word, [AnyToken])),
+  ...SOFT.map((word) => keyword(word, [Identifier, AnyToken])),
+]);
 
 /** Keyword token types by upper-case word. */
 export const K = kw as Record<string, TokenType>;
