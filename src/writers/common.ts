@@ -31,45 +31,28 @@ export class GraphIndex {
   readonly objects = new Map<number, LineageObject>();
   /** Position of each object in `graph.objects` (the deterministic tie-breaker). */
   readonly order = new Map<number, number>();
-  /**
-   * Columns by id (a slot in `columns` and `owners`, their objects' ids): the analysis numbers
-   * columns once for the whole graph, so one map serves (a map per object cost the JSON writer
-   * ~20 ms at the bench's 5 MB). A graph read from elsewhere whose objects reuse column ids gets
-   * a map per object instead.
-   */
-  private readonly slots = new Map<number, number>();
-  private readonly columns: LineageColumn[] = [];
-  private readonly owners: number[] = [];
-  private readonly perObject: Map<number, Map<number, LineageColumn>> | undefined;
-
+  private readonly columns = new Map<number, Map<number, LineageColumn>>();
   /** Largest object or column id (found in the same pass: the columns lie all over the heap). */
   private readonly largestId: number;
 
   constructor(readonly graph: LineageGraph) {
-    let shared = false;
     let max = 0;
     graph.objects.forEach((o, i) => {
       this.objects.set(o.id, o);
       this.order.set(o.id, i);
       max = Math.max(max, o.id);
+      const byId = new Map<number, LineageColumn>();
       for (const c of o.columns) {
         max = Math.max(max, c.id);
-        if (this.slots.has(c.id)) shared = true;
-        else {
-          this.slots.set(c.id, this.columns.length);
-          this.columns.push(c);
-          this.owners.push(o.id);
-        }
+        byId.set(c.id, c);
       }
+      this.columns.set(o.id, byId);
     });
     this.largestId = max;
-    if (shared) this.perObject = new Map(graph.objects.map((o) => [o.id, new Map(o.columns.map((c) => [c.id, c]))]));
   }
 
   column(objectId: number, columnId: number): LineageColumn | undefined {
-    if (this.perObject) return this.perObject.get(objectId)?.get(columnId);
-    const slot = this.slots.get(columnId);
-    return slot !== undefined && this.owners[slot] === objectId ? this.columns[slot] : undefined;
+    return this.columns.get(objectId)?.get(columnId);
   }
 
   /** The object and column of an endpoint; undefined when the graph does not hold them. */
