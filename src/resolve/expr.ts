@@ -24,10 +24,29 @@ export interface Ref {
   fn?: string;
 }
 
+/**
+ * Aggregate functions of the dialects (a name is an aggregate wherever it exists; a window call,
+ * `OVER (..)`, is not aggregating). `GROUP BY ALL` groups by the items that use none of them.
+ */
 const AGGREGATES = new Set([
   'COUNT', 'SUM', 'AVG', 'MIN', 'MAX', 'STDDEV', 'STDDEV_POP', 'STDDEV_SAMP', 'VARIANCE', 'VAR_POP', 'VAR_SAMP',
   'COUNT_BIG', 'APPROX_COUNT_DISTINCT', 'LISTAGG', 'STRING_AGG', 'ARRAY_AGG', 'GROUP_CONCAT', 'MEDIAN',
   'MAX_BY', 'MIN_BY', 'ARG_MAX', 'ARG_MIN', 'ARGMAX', 'ARGMIN',
+  // T-SQL
+  'STDEV', 'STDEVP', 'VAR', 'VARP', 'CHECKSUM_AGG',
+  // conditional and boolean (BigQuery, Databricks/Spark, Snowflake, Trino, PostgreSQL, DuckDB)
+  'COUNT_IF', 'COUNTIF', 'ANY_VALUE', 'BOOL_AND', 'BOOL_OR', 'EVERY', 'LOGICAL_AND', 'LOGICAL_OR',
+  'BOOLAND_AGG', 'BOOLOR_AGG', 'BIT_AND', 'BIT_OR', 'BIT_XOR', 'BITAND_AGG', 'BITOR_AGG', 'BITXOR_AGG',
+  // collections and documents
+  'COLLECT_SET', 'COLLECT_LIST', 'ARRAY_CONCAT_AGG', 'ARRAY_UNIQUE_AGG', 'OBJECT_AGG', 'JSON_AGG', 'JSONB_AGG',
+  'JSON_OBJECT_AGG', 'JSONB_OBJECT_AGG', 'JSON_ARRAYAGG', 'JSON_OBJECTAGG', 'XMLAGG', 'MAP_AGG', 'MULTIMAP_AGG',
+  'GROUPARRAY', 'GROUPUNIQARRAY',
+  // approximate and statistical
+  'APPROX_DISTINCT', 'APPROX_PERCENTILE', 'PERCENTILE_APPROX', 'APPROX_QUANTILE', 'PERCENTILE', 'APPROX_QUANTILES', 'APPROX_TOP_COUNT',
+  'APPROX_TOP_K', 'HLL', 'UNIQ', 'UNIQEXACT', 'CORR', 'COVAR_POP', 'COVAR_SAMP', 'KURTOSIS', 'SKEWNESS',
+  'REGR_SLOPE', 'REGR_INTERCEPT', 'REGR_COUNT', 'REGR_R2', 'REGR_AVGX', 'REGR_AVGY', 'REGR_SXX', 'REGR_SYY', 'REGR_SXY',
+  // first/last of the group (Spark, Databricks)
+  'FIRST', 'LAST',
 ]);
 
 /**

@@ -430,3 +430,39 @@ WHERE Action = 'UPDATE';`,
     expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual(['stg.Customer,dw.DimCustomer -> dw.DimCustomer']);
   });
 });
+
+describe('aggregates of every dialect aggregate (row count read; GROUP BY ALL leaves them out)', () => {
+  const statsOf = (calls: string[]) => `INSERT INTO rpt.cust_stats (cust_id, ${calls.map((_, i) => `m${i}`).join(', ')})
+SELECT o.cust_id, ${calls.join(', ')}
+FROM sales.orders o
+GROUP BY ALL;`;
+  test.each([
+    ['dbvdatabricks', ['collect_set(o.sku)', 'collect_list(o.sku)', 'count_if(o.amount > 100)', 'any_value(o.city)', 'percentile_approx(o.amount, 0.9)', 'first(o.city)', 'bool_or(o.flag)']],
+    ['dbvsnowflake', ['COUNT_IF(o.amount > 100)', 'ANY_VALUE(o.city)', 'ARRAY_UNIQUE_AGG(o.sku)', 'OBJECT_AGG(o.sku, o.amount::variant)', 'APPROX_PERCENTILE(o.amount, 0.9)', 'BOOLOR_AGG(o.flag)']],
+    ['dbvbigquery', ['COUNTIF(o.amount > 100)', 'ANY_VALUE(o.city)', 'LOGICAL_OR(o.flag)', 'APPROX_QUANTILES(o.amount, 10)', 'ARRAY_CONCAT_AGG(o.tags)']],
+    ['dbvduckdb', ['count_if(o.amount > 100)', 'any_value(o.city)', 'bool_and(o.flag)', 'approx_quantile(o.amount, 0.5)', 'array_agg(o.sku)']],
+  ])('%s: GROUP BY ALL groups by the key only', (vendor, calls) => {
+    const a = ok(statsOf(calls as string[]), vendor as string);
+    const fdr = edgePairs(a.graph, { type: 'fdr' });
+    // Only the key decides the rows written (before, an unknown aggregate's columns were grouped by).
+    expect(fdr.filter((p) => p.endsWith('.RelationRows'))).toEqual(['sales.orders.cust_id -> rpt.cust_stats.RelationRows']);
+  });
+
+  test.each([
+    ['dbvmssql', 'STDEV(o.amount)'],
+    ['dbvmssql', 'CHECKSUM_AGG(o.qty)'],
+    ['dbvpostgresql', 'jsonb_agg(o.sku)'],
+    ['dbvpostgresql', 'bool_and(o.flag)'],
+    ['dbvpostgresql', 'corr(o.amount, o.qty)'],
+    ['dbvhive', 'collect_set(o.sku)'],
+    ['dbvhive', 'percentile(o.qty, 0.5)'],
+    ['dbvtrino', 'approx_distinct(o.sku)'],
+    ['dbvtrino', 'map_agg(o.sku, o.amount)'],
+    ['dbvmysql', 'JSON_ARRAYAGG(o.sku)'],
+    ['dbvmysql', 'BIT_OR(o.qty)'],
+    ['dbvoracle', 'XMLAGG(XMLELEMENT("s", o.sku))'],
+  ])('%s: %s reads the row count', (vendor, call) => {
+    const a = ok(`INSERT INTO rpt.cust_stats (cust_id, m) SELECT o.cust_id, ${call} FROM sales.orders o GROUP BY o.cust_id;`, vendor);
+    expect(edgePairs(a.graph, { type: 'fdr', sourceRows: true })).toContain('sales.orders.RelationRows -> rpt.cust_stats.m');
+  });
+});
