@@ -1,6 +1,6 @@
 /** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD). */
 import type { IToken } from './chevrotain.js';
-import type { QName, Query, Statement } from '../src/ast/nodes.js';
+import type { Ident, QName, Query, Statement } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
 import { pathName } from './build.js';
 import type { SqlParser } from './parser.js';
@@ -22,11 +22,12 @@ export function definePathRules(this: SqlParser): void {
     let table: QName | undefined;
     let firstPath: string | undefined;
     let query: Query | undefined;
+    let columns: Ident[] | undefined;
     $.OR([
       {
         ALT: () => {
           table = $.SUBRULE($.qname);
-          $.OPTION1({ GATE: () => $.LA(1).tokenType === T.LParen, DEF: () => $.SUBRULE($.columnNameList) });
+          $.OPTION1({ GATE: () => $.LA(1).tokenType === T.LParen, DEF: () => (columns = $.SUBRULE($.columnNameList)) });
         },
       },
       {
@@ -83,6 +84,8 @@ export function definePathRules(this: SqlParser): void {
       if (query && toPath && path !== undefined) return toFile(query, path, kw.startOffset, end());
       // Snowflake `COPY INTO 'path' | @stage FROM (query)`: likewise.
       if (firstPath !== undefined && otherQuery) return toFile(otherQuery, firstPath, kw.startOffset, end());
+      // Snowflake `COPY INTO t [(cols)] FROM (SELECT $1:a, $2 FROM @stage)`: loads the query's columns, as INSERT does.
+      if (table && otherQuery && !toPath) return { k: 'insert', target: table, ...(columns ? { columns } : {}), source: otherQuery, start: kw.startOffset, end: end() };
       const stmt: Statement = { k: 'other', keyword: 'COPY', start: kw.startOffset, end: end(), reads: [], writes: [], pathReads: [], pathWrites: [] };
       if (table) {
         if (toPath) stmt.reads!.push(table);

@@ -144,7 +144,7 @@ export const DIALECTS: DialectSpec[] = [
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
-    caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true, stageReferences: true },
+    caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true, stageReferences: true, positionalColumns: true },
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),

@@ -60,6 +60,8 @@ export interface Capabilities {
   lockingModifiers: boolean;
   /** `@stage/path/`, `@~/x`, `@%table` name a stage (Snowflake): one token, read as a path. */
   stageReferences: boolean;
+  /** `$1`, `t.$2`: the columns of a staged file by position (Snowflake), names rather than parameters. */
+  positionalColumns: boolean;
   /** Words that are another keyword written short (Teradata `SEL` = SELECT): upper-case word → keyword. */
   keywordAbbreviations: Readonly<Record<string, string>>;
 }
@@ -181,5 +183,6 @@ export const BASE_CAPS: Capabilities = {
   dotCommands: false,
   lockingModifiers: false,
   stageReferences: false,
+  positionalColumns: false,
   keywordAbbreviations: {},
 };

@@ -303,7 +303,14 @@ export class Scanner {
           const s = this.dollarQuote(i);
           if (s) return s;
         }
-        if (isDigit(c1)) return this.variable(i, i + 1);
+        if (isDigit(c1)) {
+          if (!this.caps.positionalColumns) return this.variable(i, i + 1);
+          // Snowflake `$1`: a staged file's first column, a name like any other (`t.$1`, `$1:a.b`).
+          let j = i + 1;
+          while (j < this.len && isDigit(t.charCodeAt(j))) j++;
+          this.pos = j;
+          return this.tok(T.Name, i, j);
+        }
         if (isIdentStart(c1)) return this.variable(i, i + 1); // $var templates
         if (c1 === C.LBRACE && this.templateEnd(i) > 0) {
           // `${var}`, `${hiveconf:x}`: a script variable substituted before the SQL runs; part of

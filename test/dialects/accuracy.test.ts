@@ -466,3 +466,28 @@ GROUP BY ALL;`;
     expect(edgePairs(a.graph, { type: 'fdr', sourceRows: true })).toContain('sales.orders.RelationRows -> rpt.cust_stats.m');
   });
 });
+
+describe('Snowflake positional columns of staged files', () => {
+  test('INSERT .. SELECT t.$1, $2:path FROM @stage and COPY INTO t (cols) FROM (SELECT $1:a::type, $2 FROM @stage)', () => {
+    const a = ok(
+      `INSERT INTO raw.events (event_id, payload, file_name) SELECT t.$1, t.$2, metadata$filename FROM @raw.landing/events/ t;
+COPY INTO raw.orders (order_id, cust_id, amount)
+FROM (SELECT $1:order_id::number, $1:customer.id::number, $3 FROM @raw.landing/orders/ s)
+FILE_FORMAT = (TYPE = 'JSON');`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual([
+      '@raw.landing/events/.$1 -> raw.events.event_id',
+      '@raw.landing/events/.$2 -> raw.events.payload',
+      '@raw.landing/events/.metadata$filename -> raw.events.file_name',
+      '@raw.landing/orders/.$1 -> raw.orders.cust_id',
+      '@raw.landing/orders/.$1 -> raw.orders.order_id',
+      '@raw.landing/orders/.$3 -> raw.orders.amount',
+    ]);
+  });
+
+  test('elsewhere $1 stays a parameter', () => {
+    const a = ok('INSERT INTO audit.log (id, note) SELECT o.id, $1 FROM sales.orders o WHERE o.id = $2;', 'dbvpostgresql');
+    expect(a.pairs).toEqual(['sales.orders.id -> audit.log.id']);
+  });
+});
