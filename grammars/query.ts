@@ -811,6 +811,15 @@ export function defineQueryRules(this: SqlParser): void {
         {
           ALT: () => {
             const v = $.CONSUME(T.Variable);
+            // Snowflake `@stage (FILE_FORMAT => 'csv_fmt', PATTERN => '.*[.]csv')`: how the staged files are read, no lineage.
+            $.OPTION5({
+              GATE: () => $.LA(1).tokenType === T.LParen && v.image.startsWith('@'),
+              DEF: () => {
+                $.CONSUME5(T.LParen);
+                $.SUBRULE5($.skipBalanced, { ARGS: [0] });
+                $.CONSUME5(T.RParen);
+              },
+            });
             const a = $.SUBRULE4($.tableAlias);
             return $.ACTION((): TableRef => ({
               k: 'table',

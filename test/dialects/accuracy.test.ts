@@ -486,6 +486,14 @@ FILE_FORMAT = (TYPE = 'JSON');`,
     ]);
   });
 
+  test('FROM @stage (FILE_FORMAT => .., PATTERN => ..) alias: the options say how to read the files', () => {
+    const a = ok(
+      `INSERT INTO raw.events (event_id, payload) SELECT t.$1, t.$2 FROM @raw.landing/events/ (FILE_FORMAT => 'csv_fmt', PATTERN => '.*[.]csv[.]gz') t;`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual(['@raw.landing/events/.$1 -> raw.events.event_id', '@raw.landing/events/.$2 -> raw.events.payload']);
+  });
+
   test('elsewhere $1 stays a parameter', () => {
     const a = ok('INSERT INTO audit.log (id, note) SELECT o.id, $1 FROM sales.orders o WHERE o.id = $2;', 'dbvpostgresql');
     expect(a.pairs).toEqual(['sales.orders.id -> audit.log.id']);
