@@ -119,6 +119,7 @@ export class SqlParser extends EmbeddedActionsParser {
   statement!: (idx?: number) => A.Statement;
   withStatement!: R<A.Statement>;
   fromFirst!: R<A.Statement>;
+  ifNotExists!: R<void>;
   createTask!: R<A.Statement>;
   insertStmt!: R<A.Statement>;
   columnNameList!: R<A.Ident[]>;

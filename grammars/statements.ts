@@ -191,11 +191,7 @@ export function defineStatementRules(this: SqlParser): void {
               $.CONSUME(T.RParen);
             },
           });
-          $.OPTION5(() => {
-            $.CONSUME(K.IF);
-            $.CONSUME(K.NOT);
-            $.CONSUME(K.EXISTS);
-          });
+          $.OPTION5(() => $.SUBRULE($.ifNotExists));
           let alias: Ident | undefined;
           $.OPTION6({ GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
           let columns: Ident[] | undefined;
@@ -745,14 +741,17 @@ export function defineStatementRules(this: SqlParser): void {
     });
   });
 
+  /** `IF NOT EXISTS` of CREATE statements (no lineage: the statement's effect is the same). */
+  this.ifNotExists = $.RULE('ifNotExists', () => {
+    $.CONSUME(K.IF);
+    $.CONSUME(K.NOT);
+    $.CONSUME(K.EXISTS);
+  });
+
   /** Snowflake `CREATE TASK name [WAREHOUSE = ..] [SCHEDULE = ..] [AFTER ..] [WHEN ..] AS statement`: the statement, run by the task. */
   this.createTask = $.RULE('createTask', (start: number): Statement => {
     $.CONSUME(T.Identifier);
-    $.OPTION(() => {
-      $.CONSUME(K.IF);
-      $.CONSUME(K.NOT);
-      $.CONSUME(K.EXISTS);
-    });
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
     const name = $.SUBRULE($.qname);
     $.MANY({
       GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF && !($.LA(1).tokenType === K.AS && this.startsStatement($.LA(2), $.LA(3))),
@@ -767,11 +766,7 @@ export function defineStatementRules(this: SqlParser): void {
   const ctasQueryAhead = () => $.LA(1).tokenType === K.SELECT || ($.LA(1).tokenType === T.LParen && this.startsQuery(1));
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
-    $.OPTION(() => {
-      $.CONSUME(K.IF);
-      $.CONSUME(K.NOT);
-      $.CONSUME(K.EXISTS);
-    });
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
     const name = $.SUBRULE($.qname);
     // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.
     $.many(14, () => {
@@ -880,11 +875,7 @@ export function defineStatementRules(this: SqlParser): void {
 
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
     $.CONSUME(K.VIEW);
-    $.OPTION(() => {
-      $.CONSUME(K.IF);
-      $.CONSUME(K.NOT);
-      $.CONSUME(K.EXISTS);
-    });
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
     const name = $.SUBRULE($.qname);
     let into: QName | undefined;
     let columns: Ident[] | undefined;
