@@ -13,6 +13,7 @@ import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
 import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
+const INDEX_HINT = /^(USE|FORCE|IGNORE)$/i;
 const K = T.K;
 
 /** The modifiers after SELECT that selectCore's first option reads (MySQL, BigQuery `AS STRUCT`). */
@@ -151,7 +152,7 @@ export class FastQuery extends FastExpr {
     if (!this.startsQuery() && !this.is(K.WITH!)) throw GIVE_UP;
     const source = this.subquery();
     const n = this.toks[this.p];
-    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING)) throw GIVE_UP;
+    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING || n.tokenType === K.AS)) throw GIVE_UP;
     return {
       k: 'insert',
       with: w,
@@ -396,6 +397,8 @@ export class FastQuery extends FastExpr {
     const w = this.toks[this.p];
     const w2 = this.toks[this.p + 1];
     if (w !== undefined && ((w.tokenType === K.WITH && w2?.tokenType === T.LParen) || w.tokenType === K.TABLESAMPLE || (w.tokenType === K.SAMPLE && w2?.tokenType === T.LParen))) throw GIVE_UP;
+    // MySQL index hints are left to the rule.
+    if (w !== undefined && w2 !== undefined && INDEX_HINT.test(w.image) && /^(INDEX|KEY)$/i.test(w2.image)) throw GIVE_UP;
     if (alias !== undefined) return { k: 'table', name, alias, start: name.start, end: this.end() };
     return { k: 'table', name, start: name.start, end: this.end() };
   }

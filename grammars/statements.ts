@@ -15,6 +15,7 @@ const REPLACE_CREATES = new Set(['VIEW', 'RECURSIVE', 'PROCEDURE', 'FUNCTION', '
 /** Modifiers of CREATE TABLE that make the table temporary. */
 export const TEMPORARY_WORDS = new Set(['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL']);
 /** Words between CREATE and TABLE / VIEW (read the same by the fast path, fastquery.ts). */
+const VIEW_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|FOREIGN)$/i;
 export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
@@ -75,6 +76,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
+        { GATE: () => /^CACHE$/i.test($.LA(1).image) && ($.LA(2).tokenType === K.TABLE || /^LAZY$/i.test($.LA(2).image)), ALT: () => $.SUBRULE($.cacheTable) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -234,6 +236,17 @@ export function defineStatementRules(this: SqlParser): void {
               },
             ],
           });
+          let rowAlias: { name: Ident; columns?: Ident[] } | undefined;
+          $.option(15, {
+            GATE: () => $.LA(1).tokenType === K.AS && ($.LA(3).tokenType === K.ON || $.LA(3).tokenType === T.LParen),
+            DEF: () => {
+              $.CONSUME(K.AS);
+              const name = $.SUBRULE($.ident);
+              let columns: Ident[] | undefined;
+              $.option(16, () => (columns = $.SUBRULE1($.columnNameList)));
+              $.ACTION(() => (rowAlias = { name, columns }));
+            },
+          });
           let upsert: Assignment[] | undefined;
           $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
           let returning: SelectItem[] | undefined;
@@ -258,6 +271,7 @@ export function defineStatementRules(this: SqlParser): void {
               overwrite,
               replace: kw.tokenType === K.REPLACE,
               upsert,
+              ...(rowAlias ? { rowAlias } : {}),
               returning,
               execProc: (source as { proc?: QName }).proc,
               start: w ? w.start : kw.startOffset,
@@ -887,11 +901,16 @@ export function defineStatementRules(this: SqlParser): void {
         $.AT_LEAST_ONE_SEP({
           SEP: T.Comma,
           DEF: () => {
-            columns!.push($.SUBRULE($.ident));
+            // Databricks DLT `(CONSTRAINT c EXPECT (amount > 0) ON VIOLATION DROP ROW, ...)`, and a
+            // view's PRIMARY / FOREIGN KEY: table constraints, not columns.
+            $.option(14, { GATE: () => !VIEW_CONSTRAINT_START.test($.LA(1).image), DEF: () => columns!.push($.SUBRULE($.ident)) });
             $.SUBRULE($.skipBalanced, { ARGS: [2] });
           },
         });
         $.CONSUME(T.RParen);
+        $.ACTION(() => {
+          if (columns!.length === 0) columns = undefined;
+        });
       },
     });
     $.MANY({
@@ -1013,6 +1032,17 @@ export function defineStatementRules(this: SqlParser): void {
                   },
                 },
                 {
+                  // Redshift `APPEND FROM t2 [IGNOREEXTRA | FILLTARGET]`: t2's rows move into this table.
+                  GATE: () => /^APPEND$/i.test($.LA(1).image) && $.LA(2).tokenType === K.FROM,
+                  ALT: () => {
+                    $.CONSUME2(T.Identifier);
+                    $.CONSUME(K.FROM);
+                    const other = $.SUBRULE4($.qname);
+                    $.SUBRULE3($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), reads: [other], writes: [from] }));
+                  },
+                },
+                {
                   GATE: () => /^SWAP$/i.test($.LA(1).image) && $.LA(2).tokenType === K.WITH,
                   ALT: () => {
                     $.CONSUME(T.Identifier);
@@ -1078,6 +1108,37 @@ export function defineStatementRules(this: SqlParser): void {
     const first = $.CONSUME(T.AnyToken);
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
     return $.ACTION((): Statement => ({ k: 'other', keyword: first?.image?.toUpperCase(), start: first.startOffset, end: end() }));
+  });
+
+  /**
+   * Spark / Databricks `CACHE [LAZY] TABLE t [OPTIONS (..)] [AS] query`: a temporary table made
+   * from the query, as CTAS; without a query it caches an existing table (no lineage).
+   */
+  this.cacheTable = $.RULE('cacheTable', (): Statement => {
+    const kw = $.CONSUME(T.AnyToken);
+    $.OPTION({ GATE: () => /^LAZY$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+    $.CONSUME(K.TABLE);
+    const name = $.SUBRULE($.qname);
+    $.OPTION1({
+      GATE: () => $.LA(1).tokenType === K.OPTIONS,
+      DEF: () => {
+        $.CONSUME(K.OPTIONS);
+        $.CONSUME(T.LParen);
+        $.SUBRULE($.skipBalanced, { ARGS: [0] });
+        $.CONSUME(T.RParen);
+      },
+    });
+    let as: Query | undefined;
+    $.OPTION2({
+      GATE: () => $.LA(1).tokenType === K.AS || this.startsQuery(1) || $.LA(1).tokenType === K.WITH,
+      DEF: () => {
+        $.OPTION3(() => $.CONSUME(K.AS));
+        as = $.SUBRULE($.query);
+      },
+    });
+    return $.ACTION((): Statement =>
+      as ? { k: 'create_table', name, temporary: true, columns: [], as, start: kw.startOffset, end: end() } : { k: 'other', keyword: 'CACHE', start: kw.startOffset, end: end() },
+    );
   });
 
   /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */

@@ -320,6 +320,8 @@ export interface InsertStmt extends Node {
   replace?: boolean;
   /** ON CONFLICT ... DO UPDATE SET / ON DUPLICATE KEY UPDATE assignments. */
   upsert?: Assignment[];
+  /** MySQL `VALUES (..) AS new [(a, b)] ON DUPLICATE KEY UPDATE c = new.a`: the proposed row's name. */
+  rowAlias?: { name: Ident; columns?: Ident[] };
   /** INSERT ... EXEC proc. */
   execProc?: QName;
   output?: OutputClause;

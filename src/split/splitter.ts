@@ -134,6 +134,8 @@ export class Splitter {
         }
         // Oracle `ORDER SIBLINGS BY` orders like ORDER BY: the grammar sees ORDER BY.
         if (type === T.K.SIBLINGS && tokens[tokens.length - 1]?.tokenType === T.K.ORDER && this.peek()?.tokenType === T.K.BY) continue;
+        // Redshift `APPROXIMATE COUNT(DISTINCT x)` is COUNT(DISTINCT x) to the lineage.
+        if (caps.approximateAggregates && upper(tok) === 'APPROXIMATE' && /^(COUNT|PERCENTILE_DISC)$/i.test(this.peek()?.image ?? '')) continue;
         if (caps.lockingModifiers && (prev === undefined || prev.tokenType === T.K.AS) && this.lockingModifier(tok, prev === undefined)) continue;
         if (tokens.length === 0) {
           if (type === T.Semicolon) continue;
