@@ -76,6 +76,8 @@ export class FastQuery extends FastExpr {
     // What the statement rule skips after a whole query (Db2 `WITH UR`, Teradata `SAMPLE n`) is left to it.
     const n = this.toks[this.p + 1];
     if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
+    // Informix `INTO TEMP t` after the query.
+    if (this.is(K.INTO!) && /^(TEMP|SCRATCH)$/i.test(n?.image ?? '')) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
     if (this.is(T.Semicolon)) this.p++;
     return s;
@@ -109,7 +111,9 @@ export class FastQuery extends FastExpr {
     this.expect(K.AS!);
     if (!this.startsQuery()) throw GIVE_UP;
     const query = this.subquery();
-    if (this.is(K.WITH!)) throw GIVE_UP;
+    // WITH [NO] DATA, Netezza DISTRIBUTE ON / ORGANIZE ON: left to the rule.
+    const after = this.toks[this.p];
+    if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE)$/i.test(after.image) && this.toks[this.p + 1]?.tokenType === K.ON)) throw GIVE_UP;
     const s: Statement = table
       ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
       : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };

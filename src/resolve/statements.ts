@@ -135,7 +135,7 @@ export class StatementResolver {
     const ctx = this.ctx;
     const q = s.query;
     const first = leftmost(q);
-    if (first.into && !intoVariables(ctx, first)) return this.selectInto(q, first);
+    if (first.into && (first.intoTemp || !intoVariables(ctx, first))) return this.selectInto(q, first);
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
   }
@@ -239,7 +239,7 @@ export class StatementResolver {
     let proposed: ResultSet | undefined;
     if (s.source) {
       const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
-      const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
+      const names = declared ?? (known && !s.byName ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
         const cols = rs.cols.flatMap((c, i) => (names[i] === undefined ? [] : [{ name: names[i]!, key: ctx.key(names[i]!, false), col: c.col }]));

@@ -232,3 +232,112 @@ AS SELECT id, full_name FROM bronze.customers;`,
     ]);
   });
 });
+
+describe('SAP HANA', () => {
+  test('UPSERT t (cols) SELECT .. inserts (it was skipped with no diagnostic); CREATE COLUMN TABLE .. AS (..) WITH DATA; #local temporary tables', () => {
+    const a = ok(
+      `UPSERT dw.customer (id, name) SELECT c.id, c.full_name FROM stg.customer c WHERE c.load_ts > ADD_DAYS(CURRENT_DATE, -1);
+UPSERT dw.customer (id, name) VALUES (42, 'n/a') WITH PRIMARY KEY;
+CREATE COLUMN TABLE dw.sales_copy AS (SELECT s.id, s.amount FROM dw.sales s) WITH DATA;
+CREATE LOCAL TEMPORARY TABLE #tmp_sales (id INT, amt DECIMAL(12,2));
+INSERT INTO #tmp_sales SELECT id, amount FROM dw.sales_copy;`,
+      'dbvhana',
+    );
+    expect(a.pairs).toEqual([
+      'dw.sales.amount -> dw.sales_copy.amount',
+      'dw.sales.id -> dw.sales_copy.id',
+      'dw.sales_copy.amount -> #tmp_sales.amt',
+      'dw.sales_copy.id -> #tmp_sales.id',
+      'stg.customer.full_name -> dw.customer.name',
+      'stg.customer.id -> dw.customer.id',
+    ]);
+  });
+});
+
+describe('Db2', () => {
+  test('CURRENT DATE / CURRENT TIMESTAMP and labeled durations (- 1 DAY, + n MONTHS); MERGE .. ELSE IGNORE; session temporary tables', () => {
+    const a = ok(
+      `DECLARE GLOBAL TEMPORARY TABLE SESSION.tmp_orders (order_id INT, amount DECIMAL(12,2)) ON COMMIT PRESERVE ROWS NOT LOGGED;
+INSERT INTO SESSION.tmp_orders SELECT order_id, amount FROM sales.orders WHERE order_date = CURRENT DATE - 1 DAY;
+INSERT INTO dw.daily_sales (day, total, loaded_at) SELECT CURRENT DATE - 1 DAY, SUM(amount), CURRENT TIMESTAMP FROM SESSION.tmp_orders;
+UPDATE dw.contracts c SET c.renewal_date = c.start_date + c.term_months MONTHS, c.checked_at = CURRENT TIMESTAMP WHERE c.renewal_date < CURRENT DATE + 30 DAYS;
+MERGE INTO dw.customer t
+USING (SELECT id, name FROM stg.customer) s
+ON (t.id = s.id)
+WHEN MATCHED THEN UPDATE SET t.name = s.name
+WHEN NOT MATCHED THEN INSERT (id, name) VALUES (s.id, s.name)
+ELSE IGNORE;`,
+      'dbvdb2',
+    );
+    expect(a.pairs).toEqual([
+      'SESSION.tmp_orders.amount -> dw.daily_sales.total',
+      'dw.contracts.start_date -> dw.contracts.renewal_date',
+      'dw.contracts.term_months -> dw.contracts.renewal_date',
+      'sales.orders.amount -> SESSION.tmp_orders.amount',
+      'sales.orders.order_id -> SESSION.tmp_orders.order_id',
+      'stg.customer.id -> dw.customer.id',
+      'stg.customer.name -> dw.customer.name',
+    ]);
+  });
+});
+
+describe('Informix and Netezza temporary tables', () => {
+  test('Informix SELECT .. GROUP BY .. INTO TEMP t WITH NO LOG writes t', () => {
+    const a = ok(
+      `SELECT o.customer_id, SUM(o.amount) total FROM orders o GROUP BY 1 INTO TEMP tmp_tot WITH NO LOG;
+INSERT INTO customer_totals (customer_id, total) SELECT customer_id, total FROM tmp_tot;`,
+      'dbvinformix',
+    );
+    expect(a.pairs).toEqual([
+      'orders.amount -> tmp_tot.total',
+      'orders.customer_id -> tmp_tot.customer_id',
+      'tmp_tot.customer_id -> customer_totals.customer_id',
+      'tmp_tot.total -> customer_totals.total',
+    ]);
+  });
+
+  test('Netezza CTAS .. DISTRIBUTE ON (c), GROOM TABLE, GENERATE STATISTICS', () => {
+    const a = ok(
+      `CREATE TEMP TABLE tmp_sales AS SELECT store_id, sum(amount) AS total FROM sales.orders GROUP BY store_id DISTRIBUTE ON (store_id);
+CREATE TABLE dw.store_snap AS SELECT * FROM tmp_sales DISTRIBUTE ON RANDOM;
+UPDATE dw.stores s SET total = t.total FROM tmp_sales t WHERE s.id = t.store_id;
+GROOM TABLE dw.stores;
+GENERATE STATISTICS ON dw.stores;`,
+      'dbvnetezza',
+    );
+    expect(a.pairs).toEqual([
+      'sales.orders.amount -> tmp_sales.total',
+      'sales.orders.store_id -> tmp_sales.store_id',
+      'tmp_sales.store_id -> dw.store_snap.store_id',
+      'tmp_sales.total -> dw.store_snap.total',
+      'tmp_sales.total -> dw.stores.total',
+    ]);
+  });
+});
+
+describe('Databricks DML forms', () => {
+  test('MERGE WITH SCHEMA EVOLUTION INTO; INSERT INTO t REPLACE WHERE ..; INSERT INTO t BY NAME', () => {
+    const a = ok(
+      `CREATE TABLE gold.sales (sale_date DATE, store_id INT, amount DECIMAL(12,2));
+MERGE WITH SCHEMA EVOLUTION INTO gold.customers t
+USING (SELECT customer_id, email FROM silver.customer_updates WHERE _change_type != 'delete') s
+ON t.customer_id = s.customer_id
+WHEN MATCHED THEN UPDATE SET t.email = s.email
+WHEN NOT MATCHED THEN INSERT (customer_id, email) VALUES (s.customer_id, s.email);
+INSERT INTO gold.sales REPLACE WHERE sale_date >= '2026-12-01'
+SELECT sale_date, store_id, amount FROM silver.sales WHERE sale_date >= '2026-12-01';
+INSERT INTO gold.sales BY NAME SELECT amount, sale_date, store_id FROM silver.sales_late;`,
+      'dbvdatabricks',
+    );
+    expect(a.pairs).toEqual([
+      'silver.customer_updates.customer_id -> gold.customers.customer_id',
+      'silver.customer_updates.email -> gold.customers.email',
+      'silver.sales.amount -> gold.sales.amount',
+      'silver.sales.sale_date -> gold.sales.sale_date',
+      'silver.sales.store_id -> gold.sales.store_id',
+      'silver.sales_late.amount -> gold.sales.amount',
+      'silver.sales_late.sale_date -> gold.sales.sale_date',
+      'silver.sales_late.store_id -> gold.sales.store_id',
+    ]);
+  });
+});
