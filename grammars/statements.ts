@@ -192,6 +192,8 @@ export function defineStatementRules(this: SqlParser): void {
             },
           });
           $.OPTION5(() => $.SUBRULE($.ifNotExists));
+          // T-SQL `INSERT INTO t WITH (TABLOCK) (cols) ..`
+          $.option(14, { GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
           let alias: Ident | undefined;
           $.OPTION6({ GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
           let columns: Ident[] | undefined;
