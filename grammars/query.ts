@@ -911,6 +911,8 @@ export function defineQueryRules(this: SqlParser): void {
         withColumns = $.SUBRULE1($.declaredColumns);
       },
     });
+    // T-SQL hints before the alias: `MERGE INTO t WITH (HOLDLOCK) AS tgt`, `FROM t WITH (NOLOCK) x`.
+    $.option(15, { GATE: () => fn === undefined && this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
     let a = $.SUBRULE($.tableAlias, { ARGS: [fn !== undefined] });
     $.many(6, {
       // MySQL index hints: `USE INDEX (i)`, `FORCE KEY FOR JOIN (i, j)`, `IGNORE INDEX FOR ORDER BY (i)`.
@@ -951,15 +953,7 @@ export function defineQueryRules(this: SqlParser): void {
         });
       },
     });
-    $.OPTION5({
-      GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
-      DEF: () => {
-        $.CONSUME(K.WITH);
-        $.CONSUME1(T.LParen);
-        $.SUBRULE1($.skipBalanced, { ARGS: [0] });
-        $.CONSUME1(T.RParen);
-      },
-    });
+    $.OPTION5({ GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE1($.tableHints) });
     $.OPTION6({
       GATE: () => $.LA(1).tokenType === K.TABLESAMPLE || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.LParen),
       DEF: () => {
@@ -974,6 +968,14 @@ export function defineQueryRules(this: SqlParser): void {
       if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });
+  });
+
+  /** T-SQL table hints `WITH (NOLOCK, INDEX(ix))` after a table: they change no lineage. */
+  this.tableHints = $.RULE('tableHints', () => {
+    $.CONSUME(K.WITH);
+    $.CONSUME(T.LParen);
+    $.SUBRULE($.skipBalanced, { ARGS: [0] });
+    $.CONSUME(T.RParen);
   });
 
   /** `[AS] a [(c1, c2)]`; `typed`: after a table function, whose list may give types (PostgreSQL `AS r(a int, b text)`). */
