@@ -153,7 +153,6 @@ export class SqlParser extends EmbeddedActionsParser {
   otherStmt!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
-  cacheTable!: R<A.Statement>;
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;

@@ -99,7 +99,6 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
-        { GATE: () => /^CACHE$/i.test($.LA(1).image) && ($.LA(2).tokenType === K.TABLE || /^LAZY$/i.test($.LA(2).image)), ALT: () => $.SUBRULE($.cacheTable) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -1211,37 +1210,6 @@ export function defineStatementRules(this: SqlParser): void {
     const first = $.CONSUME(T.AnyToken);
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
     return $.ACTION((): Statement => ({ k: 'other', keyword: first?.image?.toUpperCase(), start: first.startOffset, end: end() }));
-  });
-
-  /**
-   * Spark / Databricks `CACHE [LAZY] TABLE t [OPTIONS (..)] [AS] query`: a temporary table made
-   * from the query, as CTAS; without a query it caches an existing table (no lineage).
-   */
-  this.cacheTable = $.RULE('cacheTable', (): Statement => {
-    const kw = $.CONSUME(T.AnyToken);
-    $.OPTION({ GATE: () => /^LAZY$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
-    $.CONSUME(K.TABLE);
-    const name = $.SUBRULE($.qname);
-    $.OPTION1({
-      GATE: () => $.LA(1).tokenType === K.OPTIONS,
-      DEF: () => {
-        $.CONSUME(K.OPTIONS);
-        $.CONSUME(T.LParen);
-        $.SUBRULE($.skipBalanced, { ARGS: [0] });
-        $.CONSUME(T.RParen);
-      },
-    });
-    let as: Query | undefined;
-    $.OPTION2({
-      GATE: () => $.LA(1).tokenType === K.AS || this.startsQuery(1) || $.LA(1).tokenType === K.WITH,
-      DEF: () => {
-        $.OPTION3(() => $.CONSUME(K.AS));
-        as = $.SUBRULE($.query);
-      },
-    });
-    return $.ACTION((): Statement =>
-      as ? { k: 'create_table', name, temporary: true, columns: [], as, start: kw.startOffset, end: end() } : { k: 'other', keyword: 'CACHE', start: kw.startOffset, end: end() },
-    );
   });
 
   /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */

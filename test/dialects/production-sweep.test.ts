@@ -67,28 +67,6 @@ INSERT INTO sales.orders SELECT s.order_id, s.amount FROM stage_orders s;`,
   });
 });
 
-describe('Spark / Databricks CACHE TABLE', () => {
-  test.each(['dbvsparksql', 'dbvdatabricks'])('CACHE [LAZY] TABLE t [OPTIONS] AS SELECT is a temporary table made from the query (%s)', (vendor) => {
-    const a = ok(
-      `CACHE TABLE recent_orders AS SELECT o.order_id, o.customer_id, o.amount FROM silver.orders o WHERE o.order_date >= date_sub(current_date(), 7);
-CACHE LAZY TABLE top_customers OPTIONS ('storageLevel' 'DISK_ONLY') SELECT customer_id, sum(amount) AS total FROM recent_orders GROUP BY customer_id;
-CACHE TABLE silver.customers;
-INSERT INTO gold.recent SELECT r.order_id, c.name FROM recent_orders r JOIN silver.customers c ON c.id = r.customer_id;
-UNCACHE TABLE IF EXISTS recent_orders;`,
-      vendor,
-    );
-    expect(a.pairs).toEqual([
-      'recent_orders.amount -> top_customers.total',
-      'recent_orders.customer_id -> top_customers.customer_id',
-      'recent_orders.order_id -> gold.recent.order_id',
-      'silver.customers.name -> gold.recent.name',
-      'silver.orders.amount -> recent_orders.amount',
-      'silver.orders.customer_id -> recent_orders.customer_id',
-      'silver.orders.order_id -> recent_orders.order_id',
-    ]);
-  });
-});
-
 describe('Redshift', () => {
   test('ALTER TABLE t APPEND FROM s moves the rows of s into t', () => {
     const a = ok(
