@@ -251,7 +251,7 @@ export function defineQueryRules(this: SqlParser): void {
                   $.option(6, {
                     GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
                     DEF: () => {
-                      $.CONSUME(K.BY);
+                      $.consume(6, K.BY);
                       const by = $.SUBRULE($.exprList);
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
                     },
@@ -445,7 +445,7 @@ export function defineQueryRules(this: SqlParser): void {
           $.LA(1).tokenType === K.WITH && ($.LA(2).tokenType === K.ROLLUP || $.LA(2).tokenType === K.CUBE || (/^TOTALS$/i.test($.LA(2).image) && this.caps.queryClauses.has('withTotals'))),
         DEF: () => {
           $.CONSUME1(K.WITH);
-          $.CONSUME(T.Identifier);
+          $.consume(14, T.Identifier);
         },
       });
     });
