@@ -134,6 +134,7 @@ export class SqlParser extends EmbeddedActionsParser {
   updateStmt!: R<A.Statement>;
   dmlTail!: R<A.SelectItem[] | undefined>;
   returning!: R<A.SelectItem[]>;
+  errorLogging!: R<void>;
   dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;
@@ -296,6 +297,11 @@ export class SqlParser extends EmbeddedActionsParser {
     return this.canAlias(t);
   }
 
+  /** Oracle's `LOG ERRORS` (DML error logging) ahead? */
+  errorLoggingAhead(): boolean {
+    return this.LA(1).tokenType === K.LOG && this.LA(2).tokenType === K.ERRORS;
+  }
+
   /** T-SQL `TOP (n)` / `TOP n` ahead? */
   topAhead(): boolean {
     const n = this.LA(2).tokenType;
@@ -350,7 +356,7 @@ export class SqlParser extends EmbeddedActionsParser {
       // `errors` clones on every read: read it once per statement.
       const all = this.errors;
       const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
-      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
+      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!)) {
         errors.push(syntaxError(stmt.start, `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, { start: stmt.start, end: stmt.end }));
         if (position(this) === before) break;
         continue;

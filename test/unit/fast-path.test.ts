@@ -159,6 +159,9 @@ const STATEMENTS = [
   'select a from t with x;',
   'select a from t sample 10; select a from t sample .25, .5; select a from t sample x;',
   'with a as (select 1 x) select x from a with ur;',
+  "insert into dw.f (a, b) select s.a, s.b from stg.s s log errors into err$_f ('load 1') reject limit unlimited;",
+  'insert into t values (1) log errors; insert into t select 1 from dual log errors reject limit 10',
+  'select a, b from t order by all; select a from t group by all order by all desc nulls last limit 5; select a from t order by all, b;',
 ];
 
 test.each(['dbvansi', 'dbvmssql', 'dbvoracle', 'dbvpostgresql', 'dbvbigquery', 'dbvsnowflake', 'dbvhive', 'dbvmysql'])('query, INSERT and CREATE ... AS statements (WITH, set operations, errors) parse the same with and without the fast path (%s)', (vendor) => {
@@ -217,5 +220,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('cde570e5b3ca85bebb01b79fe4be97a2');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('d894ea270b740b85ca5913f7dfd39f1e');
 });
