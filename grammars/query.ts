@@ -263,10 +263,10 @@ export function defineQueryRules(this: SqlParser): void {
                     tail.limit = $.SUBRULE1($.arith);
                   });
                   // ClickHouse `LIMIT 3 BY user_id`: at most n rows per value.
-                  $.option(6, {
+                  $.option(21, {
                     GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
                     DEF: () => {
-                      $.consume(6, K.BY);
+                      $.consume(21, K.BY);
                       const by = $.SUBRULE($.exprList);
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
                     },
