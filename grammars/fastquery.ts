@@ -146,7 +146,7 @@ export class FastQuery extends FastExpr {
 
   /**
    * `insertStmt` for `INSERT INTO name [(columns)] query`: the other forms (REPLACE, OVERWRITE,
-   * INSERT ALL, TABLE, PARTITION, an alias, OUTPUT, VALUES without a query's parentheses are
+   * INSERT ALL, TABLE, PARTITION, table hints, an alias, OUTPUT, VALUES without a query's parentheses are
    * still a query; ON CONFLICT / DUPLICATE KEY, RETURNING, LOG ERRORS, ...) are left to the rule.
    */
   private insert(w: With | undefined): Statement {
@@ -157,6 +157,7 @@ export class FastQuery extends FastExpr {
     const target = this.qname();
     const a = this.toks[this.p];
     if (a === undefined || a.tokenType === K.PARTITION || a.tokenType === K.IF || a.tokenType === K.AS || a.tokenType === K.OUTPUT) throw GIVE_UP;
+    if (a.tokenType === K.WITH && this.toks[this.p + 1]?.tokenType === T.LParen) throw GIVE_UP; // table hints
     seek(this.parser, this.p - 1);
     if (this.parser.canAlias(a)) throw GIVE_UP;
     let columns: Ident[] | undefined;

@@ -135,6 +135,8 @@ export class SqlParser extends EmbeddedActionsParser {
   dmlTail!: R<A.SelectItem[] | undefined>;
   returning!: R<A.SelectItem[]>;
   errorLogging!: R<void>;
+  tableHints!: R<void>;
+  createStream!: R<A.Statement>;
   dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;
@@ -295,6 +297,11 @@ export class SqlParser extends EmbeddedActionsParser {
     if (t.tokenType === K.AS) return true;
     if (t.tokenType === T.StringLit) return allowString && this.caps.assignmentAlias;
     return this.canAlias(t);
+  }
+
+  /** T-SQL table hints `WITH (..)` ahead? */
+  tableHintsAhead(): boolean {
+    return this.LA(1).tokenType === K.WITH && this.LA(2).tokenType === T.LParen;
   }
 
   /** Oracle's `LOG ERRORS` (DML error logging) ahead? */

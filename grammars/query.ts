@@ -1145,6 +1145,8 @@ export function defineQueryRules(this: SqlParser): void {
         withColumns = $.SUBRULE1($.declaredColumns);
       },
     });
+    // T-SQL hints before the alias: `MERGE INTO t WITH (HOLDLOCK) AS tgt`, `FROM t WITH (NOLOCK) x`.
+    $.option(15, { GATE: () => fn === undefined && this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
     let a = $.SUBRULE($.tableAlias, { ARGS: [fn !== undefined] });
     let ordinality: Ident | undefined;
     $.option(9, {
@@ -1166,29 +1168,21 @@ export function defineQueryRules(this: SqlParser): void {
         });
       },
     });
-    $.OPTION5({
-      GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
-      DEF: () => {
-        $.CONSUME(K.WITH);
-        $.CONSUME1(T.LParen);
-        $.SUBRULE1($.skipBalanced, { ARGS: [0] });
-        $.CONSUME1(T.RParen);
-      },
-    });
-    $.option(15, {
+    $.OPTION5({ GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE1($.tableHints) });
+    $.option(41, {
       // ClickHouse `FROM t FINAL`: rows merged before they are read.
       GATE: () => /^FINAL$/i.test($.LA(1).image) && this.caps.queryClauses.has('final'),
-      DEF: () => $.consume(15, T.Identifier),
+      DEF: () => $.consume(41, T.Identifier),
     });
-    $.option(16, {
+    $.option(42, {
       // ClickHouse `SAMPLE 0.1`, `SAMPLE 1/10 OFFSET 1/2`, `SAMPLE 10000000`: which share of the rows is read.
       GATE: () => $.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType !== T.LParen && this.caps.queryClauses.has('sample'),
       DEF: () => {
-        $.consume(16, K.SAMPLE);
-        $.subrule(16, $.arith);
-        $.option(17, () => {
-          $.consume(17, K.OFFSET);
-          $.subrule(17, $.arith);
+        $.consume(42, K.SAMPLE);
+        $.subrule(42, $.arith);
+        $.option(43, () => {
+          $.consume(43, K.OFFSET);
+          $.subrule(43, $.arith);
         });
       },
     });
@@ -1206,6 +1200,14 @@ export function defineQueryRules(this: SqlParser): void {
       if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });
+  });
+
+  /** T-SQL table hints `WITH (NOLOCK, INDEX(ix))` after a table: they change no lineage. */
+  this.tableHints = $.RULE('tableHints', () => {
+    $.CONSUME(K.WITH);
+    $.CONSUME(T.LParen);
+    $.SUBRULE($.skipBalanced, { ARGS: [0] });
+    $.CONSUME(T.RParen);
   });
 
   /** `[AS] a [(c1, c2)]`; `typed`: after a table function, whose list may give types (PostgreSQL `AS r(a int, b text)`). */
