@@ -10,7 +10,7 @@ import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineDocTableRules } from './doc-tables.js';
-import { defineExpressionRules } from './expressions.js';
+import { attributePhraseAt, defineExpressionRules } from './expressions.js';
 import { FastQuery } from './fastquery.js';
 import { isRecording, position, replayingRules, seek } from './internals.js';
 import { definePathRules } from './paths.js';
@@ -70,6 +70,7 @@ export class SqlParser extends EmbeddedActionsParser {
   exprList!: (idx?: number) => A.Expr[];
   unary!: (idx?: number) => A.Expr;
   postfix!: R<A.Expr>;
+  attributePhrase!: R<A.Expr>;
   primary!: (idx?: number) => A.Expr;
   literal!: (idx?: number) => A.Expr;
   parenExpr!: R<A.Expr>;
@@ -286,11 +287,17 @@ export class SqlParser extends EmbeddedActionsParser {
     return true;
   }
 
+  /** Does a Teradata attribute phrase (`(FORMAT '..')`, `(DATE)`, ...) follow? See `attributePhraseAt`. */
+  attributePhraseAhead(afterName: boolean): boolean {
+    return this.caps.attributePhrases && attributePhraseAt(this.boundLa, afterName);
+  }
+  private readonly boundLa = (i: number): IToken => this.LA(i);
+
   /** Does an alias (`AS x`, a bare name, or a string where allowed) follow? */
   aliasAhead(allowString: boolean): boolean {
     const t = this.LA(1);
     if (t.tokenType === K.AS) return true;
-    if (t.tokenType === T.StringLit) return allowString && this.caps.assignmentAlias;
+    if (t.tokenType === T.StringLit) return allowString && this.caps.stringAliases;
     return this.canAlias(t);
   }
 
@@ -347,7 +354,18 @@ export class SqlParser extends EmbeddedActionsParser {
       const stmt = this.statementWithSemi();
       // `errors` clones on every read: read it once per statement.
       const all = this.errors;
-      const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
+      let real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
+      // Where statements end with `;`, one that stops inside its chunk without it, where no
+      // statement starts, stopped at a token it cannot read (`SELECT a 'x', b FROM t` in Oracle):
+      // that is its syntax error, and the rest is not a statement of its own (its lineage would
+      // be lost without a word).
+      const last = position(this);
+      if (
+        real.length === 0 && stmt && !this.caps.statementsWithoutSemicolons && last > before && last < tokens.length - 1 &&
+        tokens[last]!.tokenType !== T.Semicolon && !this.startsStatement(tokens[last + 1]!, tokens[last + 2] ?? tokens[last + 1]!)
+      ) {
+        real = [{ name: 'MismatchedTokenException', message: 'Expecting', token: tokens[last + 1]!, resyncedTokens: [], context: undefined as never }];
+      }
       if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
         errors.push(syntaxError(stmt.start, `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, { start: stmt.start, end: stmt.end }));
         if (position(this) === before) break;

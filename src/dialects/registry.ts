@@ -36,6 +36,9 @@ export const BASE_SEMANTICS: Semantics = {
   colonVariables: true,
   collectionCalls: true,
   assignmentAlias: false,
+  stringAliases: false,
+  typedLiterals: true,
+  attributePhrases: false,
   alterRedefines: false,
   statementsWithoutSemicolons: false,
   clientCommands: false,
@@ -82,6 +85,8 @@ const TSQL: Preset = {
     selectIntoVariables: 'variablesOnly',
     collectionCalls: false,
     assignmentAlias: true,
+    stringAliases: true,
+    typedLiterals: false,
     alterRedefines: true,
     statementsWithoutSemicolons: true,
     datePartFunctions: TSQL_DATE_PARTS,
@@ -110,7 +115,7 @@ const MYSQL: Preset = and(PSM, {
     hashComments: true,
     backslashEscapes: true,
   },
-  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS },
+  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS, stringAliases: true },
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
 const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true } });
@@ -148,7 +153,10 @@ export const DIALECTS: DialectSpec[] = [
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),
-  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, { caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true } })),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
+    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true },
+    sem: { attributePhrases: true },
+  })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true },
