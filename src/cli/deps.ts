@@ -65,3 +65,11 @@ export interface CliDeps {
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
+
+/** Writes chunks to standard output one by one, waiting whenever `stdout` asks to (backpressure). */
+export async function stdoutChunks(deps: Pick<CliDeps, 'stdout'>, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    const drained = deps.stdout(chunk);
+    if (drained) await drained;
+  }
+}

@@ -12,7 +12,7 @@ import { loadSide, type LoadDeps } from '../gate/load.js';
 import type { DiffResult, Finding, GateChange, GateFlow, GateReport, ImpactResult } from '../gate/model.js';
 import { renderReport } from '../gate/report/index.js';
 import { DEFAULT_ANALYZE_OPTIONS, type AnalyzeOptions } from '../options.js';
-import { EXIT, type CliDeps } from './deps.js';
+import { EXIT, stdoutChunks, type CliDeps } from './deps.js';
 import { countBytes, pageSizeLine } from './report.js';
 import { checkSchemaFiles as missingSchemaFiles } from './run.js';
 import { printDiagnostics, UsageProblem, usageProblem, type CommonRaw, type CheckRaw, type ImpactRaw, type SidesRaw } from './gate.js';
@@ -64,7 +64,7 @@ async function output(raw: CommonRaw, deps: CliDeps, report: GateReport, page: (
   }
   if (raw.format === 'html') {
     if (toFile) await write(deps, raw.output!, raw.output!, page(), raw.quiet !== true);
-    else deps.stdout([...page()].join(''));
+    else await stdoutChunks(deps, page());
     return;
   }
   const text = await renderReport(report, raw.format, deps.version);

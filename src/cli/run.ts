@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { forgetLastMatch } from '../graph/names.js';
-import { EXIT, type CliDeps, type Spinner } from './deps.js';
+import { EXIT, stdoutChunks, type CliDeps, type Spinner } from './deps.js';
 import type { AnalyzeConfig } from './options.js';
 import { colorLevel, count, countBytes, countSeverities, isShown, makeChalk, pageSizeLine, renderDiagnostic, renderDiagnostics, summaryLine, warningKinds } from './report.js';
 
@@ -111,10 +111,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, ...(sources ? { sources } : {}) })), written);
 
     if (config.output === undefined) {
-      for (const chunk of document) {
-        const drained = deps.stdout(chunk);
-        if (drained) await drained;
-      }
+      await stdoutChunks(deps, document);
       stopSpinner();
     } else {
       try {

@@ -71,3 +71,17 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   expect(statSync(device).isCharacterDevice()).toBe(true);
   expect(readdirSync(dir)).toEqual(['null']);
 });
+
+test('a gate page on stdout (`diff -f html`) arrives chunk by chunk, the same bytes as with -o', async () => {
+  const { runCli } = await import('../helpers/cli.js');
+  const { repoPath } = await import('../helpers/paths.js');
+  const sides = ['diff', '--base', repoPath('test', 'fixtures', 'gate', 'base.sql'), '--head', repoPath('test', 'fixtures', 'gate', 'head.sql'), '-f', 'html'];
+  const pieces: string[] = [];
+  const piped = await runCli(sides, { stdout: (text) => void pieces.push(text) });
+  const file = join(dir, 'diff.html');
+  const written = await runCli([...sides, '-o', file]);
+  expect([piped.code, written.code]).toEqual([0, 0]);
+  expect(pieces.length).toBeGreaterThan(1);
+  expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(pieces.join('').length);
+  expect(pieces.join('')).toBe(readFileSync(file, 'utf8'));
+}, 60_000);
