@@ -157,7 +157,7 @@ export class SqlParser extends EmbeddedActionsParser {
   /** Errors of statements inside a routine body that failed while the routine itself parsed. */
   innerErrors: TextDiagnostic[] = [];
   /** OUTPUT ... INTO of the DML statement being parsed (T-SQL). */
-  output: A.OutputClause | undefined;
+  output: A.OutputClause[] | undefined;
   /** The items of the last OUTPUT clause parsed, with or without INTO (composable DML reads them). */
   outputItems: A.SelectItem[] | undefined;
 

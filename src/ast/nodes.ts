@@ -322,14 +322,18 @@ export interface InsertStmt extends Node {
   upsert?: Assignment[];
   /** INSERT ... EXEC proc. */
   execProc?: QName;
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
   returning?: SelectItem[];
 }
 
-/** T-SQL `OUTPUT inserted.a, deleted.b, src.c INTO target [(cols)]` of INSERT/UPDATE/DELETE/MERGE. */
+/**
+ * T-SQL `OUTPUT inserted.a, deleted.b, src.c [INTO target [(cols)]]` of INSERT/UPDATE/DELETE/MERGE;
+ * without INTO the rows go to the client, as a SELECT's.
+ */
 export interface OutputClause extends Node {
   items: SelectItem[];
-  into: QName;
+  into?: QName;
   columns?: Ident[];
 }
 
@@ -354,7 +358,8 @@ export interface UpdateStmt extends Node {
   sets: Assignment[];
   from: TableRef[];
   where?: Expr;
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
   returning?: SelectItem[];
 }
 
@@ -366,7 +371,8 @@ export interface DeleteStmt extends Node {
   moreTargets?: TableRef[];
   using: TableRef[];
   where?: Expr;
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
   returning?: SelectItem[];
 }
 
@@ -392,7 +398,8 @@ export interface MergeStmt extends Node {
   source: TableRef;
   on: Expr;
   whens: MergeWhen[];
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
 }
 
 export interface ColumnDef extends Node {

@@ -91,3 +91,74 @@ describe('a name before a string is never swallowed into a constant', () => {
     expect(a.pairs).toEqual(['src.s.n -> rpt.t.n']);
   });
 });
+
+describe('T-SQL OUTPUT without INTO: the rows go to the client as a result set', () => {
+  test('UPDATE .. OUTPUT inserted.c, deleted.c AS old WHERE ..', () => {
+    const a = ok(`UPDATE dbo.accounts SET balance = balance - 10 OUTPUT inserted.id, deleted.balance AS old_bal, inserted.balance WHERE id = 5;`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'dbo.accounts.balance -> RS-1.balance',
+      'dbo.accounts.balance -> RS-1.old_bal',
+      'dbo.accounts.balance -> dbo.accounts.balance',
+      'dbo.accounts.id -> RS-1.id',
+    ]);
+    expect(rows(a)).toEqual(['dbo.accounts.id -> RS-1.RelationRows', 'dbo.accounts.id -> dbo.accounts.RelationRows']);
+  });
+
+  test('INSERT .. OUTPUT inserted.* of the written values (an IDENTITY column is the table\'s), DELETE .. OUTPUT deleted.c', () => {
+    const a = ok(`CREATE PROCEDURE dbo.load_orders AS
+BEGIN
+  SET NOCOUNT ON;
+  INSERT INTO dbo.orders (cust_id, amount)
+  OUTPUT inserted.order_id, inserted.cust_id, inserted.amount
+  SELECT s.cust_id, s.amt FROM stg.orders s WHERE s.batch_id = 7;
+  DELETE FROM dbo.sessions OUTPUT deleted.session_id, deleted.user_id WHERE expires_at < SYSUTCDATETIME();
+END`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'dbo.orders.order_id -> RS-1.order_id',
+      'dbo.sessions.session_id -> RS-2.session_id',
+      'dbo.sessions.user_id -> RS-2.user_id',
+      'stg.orders.amt -> RS-1.amount',
+      'stg.orders.amt -> dbo.orders.amount',
+      'stg.orders.cust_id -> RS-1.cust_id',
+      'stg.orders.cust_id -> dbo.orders.cust_id',
+    ]);
+    expect(rows(a)).toEqual(expect.arrayContaining(['stg.orders.batch_id -> RS-1.RelationRows', 'dbo.sessions.expires_at -> RS-2.RelationRows']));
+  });
+
+  test('MERGE .. OUTPUT $action, inserted.c, deleted.c; and OUTPUT .. INTO @t then OUTPUT .. to the client', () => {
+    const a = ok(`MERGE dbo.customers AS t USING stg.customers AS s ON t.cust_id = s.cust_id
+WHEN MATCHED THEN UPDATE SET t.email = s.email
+WHEN NOT MATCHED THEN INSERT (cust_id, email) VALUES (s.cust_id, s.email)
+OUTPUT $action AS act, inserted.cust_id, deleted.email AS old_email;
+UPDATE dbo.stock SET qty = qty - 1 OUTPUT deleted.qty, inserted.qty INTO audit.stock_log (old_qty, new_qty) OUTPUT inserted.sku WHERE sku = 'A';`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'dbo.customers.cust_id -> RS-1.cust_id',
+      'dbo.customers.email -> RS-1.old_email',
+      'dbo.stock.qty -> audit.stock_log.new_qty',
+      'dbo.stock.qty -> audit.stock_log.old_qty',
+      'dbo.stock.qty -> dbo.stock.qty',
+      'dbo.stock.sku -> RS-2.sku',
+      'stg.customers.cust_id -> RS-1.cust_id',
+      'stg.customers.cust_id -> dbo.customers.cust_id',
+      'stg.customers.email -> dbo.customers.email',
+    ]);
+  });
+});
+
+describe('OUTPUT .. INTO of an UPDATE whose target is an unaliased FROM table', () => {
+  test('UPDATE t .. OUTPUT .. INTO audit FROM t JOIN s: t is one source of the OUTPUT rows, not two (balance was ambiguous)', () => {
+    const a = ok(`CREATE TABLE accounts (id INT, balance MONEY);
+CREATE TABLE stg.txns (account_id INT, txn_id INT, amount MONEY);
+UPDATE accounts SET balance = balance + s.amount
+OUTPUT deleted.balance, inserted.balance, s.txn_id INTO audit.balance_log (old_balance, new_balance, txn_id)
+FROM accounts JOIN stg.txns s ON s.account_id = accounts.id;`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'accounts.balance -> accounts.balance',
+      'accounts.balance -> audit.balance_log.new_balance',
+      'accounts.balance -> audit.balance_log.old_balance',
+      'stg.txns.amount -> accounts.balance',
+      'stg.txns.amount -> audit.balance_log.new_balance',
+      'stg.txns.txn_id -> audit.balance_log.txn_id',
+    ]);
+  });
+});
