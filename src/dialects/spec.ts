@@ -106,8 +106,6 @@ export interface Semantics {
   alterRedefines: boolean;
   /** Statements need no `;` between them: the parser separates them by statement start (SQL Server). */
   statementsWithoutSemicolons: boolean;
-  /** A statement the grammar does not know is a client command (SQL*Plus), not an error. */
-  clientCommands: boolean;
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
   /**
