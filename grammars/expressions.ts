@@ -10,9 +10,9 @@ const K = T.K;
 
 export const TYPED_LITERAL = new Set(['DATE', 'TIME', 'TIMESTAMP', 'DATETIME', 'TIMESTAMPTZ']);
 /**
- * Type names that make `name 'text'` a typed literal (`Semantics.typedLiterals`); MySQL charset
- * introducers (`_utf8mb4 'x'`) too. Before a string any other name is a column (`SELECT cust_id
- * 'x'`: an alias where strings are aliases, else a syntax error), never swallowed into a constant.
+ * Type names that make `name 'text'` a typed literal (`DATE '2024-01-01'`, `JSON '{}'`); MySQL
+ * charset introducers (`_utf8mb4 'x'`) too. Before a string any other name is a column (`SELECT
+ * cust_id 'x'`: an alias where strings are aliases, else a syntax error), never swallowed into a constant.
  */
 export const TYPED_LITERAL_TYPES = new Set([
   ...TYPED_LITERAL, 'TIMETZ', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ', 'TIMESTAMP_TZ', 'SMALLDATETIME', 'DATETIME2', 'DATETIMEOFFSET',
@@ -24,8 +24,8 @@ export const TYPED_LITERAL_TYPES = new Set([
   'PERIOD', 'GEOGRAPHY', 'GEOMETRY', 'HSTORE', 'CITEXT', 'LTREE',
 ]);
 /** Is `parts` (the name before a string) a typed literal's type here? */
-export function typedLiteralType(parts: readonly Ident[], typedLiterals: boolean): boolean {
-  if (!typedLiterals || parts.length !== 1 || parts[0]!.quoted) return false;
+export function typedLiteralType(parts: readonly Ident[]): boolean {
+  if (parts.length !== 1 || parts[0]!.quoted) return false;
   const w = parts[0]!.text.toUpperCase();
   return TYPED_LITERAL_TYPES.has(w) || w.startsWith('_');
 }
@@ -764,7 +764,7 @@ export function defineExpressionRules(this: SqlParser): void {
         },
       },
       {
-        GATE: () => typedLiteralType(this.nameParts, this.caps.typedLiterals),
+        GATE: () => typedLiteralType(this.nameParts),
         ALT: () => {
           const s = $.CONSUME(T.StringLit);
           if (this.recording) return undefined as never;

@@ -447,7 +447,7 @@ export class FastExpr {
       if (this.attributePhrase(true)) throw GIVE_UP;
       return this.call(qname(parts));
     }
-    if (t !== undefined && t.tokenType === T.StringLit && typedLiteralType(parts, this.parser.caps.typedLiterals)) {
+    if (t !== undefined && t.tokenType === T.StringLit && typedLiteralType(parts)) {
       this.p++;
       const first = parts[0]!;
       const kind = TYPED_LITERAL.has(first.text.toUpperCase()) ? 'date' : 'other';

@@ -123,8 +123,8 @@ export class FastQuery extends FastExpr {
 
   /**
    * `insertStmt` for `INSERT INTO name [(columns)] query`: the other forms (REPLACE, OVERWRITE,
-   * INSERT ALL, TABLE, PARTITION, an alias, OUTPUT, VALUES without a query's parentheses are
-   * still a query; ON CONFLICT / DUPLICATE KEY, RETURNING, ...) are left to the rule.
+   * INSERT ALL, TABLE, PARTITION, table hints, an alias, OUTPUT, VALUES without a query's parentheses are
+   * still a query; ON CONFLICT / DUPLICATE KEY, RETURNING, LOG ERRORS, ...) are left to the rule.
    */
   private insert(w: With | undefined): Statement {
     const kw = this.expect(K.INSERT!);
@@ -134,6 +134,7 @@ export class FastQuery extends FastExpr {
     const target = this.qname();
     const a = this.toks[this.p];
     if (a === undefined || a.tokenType === K.PARTITION || a.tokenType === K.IF || a.tokenType === K.AS || a.tokenType === K.OUTPUT) throw GIVE_UP;
+    if (a.tokenType === K.WITH && this.toks[this.p + 1]?.tokenType === T.LParen) throw GIVE_UP; // table hints
     seek(this.parser, this.p - 1);
     if (this.parser.canAlias(a)) throw GIVE_UP;
     let columns: Ident[] | undefined;
@@ -151,7 +152,7 @@ export class FastQuery extends FastExpr {
     if (!this.startsQuery() && !this.is(K.WITH!)) throw GIVE_UP;
     const source = this.subquery();
     const n = this.toks[this.p];
-    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING)) throw GIVE_UP;
+    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING || n.tokenType === K.LOG)) throw GIVE_UP;
     return {
       k: 'insert',
       with: w,
@@ -244,10 +245,13 @@ export class FastQuery extends FastExpr {
     return { ...q, start: t.startOffset, end: this.end() };
   }
 
-  /** `queryTail`: [ORDER BY items] [LIMIT n [, m]]; OFFSET, FETCH and FOR ... are left to the rule. */
+  /** `queryTail`: [ORDER BY items] [LIMIT n [, m]]; ORDER BY ALL, OFFSET, FETCH and FOR ... are left to the rule. */
   private tail(): { orderBy?: OrderItem[]; limit?: Expr; offset?: Expr } {
     const tail: { orderBy?: OrderItem[]; limit?: Expr; offset?: Expr } = {};
-    if (this.byClause(K.ORDER!)) tail.orderBy = this.orderItems();
+    if (this.byClause(K.ORDER!)) {
+      if (this.is(K.ALL!)) throw GIVE_UP; // ORDER BY ALL
+      tail.orderBy = this.orderItems();
+    }
     if (this.is(K.LIMIT!)) {
       this.p++;
       if (this.is(K.ALL!)) throw GIVE_UP;

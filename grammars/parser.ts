@@ -133,6 +133,8 @@ export class SqlParser extends EmbeddedActionsParser {
   updateStmt!: R<A.Statement>;
   dmlTail!: R<A.SelectItem[] | undefined>;
   returning!: R<A.SelectItem[]>;
+  errorLogging!: R<void>;
+  tableHints!: R<void>;
   dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;
@@ -301,6 +303,16 @@ export class SqlParser extends EmbeddedActionsParser {
     return this.canAlias(t);
   }
 
+  /** T-SQL table hints `WITH (..)` ahead? */
+  tableHintsAhead(): boolean {
+    return this.LA(1).tokenType === K.WITH && this.LA(2).tokenType === T.LParen;
+  }
+
+  /** Oracle's `LOG ERRORS` (DML error logging) ahead? */
+  errorLoggingAhead(): boolean {
+    return this.LA(1).tokenType === K.LOG && this.LA(2).tokenType === K.ERRORS;
+  }
+
   /** T-SQL `TOP (n)` / `TOP n` ahead? */
   topAhead(): boolean {
     const n = this.LA(2).tokenType;
@@ -354,19 +366,8 @@ export class SqlParser extends EmbeddedActionsParser {
       const stmt = this.statementWithSemi();
       // `errors` clones on every read: read it once per statement.
       const all = this.errors;
-      let real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
-      // Where statements end with `;`, one that stops inside its chunk without it, where no
-      // statement starts, stopped at a token it cannot read (`SELECT a 'x', b FROM t` in Oracle):
-      // that is its syntax error, and the rest is not a statement of its own (its lineage would
-      // be lost without a word).
-      const last = position(this);
-      if (
-        real.length === 0 && stmt && !this.caps.statementsWithoutSemicolons && last > before && last < tokens.length - 1 &&
-        tokens[last]!.tokenType !== T.Semicolon && !this.startsStatement(tokens[last + 1]!, tokens[last + 2] ?? tokens[last + 1]!)
-      ) {
-        real = [{ name: 'MismatchedTokenException', message: 'Expecting', token: tokens[last + 1]!, resyncedTokens: [], context: undefined as never }];
-      }
-      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!) && !this.caps.clientCommands) {
+      const real = all.length === 0 ? all : all.filter((e) => e.name !== 'NotAllInputParsedException');
+      if (real.length === 0 && stmt && stmt.k === 'other' && !NO_LINEAGE_WORDS.has(stmt.keyword.split(' ')[0]!)) {
         errors.push(syntaxError(stmt.start, `unknown statement '${this.text.slice(stmt.start, Math.min(stmt.end, stmt.start + 40))}'`, { start: stmt.start, end: stmt.end }));
         if (position(this) === before) break;
         continue;

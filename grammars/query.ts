@@ -196,7 +196,22 @@ export function defineQueryRules(this: SqlParser): void {
     $.OPTION(() => {
       $.CONSUME(K.ORDER);
       $.CONSUME(K.BY);
-      tail.orderBy = $.SUBRULE($.orderItems);
+      tail.orderBy = $.OR6([
+        {
+          // `ORDER BY ALL [ASC | DESC] [NULLS FIRST | LAST]` (DuckDB, Snowflake, Databricks): by every output column.
+          GATE: () => $.LA(1).tokenType === K.ALL,
+          ALT: () => {
+            $.CONSUME1(K.ALL);
+            $.OPTION5(() => $.OR7([{ ALT: () => $.CONSUME(K.ASC) }, { ALT: () => $.CONSUME(K.DESC) }]));
+            $.OPTION6(() => {
+              $.CONSUME(K.NULLS);
+              $.OR8([{ ALT: () => $.CONSUME1(K.FIRST) }, { ALT: () => $.CONSUME(K.LAST) }]);
+            });
+            return [];
+          },
+        },
+        { ALT: () => $.SUBRULE($.orderItems) },
+      ]);
     });
     $.MANY({
       GATE: () => $.LA(1).tokenType !== K.FOR || /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image),
@@ -900,6 +915,8 @@ export function defineQueryRules(this: SqlParser): void {
         withColumns = $.SUBRULE1($.declaredColumns);
       },
     });
+    // T-SQL hints before the alias: `MERGE INTO t WITH (HOLDLOCK) AS tgt`, `FROM t WITH (NOLOCK) x`.
+    $.option(15, { GATE: () => fn === undefined && this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
     let a = $.SUBRULE($.tableAlias, { ARGS: [fn !== undefined] });
     let ordinality: Ident | undefined;
     $.option(9, {
@@ -921,15 +938,7 @@ export function defineQueryRules(this: SqlParser): void {
         });
       },
     });
-    $.OPTION5({
-      GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === T.LParen,
-      DEF: () => {
-        $.CONSUME(K.WITH);
-        $.CONSUME1(T.LParen);
-        $.SUBRULE1($.skipBalanced, { ARGS: [0] });
-        $.CONSUME1(T.RParen);
-      },
-    });
+    $.OPTION5({ GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE1($.tableHints) });
     $.OPTION6({
       GATE: () => $.LA(1).tokenType === K.TABLESAMPLE || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.LParen),
       DEF: () => {
@@ -944,6 +953,14 @@ export function defineQueryRules(this: SqlParser): void {
       if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });
+  });
+
+  /** T-SQL table hints `WITH (NOLOCK, INDEX(ix))` after a table: they change no lineage. */
+  this.tableHints = $.RULE('tableHints', () => {
+    $.CONSUME(K.WITH);
+    $.CONSUME(T.LParen);
+    $.SUBRULE($.skipBalanced, { ARGS: [0] });
+    $.CONSUME(T.RParen);
   });
 
   /** `[AS] a [(c1, c2)]`; `typed`: after a table function, whose list may give types (PostgreSQL `AS r(a int, b text)`). */

@@ -192,6 +192,8 @@ export function defineStatementRules(this: SqlParser): void {
             },
           });
           $.OPTION5(() => $.SUBRULE($.ifNotExists));
+          // T-SQL `INSERT INTO t WITH (TABLOCK) (cols) ..`
+          $.option(14, { GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
           let alias: Ident | undefined;
           $.OPTION6({ GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
           let columns: Ident[] | undefined;
@@ -238,6 +240,7 @@ export function defineStatementRules(this: SqlParser): void {
           $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
           let returning: SelectItem[] | undefined;
           $.option(10, () => (returning = $.SUBRULE($.returning)));
+          $.option(13, { GATE: () => this.errorLoggingAhead(), DEF: () => $.SUBRULE($.errorLogging) });
           return $.ACTION((): Statement => {
             const t = target as { path?: string; name?: QName };
             let src = (source as { q?: Query }).q;
@@ -528,17 +531,19 @@ export function defineStatementRules(this: SqlParser): void {
             $.CONSUME(T.RParen);
           },
         },
-        {
-          // Oracle DML error logging: LOG ERRORS INTO t (...) REJECT LIMIT n
-          GATE: () => $.LA(1).tokenType === K.LOG && $.LA(2).tokenType === K.ERRORS,
-          ALT: () => {
-            $.CONSUME(K.LOG);
-            $.SUBRULE2($.skipBalanced, { ARGS: [1] });
-          },
-        },
+        { GATE: () => this.errorLoggingAhead(), ALT: () => $.SUBRULE($.errorLogging) },
       ]);
     });
     return returning;
+  });
+
+  /**
+   * Oracle DML error logging, `LOG ERRORS [INTO t] [('tag')] [REJECT LIMIT n | UNLIMITED]`: rows that
+   * fail go to the error table (no column lineage); skipped to the statement's end.
+   */
+  this.errorLogging = $.RULE('errorLogging', () => {
+    $.CONSUME(K.LOG);
+    $.SUBRULE($.skipBalanced, { ARGS: [1] });
   });
 
   /**

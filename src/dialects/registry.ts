@@ -37,11 +37,9 @@ export const BASE_SEMANTICS: Semantics = {
   collectionCalls: true,
   assignmentAlias: false,
   stringAliases: false,
-  typedLiterals: true,
   attributePhrases: false,
   alterRedefines: false,
   statementsWithoutSemicolons: false,
-  clientCommands: false,
   lateralColumnAlias: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
@@ -86,7 +84,6 @@ const TSQL: Preset = {
     collectionCalls: false,
     assignmentAlias: true,
     stringAliases: true,
-    typedLiterals: false,
     alterRedefines: true,
     statementsWithoutSemicolons: true,
     datePartFunctions: TSQL_DATE_PARTS,
@@ -101,7 +98,7 @@ const ORACLE: Preset = {
     sqlPlusCommands: true,
     substitutionVariables: true,
   },
-  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, clientCommands: true, sequencePseudoColumns: true },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };
@@ -114,11 +111,13 @@ const MYSQL: Preset = and(PSM, {
     atVariables: true,
     hashComments: true,
     backslashEscapes: true,
+    dollarInIdentifiers: true,
   },
   sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS, stringAliases: true },
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
-const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true } });
+// PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true } });
 const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 
 export const DIALECTS: DialectSpec[] = [
@@ -154,7 +153,7 @@ export const DIALECTS: DialectSpec[] = [
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES)),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
-    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true },
+    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
     sem: { attributePhrases: true },
   })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),

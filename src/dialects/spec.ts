@@ -97,13 +97,6 @@ export interface Semantics {
   /** `SELECT expr 'alias'`: a string written after a select item without AS is its alias (T-SQL, MySQL). */
   stringAliases: boolean;
   /**
-   * `type 'text'` is a typed literal (`DATE '2024-01-01'`, `JSON '{}'`, `_utf8mb4 'x'`) for the type
-   * names of `TYPED_LITERAL_TYPES` (grammars/expressions.ts); false where no typed literal exists
-   * (T-SQL), so `SELECT date 'd'` is column `date` named `d`. Any other name before a string is
-   * never taken for a type: `SELECT cust_id 'x'` is an alias or a syntax error, not a constant.
-   */
-  typedLiterals: boolean;
-  /**
    * Teradata attribute phrases after an expression: `x (FORMAT 'YYYY-MM-DD')`, `(TITLE 'Id')`,
    * `(NAMED n)` (names the select item like AS), `([NOT] CASESPECIFIC)`, `(UPPERCASE)`,
    * `(CHARACTER SET LATIN)`, and data type conversions `(DATE)`, `(CHAR(10))`, `(DATE, FORMAT '..')`.
@@ -113,8 +106,6 @@ export interface Semantics {
   alterRedefines: boolean;
   /** Statements need no `;` between them: the parser separates them by statement start (SQL Server). */
   statementsWithoutSemicolons: boolean;
-  /** A statement the grammar does not know is a client command (SQL*Plus), not an error. */
-  clientCommands: boolean;
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
   /**

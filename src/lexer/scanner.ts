@@ -202,6 +202,8 @@ export class Scanner {
       // Letter case seen (bit 1: upper, bit 2: lower), so a one-case word needs no upper-cased copy.
       let cases = (c >= C.UA && c <= C.UZ ? 1 : 0) | (c >= C.LA && c <= C.LZ ? 2 : c >= 128 ? 3 : 0);
       for (let d = 0; j < this.len && isIdentPart((d = t.charCodeAt(j)), dollar); j++) {
+        // `db_${env}` where `$` is part of names: the name stops before the script variable.
+        if (d === C.DOLLAR && t.charCodeAt(j + 1) === C.LBRACE) break;
         cases |= (d >= C.UA && d <= C.UZ ? 1 : 0) | (d >= C.LA && d <= C.LZ ? 2 : d >= 128 ? 3 : 0);
       }
       if (t.charCodeAt(j) === C.DOLLAR && t.charCodeAt(j + 1) === C.LBRACE && this.templateEnd(j) > 0) {

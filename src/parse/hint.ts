@@ -5,14 +5,7 @@
  */
 import { HINT_VENDORS, resolveVendor } from '../dialects/registry.js';
 import type { DialectSpec } from '../dialects/spec.js';
-import { NO_LINEAGE_WORDS } from '../../grammars/words.js';
-import type { Statement } from '../ast/nodes.js';
 import { parseText } from './parse.js';
-
-/** A statement the dialect took only because it takes any unknown statement as a client command (SQL*Plus). */
-function clientCommand(s: Statement): boolean {
-  return s.k === 'other' && !NO_LINEAGE_WORDS.has(s.keyword.split(' ')[0]!);
-}
 
 /** Files larger than this are not re-parsed for a hint. */
 const MAX_HINT_CHARS = 1 << 20;
@@ -23,9 +16,8 @@ export function vendorHint(text: string, own: DialectSpec): string | undefined {
     if (vendor === own.vendor) continue;
     const d = resolveVendor(vendor);
     if (!d || d.caps === own.caps) continue;
-    let unknown = false;
-    const r = parseText(text, d, (s) => (unknown ||= clientCommand(s)));
-    if (r.attempted > 0 && r.failed === 0 && !unknown && r.problems.every((p) => p.severity !== 'error')) {
+    const r = parseText(text, d);
+    if (r.attempted > 0 && r.failed === 0 && r.problems.every((p) => p.severity !== 'error')) {
       return `this file does not parse as ${own.title} but parses as ${d.title}: try -t ${d.aliases[0] ?? d.vendor} or map it in the config ("vendors" in sqlflow.config.json)`;
     }
   }

@@ -284,6 +284,22 @@ GROUP BY ALL;`,
     ]);
   });
 
+  test.each(['dbvduckdb', 'dbvsnowflake', 'dbvdatabricks'])('%s: ORDER BY ALL (in a CTAS and a query) parses; the order decides nothing', (vendor) => {
+    const a = ok(
+      `CREATE TABLE marts.daily_status AS
+SELECT date_trunc('day', e.ts) AS day, e.status, count(*) AS n FROM raw.events e GROUP BY ALL ORDER BY ALL DESC NULLS LAST;
+SELECT day, n FROM marts.daily_status ORDER BY ALL LIMIT 10;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'marts.daily_status.day -> RS-1.day',
+      'marts.daily_status.n -> RS-1.n',
+      'raw.events.status -> marts.daily_status.status',
+      'raw.events.ts -> marts.daily_status.day',
+    ]);
+    expect(decided(a)).toEqual([]);
+  });
+
   test('BigQuery: fields of an unaliased UNNEST (GA4 event_params), MERGE .. INSERT ROW', () => {
     const a = ok(
       `CREATE TEMP TABLE sessions AS

@@ -109,6 +109,27 @@ SELECT \${hivevar:src_id} AS src, e.user_id, COUNT(*) AS n FROM \${db}_raw.event
     expect(a.pairs).toEqual(['${db}_raw.events.user_id -> ${db}.daily.user_id']);
   });
 
+  test('a name completed by a script variable (`stg_${env}.orders`) where `$` may also be part of names', () => {
+    const sql = 'INSERT INTO dw_${env}.orders (id, amt) SELECT o.id, o.amount FROM stg_${env}.orders o;';
+    for (const vendor of ['dbvsnowflake', 'dbvoracle', 'dbvmssql', 'dbvmysql', 'dbvpostgresql', 'dbvansi']) {
+      const a = analyzeSql(sql, vendor);
+      expect([vendor, a.errors]).toEqual([vendor, []]);
+      expect(a.pairs.map((p) => p.toLowerCase())).toEqual(['stg_${env}.orders.amount -> dw_${env}.orders.amt', 'stg_${env}.orders.id -> dw_${env}.orders.id']);
+    }
+  });
+
+  test('`$` inside names (Oracle v$session, MySQL, PostgreSQL, Redshift, Teradata, Snowflake); `$1` stays a parameter', () => {
+    const sql = 'INSERT INTO audit$hist (sid$, usr) SELECT s.sid$, s.user$name FROM sys$sessions s;';
+    for (const vendor of ['dbvoracle', 'dbvmysql', 'dbvpostgresql', 'dbvredshift', 'dbvteradata', 'dbvsnowflake', 'dbvmssql']) {
+      const a = analyzeSql(sql, vendor);
+      expect([vendor, a.errors]).toEqual([vendor, []]);
+      expect(a.pairs.map((p) => p.toLowerCase())).toEqual(['sys$sessions.sid$ -> audit$hist.sid$', 'sys$sessions.user$name -> audit$hist.usr']);
+    }
+    const pg = analyzeSql('CREATE FUNCTION f(p int) RETURNS void LANGUAGE sql AS $$ INSERT INTO t (a) SELECT b FROM s WHERE c = $1 $$;', 'dbvpostgresql');
+    expect(pg.errors).toEqual([]);
+    expect(pg.pairs).toEqual(['s.b -> t.a']);
+  });
+
   test('MySQL: @variables, Snowflake: $variables', () => {
     const m = analyzeSql('SET @cut = 5; INSERT INTO o (a, b) SELECT @cut, t.a FROM t WHERE t.n > @cut;', 'dbvmysql');
     expect(m.pairs).toEqual(['t.a -> o.b']);

@@ -314,6 +314,25 @@ INSERT FIRST WHEN amount > 0 THEN INTO pos (id) VALUES (id) SELECT id, amount FR
     expect(flows(a)).toEqual(['batchQueries: s -> t']);
   });
 
+  test('DML error logging (LOG ERRORS INTO err$_t ... REJECT LIMIT) ends no statement: one INSERT, its lineage', () => {
+    const sql = `INSERT /*+ APPEND */ INTO dw.sales_fact (sale_id, amount)
+SELECT s.sale_id, ROUND(s.amount * fx.rate, 2) FROM stg.sales s JOIN stg.fx_rates fx ON fx.ccy = s.ccy
+LOG ERRORS INTO dw.err$_sales_fact ('nightly') REJECT LIMIT UNLIMITED;
+UPDATE dw.sales_fact f SET f.amount = 0 WHERE f.sale_id < 0 LOG ERRORS REJECT LIMIT 10;
+INSERT INTO dw.audit (id) VALUES (1) LOG ERRORS;`;
+    const a = ora(sql);
+    expect(a.errors).toEqual([]);
+    expect(statements(sql, 'dbvoracle').map((s) => s.k)).toEqual(['insert', 'update', 'insert']);
+    expect(a.pairs).toEqual(['stg.fx_rates.rate -> dw.sales_fact.amount', 'stg.sales.amount -> dw.sales_fact.amount', 'stg.sales.sale_id -> dw.sales_fact.sale_id']);
+  });
+
+  test('words the grammar does not know are errors, not SQL*Plus commands taken silently', () => {
+    const a = ora('PROMPT loading\nFROBNICATE the_table;\nINSERT INTO t SELECT a FROM s WHERE b = 1 LIMITX 5;');
+    expect(a.notes).toEqual(['1:1 SQL*Plus command skipped: PROMPT loading']);
+    expect(a.errors).toEqual(["2:1 unknown statement 'FROBNICATE the_table'", "3:43 unknown statement 'LIMITX 5'"]);
+    expect(a.pairs).toEqual(['s.a -> t.a']);
+  });
+
   test('&substitution variables name tables too (`&&owner..t` is a schema-qualified name)', () => {
     const a = ora('INSERT INTO &&owner..t3 SELECT a FROM &src WHERE d = &day;');
     expect(a.errors).toEqual([]);

@@ -246,6 +246,25 @@ OUTPUT $action, inserted.id, src.v INTO @log (act, id, v);`);
     expect(a.pairs).toEqual(expect.arrayContaining(['dbo.stage.amount -> dbo.archive.amount', 'dbo.dim.id -> @log.id', 'stg.src.v -> @log.v']));
   });
 
+  test('table hints on the written table: MERGE INTO t WITH (HOLDLOCK) AS tgt, INSERT INTO t WITH (TABLOCK) (cols), and before an alias in FROM', () => {
+    const a = tsql(`MERGE INTO dw.dim_customer WITH (HOLDLOCK) AS tgt
+USING (SELECT c.customer_id, c.email FROM stg.customer c WITH (NOLOCK)) AS src ON tgt.customer_id = src.customer_id
+WHEN MATCHED AND tgt.email <> src.email THEN UPDATE SET tgt.email = src.email
+WHEN NOT MATCHED BY TARGET THEN INSERT (customer_id, email) VALUES (src.customer_id, src.email);
+INSERT INTO dw.fact_sales WITH (TABLOCK) (sale_id, customer_key)
+SELECT s.sale_id, d.customer_key FROM stg.sales s WITH (NOLOCK) JOIN dw.dim_customer WITH (NOLOCK) d ON d.customer_id = s.customer_id;
+INSERT dw.sales_log WITH (TABLOCKX) SELECT sale_id FROM stg.sales;`);
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual(['batchQueries: stg.customer -> dw.dim_customer', 'batchQueries: stg.sales,dw.dim_customer -> dw.fact_sales', 'batchQueries: stg.sales -> dw.sales_log']);
+    expect(a.pairs).toEqual([
+      'dw.dim_customer.customer_key -> dw.fact_sales.customer_key',
+      'stg.customer.customer_id -> dw.dim_customer.customer_id',
+      'stg.customer.email -> dw.dim_customer.email',
+      'stg.sales.sale_id -> dw.fact_sales.sale_id',
+      'stg.sales.sale_id -> dw.sales_log.sale_id',
+    ]);
+  });
+
   test('query hints after a SELECT (OPTION (...)) are not an error', () => {
     const a = tsql('SELECT a INTO #t FROM dbo.s ORDER BY a OPTION (RECOMPILE, MAXDOP 1)\nINSERT INTO dbo.t SELECT a FROM #t');
     expect(a.errors).toEqual([]);

@@ -186,5 +186,6 @@ describe('README command lines', () => {
     } finally {
       process.chdir(home);
     }
-  });
+    // Whole analyses in-process (GraphML, the HTML page): seconds on a busy machine, not a bound.
+  }, 60_000);
 });

@@ -159,6 +159,10 @@ const STATEMENTS = [
   'select a from t with x;',
   'select a from t sample 10; select a from t sample .25, .5; select a from t sample x;',
   'with a as (select 1 x) select x from a with ur;',
+  "insert into dw.f (a, b) select s.a, s.b from stg.s s log errors into err$_f ('load 1') reject limit unlimited;",
+  'insert into t values (1) log errors; insert into t select 1 from dual log errors reject limit 10',
+  'insert into t with (tablock) (a) select a from s with (nolock); insert into t with (tablock) select b from s x with (nolock); select a from s with (nolock) x;',
+  'select a, b from t order by all; select a from t group by all order by all desc nulls last limit 5; select a from t order by all, b;',
 ];
 
 test.each(['dbvansi', 'dbvmssql', 'dbvoracle', 'dbvpostgresql', 'dbvbigquery', 'dbvsnowflake', 'dbvhive', 'dbvmysql'])('query, INSERT and CREATE ... AS statements (WITH, set operations, errors) parse the same with and without the fast path (%s)', (vendor) => {
@@ -198,5 +202,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('569c86d286ab362244e08530fe48cbd0');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('fc5cd1911c5405d7b148a2b1fb7ea8de');
 });
