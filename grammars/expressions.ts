@@ -596,7 +596,7 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.ACTION((): Expr => ({ k: 'case', operand, whens, else: otherwise, start: kw.startOffset, end: end() }));
   });
 
-  /** CAST/TRY_CAST/SAFE_CAST(x AS type); CONVERT(type, x[, style]) or CONVERT(x, type) or CONVERT(x USING cs). */
+  /** CAST/TRY_CAST/SAFE_CAST(x AS type); [TRY_]CONVERT(type, x[, style]) or CONVERT(x, type) or CONVERT(x USING cs). */
   this.castExpr = $.RULE('castExpr', (): Expr => {
     return $.OR([
       {
@@ -621,7 +621,7 @@ export function defineExpressionRules(this: SqlParser): void {
       {
         GATE: () => $.LA(2).tokenType === T.LParen,
         ALT: () => {
-          const kw = $.CONSUME(K.CONVERT);
+          const kw = $.OR3([{ ALT: () => $.CONSUME(K.CONVERT) }, { ALT: () => $.CONSUME(K.TRY_CONVERT) }]);
           $.CONSUME1(T.LParen);
           const a = $.SUBRULE1($.expr);
           const rest: Expr[] = [];
@@ -646,7 +646,7 @@ export function defineExpressionRules(this: SqlParser): void {
             // bare name (`INT`) or reads like a one-part call (`NVARCHAR(10)`).
             const isType = a.k === 'col' ? a.name.parts.length === 1 : a.k === 'func' && a.name.parts.length === 1 && !a.over;
             const value = rest.length > 0 && isType ? rest[0]! : a;
-            return { k: 'cast', expr: value, type: '', style: 'CONVERT', start: kw.startOffset, end: end() };
+            return { k: 'cast', expr: value, type: '', style: kw.image.toUpperCase(), start: kw.startOffset, end: end() };
           });
         },
       },

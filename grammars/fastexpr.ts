@@ -29,7 +29,7 @@ const ARITH = [T.Star, K.DIV!, K.MOD!];
 /** Tokens that start a postfix (`::`, `[`, `.`, `:`, COLLATE, AT TIME ZONE, `(+)`): not modelled here. */
 const POSTFIX = [T.DoubleColon, T.LBracket, T.Dot, T.Colon, K.COLLATE!, K.AT!, T.OuterJoinMark];
 /** Words that start `primary` or `unary` alternatives other than a name, though they are Identifiers. */
-const NOT_NAMES = [K.TRY_CAST!, K.SAFE_CAST!, K.CONVERT!, K.PRIOR!];
+const NOT_NAMES = [K.TRY_CAST!, K.SAFE_CAST!, K.CONVERT!, K.TRY_CONVERT!, K.PRIOR!];
 /** Words after `[NOT]` that start a predicate modelled here. */
 const PREDICATES = [K.LIKE!, K.ILIKE!, K.RLIKE!, K.REGEXP!, K.BETWEEN!, K.IN!];
 /** Occurrence index of the fast path's `query` subrule calls (distinct from the grammar's own). */

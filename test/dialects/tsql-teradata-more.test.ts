@@ -156,3 +156,10 @@ FROM accounts JOIN stg.txns s ON s.account_id = accounts.id;`, 'dbvmssql');
     ]);
   });
 });
+
+describe('T-SQL TRY_CONVERT', () => {
+  test('TRY_CONVERT(type, x[, style]) reads x, not a column named after the type', () => {
+    const a = ok(`INSERT INTO dbo.orders_clean (qty, order_dt) SELECT TRY_CONVERT(INT, s.qty_txt), TRY_CONVERT(DATE, s.dt_txt, 112) FROM stg.orders_raw s;`, 'dbvmssql');
+    expect(a.pairs).toEqual(['stg.orders_raw.dt_txt -> dbo.orders_clean.order_dt', 'stg.orders_raw.qty_txt -> dbo.orders_clean.qty']);
+  });
+});
