@@ -135,6 +135,7 @@ export class SqlParser extends EmbeddedActionsParser {
   returning!: R<A.SelectItem[]>;
   errorLogging!: R<void>;
   tableHints!: R<void>;
+  createStream!: R<A.Statement>;
   dmlWhere!: R<A.Expr | undefined>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;

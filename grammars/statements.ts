@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { EOF, tokenMatcher } from './chevrotain.js';
+import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
@@ -739,6 +739,7 @@ export function defineStatementRules(this: SqlParser): void {
         { ALT: () => $.SUBRULE($.createView, { ARGS: [kw.startOffset, materialized] }) },
         { GATE: () => this.procedural !== undefined && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^STREAM$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createStream, { ARGS: [kw.startOffset] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -768,6 +769,30 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.AS);
     const body = $.SUBRULE($.statement);
     return $.ACTION((): Statement => ({ k: 'block', kind: 'procedure', name, variables: [], body: [body], start, end: end() }));
+  });
+
+  /**
+   * Snowflake `CREATE STREAM s [COPY GRANTS] ON TABLE | VIEW | EXTERNAL TABLE | DYNAMIC TABLE t [AT (..)]
+   * [APPEND_ONLY = TRUE] ..`: the stream's rows are t's changed rows, with t's columns: a view
+   * `SELECT * FROM t`. A stream on a stage (its directory table) reads no table: other.
+   */
+  this.createStream = $.RULE('createStream', (start: number): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    const name = $.SUBRULE($.qname);
+    $.MANY({ GATE: () => $.LA(1).tokenType !== K.ON && !this.atEnd(), DEF: () => $.CONSUME(T.AnyToken) });
+    $.CONSUME(K.ON);
+    const kinds: IToken[] = [];
+    $.MANY1({ GATE: () => $.LA(1).tokenType !== K.TABLE && $.LA(1).tokenType !== K.VIEW && /^(EXTERNAL|DYNAMIC|STAGE)$/i.test($.LA(1).image), DEF: () => kinds.push($.CONSUME1(T.AnyToken)) });
+    $.OPTION1(() => $.OR([{ ALT: () => $.CONSUME(K.TABLE) }, { ALT: () => $.CONSUME(K.VIEW) }]));
+    const source = $.SUBRULE1($.qname);
+    $.SUBRULE($.skipBalanced, { ARGS: [0] });
+    return $.ACTION((): Statement => {
+      if (kinds.some((k) => /^STAGE$/i.test(k.image))) return { k: 'other', keyword: 'CREATE', start, end: end() };
+      const from: TableRef = { k: 'table', name: source, start: source.start, end: source.end };
+      const query: Query = { k: 'select', items: [{ expr: { k: 'star', start: source.start, end: source.end }, start: source.start, end: source.end }], from: [from], groupBy: [], start: source.start, end: source.end };
+      return { k: 'create_view', name, columns: undefined, query, materialized: false, start, end: end() };
+    });
   });
 
   /** A CTAS query written without AS: SELECT or a parenthesized query (never `WITH (options)`). */

@@ -7,6 +7,32 @@ import { analyzeSql, flows } from '../procedural/support.js';
 import { edgePairs } from '../helpers/lineage.js';
 
 describe('Snowflake', () => {
+  test('streams: CREATE STREAM s ON TABLE | VIEW | EXTERNAL TABLE t reads t (its rows are t\'s changes); a stream on a stage reads no table', () => {
+    const a = analyzeSql(
+      `CREATE OR REPLACE STREAM raw.orders_stream ON TABLE raw.orders APPEND_ONLY = TRUE;
+CREATE STREAM IF NOT EXISTS raw.v_stream COPY GRANTS ON VIEW raw.v_orders AT (OFFSET => -60) SHOW_INITIAL_ROWS = TRUE COMMENT = 'cdc';
+CREATE STREAM raw.ext_stream ON EXTERNAL TABLE raw.ext_orders INSERT_ONLY = TRUE;
+CREATE STREAM raw.files_stream ON STAGE raw.landing;
+CREATE TASK dw.load_orders WAREHOUSE = etl_wh SCHEDULE = '5 MINUTE' WHEN SYSTEM$STREAM_HAS_DATA('raw.orders_stream') AS
+  INSERT INTO dw.orders (id, amount) SELECT id, amount FROM raw.orders_stream WHERE METADATA$ACTION = 'INSERT';`,
+      'dbvsnowflake',
+    );
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual([
+      'batchQueries: raw.orders -> raw.orders_stream',
+      'batchQueries: raw.v_orders -> raw.v_stream',
+      'batchQueries: raw.ext_orders -> raw.ext_stream',
+      'dw.load_orders: raw.orders_stream -> dw.orders',
+    ]);
+    expect(a.pairs).toEqual([
+      'raw.ext_orders.* -> raw.ext_stream.*',
+      'raw.orders.* -> raw.orders_stream.*',
+      'raw.orders_stream.amount -> dw.orders.amount',
+      'raw.orders_stream.id -> dw.orders.id',
+      'raw.v_orders.* -> raw.v_stream.*',
+    ]);
+  });
+
   test('procedure: variant paths read their column; INSERT OVERWRITE INTO; * EXCLUDE / RENAME / REPLACE with a schema', () => {
     const a = analyzeSql(
       `CREATE TABLE raw.events (id INT, raw VARIANT, ts TIMESTAMP, src TEXT);

@@ -162,6 +162,7 @@ const STATEMENTS = [
   "insert into dw.f (a, b) select s.a, s.b from stg.s s log errors into err$_f ('load 1') reject limit unlimited;",
   'insert into t values (1) log errors; insert into t select 1 from dual log errors reject limit 10',
   'insert into t with (tablock) (a) select a from s with (nolock); insert into t with (tablock) select b from s x with (nolock); select a from s with (nolock) x;',
+  'create stream s on table t; create or replace stream if not exists s2 copy grants on view v append_only = true; create stream s3 on stage st;',
   'select a, b from t order by all; select a from t group by all order by all desc nulls last limit 5; select a from t order by all, b;',
 ];
 
@@ -202,5 +203,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('3c69b1e5bf63eac206c9801a76481f90');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('1fb5ecd8b833e2bc78d437dc8fba9050');
 });
