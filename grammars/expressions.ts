@@ -1,5 +1,5 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
-import type { IOrAlt, IToken } from './chevrotain.js';
+import { tokenMatcher, type IOrAlt, type IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, list, qname, splitDotted, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
@@ -9,6 +9,69 @@ import * as T from './tokens.js';
 const K = T.K;
 
 export const TYPED_LITERAL = new Set(['DATE', 'TIME', 'TIMESTAMP', 'DATETIME', 'TIMESTAMPTZ']);
+/**
+ * Type names that make `name 'text'` a typed literal (`DATE '2024-01-01'`, `JSON '{}'`); MySQL
+ * charset introducers (`_utf8mb4 'x'`) too. Before a string any other name is a column (`SELECT
+ * cust_id 'x'`: an alias where strings are aliases, else a syntax error), never swallowed into a constant.
+ */
+export const TYPED_LITERAL_TYPES = new Set([
+  ...TYPED_LITERAL, 'TIMETZ', 'TIMESTAMP_NTZ', 'TIMESTAMP_LTZ', 'TIMESTAMP_TZ', 'SMALLDATETIME', 'DATETIME2', 'DATETIMEOFFSET',
+  'JSON', 'JSONB', 'XML', 'NUMERIC', 'BIGNUMERIC', 'DECIMAL', 'DEC', 'NUMBER', 'REAL', 'DOUBLE', 'FLOAT', 'FLOAT4', 'FLOAT8',
+  'INT', 'INTEGER', 'INT2', 'INT4', 'INT8', 'BIGINT', 'SMALLINT', 'TINYINT', 'BOOLEAN', 'BOOL', 'CHAR', 'VARCHAR',
+  'CHARACTER', 'NCHAR', 'TEXT', 'STRING', 'BYTEA', 'BYTES', 'BINARY', 'VARBINARY', 'UUID', 'IPADDRESS', 'INET', 'CIDR',
+  'MACADDR', 'MONEY', 'POINT', 'LINE', 'LSEG', 'BOX', 'PATH', 'POLYGON', 'CIRCLE', 'BIT', 'VARBIT', 'TSVECTOR', 'TSQUERY',
+  'REGCLASS', 'REGTYPE', 'REGPROC', 'OID', 'INT4RANGE', 'INT8RANGE', 'NUMRANGE', 'TSRANGE', 'TSTZRANGE', 'DATERANGE',
+  'PERIOD', 'GEOGRAPHY', 'GEOMETRY', 'HSTORE', 'CITEXT', 'LTREE',
+]);
+/** Is `parts` (the name before a string) a typed literal's type here? */
+export function typedLiteralType(parts: readonly Ident[]): boolean {
+  if (parts.length !== 1 || parts[0]!.quoted) return false;
+  const w = parts[0]!.text.toUpperCase();
+  return TYPED_LITERAL_TYPES.has(w) || w.startsWith('_');
+}
+
+/** Words that open a Teradata attribute phrase other than a data type. */
+const ATTRIBUTE_WORDS = new Set(['FORMAT', 'TITLE', 'NAMED', 'CASESPECIFIC', 'UPPERCASE', 'NOT', 'CHARACTER']);
+/** Data types of Teradata conversions `x (type)`. */
+const CONVERSION_TYPES = new Set([
+  'INTEGER', 'INT', 'SMALLINT', 'BIGINT', 'BYTEINT', 'DECIMAL', 'DEC', 'NUMERIC', 'NUMBER', 'FLOAT', 'REAL', 'DOUBLE',
+  'CHAR', 'CHARACTER', 'VARCHAR', 'CLOB', 'BYTE', 'VARBYTE', 'BLOB', 'GRAPHIC', 'VARGRAPHIC', 'DATE', 'TIME', 'TIMESTAMP',
+]);
+/** Types that are also values (Teradata `DATE` is today): `f(DATE)` is a call unless written `x (DATE)`. */
+const VALUE_TYPES = new Set(['DATE', 'TIME', 'TIMESTAMP']);
+
+/**
+ * Does a Teradata attribute phrase start at `la(1)` (a `(`)? `la(i)` is the i-th token ahead,
+ * `la(0)` the one before. After a name (`afterName`) the `(` would otherwise open a call:
+ * `cust_id (TITLE 'x')` and `ts (DATE)` are phrases, `last_day(DATE)` and `add_months(DATE, 1)` calls
+ * (a lone `DATE`/`TIME`/`TIMESTAMP` is a conversion only with a space before the parenthesis).
+ */
+export function attributePhraseAt(la: (i: number) => IToken, afterName: boolean): boolean {
+  if (la(1).tokenType !== T.LParen) return false;
+  const a = la(2);
+  const b = la(3);
+  const w = a.image.toUpperCase();
+  const closes = b.tokenType === T.RParen || b.tokenType === T.Comma;
+  switch (w) {
+    case 'FORMAT':
+    case 'TITLE':
+      return b.tokenType === T.StringLit;
+    case 'NAMED':
+      return tokenMatcher(b, T.Identifier);
+    case 'CASESPECIFIC':
+    case 'UPPERCASE':
+      return closes;
+    case 'NOT':
+      return b.image.toUpperCase() === 'CASESPECIFIC';
+    case 'CHARACTER':
+      if (b.tokenType === K.SET) return true;
+  }
+  if (!CONVERSION_TYPES.has(w) || !tokenMatcher(a, T.Identifier)) return false;
+  if (b.tokenType === T.LParen) return la(4).tokenType === T.NumberLit;
+  if (b.tokenType === T.Comma) return ATTRIBUTE_WORDS.has(la(4).image.toUpperCase());
+  if (b.tokenType !== T.RParen) return ATTRIBUTE_WORDS.has(b.image.toUpperCase());
+  return !afterName || !VALUE_TYPES.has(w) || la(1).startOffset > la(0).endOffset! + 1;
+}
 export const INTERVAL_UNITS = new Set([
   'YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND',
   'SECONDS', 'WEEK', 'WEEKS', 'QUARTER', 'MILLISECOND', 'MICROSECOND',
@@ -255,8 +318,12 @@ export function defineExpressionRules(this: SqlParser): void {
   /** Prefix operators, then a primary, then postfix (`::type`, `[i]`, `.field`, COLLATE, AT TIME ZONE). */
   let unaryAlts: IOrAlt<Expr>[] | undefined;
   let prefixOps: IOrAlt<IToken>[] | undefined;
-  const manyPostfix = () => {
-    this.postfixBase = $.SUBRULE($.postfix, { ARGS: [this.postfixBase] });
+  const manyPostfix = {
+    // A `(` continues the expression only as a Teradata attribute phrase.
+    GATE: () => $.LA(1).tokenType !== T.LParen || this.attributePhraseAhead(false),
+    DEF: () => {
+      this.postfixBase = $.SUBRULE($.postfix, { ARGS: [this.postfixBase] });
+    },
   };
   this.unary = $.RULE('unary', (): Expr => {
     return $.OR(unaryAlts ??= [
@@ -347,7 +414,68 @@ export function defineExpressionRules(this: SqlParser): void {
           return $.ACTION((): Expr => (base.k === 'col' ? { ...base, outerJoin: true, end: end() } : base));
         },
       },
+      { GATE: () => this.caps.attributePhrases, ALT: () => $.SUBRULE($.attributePhrase, { ARGS: [base] }) },
     ]);
+  });
+
+  /**
+   * Teradata `(attribute, ...)` after an expression (`attributePhraseAt`): FORMAT / TITLE only say
+   * how to show the value, `NAMED n` names it (a select item's alias, kept as a `NAMED` operator
+   * until `selectItem` takes it), a data type converts it (a cast that keeps the column's name).
+   */
+  this.attributePhrase = $.RULE('attributePhrase', (base: Expr): Expr => {
+    $.CONSUME(T.LParen);
+    let type: string | undefined;
+    let named: Ident | undefined;
+    $.AT_LEAST_ONE(() => {
+      $.OPTION(() => $.CONSUME(T.Comma));
+      // Not cached: the alternatives set this call's `type` and `named`.
+      $.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          {
+            GATE: () => /^(FORMAT|TITLE)$/i.test($.LA(1).image),
+            ALT: () => {
+              $.CONSUME(T.Identifier);
+              $.CONSUME(T.StringLit);
+            },
+          },
+          {
+            GATE: () => /^NAMED$/i.test($.LA(1).image),
+            ALT: () => {
+              $.CONSUME1(T.Identifier);
+              named = $.SUBRULE($.ident);
+            },
+          },
+          {
+            GATE: () => /^(CASESPECIFIC|UPPERCASE)$/i.test($.LA(1).image),
+            ALT: () => $.CONSUME2(T.Identifier),
+          },
+          {
+            ALT: () => {
+              $.CONSUME(K.NOT);
+              $.CONSUME3(T.Identifier);
+            },
+          },
+          {
+            GATE: () => $.LA(2).tokenType === K.SET,
+            ALT: () => {
+              $.CONSUME(K.CHARACTER);
+              $.CONSUME(K.SET);
+              $.SUBRULE1($.ident);
+            },
+          },
+          { ALT: () => (type = $.SUBRULE($.dataType)) },
+        ],
+      } as never);
+    });
+    $.CONSUME(T.RParen);
+    return $.ACTION((): Expr => {
+      const e: Expr = type === undefined ? base : { k: 'cast', expr: base, type, style: 'attribute', start: base.start, end: end() };
+      if (named === undefined) return e;
+      const name: Expr = { k: 'lit', kind: 'other', text: named.text, start: named.start, end: named.end };
+      return { k: 'op', op: 'NAMED', args: [e, name], start: base.start, end: end() };
+    });
   });
 
   let primaryAlts: IOrAlt<Expr>[] | undefined;
@@ -468,7 +596,7 @@ export function defineExpressionRules(this: SqlParser): void {
     return $.ACTION((): Expr => ({ k: 'case', operand, whens, else: otherwise, start: kw.startOffset, end: end() }));
   });
 
-  /** CAST/TRY_CAST/SAFE_CAST(x AS type); CONVERT(type, x[, style]) or CONVERT(x, type) or CONVERT(x USING cs). */
+  /** CAST/TRY_CAST/SAFE_CAST(x AS type); [TRY_]CONVERT(type, x[, style]) or CONVERT(x, type) or CONVERT(x USING cs). */
   this.castExpr = $.RULE('castExpr', (): Expr => {
     return $.OR([
       {
@@ -493,7 +621,7 @@ export function defineExpressionRules(this: SqlParser): void {
       {
         GATE: () => $.LA(2).tokenType === T.LParen,
         ALT: () => {
-          const kw = $.CONSUME(K.CONVERT);
+          const kw = $.OR3([{ ALT: () => $.CONSUME(K.CONVERT) }, { ALT: () => $.CONSUME(K.TRY_CONVERT) }]);
           $.CONSUME1(T.LParen);
           const a = $.SUBRULE1($.expr);
           const rest: Expr[] = [];
@@ -518,7 +646,7 @@ export function defineExpressionRules(this: SqlParser): void {
             // bare name (`INT`) or reads like a one-part call (`NVARCHAR(10)`).
             const isType = a.k === 'col' ? a.name.parts.length === 1 : a.k === 'func' && a.name.parts.length === 1 && !a.over;
             const value = rest.length > 0 && isType ? rest[0]! : a;
-            return { k: 'cast', expr: value, type: '', style: 'CONVERT', start: kw.startOffset, end: end() };
+            return { k: 'cast', expr: value, type: '', style: kw.image.toUpperCase(), start: kw.startOffset, end: end() };
           });
         },
       },
@@ -628,12 +756,15 @@ export function defineExpressionRules(this: SqlParser): void {
     $.MANY(manyDot);
     const r = $.OR1(nameTail ??= [
       {
+        // Teradata `cust_id (TITLE 'x')`: the name is a column and the parentheses its attributes.
+        GATE: () => !this.attributePhraseAhead(true),
         ALT: () => {
           const name = this.recording ? (undefined as never) : qname(this.nameParts);
           return $.SUBRULE($.funcTail, { ARGS: [name] });
         },
       },
       {
+        GATE: () => typedLiteralType(this.nameParts),
         ALT: () => {
           const s = $.CONSUME(T.StringLit);
           if (this.recording) return undefined as never;

@@ -14,7 +14,7 @@ import { tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import type { CaseExpr, Expr, FuncCall, Ident, OrderItem, QName, Query, WindowSpec } from '../src/ast/nodes.js';
 import { foldChain, ident, qname, splitDotted, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
-import { INTERVAL_UNITS, TRIM_SPECS, TYPE_CONTINUATIONS, TYPED_LITERAL } from './expressions.js';
+import { INTERVAL_UNITS, TRIM_SPECS, TYPE_CONTINUATIONS, TYPED_LITERAL, typedLiteralType } from './expressions.js';
 import { position, seek } from './internals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -29,7 +29,7 @@ const ARITH = [T.Star, K.DIV!, K.MOD!];
 /** Tokens that start a postfix (`::`, `[`, `.`, `:`, COLLATE, AT TIME ZONE, `(+)`): not modelled here. */
 const POSTFIX = [T.DoubleColon, T.LBracket, T.Dot, T.Colon, K.COLLATE!, K.AT!, T.OuterJoinMark];
 /** Words that start `primary` or `unary` alternatives other than a name, though they are Identifiers. */
-const NOT_NAMES = [K.TRY_CAST!, K.SAFE_CAST!, K.CONVERT!, K.PRIOR!];
+const NOT_NAMES = [K.TRY_CAST!, K.SAFE_CAST!, K.CONVERT!, K.TRY_CONVERT!, K.PRIOR!];
 /** Words after `[NOT]` that start a predicate modelled here. */
 const PREDICATES = [K.LIKE!, K.ILIKE!, K.RLIKE!, K.REGEXP!, K.BETWEEN!, K.IN!];
 /** Occurrence index of the fast path's `query` subrule calls (distinct from the grammar's own). */
@@ -296,7 +296,7 @@ export class FastExpr {
       return { k: 'op', op: t.image.toUpperCase(), args: [operand], start: t.startOffset, end: operand.end };
     }
     const e = this.primary(t);
-    if (postfixTable[this.idx()] === true) throw GIVE_UP;
+    if (postfixTable[this.idx()] === true || this.attributePhrase(false)) throw GIVE_UP;
     return e;
   }
 
@@ -443,8 +443,11 @@ export class FastExpr {
       this.p += 2;
     }
     const t = this.toks[this.p];
-    if (t !== undefined && t.tokenType === T.LParen) return this.call(qname(parts));
-    if (t !== undefined && t.tokenType === T.StringLit) {
+    if (t !== undefined && t.tokenType === T.LParen) {
+      if (this.attributePhrase(true)) throw GIVE_UP;
+      return this.call(qname(parts));
+    }
+    if (t !== undefined && t.tokenType === T.StringLit && typedLiteralType(parts)) {
       this.p++;
       const first = parts[0]!;
       const kind = TYPED_LITERAL.has(first.text.toUpperCase()) ? 'date' : 'other';
@@ -453,6 +456,13 @@ export class FastExpr {
     const q = qname(this.parser.caps.dottedQuotedNames ? splitDotted(parts, this.parser.text) : parts);
     if (star) return { k: 'star', qualifier: q, start: q.start, end: this.end() };
     return { k: 'col', name: q, start: q.start, end: this.end() };
+  }
+
+  /** Does a Teradata attribute phrase follow (left to the rules)? */
+  private attributePhrase(afterName: boolean): boolean {
+    if (!this.parser.caps.attributePhrases || !this.is(T.LParen)) return false;
+    seek(this.parser, this.p - 1);
+    return this.parser.attributePhraseAhead(afterName);
   }
 
   /** `name(args)`, `name(*)`, `name(DISTINCT args)`, without ORDER BY, FILTER and the like. */

@@ -496,7 +496,7 @@ export class FastQuery extends FastExpr {
       this.p++;
       return ident(t);
     }
-    if (t.tokenType === T.StringLit && allowString && parser.caps.assignmentAlias) return this.stringAlias(t);
+    if (t.tokenType === T.StringLit && allowString && parser.caps.stringAliases) return this.stringAlias(t);
     throw GIVE_UP;
   }
 

@@ -10,7 +10,7 @@ import type { Semantics } from '../src/dialects/spec.js';
 import type { Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineDocTableRules } from './doc-tables.js';
-import { defineExpressionRules } from './expressions.js';
+import { attributePhraseAt, defineExpressionRules } from './expressions.js';
 import { FastQuery } from './fastquery.js';
 import { isRecording, position, replayingRules, seek } from './internals.js';
 import { definePathRules } from './paths.js';
@@ -73,6 +73,7 @@ export class SqlParser extends EmbeddedActionsParser {
   exprList!: (idx?: number) => A.Expr[];
   unary!: (idx?: number) => A.Expr;
   postfix!: R<A.Expr>;
+  attributePhrase!: R<A.Expr>;
   primary!: (idx?: number) => A.Expr;
   literal!: (idx?: number) => A.Expr;
   parenExpr!: R<A.Expr>;
@@ -164,7 +165,7 @@ export class SqlParser extends EmbeddedActionsParser {
   /** Errors of statements inside a routine body that failed while the routine itself parsed. */
   innerErrors: TextDiagnostic[] = [];
   /** OUTPUT ... INTO of the DML statement being parsed (T-SQL). */
-  output: A.OutputClause | undefined;
+  output: A.OutputClause[] | undefined;
   /** The items of the last OUTPUT clause parsed, with or without INTO (composable DML reads them). */
   outputItems: A.SelectItem[] | undefined;
 
@@ -299,12 +300,17 @@ export class SqlParser extends EmbeddedActionsParser {
   indexHintAhead(i: number): boolean {
     return INDEX_HINT.test(this.LA(i).image) && INDEX_WORD.test(this.LA(i + 1).image);
   }
+  /** Does a Teradata attribute phrase (`(FORMAT '..')`, `(DATE)`, ...) follow? See `attributePhraseAt`. */
+  attributePhraseAhead(afterName: boolean): boolean {
+    return this.caps.attributePhrases && attributePhraseAt(this.boundLa, afterName);
+  }
+  private readonly boundLa = (i: number): IToken => this.LA(i);
 
   /** Does an alias (`AS x`, a bare name, or a string where allowed) follow? */
   aliasAhead(allowString: boolean): boolean {
     const t = this.LA(1);
     if (t.tokenType === K.AS) return true;
-    if (t.tokenType === T.StringLit) return allowString && this.caps.assignmentAlias;
+    if (t.tokenType === T.StringLit) return allowString && this.caps.stringAliases;
     return this.canAlias(t);
   }
 

@@ -580,7 +580,15 @@ export function defineQueryRules(this: SqlParser): void {
             DEF: () => $.SUBRULE($.starModifier, { ARGS: [expr as Star] }),
           });
           $.OPTION({ GATE: () => this.aliasAhead(true), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
-          return $.ACTION((): SelectItem => ({ expr, alias, start: expr.start, end: end() }));
+          return $.ACTION((): SelectItem => {
+            // Teradata `x (NAMED n)`: n names the item unless AS names it.
+            if (expr.k === 'op' && expr.op === 'NAMED') {
+              const n = expr.args[1]!;
+              alias ??= { text: (n as { text: string }).text, quoted: this.text[n.start] === '"', start: n.start, end: n.end };
+              return { expr: expr.args[0]!, alias, start: expr.start, end: end() };
+            }
+            return { expr, alias, start: expr.start, end: end() };
+          });
         },
       },
     ]);
@@ -640,7 +648,7 @@ export function defineQueryRules(this: SqlParser): void {
       },
       { GATE: () => this.canAlias($.LA(1)), ALT: () => $.SUBRULE1($.ident) },
       {
-        GATE: () => allowString && this.caps.assignmentAlias,
+        GATE: () => allowString && this.caps.stringAliases,
         ALT: () => {
           const s = $.CONSUME1(T.StringLit);
           return $.ACTION((): Ident => ({ text: s.image.slice(1, -1), quoted: true, start: s.startOffset, end: s.endOffset! + 1 }));

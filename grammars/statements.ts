@@ -41,7 +41,7 @@ export function defineStatementRules(this: SqlParser): void {
     const s = $.SUBRULE($.statement);
     $.OPTION(() => $.CONSUME(T.Semicolon));
     return $.ACTION(() => {
-      // T-SQL OUTPUT ... INTO of the DML statement just parsed (see outputClause).
+      // T-SQL OUTPUT clauses of the DML statement just parsed (see outputClause).
       if (this.output && (s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge')) s.output = this.output;
       this.output = undefined;
       return s;
@@ -494,27 +494,30 @@ export function defineStatementRules(this: SqlParser): void {
     return $.ACTION((): Assignment => ({ columns, value, start, end: end() }));
   });
 
-  /** T-SQL `OUTPUT inserted.a, deleted.b [INTO target [(cols)]]`. */
+  /** T-SQL `OUTPUT inserted.a, deleted.b INTO target [(cols)]` and / or `OUTPUT inserted.a, ..` (to the client). */
   this.outputClause = $.RULE('outputClause', () => {
-    const kw = $.CONSUME(K.OUTPUT);
-    const items: SelectItem[] = [];
-    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
-    $.ACTION(() => (this.outputItems = items));
-    $.OPTION(() => {
-      $.CONSUME(K.INTO);
-      const into = $.OR([
-        { ALT: () => $.SUBRULE($.qname) },
-        {
-          ALT: () => {
-            const v = $.CONSUME(T.Variable);
-            return $.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 }));
-          },
-        },
-      ]);
+    $.AT_LEAST_ONE(() => {
+      const kw = $.CONSUME(K.OUTPUT);
+      const items: SelectItem[] = [];
+      $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+      $.ACTION(() => (this.outputItems = items));
+      let into: QName | undefined;
       let columns: Ident[] | undefined;
-      $.OPTION1(() => (columns = $.SUBRULE($.columnNameList)));
+      $.OPTION(() => {
+        $.CONSUME(K.INTO);
+        into = $.OR([
+          { ALT: () => $.SUBRULE($.qname) },
+          {
+            ALT: () => {
+              const v = $.CONSUME(T.Variable);
+              return $.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 }));
+            },
+          },
+        ]);
+        $.OPTION1(() => (columns = $.SUBRULE($.columnNameList)));
+      });
       // Attached to the statement by statementWithSemi (the DML rules return no OUTPUT field).
-      $.ACTION(() => (this.output = { items, into, columns, start: kw.startOffset, end: end() }));
+      $.ACTION(() => (this.output ??= []).push({ items, into, columns, start: kw.startOffset, end: end() }));
     });
   });
 

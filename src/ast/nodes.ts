@@ -356,14 +356,18 @@ export interface InsertStmt extends Node {
   byName?: boolean;
   /** INSERT ... EXEC proc. */
   execProc?: QName;
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
   returning?: SelectItem[];
 }
 
-/** T-SQL `OUTPUT inserted.a, deleted.b, src.c INTO target [(cols)]` of INSERT/UPDATE/DELETE/MERGE. */
+/**
+ * T-SQL `OUTPUT inserted.a, deleted.b, src.c [INTO target [(cols)]]` of INSERT/UPDATE/DELETE/MERGE;
+ * without INTO the rows go to the client, as a SELECT's.
+ */
 export interface OutputClause extends Node {
   items: SelectItem[];
-  into: QName;
+  into?: QName;
   columns?: Ident[];
 }
 
@@ -388,7 +392,8 @@ export interface UpdateStmt extends Node {
   sets: Assignment[];
   from: TableRef[];
   where?: Expr;
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
   returning?: SelectItem[];
 }
 
@@ -400,7 +405,8 @@ export interface DeleteStmt extends Node {
   moreTargets?: TableRef[];
   using: TableRef[];
   where?: Expr;
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
   returning?: SelectItem[];
 }
 
@@ -426,7 +432,8 @@ export interface MergeStmt extends Node {
   source: TableRef;
   on: Expr;
   whens: MergeWhen[];
-  output?: OutputClause;
+  /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
+  output?: OutputClause[];
 }
 
 export interface ColumnDef extends Node {

@@ -37,6 +37,8 @@ export const BASE_SEMANTICS: Semantics = {
   colonVariables: true,
   collectionCalls: true,
   assignmentAlias: false,
+  stringAliases: false,
+  attributePhrases: false,
   alterRedefines: false,
   statementsWithoutSemicolons: false,
   lateralColumnAlias: false,
@@ -83,6 +85,7 @@ const TSQL: Preset = {
     selectIntoVariables: 'variablesOnly',
     collectionCalls: false,
     assignmentAlias: true,
+    stringAliases: true,
     alterRedefines: true,
     statementsWithoutSemicolons: true,
     datePartFunctions: TSQL_DATE_PARTS,
@@ -112,7 +115,7 @@ const MYSQL: Preset = and(PSM, {
     backslashEscapes: true,
     dollarInIdentifiers: true,
   },
-  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS },
+  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS, stringAliases: true },
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
 // PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
@@ -153,7 +156,10 @@ export const DIALECTS: DialectSpec[] = [
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true } })),
-  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, { caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true } })),
+  d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
+    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
+    sem: { attributePhrases: true },
+  })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true },

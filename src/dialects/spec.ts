@@ -114,6 +114,14 @@ export interface Semantics {
   collectionCalls: boolean;
   /** `SELECT alias = expr` and `SELECT 'alias' = expr` (T-SQL). */
   assignmentAlias: boolean;
+  /** `SELECT expr 'alias'`: a string written after a select item without AS is its alias (T-SQL, MySQL). */
+  stringAliases: boolean;
+  /**
+   * Teradata attribute phrases after an expression: `x (FORMAT 'YYYY-MM-DD')`, `(TITLE 'Id')`,
+   * `(NAMED n)` (names the select item like AS), `([NOT] CASESPECIFIC)`, `(UPPERCASE)`,
+   * `(CHARACTER SET LATIN)`, and data type conversions `(DATE)`, `(CHAR(10))`, `(DATE, FORMAT '..')`.
+   */
+  attributePhrases: boolean;
   /** `ALTER PROCEDURE` / `ALTER VIEW` restate the whole definition (T-SQL): analyzed like CREATE. */
   alterRedefines: boolean;
   /** Statements need no `;` between them: the parser separates them by statement start (SQL Server). */

@@ -7,7 +7,9 @@
  * them.
  */
 import type * as A from '../ast/nodes.js';
-import { joinLeaves, mapTree } from '../ast/walk.js';
+import { mapTree } from '../ast/walk.js';
+import type { Context } from './context.js';
+import { aliasedTarget } from './tables.js';
 
 type Dml = A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt;
 /** The OUTPUT items and where they are written. */
@@ -19,12 +21,12 @@ type Row = (column: A.Ident) => A.Expr | undefined;
  * The rows an OUTPUT clause hands on; where the written values cannot be told (`inserted.*`, an
  * INSERT without a column list), the table's own rows stand for `inserted` and `deleted`.
  */
-export function outputRows(s: Dml, out: Output): A.Query | undefined {
+export function outputRows(ctx: Context, s: Dml, out: Output): A.Query | undefined {
   if (!out.items.some((i) => i.expr.k === 'star')) {
-    const q = outputQuery(s, out);
+    const q = outputQuery(ctx, s, out);
     if (q) return q;
   }
-  const table = s.k === 'insert' ? s.target : writtenTable(s.target, s.k === 'update' ? s.from : s.k === 'delete' ? s.using : []);
+  const table = s.k === 'insert' ? s.target : writtenTable(ctx, s.target, s.k === 'update' ? s.from : s.k === 'delete' ? s.using : []);
   if (!table) return undefined;
   const as = (alias: string): A.TableName => ({ k: 'table', name: table, alias: ident(alias, out), start: out.start, end: out.start });
   const from: A.TableRef[] = [as('inserted'), as('deleted')];
@@ -33,60 +35,60 @@ export function outputRows(s: Dml, out: Output): A.Query | undefined {
 }
 
 /** The table a DML statement writes: its target, or the table a T-SQL `UPDATE alias ... FROM` alias names. */
-function writtenTable(t: A.TableRef, from: A.TableRef[]): A.QName | undefined {
+function writtenTable(ctx: Context, t: A.TableRef, from: A.TableRef[]): A.QName | undefined {
   if (t.k !== 'table') return undefined;
-  return (aliased(t, from) ?? t).name;
-}
-
-/** The FROM item a one-part target names by its alias (T-SQL `UPDATE c SET .. FROM dbo.customers c`). */
-function aliased(t: A.TableName, from: A.TableRef[]): A.TableName | undefined {
-  if (t.name.parts.length !== 1 || t.alias) return undefined;
-  const key = t.name.parts[0]!.text.toLowerCase();
-  for (const f of from) {
-    for (const r of joinLeaves(f)) if (r.k === 'table' && r.alias?.text.toLowerCase() === key) return r;
-  }
-  return undefined;
+  return (aliasedTarget(ctx, t, from) ?? t).name;
 }
 
 /** The query an OUTPUT clause writes, or undefined where its rows are only the target table's. */
-function outputQuery(s: Dml, out: Output): A.Query | undefined {
+function outputQuery(ctx: Context, s: Dml, out: Output): A.Query | undefined {
   switch (s.k) {
     case 'insert':
-      return insertRows(s, out);
+      return insertRows(ctx, s, out);
     case 'update': {
-      const t = target(s.target, s.from);
-      return t && select(out, { inserted: written(s.sets, t.column), deleted: t.column }, t.from, s.where);
+      const t = target(ctx, s.target, s.from);
+      return t && select(out, { inserted: written(ctx, s.sets, t.column), deleted: t.column }, t.from, s.where);
     }
     case 'delete': {
-      const t = target(s.target, s.using);
+      const t = target(ctx, s.target, s.using);
       return t && select(out, { inserted: () => undefined, deleted: t.column }, t.from, s.where);
     }
     case 'merge':
-      return mergeRows(s, out);
+      return mergeRows(ctx, s, out);
   }
 }
 
-/** `INSERT INTO t (cols) OUTPUT inserted.c ... SELECT/VALUES ...`: `inserted` is the source's rows named by the column list. */
-function insertRows(s: A.InsertStmt, out: Output): A.Query | undefined {
+/**
+ * `INSERT INTO t (cols) OUTPUT inserted.c ... SELECT/VALUES ...`: `inserted` is the source's rows
+ * named by the column list; a column the list leaves out (an IDENTITY, a default) is the table's.
+ */
+function insertRows(ctx: Context, s: A.InsertStmt, out: Output): A.Query | undefined {
   if (!s.source || !s.columns?.length) return undefined;
-  const rows: A.DerivedTable = { k: 'derived', query: s.with ? withCtes(s.source, s.with) : s.source, alias: ident('inserted', out), columnAliases: s.columns, start: out.start, end: out.start };
-  return select(out, { inserted: (c) => column([ident('inserted', out)], c), deleted: () => undefined }, [rows]);
+  const cols = s.columns;
+  const rows: A.DerivedTable = { k: 'derived', query: s.with ? withCtes(s.source, s.with) : s.source, alias: ident('inserted', out), columnAliases: cols, start: out.start, end: out.start };
+  const from: A.TableRef[] = [rows];
+  const inserted: Row = (c) => {
+    if (cols.some((x) => same(ctx, x, c))) return column([ident('inserted', out)], c);
+    if (from.length === 1) from.push({ k: 'table', name: s.target, start: out.start, end: out.start });
+    return column(s.target.parts, c);
+  };
+  return select(out, { inserted, deleted: () => undefined }, from);
 }
 
 /** Every WHEN arm's rows, one after the other (`$action` tells them apart). */
-function mergeRows(s: A.MergeStmt, out: Output): A.Query | undefined {
-  const t = target(s.target, [s.source]);
+function mergeRows(ctx: Context, s: A.MergeStmt, out: Output): A.Query | undefined {
+  const t = target(ctx, s.target, [s.source]);
   if (!t) return undefined;
   const both = t.from.includes(s.source) ? t.from : [...t.from, s.source];
   const arms: A.Query[] = [];
   for (const w of s.whens) {
     const where = w.cond ? and(s.on, w.cond) : s.on;
-    if (w.action === 'update' && w.sets) arms.push(select(out, { inserted: written(w.sets, t.column), deleted: t.column }, both, where));
+    if (w.action === 'update' && w.sets) arms.push(select(out, { inserted: written(ctx, w.sets, t.column), deleted: t.column }, both, where));
     else if (w.action === 'delete') arms.push(select(out, { inserted: () => undefined, deleted: t.column }, both, where));
     else if (w.action === 'insert' && w.columns && w.values) {
       const cols = w.columns;
       const values = w.values;
-      const inserted: Row = (c) => values[cols.findIndex((x) => same(x, c))];
+      const inserted: Row = (c) => values[cols.findIndex((x) => same(ctx, x, c))];
       arms.push(select(out, { inserted, deleted: () => undefined }, [s.source], w.cond));
     }
   }
@@ -95,17 +97,17 @@ function mergeRows(s: A.MergeStmt, out: Output): A.Query | undefined {
 }
 
 /** The table written and how its old columns are named: through its alias in FROM, or by itself added to FROM. */
-function target(t: A.TableRef, from: A.TableRef[]): { from: A.TableRef[]; column: Row } | undefined {
+function target(ctx: Context, t: A.TableRef, from: A.TableRef[]): { from: A.TableRef[]; column: Row } | undefined {
   if (t.k !== 'table') return undefined;
-  const r = aliased(t, from);
-  if (r) return { from, column: (c) => column([r.alias!], c) };
+  const r = aliasedTarget(ctx, t, from);
+  if (r) return { from, column: (c) => column(r.alias ? [r.alias] : r.name.parts, c) };
   return { from: [t, ...from], column: (c) => column(t.alias ? [t.alias] : t.name.parts, c) };
 }
 
 /** `inserted.c` after SET: the value assigned to `c`, else the old value. */
-function written(sets: A.Assignment[], old: Row): Row {
+function written(ctx: Context, sets: A.Assignment[], old: Row): Row {
   return (c) => {
-    const set = sets.find((a) => a.columns.length === 1 && same(a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!, c));
+    const set = sets.find((a) => a.columns.length === 1 && same(ctx, a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!, c));
     return set ? set.value : old(c);
   };
 }
@@ -136,8 +138,9 @@ function and(a: A.Expr, b: A.Expr): A.Expr {
   return { k: 'op', op: 'AND', args: [a, b], start: a.start, end: b.end };
 }
 
-function same(a: A.Ident, b: A.Ident): boolean {
-  return a.text.toLowerCase() === b.text.toLowerCase();
+/** Do two names name the same column (the dialect's rules)? */
+function same(ctx: Context, a: A.Ident, b: A.Ident): boolean {
+  return ctx.key(a.text, a.quoted) === ctx.key(b.text, b.quoted);
 }
 
 function column(qualifier: A.Ident[], c: A.Ident): A.ColumnRef {

@@ -80,15 +80,19 @@ export class ProceduralResolver {
     }
   }
   /**
-   * A DML statement with `OUTPUT ... INTO t`: the statement, then the rows it outputs written to
-   * `t` as an INSERT of its own, reading `inserted`/`deleted` (the target table) and, for MERGE,
-   * the source.
+   * A DML statement with OUTPUT clauses: the statement, then the rows each outputs, reading
+   * `inserted`/`deleted` (the target table) and, for MERGE, the source: written to `t` as an
+   * INSERT of its own (`OUTPUT .. INTO t`), or returned to the client as a SELECT's rows (a result
+   * set `RS-n`).
    */
   output(s: A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt): void {
-    const out = s.output!;
     this.runner.statement({ ...s, output: undefined });
-    const query = outputRows(s, out);
-    if (query) this.runner.statement({ k: 'insert', target: out.into, columns: out.columns, source: query, start: out.start, end: out.end });
+    for (const out of s.output!) {
+      const query = outputRows(this.ctx, s, out);
+      if (!query) continue;
+      if (out.into) this.runner.statement({ k: 'insert', target: out.into, columns: out.columns, source: query, start: out.start, end: out.end });
+      else this.runner.statement({ k: 'query', query, start: out.start, end: out.end });
+    }
   }
 
   private block(s: A.BlockStmt): void {

@@ -23,10 +23,13 @@ export interface QueryTarget {
   columnNames?: string[];
 }
 
-/** The name of an unaliased output: a column's name (also through `::` casts), else the expression text. */
+/**
+ * The name of an unaliased output: a column's name (also through `::` casts and Teradata
+ * conversions `x (DATE)`), else the expression text.
+ */
 export function outputName(e: Expr, text: string): string {
   let x = e;
-  while (x.k === 'cast' && x.style === '::') x = x.expr;
+  while (x.k === 'cast' && (x.style === '::' || x.style === 'attribute')) x = x.expr;
   if (x.k === 'col') return x.name.parts[x.name.parts.length - 1]!.text;
   return collapse(text.slice(e.start, e.end));
 }

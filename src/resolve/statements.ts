@@ -17,7 +17,7 @@ import { partitionMove } from './partitions.js';
 import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
-import { dataset, datasetSource, knownColumns, qualify, remember } from './tables.js';
+import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
 import { firstLoc } from '../graph/column.js';
 
 /**
@@ -195,7 +195,7 @@ export class StatementResolver {
       stmt.effect = outer.effect;
       stmt.selfRead = outer.selfRead;
     }
-    const rows = outputRows(s, { items, start: at.start, end: at.end });
+    const rows = outputRows(this.ctx, s, { items, start: at.start, end: at.end });
     return this.qa.query(rows ?? { k: 'select', items, from: [], groupBy: [], start: at.start, end: at.end }, undefined, target);
   }
 
@@ -389,8 +389,7 @@ export class StatementResolver {
     });
     // MySQL `DELETE t1, t2 FROM t1 JOIN t2 ...`: each named item of FROM/USING loses the rows the joins and WHERE choose.
     const more = (s.moreTargets ?? []).flatMap((ref) => {
-      const named = ref.k === 'table' && !ref.alias && ref.name.parts.length === 1 ? ref.name.parts[0]! : undefined;
-      const aliased = named ? s.using.map((f) => findAliased(f, this.ctx.key(named.text, named.quoted), this.ctx)).find((x) => x !== undefined) : undefined;
+      const aliased = aliasedTarget(this.ctx, ref, s.using);
       const name = aliased?.name ?? (ref.k === 'table' ? ref.name : undefined);
       return name ? [dataset(this.ctx, name, 'table', ref.start, ref.end)] : [];
     });
@@ -423,11 +422,7 @@ export class StatementResolver {
     // The target may name an item of FROM/USING (T-SQL `UPDATE a ... FROM t a`, MySQL `DELETE t1 FROM t1 JOIN t2`).
     const firstTable = (r: A.TableRef): A.TableName | undefined => (r.k === 'table' ? r : r.k === 'join' ? firstTable(r.left) : undefined);
     const named = firstTable(targetRef);
-    let aliased: A.TableName | undefined;
-    if (named && !named.alias && named.name.parts.length === 1 && from.length > 0) {
-      const key = ctx.key(named.name.parts[0]!.text, named.name.parts[0]!.quoted);
-      aliased = from.map((f) => findAliased(f, key, ctx)).find((x) => x !== undefined);
-    }
+    const aliased = named && aliasedTarget(ctx, named, from);
     let target: LineageObject;
     let targetSource: Source | undefined;
     if (aliased) target = dataset(ctx, aliased.name, 'table', aliased.start, aliased.end);
@@ -468,7 +463,7 @@ export class StatementResolver {
     if (targetRef.k === 'derived') {
       this.qa.addSource(targetRef, scope, rows);
       source = scope.sources[scope.sources.length - 1];
-    } else if (cte && !from.some((f) => findAliased(f, key!, ctx))) {
+    } else if (cte && !fromItemNamed(ctx, key!, from)) {
       const alias = targetRef.k === 'table' && targetRef.alias ? ctx.key(targetRef.alias.text, targetRef.alias.quoted) : key!;
       source = { names: [alias, key!], obj: cte.obj, rs: cte };
       scope.sources.push(source);
@@ -666,15 +661,6 @@ function withoutInto(q: A.Query): A.Query {
 /** A derived table of FROM with this alias. */
 function findDerived(ref: A.TableRef, key: string, ctx: Context): A.DerivedTable | undefined {
   for (const r of joinLeaves(ref)) if (r.k === 'derived' && r.alias && ctx.key(r.alias.text, r.alias.quoted) === key) return r;
-  return undefined;
-}
-
-function findAliased(ref: A.TableRef, key: string, ctx: Context): A.TableName | undefined {
-  for (const r of joinLeaves(ref)) {
-    if (r.k !== 'table') continue;
-    if (r.alias && ctx.key(r.alias.text, r.alias.quoted) === key) return r;
-    if (!r.alias && ctx.key(r.name.parts[r.name.parts.length - 1]!.text, false) === key) return r;
-  }
   return undefined;
 }
 

@@ -1,5 +1,6 @@
 /** Tables: qualify names with the session defaults, find their objects and known columns. */
-import type { Ident, QName } from '../ast/nodes.js';
+import type { Ident, QName, TableRef, TableName as TableItem } from '../ast/nodes.js';
+import { joinLeaves } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
 import { tableKey } from './catalog.js';
 import type { Context } from './context.js';
@@ -54,4 +55,25 @@ export function remember(ctx: Context, q: QName, columns: string[], kind: 'table
   if (columns.length === 0 || columns.includes('*')) return;
   if (onlyIfUnknown && ctx.catalog.get(t)) return;
   ctx.catalog.set(t, { columns, kind, origin: 'session' });
+}
+
+/**
+ * The FROM item that a one-part, unaliased DML target names (T-SQL `UPDATE c SET .. FROM
+ * dbo.customers c`, MySQL `DELETE a FROM a JOIN b`): the item aliased so, or an unaliased table of
+ * that name (`UPDATE t .. FROM t JOIN s`), names compared by the dialect's rules.
+ */
+export function aliasedTarget(ctx: Context, target: TableRef, from: readonly TableRef[]): TableItem | undefined {
+  if (target.k !== 'table' || target.alias || target.name.parts.length !== 1) return undefined;
+  return fromItemNamed(ctx, ctx.key(target.name.parts[0]!.text, target.name.parts[0]!.quoted), from);
+}
+
+/** The table of `from` (joins included) that `key` names: by its alias, or by its own name when it has none. */
+export function fromItemNamed(ctx: Context, key: string, from: readonly TableRef[]): TableItem | undefined {
+  for (const f of from) {
+    for (const r of joinLeaves(f)) {
+      if (r.k !== 'table') continue;
+      if (r.alias ? ctx.key(r.alias.text, r.alias.quoted) === key : ctx.key(r.name.parts[r.name.parts.length - 1]!.text, false) === key) return r;
+    }
+  }
+  return undefined;
 }
