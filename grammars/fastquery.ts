@@ -6,6 +6,7 @@
  */
 import { tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, Statement, TableRef, With } from '../src/ast/nodes.js';
+import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
@@ -25,8 +26,30 @@ const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.C
 const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
 const ISOLATION = /^(UR|CS|RS|RR)$/i;
 const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
+/** The word that starts each dialect-only query clause the fast path leaves to the rules. */
+const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
+  final: 'FINAL',
+  sample: 'SAMPLE',
+  prewhere: 'PREWHERE',
+  arrayJoin: 'ARRAY',
+  settings: 'SETTINGS',
+  format: 'FORMAT',
+  matchRecognize: 'MATCH_RECOGNIZE',
+  timeseries: 'TIMESERIES',
+};
 
 export class FastQuery extends FastExpr {
+  /** Words of the dialect's own query clauses (ClickHouse FINAL, PREWHERE, .., MATCH_RECOGNIZE, TIMESERIES). */
+  private clauseWords: ReadonlySet<string> | undefined;
+
+  /** Does a clause of the dialect's own start at the cursor? The fast path leaves it to the rules. */
+  private ownClause(): boolean {
+    const words = (this.clauseWords ??= new Set([...this.parser.caps.queryClauses].map((c) => CLAUSE_WORDS[c]).filter((w): w is string => w !== undefined)));
+    if (words.size === 0) return false;
+    const t = this.toks[this.p];
+    return t !== undefined && words.has(t.image.toUpperCase());
+  }
+
   /** `selectCore` (other clauses than those of `core` are left to the rule). */
   selectCore(): Select | undefined {
     return this.run(Kind.SelectCore, () => this.core());
@@ -261,9 +284,12 @@ export class FastQuery extends FastExpr {
         tail.offset = tail.limit;
         tail.limit = this.arith();
       }
+      // ClickHouse `LIMIT n BY cols`.
+      if (this.is(K.BY!) && this.parser.caps.queryClauses.has('limitBy')) throw GIVE_UP;
     }
     const t = this.toks[this.p];
     if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR)) throw GIVE_UP;
+    if (this.ownClause()) throw GIVE_UP;
     return tail;
   }
 
@@ -303,6 +329,7 @@ export class FastQuery extends FastExpr {
     }
     const c = this.toks[this.p];
     if (c !== undefined && (c.tokenType === K.WINDOW || c.tokenType === K.QUALIFY || (SORT_CLAUSES.test(c.image) && this.toks[this.p + 1]?.tokenType === K.BY))) throw GIVE_UP;
+    if (this.ownClause()) throw GIVE_UP;
     sel.end = this.end();
     return sel;
   }
@@ -400,6 +427,8 @@ export class FastQuery extends FastExpr {
     const w = this.toks[this.p];
     const w2 = this.toks[this.p + 1];
     if (w !== undefined && ((w.tokenType === K.WITH && w2?.tokenType === T.LParen) || w.tokenType === K.TABLESAMPLE || (w.tokenType === K.SAMPLE && w2?.tokenType === T.LParen))) throw GIVE_UP;
+    // ClickHouse FINAL / SAMPLE n after a table.
+    if (this.ownClause()) throw GIVE_UP;
     if (alias !== undefined) return { k: 'table', name, alias, start: name.start, end: this.end() };
     return { k: 'table', name, start: name.start, end: this.end() };
   }

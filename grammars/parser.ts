@@ -95,7 +95,7 @@ export class SqlParser extends EmbeddedActionsParser {
   setExpr!: (idx?: number) => A.Query;
   queryTerm!: R<A.Query>;
   valuesRows!: (idx?: number) => A.Expr[][];
-  queryTail!: R<{ orderBy?: A.OrderItem[]; limit?: A.Expr; offset?: A.Expr }>;
+  queryTail!: R<{ orderBy?: A.OrderItem[]; limit?: A.Expr; offset?: A.Expr; limitBy?: A.Expr[] }>;
   selectCore!: R<A.Select>;
   hierarchical!: R<A.Expr>;
   groupItem!: R<A.Expr[]>;
@@ -106,6 +106,8 @@ export class SqlParser extends EmbeddedActionsParser {
   tableRef!: (idx?: number) => A.TableRef;
   joinPart!: R<A.TableRef>;
   lateralView!: R<A.TableRef>;
+  arrayJoin!: R<A.TableRef>;
+  matchRecognize!: R<A.TableRef>;
   pivot!: R<A.TableRef>;
   pivotAggregates!: R<{ aggregates: A.Expr[]; aggregateAliases: (A.Ident | undefined)[] }>;
   pivotStatement!: R<A.Select>;

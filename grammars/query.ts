@@ -1,6 +1,6 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
-import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
+import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
@@ -30,6 +30,7 @@ interface Tail {
   orderBy?: OrderItem[];
   limit?: Expr;
   offset?: Expr;
+  limitBy?: Expr[];
 }
 
 export function defineQueryRules(this: SqlParser): void {
@@ -44,8 +45,33 @@ export function defineQueryRules(this: SqlParser): void {
       recursive = true;
     });
     const ctes: Cte[] = [];
-    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => ctes.push($.SUBRULE($.cte)) });
-    return $.ACTION((): With => ({ recursive, ctes, start: kw.startOffset, end: end() }));
+    const scalars: { expr: Expr; alias: Ident }[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        $.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              // ClickHouse `WITH 10 AS n, (SELECT max(ts) FROM t) AS last, ..`: a name for an expression, not a CTE (`name AS (query)`).
+              GATE: () => this.caps.queryClauses.has('scalarWith') && !(tokenMatcher($.LA(1), T.Identifier) && $.LA(2).tokenType === K.AS && $.LA(3).tokenType === T.LParen),
+              ALT: () => {
+                const expr = $.SUBRULE($.expr);
+                $.CONSUME(K.AS);
+                const alias = $.SUBRULE($.ident);
+                scalars.push({ expr, alias });
+              },
+            },
+            { ALT: () => ctes.push($.SUBRULE($.cte)) },
+          ],
+        });
+      },
+    });
+    return $.ACTION((): With => {
+      const w: With = { recursive, ctes, start: kw.startOffset, end: end() };
+      if (scalars.length > 0) w.scalars = scalars;
+      return w;
+    });
   });
 
   this.cte = $.RULE('cte', (): Cte => {
@@ -214,7 +240,13 @@ export function defineQueryRules(this: SqlParser): void {
       ]);
     });
     $.MANY({
-      GATE: () => $.LA(1).tokenType !== K.FOR || /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image),
+      GATE: () => {
+        const t = $.LA(1);
+        if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
+        // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
+        if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
+        return this.caps.queryClauses.has('settings') && /^(SETTINGS|FORMAT)$/i.test(t.image);
+      },
       DEF: () => {
       $.OR([
         {
@@ -229,6 +261,15 @@ export function defineQueryRules(this: SqlParser): void {
                     $.CONSUME(T.Comma);
                     tail.offset = tail.limit;
                     tail.limit = $.SUBRULE1($.arith);
+                  });
+                  // ClickHouse `LIMIT 3 BY user_id`: at most n rows per value.
+                  $.option(21, {
+                    GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
+                    DEF: () => {
+                      $.consume(21, K.BY);
+                      const by = $.SUBRULE($.exprList);
+                      $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
+                    },
                   });
                 },
               },
@@ -258,6 +299,29 @@ export function defineQueryRules(this: SqlParser): void {
                 },
               },
             ]);
+          },
+        },
+        {
+          // ClickHouse `SETTINGS max_threads = 8, ..` (how the query runs).
+          GATE: () => /^SETTINGS$/i.test($.LA(1).image) && this.caps.queryClauses.has('settings'),
+          ALT: () => {
+            $.CONSUME(T.Identifier);
+            $.AT_LEAST_ONE_SEP({
+              SEP: T.Comma,
+              DEF: () => {
+                $.SUBRULE($.ident);
+                $.CONSUME(T.Eq);
+                $.subrule(7, $.arith);
+              },
+            });
+          },
+        },
+        {
+          // ClickHouse `FORMAT JSONEachRow`: how the result is written.
+          GATE: () => this.caps.queryClauses.has('format'),
+          ALT: () => {
+            $.CONSUME(K.FORMAT);
+            $.SUBRULE1($.ident);
           },
         },
         {
@@ -348,9 +412,30 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.FROM);
       sel.from = $.SUBRULE($.tableRefs);
     });
+    $.option(19, {
+      // ClickHouse `PREWHERE cond`: read first, filters like WHERE.
+      GATE: () => /^PREWHERE$/i.test($.LA(1).image) && this.caps.queryClauses.has('prewhere'),
+      DEF: () => {
+        $.consume(19, T.Identifier);
+        sel.prewhere = $.subrule(19, $.expr);
+      },
+    });
     $.option(11, () => {
       $.CONSUME(K.WHERE);
       sel.where = $.SUBRULE($.expr);
+    });
+    $.option(20, {
+      // Vertica `TIMESERIES slice AS '3 seconds' OVER (PARTITION BY s ORDER BY ts)`.
+      GATE: () => /^TIMESERIES$/i.test($.LA(1).image) && this.caps.queryClauses.has('timeseries'),
+      DEF: () => {
+        $.consume(20, T.Identifier);
+        const alias = $.subrule(20, $.ident);
+        $.consume(20, K.AS);
+        const length = $.subrule(20, $.primary);
+        $.consume(20, K.OVER);
+        const window = $.subrule(20, $.windowSpec);
+        $.ACTION(() => (sel.timeseries = { alias, length, window }));
+      },
     });
     $.MANY(() => {
       const c = $.SUBRULE($.hierarchical);
@@ -369,9 +454,14 @@ export function defineQueryRules(this: SqlParser): void {
       $.ACTION(() => {
         if (all && sel.groupBy.length === 0) sel.groupByAll = true;
       });
-      $.option(14, () => {
-        $.CONSUME1(K.WITH);
-        $.CONSUME(K.ROLLUP);
+      // MySQL `WITH ROLLUP`, T-SQL / ClickHouse `WITH CUBE`, ClickHouse `WITH TOTALS`.
+      $.many(14, {
+        GATE: () =>
+          $.LA(1).tokenType === K.WITH && ($.LA(2).tokenType === K.ROLLUP || $.LA(2).tokenType === K.CUBE || (/^TOTALS$/i.test($.LA(2).image) && this.caps.queryClauses.has('withTotals'))),
+        DEF: () => {
+          $.CONSUME1(K.WITH);
+          $.consume(14, T.Identifier);
+        },
       });
     });
     $.option(15, () => {
@@ -567,14 +657,162 @@ export function defineQueryRules(this: SqlParser): void {
 
   this.tableRef = $.RULE('tableRef', (): TableRef => {
     let left = $.SUBRULE($.tablePrimary);
-    $.MANY(() => {
-      left = $.OR([
-        { ALT: () => $.SUBRULE($.joinPart, { ARGS: [left] }) },
-        { GATE: () => $.LA(2).tokenType === K.VIEW, ALT: () => $.SUBRULE($.lateralView, { ARGS: [left] }) },
-        { ALT: () => $.SUBRULE($.pivot, { ARGS: [left] }) },
-      ]);
+    $.MANY({
+      // ARRAY JOIN and MATCH_RECOGNIZE only where the dialect has them.
+      GATE: () => ($.LA(1).tokenType !== K.ARRAY || this.caps.queryClauses.has('arrayJoin')) && ($.LA(1).tokenType !== K.MATCH_RECOGNIZE || this.caps.queryClauses.has('matchRecognize')),
+      DEF: () => {
+        left = $.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              GATE: () => $.LA(1).tokenType === K.ARRAY || ($.LA(1).tokenType === K.LEFT && $.LA(2).tokenType === K.ARRAY),
+              ALT: () => $.SUBRULE($.arrayJoin, { ARGS: [left] }),
+            },
+            { ALT: () => $.SUBRULE($.joinPart, { ARGS: [left] }) },
+            { GATE: () => $.LA(2).tokenType === K.VIEW, ALT: () => $.SUBRULE($.lateralView, { ARGS: [left] }) },
+            { ALT: () => $.SUBRULE($.pivot, { ARGS: [left] }) },
+            { ALT: () => $.SUBRULE($.matchRecognize, { ARGS: [left] }) },
+          ],
+        });
+      },
     });
     return left;
+  });
+
+  /**
+   * Row pattern recognition: `MATCH_RECOGNIZE ([PARTITION BY ..] [ORDER BY ..] [MEASURES e [AS] m,
+   * ..] [ONE ROW | ALL ROWS PER MATCH ..] [AFTER MATCH SKIP ..] PATTERN (..) [SUBSET ..] DEFINE v AS
+   * cond, ..) [AS] a [(c1, ..)]`. The pattern (`A B+ C*? {- x -} ^ $ | ( )`) is read as balanced tokens.
+   */
+  this.matchRecognize = $.RULE('matchRecognize', (source: TableRef): TableRef => {
+    $.CONSUME(K.MATCH_RECOGNIZE);
+    $.CONSUME(T.LParen);
+    const mr: MatchRecognize = { k: 'match_recognize', source, partitionBy: [], orderBy: [], measures: [], allRows: false, define: [], variables: [], start: source?.start, end: 0 };
+    $.OPTION(() => {
+      $.CONSUME(K.PARTITION);
+      $.CONSUME(K.BY);
+      mr.partitionBy = $.SUBRULE($.exprList);
+    });
+    $.OPTION1(() => {
+      $.CONSUME(K.ORDER);
+      $.CONSUME1(K.BY);
+      mr.orderBy = $.SUBRULE($.orderItems);
+    });
+    $.OPTION2({
+      GATE: () => /^MEASURES$/i.test($.LA(1).image),
+      DEF: () => {
+        $.CONSUME(T.Identifier);
+        $.AT_LEAST_ONE_SEP({
+          SEP: T.Comma,
+          DEF: () => {
+            // `FINAL LAST(x)` / `RUNNING LAST(x)`: which rows of the match the function sees.
+            $.OPTION3({ GATE: () => /^(FINAL|RUNNING)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME1(T.Identifier) });
+            const expr = $.SUBRULE($.expr);
+            const alias = $.SUBRULE($.alias, { ARGS: [false] });
+            mr.measures.push({ expr, alias });
+          },
+        });
+      },
+    });
+    // ONE ROW PER MATCH | ALL ROWS PER MATCH [SHOW EMPTY MATCHES | ..], AFTER MATCH SKIP .., INITIAL | SEEK.
+    $.MANY({
+      GATE: () => !/^PATTERN$/i.test($.LA(1).image) && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF,
+      DEF: () => {
+        const t = $.CONSUME(T.AnyToken);
+        if (t.tokenType === K.ALL && /^ROWS$/i.test($.LA(1).image)) mr.allRows = true;
+      },
+    });
+    $.OPTION4({
+      GATE: () => /^PATTERN$/i.test($.LA(1).image),
+      DEF: () => {
+        $.CONSUME2(T.Identifier);
+        $.CONSUME1(T.LParen);
+        // `A B+ C*? {- x -} ^ $ | (D E){2,3} PERMUTE(F, G)`: its names are pattern variables.
+        let depth = 0;
+        $.MANY2({
+          GATE: () => (depth > 0 || $.LA(1).tokenType !== T.RParen) && $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF,
+          DEF: () => {
+            const t = $.CONSUME1(T.AnyToken);
+            $.ACTION(() => {
+              if (t.tokenType === T.LParen) depth++;
+              else if (t.tokenType === T.RParen) depth--;
+              else if (tokenMatcher(t, T.Identifier) && !/^PERMUTE$/i.test(t.image)) mr.variables.push(ident(t));
+            });
+          },
+        });
+        $.CONSUME1(T.RParen);
+      },
+    });
+    $.MANY1({
+      // SUBSET u = (a, b), ..: names for sets of pattern variables.
+      GATE: () => /^SUBSET$/i.test($.LA(1).image),
+      DEF: () => {
+        $.CONSUME3(T.Identifier);
+        $.AT_LEAST_ONE_SEP1({
+          SEP: T.Comma,
+          DEF: () => {
+            const name = $.SUBRULE($.ident);
+            $.CONSUME(T.Eq);
+            $.SUBRULE($.identList);
+            mr.variables.push(name);
+          },
+        });
+      },
+    });
+    $.OPTION5({
+      GATE: () => /^DEFINE$/i.test($.LA(1).image),
+      DEF: () => {
+        $.CONSUME4(T.Identifier);
+        $.AT_LEAST_ONE_SEP2({
+          SEP: T.Comma,
+          DEF: () => {
+            const name = $.SUBRULE1($.ident);
+            $.CONSUME(K.AS);
+            mr.variables.push(name);
+            mr.define.push($.SUBRULE1($.expr));
+          },
+        });
+      },
+    });
+    $.CONSUME2(T.RParen);
+    const a = $.SUBRULE($.tableAlias);
+    return $.ACTION((): TableRef => {
+      mr.alias = a.alias;
+      if (a.columnAliases) mr.columnAliases = a.columnAliases;
+      mr.end = end();
+      return mr;
+    });
+  });
+
+  /**
+   * ClickHouse `[LEFT] ARRAY JOIN arr [AS e], ..`: a row per element of each array; `e` (or the
+   * array's own name, when no alias) is the element. As LATERAL VIEW explode(arr).
+   */
+  this.arrayJoin = $.RULE('arrayJoin', (left: TableRef): TableRef => {
+    let kind = 'array-join';
+    $.OPTION(() => {
+      $.CONSUME(K.LEFT);
+      kind = 'left-array-join';
+    });
+    $.CONSUME(K.ARRAY);
+    $.CONSUME(K.JOIN);
+    let joined = left;
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const expr = $.SUBRULE($.expr);
+        let alias: Ident | undefined;
+        $.OPTION1({ GATE: () => this.aliasAhead(false), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
+        $.ACTION(() => {
+          const at = { start: expr.start, end: end() };
+          const name: Ident = alias ?? (expr.k === 'col' ? expr.name.parts[expr.name.parts.length - 1]! : { text: this.text.slice(expr.start, expr.end), quoted: false, start: expr.start, end: expr.end });
+          const func: FuncCall = { k: 'func', name: { parts: [{ text: 'arrayJoin', quoted: false, ...at }], ...at }, args: [expr], ...at };
+          const right: TableRef = { k: 'tfunc', func, lateral: true, columnAliases: [name], ...at };
+          joined = { k: 'join', kind, left: joined, right, start: left.start, end: end() };
+        });
+      },
+    });
+    return joined;
   });
 
   this.joinPart = $.RULE('joinPart', (left: TableRef): TableRef => {
@@ -931,6 +1169,23 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     $.OPTION5({ GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE1($.tableHints) });
+    $.option(41, {
+      // ClickHouse `FROM t FINAL`: rows merged before they are read.
+      GATE: () => /^FINAL$/i.test($.LA(1).image) && this.caps.queryClauses.has('final'),
+      DEF: () => $.consume(41, T.Identifier),
+    });
+    $.option(42, {
+      // ClickHouse `SAMPLE 0.1`, `SAMPLE 1/10 OFFSET 1/2`, `SAMPLE 10000000`: which share of the rows is read.
+      GATE: () => $.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType !== T.LParen && this.caps.queryClauses.has('sample'),
+      DEF: () => {
+        $.consume(42, K.SAMPLE);
+        $.subrule(42, $.arith);
+        $.option(43, () => {
+          $.consume(43, K.OFFSET);
+          $.subrule(43, $.arith);
+        });
+      },
+    });
     $.OPTION6({
       GATE: () => $.LA(1).tokenType === K.TABLESAMPLE || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.LParen),
       DEF: () => {

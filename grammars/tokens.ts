@@ -82,6 +82,7 @@ export const SOFT = [
   'UNPIVOT', 'RETURNING', 'GO', 'OPTION', 'APPLY', 'RLIKE', 'REGEXP', 'SIMILAR', 'QUALIFY', 'MINUS',
   'PRINT', 'BREAK', 'THROW', 'RAISERROR', 'DEALLOCATE', 'GRANT', 'REVOKE', 'NOCOUNT',
   'ENFORCED', 'LOG', 'ERRORS', 'REJECT', 'FORMAT', 'OPTIONS', 'PARTITIONED', 'CLUSTERED', 'YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'WEEK', 'QUARTER',
+  'MATCH_RECOGNIZE',
 ] as const;
 
 export type KeywordName = (typeof RESERVED)[number] | (typeof SOFT)[number];

@@ -5,7 +5,7 @@
  * worker threads (src/parse/pool.ts) and feeds the same object, so both give the same bytes.
  */
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { createRequire } from 'node:module';
 import type { Statement } from './ast/nodes.js';
 import { defaultDialect, resolveVendor } from './dialects/registry.js';
 import type { DialectSpec } from './dialects/spec.js';
@@ -99,6 +99,8 @@ export class CapacityError extends Error {
 /** A full garbage collection (V8's `gc`, exposed on first use: it is not a function of Node's API). */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
+  // node:vm only here (a run near its heap limit): not loaded by every run.
+  const { runInNewContext } = createRequire(import.meta.url)('node:vm') as typeof import('node:vm');
   const gc = runInNewContext('gc') as (() => void) | undefined;
   gc?.();
 }

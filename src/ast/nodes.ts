@@ -144,7 +144,27 @@ export interface SelectItem extends Node {
   assignTo?: string;
 }
 
-export type TableRef = TableName | DerivedTable | JoinRef | TableFunction | ValuesTable | PivotRef;
+export type TableRef = TableName | DerivedTable | JoinRef | TableFunction | ValuesTable | PivotRef | MatchRecognize;
+
+/**
+ * Row pattern recognition over a FROM item: `t MATCH_RECOGNIZE (PARTITION BY .. ORDER BY ..
+ * MEASURES e AS m, .. ONE ROW PER MATCH | ALL ROWS PER MATCH .. PATTERN (..) DEFINE v AS cond, ..) [AS] a`.
+ */
+export interface MatchRecognize extends Node {
+  k: 'match_recognize';
+  source: TableRef;
+  partitionBy: Expr[];
+  orderBy: OrderItem[];
+  measures: { expr: Expr; alias: Ident }[];
+  /** ALL ROWS PER MATCH: the input's columns pass through; ONE ROW PER MATCH (the default): only the PARTITION BY columns and the measures. */
+  allRows: boolean;
+  /** DEFINE conditions. */
+  define: Expr[];
+  /** The pattern variables (DEFINE and SUBSET names): qualifiers of the input's rows (`A.price`), not tables. */
+  variables: Ident[];
+  alias?: Ident;
+  columnAliases?: Ident[];
+}
 
 export interface TableName extends Node {
   k: 'table';
@@ -237,6 +257,8 @@ export interface Cte extends Node {
 export interface With extends Node {
   recursive: boolean;
   ctes: Cte[];
+  /** ClickHouse `WITH expr AS name`: a name the query reads as that expression. */
+  scalars?: { expr: Expr; alias: Ident }[];
 }
 
 export type Query = Select | SetOp | ValuesQuery;
@@ -246,6 +268,8 @@ interface QueryTail {
   orderBy?: OrderItem[];
   limit?: Expr;
   offset?: Expr;
+  /** ClickHouse `LIMIT n BY cols`: at most n rows per value of the columns. */
+  limitBy?: Expr[];
 }
 
 export interface Select extends Node, QueryTail {
@@ -266,6 +290,10 @@ export interface Select extends Node, QueryTail {
   windows?: { name: Ident; spec: WindowSpec }[];
   /** Oracle CONNECT BY / START WITH conditions. */
   connectBy?: Expr[];
+  /** ClickHouse PREWHERE: filters like WHERE. */
+  prewhere?: Expr;
+  /** Vertica `TIMESERIES slice AS '3 seconds' OVER (PARTITION BY .. ORDER BY ts)`: `slice` is a time generated from the ORDER BY column. */
+  timeseries?: { alias: Ident; length: Expr; window: WindowSpec };
 }
 
 export interface SetOp extends Node, QueryTail {

@@ -9,7 +9,6 @@
  * even the machine is too small, the run goes ahead and the capacity check (CapacityError) stops
  * it with what to do.
  */
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { expandSpec } from '../inputs/expand.js';
 
@@ -41,8 +40,10 @@ export async function inputBytes(specs: readonly string[], cwd: string | undefin
 }
 
 /** This command again, in a new process with a heap of `heapMB`; resolves with its exit code. */
-export function relaunch(heapMB: number): Promise<number> {
+export async function relaunch(heapMB: number): Promise<number> {
   const args = [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${heapMB}`, ...process.argv.slice(1)];
+  // Loaded only to relaunch: every analyze loads this module to decide whether to.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, [RELAUNCHED_ENV]: String(heapMB) } });
     child.on('error', () => resolve(70));

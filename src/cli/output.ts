@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import { realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -34,6 +34,22 @@ async function writeStream(path: string, flags: string, chunks: Iterable<string>
   }
 }
 
+/** Writes every chunk into a new file (flags 'wx'), synchronously; a short write continues where it stopped. */
+function writeNewFile(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'wx');
+  try {
+    for (const chunk of chunks) {
+      const done = writeSync(fd, chunk);
+      if (done < Buffer.byteLength(chunk)) {
+        const rest = Buffer.from(chunk).subarray(done);
+        for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function writeFileAtomic(path: string, chunks: Iterable<string> | string): Promise<void> {
   const parts = typeof chunks === 'string' ? [chunks] : chunks;
   let target = resolve(path);
@@ -45,7 +61,7 @@ export async function writeFileAtomic(path: string, chunks: Iterable<string> | s
   if (info?.isFile()) target = await realpath(target);
   const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeStream(tmp, 'wx', parts);
+    writeNewFile(tmp, parts);
     await rename(tmp, target);
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);

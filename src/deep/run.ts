@@ -10,7 +10,15 @@
  */
 import type { LineageResult, SourceInput } from '../analysis.js';
 import type { AnalyzeOptions } from '../options.js';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+
+/**
+ * node:worker_threads, loaded when a statement needs the big stack (rare): every run would
+ * otherwise load it and its internals at start-up. Synchronous, as `analyze()` is.
+ */
+function workerThreads(): typeof import('node:worker_threads') {
+  return createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+}
 
 /** Stack of the worker thread, in MB (about 40,000 levels of nesting). */
 export const STACK_MB = 256;
@@ -39,9 +47,10 @@ export function analyzeOnBigStack(sources: SourceInput[], options: AnalyzeOption
   const hooks = fromSource ? process.env.SQLFLOW_WORKER_HOOKS : undefined;
   if (fromSource && !hooks) return undefined;
   const entry = new URL(fromSource ? '../analyze.ts' : '../analyze.js', import.meta.url).href;
+  const { MessageChannel, receiveMessageOnPort, Worker } = workerThreads();
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  let worker: Worker;
+  let worker: InstanceType<typeof Worker>;
   try {
     worker = new Worker(WORKER, {
       eval: true,

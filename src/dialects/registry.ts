@@ -1,7 +1,8 @@
 /** Every supported vendor, its aliases, its lexical rules and its semantics. */
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
-  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, MYSQL_DATE_PARTS, NO_DATE_PARTS, NONE, NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, MATCH_RECOGNIZE_CLAUSES, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
+  NO_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
 } from './words.js';
 
@@ -48,6 +49,7 @@ export const BASE_SEMANTICS: Semantics = {
   bareTableHints: NONE,
   partitionFunctions: NONE,
   notAlias: NOT_ALIAS,
+  queryClauses: NO_CLAUSES,
 };
 
 function d(
@@ -116,13 +118,15 @@ const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: t
 // PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
 const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true } });
 const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
+/** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
+const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };
 
 export const DIALECTS: DialectSpec[] = [
-  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
-  d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', ORACLE, 'full'),
+  d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', and(ORACLE, MATCH_RECOGNIZE), 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
   d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { sem: { datePartFunctions: REDSHIFT_DATE_PARTS, fromPaths: true } })),
@@ -143,7 +147,7 @@ export const DIALECTS: DialectSpec[] = [
     },
     sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true },
   })),
-  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, {
+  d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, MATCH_RECOGNIZE, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
     caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true, stageReferences: true, positionalColumns: true },
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
@@ -153,16 +157,20 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true },
-    sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS },
+    sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES)),
   d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES)),
-  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', { caps: { backtickIdentifiers: true } }),
-  d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', PSM),
+  d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
+  d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
   d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
-  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', { caps: { backtickIdentifiers: true } }),
+  d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
+    caps: { backtickIdentifiers: true, distributedModifiers: true },
+    // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true },
+  }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];
 

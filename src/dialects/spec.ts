@@ -64,7 +64,23 @@ export interface Capabilities {
   positionalColumns: boolean;
   /** Words that are another keyword written short (Teradata `SEL` = SELECT): upper-case word → keyword. */
   keywordAbbreviations: Readonly<Record<string, string>>;
+  /**
+   * How a distributed query runs, not what it reads (ClickHouse): `GLOBAL` before `IN` / `NOT IN` /
+   * a join, the join strictness `ANY` / `ALL` (`ANY LEFT JOIN`, `LEFT ALL JOIN`), `ASOF` beside
+   * LEFT / INNER and `PASTE` before JOIN are dropped from the token stream, as a comment would be.
+   */
+  distributedModifiers: boolean;
 }
+
+/**
+ * A query clause of some dialects only (`Semantics.queryClauses`): ClickHouse `final` (`FROM t
+ * FINAL`), `sample` (`FROM t SAMPLE 0.1 [OFFSET 0.5]`), `prewhere`, `arrayJoin` (`[LEFT] ARRAY
+ * JOIN a [AS e], ..`), `limitBy` (`LIMIT n BY cols`), `withTotals` (`GROUP BY .. WITH TOTALS`),
+ * `settings` (`SETTINGS k = v, ..`), `format` (`FORMAT name` at the end), `scalarWith` (`WITH
+ * expr AS name`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
+ * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`).
+ */
+export type QueryClause = 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'matchRecognize' | 'timeseries';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';
@@ -124,6 +140,8 @@ export interface Semantics {
   partitionFunctions: ReadonlySet<string>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
+  /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */
+  queryClauses: ReadonlySet<QueryClause>;
 }
 
 export interface DialectSpec {
@@ -183,4 +201,5 @@ export const BASE_CAPS: Capabilities = {
   stageReferences: false,
   positionalColumns: false,
   keywordAbbreviations: {},
+  distributedModifiers: false,
 };

@@ -1,5 +1,5 @@
 /** Word sets and function families the dialects of registry.ts are made of. */
-import type { DatePartFunctions } from './spec.js';
+import type { DatePartFunctions, QueryClause } from './spec.js';
 
 /** Words that never act as an alias without AS in any dialect: they start the next clause or statement. */
 export const NOT_ALIAS: ReadonlySet<string> = new Set([
@@ -10,6 +10,16 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
   'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
   'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK', 'DO',
 ]);
+
+/** ClickHouse's query clauses and the words that start them (never an alias without AS). */
+export const CLICKHOUSE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['final', 'sample', 'prewhere', 'arrayJoin', 'limitBy', 'withTotals', 'settings', 'format', 'scalarWith']);
+export const CLICKHOUSE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'FINAL', 'PREWHERE', 'ARRAY', 'SETTINGS', 'FORMAT', 'GLOBAL', 'PASTE']);
+/** Row pattern recognition (`FROM t MATCH_RECOGNIZE (..)`: SQL:2016, Snowflake, Oracle 12c+, Trino / Presto / Athena). */
+export const MATCH_RECOGNIZE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize']);
+export const MATCH_RECOGNIZE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'MATCH_RECOGNIZE']);
+/** Vertica's `TIMESERIES slice AS '3 seconds' OVER (..)`. */
+export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries']);
+export const VERTICA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'TIMESERIES']);
 
 /** Date-part function families (see `Semantics.datePartFunctions`): function → date-part argument positions. */
 export const TSQL_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };
@@ -46,6 +56,7 @@ export const VERTICA_PARTITION_FUNCTIONS: ReadonlySet<string> = new Set([
 ]);
 
 export const NONE: ReadonlySet<string> = new Set();
+export const NO_CLAUSES: ReadonlySet<QueryClause> = new Set();
 
 /** Teradata's short statement words (`SEL a FROM t`, `INS INTO t SEL ..`, `UPD t SET ..`, `DEL FROM t`). */
 export const TERADATA_ABBREVIATIONS: Readonly<Record<string, string>> = { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' };

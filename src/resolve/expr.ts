@@ -85,6 +85,9 @@ function isArrayKeyword(e: Expr | undefined): boolean {
 export type SubqueryFn = (q: Query, scope: Scope) => ResultSet;
 
 export class ExprWalker {
+  /** Scalar names being expanded (a name used in its own expression is a column). */
+  private readonly expanding = new Set<Expr[]>();
+
   constructor(
     private readonly ctx: Context,
     private readonly subquery: SubqueryFn,
@@ -102,6 +105,16 @@ export class ExprWalker {
     }
     switch (e.k) {
       case 'col': {
+        if (scope.scalars !== undefined && e.name.parts.length === 1) {
+          // ClickHouse `WITH expr AS name`, Vertica's TIMESERIES slice: the name reads its expressions.
+          const scalar = scope.scalars.get(identKey(this.ctx.key, e.name.parts[0]!));
+          if (scalar !== undefined && !this.expanding.has(scalar)) {
+            this.expanding.add(scalar);
+            for (const x of scalar) this.walk(x, scope, type, out, clause, fn, depth + 1);
+            this.expanding.delete(scalar);
+            return;
+          }
+        }
         const r = resolveColumn(this.ctx, scope, e);
         if (r.alias) {
           scope.deleteAlias(this.ctx.key(e.name.parts[0]!.text, false));

@@ -42,6 +42,8 @@ export interface TableOperator {
   open?: { direct: A.Expr[]; indirect: A.Expr[] };
   /** The construct whose other columns are unknown (a table function returning rows of its own). */
   opaque?: string;
+  /** Expressions whose columns decide the operator's rows (fdr to its RelationRows): MATCH_RECOGNIZE's partitions, order and DEFINE. */
+  rows?: A.Expr[];
 }
 
 /** Column references of an expression (their last name part). */
@@ -168,4 +170,24 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
   const fieldColumns = elements && !ref.alias && !ref.columnAliases?.length && !declared ? true : undefined;
   return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, fieldColumns, opaque };
+}
+
+/**
+ * MATCH_RECOGNIZE: one row per match has the PARTITION BY columns and the measures; all rows per
+ * match has every input column and the measures. A measure comes from its expression (fdd); the
+ * partitions, the order and the DEFINE conditions decide the rows (fdr).
+ */
+export function matchRecognizeOperator(ref: A.MatchRecognize, text: string, n: number): TableOperator {
+  const name = (e: A.Expr): string => (e.k === 'col' ? e.name.parts[e.name.parts.length - 1]!.text : collapse(text.slice(e.start, e.end)));
+  const partitions: OperatorOutput[] = ref.allRows ? [] : ref.partitionBy.map((e) => ({ name: name(e), direct: [e], indirect: [], at: e }));
+  const measures: OperatorOutput[] = ref.measures.map((m) => ({ name: m.alias.text, direct: [m.expr], indirect: [], at: m.alias }));
+  return {
+    type: 'function',
+    name: `MATCH_RECOGNIZE-${n}`,
+    outputs: [...partitions, ...measures],
+    consumed: [],
+    passThrough: ref.allRows,
+    columnAliases: ref.columnAliases?.map((c) => c.text),
+    rows: [...ref.partitionBy, ...ref.orderBy.map((o) => o.expr), ...ref.define],
+  };
 }

@@ -11,7 +11,7 @@ import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
-import { pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource } from './tables.js';
 
@@ -109,6 +109,7 @@ export class QueryAnalyzer {
     if (q.with) {
       scope = new Scope(parent);
       this.defineCtes(q.with, scope);
+      for (const sc of q.with.scalars ?? []) scope.defineScalar(identKey(this.ctx.key, sc.alias), [sc.expr]);
     }
     switch (q.k) {
       case 'select':
@@ -188,13 +189,21 @@ export class QueryAnalyzer {
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
+    const ts = sel.timeseries;
+    if (ts) {
+      // Vertica TIMESERIES: the slice is a time made from the ORDER BY column(s); partitions and order decide the rows.
+      scope.defineScalar(identKey(ctx.key, ts.alias), ts.window.orderBy.map((o) => o.expr));
+      for (const e of [...ts.window.partitionBy, ...ts.window.orderBy.map((o) => o.expr)]) this.condition(e, scope, rows, 'window');
+    }
     this.items(sel.items, scope, rs, rows, target);
+    this.condition(sel.prewhere, scope, rows, 'where');
     this.condition(sel.where, scope, rows, 'where');
     for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
     const groups = sel.groupByAll ? sel.items.filter((i) => i.expr.k !== 'star' && !aggregates(i.expr)).map((i) => i.expr) : sel.groupBy;
     for (const g of groups) this.condition(g, scope, rows, 'groupBy');
     this.condition(sel.having, scope, rows, 'having');
     this.condition(sel.qualify, scope, rows, 'qualify');
+    for (const e of sel.limitBy ?? []) this.condition(e, scope, rows, 'groupBy');
     return rs;
   }
 
@@ -434,6 +443,15 @@ export class QueryAnalyzer {
         this.operator(op, input, scope, ref.alias, rows, ref);
         return;
       }
+      case 'match_recognize': {
+        const input = new Scope(scope.parent);
+        this.addSource(ref.source, input, rows);
+        // Pattern variables qualify the input's rows (`A.price`, `FIRST(B.ts)`).
+        const vars = ref.variables.map((v) => identKey(ctx.key, v));
+        if (input.sources.length === 1) input.sources[0] = { ...input.sources[0]!, names: [...input.sources[0]!.names, ...vars] };
+        this.operator(matchRecognizeOperator(ref, ctx.text, b.count('MATCH_RECOGNIZE')), input, scope, ref.alias, rows, ref);
+        return;
+      }
       default:
         return assertNever(ref, 'table reference');
     }
@@ -507,6 +525,12 @@ export class QueryAnalyzer {
       rs.stars.push(star);
       rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
       rs.deciders = decide.filter((r) => !r.toRows).map((r) => r.ref);
+    }
+    if (op.rows?.length) {
+      const decide: Ref[] = [];
+      for (const e of op.rows) this.walker.walk(e, input, 'fdr', decide);
+      for (const r of decide) r.type = 'fdr';
+      this.link(decide, undefined, this.rowsOf(rs));
     }
     scope.sources.push({ names: alias ? [identKey(ctx.key, alias)] : [], obj: rs.obj, rs });
     this.propagateRows(rs, rows);

@@ -34,8 +34,20 @@ export class Scope {
   private aliasMap: Map<string, Expr> | undefined;
   /** `WINDOW w AS (...)` of the SELECT: what `OVER w` / `OVER (w ORDER BY ..)` name. */
   windows?: Map<string, WindowSpec>;
+  /**
+   * Names that stand for expressions before any column (ClickHouse `WITH expr AS name`, Vertica's
+   * TIMESERIES slice): seen from this scope and the scopes made inside it.
+   */
+  scalars?: Map<string, Expr[]>;
 
-  constructor(readonly parent?: Scope) {}
+  constructor(readonly parent?: Scope) {
+    this.scalars = parent?.scalars;
+  }
+
+  /** `name` stands for `exprs` here and in the scopes made inside this one from now on. */
+  defineScalar(key: string, exprs: Expr[]): void {
+    this.scalars = new Map(this.scalars ?? []).set(key, exprs);
+  }
 
   defineCte(key: string, rs: ResultSet): void {
     (this.cteMap ??= new Map()).set(key, rs);

@@ -40,6 +40,8 @@ const BEFORE_TABLE = new Set(['FROM', 'JOIN', 'INTO', 'TABLE', 'UPDATE', 'USING'
 const LOCK_OBJECTS = new Set(['ROW', 'TABLE', 'DATABASE', 'VIEW']);
 const LOCK_KINDS = new Set(['ACCESS', 'READ', 'WRITE', 'EXCLUSIVE', 'EXCL', 'SHARE', 'CHECKSUM', 'LOAD']);
 const LOCK_AFTER = new Set(['MODE', 'NOWAIT', 'OVERRIDE']);
+/** ClickHouse join words around which `GLOBAL`, `ANY` / `ALL`, `ASOF` and `PASTE` only say how a join runs. */
+const JOIN_KINDS = new Set(['INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'OUTER', 'SEMI', 'ANTI']);
 const DASHED_NAME = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)+(?=\.)/y;
 
 type BlockMode = 'none' | 'routine' | 'package' | 'batch';
@@ -134,6 +136,7 @@ export class Splitter {
         }
         // Oracle `ORDER SIBLINGS BY` orders like ORDER BY: the grammar sees ORDER BY.
         if (type === T.K.SIBLINGS && tokens[tokens.length - 1]?.tokenType === T.K.ORDER && this.peek()?.tokenType === T.K.BY) continue;
+        if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
         if (caps.lockingModifiers && (prev === undefined || prev.tokenType === T.K.AS) && this.lockingModifier(tok, prev === undefined)) continue;
         if (tokens.length === 0) {
           if (type === T.Semicolon) continue;
@@ -230,6 +233,33 @@ export class Splitter {
     for (let t = this.pull(); t && !LOCK_KINDS.has(upper(t)); t = this.pull()) if (t.tokenType === T.Semicolon) return true;
     while (this.peek() && LOCK_AFTER.has(upper(this.peek()!))) this.pull();
     return true;
+  }
+
+  /**
+   * ClickHouse `x GLOBAL IN (..)`, `t GLOBAL [ANY] LEFT JOIN u`, `LEFT ANY JOIN`, `ALL INNER JOIN`,
+   * `ASOF LEFT JOIN`, `LEFT ASOF JOIN`, `PASTE JOIN`: words on how a distributed query or a join
+   * runs, after an operand or a FROM item (never after a keyword such as WHERE, where GLOBAL may be
+   * a column's name, nor before `(` as in `= ANY (..)`).
+   */
+  private distributedModifier(tok: IToken, prev: IToken): boolean {
+    const w = tok.tokenType === T.Name || tok.tokenType === T.K.GLOBAL || tok.tokenType === T.K.ANY || tok.tokenType === T.K.ALL || tok.tokenType === T.K.ASOF ? upper(tok) : '';
+    if (w !== 'GLOBAL' && w !== 'ANY' && w !== 'ALL' && w !== 'ASOF' && w !== 'PASTE') return false;
+    const next = this.peek();
+    if (next === undefined) return false;
+    const n = upper(next);
+    const afterOperand = prev.tokenType === T.Name || prev.tokenType === T.QuotedName || prev.tokenType === T.RParen || prev.tokenType === T.NumberLit || prev.tokenType === T.StringLit;
+    const afterKind = JOIN_KINDS.has(upper(prev)) && next.tokenType === T.K.JOIN;
+    switch (w) {
+      case 'GLOBAL':
+        return afterOperand && (n === 'IN' || n === 'NOT' || n === 'JOIN' || n === 'ANY' || n === 'ALL' || n === 'ASOF' || n === 'ARRAY' || JOIN_KINDS.has(n));
+      case 'ANY':
+      case 'ALL':
+        return (afterOperand && (n === 'JOIN' || JOIN_KINDS.has(n))) || afterKind;
+      case 'ASOF':
+        return (afterOperand && (n === 'LEFT' || n === 'INNER')) || afterKind;
+      default:
+        return afterOperand && n === 'JOIN';
+    }
   }
 
   private skipLine(tok: IToken): void {

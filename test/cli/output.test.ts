@@ -26,6 +26,26 @@ test('a regular file gets every chunk, through a temporary file', async () => {
   expect(readdirSync(dir)).toEqual(['out.csv']);
 });
 
+test('a regular file: chunks with multi-byte characters are written whole, as UTF-8', async () => {
+  const out = join(dir, 'names.json');
+  const pieces = ['{"name":"Müller"', ',"city":"Zürich 北京"', ',"note":"𝄞"}'];
+  await writeFileAtomic(out, pieces);
+  expect(readFileSync(out, 'utf8')).toBe(pieces.join(''));
+  expect(statSync(out).size).toBe(Buffer.byteLength(pieces.join('')));
+});
+
+test('a generator that throws: the error is the caller\'s, no temporary file is left, the target is untouched', async () => {
+  const out = join(dir, 'out.json');
+  writeFileSync(out, 'old');
+  function* failing(): Generator<string> {
+    yield 'partial';
+    throw new Error('writer bug');
+  }
+  await expect(writeFileAtomic(out, failing())).rejects.toThrow('writer bug');
+  expect(readFileSync(out, 'utf8')).toBe('old');
+  expect(readdirSync(dir)).toEqual(['out.json']);
+});
+
 test('a symbolic link to a regular file: the file it names is replaced, the link stays', async () => {
   const real = join(dir, 'real.json');
   const link = join(dir, 'link.json');

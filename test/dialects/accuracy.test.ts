@@ -5,18 +5,10 @@
  */
 import { analyzeSql } from '../procedural/support.js';
 import { edgePairs } from '../helpers/lineage.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 import { vendorHint } from '../../src/parse/hint.js';
 import { resolveVendor } from '../../src/dialects/registry.js';
 
-const ok = (sql: string, vendor: string) => {
-  const a = analyzeSql(sql, vendor, { relationTypes: ['fdd', 'fdr'] });
-  expect(a.errors).toEqual([]);
-  expect(a.warnings).toEqual([]);
-  return a;
-};
-/** fdr edges into columns (not into RelationRows). */
-const decided = (a: ReturnType<typeof ok>) => edgePairs(a.graph, { type: 'fdr', rows: false });
-const rows = (a: ReturnType<typeof ok>) => edgePairs(a.graph, { type: 'fdr' }).filter((p) => p.endsWith('.RelationRows'));
 
 describe('Teradata short words and BTEQ scripts', () => {
   const script = `.LOGON tdprod/etl_batch,s3cret;
