@@ -14,6 +14,7 @@ import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
 import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
+const INDEX_HINT = /^(USE|FORCE|IGNORE)$/i;
 const K = T.K;
 
 /** The modifiers after SELECT that selectCore's first option reads (MySQL, BigQuery `AS STRUCT`). */
@@ -98,6 +99,8 @@ export class FastQuery extends FastExpr {
     // What the statement rule skips after a whole query (Db2 `WITH UR`, Teradata `SAMPLE n`) is left to it.
     const n = this.toks[this.p + 1];
     if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
+    // Informix `INTO TEMP t` after the query.
+    if (this.is(K.INTO!) && /^(TEMP|SCRATCH)$/i.test(n?.image ?? '')) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
     if (this.is(T.Semicolon)) this.p++;
     return s;
@@ -131,7 +134,9 @@ export class FastQuery extends FastExpr {
     this.expect(K.AS!);
     if (!this.startsQuery()) throw GIVE_UP;
     const query = this.subquery();
-    if (this.is(K.WITH!)) throw GIVE_UP;
+    // WITH [NO] DATA, Netezza DISTRIBUTE ON / ORGANIZE ON: left to the rule.
+    const after = this.toks[this.p];
+    if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE)$/i.test(after.image) && this.toks[this.p + 1]?.tokenType === K.ON)) throw GIVE_UP;
     const s: Statement = table
       ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
       : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };
@@ -175,7 +180,7 @@ export class FastQuery extends FastExpr {
     if (!this.startsQuery() && !this.is(K.WITH!)) throw GIVE_UP;
     const source = this.subquery();
     const n = this.toks[this.p];
-    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING || n.tokenType === K.LOG)) throw GIVE_UP;
+    if (n !== undefined && (n.tokenType === K.ON || n.tokenType === K.RETURNING || n.tokenType === K.LOG || n.tokenType === K.AS)) throw GIVE_UP;
     return {
       k: 'insert',
       with: w,
@@ -429,6 +434,8 @@ export class FastQuery extends FastExpr {
     if (w !== undefined && ((w.tokenType === K.WITH && w2?.tokenType === T.LParen) || w.tokenType === K.TABLESAMPLE || (w.tokenType === K.SAMPLE && w2?.tokenType === T.LParen))) throw GIVE_UP;
     // ClickHouse FINAL / SAMPLE n after a table.
     if (this.ownClause()) throw GIVE_UP;
+    // MySQL index hints are left to the rule.
+    if (w !== undefined && w2 !== undefined && INDEX_HINT.test(w.image) && /^(INDEX|KEY)$/i.test(w2.image)) throw GIVE_UP;
     if (alias !== undefined) return { k: 'table', name, alias, start: name.start, end: this.end() };
     return { k: 'table', name, start: name.start, end: this.end() };
   }

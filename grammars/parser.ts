@@ -56,6 +56,9 @@ export interface ParsedStatements {
   errors: TextDiagnostic[];
 }
 
+const INDEX_HINT = /^(USE|FORCE|IGNORE)$/i;
+const INDEX_WORD = /^(INDEX|KEY)$/i;
+
 export class SqlParser extends EmbeddedActionsParser {
   text = '';
   // Rules (assigned by the chapter functions).
@@ -289,8 +292,14 @@ export class SqlParser extends EmbeddedActionsParser {
     const w = tok.image.toUpperCase();
     if (this.caps.notAlias.has(w)) return false;
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
+    if (this.indexHintAhead(1)) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;
+  }
+
+  /** MySQL index hint `USE | FORCE | IGNORE INDEX | KEY ...` at token i? */
+  indexHintAhead(i: number): boolean {
+    return INDEX_HINT.test(this.LA(i).image) && INDEX_WORD.test(this.LA(i + 1).image);
   }
 
   /** Does an alias (`AS x`, a bare name, or a string where allowed) follow? */

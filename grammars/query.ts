@@ -1148,6 +1148,25 @@ export function defineQueryRules(this: SqlParser): void {
     // T-SQL hints before the alias: `MERGE INTO t WITH (HOLDLOCK) AS tgt`, `FROM t WITH (NOLOCK) x`.
     $.option(15, { GATE: () => fn === undefined && this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
     let a = $.SUBRULE($.tableAlias, { ARGS: [fn !== undefined] });
+    $.many(6, {
+      // MySQL index hints: `USE INDEX (i)`, `FORCE KEY FOR JOIN (i, j)`, `IGNORE INDEX FOR ORDER BY (i)`.
+      GATE: () => this.indexHintAhead(1),
+      DEF: () => {
+        $.consume(15, T.AnyToken);
+        $.consume(16, T.AnyToken);
+        $.option(13, {
+          GATE: () => $.LA(1).tokenType === K.FOR,
+          DEF: () => {
+            $.consume(17, K.FOR);
+            $.consume(18, T.AnyToken);
+            $.option(14, { GATE: () => $.LA(1).tokenType === K.BY, DEF: () => $.consume(19, K.BY) });
+          },
+        });
+        $.consume(20, T.LParen);
+        $.SUBRULE4($.skipBalanced, { ARGS: [0] });
+        $.consume(21, T.RParen);
+      },
+    });
     let ordinality: Ident | undefined;
     $.option(9, {
       // BigQuery `UNNEST(x) AS e WITH OFFSET [AS] pos`; `WITH ORDINALITY [AS] t(v, n)` (PostgreSQL, Trino).

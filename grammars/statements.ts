@@ -15,9 +15,18 @@ const REPLACE_CREATES = new Set(['VIEW', 'RECURSIVE', 'PROCEDURE', 'FUNCTION', '
 /** Modifiers of CREATE TABLE that make the table temporary. */
 export const TEMPORARY_WORDS = new Set(['TEMP', 'TEMPORARY', 'VOLATILE', 'GLOBAL', 'LOCAL']);
 /** Words between CREATE and TABLE / VIEW (read the same by the fast path, fastquery.ts). */
-export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE)$/i;
+const UPSERT = /^UPSERT$/i;
+const VIEW_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|FOREIGN)$/i;
+export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE|COLUMN|ROW|HISTORY)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
+
+/** The query with `t` as the INTO target of its first SELECT (where SELECT INTO is written). */
+function intoTemp(q: Query, t: QName): Query {
+  if (q.k === 'select') return { ...q, into: t, intoTemp: true };
+  if (q.k === 'setop') return { ...q, left: intoTemp(q.left, t) };
+  return q;
+}
 
 export function defineStatementRules(this: SqlParser): void {
   const $ = this.dsl;
@@ -48,6 +57,17 @@ export function defineStatementRules(this: SqlParser): void {
           GATE: () => this.startsQuery(1),
           ALT: () => {
             const query = $.SUBRULE($.query);
+            // Informix `SELECT .. [GROUP BY ..] [ORDER BY ..] INTO TEMP t [WITH NO LOG]`: a SELECT INTO.
+            let temp: QName | undefined;
+            $.option(11, {
+              GATE: () => $.LA(1).tokenType === K.INTO && /^(TEMP|SCRATCH)$/i.test($.LA(2).image),
+              DEF: () => {
+                $.CONSUME(K.INTO);
+                $.CONSUME2(T.AnyToken);
+                temp = $.SUBRULE($.qname);
+                $.SUBRULE1($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+              },
+            });
             // What some dialects write after a whole query, without lineage: Db2's isolation
             // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
             $.OPTION({
@@ -57,11 +77,15 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
-            return $.ACTION((): Statement => ({ k: 'query', query, start: query.start, end: query.end }));
+            return $.ACTION((): Statement => ({ k: 'query', query: temp ? intoTemp(query, temp) : query, start: query.start, end: query.end }));
           },
         },
         // Teradata `REPLACE VIEW | PROCEDURE | FUNCTION ...` is CREATE OR REPLACE; any other REPLACE is MySQL's INSERT.
-        { GATE: () => $.LA(1).tokenType !== K.REPLACE || !REPLACE_CREATES.has($.LA(2).image.toUpperCase()), ALT: () => $.SUBRULE($.insertStmt, { ARGS: [undefined] }) },
+        {
+          // SAP HANA `UPSERT t [(cols)] query | VALUES (..) [WITH PRIMARY KEY | WHERE ..]` inserts as REPLACE does.
+          GATE: () => ($.LA(1).tokenType === K.REPLACE ? !REPLACE_CREATES.has($.LA(2).image.toUpperCase()) : $.LA(1).tokenType === K.INSERT || UPSERT.test($.LA(1).image)),
+          ALT: () => $.SUBRULE($.insertStmt, { ARGS: [undefined] }),
+        },
         { ALT: () => $.SUBRULE($.updateStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.deleteStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [undefined] }) },
@@ -132,7 +156,7 @@ export function defineStatementRules(this: SqlParser): void {
   });
 
   this.insertStmt = $.RULE('insertStmt', (w: With | undefined): Statement => {
-    const kw = $.OR([{ ALT: () => $.CONSUME(K.INSERT) }, { ALT: () => $.CONSUME(K.REPLACE) }]);
+    const kw = $.OR([{ ALT: () => $.CONSUME(K.INSERT) }, { ALT: () => $.CONSUME(K.REPLACE) }, { GATE: () => UPSERT.test($.LA(1).image), ALT: () => $.CONSUME(T.Identifier) }]);
     $.OPTION({
       GATE: () => $.LA(1).tokenType === K.OR || /^(IGNORE|LOW_PRIORITY|DELAYED|HIGH_PRIORITY)$/i.test($.LA(1).image),
       DEF: () => {
@@ -197,9 +221,36 @@ export function defineStatementRules(this: SqlParser): void {
           // T-SQL `INSERT INTO t WITH (TABLOCK) (cols) ..`
           $.option(14, { GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
           let alias: Ident | undefined;
-          $.OPTION6({ GATE: () => $.LA(1).tokenType === K.AS || this.canAlias($.LA(1)), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
+          $.OPTION6({
+            GATE: () => $.LA(1).tokenType === K.AS || (this.canAlias($.LA(1)) && !($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE)),
+            DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })),
+          });
           let columns: Ident[] | undefined;
           $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
+          // Databricks `INSERT INTO t REPLACE WHERE cond query` (the rows replaced are chosen by cond,
+          // which is no lineage) and `INSERT INTO t BY NAME query` (columns matched by name).
+          let byName = false;
+          $.option(18, {
+            GATE: () => ($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE) || ($.LA(1).tokenType === K.BY && /^NAME$/i.test($.LA(2).image)),
+            DEF: () => {
+              $.OR6([
+                {
+                  ALT: () => {
+                    $.CONSUME1(K.REPLACE);
+                    $.CONSUME(K.WHERE);
+                    $.SUBRULE($.expr);
+                  },
+                },
+                {
+                  ALT: () => {
+                    $.CONSUME(K.BY);
+                    $.CONSUME3(T.Identifier);
+                    byName = true;
+                  },
+                },
+              ]);
+            },
+          });
           $.OPTION8(() => $.SUBRULE($.outputClause));
           const source = $.OR4({
             IGNORE_AMBIGUITIES: true,
@@ -238,6 +289,21 @@ export function defineStatementRules(this: SqlParser): void {
               },
             ],
           });
+          $.option(17, {
+            GATE: () => UPSERT.test(kw.image) && (($.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.PRIMARY) || $.LA(1).tokenType === K.WHERE),
+            DEF: () => $.SUBRULE3($.skipBalanced, { ARGS: [0] }),
+          });
+          let rowAlias: { name: Ident; columns?: Ident[] } | undefined;
+          $.option(15, {
+            GATE: () => $.LA(1).tokenType === K.AS && ($.LA(3).tokenType === K.ON || $.LA(3).tokenType === T.LParen),
+            DEF: () => {
+              $.CONSUME(K.AS);
+              const name = $.SUBRULE($.ident);
+              let columns: Ident[] | undefined;
+              $.option(16, () => (columns = $.SUBRULE1($.columnNameList)));
+              $.ACTION(() => (rowAlias = { name, columns }));
+            },
+          });
           let upsert: Assignment[] | undefined;
           $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
           let returning: SelectItem[] | undefined;
@@ -263,6 +329,8 @@ export function defineStatementRules(this: SqlParser): void {
               overwrite,
               replace: kw.tokenType === K.REPLACE,
               upsert,
+              ...(rowAlias ? { rowAlias } : {}),
+              ...(byName ? { byName } : {}),
               returning,
               execProc: (source as { proc?: QName }).proc,
               start: w ? w.start : kw.startOffset,
@@ -585,6 +653,15 @@ export function defineStatementRules(this: SqlParser): void {
   this.mergeStmt = $.RULE('mergeStmt', (w: With | undefined): Statement => {
     const kw = $.CONSUME(K.MERGE);
     $.OPTION({ GATE: () => this.topAhead(), DEF: () => $.SUBRULE($.topClause) });
+    $.option(20, {
+      // Databricks `MERGE WITH SCHEMA EVOLUTION INTO t`.
+      GATE: () => $.LA(1).tokenType === K.WITH && /^SCHEMA$/i.test($.LA(2).image),
+      DEF: () => {
+        $.CONSUME(K.WITH);
+        $.CONSUME(K.SCHEMA);
+        $.CONSUME(T.Identifier);
+      },
+    });
     $.OPTION1(() => $.CONSUME(K.INTO));
     const target = $.SUBRULE($.tablePrimary);
     $.CONSUME(K.USING);
@@ -593,6 +670,14 @@ export function defineStatementRules(this: SqlParser): void {
     const on = $.SUBRULE($.expr);
     const whens: MergeWhen[] = [];
     $.AT_LEAST_ONE(() => whens.push($.SUBRULE($.mergeWhen)));
+    $.option(21, {
+      // Db2 `ELSE IGNORE` after the WHEN arms: rows no arm takes are left alone.
+      GATE: () => $.LA(1).tokenType === K.ELSE && /^IGNORE$/i.test($.LA(2).image),
+      DEF: () => {
+        $.CONSUME(K.ELSE);
+        $.CONSUME1(T.AnyToken);
+      },
+    });
     $.OPTION2(() => $.SUBRULE($.outputClause));
     $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => ({ k: 'merge', with: w, target, source, on, whens, start: w ? w.start : kw.startOffset, end: end() }));
@@ -896,9 +981,10 @@ export function defineStatementRules(this: SqlParser): void {
       },
     });
     $.OPTION5({
-      GATE: () => $.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image),
+      // `WITH [NO] DATA` (Db2, Teradata, PostgreSQL); Netezza `DISTRIBUTE ON (c) | RANDOM`, `ORGANIZE ON (c)`.
+      GATE: () => ($.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image)) || (/^(DISTRIBUTE|ORGANIZE)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON),
       DEF: () => {
-        $.CONSUME(K.WITH);
+        $.CONSUME4(T.AnyToken);
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });
       },
     });
@@ -919,11 +1005,16 @@ export function defineStatementRules(this: SqlParser): void {
         $.AT_LEAST_ONE_SEP({
           SEP: T.Comma,
           DEF: () => {
-            columns!.push($.SUBRULE($.ident));
+            // Databricks DLT `(CONSTRAINT c EXPECT (amount > 0) ON VIOLATION DROP ROW, ...)`, and a
+            // view's PRIMARY / FOREIGN KEY: table constraints, not columns.
+            $.option(14, { GATE: () => !VIEW_CONSTRAINT_START.test($.LA(1).image), DEF: () => columns!.push($.SUBRULE($.ident)) });
             $.SUBRULE($.skipBalanced, { ARGS: [2] });
           },
         });
         $.CONSUME(T.RParen);
+        $.ACTION(() => {
+          if (columns!.length === 0) columns = undefined;
+        });
       },
     });
     $.MANY({
@@ -1041,6 +1132,17 @@ export function defineStatementRules(this: SqlParser): void {
                     $.CONSUME1(K.WITH);
                     $.CONSUME1(K.TABLE);
                     const other = $.SUBRULE3($.qname);
+                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), reads: [other], writes: [from] }));
+                  },
+                },
+                {
+                  // Redshift `APPEND FROM t2 [IGNOREEXTRA | FILLTARGET]`: t2's rows move into this table.
+                  GATE: () => /^APPEND$/i.test($.LA(1).image) && $.LA(2).tokenType === K.FROM,
+                  ALT: () => {
+                    $.CONSUME2(T.Identifier);
+                    $.CONSUME(K.FROM);
+                    const other = $.SUBRULE4($.qname);
+                    $.SUBRULE3($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
                     return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), reads: [other], writes: [from] }));
                   },
                 },

@@ -280,6 +280,8 @@ export interface Select extends Node, QueryTail {
   /** `SELECT ... INTO target` (T-SQL table, or PL/SQL variables when `intoVars`). */
   into?: QName;
   intoVars?: string[];
+  /** Informix `INTO TEMP t`: always a table, never variables. */
+  intoTemp?: boolean;
   from: TableRef[];
   where?: Expr;
   groupBy: Expr[];
@@ -348,6 +350,10 @@ export interface InsertStmt extends Node {
   replace?: boolean;
   /** ON CONFLICT ... DO UPDATE SET / ON DUPLICATE KEY UPDATE assignments. */
   upsert?: Assignment[];
+  /** MySQL `VALUES (..) AS new [(a, b)] ON DUPLICATE KEY UPDATE c = new.a`: the proposed row's name. */
+  rowAlias?: { name: Ident; columns?: Ident[] };
+  /** Databricks `INSERT INTO t BY NAME query`: the query's columns go to the target's of the same name. */
+  byName?: boolean;
   /** INSERT ... EXEC proc. */
   execProc?: QName;
   output?: OutputClause;

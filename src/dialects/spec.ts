@@ -58,6 +58,10 @@ export interface Capabilities {
   dotCommands: boolean;
   /** `LOCKING ROW FOR ACCESS` / `LOCK TABLE t FOR WRITE` before a statement or a view's query: a request modifier, no lineage (Teradata). */
   lockingModifiers: boolean;
+  /** `APPROXIMATE COUNT(DISTINCT x)`, `APPROXIMATE PERCENTILE_DISC(..)`: the word only asks for an estimate (Redshift). */
+  approximateAggregates: boolean;
+  /** Special registers in two words (`CURRENT DATE`, `CURRENT TIMESTAMP`) and labeled durations (`CURRENT DATE - 1 DAY`, `+ t.n MONTHS`) (Db2). */
+  db2Registers: boolean;
   /** `@stage/path/`, `@~/x`, `@%table` name a stage (Snowflake): one token, read as a path. */
   stageReferences: boolean;
   /** `$1`, `t.$2`: the columns of a staged file by position (Snowflake), names rather than parameters. */
@@ -198,6 +202,8 @@ export const BASE_CAPS: Capabilities = {
   jsonbOperators: false,
   dotCommands: false,
   lockingModifiers: false,
+  approximateAggregates: false,
+  db2Registers: false,
   stageReferences: false,
   positionalColumns: false,
   keywordAbbreviations: {},

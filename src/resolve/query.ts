@@ -62,6 +62,9 @@ export class QueryAnalyzer {
   /** T-SQL composable DML in FROM: run the statement, hand on its OUTPUT rows (set by the statement analyzer). */
   composedDml?: (dml: NonNullable<A.DerivedTable['dml']>, at: A.Node, target: QueryTarget) => ResultSet;
 
+  /** The FROM scope of each SELECT analyzed (MySQL ON DUPLICATE KEY UPDATE reads the INSERT's SELECT sources). */
+  readonly selectScopes = new WeakMap<Select, Scope>();
+
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
       this.query(q, scope, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${ctx.b.count('SUBQUERY')}`, intermediate: true }),
@@ -189,6 +192,7 @@ export class QueryAnalyzer {
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
+    this.selectScopes.set(sel, scope);
     const ts = sel.timeseries;
     if (ts) {
       // Vertica TIMESERIES: the slice is a time made from the ORDER BY column(s); partitions and order decide the rows.

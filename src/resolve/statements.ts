@@ -135,7 +135,7 @@ export class StatementResolver {
     const ctx = this.ctx;
     const q = s.query;
     const first = leftmost(q);
-    if (first.into && !intoVariables(ctx, first)) return this.selectInto(q, first);
+    if (first.into && (first.intoTemp || !intoVariables(ctx, first))) return this.selectInto(q, first);
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
   }
@@ -239,7 +239,7 @@ export class StatementResolver {
     let proposed: ResultSet | undefined;
     if (s.source) {
       const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
-      const names = declared ?? (known ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
+      const names = declared ?? (known && !s.byName ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
         const cols = rs.cols.flatMap((c, i) => (names[i] === undefined ? [] : [{ name: names[i]!, key: ctx.key(names[i]!, false), col: c.col }]));
@@ -253,11 +253,18 @@ export class StatementResolver {
     if (s.upsert) {
       // The proposed row answers to EXCLUDED (PostgreSQL, SQLite) in an enclosing scope, so an
       // unqualified name still means the target's current row.
+      // MySQL's INSERT .. SELECT also sees the SELECT's FROM items (`UPDATE c = s.c`), and the
+      // row alias of `VALUES (..) AS new [(a, b)]` names the proposed row.
       let outer: Scope | undefined;
       let sets = s.upsert;
       if (proposed) {
-        outer = new Scope();
+        outer = new Scope(s.source?.k === 'select' ? this.qa.selectScopes.get(s.source) : undefined);
         outer.sources.push({ names: [ctx.key(EXCLUDED, false)], obj: proposed.obj, rs: proposed });
+        const ra = s.rowAlias;
+        if (ra) {
+          const renamed = ra.columns ? { ...proposed, cols: proposed.cols.flatMap((c, i) => (ra.columns![i] ? [{ ...c, name: ra.columns![i]!.text, key: ctx.key(ra.columns![i]!.text, ra.columns![i]!.quoted) }] : [])) } : proposed;
+          outer.sources.push({ names: [ctx.key(ra.name.text, ra.name.quoted)], obj: proposed.obj, rs: renamed });
+        }
         sets = sets.map((a) => ({ ...a, value: proposedValues(a.value) }));
       }
       this.assign(sets, this.targetScope(obj, s.target, s.alias, outer), obj, 'update');
@@ -563,20 +570,28 @@ export class StatementResolver {
       return [obj];
     }
     let names = s.columns.map((c) => c.name.text);
+    // A copy of a table whose columns are unknown has unknown columns too, not none: later
+    // inserts into it must not be checked against an empty list (that dropped their lineage).
+    let known = true;
     if (s.clone) {
       const from = dataset(ctx, s.clone, 'table');
       ctx.read(from);
-      names = [...(knownColumns(ctx, s.clone)?.values() ?? [])];
+      const cols = knownColumns(ctx, s.clone);
+      known = cols !== undefined;
+      names = [...(cols?.values() ?? [])];
       for (const n of names) ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.column(from, n) }, { obj, col: ctx.b.column(obj, n) }, ctx.stmt!.process.id);
       ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.relationRows(from) }, { obj, col: ctx.b.relationRows(obj) }, ctx.stmt!.process.id);
     } else if (s.like) {
       const like = dataset(ctx, s.like, 'table');
       ctx.read(like);
-      names = [...(knownColumns(ctx, s.like)?.values() ?? [])];
+      const cols = knownColumns(ctx, s.like);
+      known = cols !== undefined;
+      // PostgreSQL `(LIKE src INCLUDING ALL, extra int)`: the copied columns, then the declared ones.
+      names = [...(cols?.values() ?? []), ...names];
     }
     for (const c of s.columns) ctx.b.column(obj, c.name.text, ctx.loc(c.name.start, c.name.end));
     for (const n of names) ctx.b.column(obj, n);
-    ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
+    if (known) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
     return [obj];
   }
 

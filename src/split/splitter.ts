@@ -5,7 +5,7 @@
  * REPEAT / FOR ... END IF, ...). A chunk may still hold several statements (T-SQL needs no
  * semicolons); the parser separates those.
  */
-import type { IToken } from '../../grammars/chevrotain.js';
+import { tokenMatcher, type IToken } from '../../grammars/chevrotain.js';
 import * as T from '../../grammars/tokens.js';
 import { ANY_ROUTINE_KIND, BEGIN_NOT_BLOCK, CLOSED_CONTROL } from '../../grammars/words.js';
 import type { DialectSpec } from '../dialects/spec.js';
@@ -52,6 +52,9 @@ function commandText(line: string): string {
   const m = /^(\.?(?:LOGON|CONNECT|CONN))\b/i.exec(text);
   return m ? m[1]! : text;
 }
+
+const DB2_REGISTERS = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMEZONE', 'SCHEMA', 'SERVER', 'PATH', 'USER', 'SQLID', 'DEGREE', 'MEMBER']);
+const DURATION_UNITS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'MICROSECOND', 'MICROSECONDS']);
 
 function upper(tok: IToken): string {
   return tok.image.toUpperCase();
@@ -136,6 +139,9 @@ export class Splitter {
         }
         // Oracle `ORDER SIBLINGS BY` orders like ORDER BY: the grammar sees ORDER BY.
         if (type === T.K.SIBLINGS && tokens[tokens.length - 1]?.tokenType === T.K.ORDER && this.peek()?.tokenType === T.K.BY) continue;
+        // Redshift `APPROXIMATE COUNT(DISTINCT x)` is COUNT(DISTINCT x) to the lineage.
+        if (caps.approximateAggregates && upper(tok) === 'APPROXIMATE' && /^(COUNT|PERCENTILE_DISC)$/i.test(this.peek()?.image ?? '')) continue;
+        if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
         if (caps.lockingModifiers && (prev === undefined || prev.tokenType === T.K.AS) && this.lockingModifier(tok, prev === undefined)) continue;
         if (tokens.length === 0) {
@@ -304,6 +310,30 @@ export class Splitter {
       return !!nx && nx.tokenType !== T.K.WITH;
     }
     return SQLPLUS_COMMANDS.has(w);
+  }
+
+  /**
+   * Db2: `CURRENT DATE` (and the other special registers in two words) becomes the one name
+   * `CURRENT_DATE` in `prev`; a labeled duration's unit (`- 1 DAY`, `+ (n) MONTHS`, `+ c.term MONTHS`)
+   * is dropped, leaving its value. True when `tok` is taken in so.
+   */
+  private db2Register(tok: IToken, prev: IToken, tokens: IToken[]): boolean {
+    const w = upper(tok);
+    if (upper(prev) === 'CURRENT' && DB2_REGISTERS.has(w)) {
+      prev.image = `CURRENT_${w}`;
+      prev.endOffset = tok.endOffset;
+      prev.tokenType = T.Name;
+      prev.tokenTypeIdx = T.Name.tokenTypeIdx!;
+      return true;
+    }
+    if (!DURATION_UNITS.has(w)) return false;
+    if (prev.tokenType === T.NumberLit || prev.tokenType === T.RParen) return true;
+    // A (qualified) name right after `+` / `-`.
+    let i = tokens.length - 1;
+    while (i >= 0 && tokenMatcher(tokens[i]!, T.Identifier) && tokens[i - 1]?.tokenType === T.Dot) i -= 2;
+    if (i < 0 || !tokenMatcher(tokens[i]!, T.Identifier)) return false;
+    const before = tokens[i - 1];
+    return before !== undefined && (before.tokenType === T.Minus || before.tokenType === T.Plus);
   }
 
   /** Classify a statement from its first tokens. */
