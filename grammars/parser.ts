@@ -156,6 +156,8 @@ export class SqlParser extends EmbeddedActionsParser {
   otherStmt!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
+  loadStmt!: R<A.Statement>;
+  exportStmt!: R<A.Statement>;
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;

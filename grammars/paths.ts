@@ -1,4 +1,4 @@
-/** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD). */
+/** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD, LOAD DATA, EXPORT DATA). */
 import type { IToken } from './chevrotain.js';
 import type { Ident, QName, Query, Statement } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
@@ -114,6 +114,83 @@ export function definePathRules(this: SqlParser): void {
       const q = inner.find((s) => s.k === 'query');
       if (q?.k === 'query') return toFile(q.query, stringValue(path.image), kw.startOffset, end());
       return { k: 'other', keyword: 'UNLOAD', start: kw.startOffset, end: end(), pathWrites: [stringValue(path.image)] };
+    });
+  });
+
+  /**
+   * Files loaded into a table, as `COPY t FROM 'path'` (the files' rows into t):
+   * Hive / Spark `LOAD DATA [LOCAL] INPATH 'p' [OVERWRITE] INTO TABLE t [PARTITION (..)]`,
+   * MySQL `LOAD DATA [LOCAL] INFILE 'f' [REPLACE | IGNORE] INTO TABLE t [FIELDS ..] [(cols)]`,
+   * BigQuery `LOAD DATA {INTO | OVERWRITE} [TEMP TABLE] t [(schema)] .. FROM FILES (uris = ['gs://..', ..], ..)`.
+   */
+  this.loadStmt = $.RULE('loadStmt', (): Statement => {
+    const kw = $.CONSUME(T.AnyToken); // LOAD
+    $.CONSUME1(T.AnyToken); // DATA
+    const paths: string[] = [];
+    let table: QName | undefined;
+    $.OR([
+      {
+        GATE: () => $.LA(1).tokenType === K.INTO || $.LA(1).tokenType === K.OVERWRITE,
+        ALT: () => {
+          $.CONSUME2(T.AnyToken);
+          $.OPTION({ GATE: () => /^(TEMP|TEMPORARY)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.TABLE, DEF: () => $.CONSUME3(T.AnyToken) });
+          $.OPTION1(() => $.CONSUME(K.TABLE));
+          table = $.SUBRULE($.qname);
+          // FROM FILES (uris = ['..', ..], format = ..): the strings of `uris` are the files.
+          let uris = false;
+          $.MANY({
+            GATE: () => !this.atEnd() && $.LA(1).tokenType !== T.Semicolon,
+            DEF: () => {
+              const t = $.CONSUME4(T.AnyToken);
+              $.ACTION(() => {
+                if (/^(uris|source_uris)$/i.test(t.image)) uris = true;
+                else if (uris && t.tokenType === T.StringLit) paths.push(stringValue(t.image));
+                else if (uris && t.image !== '=' && t.image !== '[' && t.tokenType !== T.Comma) uris = false;
+              });
+            },
+          });
+        },
+      },
+      {
+        ALT: () => {
+          $.MANY1({ GATE: () => !/^(INPATH|INFILE)$/i.test($.LA(1).image) && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon, DEF: () => $.CONSUME5(T.AnyToken) });
+          $.CONSUME6(T.AnyToken); // INPATH | INFILE
+          paths.push(stringValue($.CONSUME(T.StringLit).image));
+          $.MANY2({ GATE: () => $.LA(1).tokenType !== K.INTO && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon, DEF: () => $.CONSUME7(T.AnyToken) });
+          $.CONSUME1(K.INTO);
+          $.CONSUME1(K.TABLE);
+          table = $.SUBRULE1($.qname);
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+        },
+      },
+    ]);
+    return $.ACTION((): Statement => ({ k: 'other', keyword: 'LOAD', start: kw.startOffset, end: end(), reads: [], writes: table ? [table] : [], pathReads: paths, pathWrites: [] }));
+  });
+
+  /**
+   * BigQuery `EXPORT DATA [WITH CONNECTION c] OPTIONS (uri = 'gs://..', format = ..) AS query`: the
+   * query's columns flow into the files, as `COPY (query) TO 'path'`.
+   */
+  this.exportStmt = $.RULE('exportStmt', (): Statement => {
+    const kw = $.CONSUME(T.AnyToken); // EXPORT
+    $.CONSUME1(T.AnyToken); // DATA
+    let uri: string | undefined;
+    let last: IToken | undefined;
+    $.MANY({
+      GATE: () => !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon,
+      DEF: () => {
+        const t = $.CONSUME2(T.AnyToken);
+        $.ACTION(() => {
+          if (t.tokenType === T.StringLit && uri === undefined && last !== undefined && /^uri$/i.test(last.image)) uri = stringValue(t.image);
+          if (t.image !== '=') last = t;
+        });
+      },
+    });
+    $.CONSUME(K.AS);
+    const query = $.SUBRULE($.query);
+    return $.ACTION((): Statement => {
+      if (uri !== undefined) return toFile(query, uri, kw.startOffset, end());
+      return { k: 'query', query, start: kw.startOffset, end: end() };
     });
   });
 }

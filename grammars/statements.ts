@@ -99,6 +99,8 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
+        { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
+        { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });

@@ -6,6 +6,31 @@
 import { analyzeSql, flows } from '../procedural/support.js';
 import { edgePairs } from '../helpers/lineage.js';
 
+describe('files loaded and exported', () => {
+  test.each([
+    ['dbvhive', "LOAD DATA INPATH '/data/orders/dt=2024-01-01' OVERWRITE INTO TABLE stg.orders PARTITION (dt = '2024-01-01');", '/data/orders/dt=2024-01-01'],
+    ['dbvsparksql', "LOAD DATA LOCAL INPATH 'file:///tmp/orders.csv' INTO TABLE stg.orders;", 'file:///tmp/orders.csv'],
+    ['dbvmysql', "LOAD DATA LOCAL INFILE '/tmp/orders.csv' REPLACE INTO TABLE stg.orders FIELDS TERMINATED BY ',' ENCLOSED BY '\"' IGNORE 1 LINES (id, amount);", '/tmp/orders.csv'],
+    ['dbvbigquery', "LOAD DATA OVERWRITE stg.orders (id INT64, amount NUMERIC) FROM FILES (format = 'PARQUET', uris = ['gs://lake/orders/*.parquet']);", 'gs://lake/orders/*.parquet'],
+  ])('%s: LOAD DATA writes the table from its files (as COPY t FROM a path)', (vendor, sql, path) => {
+    const a = analyzeSql(`${sql}\nINSERT INTO dw.orders (id, amount) SELECT id, amount FROM stg.orders;`, vendor);
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual([`batchQueries: ${path} -> stg.orders`, 'batchQueries: stg.orders -> dw.orders']);
+  });
+
+  test('BigQuery: LOAD DATA INTO TEMP TABLE from several files; EXPORT DATA OPTIONS (uri = ..) AS query writes the files from the query', () => {
+    const a = analyzeSql(
+      `LOAD DATA INTO TEMP TABLE tmp_orders FROM FILES (uris = ['gs://lake/a/*.csv', 'gs://lake/b/*.csv'], format = 'CSV', skip_leading_rows = 1);
+EXPORT DATA WITH CONNECTION \`proj.us.lake\` OPTIONS (format = 'PARQUET', uri = 'gs://out/orders/*.parquet', overwrite = true) AS
+SELECT o.id, o.amount * fx.rate AS amount_usd FROM tmp_orders o JOIN ref.fx fx ON fx.ccy = o.ccy;`,
+      'dbvbigquery',
+    );
+    expect(a.errors).toEqual([]);
+    expect(flows(a)).toEqual(['batchQueries: gs://lake/a/*.csv,gs://lake/b/*.csv -> tmp_orders', 'batchQueries: tmp_orders,ref.fx -> gs://out/orders/*.parquet']);
+    expect(a.pairs).toEqual(['ref.fx.rate -> gs://out/orders/*.parquet.amount_usd', 'tmp_orders.amount -> gs://out/orders/*.parquet.amount_usd', 'tmp_orders.id -> gs://out/orders/*.parquet.id']);
+  });
+});
+
 describe('Snowflake', () => {
   test('streams: CREATE STREAM s ON TABLE | VIEW | EXTERNAL TABLE t reads t (its rows are t\'s changes); a stream on a stage reads no table', () => {
     const a = analyzeSql(

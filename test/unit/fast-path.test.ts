@@ -163,6 +163,7 @@ const STATEMENTS = [
   'insert into t values (1) log errors; insert into t select 1 from dual log errors reject limit 10',
   'insert into t with (tablock) (a) select a from s with (nolock); insert into t with (tablock) select b from s x with (nolock); select a from s with (nolock) x;',
   'create stream s on table t; create or replace stream if not exists s2 copy grants on view v append_only = true; create stream s3 on stage st;',
+  "load data inpath '/x' into table t; load data overwrite t from files (uris = ['gs://a']); export data options (uri = 'gs://b/*') as select a from t;",
   'select a, b from t order by all; select a from t group by all order by all desc nulls last limit 5; select a from t order by all, b;',
 ];
 
@@ -222,5 +223,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('55de759cd2729d523908dbf29be1b92d');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('2afe0519db4b78768b896129eb485ea9');
 });
