@@ -37,6 +37,14 @@ async function loadEngine(format?: OutputFormat): Promise<Engine> {
   return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writer };
 }
 
+/**
+ * V8's flags back to those the process started with (the heap growth above is set at run time):
+ * bin/sqlflow calls it before writing the bundle's code cache, which V8 keys by its flags.
+ */
+export function restoreV8Flags(): void {
+  setFlagsFromString('--heap-growing-percent=0');
+}
+
 /** `sqlflow | head` closes stdout early: stop quietly instead of crashing on EPIPE. */
 function onStdoutError(err: NodeJS.ErrnoException): void {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);

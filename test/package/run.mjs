@@ -43,7 +43,7 @@ try {
     const out = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', tmp, '--loglevel=error'], root));
     tarball = join(tmp, out[0].filename);
     const files = out[0].files.map((f) => f.path);
-    for (const f of ['bin/sqlflow', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/src/cli/main.js', 'dist/bundle/main.js', 'dist/bundle/worker.js', 'dist/viewer/viewer.js', 'dist/viewer/viewer.css', 'README.md', 'package.json']) {
+    for (const f of ['bin/sqlflow', 'dist/src/api.js', 'dist/src/api.d.ts', 'dist/src/cli/main.js', 'dist/bundle/main.cjs', 'dist/bundle/worker.js', 'dist/viewer/viewer.js', 'dist/viewer/viewer.css', 'README.md', 'package.json']) {
       if (!files.includes(f)) throw new Error(`${f} missing from the tarball`);
     }
     const stray = files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('node_modules/'));

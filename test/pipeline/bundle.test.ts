@@ -1,18 +1,19 @@
 /**
  * The CLI's bundle (dist/bundle, scripts/build-cli.mjs) runs as the unbundled build does: same
- * output for every format, through the bundled parse worker and the big-stack thread; and
- * bin/sqlflow runs the bundle only when it is at least as new as tsc's output. Needs
- * `npm run build` (skipped without the bundle).
+ * output for every format, through the bundled parse worker and the big-stack thread; bin/sqlflow
+ * runs the bundle only when it is at least as new as tsc's output; and the bundle's code cache
+ * (bin/sqlflow) changes no output, replaces a cache V8 refuses, and is not used from a folder
+ * others can write into. Needs `npm run build` (skipped without the bundle).
  */
 import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chain } from '../fuzz/core.mjs';
 import { repoPath } from '../helpers/paths.js';
 
-const bundle = repoPath('dist/bundle/main.js');
+const bundle = repoPath('dist/bundle/main.cjs');
 const built = existsSync(bundle) && existsSync(repoPath('dist/src/cli/main.js'));
 const withBuild = built ? test : test.skip;
 jest.setTimeout(120_000);
@@ -68,9 +69,9 @@ test('bin/sqlflow runs the bundle; in a checkout only when it is at least as new
   mkdirSync(join(root, 'dist/src/cli'), { recursive: true });
   copyFileSync(repoPath('bin/sqlflow'), join(root, 'bin/sqlflow'));
   writeFileSync(join(root, 'package.json'), '{"type":"module"}');
-  const bundled = join(root, 'dist/bundle/main.js');
+  const bundled = join(root, 'dist/bundle/main.cjs');
   const plain = join(root, 'dist/src/cli/main.js');
-  writeFileSync(bundled, "export function main() { process.stdout.write('bundle'); }\n");
+  writeFileSync(bundled, "exports.main = function () { process.stdout.write('bundle'); };\n");
   writeFileSync(plain, "export function main() { process.stdout.write('tsc'); }\n");
   const run = () => execFileSync(process.execPath, [join(root, 'bin/sqlflow')], { encoding: 'utf8' });
   const at = (path: string, seconds: number) => utimesSync(path, seconds, seconds);
@@ -88,4 +89,43 @@ test('bin/sqlflow runs the bundle; in a checkout only when it is at least as new
   expect(run()).toBe('bundle');
   rmSync(bundled);
   expect(run()).toBe('tsc');
+});
+
+withBuild("the bundle's code cache: written once per command, same output, a refused cache replaced, a folder others can write into not used", () => {
+  const cache = join(dir, 'cache');
+  const run = (args: string[], cacheDir = cache) =>
+    execFileSync(process.execPath, [repoPath('bin/sqlflow'), ...args], {
+      cwd: repoPath('.'),
+      encoding: 'utf8',
+      env: { ...process.env, SQLFLOW_CACHE_DIR: cacheDir, NODE_DISABLE_COMPILE_CACHE: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  const args = ['analyze', ...samples, '--schema', 'samples/warehouse/schema.json', '-f', 'csv', '--no-progress'];
+  const expected = readFileSync(repoPath('samples/warehouse/expected/lineage.csv'), 'utf8');
+  const hash = /^\/\/ sqlflow-cli-bundle ([0-9a-f]+)\n/.exec(readFileSync(bundle, 'utf8'))![1];
+  const file = join(cache, `${hash}-${process.version}-${process.arch}-analyze.bin`);
+  rmSync(cache, { recursive: true, force: true });
+  expect(run(args)).toBe(expected);
+  expect(readdirSync(cache)).toEqual([`${hash}-${process.version}-${process.arch}-analyze.bin`]);
+  const written = readFileSync(file);
+  expect(run(args)).toBe(expected); // from the cache, which stays as it was
+  expect(readFileSync(file).equals(written)).toBe(true);
+  // Another command has its own cache.
+  expect(run(['vendors']).length).toBeGreaterThan(100);
+  expect(readdirSync(cache).sort()).toEqual([`${hash}-${process.version}-${process.arch}-analyze.bin`, `${hash}-${process.version}-${process.arch}-vendors.bin`]);
+  // A cache V8 refuses (not one of its code caches) is replaced after the run.
+  writeFileSync(file, Buffer.alloc(written.length, 7));
+  expect(run(args)).toBe(expected);
+  expect(readFileSync(file)[0]).not.toBe(7);
+  // A folder that cannot be one (a file) or that others can write into: no cache, same output.
+  const notDir = join(dir, 'not-a-folder');
+  writeFileSync(notDir, '');
+  expect(run(args, notDir)).toBe(expected);
+  if (process.platform !== 'win32') {
+    const open = join(dir, 'open-cache');
+    mkdirSync(open);
+    chmodSync(open, 0o777);
+    expect(run(args, open)).toBe(expected);
+    expect(readdirSync(open)).toEqual([]);
+  }
 });
