@@ -9,7 +9,7 @@ import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { chain } from '../fuzz/core.mjs';
 import { repoPath } from '../helpers/paths.js';
 
@@ -91,7 +91,7 @@ test('bin/sqlflow runs the bundle; in a checkout only when it is at least as new
   expect(run()).toBe('tsc');
 });
 
-withBuild("the bundle's code cache: written once per command, same output, a refused cache replaced, a folder others can write into not used", () => {
+withBuild("the bundle's code cache: written once per command, same output, four builds kept per command, a refused cache replaced, a folder others can write into not used", () => {
   const cache = join(dir, 'cache');
   const run = (args: string[], cacheDir = cache) =>
     execFileSync(process.execPath, [repoPath('bin/sqlflow'), ...args], {
@@ -117,6 +117,15 @@ withBuild("the bundle's code cache: written once per command, same output, a ref
   writeFileSync(file, Buffer.alloc(written.length, 7));
   expect(run(args)).toBe(expected);
   expect(readFileSync(file)[0]).not.toBe(7);
+  // Caches of other builds (other installed copies) are kept, up to four per command: the oldest go.
+  const other = (n: number) => join(cache, `other${n}-${process.version}-${process.arch}-analyze.bin`);
+  for (let n = 1; n <= 4; n++) {
+    writeFileSync(other(n), 'x');
+    utimesSync(other(n), 1000 + n, 1000 + n);
+  }
+  rmSync(file);
+  expect(run(args)).toBe(expected);
+  expect(readdirSync(cache).filter((f) => f.endsWith('-analyze.bin')).sort()).toEqual([basename(file), basename(other(2)), basename(other(3)), basename(other(4))].sort());
   // A folder that cannot be one (a file) or that others can write into: no cache, same output.
   const notDir = join(dir, 'not-a-folder');
   writeFileSync(notDir, '');
