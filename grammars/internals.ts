@@ -12,8 +12,11 @@
  * - `exportLexerState` / `importLexerState`: the index of the last consumed token, read and set
  *   (public at run time, absent from the published typings).
  * - `topLevelRuleRecord(name, action)`: records one rule's GAST while `performSelfAnalysis` records
- *   the grammar; replaced for the duration by a lookup of the rules recorded at build time
- *   (`replayingRules`), so a parser can be built without recording them again.
+ *   the grammar; while `replayingRules` runs, a lookup of the rules recorded at build time, so a
+ *   parser can be built without recording them again. `enableRecording` / `disableRecording`
+ *   (which put ~90 recording methods on the parser and delete them again: a few ms per parser)
+ *   are then skipped when every rule (`definedRulesNames`) is among the recorded ones. The three
+ *   are wrapped once on Chevrotain's parser prototype; outside `replayingRules` they do as before.
  * - `categorize`: a token type's categories wired as `createToken({ categories })` wires them
  *   (`CATEGORIES`, and each category's `categoryMatches`, `categoryMatchesMap`, `isParent`).
  */
@@ -22,6 +25,9 @@ import type { EmbeddedActionsParser, Rule, TokenType } from 'chevrotain';
 interface Internals {
   RECORDING_PHASE: boolean;
   topLevelRuleRecord(name: string, action: () => unknown): Rule;
+  enableRecording(): void;
+  disableRecording(): void;
+  definedRulesNames: string[];
   SAVE_ERROR(e: Error): Error;
   tokVectorLength: number;
   exportLexerState(): number;
@@ -62,20 +68,42 @@ export function invokeNested<R>(p: EmbeddedActionsParser, rule: (...a: any[]) =>
   return (rule as unknown as { coreRule: (...a: unknown[]) => R }).coreRule.apply(p, args);
 }
 
+/** The rules recorded at build time, while `replayingRules` runs; `whole`: every rule of the parser is among them. */
+let replay: { rules: ReadonlyMap<string, Rule>; whole: boolean } | undefined;
+/** Chevrotain's parser prototypes whose recording methods are wrapped. */
+const wrapped = new WeakSet<object>();
+
+/** Wrap (once) the recording methods of the prototype that defines them, to consult `replay`. */
+function wrapRecording(p: EmbeddedActionsParser): void {
+  let owner = p as object;
+  while (!Object.prototype.hasOwnProperty.call(owner, 'topLevelRuleRecord')) owner = Object.getPrototypeOf(owner) as object;
+  if (wrapped.has(owner)) return;
+  wrapped.add(owner);
+  const proto = owner as Internals;
+  const { topLevelRuleRecord: record, enableRecording: enable, disableRecording: disable } = proto;
+  proto.topLevelRuleRecord = function (this: Internals, name, action) {
+    return replay?.rules.get(name) ?? record.call(this, name, action);
+  };
+  proto.enableRecording = function (this: Internals) {
+    if (replay?.whole !== true) enable.call(this);
+  };
+  proto.disableRecording = function (this: Internals) {
+    if (replay?.whole !== true) disable.call(this);
+  };
+}
+
 /**
  * Run `analyze` (which calls the parser's `performSelfAnalysis`) with each rule's recording taken
  * from `rules` (the GAST recorded at build time); a rule not there is recorded as usual.
  */
 export function replayingRules(p: EmbeddedActionsParser, rules: ReadonlyMap<string, Rule>, analyze: () => void): void {
-  const i = internals(p);
-  const record = i.topLevelRuleRecord;
-  i.topLevelRuleRecord = function (this: Internals, name, action) {
-    return rules.get(name) ?? record.call(this, name, action);
-  };
+  wrapRecording(p);
+  const outer = replay;
+  replay = { rules, whole: internals(p).definedRulesNames.every((name) => rules.has(name)) };
   try {
     analyze();
   } finally {
-    delete (i as Partial<Internals>).topLevelRuleRecord;
+    replay = outer;
   }
 }
 
@@ -90,6 +118,9 @@ export function internalsPresent(p: EmbeddedActionsParser, rule: unknown): Recor
     importLexerState: typeof i.importLexerState,
     coreRule: typeof (rule as { coreRule?: unknown }).coreRule,
     topLevelRuleRecord: typeof i.topLevelRuleRecord,
+    enableRecording: typeof i.enableRecording,
+    disableRecording: typeof i.disableRecording,
+    definedRulesNames: Array.isArray(i.definedRulesNames) ? 'array' : typeof i.definedRulesNames,
   };
 }
 

@@ -22,7 +22,7 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
   const p = parserFor(dialect('ansi'));
 
   it('are present with the expected types', () => {
-    expect(internalsPresent(p, p.expr)).toEqual({ RECORDING_PHASE: 'boolean', SAVE_ERROR: 'function', tokVectorLength: 'number', exportLexerState: 'function', importLexerState: 'function', coreRule: 'function', topLevelRuleRecord: 'function' });
+    expect(internalsPresent(p, p.expr)).toEqual({ RECORDING_PHASE: 'boolean', SAVE_ERROR: 'function', tokVectorLength: 'number', exportLexerState: 'function', importLexerState: 'function', coreRule: 'function', topLevelRuleRecord: 'function', enableRecording: 'function', disableRecording: 'function', definedRulesNames: 'array' });
   });
 
   it('RECORDING_PHASE is off once the grammar is built', () => {
@@ -86,6 +86,16 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
       item = this.RULE('item', () => {
         this.OR([{ ALT: () => this.CONSUME(A) }, { ALT: () => this.CONSUME(B) }]);
       });
+      /** Times Chevrotain switched recording on (enableRecording), seen through its RECORDING_PHASE flag. */
+      switchedOn = 0;
+      private phase = false;
+      get RECORDING_PHASE(): boolean {
+        return this.phase;
+      }
+      set RECORDING_PHASE(on: boolean) {
+        if (on) this.switchedOn++;
+        this.phase = on;
+      }
       constructor(rules?: ReadonlyMap<string, Rule>) {
         super([A, B]);
         if (rules) replayingRules(this, rules, () => this.performSelfAnalysis());
@@ -94,14 +104,31 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
     }
     const recorded = new Tiny();
     expect(runs).toBe(1); // recording ran the rule once
+    expect(recorded.switchedOn).toBe(1);
     runs = 0;
     const replayed = new Tiny(new Map(Object.entries(recorded.getGAstProductions())));
     expect(runs).toBe(0);
     expect(serializeGrammar(Object.values(replayed.getGAstProductions()))).toEqual(serializeGrammar(Object.values(recorded.getGAstProductions())));
     expect(Object.keys(replayed)).not.toContain('topLevelRuleRecord');
+    // Every rule replayed: recording (its ~90 methods put on the parser, then deleted) never switched on.
+    expect(replayed.switchedOn).toBe(0);
+    expect(isRecording(replayed)).toBe(false);
     replayed.input = new Lexer([A, B], { positionTracking: 'onlyOffset' }).tokenize('abba').tokens;
     expect(replayed.top()).toBe(4);
     expect(replayed.errors).toEqual([]);
+    // One rule missing from the record: that one is recorded (run once), the other replayed.
+    runs = 0;
+    const partial = new Tiny(new Map([['item', recorded.getGAstProductions().item!]]));
+    expect(runs).toBe(1);
+    expect(partial.switchedOn).toBe(1);
+    expect(serializeGrammar(Object.values(partial.getGAstProductions()))).toEqual(serializeGrammar(Object.values(recorded.getGAstProductions())));
+    expect(isRecording(partial)).toBe(false);
+    partial.input = new Lexer([A, B], { positionTracking: 'onlyOffset' }).tokenize('ab').tokens;
+    expect(partial.top()).toBe(2);
+    // Outside replayingRules, recording as Chevrotain does.
+    runs = 0;
+    expect(new Tiny().switchedOn).toBe(1);
+    expect(runs).toBe(1);
   });
 });
 
