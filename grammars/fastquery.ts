@@ -37,6 +37,8 @@ const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
   format: 'FORMAT',
   matchRecognize: 'MATCH_RECOGNIZE',
   timeseries: 'TIMESERIES',
+  expandOn: 'EXPAND',
+  selectSample: 'SAMPLE',
 };
 
 export class FastQuery extends FastExpr {
@@ -304,6 +306,7 @@ export class FastQuery extends FastExpr {
     const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
     const m = this.toks[this.p];
     if (m !== undefined && SELECT_MODIFIERS.test(m.image) && this.toks[this.p + 1]?.tokenType !== T.Comma) throw GIVE_UP;
+    if (m !== undefined && /^NORMALIZE$/i.test(m.image) && this.parser.caps.queryClauses.has('normalize')) throw GIVE_UP;
     if (this.is(K.ALL!)) this.p++;
     else if (this.is(K.DISTINCT!)) {
       this.p++;

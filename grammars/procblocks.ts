@@ -27,6 +27,9 @@ const MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC']);
 const SCROLL = new Set(['NO', 'SCROLL']);
 
 export abstract class BlockParser extends ProcBase {
+  /** Inside a parenthesized statement list (Teradata macro body): a statement may also end at its `)`. */
+  protected inParens = false;
+
   /** One statement of a list (undefined: nothing to record, e.g. a label). */
   protected abstract stmt(): A.Statement | undefined;
 
@@ -54,7 +57,7 @@ export abstract class BlockParser extends ProcBase {
    */
   protected sql(): A.Statement | undefined {
     const s = this.rule(this.p.statementWithSemi);
-    if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w())) this.fail(this.la(1), 'expected ;');
+    if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w()) && !(this.inParens && this.is(T.RParen))) this.fail(this.la(1), 'expected ;');
     if (s.k === 'other' && !NO_LINEAGE_WORDS.has(s.keyword.split(' ')[0]!)) {
       this.p.innerErrors.push(syntaxError(s.start, `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'`));
       return undefined;

@@ -20,6 +20,8 @@ function rowWidth(fn: FuncCall): number {
 const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
 /** What may follow `GROUP BY ALL` when no group items follow it. */
+/** After `SELECT NORMALIZE`, tokens that make NORMALIZE a column (`SELECT normalize, x`, `normalize FROM t`, `normalize AS n`, `normalize.x`). */
+const NORMALIZE_NOT_MODIFIER = new Set([T.Comma, K.FROM, K.AS, T.Dot, T.Semicolon, T.RParen, EOF]);
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
@@ -369,6 +371,26 @@ export function defineQueryRules(this: SqlParser): void {
         },
       ]);
     });
+    $.option(21, {
+      // Teradata `SELECT NORMALIZE [ON MEETS OR OVERLAPS] period_col, ..`: rows whose periods meet
+      // or overlap are merged into one, a modifier like DISTINCT; a column named NORMALIZE is followed by `,`, FROM, AS or `.`.
+      GATE: () => this.caps.queryClauses.has('normalize') && /^NORMALIZE$/i.test($.LA(1).image) && !NORMALIZE_NOT_MODIFIER.has($.LA(2).tokenType),
+      DEF: () => {
+        $.consume(21, T.Identifier);
+        sel.distinct = true;
+        $.option(22, {
+          GATE: () => $.LA(1).tokenType === K.ON && /^(MEETS|OVERLAPS)$/i.test($.LA(2).image),
+          DEF: () => {
+            $.consume(22, K.ON);
+            $.consume(22, T.AnyToken);
+            $.option(23, () => {
+              $.consume(23, K.OR);
+              $.consume(23, T.AnyToken);
+            });
+          },
+        });
+      },
+    });
     $.OPTION4({
       GATE: () => $.LA(1).tokenType === K.TOP && ($.LA(2).tokenType === T.NumberLit || $.LA(2).tokenType === T.LParen || $.LA(2).tokenType === T.Variable),
       DEF: () => {
@@ -484,6 +506,71 @@ export function defineQueryRules(this: SqlParser): void {
     $.option(17, () => {
       $.CONSUME(K.QUALIFY);
       sel.qualify = $.SUBRULE2($.expr);
+    });
+    $.option(24, {
+      // Teradata `SAMPLE [WITH REPLACEMENT] [RANDOMIZED ALLOCATION] 0.25, 100` or
+      // `SAMPLE WHEN cond THEN n [, n] .. [ELSE n] END`: which of the rows are returned.
+      GATE: () => $.LA(1).tokenType === K.SAMPLE && this.caps.queryClauses.has('selectSample'),
+      DEF: () => {
+        $.consume(24, K.SAMPLE);
+        const sample: Expr[] = [];
+        $.many(25, { GATE: () => /^(WITH|REPLACEMENT|RANDOMIZED|ALLOCATION)$/i.test($.LA(1).image), DEF: () => $.consume(25, T.AnyToken) });
+        $.or(26, [
+          {
+            GATE: () => $.LA(1).tokenType === K.WHEN,
+            ALT: () => {
+              $.AT_LEAST_ONE(() => {
+                $.consume(26, K.WHEN);
+                sample.push($.subrule(26, $.expr));
+                $.consume(26, K.THEN);
+                $.subrule(27, $.exprList);
+              });
+              $.option(27, () => {
+                $.consume(27, K.ELSE);
+                $.subrule(28, $.exprList);
+              });
+              $.consume(28, K.END);
+            },
+          },
+          { ALT: () => void $.subrule(29, $.exprList) },
+        ]);
+        $.ACTION(() => (sel.sample = sample));
+      },
+    });
+    $.option(28, {
+      // Teradata `EXPAND ON period_col AS alias [BY INTERVAL '1' DAY | BY ANCHOR [PERIOD] MONTH_BEGIN] [FOR period]`.
+      GATE: () => this.caps.queryClauses.has('expandOn') && /^EXPAND$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON,
+      DEF: () => {
+        $.consume(28, T.Identifier);
+        $.consume(29, K.ON);
+        const expr = $.subrule(30, $.expr);
+        $.consume(30, K.AS);
+        const alias = $.subrule(31, $.ident);
+        const by: Expr[] = [];
+        $.option(29, () => {
+          $.consume(31, K.BY);
+          $.or(32, [
+            {
+              GATE: () => /^ANCHOR$/i.test($.LA(1).image),
+              ALT: () => {
+                $.consume(32, T.Identifier);
+                $.option(30, { GATE: () => /^PERIOD$/i.test($.LA(1).image), DEF: () => $.consume(33, T.Identifier) });
+                $.consume(34, T.Identifier);
+                $.option(31, () => {
+                  $.consume(35, K.AT);
+                  $.subrule(33, $.expr);
+                });
+              },
+            },
+            { ALT: () => void $.subrule(34, $.expr) },
+          ]);
+        });
+        $.option(32, () => {
+          $.consume(36, K.FOR);
+          by.push($.subrule(35, $.expr));
+        });
+        $.ACTION(() => (sel.expandOn = { expr, alias, by }));
+      },
     });
     $.MANY1({
       // Hive/Spark CLUSTER BY / DISTRIBUTE BY / SORT BY.

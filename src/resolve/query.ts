@@ -202,6 +202,11 @@ export class QueryAnalyzer {
       scope.defineScalar(identKey(ctx.key, ts.alias), ts.window.orderBy.map((o) => o.expr));
       for (const e of [...ts.window.partitionBy, ...ts.window.orderBy.map((o) => o.expr)]) this.condition(e, scope, rows, 'window');
     }
+    if (sel.expandOn) {
+      // Teradata EXPAND ON: the alias is each interval of the period expression; FOR limits the rows.
+      scope.defineScalar(identKey(ctx.key, sel.expandOn.alias), [sel.expandOn.expr]);
+      for (const e of sel.expandOn.by) this.condition(e, scope, rows, 'where');
+    }
     this.items(sel.items, scope, rs, rows, target);
     this.condition(sel.prewhere, scope, rows, 'where');
     this.condition(sel.where, scope, rows, 'where');
@@ -210,6 +215,7 @@ export class QueryAnalyzer {
     for (const g of groups) this.condition(g, scope, rows, 'groupBy');
     this.condition(sel.having, scope, rows, 'having');
     this.condition(sel.qualify, scope, rows, 'qualify');
+    for (const e of sel.sample ?? []) this.condition(e, scope, rows, 'where');
     for (const e of sel.limitBy ?? []) this.condition(e, scope, rows, 'groupBy');
     return rs;
   }

@@ -252,6 +252,8 @@ const ANY_OF: MessageTemplate = (name, n) => `column '${name}' could belong to a
 const NOT_FOUND: MessageTemplate = (name) => `column '${name}' not found in any source`;
 
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
+  const current = ctx.dialect.semantics.currentValueWords;
+  if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return { refs: [] };
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
   for (let s: Scope | undefined = scope; s; s = s.parent) {

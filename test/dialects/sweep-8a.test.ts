@@ -1,0 +1,106 @@
+/**
+ * Production-style SQL of Teradata, Informix, Athena, PostgreSQL, Spark / Databricks / Hive,
+ * T-SQL and MySQL whose lineage was wrong or silently lost (session 8 sweep). Pairs are
+ * `source -> target`: `a.pairs` fdd, `decided` fdr into columns, `rows` fdr into RelationRows.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+
+describe('Teradata', () => {
+  test('SELECT NORMALIZE [ON MEETS OR OVERLAPS] is a modifier like DISTINCT, not a column', () => {
+    const a = ok(
+      `INSERT INTO dw.acct_vp (acct_id, vp)
+SELECT NORMALIZE ON MEETS OR OVERLAPS acct_id, valid_period FROM stg.acct_hist WHERE src_cd = 'CORE';
+INSERT INTO dw.acct_vp2 (acct_id, vp)
+SELECT NORMALIZE h.acct_id, h.valid_period FROM stg.acct_hist h;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual([
+      'stg.acct_hist.acct_id -> dw.acct_vp.acct_id',
+      'stg.acct_hist.acct_id -> dw.acct_vp2.acct_id',
+      'stg.acct_hist.valid_period -> dw.acct_vp.vp',
+      'stg.acct_hist.valid_period -> dw.acct_vp2.vp',
+    ]);
+    expect(rows(a)).toEqual(['stg.acct_hist.src_cd -> dw.acct_vp.RelationRows']);
+  });
+
+  test('a column named normalize is still a column', () => {
+    const a = ok(`INSERT INTO dw.t SELECT normalize, x FROM stg.v;`, 'dbvteradata');
+    expect(a.pairs).toEqual(['stg.v.normalize -> dw.t.normalize', 'stg.v.x -> dw.t.x']);
+  });
+
+  test('CREATE MACRO m AS (INSERT ..; DELETE ..;): the body statements are analyzed, EXEC calls it', () => {
+    const a = ok(
+      `CREATE MACRO etl.load_fact AS (
+  INSERT INTO dw.sales_fact (sale_id, amount)
+  SELECT s.sale_id, s.amount FROM stg.sales s WHERE s.amount > 0;
+  DELETE FROM stg.sales;
+);
+REPLACE MACRO etl.load_dim (p_batch INTEGER) AS (
+  INSERT INTO dw.cust_dim (cust_id, cust_nm) SELECT c.cust_id, c.cust_nm FROM stg.cust c WHERE c.batch_id = :p_batch
+);
+EXEC etl.load_fact;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual([
+      'stg.cust.cust_id -> dw.cust_dim.cust_id',
+      'stg.cust.cust_nm -> dw.cust_dim.cust_nm',
+      'stg.sales.amount -> dw.sales_fact.amount',
+      'stg.sales.sale_id -> dw.sales_fact.sale_id',
+    ]);
+    expect(rows(a)).toEqual(['stg.cust.batch_id -> dw.cust_dim.RelationRows', 'stg.sales.amount -> dw.sales_fact.RelationRows']);
+  });
+
+  test('RESET WHEN in a window: its condition decides the rows like the partitions', () => {
+    const a = ok(
+      `INSERT INTO dw.streak (acct_id, txn_dt, streak_no)
+SELECT acct_id, txn_dt,
+       ROW_NUMBER() OVER (PARTITION BY acct_id ORDER BY txn_dt RESET WHEN bal_amt < 0) AS streak_no
+FROM stg.daily_bal;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual(['stg.daily_bal.acct_id -> dw.streak.acct_id', 'stg.daily_bal.txn_dt -> dw.streak.txn_dt']);
+    expect(rows(a)).toEqual([
+      'stg.daily_bal.acct_id -> dw.streak.RelationRows',
+      'stg.daily_bal.bal_amt -> dw.streak.RelationRows',
+      'stg.daily_bal.txn_dt -> dw.streak.RelationRows',
+    ]);
+  });
+
+  test('EXPAND ON period AS p BY INTERVAL .. FOR ..: p comes from the period column', () => {
+    const a = ok(
+      `INSERT INTO dw.acct_daily (acct_id, cal_period)
+SELECT acct_id, pd
+FROM stg.acct_hist
+WHERE status_cd = 'A'
+EXPAND ON valid_period AS pd BY INTERVAL '1' DAY FOR PERIOD(DATE '2024-01-01', DATE '2024-02-01');`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual(['stg.acct_hist.acct_id -> dw.acct_daily.acct_id', 'stg.acct_hist.valid_period -> dw.acct_daily.cal_period']);
+    expect(rows(a)).toEqual(['stg.acct_hist.status_cd -> dw.acct_daily.RelationRows']);
+  });
+
+  test('bare DATE and TIME are the current date and time, not columns', () => {
+    const a = ok(
+      `INSERT INTO dw.month_end (acct_id, month_end_dt, load_tm)
+SELECT acct_id, LAST_DAY(DATE), TIME FROM stg.acct WHERE open_dt > DATE - 30 AND "DATE" IS NOT NULL;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual(['stg.acct.acct_id -> dw.month_end.acct_id']);
+    expect(rows(a)).toEqual(['stg.acct.DATE -> dw.month_end.RelationRows', 'stg.acct.open_dt -> dw.month_end.RelationRows']);
+  });
+
+  test('SAMPLE at the end of an INSERT .. SELECT (a number, a list, WHEN .. THEN .. END)', () => {
+    const a = ok(
+      `INSERT INTO dw.cust_sample SELECT * FROM stg.cust SAMPLE 100;
+INSERT INTO dw.cust_sample2 (cust_id) SELECT cust_id FROM stg.cust WHERE active = 'Y' SAMPLE .25, .25;
+INSERT INTO dw.cust_sample3 (cust_id) SELECT cust_id FROM stg.cust SAMPLE WITH REPLACEMENT WHEN region_cd = 'E' THEN 10 ELSE 5 END;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual([
+      'stg.cust.* -> dw.cust_sample.*',
+      'stg.cust.cust_id -> dw.cust_sample2.cust_id',
+      'stg.cust.cust_id -> dw.cust_sample3.cust_id',
+    ]);
+    expect(rows(a)).toEqual(['stg.cust.active -> dw.cust_sample2.RelationRows', 'stg.cust.region_cd -> dw.cust_sample3.RelationRows']);
+  });
+});
