@@ -98,7 +98,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
-        { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
+        { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
         { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
@@ -830,7 +830,7 @@ export function defineStatementRules(this: SqlParser): void {
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-            return $.ACTION((): Statement => ({ k: 'other', keyword: 'CREATE', start: kw.startOffset, end: end() }));
+            return $.ACTION(() => this.skipped('CREATE', kw.startOffset));
           },
         },
       ],
@@ -1164,7 +1164,7 @@ export function defineStatementRules(this: SqlParser): void {
                     $.OPTION2({ GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== EOF, DEF: () => $.CONSUME2(T.AnyToken) });
                     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
                     // Column actions (DROP/RENAME/ALTER COLUMN ...) are read from the tokens by src/resolve/changes.ts.
-                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), alterTable: from }));
+                    return $.ACTION(() => this.skipped('ALTER TABLE', kw.startOffset, { alterTable: from }));
                   },
                 },
               ],
@@ -1174,7 +1174,7 @@ export function defineStatementRules(this: SqlParser): void {
         {
           ALT: () => {
             $.SUBRULE1($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-            return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER', start: kw.startOffset, end: end() }));
+            return $.ACTION(() => this.skipped('ALTER', kw.startOffset));
           },
         },
       ],
@@ -1214,7 +1214,7 @@ export function defineStatementRules(this: SqlParser): void {
   this.otherStmt = $.RULE('otherStmt', (): Statement => {
     const first = $.CONSUME(T.AnyToken);
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-    return $.ACTION((): Statement => ({ k: 'other', keyword: first?.image?.toUpperCase(), start: first.startOffset, end: end() }));
+    return $.ACTION(() => this.skipped(first?.image?.toUpperCase(), first.startOffset));
   });
 
   /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */

@@ -548,5 +548,5 @@ export interface OtherStmt extends Node {
   /** A routine called (`EXEC proc`, PL/SQL `pkg.proc(...)`): recorded, no lineage of its own. */
   call?: QName;
   /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */
-  diagnostic?: { severity: 'warning' | 'note'; message: string };
+  diagnostic?: { severity: 'warning' | 'note'; message: string; code?: string };
 }

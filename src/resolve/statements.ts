@@ -96,7 +96,7 @@ export class StatementResolver {
       case 'assign':
         return this.procedural.statement(s);
       case 'other':
-        if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, 'SyntaxHint');
+        if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, s.diagnostic.code ?? 'SyntaxHint');
         if (s.call) {
           // A routine call has no lineage of its own; its process records who calls what.
           const callee = s.call.parts.map((p) => p.text).join('.');

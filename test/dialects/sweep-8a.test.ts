@@ -3,6 +3,7 @@
  * T-SQL and MySQL whose lineage was wrong or silently lost (session 8 sweep). Pairs are
  * `source -> target`: `a.pairs` fdd, `decided` fdr into columns, `rows` fdr into RelationRows.
  */
+import { analyzeSql } from '../procedural/support.js';
 import { ok, rows } from '../helpers/accuracy.js';
 
 describe('Teradata', () => {
@@ -102,5 +103,63 @@ INSERT INTO dw.cust_sample3 (cust_id) SELECT cust_id FROM stg.cust SAMPLE WITH R
       'stg.cust.cust_id -> dw.cust_sample3.cust_id',
     ]);
     expect(rows(a)).toEqual(['stg.cust.active -> dw.cust_sample2.RelationRows', 'stg.cust.region_cd -> dw.cust_sample3.RelationRows']);
+  });
+});
+
+describe('statements skipped without lineage', () => {
+  test('Informix UNLOAD TO file [DELIMITER c] query: the query flows into the file', () => {
+    const a = ok(
+      `UNLOAD TO '/data/export/cust_ca.unl' DELIMITER '|'
+SELECT customer_num, fname, lname FROM customer WHERE state = 'CA';
+UNLOAD TO '/data/export/orders.unl' SELECT * FROM orders;`,
+      'dbvinformix',
+    );
+    expect(a.pairs).toEqual([
+      'customer.customer_num -> /data/export/cust_ca.unl.customer_num',
+      'customer.fname -> /data/export/cust_ca.unl.fname',
+      'customer.lname -> /data/export/cust_ca.unl.lname',
+      'orders.* -> /data/export/orders.unl.*',
+    ]);
+    expect(rows(a)).toEqual(['customer.state -> /data/export/cust_ca.unl.RelationRows']);
+  });
+
+  test('Athena UNLOAD (query) TO s3 WITH (..): like COPY (query) TO', () => {
+    const a = ok(
+      `UNLOAD (SELECT o.order_id, o.amount FROM sales.orders o WHERE o.order_date >= DATE '2024-01-01')
+TO 's3://acme-exports/orders/' WITH (format = 'PARQUET', compression = 'SNAPPY');`,
+      'dbvathena',
+    );
+    expect(a.pairs).toEqual(['sales.orders.amount -> s3://acme-exports/orders/.amount', 'sales.orders.order_id -> s3://acme-exports/orders/.order_id']);
+    expect(rows(a)).toEqual(['sales.orders.order_date -> s3://acme-exports/orders/.RelationRows']);
+  });
+
+  test.each(['dbvansi', 'dbvpostgresql', 'dbvsnowflake', 'dbvhive', 'dbvteradata'])('a CREATE the grammar does not know that holds a query warns where it is (%s)', (vendor) => {
+    const a = analyzeSql(
+      `INSERT INTO dw.a (x) SELECT x FROM stg.a;
+CREATE SOMETHINGNEW dw.b AS
+SELECT x, y FROM stg.b;`,
+      vendor,
+    );
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual(["2:1 statement 'CREATE SOMETHINGNEW dw.b AS' not analyzed: the query it holds has no lineage here"]);
+    expect(a.pairs).toEqual(['stg.a.x -> dw.a.x']);
+  });
+
+  test('a no-lineage statement that holds an INSERT warns; GRANT, EXPLAIN and policies do not', () => {
+    const a = analyzeSql(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON dw.a TO etl_role;
+REVOKE SELECT ON dw.a FROM analyst;
+EXPLAIN SELECT x FROM stg.a;
+CREATE POLICY own_rows ON dw.a FOR SELECT USING (owner IN (SELECT u FROM dw.users));
+CREATE INDEX a_x ON dw.a (x);
+ALTER VIEW dw.v AS SELECT x FROM stg.a;
+CREATE RULE r AS ON INSERT TO dw.a DO ALSO INSERT INTO dw.audit_a VALUES (NEW.x);`,
+      'dbvpostgresql',
+    );
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([
+      "6:1 statement 'ALTER VIEW dw.v AS SELECT x FROM stg.a' not analyzed: the query it holds has no lineage here",
+      "7:1 statement 'CREATE RULE r AS ON INSERT TO dw.a DO ...' not analyzed: the query it holds has no lineage here",
+    ]);
   });
 });
