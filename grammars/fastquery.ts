@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
+import { onlyTable, STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
 import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -420,6 +420,7 @@ export class FastQuery extends FastExpr {
       return { k: 'derived', query, start: t.startOffset, end: this.end() };
     }
     if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
+    if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
     const name = this.qname();
     const a = this.toks[this.p];
     const b = this.toks[this.p + 1];

@@ -20,6 +20,11 @@ function rowWidth(fn: FuncCall): number {
 const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
 /** What may follow `GROUP BY ALL` when no group items follow it. */
+/** `ONLY name` or `ONLY (name)`: ONLY is the PostgreSQL inheritance modifier, not a table named ONLY. */
+export function onlyTable(t1: IToken, t2: IToken): boolean {
+  return t1.tokenType === K.ONLY && (t2.tokenType === T.LParen || tokenMatcher(t2, T.Identifier));
+}
+
 /** After `SELECT NORMALIZE`, tokens that make NORMALIZE a column (`SELECT normalize, x`, `normalize FROM t`, `normalize AS n`, `normalize.x`). */
 const NORMALIZE_NOT_MODIFIER = new Set([T.Comma, K.FROM, K.AS, T.Dot, T.Semicolon, T.RParen, EOF]);
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
@@ -1176,6 +1181,14 @@ export function defineQueryRules(this: SqlParser): void {
               start: v.startOffset,
               end: end(),
             }));
+          },
+        },
+        {
+          // PostgreSQL `FROM ONLY t`, `ONLY (t)`: the table without its inheritance children.
+          GATE: () => onlyTable($.LA(1), $.LA(2)),
+          ALT: () => {
+            $.CONSUME2(K.ONLY);
+            return $.SUBRULE6($.tablePrimary);
           },
         },
         { ALT: () => $.SUBRULE($.namedTable) },

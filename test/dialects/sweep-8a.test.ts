@@ -163,3 +163,37 @@ CREATE RULE r AS ON INSERT TO dw.a DO ALSO INSERT INTO dw.audit_a VALUES (NEW.x)
     ]);
   });
 });
+
+describe('PostgreSQL ONLY (a table without its inheritance children)', () => {
+  test.each(['dbvpostgresql', 'dbvgreenplum'])('FROM ONLY t, JOIN ONLY t, ONLY (t), UPDATE ONLY, DELETE FROM ONLY (%s)', (vendor) => {
+    const a = ok(
+      `INSERT INTO dw.measurement (city_id, logdate, peak)
+SELECT m.city_id, m.logdate, m.peaktemp FROM ONLY raw.measurement m JOIN ONLY raw.city c ON c.city_id = m.city_id WHERE c.active;
+INSERT INTO dw.measurement_all SELECT * FROM ONLY (raw.measurement);
+UPDATE ONLY dw.measurement SET peak = f.peaktemp FROM raw.fixes f WHERE f.city_id = dw.measurement.city_id;
+DELETE FROM ONLY dw.measurement WHERE logdate < (SELECT min(d) FROM raw.keep_from);`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'raw.fixes.peaktemp -> dw.measurement.peak',
+      'raw.measurement.* -> dw.measurement_all.*',
+      'raw.measurement.city_id -> dw.measurement.city_id',
+      'raw.measurement.logdate -> dw.measurement.logdate',
+      'raw.measurement.peaktemp -> dw.measurement.peak',
+    ]);
+    expect(rows(a)).toEqual([
+      'dw.measurement.city_id -> dw.measurement.RelationRows',
+      'dw.measurement.logdate -> dw.measurement.RelationRows',
+      'raw.city.active -> dw.measurement.RelationRows',
+      'raw.city.city_id -> dw.measurement.RelationRows',
+      'raw.fixes.city_id -> dw.measurement.RelationRows',
+      'raw.keep_from.d -> dw.measurement.RelationRows',
+      'raw.measurement.city_id -> dw.measurement.RelationRows',
+    ]);
+  });
+
+  test('a table named only (no name after it) is still a table', () => {
+    const a = ok(`INSERT INTO dw.r (x) SELECT x FROM only;`, 'dbvmysql');
+    expect(a.pairs).toEqual(['only.x -> dw.r.x']);
+  });
+});
