@@ -938,7 +938,10 @@ export function defineQueryRules(this: SqlParser): void {
               { ALT: () => $.CONSUME(K.ASOF) },
             ]);
             kind = k?.image?.toLowerCase() ?? kind;
-            $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.OUTER) }, { ALT: () => $.CONSUME1(K.SEMI) }, { ALT: () => $.CONSUME1(K.ANTI) }]));
+            const k2 = $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.OUTER) }, { ALT: () => $.CONSUME1(K.SEMI) }, { ALT: () => $.CONSUME1(K.ANTI) }]));
+            // `LEFT SEMI JOIN` is a semi join; `RIGHT SEMI | ANTI JOIN` (Impala, ClickHouse) keeps the right side's rows.
+            const second = k2?.image?.toLowerCase();
+            if (second === 'semi' || second === 'anti') kind = kind === 'right' ? `right-${second}` : second;
             $.OPTION3({ GATE: () => /^(HASH|LOOP|MERGE|REMOTE)$/i.test($.LA(1).image), DEF: () => $.CONSUME(T.AnyToken) });
           });
           $.CONSUME(K.JOIN);

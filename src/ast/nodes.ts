@@ -190,7 +190,10 @@ export interface DerivedTable extends Node {
 
 export interface JoinRef extends Node {
   k: 'join';
-  /** inner, left, right, full, cross, natural-*, apply-cross, apply-outer, comma. */
+  /**
+   * inner, left, right, full, cross, natural-*, apply-cross, apply-outer, comma; semi, anti
+   * (`[LEFT] SEMI | ANTI JOIN`: only the left side's columns are output), right-semi, right-anti.
+   */
   kind: string;
   left: TableRef;
   right: TableRef;

@@ -305,7 +305,7 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     const b = ctx.b;
     const loc = ctx.loc(star.start, star.end);
-    let sources: Source[] = scope.sources;
+    let sources: Source[] = scope.sources.some((s) => s.filterOnly) ? scope.sources.filter((s) => !s.filterOnly) : scope.sources;
     if (star.qualifier) {
       const src = scope.source(ctx, star.qualifier.parts);
       sources = src ? [src] : [];
@@ -412,10 +412,15 @@ export class QueryAnalyzer {
         return;
       }
       case 'join': {
+        const first = scope.sources.length;
         this.addSource(ref.left, scope, rows);
+        const middle = scope.sources.length;
         // CROSS/OUTER APPLY: the right side sees the left (`CROSS APPLY (VALUES (m.a), (m.b)) v(c)`).
         const right = ref.kind.endsWith('apply') && ref.right.k === 'derived' ? { ...ref.right, lateral: true } : ref.right;
         this.addSource(right, scope, rows);
+        // A semi / anti join outputs one side's columns only; the other side only filters.
+        const semi = /^(right-)?(semi|anti)$/.exec(ref.kind);
+        if (semi) for (const src of semi[1] ? scope.sources.slice(first, middle) : scope.sources.slice(middle)) src.filterOnly = true;
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
         for (const u of ref.using ?? []) {

@@ -18,6 +18,8 @@ export interface Source {
   tableNames?: string[];
   /** Known column keys of a table (from DDL or --schema); undefined when unknown. */
   known?: Map<string, string>;
+  /** The filtering side of a semi / anti join: its columns decide which rows, a `*` leaves them out. */
+  filterOnly?: boolean;
 }
 
 /**

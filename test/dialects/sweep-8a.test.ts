@@ -197,3 +197,44 @@ DELETE FROM ONLY dw.measurement WHERE logdate < (SELECT min(d) FROM raw.keep_fro
     expect(a.pairs).toEqual(['only.x -> dw.r.x']);
   });
 });
+
+describe('semi and anti joins: the filtering side gives no output columns', () => {
+  const sql = (semi: string, anti: string) => `CREATE TABLE stg.orders (order_id INT, cust_id INT, amount DECIMAL(12,2));
+CREATE TABLE stg.blocked (cust_id INT, reason STRING);
+INSERT INTO dw.good_orders SELECT * FROM stg.orders o ${anti} stg.blocked b ON b.cust_id = o.cust_id WHERE o.amount > 0;
+INSERT INTO dw.bad_orders SELECT * FROM stg.orders o ${semi} stg.blocked b ON b.cust_id = o.cust_id;`;
+  const expected = (a: ReturnType<typeof ok>) => {
+    expect(a.pairs).toEqual([
+      'stg.orders.amount -> dw.bad_orders.amount',
+      'stg.orders.amount -> dw.good_orders.amount',
+      'stg.orders.cust_id -> dw.bad_orders.cust_id',
+      'stg.orders.cust_id -> dw.good_orders.cust_id',
+      'stg.orders.order_id -> dw.bad_orders.order_id',
+      'stg.orders.order_id -> dw.good_orders.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'stg.blocked.cust_id -> dw.bad_orders.RelationRows',
+      'stg.blocked.cust_id -> dw.good_orders.RelationRows',
+      'stg.orders.amount -> dw.good_orders.RelationRows',
+      'stg.orders.cust_id -> dw.bad_orders.RelationRows',
+      'stg.orders.cust_id -> dw.good_orders.RelationRows',
+    ]);
+  };
+
+  test.each(['dbvsparksql', 'dbvdatabricks', 'dbvhive', 'dbvimpala'])('LEFT SEMI JOIN / LEFT ANTI JOIN (%s)', (vendor) => {
+    expected(ok(sql('LEFT SEMI JOIN', 'LEFT ANTI JOIN'), vendor));
+  });
+
+  test('DuckDB SEMI JOIN / ANTI JOIN', () => {
+    expected(ok(sql('SEMI JOIN', 'ANTI JOIN').replace(/STRING/g, 'VARCHAR'), 'dbvduckdb'));
+  });
+
+  test('Impala RIGHT SEMI JOIN keeps the right side', () => {
+    const a = ok(
+      `CREATE TABLE stg.blocked (cust_id INT, reason STRING);
+INSERT INTO dw.blocked_with_orders SELECT * FROM stg.orders o RIGHT SEMI JOIN stg.blocked b ON b.cust_id = o.cust_id;`,
+      'dbvimpala',
+    );
+    expect(a.pairs).toEqual(['stg.blocked.cust_id -> dw.blocked_with_orders.cust_id', 'stg.blocked.reason -> dw.blocked_with_orders.reason']);
+  });
+});
