@@ -11,7 +11,7 @@ import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
 import { onlyTable, STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
-import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
+import { identifierCall, TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
 const INDEX_HINT = /^(USE|FORCE|IGNORE)$/i;
@@ -161,6 +161,7 @@ export class FastQuery extends FastExpr {
     this.expect(K.INTO!);
     const t = this.toks[this.p];
     if (t === undefined || t.tokenType === K.TABLE || t.tokenType === K.LOCAL || t.tokenType === K.DIRECTORY) throw GIVE_UP;
+    if (identifierCall(t, this.toks[this.p + 1] ?? t, this.toks[this.p + 3])) throw GIVE_UP;
     const target = this.qname();
     const a = this.toks[this.p];
     if (a === undefined || a.tokenType === K.PARTITION || a.tokenType === K.IF || a.tokenType === K.AS || a.tokenType === K.OUTPUT) throw GIVE_UP;

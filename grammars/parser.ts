@@ -182,6 +182,7 @@ export class SqlParser extends EmbeddedActionsParser {
   useStmt!: R<A.Statement>;
   renameStmt!: R<A.Statement>;
   otherStmt!: R<A.Statement>;
+  identifierName!: R<A.QName>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;

@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName } from './build.js';
+import { pathName, stringName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -20,6 +20,11 @@ const VIEW_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|FOREIGN)$/i;
 export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE|COLUMN|ROW|HISTORY)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
+
+/** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
+export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
+  return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
+}
 
 /** The query with `t` as the INTO target of its first SELECT (where SELECT INTO is written). */
 function intoTemp(q: Query, t: QName): Query {
@@ -199,6 +204,11 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE($.skipUntilQuery);
                 return { path: p.image };
               },
+            },
+            {
+              // Databricks / Snowflake `INSERT INTO IDENTIFIER('db.t')`, `IDENTIFIER(:tgt)`.
+              GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)),
+              ALT: () => ({ name: $.SUBRULE($.identifierName) }),
             },
             { ALT: () => ({ name: $.SUBRULE($.qname) }) },
             {
@@ -1208,6 +1218,27 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.TO);
     const to = $.SUBRULE1($.qname);
     return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
+  });
+
+  /**
+   * `IDENTIFIER('db.s.t')`: the table the string names; `IDENTIFIER(:v)`, `IDENTIFIER($t || '_x')`:
+   * a name given at run time (`runtime`, the call as written).
+   */
+  this.identifierName = $.RULE('identifierName', (): QName => {
+    const kw = $.CONSUME(T.Identifier);
+    $.CONSUME(T.LParen);
+    let lit: IToken | undefined;
+    $.OR([
+      { GATE: () => $.LA(1).tokenType === T.StringLit && $.LA(2).tokenType === T.RParen, ALT: () => (lit = $.CONSUME(T.StringLit)) },
+      { ALT: () => $.SUBRULE($.skipBalanced, { ARGS: [0] }) },
+    ]);
+    $.CONSUME(T.RParen);
+    return $.ACTION((): QName => {
+      const named = lit ? stringName(lit.image, lit.startOffset, lit.endOffset! + 1) : undefined;
+      if (named) return named;
+      const at = { start: kw.startOffset, end: end() };
+      return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true };
+    });
   });
 
   /** Valid SQL without lineage: recorded by its first words, the rest skipped. */

@@ -19,6 +19,8 @@ export interface QName extends Node {
   parts: Ident[];
   /** Oracle `@dblink` suffix. */
   dblink?: string;
+  /** `IDENTIFIER(:v)` (Databricks, Snowflake): named at run time; the one part is the call as written. */
+  runtime?: boolean;
 }
 
 // ---------------------------------------------------------------- expressions

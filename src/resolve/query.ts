@@ -14,6 +14,7 @@ import { collapse, identKey } from './names.js';
 import { matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource } from './tables.js';
+import { stringName } from '../../grammars/build.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -432,6 +433,7 @@ export class QueryAnalyzer {
       case 'tfunc': {
         const named = identifierTable(ref);
         if (named) return this.addSource(named, scope, rows);
+        if (runtimeIdentifier(ref)) return ctx.problem('warning', ref.start, RUNTIME_NAME(collapse(ctx.text.slice(ref.func.start, ref.func.end))), 'UnsupportedConstruct');
         const file = fileRead(ref);
         if (file !== undefined) {
           // `FROM read_parquet('s3://b/x/*.parquet')`: the file is a dataset named by its path, its columns unknown.
@@ -632,6 +634,9 @@ export class QueryAnalyzer {
   }
 }
 
+/** The warning on a table named at run time (`IDENTIFIER(:v)`). */
+export const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
+
 /**
  * A call in FROM that stands for a table: Snowflake / Databricks `IDENTIFIER('db.s.t')` (the
  * table the string names), Databricks `STREAM(bronze.events)` (the table read as a stream).
@@ -644,10 +649,14 @@ function identifierTable(ref: A.TableFunction): A.TableName | undefined {
   const table = (name: A.QName): A.TableName => ({ k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end });
   if (fname === 'STREAM' && arg?.k === 'col') return table(arg.name);
   if (fname !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
-  const text = arg.text.slice(arg.text.indexOf("'") + 1, -1);
-  const at = { start: arg.start, end: arg.end };
-  const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
-  return parts.length > 0 ? table({ parts, ...at }) : undefined;
+  const name = stringName(arg.text, arg.start, arg.end);
+  return name ? table(name) : undefined;
+}
+
+/** `IDENTIFIER(:v)`, `IDENTIFIER($t)`, `IDENTIFIER('raw.' || :x)`: a table named at run time (not by one string). */
+function runtimeIdentifier(ref: A.TableFunction): boolean {
+  const f = ref.func;
+  return f.name.parts.length === 1 && f.name.parts[0]!.text.toUpperCase() === 'IDENTIFIER' && f.args.length === 1;
 }
 
 /** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */

@@ -14,7 +14,7 @@ import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
-import { QueryAnalyzer, type QueryTarget } from './query.js';
+import { QueryAnalyzer, RUNTIME_NAME, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
@@ -64,6 +64,7 @@ export class StatementResolver {
         return this.run(s, 'select', () => this.query(s));
       }
       case 'insert':
+        if (s.target.runtime) return ctx.problem('warning', s.target.start, RUNTIME_NAME(s.target.parts[0]!.text), 'UnsupportedConstruct');
         return this.run(s, 'insert', () => this.insert(s));
       case 'multi_insert':
         return this.run(s, 'insert', () => this.multiInsert(s));

@@ -238,3 +238,39 @@ INSERT INTO dw.blocked_with_orders SELECT * FROM stg.orders o RIGHT SEMI JOIN st
     expect(a.pairs).toEqual(['stg.blocked.cust_id -> dw.blocked_with_orders.cust_id', 'stg.blocked.reason -> dw.blocked_with_orders.reason']);
   });
 });
+
+describe('IDENTIFIER(..) names a table', () => {
+  test.each(['dbvdatabricks', 'dbvsnowflake'])('a string argument is the table, in INSERT INTO and FROM (%s)', (vendor) => {
+    const a = ok(
+      `INSERT INTO IDENTIFIER('gold.daily_sales') SELECT s.sale_dt, SUM(s.amount) AS amount FROM IDENTIFIER('silver.sales') s GROUP BY s.sale_dt;
+INSERT OVERWRITE IDENTIFIER('gold.customers') SELECT * FROM silver.customers;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'silver.customers.* -> gold.customers.*',
+      'silver.sales.amount -> gold.daily_sales.amount',
+      'silver.sales.sale_dt -> gold.daily_sales.sale_dt',
+    ]);
+  });
+
+  test('a variable argument is a table named at run time: a warning, not a table named IDENTIFIER', () => {
+    const a = analyzeSql(
+      `DECLARE VARIABLE tgt STRING DEFAULT 'gold.t';
+INSERT INTO IDENTIFIER(tgt) SELECT id, v FROM silver.s;
+INSERT INTO gold.t3 SELECT id FROM IDENTIFIER(:src_tbl);
+INSERT INTO gold.t4 (k) SELECT k FROM silver.k;`,
+      'dbvdatabricks',
+    );
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([
+      '2:13 table named at run time by IDENTIFIER(tgt): its lineage is not traced',
+      '3:36 table named at run time by IDENTIFIER(:src_tbl): its lineage is not traced',
+    ]);
+    expect(a.pairs).toEqual(['silver.k.k -> gold.t4.k']);
+  });
+
+  test('a table named identifier with a column list is still that table', () => {
+    const a = ok(`INSERT INTO identifier (a, b) SELECT a, b FROM raw.s;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual(['raw.s.a -> identifier.a', 'raw.s.b -> identifier.b']);
+  });
+});
