@@ -20,6 +20,11 @@ export interface Source {
   known?: Map<string, string>;
   /** The filtering side of a semi / anti join: its columns decide which rows, a `*` leaves them out. */
   filterOnly?: boolean;
+  /**
+   * Columns unknown, but a name that is not one of `own` and that a source of `scope` surely has
+   * is that source's (MySQL `INSERT .. SELECT .. FROM (..) dt(d, r) ON DUPLICATE KEY UPDATE v = r`).
+   */
+  yieldTo?: { scope: Scope; own: ReadonlySet<string> };
 }
 
 /**
@@ -242,6 +247,14 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
 }
 
+/** Does `src` (columns unknown) leave `key` to a source of its `yieldTo` scope that surely has it? */
+function yields(src: Source, key: string): boolean {
+  const y = src.yieldTo;
+  if (y === undefined || y.own.has(key)) return false;
+  for (let s: Scope | undefined = y.scope; s; s = s.parent) if (s.sources.some((o) => hasColumn(o, key) === true)) return true;
+  return false;
+}
+
 /** The column of every source of `s` whose `hasColumn` answer is `want` (USING columns). */
 function columnsOfEach(ctx: Context, s: Scope, key: string, want: boolean | undefined, name: string, start: number, end: number): ColumnRef[] {
   return s.sources.filter((src) => hasColumn(src, key) === want).flatMap((src) => columnOf(ctx, src, name, start, end));
@@ -283,7 +296,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (isNiladic(name, quoted)) return { refs: [] };
-    if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
+    if (maybe === 1 && !yields(firstMaybe!, key)) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {
       if (strict) return { refs: [] };
       const known = inferredSource(ctx, s, key);

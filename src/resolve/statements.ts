@@ -19,6 +19,7 @@ import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
 import { firstLoc } from '../graph/column.js';
+import { identKey } from './names.js';
 
 /**
  * The MD5 of a statement's text, in hex: `crypto.hash` (Node >= 20.12) hashes in one call, without
@@ -268,7 +269,14 @@ export class StatementResolver {
         }
         sets = sets.map((a) => ({ ...a, value: proposedValues(a.value) }));
       }
-      this.assign(sets, this.targetScope(obj, s.target, s.alias, outer), obj, 'update');
+      const scope = this.targetScope(obj, s.target, s.alias, outer);
+      // MySQL: a name the SELECT's FROM items surely have, and that the INSERT does not name as a target column, is theirs.
+      const select = s.source?.k === 'select' ? this.qa.selectScopes.get(s.source) : undefined;
+      if (select && !scope.sources[0]!.known) {
+        const own = new Set([...(s.columns ?? []), ...s.upsert.flatMap((a) => a.columns.map((q) => q.parts[q.parts.length - 1]!))].map((c) => identKey(ctx.key, c)));
+        scope.sources[0]!.yieldTo = { scope: select, own };
+      }
+      this.assign(sets, scope, obj, 'update');
     }
     returning?.(this.targetScope(obj, s.target, s.alias, parent), obj);
     return [obj];

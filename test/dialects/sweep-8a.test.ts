@@ -274,3 +274,33 @@ INSERT INTO gold.t4 (k) SELECT k FROM silver.k;`,
     expect(a.pairs).toEqual(['raw.s.a -> identifier.a', 'raw.s.b -> identifier.b']);
   });
 });
+
+describe('MySQL ON DUPLICATE KEY UPDATE after INSERT .. SELECT', () => {
+  test.each(['dbvmysql', 'dbvmariadb'])('a column of the derived table (named by its column list) is not a target column (%s)', (vendor) => {
+    const a = ok(
+      `INSERT INTO rpt.daily_rev (d, revenue)
+SELECT * FROM (SELECT o.order_date, SUM(o.amount) FROM shop.orders o WHERE o.status = 'paid' GROUP BY o.order_date) agg(d, r)
+ON DUPLICATE KEY UPDATE revenue = r;
+INSERT INTO rpt.hits (k, n) SELECT s.k, s.n FROM raw.hits s ON DUPLICATE KEY UPDATE n = n + VALUES(n), seen = seen + 1;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'raw.hits.k -> rpt.hits.k',
+      'raw.hits.n -> rpt.hits.n',
+      'rpt.hits.n -> rpt.hits.n',
+      'rpt.hits.seen -> rpt.hits.seen',
+      'shop.orders.amount -> rpt.daily_rev.revenue',
+      'shop.orders.order_date -> rpt.daily_rev.d',
+    ]);
+  });
+});
+
+describe('T-SQL IIF', () => {
+  test('IIF(cond, a, b) gives the lineage of CASE WHEN cond THEN a ELSE b END (conditions fdd, as SPEC §2)', () => {
+    const iif = ok(`INSERT INTO dw.acct (acct_id, bal) SELECT a.acct_id, IIF(a.bal_amt > 0, a.bal_amt, a.od_amt) FROM raw.acct a WHERE a.active = 1;`, 'dbvmssql');
+    const cases = ok(`INSERT INTO dw.acct (acct_id, bal) SELECT a.acct_id, CASE WHEN a.bal_amt > 0 THEN a.bal_amt ELSE a.od_amt END FROM raw.acct a WHERE a.active = 1;`, 'dbvmssql');
+    expect(iif.pairs).toEqual(['raw.acct.acct_id -> dw.acct.acct_id', 'raw.acct.bal_amt -> dw.acct.bal', 'raw.acct.od_amt -> dw.acct.bal']);
+    expect(iif.pairs).toEqual(cases.pairs);
+    expect(rows(iif)).toEqual(rows(cases));
+  });
+});
