@@ -21,6 +21,9 @@ export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 
+/** The change-tracking columns of a Snowflake stream, besides its table's. */
+const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
+
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
 export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
   return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
@@ -888,7 +891,7 @@ export function defineStatementRules(this: SqlParser): void {
       if (kinds.some((k) => /^STAGE$/i.test(k.image))) return { k: 'other', keyword: 'CREATE', start, end: end() };
       const from: TableRef = { k: 'table', name: source, start: source.start, end: source.end };
       const query: Query = { k: 'select', items: [{ expr: { k: 'star', start: source.start, end: source.end }, start: source.start, end: source.end }], from: [from], groupBy: [], start: source.start, end: source.end };
-      return { k: 'create_view', name, columns: undefined, query, materialized: false, start, end: end() };
+      return { k: 'create_view', name, columns: undefined, query, materialized: false, start, end: end(), ownColumns: STREAM_COLUMNS };
     });
   });
 

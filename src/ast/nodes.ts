@@ -475,6 +475,8 @@ export interface CreateViewStmt extends Node {
   materialized?: boolean;
   /** ClickHouse `CREATE MATERIALIZED VIEW v TO t AS SELECT ..`: the rows go into table t. */
   into?: QName;
+  /** Columns of its own besides its query's (a Snowflake stream's `METADATA$ACTION`, ..). */
+  ownColumns?: string[];
 }
 
 export interface DropStmt extends Node {

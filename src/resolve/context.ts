@@ -93,6 +93,12 @@ export class Context {
   readonly changes: LocatedChange[] = [];
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
   readonly resultSets = new Map<number, ResultSet>();
+  /**
+   * Views whose query has a `*` of unknown width (`CREATE VIEW v AS SELECT * FROM t`), by view
+   * object id: its query's result set and statement, and the columns already traced through it.
+   * A later `v.id` makes `t.id -> v.id` in the view's statement (see `viewColumn`).
+   */
+  readonly starViews = new Map<number, { rs: ResultSet; stmt: StatementContext; traced: Set<string> }>();
   file = 0;
   text = '';
   lines = new LineIndex('');

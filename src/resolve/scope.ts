@@ -135,7 +135,29 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
   ctx.read(src.obj);
   if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
   const display = src.known?.get(ctx.key(name, false)) ?? name;
-  return [{ obj: src.obj, col: ctx.b.column(src.obj, display, loc) }];
+  const ref = { obj: src.obj, col: ctx.b.column(src.obj, display, loc) };
+  if (!src.known && ctx.starViews.size > 0) viewColumn(ctx, ref, name);
+  return [ref];
+}
+
+/**
+ * A column of a view whose query has a `*` of unknown width, read by a later statement: traced
+ * through the `*` to the tables under it (`t.id -> v.id`), once, in the view's own statement.
+ */
+function viewColumn(ctx: Context, ref: ColumnRef, name: string): void {
+  const view = ctx.starViews.get(ref.obj.id);
+  const key = ctx.key(name, false);
+  if (!view || view.traced.has(key) || view.rs.cols.some((c) => c.key === key)) return;
+  view.traced.add(key);
+  // The view's result set was folded with its statement: the edge goes from the tables under the `*` straight to the view.
+  const under = (rs: ResultSet, seen: Set<ResultSet>): ColumnRef[] =>
+    rs.stars.flatMap((star) => {
+      if (star.obj.type === 'table' || star.obj.type === 'view') return [{ obj: star.obj, col: ctx.b.column(star.obj, name) }];
+      const inner = ctx.resultSets.get(star.obj.id);
+      if (!inner || seen.has(inner) || inner.cols.some((c) => c.key === key)) return [];
+      return under(inner, seen.add(inner));
+    });
+  for (const from of under(view.rs, new Set([view.rs]))) ctx.b.edge('fdd', view.stmt.effect, from, ref, view.stmt.process.id);
 }
 
 /** Output column of a result set; through `*` outputs, materialize it from the star sources. */

@@ -613,6 +613,8 @@ export class StatementResolver {
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
+    if (rs.stars.length > 0 && !s.columns && ctx.stmt) ctx.starViews.set(obj.id, { rs, stmt: ctx.stmt, traced: new Set(s.ownColumns?.map((c) => ctx.key(c, false))) });
+    else ctx.starViews.delete(obj.id);
     return [obj];
   }
 

@@ -304,3 +304,28 @@ describe('T-SQL IIF', () => {
     expect(rows(iif)).toEqual(rows(cases));
   });
 });
+
+describe('a view over SELECT * of a table whose columns are unknown', () => {
+  test('a later read of v.id is traced through the view\'s * to t.id', () => {
+    const a = ok(
+      `CREATE VIEW rpt.v_orders AS SELECT * FROM raw.orders;
+INSERT INTO dw.order_ids (order_id, amount) SELECT v.order_id, v.amount FROM rpt.v_orders v WHERE v.status = 'paid';
+CREATE VIEW rpt.v_joined AS SELECT o.*, c.segment FROM raw.orders o JOIN raw.customers c ON c.cust_id = o.cust_id;
+INSERT INTO dw.seg_orders (order_id, segment) SELECT order_id, segment FROM rpt.v_joined;`,
+      'dbvansi',
+    );
+    expect(a.pairs).toEqual([
+      'raw.customers.segment -> rpt.v_joined.segment',
+      'raw.orders.* -> rpt.v_joined.*',
+      'raw.orders.* -> rpt.v_orders.*',
+      'raw.orders.amount -> rpt.v_orders.amount',
+      'raw.orders.order_id -> rpt.v_joined.order_id',
+      'raw.orders.order_id -> rpt.v_orders.order_id',
+      'raw.orders.status -> rpt.v_orders.status',
+      'rpt.v_joined.order_id -> dw.seg_orders.order_id',
+      'rpt.v_joined.segment -> dw.seg_orders.segment',
+      'rpt.v_orders.amount -> dw.order_ids.amount',
+      'rpt.v_orders.order_id -> dw.order_ids.order_id',
+    ]);
+  });
+});

@@ -52,6 +52,8 @@ CREATE TASK dw.load_orders WAREHOUSE = etl_wh SCHEDULE = '5 MINUTE' WHEN SYSTEM$
     expect(a.pairs).toEqual([
       'raw.ext_orders.* -> raw.ext_stream.*',
       'raw.orders.* -> raw.orders_stream.*',
+      'raw.orders.amount -> raw.orders_stream.amount',
+      'raw.orders.id -> raw.orders_stream.id',
       'raw.orders_stream.amount -> dw.orders.amount',
       'raw.orders_stream.id -> dw.orders.id',
       'raw.v_orders.* -> raw.v_stream.*',
