@@ -183,6 +183,7 @@ export class SqlParser extends EmbeddedActionsParser {
   renameStmt!: R<A.Statement>;
   otherStmt!: R<A.Statement>;
   identifierName!: R<A.QName>;
+  createPipe!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;

@@ -840,6 +840,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => this.procedural !== undefined && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^STREAM$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createStream, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^PIPE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createPipe, { ARGS: [kw.startOffset] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -876,6 +877,17 @@ export function defineStatementRules(this: SqlParser): void {
    * [APPEND_ONLY = TRUE] ..`: the stream's rows are t's changed rows, with t's columns: a view
    * `SELECT * FROM t`. A stream on a stage (its directory table) reads no table: other.
    */
+  /** Snowflake `CREATE [OR REPLACE] PIPE [IF NOT EXISTS] p [AUTO_INGEST = TRUE ..] AS COPY INTO t FROM @stage ..`: the pipe's COPY. */
+  this.createPipe = $.RULE('createPipe', (start: number): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    $.SUBRULE($.qname);
+    $.MANY({ GATE: () => !($.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.COPY) && !this.atEnd(), DEF: () => $.CONSUME(T.AnyToken) });
+    $.CONSUME(K.AS);
+    const copy = $.SUBRULE($.copyStmt);
+    return $.ACTION((): Statement => ({ ...copy, start }));
+  });
+
   this.createStream = $.RULE('createStream', (start: number): Statement => {
     $.CONSUME(T.Identifier);
     $.OPTION(() => $.SUBRULE($.ifNotExists));

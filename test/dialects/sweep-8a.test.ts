@@ -329,3 +329,20 @@ INSERT INTO dw.seg_orders (order_id, segment) SELECT order_id, segment FROM rpt.
     ]);
   });
 });
+
+describe('Snowflake CREATE PIPE .. AS COPY INTO', () => {
+  test('the pipe\'s COPY loads the table from the stage', () => {
+    const a = ok(
+      `CREATE OR REPLACE PIPE raw.orders_pipe AUTO_INGEST = TRUE COMMENT = 'orders feed' AS
+COPY INTO raw.orders (id, amount) FROM (SELECT $1:id, $1:amount FROM @raw.landing/orders/) FILE_FORMAT = (TYPE = 'JSON');
+INSERT INTO dw.orders (id, amount) SELECT id, amount FROM raw.orders;`,
+      'dbvsnowflake',
+    );
+    expect(a.pairs).toEqual([
+      '@raw.landing/orders/.$1 -> raw.orders.amount',
+      '@raw.landing/orders/.$1 -> raw.orders.id',
+      'raw.orders.amount -> dw.orders.amount',
+      'raw.orders.id -> dw.orders.id',
+    ]);
+  });
+});
