@@ -95,10 +95,11 @@ export class Context {
   readonly resultSets = new Map<number, ResultSet>();
   /**
    * Views whose query has a `*` of unknown width (`CREATE VIEW v AS SELECT * FROM t`), by view
-   * object id: its query's result set and statement, and the columns already traced through it.
-   * A later `v.id` makes `t.id -> v.id` in the view's statement (see `viewColumn`).
+   * object id: the tables under the `*`, the view's statement, and the column keys not to trace
+   * (the query's named outputs, those already traced). A later `v.id` makes `t.id -> v.id` in the
+   * view's statement (scope.ts `viewColumn`).
    */
-  readonly starViews = new Map<number, { rs: ResultSet; stmt: StatementContext; traced: Set<string> }>();
+  readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string> }>();
   file = 0;
   text = '';
   lines = new LineIndex('');

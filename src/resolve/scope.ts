@@ -147,17 +147,21 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
 function viewColumn(ctx: Context, ref: ColumnRef, name: string): void {
   const view = ctx.starViews.get(ref.obj.id);
   const key = ctx.key(name, false);
-  if (!view || view.traced.has(key) || view.rs.cols.some((c) => c.key === key)) return;
-  view.traced.add(key);
-  // The view's result set was folded with its statement: the edge goes from the tables under the `*` straight to the view.
-  const under = (rs: ResultSet, seen: Set<ResultSet>): ColumnRef[] =>
-    rs.stars.flatMap((star) => {
-      if (star.obj.type === 'table' || star.obj.type === 'view') return [{ obj: star.obj, col: ctx.b.column(star.obj, name) }];
-      const inner = ctx.resultSets.get(star.obj.id);
-      if (!inner || seen.has(inner) || inner.cols.some((c) => c.key === key)) return [];
-      return under(inner, seen.add(inner));
-    });
-  for (const from of under(view.rs, new Set([view.rs]))) ctx.b.edge('fdd', view.stmt.effect, from, ref, view.stmt.process.id);
+  if (!view || view.done.has(key)) return;
+  view.done.add(key);
+  // The view's result sets were folded with its statement: the edge goes from the tables under the `*` straight to the view.
+  for (const obj of view.under) ctx.b.edge('fdd', view.stmt.effect, { obj, col: ctx.b.column(obj, name) }, ref, view.stmt.process.id);
+}
+
+/** The tables and views under the `*`s of unknown width of `rs`, through its subqueries and CTEs. */
+export function tablesUnderStars(ctx: Context, rs: ResultSet, seen = new Set<ResultSet>([rs])): LineageObject[] {
+  return rs.stars.flatMap((star) => {
+    if (star.obj.type === 'table' || star.obj.type === 'view') return [star.obj];
+    const inner = ctx.resultSets.get(star.obj.id);
+    if (!inner || seen.has(inner)) return [];
+    seen.add(inner);
+    return tablesUnderStars(ctx, inner, seen);
+  });
 }
 
 /** Output column of a result set; through `*` outputs, materialize it from the star sources. */

@@ -16,7 +16,7 @@ import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
 import { QueryAnalyzer, RUNTIME_NAME, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
-import { Scope, type Source } from './scope.js';
+import { Scope, tablesUnderStars, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey } from './names.js';
@@ -613,7 +613,10 @@ export class StatementResolver {
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
-    if (rs.stars.length > 0 && !s.columns && ctx.stmt) ctx.starViews.set(obj.id, { rs, stmt: ctx.stmt, traced: new Set(s.ownColumns?.map((c) => ctx.key(c, false))) });
+    if (rs.stars.length > 0 && !s.columns && ctx.stmt) {
+      const done = new Set([...rs.cols.map((c) => c.key), ...(s.ownColumns ?? []).map((c) => ctx.key(c, false))]);
+      ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done });
+    }
     else ctx.starViews.delete(obj.id);
     return [obj];
   }

@@ -328,6 +328,23 @@ INSERT INTO dw.seg_orders (order_id, segment) SELECT order_id, segment FROM rpt.
       'rpt.v_orders.order_id -> dw.order_ids.order_id',
     ]);
   });
+
+  test('through the * of the view\'s CTE and subquery; the view\'s own named columns are not looked for under the *', () => {
+    const a = ok(
+      `CREATE VIEW rpt.v_recent AS
+WITH o AS (SELECT * FROM raw.orders WHERE order_dt >= DATE '2024-01-01')
+SELECT * FROM (SELECT o.*, upper(o.region) AS region_uc FROM o) q;
+INSERT INTO dw.recent (order_id, region_uc) SELECT order_id, region_uc FROM rpt.v_recent;`,
+      'dbvansi',
+    );
+    expect(a.pairs).toEqual([
+      'raw.orders.* -> rpt.v_recent.*',
+      'raw.orders.order_id -> rpt.v_recent.order_id',
+      'raw.orders.region -> rpt.v_recent.region_uc',
+      'rpt.v_recent.order_id -> dw.recent.order_id',
+      'rpt.v_recent.region_uc -> dw.recent.region_uc',
+    ]);
+  });
 });
 
 describe('Snowflake CREATE PIPE .. AS COPY INTO', () => {
