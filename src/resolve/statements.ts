@@ -566,6 +566,8 @@ export class StatementResolver {
   private createTable(s: A.CreateTableStmt): LineageObject[] {
     const ctx = this.ctx;
     const obj = dataset(ctx, s.name, 'table');
+    // A table of the name of a view over `*` is no longer that view.
+    ctx.starViews.delete(obj.id);
     if (s.as) {
       const rs = this.qa.query(s.as, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);

@@ -345,6 +345,17 @@ INSERT INTO dw.recent (order_id, region_uc) SELECT order_id, region_uc FROM rpt.
       'rpt.v_recent.region_uc -> dw.recent.region_uc',
     ]);
   });
+  test('a table created later under the view\'s name is not traced through the old view', () => {
+    const a = analyzeSql(
+      `CREATE VIEW rpt.v_x AS SELECT * FROM raw.x;
+DROP VIEW rpt.v_x;
+CREATE TABLE rpt.v_x AS SELECT * FROM raw.y;
+INSERT INTO dw.x_ids (id) SELECT id FROM rpt.v_x;`,
+      'dbvansi',
+    );
+    expect(a.errors).toEqual([]);
+    expect(a.pairs).toEqual(['raw.x.* -> rpt.v_x.*', 'raw.y.* -> rpt.v_x.*', 'rpt.v_x.id -> dw.x_ids.id']);
+  });
 });
 
 describe('Snowflake CREATE PIPE .. AS COPY INTO', () => {
