@@ -573,6 +573,7 @@ export class StatementResolver {
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
       remember(ctx, s.name, s.columns.length > 0 ? names : widthKnown(rs, names), 'table');
+      if (s.columns.length === 0) this.throughStar(obj, rs);
       return [obj];
     }
     let names = s.columns.map((c) => c.name.text);
@@ -615,12 +616,21 @@ export class StatementResolver {
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
-    if (rs.stars.length > 0 && !s.columns && ctx.stmt) {
-      const done = new Set([...rs.cols.map((c) => c.key), ...(s.ownColumns ?? []).map((c) => ctx.key(c, false))]);
-      ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done });
-    }
+    if (!s.columns) this.throughStar(obj, rs, s.ownColumns);
     else ctx.starViews.delete(obj.id);
     return [obj];
+  }
+
+  /**
+   * A view or table made from a query with a `*` of unknown width: a later read of one of its
+   * columns is traced through the `*` (scope.ts `viewColumn`); `own` are its columns besides the query's.
+   */
+  private throughStar(obj: LineageObject, rs: ResultSet, own: string[] = []): void {
+    const ctx = this.ctx;
+    if (rs.stars.length === 0 || !ctx.stmt) return void ctx.starViews.delete(obj.id);
+    // Its named outputs, and the names a `* EXCEPT (..)` / `RENAME` took out, are not looked for under the `*`.
+    const done = new Set([...rs.cols.map((c) => c.key), ...(rs.hidden ?? []), ...own.map((c) => ctx.key(c, false))]);
+    ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done });
   }
 
   /** COPY between tables and files: the file (a path) is a dataset named by its URI. */

@@ -345,7 +345,7 @@ INSERT INTO dw.recent (order_id, region_uc) SELECT order_id, region_uc FROM rpt.
       'rpt.v_recent.region_uc -> dw.recent.region_uc',
     ]);
   });
-  test('a table created later under the view\'s name is not traced through the old view', () => {
+  test('a table created later under the view\'s name is traced through its own * (CTAS), not the old view\'s', () => {
     const a = analyzeSql(
       `CREATE VIEW rpt.v_x AS SELECT * FROM raw.x;
 DROP VIEW rpt.v_x;
@@ -354,7 +354,7 @@ INSERT INTO dw.x_ids (id) SELECT id FROM rpt.v_x;`,
       'dbvansi',
     );
     expect(a.errors).toEqual([]);
-    expect(a.pairs).toEqual(['raw.x.* -> rpt.v_x.*', 'raw.y.* -> rpt.v_x.*', 'rpt.v_x.id -> dw.x_ids.id']);
+    expect(a.pairs).toEqual(['raw.x.* -> rpt.v_x.*', 'raw.y.* -> rpt.v_x.*', 'raw.y.id -> rpt.v_x.id', 'rpt.v_x.id -> dw.x_ids.id']);
   });
 });
 
@@ -371,6 +371,22 @@ INSERT INTO dw.orders (id, amount) SELECT id, amount FROM raw.orders;`,
       '@raw.landing/orders/.$1 -> raw.orders.id',
       'raw.orders.amount -> dw.orders.amount',
       'raw.orders.id -> dw.orders.id',
+    ]);
+  });
+});
+
+describe('a CTAS over SELECT * of unknown columns', () => {
+  test('a later read of t.c is traced through the * (not the columns * EXCEPT took out)', () => {
+    const a = ok(
+      `CREATE TABLE stage.orders_clean AS SELECT * EXCEPT (raw_payload) FROM raw.orders WHERE is_test = false;
+INSERT INTO dw.orders (order_id, raw_payload) SELECT order_id, raw_payload FROM stage.orders_clean;`,
+      'dbvbigquery',
+    );
+    expect(a.pairs).toEqual([
+      'raw.orders.* -> stage.orders_clean.*',
+      'raw.orders.order_id -> stage.orders_clean.order_id',
+      'stage.orders_clean.order_id -> dw.orders.order_id',
+      'stage.orders_clean.raw_payload -> dw.orders.raw_payload',
     ]);
   });
 });
