@@ -198,12 +198,13 @@ export function definePathRules(this: SqlParser): void {
   });
 
   /**
-   * BigQuery `EXPORT DATA [WITH CONNECTION c] OPTIONS (uri = 'gs://..', format = ..) AS query`: the
-   * query's columns flow into the files, as `COPY (query) TO 'path'`.
+   * BigQuery `EXPORT DATA [WITH CONNECTION c] OPTIONS (uri = 'gs://..', format = ..) AS query`,
+   * Vertica `EXPORT TO PARQUET | ORC | DELIMITED | JSON (directory = 's3://..', ..) [OVER (..)] AS
+   * query`: the query's columns flow into the files, as `COPY (query) TO 'path'`.
    */
   this.exportStmt = $.RULE('exportStmt', (): Statement => {
     const kw = $.CONSUME(T.AnyToken); // EXPORT
-    $.CONSUME1(T.AnyToken); // DATA
+    $.CONSUME1(T.AnyToken); // DATA | TO
     let uri: string | undefined;
     let last: IToken | undefined;
     $.MANY({
@@ -211,7 +212,7 @@ export function definePathRules(this: SqlParser): void {
       DEF: () => {
         const t = $.CONSUME2(T.AnyToken);
         $.ACTION(() => {
-          if (t.tokenType === T.StringLit && uri === undefined && last !== undefined && /^uri$/i.test(last.image)) uri = stringValue(t.image);
+          if (t.tokenType === T.StringLit && uri === undefined && last !== undefined && /^(uri|directory)$/i.test(last.image)) uri = stringValue(t.image);
           if (t.image !== '=') last = t;
         });
       },

@@ -108,7 +108,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
-        { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
+        { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });

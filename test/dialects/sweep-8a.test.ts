@@ -133,6 +133,23 @@ TO 's3://acme-exports/orders/' WITH (format = 'PARQUET', compression = 'SNAPPY')
     expect(rows(a)).toEqual(['sales.orders.order_date -> s3://acme-exports/orders/.RelationRows']);
   });
 
+  test('Vertica EXPORT TO PARQUET | DELIMITED (directory = ..) [OVER (..)] AS query: like COPY (query) TO', () => {
+    const a = ok(
+      `EXPORT TO PARQUET(directory = 's3://acme/exports/sales', compression = 'snappy') OVER (PARTITION BY region)
+AS SELECT s.region, s.sale_id, s.amount FROM store.sales s WHERE s.sale_dt > '2024-01-01';
+EXPORT TO DELIMITED(directory = '/data/out/cust', delimiter = '|') AS SELECT c.id, c.name FROM store.customers c;`,
+      'dbvvertica',
+    );
+    expect(a.pairs).toEqual([
+      'store.customers.id -> /data/out/cust.id',
+      'store.customers.name -> /data/out/cust.name',
+      'store.sales.amount -> s3://acme/exports/sales.amount',
+      'store.sales.region -> s3://acme/exports/sales.region',
+      'store.sales.sale_id -> s3://acme/exports/sales.sale_id',
+    ]);
+    expect(rows(a)).toEqual(['store.sales.sale_dt -> s3://acme/exports/sales.RelationRows']);
+  });
+
   test.each(['dbvansi', 'dbvpostgresql', 'dbvsnowflake', 'dbvhive', 'dbvteradata'])('a CREATE the grammar does not know that holds a query warns where it is (%s)', (vendor) => {
     const a = analyzeSql(
       `INSERT INTO dw.a (x) SELECT x FROM stg.a;
