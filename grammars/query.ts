@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list } from './build.js';
+import { ident, list, stringName } from './build.js';
 import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -20,6 +20,13 @@ function rowWidth(fn: FuncCall): number {
 const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
 /** What may follow `GROUP BY ALL` when no group items follow it. */
+/** The table `IDENTIFIER('db.s.t')` names (a call with one string argument). */
+function identifierString(fn: FuncCall): QName | undefined {
+  const arg = fn.args[0];
+  if (fn.name.parts.length !== 1 || !/^IDENTIFIER$/i.test(fn.name.parts[0]!.text) || fn.args.length !== 1 || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
+  return stringName(arg.text, arg.start, arg.end);
+}
+
 /** `ONLY name` or `ONLY (name)`: ONLY is the PostgreSQL inheritance modifier, not a table named ONLY. */
 export function onlyTable(t1: IToken, t2: IToken): boolean {
   return t1.tokenType === K.ONLY && (t2.tokenType === T.LParen || tokenMatcher(t2, T.Identifier));
@@ -1327,6 +1334,9 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     return $.ACTION((): TableRef => {
+      // `IDENTIFIER('db.t')` (Snowflake, Databricks) is the table the string names, wherever a table is read or written.
+      const named = fn && identifierString(fn);
+      if (named) return { k: 'table', name: named, ...a, start: name.start, end: end() };
       if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });

@@ -912,7 +912,10 @@ export function defineStatementRules(this: SqlParser): void {
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
-    const name = $.SUBRULE($.qname);
+    const name = $.OR9([
+      { GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)), ALT: () => $.SUBRULE($.identifierName) },
+      { ALT: () => $.SUBRULE($.qname) },
+    ]);
     // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.
     $.many(14, () => {
       $.CONSUME(T.Comma);
@@ -1022,7 +1025,10 @@ export function defineStatementRules(this: SqlParser): void {
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
     $.CONSUME(K.VIEW);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
-    const name = $.SUBRULE($.qname);
+    const name = $.OR9([
+      { GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)), ALT: () => $.SUBRULE($.identifierName) },
+      { ALT: () => $.SUBRULE($.qname) },
+    ]);
     let into: QName | undefined;
     let columns: Ident[] | undefined;
     $.OPTION1({

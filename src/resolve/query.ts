@@ -14,7 +14,6 @@ import { collapse, identKey } from './names.js';
 import { matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource } from './tables.js';
-import { stringName } from '../../grammars/build.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -431,7 +430,7 @@ export class QueryAnalyzer {
         return;
       }
       case 'tfunc': {
-        const named = identifierTable(ref);
+        const named = streamTable(ref);
         if (named) return this.addSource(named, scope, rows);
         if (runtimeIdentifier(ref)) return ctx.problem('warning', ref.start, RUNTIME_NAME(collapse(ctx.text.slice(ref.func.start, ref.func.end))), 'UnsupportedConstruct');
         const file = fileRead(ref);
@@ -638,19 +637,14 @@ export class QueryAnalyzer {
 export const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
 
 /**
- * A call in FROM that stands for a table: Snowflake / Databricks `IDENTIFIER('db.s.t')` (the
- * table the string names), Databricks `STREAM(bronze.events)` (the table read as a stream).
+ * A call in FROM that stands for a table: Databricks `STREAM(bronze.events)` (the table read as a
+ * stream). `IDENTIFIER('db.s.t')` is made the table it names by the grammar (query.ts `namedTable`).
  */
-function identifierTable(ref: A.TableFunction): A.TableName | undefined {
+function streamTable(ref: A.TableFunction): A.TableName | undefined {
   const f = ref.func;
   const arg = f.args[0];
-  const fname = f.name.parts.length === 1 ? f.name.parts[0]!.text.toUpperCase() : '';
-  if (f.args.length !== 1) return undefined;
-  const table = (name: A.QName): A.TableName => ({ k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end });
-  if (fname === 'STREAM' && arg?.k === 'col') return table(arg.name);
-  if (fname !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
-  const name = stringName(arg.text, arg.start, arg.end);
-  return name ? table(name) : undefined;
+  if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'STREAM' || f.args.length !== 1 || arg?.k !== 'col') return undefined;
+  return { k: 'table', name: arg.name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
 }
 
 /** `IDENTIFIER(:v)`, `IDENTIFIER($t)`, `IDENTIFIER('raw.' || :x)`: a table named at run time (not by one string). */

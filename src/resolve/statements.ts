@@ -76,8 +76,10 @@ export class StatementResolver {
       case 'merge':
         return this.run(s, 'merge_update', () => this.merge(s));
       case 'create_table':
+        if (s.name.runtime) return ctx.problem('warning', s.name.start, RUNTIME_NAME(s.name.parts[0]!.text), 'UnsupportedConstruct');
         return this.run(s, 'create_table', () => this.createTable(s));
       case 'create_view':
+        if (s.name.runtime) return ctx.problem('warning', s.name.start, RUNTIME_NAME(s.name.parts[0]!.text), 'UnsupportedConstruct');
         return this.run(s, 'create_view', () => this.createView(s));
       case 'rename':
         return this.run(s, 'rename_table', () => this.rename(s));

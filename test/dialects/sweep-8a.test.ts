@@ -270,6 +270,24 @@ INSERT OVERWRITE IDENTIFIER('gold.customers') SELECT * FROM silver.customers;`,
     ]);
   });
 
+  test.each(['dbvsnowflake', 'dbvdatabricks'])('as the table of CREATE TABLE .. AS, UPDATE, DELETE and MERGE (%s)', (vendor) => {
+    const a = ok(
+      `CREATE OR REPLACE TABLE IDENTIFIER('gold.cust') AS SELECT id, tier FROM silver.cust;
+UPDATE IDENTIFIER('gold.cust') t SET tier = s.tier FROM silver.tier_fix s WHERE s.id = t.id;
+DELETE FROM IDENTIFIER('gold.cust') WHERE id IN (SELECT id FROM silver.gone);
+MERGE INTO IDENTIFIER('gold.cust_hist') h USING IDENTIFIER('silver.cust') s ON s.id = h.id
+WHEN MATCHED THEN UPDATE SET tier = s.tier WHEN NOT MATCHED THEN INSERT (id, tier) VALUES (s.id, s.tier);`,
+      vendor,
+    );
+    expect(a.pairs).toEqual([
+      'silver.cust.id -> gold.cust.id',
+      'silver.cust.id -> gold.cust_hist.id',
+      'silver.cust.tier -> gold.cust.tier',
+      'silver.cust.tier -> gold.cust_hist.tier',
+      'silver.tier_fix.tier -> gold.cust.tier',
+    ]);
+  });
+
   test('a variable argument is a table named at run time: a warning, not a table named IDENTIFIER', () => {
     const a = analyzeSql(
       `DECLARE VARIABLE tgt STRING DEFAULT 'gold.t';
