@@ -33,12 +33,12 @@ export abstract class BlockParser extends ProcBase {
   /** One statement of a list (undefined: nothing to record, e.g. a label). */
   protected abstract stmt(): A.Statement | undefined;
 
-  /** Statements up to END / EXCEPTION / ELSIF / ELSE / WHEN / UNTIL (not consumed). */
+  /** Statements up to END / EXCEPTION / ELSIF / ELSE / WHEN / UNTIL, or the `)` of a parenthesized list (not consumed). */
   protected list(): A.Statement[] {
     const out: A.Statement[] = [];
     for (;;) {
       while (this.is(T.Semicolon)) this.next();
-      if (this.atEof() || STOP.has(this.w())) return out;
+      if (this.atEof() || STOP.has(this.w()) || (this.inParens && this.is(T.RParen))) return out;
       const before = this.pos;
       const s = this.stmt();
       if (s) out.push(s);

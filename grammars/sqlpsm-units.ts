@@ -148,24 +148,15 @@ export abstract class PsmUnits extends BlockParser {
 
   /** Teradata macro body `( stmt; stmt; )` (at its `(`): its statements, each ending at `;` (the last one may end at `)`). */
   private macroBody(): A.Statement[] {
-    const body: A.Statement[] = [];
     this.next();
     const outer = this.inParens;
     this.inParens = true;
     try {
-      for (;;) {
-        while (this.is(T.Semicolon)) this.next();
-        if (this.atEof() || this.is(T.RParen)) break;
-        const before = this.pos;
-        const s = this.stmt();
-        if (s) body.push(s);
-        if (this.pos === before) this.next();
-      }
+      return this.list();
     } finally {
       this.inParens = outer;
+      if (this.is(T.RParen)) this.next();
     }
-    if (this.is(T.RParen)) this.next();
-    return body;
   }
 
   /** Header options up to the body, then the body (see the file comment). */
