@@ -19,7 +19,6 @@ function rowWidth(fn: FuncCall): number {
 /** Statements whose OUTPUT rows a FROM item may read (T-SQL composable DML). */
 const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
-/** What may follow `GROUP BY ALL` when no group items follow it. */
 /** The table `IDENTIFIER('db.s.t')` names (a call with one string argument). */
 function identifierString(fn: FuncCall): QName | undefined {
   const arg = fn.args[0];
@@ -34,6 +33,7 @@ export function onlyTable(t1: IToken, t2: IToken): boolean {
 
 /** After `SELECT NORMALIZE`, tokens that make NORMALIZE a column (`SELECT normalize, x`, `normalize FROM t`, `normalize AS n`, `normalize.x`). */
 const NORMALIZE_NOT_MODIFIER = new Set([T.Comma, K.FROM, K.AS, T.Dot, T.Semicolon, T.RParen, EOF]);
+/** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
@@ -558,7 +558,7 @@ export function defineQueryRules(this: SqlParser): void {
         const expr = $.subrule(30, $.expr);
         $.consume(30, K.AS);
         const alias = $.subrule(31, $.ident);
-        const by: Expr[] = [];
+        let forPeriod: Expr | undefined;
         $.option(29, () => {
           $.consume(31, K.BY);
           $.or(32, [
@@ -579,9 +579,9 @@ export function defineQueryRules(this: SqlParser): void {
         });
         $.option(32, () => {
           $.consume(36, K.FOR);
-          by.push($.subrule(35, $.expr));
+          forPeriod = $.subrule(35, $.expr);
         });
-        $.ACTION(() => (sel.expandOn = { expr, alias, by }));
+        $.ACTION(() => (sel.expandOn = { expr, alias, forPeriod }));
       },
     });
     $.MANY1({

@@ -303,8 +303,8 @@ export interface Select extends Node, QueryTail {
   prewhere?: Expr;
   /** Vertica `TIMESERIES slice AS '3 seconds' OVER (PARTITION BY .. ORDER BY ts)`: `slice` is a time generated from the ORDER BY column. */
   timeseries?: { alias: Ident; length: Expr; window: WindowSpec };
-  /** Teradata `EXPAND ON period AS alias [BY interval] [FOR period]`: a row per interval of `period`, named `alias`. */
-  expandOn?: { expr: Expr; alias: Ident; by: Expr[] };
+  /** Teradata `EXPAND ON period AS alias [BY interval] [FOR period]`: a row per interval of `period`, named `alias`; FOR limits the rows. */
+  expandOn?: { expr: Expr; alias: Ident; forPeriod?: Expr };
   /** Teradata `SAMPLE n [, n]` / `SAMPLE WHEN cond THEN n .. END` at the end: which rows are returned. */
   sample?: Expr[];
 }

@@ -205,7 +205,7 @@ export class QueryAnalyzer {
     if (sel.expandOn) {
       // Teradata EXPAND ON: the alias is each interval of the period expression; FOR limits the rows.
       scope.defineScalar(identKey(ctx.key, sel.expandOn.alias), [sel.expandOn.expr]);
-      for (const e of sel.expandOn.by) this.condition(e, scope, rows, 'where');
+      this.condition(sel.expandOn.forPeriod, scope, rows, 'where');
     }
     this.items(sel.items, scope, rs, rows, target);
     this.condition(sel.prewhere, scope, rows, 'where');
