@@ -37,6 +37,17 @@ export function pathName(path: string, start: number, end: number): QName {
   return { parts: [{ text: path, quoted: true, start, end }], start, end };
 }
 
+/**
+ * The table a string literal names (`IDENTIFIER('db.s.t')`, `'db."My T"'`): its dot-separated
+ * parts, a double-quoted part taken as written. Undefined for an empty name.
+ */
+export function stringName(literal: string, start: number, end: number): QName | undefined {
+  const text = literal.slice(literal.indexOf("'") + 1, -1);
+  const at = { start, end };
+  const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
+  return parts.length > 0 ? { parts, ...at } : undefined;
+}
+
 /** Binding strength of binary operators (higher binds tighter). */
 export function precedence(op: string): number {
   switch (op) {

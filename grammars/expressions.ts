@@ -989,6 +989,15 @@ export function defineExpressionRules(this: SqlParser): void {
       $.CONSUME1(K.BY);
       spec.orderBy = $.SUBRULE($.orderItems);
     });
+    $.option(5, {
+      // Teradata `ORDER BY d RESET WHEN cond`: a new partition starts at each row where cond holds.
+      GATE: () => this.caps.queryClauses.has('resetWhen') && /^RESET$/i.test($.LA(1).image) && $.LA(2).tokenType === K.WHEN,
+      DEF: () => {
+        $.consume(5, T.Identifier);
+        $.consume(5, K.WHEN);
+        spec.resetWhen = $.subrule(5, $.expr);
+      },
+    });
     $.OPTION3(() => {
       const f = $.OR([{ ALT: () => $.CONSUME(K.ROWS) }, { ALT: () => $.CONSUME(K.RANGE) }, { ALT: () => $.CONSUME(K.GROUPS) }]);
       $.OR1([

@@ -10,8 +10,8 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
-import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
+import { onlyTable, STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
+import { identifierCall, TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
 const INDEX_HINT = /^(USE|FORCE|IGNORE)$/i;
@@ -37,6 +37,8 @@ const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
   format: 'FORMAT',
   matchRecognize: 'MATCH_RECOGNIZE',
   timeseries: 'TIMESERIES',
+  expandOn: 'EXPAND',
+  selectSample: 'SAMPLE',
 };
 
 export class FastQuery extends FastExpr {
@@ -159,6 +161,7 @@ export class FastQuery extends FastExpr {
     this.expect(K.INTO!);
     const t = this.toks[this.p];
     if (t === undefined || t.tokenType === K.TABLE || t.tokenType === K.LOCAL || t.tokenType === K.DIRECTORY) throw GIVE_UP;
+    if (identifierCall(t, this.toks[this.p + 1] ?? t, this.toks[this.p + 3])) throw GIVE_UP;
     const target = this.qname();
     const a = this.toks[this.p];
     if (a === undefined || a.tokenType === K.PARTITION || a.tokenType === K.IF || a.tokenType === K.AS || a.tokenType === K.OUTPUT) throw GIVE_UP;
@@ -304,6 +307,7 @@ export class FastQuery extends FastExpr {
     const sel: Select = { k: 'select', items: [], from: [], groupBy: [], start: kw.startOffset, end: 0 };
     const m = this.toks[this.p];
     if (m !== undefined && SELECT_MODIFIERS.test(m.image) && this.toks[this.p + 1]?.tokenType !== T.Comma) throw GIVE_UP;
+    if (m !== undefined && /^NORMALIZE$/i.test(m.image) && this.parser.caps.queryClauses.has('normalize')) throw GIVE_UP;
     if (this.is(K.ALL!)) this.p++;
     else if (this.is(K.DISTINCT!)) {
       this.p++;
@@ -417,6 +421,7 @@ export class FastQuery extends FastExpr {
       return { k: 'derived', query, start: t.startOffset, end: this.end() };
     }
     if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
+    if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
     const name = this.qname();
     const a = this.toks[this.p];
     const b = this.toks[this.p + 1];

@@ -35,6 +35,34 @@ const STATEMENT_WORDS = new Set([
   'REPLACE', 'WAITFOR', 'SAVE', 'GOTO',
 ]);
 
+/** First words of statements that name queries' words without holding a query (`GRANT SELECT, INSERT ON t`, `EXPLAIN SELECT ..`). */
+const QUERY_FREE = new Set(['GRANT', 'REVOKE', 'DENY', 'AUDIT', 'NOAUDIT', 'EXPLAIN', 'DESCRIBE', 'DESC', 'SHOW', 'HELP', 'CACHE']);
+
+const POLICY = /^(CREATE|ALTER)( OR REPLACE)?( ROW ACCESS| MASKING)? POLICY\b/i;
+
+/**
+ * Do `toks[first..last]` hold a query or a data change: `SELECT .. FROM`, `UPDATE t .. SET` (FROM /
+ * SET at the same depth), `INSERT INTO | OVERWRITE`, `DELETE FROM`, `MERGE INTO`?
+ */
+function holdsQuery(toks: IToken[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const t = toks[i]!.tokenType;
+    const n = toks[i + 1]?.tokenType;
+    if ((t === K.INSERT && (n === K.INTO || n === K.OVERWRITE)) || (t === K.DELETE && n === K.FROM) || (t === K.MERGE && n === K.INTO)) return true;
+    if (t !== K.SELECT && t !== K.UPDATE) continue;
+    const want = t === K.SELECT ? K.FROM : K.SET;
+    let depth = 0;
+    for (let j = i + 1; j <= last; j++) {
+      const u = toks[j]!.tokenType;
+      if (u === T.LParen) depth++;
+      else if (u === T.RParen) {
+        if (depth-- === 0) break;
+      } else if (depth === 0 && u === want) return true;
+    }
+  }
+  return false;
+}
+
 /** A rule as the chapters call it: occurrence index, then the rule's own arguments. */
 type R<T> = (idx?: number, ...args: any[]) => T;
 
@@ -154,6 +182,8 @@ export class SqlParser extends EmbeddedActionsParser {
   useStmt!: R<A.Statement>;
   renameStmt!: R<A.Statement>;
   otherStmt!: R<A.Statement>;
+  identifierName!: R<A.QName>;
+  createPipe!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;
@@ -337,6 +367,29 @@ export class SqlParser extends EmbeddedActionsParser {
     if (this.LA(1).tokenType !== K.DATABASE) return false;
     const t = this.LA(3).tokenType;
     return t === T.Semicolon || t === EOF;
+  }
+
+  /**
+   * A statement recorded without lineage (`other`), from `start` to the last consumed token. When
+   * it holds a query or a data change (at its top level or in parentheses) that the grammar did
+   * not read, a warning says so: its lineage is lost, which must not go unnoticed.
+   */
+  skipped(keyword: string, start: number, extra?: Partial<A.OtherStmt>): A.Statement {
+    const stmt: A.OtherStmt = { k: 'other', keyword, start, end: this.LA(0).endOffset! + 1, ...extra };
+    if (this.recording || QUERY_FREE.has(keyword.split(' ')[0]!)) return stmt;
+    const toks = this.input;
+    const last = position(this);
+    let first = last;
+    while (first > 0 && toks[first - 1]!.startOffset >= start) first--;
+    // A security policy's query decides which rows a user sees; no data moves.
+    const head = this.text.slice(start, toks[Math.min(first + 5, last)]!.endOffset! + 1).replace(/\s+/g, ' ');
+    if (!POLICY.test(head) && holdsQuery(toks, first, last)) {
+      // Its first words (the first line, up to 40 characters, cut between words).
+      let line = this.text.slice(start, stmt.end).split('\n')[0]!.trim();
+      if (line.length > 40) line = `${line.slice(0, line.lastIndexOf(' ', 40))} ...`;
+      stmt.diagnostic = { severity: 'warning', message: `statement '${line}' not analyzed: the query it holds has no lineage here`, code: 'UnsupportedConstruct' };
+    }
+    return stmt;
   }
 
   /** Is LA(1) the start of a procedural statement (block, IF, WHILE, DECLARE, EXEC, ...)? */

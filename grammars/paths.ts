@@ -99,21 +99,51 @@ export function definePathRules(this: SqlParser): void {
     });
   });
 
-  /** Redshift `UNLOAD ('query') TO 's3://...' [options]`: the query, written as a string, flows into the path. */
+  /**
+   * The query's columns flow into the path: Redshift `UNLOAD ('query') TO 's3://...' [options]`
+   * (the query written as a string), Athena `UNLOAD (query) TO 's3://...' WITH (..)`, Informix
+   * `UNLOAD TO 'file' [DELIMITER 'c'] query`.
+   */
   this.unloadStmt = $.RULE('unloadStmt', (): Statement => {
     const kw = $.CONSUME(T.AnyToken);
-    $.CONSUME(T.LParen);
     const lits: IToken[] = [];
-    $.AT_LEAST_ONE(() => lits.push($.CONSUME(T.StringLit)));
-    $.CONSUME(T.RParen);
-    $.CONSUME(K.TO);
-    const path = $.CONSUME1(T.StringLit);
-    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+    let query: Query | undefined;
+    let path: IToken | undefined;
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          $.OR1([
+            { ALT: () => $.AT_LEAST_ONE(() => lits.push($.CONSUME(T.StringLit))) },
+            { ALT: () => (query = $.SUBRULE($.query)) },
+          ]);
+          $.CONSUME(T.RParen);
+          $.CONSUME(K.TO);
+          path = $.CONSUME1(T.StringLit);
+          $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME1(K.TO);
+          path = $.CONSUME2(T.StringLit);
+          $.OPTION({
+            GATE: () => /^DELIMITER$/i.test($.LA(1).image),
+            DEF: () => {
+              $.CONSUME(T.Identifier);
+              $.CONSUME3(T.StringLit);
+            },
+          });
+          query = $.SUBRULE1($.query);
+        },
+      },
+    ]);
     return $.ACTION((): Statement => {
+      if (query) return toFile(query, stringValue(path!.image), kw.startOffset, end());
       const inner = this.proc?.literalStatements(lits) ?? [];
       const q = inner.find((s) => s.k === 'query');
-      if (q?.k === 'query') return toFile(q.query, stringValue(path.image), kw.startOffset, end());
-      return { k: 'other', keyword: 'UNLOAD', start: kw.startOffset, end: end(), pathWrites: [stringValue(path.image)] };
+      if (q?.k === 'query') return toFile(q.query, stringValue(path!.image), kw.startOffset, end());
+      return { k: 'other', keyword: 'UNLOAD', start: kw.startOffset, end: end(), pathWrites: [stringValue(path!.image)] };
     });
   });
 
@@ -168,12 +198,13 @@ export function definePathRules(this: SqlParser): void {
   });
 
   /**
-   * BigQuery `EXPORT DATA [WITH CONNECTION c] OPTIONS (uri = 'gs://..', format = ..) AS query`: the
-   * query's columns flow into the files, as `COPY (query) TO 'path'`.
+   * BigQuery `EXPORT DATA [WITH CONNECTION c] OPTIONS (uri = 'gs://..', format = ..) AS query`,
+   * Vertica `EXPORT TO PARQUET | ORC | DELIMITED | JSON (directory = 's3://..', ..) [OVER (..)] AS
+   * query`: the query's columns flow into the files, as `COPY (query) TO 'path'`.
    */
   this.exportStmt = $.RULE('exportStmt', (): Statement => {
     const kw = $.CONSUME(T.AnyToken); // EXPORT
-    $.CONSUME1(T.AnyToken); // DATA
+    $.CONSUME1(T.AnyToken); // DATA | TO
     let uri: string | undefined;
     let last: IToken | undefined;
     $.MANY({
@@ -181,7 +212,7 @@ export function definePathRules(this: SqlParser): void {
       DEF: () => {
         const t = $.CONSUME2(T.AnyToken);
         $.ACTION(() => {
-          if (t.tokenType === T.StringLit && uri === undefined && last !== undefined && /^uri$/i.test(last.image)) uri = stringValue(t.image);
+          if (t.tokenType === T.StringLit && uri === undefined && last !== undefined && /^(uri|directory)$/i.test(last.image)) uri = stringValue(t.image);
           if (t.image !== '=') last = t;
         });
       },

@@ -27,15 +27,18 @@ const MODES = new Set(['IN', 'OUT', 'INOUT', 'VARIADIC']);
 const SCROLL = new Set(['NO', 'SCROLL']);
 
 export abstract class BlockParser extends ProcBase {
+  /** Inside a parenthesized statement list (Teradata macro body): a statement may also end at its `)`. */
+  protected inParens = false;
+
   /** One statement of a list (undefined: nothing to record, e.g. a label). */
   protected abstract stmt(): A.Statement | undefined;
 
-  /** Statements up to END / EXCEPTION / ELSIF / ELSE / WHEN / UNTIL (not consumed). */
+  /** Statements up to END / EXCEPTION / ELSIF / ELSE / WHEN / UNTIL, or the `)` of a parenthesized list (not consumed). */
   protected list(): A.Statement[] {
     const out: A.Statement[] = [];
     for (;;) {
       while (this.is(T.Semicolon)) this.next();
-      if (this.atEof() || STOP.has(this.w())) return out;
+      if (this.atEof() || STOP.has(this.w()) || (this.inParens && this.is(T.RParen))) return out;
       const before = this.pos;
       const s = this.stmt();
       if (s) out.push(s);
@@ -54,7 +57,7 @@ export abstract class BlockParser extends ProcBase {
    */
   protected sql(): A.Statement | undefined {
     const s = this.rule(this.p.statementWithSemi);
-    if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w())) this.fail(this.la(1), 'expected ;');
+    if (this.la(0).tokenType !== T.Semicolon && !this.atEof() && !STOP.has(this.w()) && !(this.inParens && this.is(T.RParen))) this.fail(this.la(1), 'expected ;');
     if (s.k === 'other' && !NO_LINEAGE_WORDS.has(s.keyword.split(' ')[0]!)) {
       this.p.innerErrors.push(syntaxError(s.start, `unknown statement '${this.p.text.slice(s.start, Math.min(s.end, s.start + 40))}'`));
       return undefined;

@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list } from './build.js';
+import { ident, list, stringName } from './build.js';
 import { saveError } from './internals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -19,6 +19,20 @@ function rowWidth(fn: FuncCall): number {
 /** Statements whose OUTPUT rows a FROM item may read (T-SQL composable DML). */
 const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
+/** The table `IDENTIFIER('db.s.t')` names (a call with one string argument). */
+function identifierString(fn: FuncCall): QName | undefined {
+  const arg = fn.args[0];
+  if (fn.name.parts.length !== 1 || !/^IDENTIFIER$/i.test(fn.name.parts[0]!.text) || fn.args.length !== 1 || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
+  return stringName(arg.text, arg.start, arg.end);
+}
+
+/** `ONLY name` or `ONLY (name)`: ONLY is the PostgreSQL inheritance modifier, not a table named ONLY. */
+export function onlyTable(t1: IToken, t2: IToken): boolean {
+  return t1.tokenType === K.ONLY && (t2.tokenType === T.LParen || tokenMatcher(t2, T.Identifier));
+}
+
+/** After `SELECT NORMALIZE`, tokens that make NORMALIZE a column (`SELECT normalize, x`, `normalize FROM t`, `normalize AS n`, `normalize.x`). */
+const NORMALIZE_NOT_MODIFIER = new Set([T.Comma, K.FROM, K.AS, T.Dot, T.Semicolon, T.RParen, EOF]);
 /** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
@@ -369,6 +383,26 @@ export function defineQueryRules(this: SqlParser): void {
         },
       ]);
     });
+    $.option(21, {
+      // Teradata `SELECT NORMALIZE [ON MEETS OR OVERLAPS] period_col, ..`: rows whose periods meet
+      // or overlap are merged into one, a modifier like DISTINCT; a column named NORMALIZE is followed by `,`, FROM, AS or `.`.
+      GATE: () => this.caps.queryClauses.has('normalize') && /^NORMALIZE$/i.test($.LA(1).image) && !NORMALIZE_NOT_MODIFIER.has($.LA(2).tokenType),
+      DEF: () => {
+        $.consume(21, T.Identifier);
+        sel.distinct = true;
+        $.option(22, {
+          GATE: () => $.LA(1).tokenType === K.ON && /^(MEETS|OVERLAPS)$/i.test($.LA(2).image),
+          DEF: () => {
+            $.consume(22, K.ON);
+            $.consume(22, T.AnyToken);
+            $.option(23, () => {
+              $.consume(23, K.OR);
+              $.consume(23, T.AnyToken);
+            });
+          },
+        });
+      },
+    });
     $.OPTION4({
       GATE: () => $.LA(1).tokenType === K.TOP && ($.LA(2).tokenType === T.NumberLit || $.LA(2).tokenType === T.LParen || $.LA(2).tokenType === T.Variable),
       DEF: () => {
@@ -484,6 +518,71 @@ export function defineQueryRules(this: SqlParser): void {
     $.option(17, () => {
       $.CONSUME(K.QUALIFY);
       sel.qualify = $.SUBRULE2($.expr);
+    });
+    $.option(24, {
+      // Teradata `SAMPLE [WITH REPLACEMENT] [RANDOMIZED ALLOCATION] 0.25, 100` or
+      // `SAMPLE WHEN cond THEN n [, n] .. [ELSE n] END`: which of the rows are returned.
+      GATE: () => $.LA(1).tokenType === K.SAMPLE && this.caps.queryClauses.has('selectSample'),
+      DEF: () => {
+        $.consume(24, K.SAMPLE);
+        const sample: Expr[] = [];
+        $.many(25, { GATE: () => /^(WITH|REPLACEMENT|RANDOMIZED|ALLOCATION)$/i.test($.LA(1).image), DEF: () => $.consume(25, T.AnyToken) });
+        $.or(26, [
+          {
+            GATE: () => $.LA(1).tokenType === K.WHEN,
+            ALT: () => {
+              $.AT_LEAST_ONE(() => {
+                $.consume(26, K.WHEN);
+                sample.push($.subrule(26, $.expr));
+                $.consume(26, K.THEN);
+                $.subrule(27, $.exprList);
+              });
+              $.option(27, () => {
+                $.consume(27, K.ELSE);
+                $.subrule(28, $.exprList);
+              });
+              $.consume(28, K.END);
+            },
+          },
+          { ALT: () => void $.subrule(29, $.exprList) },
+        ]);
+        $.ACTION(() => (sel.sample = sample));
+      },
+    });
+    $.option(28, {
+      // Teradata `EXPAND ON period_col AS alias [BY INTERVAL '1' DAY | BY ANCHOR [PERIOD] MONTH_BEGIN] [FOR period]`.
+      GATE: () => this.caps.queryClauses.has('expandOn') && /^EXPAND$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON,
+      DEF: () => {
+        $.consume(28, T.Identifier);
+        $.consume(29, K.ON);
+        const expr = $.subrule(30, $.expr);
+        $.consume(30, K.AS);
+        const alias = $.subrule(31, $.ident);
+        let forPeriod: Expr | undefined;
+        $.option(29, () => {
+          $.consume(31, K.BY);
+          $.or(32, [
+            {
+              GATE: () => /^ANCHOR$/i.test($.LA(1).image),
+              ALT: () => {
+                $.consume(32, T.Identifier);
+                $.option(30, { GATE: () => /^PERIOD$/i.test($.LA(1).image), DEF: () => $.consume(33, T.Identifier) });
+                $.consume(34, T.Identifier);
+                $.option(31, () => {
+                  $.consume(35, K.AT);
+                  $.subrule(33, $.expr);
+                });
+              },
+            },
+            { ALT: () => void $.subrule(34, $.expr) },
+          ]);
+        });
+        $.option(32, () => {
+          $.consume(36, K.FOR);
+          forPeriod = $.subrule(35, $.expr);
+        });
+        $.ACTION(() => (sel.expandOn = { expr, alias, forPeriod }));
+      },
     });
     $.MANY1({
       // Hive/Spark CLUSTER BY / DISTRIBUTE BY / SORT BY.
@@ -846,7 +945,10 @@ export function defineQueryRules(this: SqlParser): void {
               { ALT: () => $.CONSUME(K.ASOF) },
             ]);
             kind = k?.image?.toLowerCase() ?? kind;
-            $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.OUTER) }, { ALT: () => $.CONSUME1(K.SEMI) }, { ALT: () => $.CONSUME1(K.ANTI) }]));
+            const k2 = $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.OUTER) }, { ALT: () => $.CONSUME1(K.SEMI) }, { ALT: () => $.CONSUME1(K.ANTI) }]));
+            // `LEFT SEMI JOIN` is a semi join; `RIGHT SEMI | ANTI JOIN` (Impala, ClickHouse) keeps the right side's rows.
+            const second = k2?.image?.toLowerCase();
+            if (second === 'semi' || second === 'anti') kind = kind === 'right' ? `right-${second}` : second;
             $.OPTION3({ GATE: () => /^(HASH|LOOP|MERGE|REMOTE)$/i.test($.LA(1).image), DEF: () => $.CONSUME(T.AnyToken) });
           });
           $.CONSUME(K.JOIN);
@@ -1091,6 +1193,14 @@ export function defineQueryRules(this: SqlParser): void {
             }));
           },
         },
+        {
+          // PostgreSQL `FROM ONLY t`, `ONLY (t)`: the table without its inheritance children.
+          GATE: () => onlyTable($.LA(1), $.LA(2)),
+          ALT: () => {
+            $.CONSUME2(K.ONLY);
+            return $.SUBRULE6($.tablePrimary);
+          },
+        },
         { ALT: () => $.SUBRULE($.namedTable) },
       ],
     });
@@ -1224,6 +1334,9 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     return $.ACTION((): TableRef => {
+      // `IDENTIFIER('db.t')` (Snowflake, Databricks) is the table the string names, wherever a table is read or written.
+      const named = fn && identifierString(fn);
+      if (named) return { k: 'table', name: named, ...a, start: name.start, end: end() };
       if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
       return { k: 'table', name, ...a, start: name.start, end: end() };
     });

@@ -143,11 +143,24 @@ export abstract class PsmUnits extends BlockParser {
     if (kind === 'TRIGGER') return this.trigger(start);
     const name = this.qname();
     const variables = this.params();
-    return this.routineBody(start, { kind: kind === 'FUNCTION' ? 'function' : 'procedure', name, variables });
+    return this.routineBody(start, { kind: kind === 'FUNCTION' ? 'function' : 'procedure', name, variables }, kind);
+  }
+
+  /** Teradata macro body `( stmt; stmt; )` (at its `(`): its statements, each ending at `;` (the last one may end at `)`). */
+  private macroBody(): A.Statement[] {
+    this.next();
+    const outer = this.inParens;
+    this.inParens = true;
+    try {
+      return this.list();
+    } finally {
+      this.inParens = outer;
+      if (this.is(T.RParen)) this.next();
+    }
   }
 
   /** Header options up to the body, then the body (see the file comment). */
-  private routineBody(start: number, extra: Partial<A.BlockStmt>): A.Statement {
+  private routineBody(start: number, extra: Partial<A.BlockStmt>, kind = ''): A.Statement {
     let language: string | undefined;
     let text: IToken | undefined;
     const body: A.Statement[] = [];
@@ -173,6 +186,8 @@ export abstract class PsmUnits extends BlockParser {
         if (this.p.startsQuery(1)) {
           const query = this.query();
           body.push({ k: 'query', query, start: query.start, end: this.end() });
+        } else if (kind === 'MACRO' && this.is(T.LParen)) {
+          body.push(...this.macroBody());
         } else if (this.is(T.LParen)) {
           const e = this.softExpr();
           if (e) conditions.push(e);

@@ -55,6 +55,8 @@ export class PsmParser extends PsmUnits implements ProcDialect {
   startsRoutine(): boolean {
     const w = this.w();
     if (ROUTINE_KINDS.has(w)) return true;
+    // Teradata `CREATE | REPLACE MACRO m [(params)] AS (statements)`.
+    if (w === 'MACRO') return this.isName(2);
     if (w === 'CONSTRAINT') return this.w(2) === 'TRIGGER';
     if (w === 'TABLE') return this.w(2) === 'FUNCTION';
     if (w !== 'DEFINER') return false;

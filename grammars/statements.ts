@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName } from './build.js';
+import { pathName, stringName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -20,6 +20,14 @@ const VIEW_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|FOREIGN)$/i;
 export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE|COLUMN|ROW|HISTORY)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
+
+/** The change-tracking columns of a Snowflake stream, besides its table's. */
+const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
+
+/** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
+export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
+  return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
+}
 
 /** The query with `t` as the INTO target of its first SELECT (where SELECT INTO is written). */
 function intoTemp(q: Query, t: QName): Query {
@@ -98,9 +106,9 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
-        { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen, ALT: () => $.SUBRULE($.unloadStmt) },
+        { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
-        { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
+        { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -199,6 +207,11 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE($.skipUntilQuery);
                 return { path: p.image };
               },
+            },
+            {
+              // Databricks / Snowflake `INSERT INTO IDENTIFIER('db.t')`, `IDENTIFIER(:tgt)`.
+              GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)),
+              ALT: () => ({ name: $.SUBRULE($.identifierName) }),
             },
             { ALT: () => ({ name: $.SUBRULE($.qname) }) },
             {
@@ -827,10 +840,11 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => this.procedural !== undefined && this.startsRoutine(), ALT: () => $.SUBRULE($.createRoutine, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^STREAM$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createStream, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^PIPE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createPipe, { ARGS: [kw.startOffset] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-            return $.ACTION((): Statement => ({ k: 'other', keyword: 'CREATE', start: kw.startOffset, end: end() }));
+            return $.ACTION(() => this.skipped('CREATE', kw.startOffset));
           },
         },
       ],
@@ -863,6 +877,17 @@ export function defineStatementRules(this: SqlParser): void {
    * [APPEND_ONLY = TRUE] ..`: the stream's rows are t's changed rows, with t's columns: a view
    * `SELECT * FROM t`. A stream on a stage (its directory table) reads no table: other.
    */
+  /** Snowflake `CREATE [OR REPLACE] PIPE [IF NOT EXISTS] p [AUTO_INGEST = TRUE ..] AS COPY INTO t FROM @stage ..`: the pipe's COPY. */
+  this.createPipe = $.RULE('createPipe', (start: number): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    $.SUBRULE($.qname);
+    $.MANY({ GATE: () => !($.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.COPY) && !this.atEnd(), DEF: () => $.CONSUME(T.AnyToken) });
+    $.CONSUME(K.AS);
+    const copy = $.SUBRULE($.copyStmt);
+    return $.ACTION((): Statement => ({ ...copy, start }));
+  });
+
   this.createStream = $.RULE('createStream', (start: number): Statement => {
     $.CONSUME(T.Identifier);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
@@ -878,7 +903,7 @@ export function defineStatementRules(this: SqlParser): void {
       if (kinds.some((k) => /^STAGE$/i.test(k.image))) return { k: 'other', keyword: 'CREATE', start, end: end() };
       const from: TableRef = { k: 'table', name: source, start: source.start, end: source.end };
       const query: Query = { k: 'select', items: [{ expr: { k: 'star', start: source.start, end: source.end }, start: source.start, end: source.end }], from: [from], groupBy: [], start: source.start, end: source.end };
-      return { k: 'create_view', name, columns: undefined, query, materialized: false, start, end: end() };
+      return { k: 'create_view', name, columns: undefined, query, materialized: false, start, end: end(), ownColumns: STREAM_COLUMNS };
     });
   });
 
@@ -887,7 +912,10 @@ export function defineStatementRules(this: SqlParser): void {
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
-    const name = $.SUBRULE($.qname);
+    const name = $.OR9([
+      { GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)), ALT: () => $.SUBRULE($.identifierName) },
+      { ALT: () => $.SUBRULE($.qname) },
+    ]);
     // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.
     $.many(14, () => {
       $.CONSUME(T.Comma);
@@ -997,7 +1025,10 @@ export function defineStatementRules(this: SqlParser): void {
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
     $.CONSUME(K.VIEW);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
-    const name = $.SUBRULE($.qname);
+    const name = $.OR9([
+      { GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)), ALT: () => $.SUBRULE($.identifierName) },
+      { ALT: () => $.SUBRULE($.qname) },
+    ]);
     let into: QName | undefined;
     let columns: Ident[] | undefined;
     $.OPTION1({
@@ -1164,7 +1195,7 @@ export function defineStatementRules(this: SqlParser): void {
                     $.OPTION2({ GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== EOF, DEF: () => $.CONSUME2(T.AnyToken) });
                     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
                     // Column actions (DROP/RENAME/ALTER COLUMN ...) are read from the tokens by src/resolve/changes.ts.
-                    return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER TABLE', start: kw.startOffset, end: end(), alterTable: from }));
+                    return $.ACTION(() => this.skipped('ALTER TABLE', kw.startOffset, { alterTable: from }));
                   },
                 },
               ],
@@ -1174,7 +1205,7 @@ export function defineStatementRules(this: SqlParser): void {
         {
           ALT: () => {
             $.SUBRULE1($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-            return $.ACTION((): Statement => ({ k: 'other', keyword: 'ALTER', start: kw.startOffset, end: end() }));
+            return $.ACTION(() => this.skipped('ALTER', kw.startOffset));
           },
         },
       ],
@@ -1210,11 +1241,32 @@ export function defineStatementRules(this: SqlParser): void {
     return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
   });
 
+  /**
+   * `IDENTIFIER('db.s.t')`: the table the string names; `IDENTIFIER(:v)`, `IDENTIFIER($t || '_x')`:
+   * a name given at run time (`runtime`, the call as written).
+   */
+  this.identifierName = $.RULE('identifierName', (): QName => {
+    const kw = $.CONSUME(T.Identifier);
+    $.CONSUME(T.LParen);
+    let lit: IToken | undefined;
+    $.OR([
+      { GATE: () => $.LA(1).tokenType === T.StringLit && $.LA(2).tokenType === T.RParen, ALT: () => (lit = $.CONSUME(T.StringLit)) },
+      { ALT: () => $.SUBRULE($.skipBalanced, { ARGS: [0] }) },
+    ]);
+    $.CONSUME(T.RParen);
+    return $.ACTION((): QName => {
+      const named = lit ? stringName(lit.image, lit.startOffset, lit.endOffset! + 1) : undefined;
+      if (named) return named;
+      const at = { start: kw.startOffset, end: end() };
+      return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true };
+    });
+  });
+
   /** Valid SQL without lineage: recorded by its first words, the rest skipped. */
   this.otherStmt = $.RULE('otherStmt', (): Statement => {
     const first = $.CONSUME(T.AnyToken);
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-    return $.ACTION((): Statement => ({ k: 'other', keyword: first?.image?.toUpperCase(), start: first.startOffset, end: end() }));
+    return $.ACTION(() => this.skipped(first?.image?.toUpperCase(), first.startOffset));
   });
 
   /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */

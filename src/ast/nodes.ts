@@ -19,6 +19,8 @@ export interface QName extends Node {
   parts: Ident[];
   /** Oracle `@dblink` suffix. */
   dblink?: string;
+  /** `IDENTIFIER(:v)` (Databricks, Snowflake): named at run time; the one part is the call as written. */
+  runtime?: boolean;
 }
 
 // ---------------------------------------------------------------- expressions
@@ -71,6 +73,8 @@ export interface WindowSpec extends Node {
   partitionBy: Expr[];
   orderBy: OrderItem[];
   frame?: string;
+  /** Teradata `RESET WHEN cond` after the ORDER BY: a new partition starts where `cond` holds. */
+  resetWhen?: Expr;
 }
 
 export interface FuncCall extends Node {
@@ -188,7 +192,10 @@ export interface DerivedTable extends Node {
 
 export interface JoinRef extends Node {
   k: 'join';
-  /** inner, left, right, full, cross, natural-*, apply-cross, apply-outer, comma. */
+  /**
+   * inner, left, right, full, cross, natural-*, apply-cross, apply-outer, comma; semi, anti
+   * (`[LEFT] SEMI | ANTI JOIN`: only the left side's columns are output), right-semi, right-anti.
+   */
   kind: string;
   left: TableRef;
   right: TableRef;
@@ -296,6 +303,10 @@ export interface Select extends Node, QueryTail {
   prewhere?: Expr;
   /** Vertica `TIMESERIES slice AS '3 seconds' OVER (PARTITION BY .. ORDER BY ts)`: `slice` is a time generated from the ORDER BY column. */
   timeseries?: { alias: Ident; length: Expr; window: WindowSpec };
+  /** Teradata `EXPAND ON period AS alias [BY interval] [FOR period]`: a row per interval of `period`, named `alias`; FOR limits the rows. */
+  expandOn?: { expr: Expr; alias: Ident; forPeriod?: Expr };
+  /** Teradata `SAMPLE n [, n]` / `SAMPLE WHEN cond THEN n .. END` at the end: which rows are returned. */
+  sample?: Expr[];
 }
 
 export interface SetOp extends Node, QueryTail {
@@ -464,6 +475,8 @@ export interface CreateViewStmt extends Node {
   materialized?: boolean;
   /** ClickHouse `CREATE MATERIALIZED VIEW v TO t AS SELECT ..`: the rows go into table t. */
   into?: QName;
+  /** Columns of its own besides its query's (a Snowflake stream's `METADATA$ACTION`, ..). */
+  ownColumns?: string[];
 }
 
 export interface DropStmt extends Node {
@@ -542,5 +555,5 @@ export interface OtherStmt extends Node {
   /** A routine called (`EXEC proc`, PL/SQL `pkg.proc(...)`): recorded, no lineage of its own. */
   call?: QName;
   /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */
-  diagnostic?: { severity: 'warning' | 'note'; message: string };
+  diagnostic?: { severity: 'warning' | 'note'; message: string; code?: string };
 }

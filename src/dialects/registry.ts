@@ -2,7 +2,7 @@
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, MATCH_RECOGNIZE_CLAUSES, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
-  NO_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  NO_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
 } from './words.js';
 
@@ -52,6 +52,7 @@ export const BASE_SEMANTICS: Semantics = {
   partitionFunctions: NONE,
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
+  currentValueWords: NONE,
 };
 
 function d(
@@ -158,7 +159,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true } })),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
     caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
-    sem: { attributePhrases: true },
+    sem: { attributePhrases: true, queryClauses: TERADATA_CLAUSES, notAlias: TERADATA_NOT_ALIAS, currentValueWords: TERADATA_CURRENT_VALUES },
   })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {

@@ -82,9 +82,14 @@ export interface Capabilities {
  * JOIN a [AS e], ..`), `limitBy` (`LIMIT n BY cols`), `withTotals` (`GROUP BY .. WITH TOTALS`),
  * `settings` (`SETTINGS k = v, ..`), `format` (`FORMAT name` at the end), `scalarWith` (`WITH
  * expr AS name`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
- * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`).
+ * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`); Teradata `normalize`
+ * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
+ * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
+ * end of a SELECT).
  */
-export type QueryClause = 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'matchRecognize' | 'timeseries';
+export type QueryClause =
+  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'matchRecognize' | 'timeseries'
+  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';
@@ -154,6 +159,11 @@ export interface Semantics {
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */
   queryClauses: ReadonlySet<QueryClause>;
+  /**
+   * Reserved words (upper case) that, unquoted, are always a current value, never a column, even
+   * where a source has a column of that name (Teradata `DATE`, `TIME`: `WHERE d > DATE - 30`).
+   */
+  currentValueWords: ReadonlySet<string>;
 }
 
 export interface DialectSpec {

@@ -21,6 +21,12 @@ export const MATCH_RECOGNIZE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_AL
 export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries']);
 export const VERTICA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'TIMESERIES']);
 
+/** Teradata's query clauses: `SELECT NORMALIZE`, `EXPAND ON`, `RESET WHEN` in a window, `SAMPLE` at the end of a SELECT. */
+export const TERADATA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['normalize', 'expandOn', 'resetWhen', 'selectSample']);
+export const TERADATA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'EXPAND']);
+/** Teradata's bare `DATE` and `TIME`: the current date and time (reserved words; a column of that name is quoted). */
+export const TERADATA_CURRENT_VALUES: ReadonlySet<string> = new Set(['DATE', 'TIME']);
+
 /** Date-part function families (see `Semantics.datePartFunctions`): function → date-part argument positions. */
 export const TSQL_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };
 export const SNOWFLAKE_DATE_PARTS: DatePartFunctions = {

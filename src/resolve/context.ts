@@ -93,6 +93,13 @@ export class Context {
   readonly changes: LocatedChange[] = [];
   /** Result-set descriptors by object id, for expanding `*` through nested levels. */
   readonly resultSets = new Map<number, ResultSet>();
+  /**
+   * Views whose query has a `*` of unknown width (`CREATE VIEW v AS SELECT * FROM t`), by view
+   * object id: the tables under the `*`, the view's statement, and the column keys not to trace
+   * (the query's named outputs, those already traced). A later `v.id` makes `t.id -> v.id` in the
+   * view's statement (scope.ts `viewColumn`).
+   */
+  readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string> }>();
   file = 0;
   text = '';
   lines = new LineIndex('');

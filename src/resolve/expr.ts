@@ -233,6 +233,7 @@ export class ExprWalker {
         seen.add(w);
         for (const p of w.partitionBy) this.walk(p, scope, 'fdr', rows, 'window', f, depth + 1);
         for (const o of w.orderBy) this.walk(o.expr, scope, 'fdr', rows, 'window', f, depth + 1);
+        if (w.resetWhen) this.walk(w.resetWhen, scope, 'fdr', rows, 'window', f, depth + 1);
       }
       for (const r of rows) out.push({ ...r, toRows: true });
     }

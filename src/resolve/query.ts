@@ -202,6 +202,11 @@ export class QueryAnalyzer {
       scope.defineScalar(identKey(ctx.key, ts.alias), ts.window.orderBy.map((o) => o.expr));
       for (const e of [...ts.window.partitionBy, ...ts.window.orderBy.map((o) => o.expr)]) this.condition(e, scope, rows, 'window');
     }
+    if (sel.expandOn) {
+      // Teradata EXPAND ON: the alias is each interval of the period expression; FOR limits the rows.
+      scope.defineScalar(identKey(ctx.key, sel.expandOn.alias), [sel.expandOn.expr]);
+      this.condition(sel.expandOn.forPeriod, scope, rows, 'where');
+    }
     this.items(sel.items, scope, rs, rows, target);
     this.condition(sel.prewhere, scope, rows, 'where');
     this.condition(sel.where, scope, rows, 'where');
@@ -210,6 +215,7 @@ export class QueryAnalyzer {
     for (const g of groups) this.condition(g, scope, rows, 'groupBy');
     this.condition(sel.having, scope, rows, 'having');
     this.condition(sel.qualify, scope, rows, 'qualify');
+    for (const e of sel.sample ?? []) this.condition(e, scope, rows, 'where');
     for (const e of sel.limitBy ?? []) this.condition(e, scope, rows, 'groupBy');
     return rs;
   }
@@ -299,7 +305,7 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     const b = ctx.b;
     const loc = ctx.loc(star.start, star.end);
-    let sources: Source[] = scope.sources;
+    let sources: Source[] = scope.sources.some((s) => s.filterOnly) ? scope.sources.filter((s) => !s.filterOnly) : scope.sources;
     if (star.qualifier) {
       const src = scope.source(ctx, star.qualifier.parts);
       sources = src ? [src] : [];
@@ -406,10 +412,15 @@ export class QueryAnalyzer {
         return;
       }
       case 'join': {
+        const first = scope.sources.length;
         this.addSource(ref.left, scope, rows);
+        const middle = scope.sources.length;
         // CROSS/OUTER APPLY: the right side sees the left (`CROSS APPLY (VALUES (m.a), (m.b)) v(c)`).
         const right = ref.kind.endsWith('apply') && ref.right.k === 'derived' ? { ...ref.right, lateral: true } : ref.right;
         this.addSource(right, scope, rows);
+        // A semi / anti join outputs one side's columns only; the other side only filters.
+        const semi = /^(right-)?(semi|anti)$/.exec(ref.kind);
+        if (semi) for (const src of semi[1] ? scope.sources.slice(first, middle) : scope.sources.slice(middle)) src.filterOnly = true;
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
         for (const u of ref.using ?? []) {
@@ -419,8 +430,9 @@ export class QueryAnalyzer {
         return;
       }
       case 'tfunc': {
-        const named = identifierTable(ref);
+        const named = streamTable(ref);
         if (named) return this.addSource(named, scope, rows);
+        if (runtimeIdentifier(ref)) return ctx.problem('warning', ref.start, RUNTIME_NAME(collapse(ctx.text.slice(ref.func.start, ref.func.end))), 'UnsupportedConstruct');
         const file = fileRead(ref);
         if (file !== undefined) {
           // `FROM read_parquet('s3://b/x/*.parquet')`: the file is a dataset named by its path, its columns unknown.
@@ -621,22 +633,24 @@ export class QueryAnalyzer {
   }
 }
 
+/** The warning on a table named at run time (`IDENTIFIER(:v)`). */
+export const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
+
 /**
- * A call in FROM that stands for a table: Snowflake / Databricks `IDENTIFIER('db.s.t')` (the
- * table the string names), Databricks `STREAM(bronze.events)` (the table read as a stream).
+ * A call in FROM that stands for a table: Databricks `STREAM(bronze.events)` (the table read as a
+ * stream). `IDENTIFIER('db.s.t')` is made the table it names by the grammar (query.ts `namedTable`).
  */
-function identifierTable(ref: A.TableFunction): A.TableName | undefined {
+function streamTable(ref: A.TableFunction): A.TableName | undefined {
   const f = ref.func;
   const arg = f.args[0];
-  const fname = f.name.parts.length === 1 ? f.name.parts[0]!.text.toUpperCase() : '';
-  if (f.args.length !== 1) return undefined;
-  const table = (name: A.QName): A.TableName => ({ k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end });
-  if (fname === 'STREAM' && arg?.k === 'col') return table(arg.name);
-  if (fname !== 'IDENTIFIER' || arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
-  const text = arg.text.slice(arg.text.indexOf("'") + 1, -1);
-  const at = { start: arg.start, end: arg.end };
-  const parts = (text.match(/"(?:[^"]|"")*"|[^.]+/g) ?? []).map((p) => (p.startsWith('"') ? { text: p.slice(1, -1).replace(/""/g, '"'), quoted: true, ...at } : { text: p, quoted: false, ...at }));
-  return parts.length > 0 ? table({ parts, ...at }) : undefined;
+  if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'STREAM' || f.args.length !== 1 || arg?.k !== 'col') return undefined;
+  return { k: 'table', name: arg.name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+}
+
+/** `IDENTIFIER(:v)`, `IDENTIFIER($t)`, `IDENTIFIER('raw.' || :x)`: a table named at run time (not by one string). */
+function runtimeIdentifier(ref: A.TableFunction): boolean {
+  const f = ref.func;
+  return f.name.parts.length === 1 && f.name.parts[0]!.text.toUpperCase() === 'IDENTIFIER' && f.args.length === 1;
 }
 
 /** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */

@@ -18,6 +18,13 @@ export interface Source {
   tableNames?: string[];
   /** Known column keys of a table (from DDL or --schema); undefined when unknown. */
   known?: Map<string, string>;
+  /** The filtering side of a semi / anti join: its columns decide which rows, a `*` leaves them out. */
+  filterOnly?: boolean;
+  /**
+   * Columns unknown, but a name that is not one of `own` and that a source of `scope` surely has
+   * is that source's (MySQL `INSERT .. SELECT .. FROM (..) dt(d, r) ON DUPLICATE KEY UPDATE v = r`).
+   */
+  yieldTo?: { scope: Scope; own: ReadonlySet<string> };
 }
 
 /**
@@ -128,7 +135,33 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
   ctx.read(src.obj);
   if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
   const display = src.known?.get(ctx.key(name, false)) ?? name;
-  return [{ obj: src.obj, col: ctx.b.column(src.obj, display, loc) }];
+  const ref = { obj: src.obj, col: ctx.b.column(src.obj, display, loc) };
+  if (!src.known && ctx.starViews.size > 0) viewColumn(ctx, ref, name);
+  return [ref];
+}
+
+/**
+ * A column of a view whose query has a `*` of unknown width, read by a later statement: traced
+ * through the `*` to the tables under it (`t.id -> v.id`), once, in the view's own statement.
+ */
+function viewColumn(ctx: Context, ref: ColumnRef, name: string): void {
+  const view = ctx.starViews.get(ref.obj.id);
+  const key = ctx.key(name, false);
+  if (!view || view.done.has(key)) return;
+  view.done.add(key);
+  // The view's result sets were folded with its statement: the edge goes from the tables under the `*` straight to the view.
+  for (const obj of view.under) ctx.b.edge('fdd', view.stmt.effect, { obj, col: ctx.b.column(obj, name) }, ref, view.stmt.process.id);
+}
+
+/** The tables and views under the `*`s of unknown width of `rs`, through its subqueries and CTEs. */
+export function tablesUnderStars(ctx: Context, rs: ResultSet, seen = new Set<ResultSet>([rs])): LineageObject[] {
+  return rs.stars.flatMap((star) => {
+    if (star.obj.type === 'table' || star.obj.type === 'view') return [star.obj];
+    const inner = ctx.resultSets.get(star.obj.id);
+    if (!inner || seen.has(inner)) return [];
+    seen.add(inner);
+    return tablesUnderStars(ctx, inner, seen);
+  });
 }
 
 /** Output column of a result set; through `*` outputs, materialize it from the star sources. */
@@ -240,6 +273,14 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
 }
 
+/** Does `src` (columns unknown) leave `key` to a source of its `yieldTo` scope that surely has it? */
+function yields(src: Source, key: string): boolean {
+  const y = src.yieldTo;
+  if (y === undefined || y.own.has(key)) return false;
+  for (let s: Scope | undefined = y.scope; s; s = s.parent) if (s.sources.some((o) => hasColumn(o, key) === true)) return true;
+  return false;
+}
+
 /** The column of every source of `s` whose `hasColumn` answer is `want` (USING columns). */
 function columnsOfEach(ctx: Context, s: Scope, key: string, want: boolean | undefined, name: string, start: number, end: number): ColumnRef[] {
   return s.sources.filter((src) => hasColumn(src, key) === want).flatMap((src) => columnOf(ctx, src, name, start, end));
@@ -252,6 +293,8 @@ const ANY_OF: MessageTemplate = (name, n) => `column '${name}' could belong to a
 const NOT_FOUND: MessageTemplate = (name) => `column '${name}' not found in any source`;
 
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
+  const current = ctx.dialect.semantics.currentValueWords;
+  if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return { refs: [] };
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
   for (let s: Scope | undefined = scope; s; s = s.parent) {
@@ -279,7 +322,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
     if (isNiladic(name, quoted)) return { refs: [] };
-    if (maybe === 1) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
+    if (maybe === 1 && !yields(firstMaybe!, key)) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
     if (maybe > 1) {
       if (strict) return { refs: [] };
       const known = inferredSource(ctx, s, key);

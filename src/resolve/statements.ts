@@ -14,11 +14,12 @@ import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
-import { QueryAnalyzer, type QueryTarget } from './query.js';
+import { QueryAnalyzer, RUNTIME_NAME, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
-import { Scope, type Source } from './scope.js';
+import { Scope, tablesUnderStars, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
 import { firstLoc } from '../graph/column.js';
+import { identKey } from './names.js';
 
 /**
  * The MD5 of a statement's text, in hex: `crypto.hash` (Node >= 20.12) hashes in one call, without
@@ -64,6 +65,7 @@ export class StatementResolver {
         return this.run(s, 'select', () => this.query(s));
       }
       case 'insert':
+        if (s.target.runtime) return ctx.problem('warning', s.target.start, RUNTIME_NAME(s.target.parts[0]!.text), 'UnsupportedConstruct');
         return this.run(s, 'insert', () => this.insert(s));
       case 'multi_insert':
         return this.run(s, 'insert', () => this.multiInsert(s));
@@ -74,8 +76,10 @@ export class StatementResolver {
       case 'merge':
         return this.run(s, 'merge_update', () => this.merge(s));
       case 'create_table':
+        if (s.name.runtime) return ctx.problem('warning', s.name.start, RUNTIME_NAME(s.name.parts[0]!.text), 'UnsupportedConstruct');
         return this.run(s, 'create_table', () => this.createTable(s));
       case 'create_view':
+        if (s.name.runtime) return ctx.problem('warning', s.name.start, RUNTIME_NAME(s.name.parts[0]!.text), 'UnsupportedConstruct');
         return this.run(s, 'create_view', () => this.createView(s));
       case 'rename':
         return this.run(s, 'rename_table', () => this.rename(s));
@@ -96,7 +100,7 @@ export class StatementResolver {
       case 'assign':
         return this.procedural.statement(s);
       case 'other':
-        if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, 'SyntaxHint');
+        if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, s.diagnostic.code ?? 'SyntaxHint');
         if (s.call) {
           // A routine call has no lineage of its own; its process records who calls what.
           const callee = s.call.parts.map((p) => p.text).join('.');
@@ -267,7 +271,14 @@ export class StatementResolver {
         }
         sets = sets.map((a) => ({ ...a, value: proposedValues(a.value) }));
       }
-      this.assign(sets, this.targetScope(obj, s.target, s.alias, outer), obj, 'update');
+      const scope = this.targetScope(obj, s.target, s.alias, outer);
+      // MySQL: a name the SELECT's FROM items surely have, and that the INSERT does not name as a target column, is theirs.
+      const select = s.source?.k === 'select' ? this.qa.selectScopes.get(s.source) : undefined;
+      if (select && !scope.sources[0]!.known) {
+        const own = new Set([...(s.columns ?? []), ...s.upsert.flatMap((a) => a.columns.map((q) => q.parts[q.parts.length - 1]!))].map((c) => identKey(ctx.key, c)));
+        scope.sources[0]!.yieldTo = { scope: select, own };
+      }
+      this.assign(sets, scope, obj, 'update');
     }
     returning?.(this.targetScope(obj, s.target, s.alias, parent), obj);
     return [obj];
@@ -557,11 +568,14 @@ export class StatementResolver {
   private createTable(s: A.CreateTableStmt): LineageObject[] {
     const ctx = this.ctx;
     const obj = dataset(ctx, s.name, 'table');
+    // A table of the name of a view over `*` is no longer that view.
+    ctx.starViews.delete(obj.id);
     if (s.as) {
       const rs = this.qa.query(s.as, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
       remember(ctx, s.name, s.columns.length > 0 ? names : widthKnown(rs, names), 'table');
+      if (s.columns.length === 0) this.throughStar(obj, rs);
       return [obj];
     }
     let names = s.columns.map((c) => c.name.text);
@@ -604,7 +618,21 @@ export class StatementResolver {
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
+    if (!s.columns) this.throughStar(obj, rs, s.ownColumns);
+    else ctx.starViews.delete(obj.id);
     return [obj];
+  }
+
+  /**
+   * A view or table made from a query with a `*` of unknown width: a later read of one of its
+   * columns is traced through the `*` (scope.ts `viewColumn`); `own` are its columns besides the query's.
+   */
+  private throughStar(obj: LineageObject, rs: ResultSet, own: string[] = []): void {
+    const ctx = this.ctx;
+    if (rs.stars.length === 0 || !ctx.stmt) return void ctx.starViews.delete(obj.id);
+    // Its named outputs, and the names a `* EXCEPT (..)` / `RENAME` took out, are not looked for under the `*`.
+    const done = new Set([...rs.cols.map((c) => c.key), ...(rs.hidden ?? []), ...own.map((c) => ctx.key(c, false))]);
+    ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done });
   }
 
   /** COPY between tables and files: the file (a path) is a dataset named by its URI. */

@@ -379,6 +379,8 @@ CREATE TABLE monthly AS SELECT month, customer, sum(amount) AS total FROM sales_
     );
     expect(a.pairs).toEqual([
       'data/sales.csv.* -> sales_clean.*',
+      'data/sales.csv.amount -> sales_clean.amount',
+      'data/sales.csv.customer -> sales_clean.customer',
       'data/sales.csv.sold_at -> sales_clean.month',
       'sales_clean.amount -> monthly.total',
       'sales_clean.customer -> monthly.customer',
