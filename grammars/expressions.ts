@@ -871,6 +871,17 @@ export function defineExpressionRules(this: SqlParser): void {
       },
     });
     $.CONSUME(T.RParen);
+    $.option(13, {
+      // ClickHouse `quantile(0.9)(x)`: the first list held constant parameters, this one the arguments.
+      GATE: () => this.caps.parametricCalls && $.LA(1).tokenType === T.LParen,
+      DEF: () => {
+        $.consume(13, T.LParen);
+        const args: Expr[] = [];
+        $.option(14, () => args.push(...list($.SUBRULE($.exprList))));
+        $.consume(13, T.RParen);
+        if (!this.recording) call.args = args;
+      },
+    });
     $.OPTION6(() => {
       $.CONSUME(K.WITHIN);
       $.CONSUME(K.GROUP);

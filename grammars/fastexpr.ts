@@ -489,7 +489,7 @@ export class FastExpr {
     }
     this.expect(T.RParen);
     const after = this.toks[this.p];
-    if (after !== undefined && (after.tokenType === K.WITHIN || after.tokenType === K.FILTER || after.tokenType === K.KEEP || /^(IGNORE|RESPECT)$/i.test(after.image))) throw GIVE_UP;
+    if (after !== undefined && (after.tokenType === K.WITHIN || (after.tokenType === T.LParen && this.parser.caps.parametricCalls) || after.tokenType === K.FILTER || after.tokenType === K.KEEP || /^(IGNORE|RESPECT)$/i.test(after.image))) throw GIVE_UP;
     if (after !== undefined && after.tokenType === K.OVER) {
       this.p++;
       call.over = this.window();

@@ -52,6 +52,7 @@ export const BASE_SEMANTICS: Semantics = {
   partitionFunctions: NONE,
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
+  parametricCalls: false,
 };
 
 function d(
@@ -175,7 +176,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
-    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true },
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, parametricCalls: true },
   }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];

@@ -154,6 +154,12 @@ export interface Semantics {
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */
   queryClauses: ReadonlySet<QueryClause>;
+  /**
+   * Parametric functions `f(params)(args)` (ClickHouse `quantile(0.9)(x)`, `topK(10)(col)`,
+   * `sequenceMatch('(?1)(?2)')(ts, c1, c2)`): the second list holds the arguments, the first
+   * the function's constant parameters.
+   */
+  parametricCalls: boolean;
 }
 
 export interface DialectSpec {

@@ -183,6 +183,7 @@ const CLAUSES: [string, string][] = [
   ['dbvclickhouse', "select e.c, count() from d.e as e sample 1/10 offset 1/2 global any left join d.c as c on c.k = e.c where e.u global in (select u from d.u) group by e.c with totals limit 10 settings a = 'b';"],
   ['dbvclickhouse', 'with (select max(x) from t) as m, 10 as n select a, m from t where b > n; with c as (select 1 x) select x from c; select a from t where x in (select y from u final);'],
   ['dbvclickhouse', 'select count() format JSON; select a from t limit 2, 3 by a, b limit 1; select a from t sample 0.1'],
+  ['dbvclickhouse', "select k, quantile(0.9)(d) as p, quantiles(0.5, 0.9)(d), topK(10)(u), sequenceMatch('(?1)(?2)')(ts, e = 'a', e = 'b'), quantile(0.5)(d) over (partition by k) from t group by k;"],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -223,5 +224,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('352f74fa6e56af2bc2f2d0ad977719e0');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('9013f2d651359e0632e275066ce08f57');
 });
