@@ -1075,6 +1075,30 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(K.NULLS);
           $.OR1([{ ALT: () => $.CONSUME(K.FIRST) }, { ALT: () => $.CONSUME(K.LAST) }]);
         });
+        // ClickHouse `ORDER BY d WITH FILL [FROM a] [TO b] [STEP c]`: rows added for the missing
+        // values of d; the bounds and the step are constants.
+        $.OPTION2({
+          GATE: () => $.LA(1).tokenType === K.WITH && /^FILL$/i.test($.LA(2).image) && this.caps.queryClauses.has('withFill'),
+          DEF: () => {
+            $.CONSUME(K.WITH);
+            $.CONSUME(T.Identifier);
+            $.OPTION3(() => {
+              $.CONSUME(K.FROM);
+              $.SUBRULE1($.expr);
+            });
+            $.OPTION4(() => {
+              $.CONSUME(K.TO);
+              $.SUBRULE2($.expr);
+            });
+            $.OPTION5({
+              GATE: () => /^STEP$/i.test($.LA(1).image),
+              DEF: () => {
+                $.CONSUME1(T.Identifier);
+                $.SUBRULE3($.expr);
+              },
+            });
+          },
+        });
         items.push({ expr, desc });
       },
     });

@@ -557,6 +557,8 @@ export class FastExpr {
         if (this.is(K.FIRST!) || this.is(K.LAST!)) this.p++;
         else throw GIVE_UP;
       }
+      // ClickHouse `WITH FILL ..`: left to the rule.
+      if (this.is(K.WITH!) && this.parser.caps.queryClauses.has('withFill')) throw GIVE_UP;
       items.push({ expr, desc });
       if (!this.is(T.Comma)) return items;
       this.p++;

@@ -100,7 +100,7 @@ export class FastQuery extends FastExpr {
     const n = this.toks[this.p + 1];
     if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
     // Informix `INTO TEMP t` after the query.
-    if (this.is(K.INTO!) && /^(TEMP|SCRATCH)$/i.test(n?.image ?? '')) throw GIVE_UP;
+    if (this.is(K.INTO!) && /^(TEMP|SCRATCH|OUTFILE|DUMPFILE)$/i.test(n?.image ?? '')) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
     if (this.is(T.Semicolon)) this.p++;
     return s;
@@ -206,6 +206,8 @@ export class FastQuery extends FastExpr {
     if (n === undefined || (n.tokenType !== K.SELECT && n.tokenType !== T.LParen)) throw GIVE_UP;
     const body = this.setExpr();
     const tail = this.tail();
+    // `INTO OUTFILE 'f'` after the query: left to the rule.
+    if (this.is(K.INTO!) && /^(OUTFILE|DUMPFILE)$/i.test(this.toks[this.p + 1]?.image ?? '')) throw GIVE_UP;
     const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: this.end() };
     const s: Statement = { k: 'query', query, start: w.start, end: this.end() };
     if (this.is(T.Semicolon)) this.p++;
@@ -291,6 +293,8 @@ export class FastQuery extends FastExpr {
       }
       // ClickHouse `LIMIT n BY cols`.
       if (this.is(K.BY!) && this.parser.caps.queryClauses.has('limitBy')) throw GIVE_UP;
+      // `LIMIT n WITH TIES`.
+      if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
     }
     const t = this.toks[this.p];
     if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR)) throw GIVE_UP;

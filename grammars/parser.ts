@@ -121,6 +121,8 @@ export class SqlParser extends EmbeddedActionsParser {
   namedTable!: R<A.TableRef>;
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
+  settingsClause!: R<void>;
+  outfile!: R<string>;
   statementWithSemi!: (idx?: number) => A.Statement;
   statement!: (idx?: number) => A.Statement;
   withStatement!: R<A.Statement>;
@@ -296,6 +298,19 @@ export class SqlParser extends EmbeddedActionsParser {
     if (this.indexHintAhead(1)) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;
+  }
+
+  /** ClickHouse `SETTINGS k = v` next? */
+  settingsAhead(): boolean {
+    return this.caps.queryClauses.has('settings') && /^SETTINGS$/i.test(this.LA(1).image) && tokenMatcher(this.LA(1), T.Identifier);
+  }
+  /** ClickHouse `INTERPOLATE [(..)]` after `ORDER BY .. WITH FILL` next? */
+  interpolateAhead(): boolean {
+    return this.caps.queryClauses.has('withFill') && /^INTERPOLATE$/i.test(this.LA(1).image);
+  }
+  /** `INTO OUTFILE 'path'` / `INTO DUMPFILE 'path'` after a query next? */
+  outfileAhead(): boolean {
+    return this.LA(1).tokenType === K.INTO && /^(OUTFILE|DUMPFILE)$/i.test(this.LA(2).image) && this.LA(3).tokenType === T.StringLit;
   }
 
   /** MySQL index hint `USE | FORCE | IGNORE INDEX | KEY ...` at token i? */

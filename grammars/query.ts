@@ -3,6 +3,7 @@ import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chev
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
 import { ident, list } from './build.js';
 import { saveError } from './internals.js';
+import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -133,6 +134,8 @@ export function defineQueryRules(this: SqlParser): void {
 
   this.setExpr = $.RULE('setExpr', (): Query => {
     let left = $.SUBRULE($.queryTerm);
+    // ClickHouse `SELECT .. SETTINGS k = v UNION ALL SELECT .. SETTINGS ..`: each branch may have its own.
+    $.OPTION2({ GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE($.settingsClause) });
     $.MANY({
       GATE: () => $.LA(1).tokenType !== K.MINUS || this.startsQuery(2),
       DEF: () => {
@@ -162,6 +165,7 @@ export function defineQueryRules(this: SqlParser): void {
           },
         });
         const right = $.SUBRULE1($.queryTerm);
+        $.OPTION3({ GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE1($.settingsClause) });
         left = $.ACTION((): Query => {
           const o = op?.image?.toLowerCase() as 'union' | 'intersect' | 'except' | 'minus';
           return { k: 'setop', op: o, all, left, right, start: left.start, end: right.end };
@@ -245,7 +249,7 @@ export function defineQueryRules(this: SqlParser): void {
         if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
         // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
         if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
-        return this.caps.queryClauses.has('settings') && /^(SETTINGS|FORMAT)$/i.test(t.image);
+        return (this.caps.queryClauses.has('settings') && /^(SETTINGS|FORMAT)$/i.test(t.image)) || this.interpolateAhead();
       },
       DEF: () => {
       $.OR([
@@ -271,6 +275,14 @@ export function defineQueryRules(this: SqlParser): void {
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
                     },
                   });
+                  // ClickHouse `LIMIT 10 WITH TIES`: rows tied with the last one by the ORDER BY too.
+                  $.option(22, {
+                    GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.TIES,
+                    DEF: () => {
+                      $.consume(22, K.WITH);
+                      $.consume(22, K.TIES);
+                    },
+                  });
                 },
               },
             ]);
@@ -281,6 +293,15 @@ export function defineQueryRules(this: SqlParser): void {
             $.CONSUME(K.OFFSET);
             tail.offset = $.SUBRULE2($.arith);
             $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.ROW) }, { ALT: () => $.CONSUME(K.ROWS) }]));
+            // ClickHouse `LIMIT 2 OFFSET 1 BY user_id`: the offset within each value's rows.
+            $.option(23, {
+              GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
+              DEF: () => {
+                $.consume(23, K.BY);
+                const by = $.SUBRULE1($.exprList);
+                $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
+              },
+            });
           },
         },
         {
@@ -303,16 +324,18 @@ export function defineQueryRules(this: SqlParser): void {
         },
         {
           // ClickHouse `SETTINGS max_threads = 8, ..` (how the query runs).
-          GATE: () => /^SETTINGS$/i.test($.LA(1).image) && this.caps.queryClauses.has('settings'),
+          GATE: () => this.settingsAhead(),
+          ALT: () => $.SUBRULE2($.settingsClause),
+        },
+        {
+          // ClickHouse `ORDER BY d WITH FILL INTERPOLATE (x AS x + 1)`: how the filled rows are made.
+          GATE: () => this.interpolateAhead(),
           ALT: () => {
-            $.CONSUME(T.Identifier);
-            $.AT_LEAST_ONE_SEP({
-              SEP: T.Comma,
-              DEF: () => {
-                $.SUBRULE($.ident);
-                $.CONSUME(T.Eq);
-                $.subrule(7, $.arith);
-              },
+            $.CONSUME2(T.Identifier);
+            $.OPTION7(() => {
+              $.CONSUME(T.LParen);
+              $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+              $.CONSUME(T.RParen);
             });
           },
         },
@@ -1257,6 +1280,28 @@ export function defineQueryRules(this: SqlParser): void {
    * Skip a run of tokens the lineage does not need, keeping parentheses balanced. Stops before
    * `)` / `;` / end of input; mode 1 also before a token that starts a statement, mode 2 before `,`.
    */
+  /** ClickHouse `SETTINGS max_threads = 8, ..`: how the query runs. */
+  this.settingsClause = $.RULE('settingsClause', () => {
+    $.CONSUME(T.Identifier);
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        $.SUBRULE($.ident);
+        $.CONSUME(T.Eq);
+        $.SUBRULE($.arith);
+      },
+    });
+  });
+
+  /** `INTO OUTFILE 'path' ..` after a query (ClickHouse, MySQL; also `INTO DUMPFILE`): the file the result is written to. */
+  this.outfile = $.RULE('outfile', (): string => {
+    $.CONSUME(K.INTO);
+    $.CONSUME(T.Identifier);
+    const p = $.CONSUME(T.StringLit);
+    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+    return stringValue(p.image);
+  });
+
   this.skipBalanced = $.RULE('skipBalanced', (mode: 0 | 1 | 2) => {
     // A counter, not a rule call per parenthesis: damaged input may nest thousands deep, and
     // a failure unwinding through every level cost seconds.

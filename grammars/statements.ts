@@ -5,6 +5,7 @@ import type {
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
 import { pathName } from './build.js';
+import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -68,6 +69,9 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE1($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
+            // `INTO OUTFILE 'f' [FORMAT CSV]` (ClickHouse, MySQL): the result is written to the file.
+            let outfile: string | undefined;
+            $.option(12, { GATE: () => this.outfileAhead(), DEF: () => (outfile = $.SUBRULE($.outfile)) });
             // What some dialects write after a whole query, without lineage: Db2's isolation
             // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
             $.OPTION({
@@ -77,7 +81,10 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
-            return $.ACTION((): Statement => ({ k: 'query', query: temp ? intoTemp(query, temp) : query, start: query.start, end: query.end }));
+            return $.ACTION((): Statement => {
+              if (outfile !== undefined) return toFile(query, outfile, query.start, end());
+              return { k: 'query', query: temp ? intoTemp(query, temp) : query, start: query.start, end: query.end };
+            });
           },
         },
         // Teradata `REPLACE VIEW | PROCEDURE | FUNCTION ...` is CREATE OR REPLACE; any other REPLACE is MySQL's INSERT.
@@ -145,8 +152,12 @@ export function defineStatementRules(this: SqlParser): void {
           ALT: () => {
             const body = $.SUBRULE($.setExpr);
             const tail = $.SUBRULE($.queryTail);
+            const queryEnd = end();
+            let outfile: string | undefined;
+            $.OPTION({ GATE: () => this.outfileAhead(), DEF: () => (outfile = $.SUBRULE($.outfile)) });
             return $.ACTION((): Statement => {
-              const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: end() };
+              const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: queryEnd };
+              if (outfile !== undefined) return toFile(query, outfile, w.start, end());
               return { k: 'query', query, start: w.start, end: end() };
             });
           },
@@ -227,6 +238,15 @@ export function defineStatementRules(this: SqlParser): void {
           });
           let columns: Ident[] | undefined;
           $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
+          // ClickHouse `INSERT INTO t [(cols)] [SETTINGS k = v] [FORMAT name] SELECT ..`: how the rows are written.
+          $.option(19, { GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE($.settingsClause) });
+          $.option(20, {
+            GATE: () => $.LA(1).tokenType === K.FORMAT && this.caps.queryClauses.has('format'),
+            DEF: () => {
+              $.consume(20, K.FORMAT);
+              $.consume(21, T.AnyToken); // a name, also a keyword (`FORMAT Values`)
+            },
+          });
           // Databricks `INSERT INTO t REPLACE WHERE cond query` (the rows replaced are chosen by cond,
           // which is no lineage) and `INSERT INTO t BY NAME query` (columns matched by name).
           let byName = false;

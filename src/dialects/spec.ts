@@ -80,11 +80,12 @@ export interface Capabilities {
  * A query clause of some dialects only (`Semantics.queryClauses`): ClickHouse `final` (`FROM t
  * FINAL`), `sample` (`FROM t SAMPLE 0.1 [OFFSET 0.5]`), `prewhere`, `arrayJoin` (`[LEFT] ARRAY
  * JOIN a [AS e], ..`), `limitBy` (`LIMIT n BY cols`), `withTotals` (`GROUP BY .. WITH TOTALS`),
- * `settings` (`SETTINGS k = v, ..`), `format` (`FORMAT name` at the end), `scalarWith` (`WITH
- * expr AS name`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
+ * `settings` (`SETTINGS k = v, ..`, also at the end of a UNION branch and before an INSERT's query),
+ * `format` (`FORMAT name` at the end), `scalarWith` (`WITH expr AS name`), `withFill` (`ORDER BY d WITH
+ * FILL [FROM a] [TO b] [STEP c]`, `INTERPOLATE (..)`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
  * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`).
  */
-export type QueryClause = 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'matchRecognize' | 'timeseries';
+export type QueryClause = 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';

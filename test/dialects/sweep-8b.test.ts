@@ -54,3 +54,82 @@ SELECT service, qs[1] AS p50, qs[2] AS p99 FROM q;`, 'dbvclickhouse');
     ]);
   });
 });
+
+describe('ClickHouse ORDER BY .. WITH FILL, LIMIT .. WITH TIES / OFFSET .. BY, SETTINGS, INTO OUTFILE', () => {
+  test('ORDER BY d WITH FILL FROM .. TO .. STEP .. and INTERPOLATE: the bounds are constants', () => {
+    const a = ok(`INSERT INTO reports.daily_orders (day, orders, revenue)
+SELECT toDate(created_at) AS day, count() AS orders, sum(amount) AS revenue
+FROM shop.orders
+WHERE created_at >= toDate('2024-01-01')
+GROUP BY day
+ORDER BY day WITH FILL FROM toDate('2024-01-01') TO today() STEP 1
+INTERPOLATE (revenue AS revenue);`, 'dbvclickhouse');
+    expect(a.pairs).toEqual(['shop.orders.amount -> reports.daily_orders.revenue', 'shop.orders.created_at -> reports.daily_orders.day']);
+    expect(rows(a)).toEqual(['shop.orders.created_at -> reports.daily_orders.RelationRows']);
+  });
+
+  test('LIMIT n WITH TIES, and LIMIT n OFFSET m BY cols (the BY columns decide the rows)', () => {
+    const a = ok(`INSERT INTO reports.top_products
+SELECT category, product_id, sum(qty) AS units
+FROM shop.order_lines
+GROUP BY category, product_id
+ORDER BY units DESC
+LIMIT 3 OFFSET 1 BY category
+LIMIT 100 WITH TIES;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'shop.order_lines.category -> reports.top_products.category',
+      'shop.order_lines.product_id -> reports.top_products.product_id',
+      'shop.order_lines.qty -> reports.top_products.units',
+    ]);
+    expect(rows(a)).toEqual(['shop.order_lines.category -> reports.top_products.RelationRows', 'shop.order_lines.product_id -> reports.top_products.RelationRows']);
+  });
+
+  test('SETTINGS at the end of each UNION ALL branch', () => {
+    const a = ok(`INSERT INTO analytics.all_events (event_id, user_id)
+SELECT event_id, user_id FROM raw.web_events WHERE dt = today() SETTINGS max_threads = 4
+UNION ALL
+SELECT event_id, user_id FROM raw.app_events WHERE dt = today() SETTINGS max_threads = 4, max_memory_usage = 10000000000;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'raw.app_events.event_id -> analytics.all_events.event_id',
+      'raw.app_events.user_id -> analytics.all_events.user_id',
+      'raw.web_events.event_id -> analytics.all_events.event_id',
+      'raw.web_events.user_id -> analytics.all_events.user_id',
+    ]);
+  });
+
+  test('SELECT .. INTO OUTFILE \'f\' FORMAT CSV writes the result to the file (also after WITH)', () => {
+    const a = ok(`SELECT user_id, count() AS sessions FROM raw.sessions WHERE dt = yesterday() GROUP BY user_id
+INTO OUTFILE 'sessions.csv' FORMAT CSVWithNames;
+WITH active AS (SELECT user_id, max(ts) AS last_seen FROM raw.events GROUP BY user_id)
+SELECT user_id, last_seen FROM active INTO OUTFILE 'active.tsv.gz' TRUNCATE COMPRESSION 'gzip' FORMAT TabSeparated;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'raw.events.ts -> active.tsv.gz.last_seen',
+      'raw.events.user_id -> active.tsv.gz.user_id',
+      'raw.sessions.user_id -> sessions.csv.user_id',
+    ]);
+  });
+
+  test('MySQL SELECT .. FROM .. INTO OUTFILE \'f\' FIELDS ..: the file gets the columns', () => {
+    const a = ok(`SELECT o.order_id, o.amount, c.email
+FROM shop.orders o JOIN shop.customers c ON c.id = o.customer_id
+WHERE o.created_at >= CURDATE() - INTERVAL 1 DAY
+INTO OUTFILE '/var/lib/mysql-files/orders.csv' FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n';`, 'dbvmysql');
+    expect(a.pairs).toEqual([
+      'shop.customers.email -> /var/lib/mysql-files/orders.csv.email',
+      'shop.orders.amount -> /var/lib/mysql-files/orders.csv.amount',
+      'shop.orders.order_id -> /var/lib/mysql-files/orders.csv.order_id',
+    ]);
+  });
+
+  test('INSERT INTO t [(cols)] SETTINGS .. [FORMAT ..] SELECT', () => {
+    const a = ok(`INSERT INTO analytics.events_buffer (event_id, user_id) SETTINGS async_insert = 1, wait_for_async_insert = 0
+SELECT event_id, user_id FROM raw.events_kafka;
+INSERT INTO analytics.events_copy FORMAT Values SELECT event_id, user_id FROM raw.events_kafka;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'raw.events_kafka.event_id -> analytics.events_buffer.event_id',
+      'raw.events_kafka.event_id -> analytics.events_copy.event_id',
+      'raw.events_kafka.user_id -> analytics.events_buffer.user_id',
+      'raw.events_kafka.user_id -> analytics.events_copy.user_id',
+    ]);
+  });
+});

@@ -184,6 +184,10 @@ const CLAUSES: [string, string][] = [
   ['dbvclickhouse', 'with (select max(x) from t) as m, 10 as n select a, m from t where b > n; with c as (select 1 x) select x from c; select a from t where x in (select y from u final);'],
   ['dbvclickhouse', 'select count() format JSON; select a from t limit 2, 3 by a, b limit 1; select a from t sample 0.1'],
   ['dbvclickhouse', "select k, quantile(0.9)(d) as p, quantiles(0.5, 0.9)(d), topK(10)(u), sequenceMatch('(?1)(?2)')(ts, e = 'a', e = 'b'), quantile(0.5)(d) over (partition by k) from t group by k;"],
+  ['dbvclickhouse', "select d, c from t order by d with fill from 1 to 9 step 1 interpolate (c as c) limit 5 with ties; select a, b from t order by b limit 2 offset 1 by a limit 9 with ties;"],
+  ['dbvclickhouse', "insert into u select a from x settings m = 2 union all select b from y settings m = 4; select a from t into outfile 'f.csv' format CSV; with c as (select 1 x) select x from c into outfile 'g'"],
+  ['dbvclickhouse', "insert into t (a) settings async_insert = 1 select a from s; insert into t format Values select a from s; insert into t settings k = 1 format CSV select a from s"],
+  ['dbvmysql', "select a, b from t where c > 1 into outfile '/tmp/x.csv' fields terminated by ','; select a from t into dumpfile '/tmp/y'"],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -224,5 +228,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('9013f2d651359e0632e275066ce08f57');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('1f0e71f80dcd9abe4377a297dd4b808f');
 });
