@@ -105,7 +105,8 @@ export function defineExpressionRules(this: SqlParser): void {
       GATE: () => $.LA(1).image === '@' && $.LA(2).tokenType !== T.Eq,
       DEF: () => {
         $.CONSUME(T.Operator);
-        link = $.SUBRULE2($.ident).text;
+        // Delta `t@v3` / `t@20240101000000000` (a version of the table, Databricks) too.
+        link = $.OR([{ ALT: () => $.SUBRULE2($.ident).text }, { ALT: () => $.CONSUME(T.NumberLit).image }]);
         $.MANY1(() => {
           $.CONSUME2(T.Dot);
           $.SUBRULE3($.ident);

@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
+import { STAR_MODIFIERS, TIME_TRAVEL, temporalAt } from './query.js';
 import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -421,13 +421,15 @@ export class FastQuery extends FastExpr {
       return { k: 'derived', query, start: t.startOffset, end: this.end() };
     }
     if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
+    // Databricks `STREAM t`: left to the rule.
+    if (this.parser.caps.streamKeyword && /^STREAM$/i.test(t.image) && tokenMatcher(this.toks[this.p + 1] ?? t, T.Identifier) && this.toks[this.p + 1] !== undefined) throw GIVE_UP;
     const name = this.qname();
     const a = this.toks[this.p];
     const b = this.toks[this.p + 1];
     if (a !== undefined) {
       const at = a.tokenType;
       // A table function, AS OF / FOR SYSTEM_TIME, PARTITION (...): left to the rule.
-      if (at === T.LParen || (at === K.AS && b?.tokenType === K.OF) || (at === K.FOR && b !== undefined && /^SYSTEM_TIME$/i.test(b.image))) throw GIVE_UP;
+      if (at === T.LParen || temporalAt(a, b, this.toks[this.p + 2])) throw GIVE_UP;
       if (at === K.PARTITION && b?.tokenType === T.LParen) throw GIVE_UP;
       // Snowflake AT(OFFSET => ..), BEFORE(..), CHANGES(..): not an alias.
       if (b?.tokenType === T.LParen && TIME_TRAVEL.test(a.image)) throw GIVE_UP;

@@ -122,6 +122,7 @@ export class SqlParser extends EmbeddedActionsParser {
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
   settingsClause!: R<void>;
+  temporal!: R<void>;
   outfile!: R<string>;
   statementWithSemi!: (idx?: number) => A.Statement;
   statement!: (idx?: number) => A.Statement;

@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list } from './build.js';
+import { ident, list, pathName } from './build.js';
 import { saveError } from './internals.js';
 import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
@@ -24,6 +24,12 @@ const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
+/** Does a `temporal` clause start at tokens a, b, c (after a table name)? */
+export function temporalAt(a: IToken, b: IToken | undefined, c: IToken | undefined): boolean {
+  if (a.tokenType === K.AS) return b?.tokenType === K.OF;
+  if (a.tokenType === K.FOR) return b !== undefined && /^(SYSTEM_TIME|SYSTEM_VERSION|VERSION|TIMESTAMP)$/i.test(b.image) && tokenMatcher(b, T.Identifier);
+  return /^(VERSION|TIMESTAMP)$/i.test(a.image) && b?.tokenType === K.AS && c?.tokenType === K.OF;
+}
 /** Snowflake time travel and change tracking after a table name: `AT(OFFSET => -60)`, `BEFORE(..)`, `CHANGES(..)`. */
 export const TIME_TRAVEL = /^(AT|BEFORE|CHANGES)$/i;
 
@@ -1114,9 +1120,77 @@ export function defineQueryRules(this: SqlParser): void {
             }));
           },
         },
+        {
+          // DuckDB `FROM 'data/orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`: the files at the path.
+          GATE: () => this.caps.fileTables,
+          ALT: () => {
+            const p = $.CONSUME(T.StringLit);
+            const a = $.SUBRULE5($.tableAlias);
+            return $.ACTION((): TableRef => ({ k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), ...a, start: p.startOffset, end: end() }));
+          },
+        },
+        {
+          // Databricks Delta Live Tables `FROM STREAM bronze.events`, `FROM STREAM read_files('s3://..')`: the table read as a stream.
+          GATE: () => this.caps.streamKeyword && /^STREAM$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier),
+          ALT: () => {
+            const kw = $.CONSUME(T.Identifier);
+            const t = $.SUBRULE2($.namedTable);
+            return $.ACTION((): TableRef => ({ ...t, start: kw.startOffset }));
+          },
+        },
         { ALT: () => $.SUBRULE($.namedTable) },
       ],
     });
+  });
+
+  /**
+   * Which version of a table is read (no lineage): Oracle flashback `AS OF TIMESTAMP | SCN expr`,
+   * SQL:2011 / T-SQL / BigQuery `FOR SYSTEM_TIME AS OF expr | ALL | BETWEEN a AND b | FROM a TO b |
+   * CONTAINED IN (a, b)`, Delta (Databricks, Spark) `VERSION | TIMESTAMP AS OF x` and `FOR VERSION |
+   * TIMESTAMP AS OF x`.
+   */
+  this.temporal = $.RULE('temporal', () => {
+    $.OPTION(() => {
+      $.CONSUME(K.FOR);
+      $.CONSUME(T.Identifier);
+    });
+    $.OPTION1({ GATE: () => $.LA(2).tokenType === K.AS, DEF: () => $.CONSUME1(T.Identifier) }); // Delta VERSION | TIMESTAMP
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.AS);
+          $.CONSUME(K.OF);
+          $.OPTION2({ GATE: () => /^(TIMESTAMP|SCN)$/i.test($.LA(1).image), DEF: () => $.CONSUME2(T.Identifier) });
+          $.SUBRULE($.arith);
+        },
+      },
+      { ALT: () => $.CONSUME(K.ALL) },
+      {
+        ALT: () => {
+          $.CONSUME(K.BETWEEN);
+          $.SUBRULE1($.arith);
+          $.CONSUME(K.AND);
+          $.SUBRULE2($.arith);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.FROM);
+          $.SUBRULE3($.arith);
+          $.CONSUME(K.TO);
+          $.SUBRULE4($.arith);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME3(T.Identifier); // CONTAINED
+          $.CONSUME(K.IN);
+          $.CONSUME(T.LParen);
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          $.CONSUME(T.RParen);
+        },
+      },
+    ]);
   });
 
   this.namedTable = $.RULE('namedTable', (): TableRef => {
@@ -1126,20 +1200,7 @@ export function defineQueryRules(this: SqlParser): void {
       const call = $.SUBRULE($.funcTail, { ARGS: [name] });
       fn = call as FuncCall;
     });
-    $.OPTION1({
-      // Oracle flashback / SQL:2011 temporal: AS OF TIMESTAMP expr, FOR SYSTEM_TIME AS OF ...
-      GATE: () => ($.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF) || ($.LA(1).tokenType === K.FOR && /^SYSTEM_TIME$/i.test($.LA(2).image)),
-      DEF: () => {
-        $.OPTION2(() => {
-          $.CONSUME(K.FOR);
-          $.CONSUME(T.Identifier);
-        });
-        $.CONSUME(K.AS);
-        $.CONSUME(K.OF);
-        $.OPTION3({ GATE: () => /^(TIMESTAMP|SCN)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.Identifier) });
-        $.SUBRULE($.arith);
-      },
-    });
+    $.OPTION1({ GATE: () => temporalAt($.LA(1), $.LA(2), $.LA(3)), DEF: () => $.SUBRULE($.temporal) });
     $.many(5, {
       // Snowflake time travel and change tracking: AT(OFFSET => -60), BEFORE(STATEMENT => '..'), CHANGES(INFORMATION => DEFAULT).
       GATE: () => TIME_TRAVEL.test($.LA(1).image) && $.LA(2).tokenType === T.LParen && $.LA(4).tokenType === T.Arrow,

@@ -53,6 +53,8 @@ export const BASE_SEMANTICS: Semantics = {
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
   parametricCalls: false,
+  streamKeyword: false,
+  fileTables: false,
 };
 
 function d(
@@ -138,7 +140,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true } })),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
@@ -172,7 +174,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', { sem: { fileTables: true } }),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).

@@ -161,6 +161,10 @@ export interface Semantics {
    * the function's constant parameters.
    */
   parametricCalls: boolean;
+  /** `FROM STREAM t`, `FROM STREAM read_files('..')` (Databricks Delta Live Tables): the table or function read as a stream. */
+  streamKeyword: boolean;
+  /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */
+  fileTables: boolean;
 }
 
 export interface DialectSpec {

@@ -642,7 +642,7 @@ function identifierTable(ref: A.TableFunction): A.TableName | undefined {
 /** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */
 const FILE_READERS = new Set([
   'READ_CSV', 'READ_CSV_AUTO', 'READ_PARQUET', 'PARQUET_SCAN', 'READ_JSON', 'READ_JSON_AUTO', 'READ_NDJSON', 'READ_NDJSON_AUTO',
-  'READ_XLSX', 'DELTA_SCAN', 'ICEBERG_SCAN', 'S3', 'S3CLUSTER', 'FILE', 'URL', 'HDFS',
+  'READ_XLSX', 'DELTA_SCAN', 'ICEBERG_SCAN', 'S3', 'S3CLUSTER', 'FILE', 'URL', 'HDFS', 'READ_FILES',
 ]);
 
 /** The path a file-reading table function reads, when it is written as a string. */

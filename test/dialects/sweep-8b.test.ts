@@ -133,3 +133,86 @@ INSERT INTO analytics.events_copy FORMAT Values SELECT event_id, user_id FROM ra
     ]);
   });
 });
+
+describe('Databricks / Delta: COPY INTO from a query over files, STREAM in DLT, time travel', () => {
+  test('COPY INTO t FROM (SELECT c1::int AS a, _metadata.file_name FROM \'s3://..\') FILEFORMAT = CSV', () => {
+    const a = ok(`COPY INTO bronze.orders
+FROM (SELECT c1::int AS order_id, c2::decimal(12, 2) AS amount, _metadata.file_name AS src_file FROM 's3://landing/orders/')
+FILEFORMAT = CSV
+FORMAT_OPTIONS ('header' = 'true', 'inferSchema' = 'false')
+COPY_OPTIONS ('mergeSchema' = 'true');`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      's3://landing/orders/._metadata -> bronze.orders.src_file',
+      's3://landing/orders/.c1 -> bronze.orders.order_id',
+      's3://landing/orders/.c2 -> bronze.orders.amount',
+    ]);
+  });
+
+  test('DLT: FROM STREAM read_files(..), FROM STREAM t [alias], FROM STREAM(t)', () => {
+    const a = ok(`CREATE OR REFRESH STREAMING TABLE bronze.events
+AS SELECT *, _metadata.file_path AS source_file FROM STREAM read_files('s3://landing/events/', format => 'json');
+CREATE OR REFRESH STREAMING TABLE silver.events
+AS SELECT e.event_id, e.user_id, e.ts FROM STREAM bronze.events e WHERE e.event_id IS NOT NULL;
+CREATE OR REFRESH STREAMING TABLE silver.users
+AS SELECT user_id, email FROM STREAM LIVE.users_raw;
+CREATE OR REFRESH MATERIALIZED VIEW gold.daily_users
+AS SELECT date(ts) AS day, count(DISTINCT user_id) AS users FROM STREAM(silver.events) GROUP BY date(ts);`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'LIVE.users_raw.email -> silver.users.email',
+      'LIVE.users_raw.user_id -> silver.users.user_id',
+      's3://landing/events/.* -> bronze.events.*',
+      's3://landing/events/._metadata -> bronze.events.source_file',
+      'silver.events.ts -> gold.daily_users.day',
+      'silver.events.user_id -> gold.daily_users.users',
+      'bronze.events.event_id -> silver.events.event_id',
+      'bronze.events.ts -> silver.events.ts',
+      'bronze.events.user_id -> silver.events.user_id',
+    ].sort());
+  });
+
+  test.each(['dbvdatabricks', 'dbvsparksql'])('Delta time travel: VERSION AS OF, TIMESTAMP AS OF, FOR VERSION AS OF, t@v3 (%s)', (vendor) => {
+    const a = ok(`INSERT OVERWRITE TABLE audit.order_changes
+SELECT cur.order_id, prev.status AS old_status, cur.status AS new_status
+FROM sales.orders VERSION AS OF 42 prev
+JOIN sales.orders TIMESTAMP AS OF '2024-06-01 00:00:00' AS cur ON cur.order_id = prev.order_id
+WHERE cur.status <> prev.status;
+INSERT INTO audit.snapshots SELECT order_id, amount FROM sales.orders FOR VERSION AS OF 41;
+INSERT INTO audit.snapshots SELECT o.order_id, o.amount FROM sales.orders@v40 o;`, vendor);
+    expect(a.pairs).toEqual([
+      'sales.orders.amount -> audit.snapshots.amount',
+      'sales.orders.order_id -> audit.order_changes.order_id',
+      'sales.orders.order_id -> audit.snapshots.order_id',
+      'sales.orders.status -> audit.order_changes.new_status',
+      'sales.orders.status -> audit.order_changes.old_status',
+    ]);
+    expect(rows(a)).toEqual(['sales.orders.order_id -> audit.order_changes.RelationRows', 'sales.orders.status -> audit.order_changes.RelationRows']);
+  });
+
+  test('t@20240101000000000 (a timestamp version) in Databricks', () => {
+    const a = ok(`INSERT INTO audit.snapshots SELECT o.order_id, o.amount FROM sales.orders@20240601000000000 o;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual(['sales.orders.amount -> audit.snapshots.amount', 'sales.orders.order_id -> audit.snapshots.order_id']);
+  });
+
+  test('T-SQL temporal tables: FOR SYSTEM_TIME ALL / BETWEEN / FROM .. TO / CONTAINED IN', () => {
+    const a = ok(`INSERT INTO audit.price_history (product_id, price, valid_from)
+SELECT p.product_id, p.price, p.valid_from FROM dbo.products FOR SYSTEM_TIME ALL AS p WHERE p.product_id = 7;
+INSERT INTO audit.price_history (product_id, price, valid_from)
+SELECT p.product_id, p.price, p.valid_from FROM dbo.products FOR SYSTEM_TIME BETWEEN '2024-01-01' AND '2024-02-01' AS p;
+INSERT INTO audit.price_history (product_id, price, valid_from)
+SELECT p.product_id, p.price, p.valid_from FROM dbo.products FOR SYSTEM_TIME FROM '2024-01-01' TO '2024-02-01' p;
+INSERT INTO audit.price_history (product_id, price, valid_from)
+SELECT p.product_id, p.price, p.valid_from FROM dbo.products FOR SYSTEM_TIME CONTAINED IN ('2024-01-01', '2024-02-01') p;`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'dbo.products.price -> audit.price_history.price',
+      'dbo.products.product_id -> audit.price_history.product_id',
+      'dbo.products.valid_from -> audit.price_history.valid_from',
+    ]);
+    expect(rows(a)).toEqual(['dbo.products.product_id -> audit.price_history.RelationRows']);
+  });
+
+  test('DuckDB FROM \'file.csv\': the file is read', () => {
+    const a = ok(`CREATE TABLE stg.orders AS SELECT o.order_id, o.amount FROM 'data/orders.csv' o WHERE o.amount > 0;`, 'dbvduckdb');
+    expect(a.pairs).toEqual(['data/orders.csv.amount -> stg.orders.amount', 'data/orders.csv.order_id -> stg.orders.order_id']);
+    expect(rows(a)).toEqual(['data/orders.csv.amount -> stg.orders.RelationRows']);
+  });
+});

@@ -188,6 +188,9 @@ const CLAUSES: [string, string][] = [
   ['dbvclickhouse', "insert into u select a from x settings m = 2 union all select b from y settings m = 4; select a from t into outfile 'f.csv' format CSV; with c as (select 1 x) select x from c into outfile 'g'"],
   ['dbvclickhouse', "insert into t (a) settings async_insert = 1 select a from s; insert into t format Values select a from s; insert into t settings k = 1 format CSV select a from s"],
   ['dbvmysql', "select a, b from t where c > 1 into outfile '/tmp/x.csv' fields terminated by ','; select a from t into dumpfile '/tmp/y'"],
+  ['dbvdatabricks', "select a from t version as of 3 x join u timestamp as of '2024' y on x.a = y.a; select a from t for version as of 2; select a from t@v3 x, u@20240101 y; select * from stream read_files('s3://x', format => 'json'); select a from stream b.c d; select a from stream(b.c)"],
+  ['dbvdatabricks', "copy into t from (select c1::int as a, _metadata.file_name from 's3://b/x/') fileformat = csv; select x from 'f.csv' f"],
+  ['dbvmssql', "select a from t for system_time all as x; select a from t for system_time between 1 and 2 x; select a from t for system_time from 1 to 2; select a from t for system_time contained in (1, 2) x"],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -228,5 +231,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('1f0e71f80dcd9abe4377a297dd4b808f');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('7d5753cae2f02236baae6b68a7d6ac81');
 });
