@@ -233,7 +233,9 @@ export function defineStatementRules(this: SqlParser): void {
           $.option(14, { GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
           let alias: Ident | undefined;
           $.OPTION6({
-            GATE: () => $.LA(1).tokenType === K.AS || (this.canAlias($.LA(1)) && !($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE)),
+            GATE: () =>
+              $.LA(1).tokenType === K.AS ||
+              (this.canAlias($.LA(1)) && !($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE) && !($.LA(1).tokenType === K.TABLE && tokenMatcher($.LA(2), T.Identifier))),
             DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })),
           });
           let columns: Ident[] | undefined;
@@ -297,6 +299,24 @@ export function defineStatementRules(this: SqlParser): void {
                   const proc = $.SUBRULE1($.qname);
                   $.SUBRULE2($.skipBalanced, { ARGS: [1] });
                   return { proc };
+                },
+              },
+              {
+                // Spark `INSERT INTO t TABLE s`: every row and column of s.
+                GATE: () => $.LA(1).tokenType === K.TABLE,
+                ALT: () => {
+                  const tk = $.CONSUME1(K.TABLE);
+                  const from = $.SUBRULE2($.qname);
+                  return {
+                    q: $.ACTION((): Query => ({
+                      k: 'select',
+                      items: [{ expr: { k: 'star', start: from.start, end: from.end }, start: from.start, end: from.end }],
+                      from: [{ k: 'table', name: from, start: from.start, end: from.end }],
+                      groupBy: [],
+                      start: tk.startOffset,
+                      end: end(),
+                    })),
+                  };
                 },
               },
               {
@@ -1020,6 +1040,7 @@ export function defineStatementRules(this: SqlParser): void {
     const name = $.SUBRULE($.qname);
     let into: QName | undefined;
     let columns: Ident[] | undefined;
+    let using = false;
     $.OPTION1({
       GATE: () => $.LA(1).tokenType === T.LParen,
       DEF: () => {
@@ -1060,21 +1081,38 @@ export function defineStatementRules(this: SqlParser): void {
                 $.CONSUME1(T.RParen);
               },
             },
-            { ALT: () => $.CONSUME(T.AnyToken) },
+            {
+              ALT: () => {
+                const t = $.CONSUME(T.AnyToken);
+                if (t.tokenType === K.USING) using = true;
+              },
+            },
           ],
         });
       },
     });
-    $.CONSUME(K.AS);
-    const query = $.SUBRULE($.query);
-    $.OPTION2({
-      GATE: () => $.LA(1).tokenType === K.WITH,
-      DEF: () => {
-        $.CONSUME(K.WITH);
-        $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+    // Spark `CREATE TEMPORARY VIEW v USING parquet OPTIONS (path '..')`: a view of files, without a query.
+    const query = $.OR2([
+      {
+        ALT: () => {
+          $.CONSUME(K.AS);
+          const q = $.SUBRULE($.query);
+          $.OPTION2({
+            GATE: () => $.LA(1).tokenType === K.WITH,
+            DEF: () => {
+              $.CONSUME(K.WITH);
+              $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+            },
+          });
+          return q;
+        },
       },
+      { GATE: () => using, ALT: () => undefined },
+    ]);
+    return $.ACTION((): Statement => {
+      if (query === undefined) return { k: 'other', keyword: 'CREATE VIEW', start, end: end() };
+      return { k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() };
     });
-    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() }));
   });
 
   this.dropStmt = $.RULE('dropStmt', (): Statement => {

@@ -216,3 +216,27 @@ SELECT p.product_id, p.price, p.valid_from FROM dbo.products FOR SYSTEM_TIME CON
     expect(rows(a)).toEqual(['data/orders.csv.amount -> stg.orders.RelationRows']);
   });
 });
+
+describe('Spark: a view over files, INSERT .. TABLE s', () => {
+  test('CREATE TEMPORARY VIEW v USING parquet OPTIONS (path ..): no lineage of its own, no error; later reads name the view', () => {
+    const a = ok(`CREATE OR REPLACE TEMPORARY VIEW raw_orders
+USING parquet
+OPTIONS (path 's3://landing/orders/', mergeSchema 'true');
+CREATE TEMPORARY VIEW raw_customers (customer_id INT, email STRING) USING csv OPTIONS (path '/data/customers.csv', header 'true');
+INSERT OVERWRITE TABLE dw.orders
+SELECT o.order_id, o.amount, c.email FROM raw_orders o JOIN raw_customers c ON c.customer_id = o.customer_id;`, 'dbvsparksql');
+    expect(a.pairs).toEqual(['raw_customers.email -> dw.orders.email', 'raw_orders.amount -> dw.orders.amount', 'raw_orders.order_id -> dw.orders.order_id']);
+  });
+
+  test.each(['dbvsparksql', 'dbvdatabricks'])('INSERT INTO g TABLE s reads every column of s (%s)', (vendor) => {
+    const a = ok(`CREATE TABLE staging.orders (order_id BIGINT, amount DECIMAL(12, 2), status STRING);
+INSERT INTO dw.orders TABLE staging.orders;
+INSERT OVERWRITE TABLE dw.orders_copy TABLE staging.orders_unknown;`, vendor);
+    expect(a.pairs).toEqual([
+      'staging.orders.amount -> dw.orders.amount',
+      'staging.orders.order_id -> dw.orders.order_id',
+      'staging.orders.status -> dw.orders.status',
+      'staging.orders_unknown.* -> dw.orders_copy.*',
+    ]);
+  });
+});
