@@ -122,6 +122,7 @@ export class SqlParser extends EmbeddedActionsParser {
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
   settingsClause!: R<void>;
+  transformTail!: R<A.SelectItem[]>;
   temporal!: R<void>;
   outfile!: R<string>;
   statementWithSemi!: (idx?: number) => A.Statement;
@@ -296,6 +297,8 @@ export class SqlParser extends EmbeddedActionsParser {
     const w = tok.image.toUpperCase();
     if (this.caps.notAlias.has(w)) return false;
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
+    // Hive `SELECT TRANSFORM (..) ROW FORMAT DELIMITED .. USING 'x.py'`.
+    if (w === 'ROW' && /^FORMAT$/i.test(this.LA(2).image)) return false;
     if (this.indexHintAhead(1)) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;

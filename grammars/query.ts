@@ -20,6 +20,10 @@ function rowWidth(fn: FuncCall): number {
 /** Statements whose OUTPUT rows a FROM item may read (T-SQL composable DML). */
 const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
+/** The words of Hive's `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'`. */
+const ROW_FORMAT_WORDS = /^(ROW|FORMAT|DELIMITED|FIELDS|TERMINATED|BY|ESCAPED|COLLECTION|ITEMS|MAP|KEYS|LINES|NULL|DEFINED|AS|SERDE|WITH|SERDEPROPERTIES|RECORDREADER|RECORDWRITER)$/i;
+/** Hive's script calls `SELECT TRANSFORM (a, b) USING 'x.py'` (also MAP, REDUCE). */
+const TRANSFORM_CALLS = /^(TRANSFORM|MAP|REDUCE)$/i;
 /** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
@@ -411,6 +415,13 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sel.items.push($.SUBRULE($.selectItem)) });
+    $.option(24, {
+      GATE: () => $.LA(1).tokenType === K.USING || ($.LA(1).tokenType === K.ROW && /^FORMAT$/i.test($.LA(2).image)),
+      DEF: () => {
+        const items = $.SUBRULE($.transformTail, { ARGS: [sel.items] });
+        $.ACTION(() => (sel.items = items));
+      },
+    });
     $.OPTION7(() => {
       $.OPTION8(() => {
         $.CONSUME(K.BULK);
@@ -1305,6 +1316,23 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME2(T.LParen);
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
         $.CONSUME2(T.RParen);
+        // `REPEATABLE (seed)` (SQL:2011, PostgreSQL, T-SQL).
+        $.option(44, {
+          GATE: () => /^REPEATABLE$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen,
+          DEF: () => {
+            $.consume(44, T.Identifier);
+            $.consume(44, T.LParen);
+            $.SUBRULE5($.skipBalanced, { ARGS: [0] });
+            $.consume(44, T.RParen);
+          },
+        });
+        // Hive / Spark `FROM t TABLESAMPLE (10 PERCENT) x`: the alias after the sample.
+        $.option(45, {
+          GATE: () => !a.alias,
+          DEF: () => {
+            a = $.SUBRULE2($.tableAlias, { ARGS: [fn !== undefined] });
+          },
+        });
       },
     });
     return $.ACTION((): TableRef => {
@@ -1341,6 +1369,60 @@ export function defineQueryRules(this: SqlParser): void {
    * Skip a run of tokens the lineage does not need, keeping parentheses balanced. Stops before
    * `)` / `;` / end of input; mode 1 also before a token that starts a statement, mode 2 before `,`.
    */
+  /**
+   * Hive / Spark `SELECT TRANSFORM (a, b) [ROW FORMAT ..] USING 'script' [AS (c [type], d [type]) |
+   * AS c, d] [ROW FORMAT ..] [RECORDREADER '..']` (also MAP / REDUCE): each output column of the
+   * script comes from all its input columns; without AS the outputs are `key` and `value`.
+   */
+  this.transformTail = $.RULE('transformTail', (items: SelectItem[]): SelectItem[] => {
+    const rowFormat = (idx: number) =>
+      $.many(idx, {
+        GATE: () => $.LA(1).tokenType === T.StringLit || ($.LA(1).tokenType === T.LParen && $.LA(0).tokenType !== K.USING) || ROW_FORMAT_WORDS.test($.LA(1).image),
+        DEF: () => {
+          $.OR([
+            {
+              ALT: () => {
+                $.CONSUME(T.LParen);
+                $.SUBRULE($.skipBalanced, { ARGS: [0] });
+                $.CONSUME(T.RParen);
+              },
+            },
+            { ALT: () => $.consume(idx, T.AnyToken) },
+          ]);
+        },
+      });
+    rowFormat(1);
+    const kw = $.CONSUME(K.USING);
+    $.CONSUME(T.StringLit);
+    const names: Ident[] = [];
+    $.OPTION(() => {
+      $.CONSUME(K.AS);
+      $.OR1([
+        {
+          ALT: () => {
+            $.CONSUME1(T.LParen);
+            $.AT_LEAST_ONE_SEP({
+              SEP: T.Comma,
+              DEF: () => {
+                names.push($.SUBRULE($.ident));
+                $.OPTION1(() => $.SUBRULE($.dataType));
+              },
+            });
+            $.CONSUME1(T.RParen);
+          },
+        },
+        { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => names.push($.SUBRULE1($.ident)) }) },
+      ]);
+    });
+    rowFormat(2);
+    return $.ACTION((): SelectItem[] => {
+      const args = items.flatMap((i) => (i.expr.k === 'func' && TRANSFORM_CALLS.test(i.expr.name.parts.map((p) => p.text).join('.')) ? i.expr.args : [i.expr]));
+      const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
+      const outputs = names.length > 0 ? names : [{ text: 'key', quoted: false, ...at }, { text: 'value', quoted: false, ...at }];
+      return outputs.map((alias) => ({ expr: { k: 'op', op: 'TRANSFORM', args, start: alias.start, end: alias.end }, alias, start: alias.start, end: alias.end }));
+    });
+  });
+
   /** ClickHouse `SETTINGS max_threads = 8, ..`: how the query runs. */
   this.settingsClause = $.RULE('settingsClause', () => {
     $.CONSUME(T.Identifier);

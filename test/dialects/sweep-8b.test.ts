@@ -240,3 +240,67 @@ INSERT OVERWRITE TABLE dw.orders_copy TABLE staging.orders_unknown;`, vendor);
     ]);
   });
 });
+
+describe('Hive / Spark: SELECT TRANSFORM .. USING script, TABLESAMPLE before the alias', () => {
+  test('SELECT TRANSFORM (a, b) [ROW FORMAT ..] USING \'x.py\' AS (c type, d type): each output comes from every input', () => {
+    const a = ok(`ADD FILE hdfs:///scripts/sessionize.py;
+INSERT OVERWRITE TABLE web.sessions PARTITION (dt = '2024-06-01')
+SELECT TRANSFORM (l.user_id, l.ts, l.url)
+  ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'
+  USING 'python sessionize.py'
+  AS (session_id STRING, user_id STRING, pages INT)
+  ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t'
+FROM web.clicks l
+WHERE l.dt = '2024-06-01';`, 'dbvhive');
+    expect(a.pairs).toEqual([
+      'web.clicks.ts -> web.sessions.pages',
+      'web.clicks.ts -> web.sessions.session_id',
+      'web.clicks.ts -> web.sessions.user_id',
+      'web.clicks.url -> web.sessions.pages',
+      'web.clicks.url -> web.sessions.session_id',
+      'web.clicks.url -> web.sessions.user_id',
+      'web.clicks.user_id -> web.sessions.pages',
+      'web.clicks.user_id -> web.sessions.session_id',
+      'web.clicks.user_id -> web.sessions.user_id',
+    ]);
+    expect(rows(a)).toEqual(['web.clicks.dt -> web.sessions.RelationRows']);
+  });
+
+  test.each(['dbvhive', 'dbvsparksql'])('TRANSFORM .. AS c, d in a FROM-first insert, and without AS (key, value) (%s)', (vendor) => {
+    const a = ok(`FROM raw.words w
+INSERT OVERWRITE TABLE agg.word_counts SELECT TRANSFORM (w.word, w.doc_id) USING 'wc.py' AS word, cnt WHERE w.lang = 'en';
+INSERT OVERWRITE TABLE agg.kv SELECT TRANSFORM (doc_id) USING 'cat' FROM raw.docs;`, vendor);
+    expect(a.pairs).toEqual([
+      'raw.docs.doc_id -> agg.kv.key',
+      'raw.docs.doc_id -> agg.kv.value',
+      'raw.words.doc_id -> agg.word_counts.cnt',
+      'raw.words.doc_id -> agg.word_counts.word',
+      'raw.words.word -> agg.word_counts.cnt',
+      'raw.words.word -> agg.word_counts.word',
+    ]);
+    expect(rows(a)).toEqual(['raw.words.lang -> agg.word_counts.RelationRows']);
+  });
+
+  test.each(['dbvhive', 'dbvsparksql', 'dbvdatabricks'])('FROM t TABLESAMPLE (10 PERCENT) x, TABLESAMPLE (BUCKET 1 OUT OF 4 ON id) AS x (%s)', (vendor) => {
+    const a = ok(`INSERT OVERWRITE TABLE qa.order_sample
+SELECT o.order_id, o.amount, c.segment
+FROM sales.orders TABLESAMPLE (10 PERCENT) o
+JOIN sales.customers TABLESAMPLE (BUCKET 1 OUT OF 4 ON customer_id) AS c ON c.customer_id = o.customer_id
+WHERE o.amount > 0;`, vendor);
+    expect(a.pairs).toEqual([
+      'sales.customers.segment -> qa.order_sample.segment',
+      'sales.orders.amount -> qa.order_sample.amount',
+      'sales.orders.order_id -> qa.order_sample.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'sales.customers.customer_id -> qa.order_sample.RelationRows',
+      'sales.orders.amount -> qa.order_sample.RelationRows',
+      'sales.orders.customer_id -> qa.order_sample.RelationRows',
+    ]);
+  });
+
+  test('PostgreSQL / T-SQL TABLESAMPLE .. REPEATABLE (seed)', () => {
+    const a = ok(`INSERT INTO qa.order_sample SELECT o.order_id, o.amount FROM sales.orders o TABLESAMPLE SYSTEM (10) REPEATABLE (42);`, 'dbvpostgresql');
+    expect(a.pairs).toEqual(['sales.orders.amount -> qa.order_sample.amount', 'sales.orders.order_id -> qa.order_sample.order_id']);
+  });
+});
