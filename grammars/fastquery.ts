@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { STAR_MODIFIERS, TIME_TRAVEL, temporalAt } from './query.js';
+import { STAR_MODIFIERS, TIME_TRAVEL, lockInShareMode, temporalAt } from './query.js';
 import { TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -297,7 +297,7 @@ export class FastQuery extends FastExpr {
       if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
     }
     const t = this.toks[this.p];
-    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR)) throw GIVE_UP;
+    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR || lockInShareMode(t, this.toks[this.p + 1]))) throw GIVE_UP;
     if (this.ownClause()) throw GIVE_UP;
     return tail;
   }

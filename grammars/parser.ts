@@ -123,6 +123,7 @@ export class SqlParser extends EmbeddedActionsParser {
   skipBalanced!: R<void>;
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;
+  rowFormat!: R<void>;
   temporal!: R<void>;
   outfile!: R<string>;
   statementWithSemi!: (idx?: number) => A.Statement;
@@ -299,6 +300,8 @@ export class SqlParser extends EmbeddedActionsParser {
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
     // Hive `SELECT TRANSFORM (..) ROW FORMAT DELIMITED .. USING 'x.py'`.
     if (w === 'ROW' && /^FORMAT$/i.test(this.LA(2).image)) return false;
+    // MySQL `SELECT .. FROM t LOCK IN SHARE MODE`.
+    if (w === 'LOCK' && this.LA(2).tokenType === K.IN) return false;
     if (this.indexHintAhead(1)) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;

@@ -28,6 +28,10 @@ const TRANSFORM_CALLS = /^(TRANSFORM|MAP|REDUCE)$/i;
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
+/** MySQL `LOCK IN SHARE MODE` at tokens a, b? */
+export function lockInShareMode(a: IToken, b: IToken | undefined): boolean {
+  return /^LOCK$/i.test(a.image) && b?.tokenType === K.IN;
+}
 /** Does a `temporal` clause start at tokens a, b, c (after a table name)? */
 export function temporalAt(a: IToken, b: IToken | undefined, c: IToken | undefined): boolean {
   if (a.tokenType === K.AS) return b?.tokenType === K.OF;
@@ -257,6 +261,7 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => {
         const t = $.LA(1);
         if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
+        if (lockInShareMode(t, $.LA(2))) return true;
         // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
         if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
         return (this.caps.queryClauses.has('settings') && /^(SETTINGS|FORMAT)$/i.test(t.image)) || this.interpolateAhead();
@@ -355,6 +360,16 @@ export function defineQueryRules(this: SqlParser): void {
           ALT: () => {
             $.CONSUME(K.FORMAT);
             $.SUBRULE1($.ident);
+          },
+        },
+        {
+          // MySQL `LOCK IN SHARE MODE` (how the rows are locked).
+          GATE: () => lockInShareMode($.LA(1), $.LA(2)),
+          ALT: () => {
+            $.CONSUME3(T.Identifier);
+            $.CONSUME(K.IN);
+            $.CONSUME4(T.AnyToken);
+            $.CONSUME5(T.AnyToken);
           },
         },
         {
@@ -1375,23 +1390,7 @@ export function defineQueryRules(this: SqlParser): void {
    * script comes from all its input columns; without AS the outputs are `key` and `value`.
    */
   this.transformTail = $.RULE('transformTail', (items: SelectItem[]): SelectItem[] => {
-    const rowFormat = (idx: number) =>
-      $.many(idx, {
-        GATE: () => $.LA(1).tokenType === T.StringLit || ($.LA(1).tokenType === T.LParen && $.LA(0).tokenType !== K.USING) || ROW_FORMAT_WORDS.test($.LA(1).image),
-        DEF: () => {
-          $.OR([
-            {
-              ALT: () => {
-                $.CONSUME(T.LParen);
-                $.SUBRULE($.skipBalanced, { ARGS: [0] });
-                $.CONSUME(T.RParen);
-              },
-            },
-            { ALT: () => $.consume(idx, T.AnyToken) },
-          ]);
-        },
-      });
-    rowFormat(1);
+    $.SUBRULE($.rowFormat);
     const kw = $.CONSUME(K.USING);
     $.CONSUME(T.StringLit);
     const names: Ident[] = [];
@@ -1414,12 +1413,31 @@ export function defineQueryRules(this: SqlParser): void {
         { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => names.push($.SUBRULE1($.ident)) }) },
       ]);
     });
-    rowFormat(2);
+    $.SUBRULE1($.rowFormat);
     return $.ACTION((): SelectItem[] => {
       const args = items.flatMap((i) => (i.expr.k === 'func' && TRANSFORM_CALLS.test(i.expr.name.parts.map((p) => p.text).join('.')) ? i.expr.args : [i.expr]));
       const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
       const outputs = names.length > 0 ? names : [{ text: 'key', quoted: false, ...at }, { text: 'value', quoted: false, ...at }];
       return outputs.map((alias) => ({ expr: { k: 'op', op: 'TRANSFORM', args, start: alias.start, end: alias.end }, alias, start: alias.start, end: alias.end }));
+    });
+  });
+
+  /** Hive `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'` around a TRANSFORM's script: how rows are passed. */
+  this.rowFormat = $.RULE('rowFormat', () => {
+    $.MANY({
+      GATE: () => $.LA(1).tokenType === T.StringLit || $.LA(1).tokenType === T.LParen || ROW_FORMAT_WORDS.test($.LA(1).image),
+      DEF: () => {
+        $.OR([
+          {
+            ALT: () => {
+              $.CONSUME(T.LParen);
+              $.SUBRULE($.skipBalanced, { ARGS: [0] });
+              $.CONSUME(T.RParen);
+            },
+          },
+          { ALT: () => $.CONSUME(T.AnyToken) },
+        ]);
+      },
     });
   });
 

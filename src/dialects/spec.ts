@@ -74,6 +74,13 @@ export interface Capabilities {
    * LEFT / INNER and `PASTE` before JOIN are dropped from the token stream, as a comment would be.
    */
   distributedModifiers: boolean;
+  /**
+   * psql meta-commands: a line starting with `\` is a client command (`\set`, `\connect`, `\echo`:
+   * skipped with a note), and `\copy ...` to the end of its line runs as `COPY ...` (PostgreSQL family).
+   */
+  psqlCommands: boolean;
+  /** Event series joins `ON a.ts INTERPOLATE PREVIOUS VALUE b.ts` (Vertica): read as `a.ts = b.ts`. */
+  eventSeriesJoins: boolean;
 }
 
 /**
@@ -227,4 +234,6 @@ export const BASE_CAPS: Capabilities = {
   positionalColumns: false,
   keywordAbbreviations: {},
   distributedModifiers: false,
+  psqlCommands: false,
+  eventSeriesJoins: false,
 };

@@ -4,6 +4,10 @@
  * psql and DuckDB forms. Pairs are `source -> target` per relation type.
  */
 import { ok, rows } from '../helpers/accuracy.js';
+import { edgePairs } from '../helpers/lineage.js';
+import { analyzeSql } from '../procedural/support.js';
+
+const tableRows = (a: ReturnType<typeof ok>) => edgePairs(a.graph, { rows: true, sourceRows: true }).filter((p) => p.endsWith('.RelationRows'));
 
 describe('ClickHouse parametric functions f(params)(args)', () => {
   test('quantile(0.9)(x), quantiles(..)(x), topK(10)(x): the arguments flow, the parameters are constants', () => {
@@ -302,5 +306,69 @@ WHERE o.amount > 0;`, vendor);
   test('PostgreSQL / T-SQL TABLESAMPLE .. REPEATABLE (seed)', () => {
     const a = ok(`INSERT INTO qa.order_sample SELECT o.order_id, o.amount FROM sales.orders o TABLESAMPLE SYSTEM (10) REPEATABLE (42);`, 'dbvpostgresql');
     expect(a.pairs).toEqual(['sales.orders.amount -> qa.order_sample.amount', 'sales.orders.order_id -> qa.order_sample.order_id']);
+  });
+});
+
+describe('Vertica event series joins, MySQL locking reads, psql meta-commands', () => {
+  test('Vertica ON a.ts INTERPOLATE PREVIOUS VALUE b.ts joins like =; TS_FIRST_VALUE(x, \'CONST\') in TIMESERIES', () => {
+    const a = ok(`INSERT INTO rpt.trade_quotes (symbol, ts, price, bid)
+SELECT t.symbol, t.ts, t.price, q.bid
+FROM md.trades t
+LEFT OUTER JOIN md.quotes q ON t.symbol = q.symbol AND t.ts INTERPOLATE PREVIOUS VALUE q.ts;
+INSERT INTO rpt.ticks
+SELECT slice_time, symbol, TS_FIRST_VALUE(bid, 'CONST') AS bid, TS_LAST_VALUE(ask, 'LINEAR') AS ask
+FROM md.quotes
+TIMESERIES slice_time AS '1 second' OVER (PARTITION BY symbol ORDER BY ts);`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'md.quotes.ask -> rpt.ticks.ask',
+      'md.quotes.bid -> rpt.ticks.bid',
+      'md.quotes.bid -> rpt.trade_quotes.bid',
+      'md.quotes.symbol -> rpt.ticks.symbol',
+      'md.quotes.ts -> rpt.ticks.slice_time',
+      'md.trades.price -> rpt.trade_quotes.price',
+      'md.trades.symbol -> rpt.trade_quotes.symbol',
+      'md.trades.ts -> rpt.trade_quotes.ts',
+    ]);
+    expect(rows(a)).toEqual([
+      'md.quotes.symbol -> rpt.ticks.RelationRows',
+      'md.quotes.symbol -> rpt.trade_quotes.RelationRows',
+      'md.quotes.ts -> rpt.ticks.RelationRows',
+      'md.quotes.ts -> rpt.trade_quotes.RelationRows',
+      'md.trades.symbol -> rpt.trade_quotes.RelationRows',
+      'md.trades.ts -> rpt.trade_quotes.RelationRows',
+    ]);
+  });
+
+  test('MySQL SELECT .. FROM t LOCK IN SHARE MODE (LOCK is no alias), FOR UPDATE', () => {
+    const a = ok(`START TRANSACTION;
+INSERT INTO inv.reservations (sku, qty) SELECT sku, qty FROM inv.stock LOCK IN SHARE MODE;
+INSERT INTO inv.reservations (sku, qty) SELECT s.sku, s.qty FROM inv.stock s WHERE s.warehouse = 3 LOCK IN SHARE MODE;
+INSERT INTO inv.reservations (sku, qty) SELECT sku, qty FROM inv.backorders FOR UPDATE;
+COMMIT;`, 'dbvmysql');
+    expect(a.pairs).toEqual([
+      'inv.backorders.qty -> inv.reservations.qty',
+      'inv.backorders.sku -> inv.reservations.sku',
+      'inv.stock.qty -> inv.reservations.qty',
+      'inv.stock.sku -> inv.reservations.sku',
+    ]);
+    expect(rows(a)).toEqual(['inv.stock.warehouse -> inv.reservations.RelationRows']);
+  });
+
+  test.each(['dbvpostgresql', 'dbvredshift', 'dbvgreenplum'])('psql \\copy t FROM \'f\' and \\copy (query) TO \'f\' run as COPY; other meta-commands are skipped (%s)', (vendor) => {
+    const a = analyzeSql(`\\set ON_ERROR_STOP on
+\\copy staging.orders FROM 'orders.csv' WITH (FORMAT csv, HEADER true)
+INSERT INTO sales.orders (order_id, amount) SELECT order_id, amount FROM staging.orders WHERE amount > 0;
+\\copy (SELECT order_id, amount FROM sales.orders WHERE amount > 100) TO 'big_orders.csv' CSV HEADER
+\\echo done`, vendor, { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([]);
+    expect(a.notes).toEqual(['1:1 psql command skipped: \\set ON_ERROR_STOP on', '5:1 psql command skipped: \\echo done']);
+    expect(a.pairs).toEqual([
+      'sales.orders.amount -> big_orders.csv.amount',
+      'sales.orders.order_id -> big_orders.csv.order_id',
+      'staging.orders.amount -> sales.orders.amount',
+      'staging.orders.order_id -> sales.orders.order_id',
+    ]);
+    expect(tableRows(a)).toEqual(['orders.csv.RelationRows -> staging.orders.RelationRows']);
   });
 });

@@ -195,6 +195,8 @@ const CLAUSES: [string, string][] = [
   ['dbvhive', "select transform (a, b) row format delimited fields terminated by ',' using 'x.py' as (c string, d int) row format serde 's' with serdeproperties ('a' = 'b') from t where e = 1; select transform (a) using 'cat' from t; select transform(a, b) using 'y' as c, d from t"],
   ['dbvhive', "select x.a from t tablesample (10 percent) x join u tablesample (bucket 1 out of 4 on id) as y on x.a = y.a; select a from t tablesample (5 rows)"],
   ['dbvpostgresql', 'select x.a from t x tablesample system (10) repeatable (42)'],
+  ['dbvmysql', "select a from t lock in share mode; select a from t x where b = 1 lock in share mode; select a from t for update"],
+  ['dbvvertica', 'select t.a, q.b from t left join q on t.s = q.s and t.ts interpolate previous value q.ts'],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -235,5 +237,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('bdfccdad62f6735f04ad95175ce27efe');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('329e8db0e4130c5b4972522b6aa3addb');
 });
