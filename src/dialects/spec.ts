@@ -172,6 +172,11 @@ export interface Semantics {
   streamKeyword: boolean;
   /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */
   fileTables: boolean;
+  /**
+   * `COLUMNS('regex')` / `COLUMNS(*)` in a select item (DuckDB, ClickHouse): the item stands for one
+   * output per matching column of the FROM items, known from DDL or --schema.
+   */
+  columnsExpressions: boolean;
 }
 
 export interface DialectSpec {

@@ -3,6 +3,9 @@
  * parametric aggregates and query clauses, Databricks / Spark / Delta, Hive, Vertica, MySQL,
  * psql and DuckDB forms. Pairs are `source -> target` per relation type.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ok, rows } from '../helpers/accuracy.js';
 import { edgePairs } from '../helpers/lineage.js';
 import { analyzeSql } from '../procedural/support.js';
@@ -370,5 +373,55 @@ INSERT INTO sales.orders (order_id, amount) SELECT order_id, amount FROM staging
       'staging.orders.order_id -> sales.orders.order_id',
     ]);
     expect(tableRows(a)).toEqual(['orders.csv.RelationRows -> staging.orders.RelationRows']);
+  });
+});
+
+describe('DuckDB / ClickHouse COLUMNS(..) in a select item', () => {
+  test('COLUMNS(\'regex\') and agg(COLUMNS(..)) over a table created earlier: one output per matching column', () => {
+    const a = ok(`CREATE TABLE sales.orders (order_id INTEGER, region VARCHAR, amount_net DECIMAL(12, 2), amount_tax DECIMAL(12, 2), status VARCHAR);
+CREATE TABLE rpt.order_amounts AS SELECT order_id, COLUMNS('^amount_') FROM sales.orders WHERE status = 'paid';
+CREATE TABLE rpt.region_max AS SELECT region, max(COLUMNS('amount')) FROM sales.orders GROUP BY region;
+CREATE TABLE rpt.orders_copy AS SELECT COLUMNS(*) FROM sales.orders;`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'sales.orders.amount_net -> rpt.order_amounts.amount_net',
+      'sales.orders.amount_net -> rpt.orders_copy.amount_net',
+      'sales.orders.amount_net -> rpt.region_max.max(amount_net)',
+      'sales.orders.amount_tax -> rpt.order_amounts.amount_tax',
+      'sales.orders.amount_tax -> rpt.orders_copy.amount_tax',
+      'sales.orders.amount_tax -> rpt.region_max.max(amount_tax)',
+      'sales.orders.order_id -> rpt.order_amounts.order_id',
+      'sales.orders.order_id -> rpt.orders_copy.order_id',
+      'sales.orders.region -> rpt.orders_copy.region',
+      'sales.orders.region -> rpt.region_max.region',
+      'sales.orders.status -> rpt.orders_copy.status',
+    ]);
+    expect(rows(a)).toEqual(['sales.orders.region -> rpt.region_max.RelationRows', 'sales.orders.status -> rpt.order_amounts.RelationRows']);
+  });
+
+  test.each(['dbvduckdb', 'dbvclickhouse'])('COLUMNS(\'regex\') with the columns from --schema, and through a CTE (%s)', (vendor) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep8b-'));
+    try {
+      const schema = join(dir, 'schema.json');
+      writeFileSync(schema, JSON.stringify({ 'sales.orders': ['order_id', 'amount_net', 'amount_tax', 'status'] }));
+      const a = analyzeSql(`INSERT INTO rpt.amounts SELECT COLUMNS('^amount') FROM sales.orders;
+INSERT INTO rpt.ids WITH x AS (SELECT order_id, status FROM sales.orders) SELECT COLUMNS('_id$') FROM x;`, vendor, { relationTypes: ['fdd', 'fdr'], schemaFiles: [schema] });
+      expect(a.errors).toEqual([]);
+      expect(a.warnings).toEqual([]);
+      expect(a.pairs).toEqual([
+        'sales.orders.amount_net -> rpt.amounts.amount_net',
+        'sales.orders.amount_tax -> rpt.amounts.amount_tax',
+        'sales.orders.order_id -> rpt.ids.order_id',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('COLUMNS(..) over a table whose columns are unknown: a warning, the known sources still expand', () => {
+    const a = analyzeSql(`CREATE TABLE sales.orders (order_id INTEGER, amount_net DECIMAL(12, 2));
+CREATE TABLE rpt.joined AS SELECT COLUMNS('amount') FROM sales.orders o JOIN fx.rates r ON r.order_id = o.order_id;`, 'dbvduckdb', { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual(["2:35 lineage of COLUMNS('amount') not traced for fx.rates: its columns are unknown (give --schema or CREATE TABLE)"]);
+    expect(a.pairs).toEqual(['sales.orders.amount_net -> rpt.joined.amount_net']);
   });
 });
