@@ -124,6 +124,7 @@ export class SqlParser extends EmbeddedActionsParser {
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;
   rowFormat!: R<void>;
+  limitBy!: R<A.Expr[]>;
   temporal!: R<void>;
   outfile!: R<string>;
   statementWithSemi!: (idx?: number) => A.Statement;

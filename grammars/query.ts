@@ -285,8 +285,7 @@ export function defineQueryRules(this: SqlParser): void {
                   $.option(21, {
                     GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
                     DEF: () => {
-                      $.consume(21, K.BY);
-                      const by = $.SUBRULE($.exprList);
+                      const by = $.SUBRULE($.limitBy);
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
                     },
                   });
@@ -312,8 +311,7 @@ export function defineQueryRules(this: SqlParser): void {
             $.option(23, {
               GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
               DEF: () => {
-                $.consume(23, K.BY);
-                const by = $.SUBRULE1($.exprList);
+                const by = $.SUBRULE1($.limitBy);
                 $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
               },
             });
@@ -1439,6 +1437,12 @@ export function defineQueryRules(this: SqlParser): void {
         ]);
       },
     });
+  });
+
+  /** ClickHouse `BY cols` after `LIMIT n [OFFSET m]`: the values whose rows are counted apart. */
+  this.limitBy = $.RULE('limitBy', (): Expr[] => {
+    $.CONSUME(K.BY);
+    return $.SUBRULE($.exprList);
   });
 
   /** ClickHouse `SETTINGS max_threads = 8, ..`: how the query runs. */
