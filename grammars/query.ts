@@ -22,6 +22,8 @@ const COMPOSABLE_DML = new Set([K.MERGE, K.INSERT, K.UPDATE, K.DELETE]);
 
 /** The words of Hive's `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'`. */
 const ROW_FORMAT_WORDS = /^(ROW|FORMAT|DELIMITED|FIELDS|TERMINATED|BY|ESCAPED|COLLECTION|ITEMS|MAP|KEYS|LINES|NULL|DEFINED|AS|SERDE|WITH|SERDEPROPERTIES|RECORDREADER|RECORDWRITER)$/i;
+/** MySQL's export options after `INTO OUTFILE 'f'`: `FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n'`, `CHARACTER SET utf8mb4`. */
+const EXPORT_OPTION_WORDS = /^(FIELDS|COLUMNS|TERMINATED|OPTIONALLY|ENCLOSED|ESCAPED|BY|LINES|STARTING|CHARACTER|SET)$/i;
 /** Hive's script calls `SELECT TRANSFORM (a, b) USING 'x.py'` (also MAP, REDUCE). */
 const TRANSFORM_CALLS = /^(TRANSFORM|MAP|REDUCE)$/i;
 /** What may follow `GROUP BY ALL` when no group items follow it. */
@@ -433,6 +435,23 @@ export function defineQueryRules(this: SqlParser): void {
       DEF: () => {
         const items = $.SUBRULE($.transformTail, { ARGS: [sel.items] });
         $.ACTION(() => (sel.items = items));
+      },
+    });
+    $.option(25, {
+      // MySQL `SELECT .. INTO OUTFILE 'f' [FIELDS TERMINATED BY ',' ..] FROM ..`: the result is written to the file.
+      GATE: () => this.outfileAhead(),
+      DEF: () => {
+        $.consume(25, K.INTO);
+        $.consume(25, T.Identifier);
+        const p = $.consume(25, T.StringLit);
+        $.many(25, {
+          GATE: () => $.LA(1).tokenType === T.StringLit || EXPORT_OPTION_WORDS.test($.LA(1).image) || /^SET$/i.test($.LA(0).image),
+          DEF: () => $.consume(26, T.AnyToken),
+        });
+        $.ACTION(() => {
+          sel.into = pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1);
+          sel.intoFile = true;
+        });
       },
     });
     $.OPTION7(() => {

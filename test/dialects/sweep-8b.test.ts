@@ -128,6 +128,15 @@ INTO OUTFILE '/var/lib/mysql-files/orders.csv' FIELDS TERMINATED BY ',' OPTIONAL
     ]);
   });
 
+  test('MySQL SELECT .. INTO OUTFILE \'f\' [CHARACTER SET ..] [FIELDS ..] FROM .. (INTO before FROM)', () => {
+    const a = ok(`SELECT o.order_id, o.amount INTO OUTFILE '/var/lib/mysql-files/paid.csv' CHARACTER SET utf8mb4
+  FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n'
+FROM shop.orders o
+WHERE o.status = 'paid';`, 'dbvmysql');
+    expect(a.pairs).toEqual(['shop.orders.amount -> /var/lib/mysql-files/paid.csv.amount', 'shop.orders.order_id -> /var/lib/mysql-files/paid.csv.order_id']);
+    expect(rows(a)).toEqual(['shop.orders.status -> /var/lib/mysql-files/paid.csv.RelationRows']);
+  });
+
   test('INSERT INTO t [(cols)] SETTINGS .. [FORMAT ..] SELECT', () => {
     const a = ok(`INSERT INTO analytics.events_buffer (event_id, user_id) SETTINGS async_insert = 1, wait_for_async_insert = 0
 SELECT event_id, user_id FROM raw.events_kafka;

@@ -187,6 +187,7 @@ const CLAUSES: [string, string][] = [
   ['dbvclickhouse', "select d, c from t order by d with fill from 1 to 9 step 1 interpolate (c as c) limit 5 with ties; select a, b from t order by b limit 2 offset 1 by a limit 9 with ties;"],
   ['dbvclickhouse', "insert into u select a from x settings m = 2 union all select b from y settings m = 4; select a from t into outfile 'f.csv' format CSV; with c as (select 1 x) select x from c into outfile 'g'"],
   ['dbvclickhouse', "insert into t (a) settings async_insert = 1 select a from s; insert into t format Values select a from s; insert into t settings k = 1 format CSV select a from s"],
+  ['dbvmysql', "select a, b into outfile '/tmp/x' character set utf8mb4 fields terminated by ',' lines terminated by 'x' from t where c = 1; select a into @v from t"],
   ['dbvmysql', "select a, b from t where c > 1 into outfile '/tmp/x.csv' fields terminated by ','; select a from t into dumpfile '/tmp/y'"],
   ['dbvdatabricks', "select a from t version as of 3 x join u timestamp as of '2024' y on x.a = y.a; select a from t for version as of 2; select a from t@v3 x, u@20240101 y; select * from stream read_files('s3://x', format => 'json'); select a from stream b.c d; select a from stream(b.c)"],
   ['dbvdatabricks', "copy into t from (select c1::int as a, _metadata.file_name from 's3://b/x/') fileformat = csv; select x from 'f.csv' f"],
@@ -237,5 +238,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('5c08ca96ce4d4e0fc54fdf630fb19b13');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('5b608e0c4c432a52f17b77a138c7c89e');
 });
