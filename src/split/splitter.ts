@@ -118,6 +118,8 @@ export class Splitter {
       /** psql `\copy`: the chunk ends with its line. */
       let lineEnd = -1;
       for (;;) {
+        // The end of a `\copy` line: what follows (maybe rows of data) is not scanned with it.
+        if (lineEnd >= 0 && this.lookahead === undefined && /^[ \t\r]*$/.test(this.scanner.text.slice(this.scanner.pos, lineEnd))) break;
         const tok = this.pull();
         if (!tok) {
           this.done = true;
@@ -248,9 +250,28 @@ export class Splitter {
       }
       if (tokens.length === 0) continue;
       const last = tokens[tokens.length - 1]!;
+      if (caps.psqlCommands && tokens[0]!.tokenType === T.K.COPY) this.skipCopyData(tokens, last);
       return { tokens, start: tokens[0]!.startOffset, end: last.endOffset! + 1 };
     }
     return undefined;
+  }
+
+  /**
+   * psql `COPY t FROM stdin;` (pg_dump) and `\copy t FROM stdin`: the rows that follow, up to a
+   * line `\.`, are data, not SQL.
+   */
+  private skipCopyData(tokens: IToken[], last: IToken): void {
+    if (!tokens.some((t, i) => t.tokenType === T.K.FROM && /^stdin$/i.test(tokens[i + 1]?.image ?? ''))) return;
+    const text = this.scanner.text;
+    const from = text.indexOf('\n', last.endOffset! + 1);
+    if (from < 0) return;
+    const end = /^\\\.[ \t\r]*$/gm;
+    end.lastIndex = from + 1;
+    const at = end.exec(text);
+    if (!at) return;
+    this.lookahead = undefined;
+    this.scanner.pos = at.index;
+    this.scanner.skipLine();
   }
 
   /** Resume scanning at the line after `tok` (a client command). */

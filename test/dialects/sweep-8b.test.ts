@@ -383,6 +383,22 @@ INSERT INTO sales.orders (order_id, amount) SELECT order_id, amount FROM staging
     ]);
     expect(tableRows(a)).toEqual(['orders.csv.RelationRows -> staging.orders.RelationRows']);
   });
+
+  test('pg_dump COPY t FROM stdin; and \\copy t FROM stdin: the rows up to \\. are data, not SQL', () => {
+    const a = analyzeSql(`\\connect analytics
+COPY public.customers (id, name) FROM stdin;
+1\tO'Brien
+2\tSmith; Jones
+\\.
+\\copy public.orders (id, customer_id, amount) FROM stdin
+10\t1\t9.50
+\\.
+INSERT INTO rpt.customer_orders SELECT c.name, o.amount FROM public.customers c JOIN public.orders o ON o.customer_id = c.id;`, 'dbvpostgresql', { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([]);
+    expect(a.notes).toEqual(['1:1 psql command skipped: \\connect analytics']);
+    expect(a.pairs).toEqual(['public.customers.name -> rpt.customer_orders.name', 'public.orders.amount -> rpt.customer_orders.amount']);
+  });
 });
 
 describe('DuckDB / ClickHouse COLUMNS(..) in a select item', () => {
