@@ -204,6 +204,14 @@ INSERT INTO audit.snapshots SELECT o.order_id, o.amount FROM sales.orders@v40 o;
     expect(rows(a)).toEqual(['sales.orders.order_id -> audit.order_changes.RelationRows', 'sales.orders.status -> audit.order_changes.RelationRows']);
   });
 
+  test('Snowflake AT(TIMESTAMP => ..) / BEFORE(STATEMENT => ..) and BigQuery FOR SYSTEM_TIME AS OF read the table', () => {
+    const sf = ok(`INSERT INTO audit.orders_restore SELECT o.order_id, o.amount FROM sales.orders AT(TIMESTAMP => '2024-06-01 00:00:00'::timestamp_ltz) o;
+INSERT INTO audit.orders_restore SELECT order_id, amount FROM sales.orders BEFORE(STATEMENT => '8e5d0ca9-005e-44e6-b858-a8f5b37c5726');`, 'dbvsnowflake');
+    expect(sf.pairs).toEqual(['sales.orders.amount -> audit.orders_restore.amount', 'sales.orders.order_id -> audit.orders_restore.order_id']);
+    const bq = ok(`INSERT INTO audit.orders_restore SELECT o.order_id, o.amount FROM sales.orders FOR SYSTEM_TIME AS OF TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR) AS o;`, 'dbvbigquery');
+    expect(bq.pairs).toEqual(['sales.orders.amount -> audit.orders_restore.amount', 'sales.orders.order_id -> audit.orders_restore.order_id']);
+  });
+
   test('t@20240101000000000 (a timestamp version) in Databricks', () => {
     const a = ok(`INSERT INTO audit.snapshots SELECT o.order_id, o.amount FROM sales.orders@20240601000000000 o;`, 'dbvdatabricks');
     expect(a.pairs).toEqual(['sales.orders.amount -> audit.snapshots.amount', 'sales.orders.order_id -> audit.snapshots.order_id']);
