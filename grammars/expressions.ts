@@ -824,8 +824,18 @@ export function defineExpressionRules(this: SqlParser): void {
       $.OR1([
         {
           ALT: () => {
-            $.CONSUME(T.Star);
-            call.starArg = true;
+            const s = $.CONSUME(T.Star);
+            // DuckDB `COLUMNS(* EXCLUDE (id))`: a star with modifiers is an argument of its own.
+            const star = $.option(15, {
+              GATE: () => /^(EXCLUDE|EXCEPT|REPLACE|RENAME)$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || tokenMatcher($.LA(2), T.Identifier)),
+              DEF: () => {
+                const st: Star = { k: 'star', start: s.startOffset, end: s.endOffset! + 1 };
+                $.AT_LEAST_ONE({ GATE: () => /^(EXCLUDE|EXCEPT|REPLACE|RENAME)$/i.test($.LA(1).image), DEF: () => $.SUBRULE($.starModifier, { ARGS: [st] }) });
+                return st;
+              },
+            });
+            if (star) call.args.push(star);
+            else call.starArg = true;
           },
         },
         {

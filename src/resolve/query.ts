@@ -404,7 +404,9 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     const b = ctx.b;
     const arg = call.args[0];
-    const pattern = call.starArg ? undefined : arg?.k === 'lit' && arg.kind === 'string' && call.args.length === 1 ? stringText(arg) : null;
+    const star = arg?.k === 'star' && call.args.length === 1 ? arg : undefined;
+    const pattern = call.starArg || star ? undefined : arg?.k === 'lit' && arg.kind === 'string' && call.args.length === 1 ? stringText(arg) : null;
+    const except = new Set((star?.except ?? []).map((i) => identKey(ctx.key, i)));
     const callText = ctx.text.slice(call.start, call.end);
     let matches: RegExp | undefined;
     let unsupported = pattern === null;
@@ -417,7 +419,8 @@ export class QueryAnalyzer {
     }
     const known: { name: string; from: ColumnRef }[] = [];
     const unknown: string[] = [];
-    for (const src of scope.sources) {
+    const qualified = star?.qualifier ? scope.source(ctx, star.qualifier.parts) : undefined;
+    for (const src of star?.qualifier ? (qualified ? [qualified] : []) : scope.sources) {
       if (src.rs) {
         for (const c of src.rs.cols) known.push({ name: c.name, from: { obj: src.rs.obj, col: c.col } });
         if (src.rs.stars.length > 0) unknown.push(qualifiedName(src.rs.obj));
@@ -428,14 +431,14 @@ export class QueryAnalyzer {
       }
     }
     if (unsupported) {
-      ctx.problem('warning', call.start, `lineage of ${collapse(callText)} not traced: only COLUMNS(*) and COLUMNS('regex') are expanded`, 'UnsupportedConstruct');
+      ctx.problem('warning', call.start, `lineage of ${collapse(callText)} not traced: only COLUMNS(*), COLUMNS(* EXCLUDE (..)), COLUMNS(t.*) and COLUMNS('regex') are expanded`, 'UnsupportedConstruct');
       return position;
     }
     if (unknown.length > 0) ctx.problem('warning', call.start, `lineage of ${collapse(callText)} not traced for ${unknown.join(', ')}: its columns are unknown (give --schema or CREATE TABLE)`, 'OrphanColumn');
     const bare = item.expr === call;
     const rest = replaceNode(item.expr, call, { k: 'lit', kind: 'null', text: 'NULL', start: call.start, end: call.end }) as Expr;
     for (const m of known) {
-      if (matches && !matches.test(m.name)) continue;
+      if ((matches && !matches.test(m.name)) || except.has(ctx.key(m.name, false))) continue;
       const itemText = ctx.text.slice(item.expr.start, item.expr.end);
       const own = bare ? m.name : collapse(itemText.slice(0, call.start - item.expr.start) + m.name + itemText.slice(call.end - item.expr.start));
       const name = (rs.starAt === undefined ? names?.[position] : undefined) ?? own;

@@ -450,6 +450,21 @@ INSERT INTO rpt.ids WITH x AS (SELECT order_id, status FROM sales.orders) SELECT
     }
   });
 
+  test('COLUMNS(* EXCLUDE (..)) inside an aggregate, COLUMNS(alias.*) of one FROM item', () => {
+    const a = ok(`CREATE TABLE sales.daily (store_id INTEGER, units INTEGER, revenue DECIMAL(12, 2));
+CREATE TABLE ref.stores (store_id INTEGER, region VARCHAR);
+CREATE TABLE rpt.store_max AS SELECT store_id, max(COLUMNS(* EXCLUDE (store_id))) FROM sales.daily GROUP BY store_id;
+CREATE TABLE rpt.store_regions AS SELECT d.units, COLUMNS(s.*) FROM sales.daily d JOIN ref.stores s USING (store_id);`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'ref.stores.region -> rpt.store_regions.region',
+      'ref.stores.store_id -> rpt.store_regions.store_id',
+      'sales.daily.revenue -> rpt.store_max.max(revenue)',
+      'sales.daily.store_id -> rpt.store_max.store_id',
+      'sales.daily.units -> rpt.store_max.max(units)',
+      'sales.daily.units -> rpt.store_regions.units',
+    ]);
+  });
+
   test('COLUMNS(..) over a table whose columns are unknown: a warning, the known sources still expand', () => {
     const a = analyzeSql(`CREATE TABLE sales.orders (order_id INTEGER, amount_net DECIMAL(12, 2));
 CREATE TABLE rpt.joined AS SELECT COLUMNS('amount') FROM sales.orders o JOIN fx.rates r ON r.order_id = o.order_id;`, 'dbvduckdb', { relationTypes: ['fdd', 'fdr'] });

@@ -198,6 +198,7 @@ const CLAUSES: [string, string][] = [
   ['dbvpostgresql', 'select x.a from t x tablesample system (10) repeatable (42)'],
   ['dbvmysql', "select a from t lock in share mode; select a from t x where b = 1 lock in share mode; select a from t for update"],
   ['dbvvertica', 'select t.a, q.b from t left join q on t.s = q.s and t.ts interpolate previous value q.ts'],
+  ['dbvduckdb', "select id, max(columns(* exclude (id))), columns(* exclude id), columns(t.*), columns('a.*'), count(*) from t group by id"],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -238,5 +239,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('5b608e0c4c432a52f17b77a138c7c89e');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('521910e13a94049f2fd1c00e3f8e85c2');
 });
