@@ -194,6 +194,19 @@ export function defineQueryRules(this: SqlParser): void {
   this.queryTerm = $.RULE('queryTerm', (): Query => {
     return $.OR([
       { ALT: () => $.SUBRULE($.selectCore) },
+      {
+        // DuckDB `FROM t SELECT a WHERE ..` and `FROM t` (SELECT *).
+        GATE: () => this.caps.fromFirstQueries,
+        ALT: () => {
+          const kw = $.CONSUME(K.FROM);
+          const from = $.SUBRULE($.tableRefs);
+          const sel = $.OPTION(() => $.SUBRULE1($.selectCore));
+          return $.ACTION((): Query => {
+            if (sel) return { ...sel, from: [...from, ...sel.from], start: kw.startOffset };
+            return { k: 'select', items: [{ expr: { k: 'star', start: kw.startOffset, end: kw.endOffset! + 1 }, start: kw.startOffset, end: kw.endOffset! + 1 }], from, groupBy: [], start: kw.startOffset, end: end() };
+          });
+        },
+      },
       { ALT: () => $.SUBRULE($.pivotStatement) },
       {
         ALT: () => {

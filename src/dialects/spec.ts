@@ -177,6 +177,8 @@ export interface Semantics {
    * output per matching column of the FROM items, known from DDL or --schema.
    */
   columnsExpressions: boolean;
+  /** A query may start with its FROM: `FROM t SELECT a WHERE ..`, `FROM t` (every column) (DuckDB), in CTAS, INSERT, CTEs and subqueries too. */
+  fromFirstQueries: boolean;
 }
 
 export interface DialectSpec {

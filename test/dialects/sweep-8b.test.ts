@@ -234,6 +234,28 @@ SELECT p.product_id, p.price, p.valid_from FROM dbo.products FOR SYSTEM_TIME CON
     expect(rows(a)).toEqual(['dbo.products.product_id -> audit.price_history.RelationRows']);
   });
 
+  test('DuckDB FROM-first queries in CTAS, INSERT, CTEs and subqueries (before, CTAS AS FROM .. gave nothing, silently)', () => {
+    const a = ok(`CREATE TABLE stg.paid AS FROM 'data/orders.csv' SELECT order_id, amount WHERE status = 'paid';
+INSERT INTO stg.all_orders FROM raw.orders;
+INSERT INTO rpt.top_customers
+WITH totals AS (FROM raw.orders SELECT customer_id, sum(amount) AS total GROUP BY customer_id)
+FROM totals t SELECT t.customer_id, t.total ORDER BY t.total DESC LIMIT 10;
+CREATE TABLE rpt.big AS SELECT q.order_id FROM (FROM raw.orders SELECT order_id WHERE amount > 1000) q;`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'data/orders.csv.amount -> stg.paid.amount',
+      'data/orders.csv.order_id -> stg.paid.order_id',
+      'raw.orders.* -> stg.all_orders.*',
+      'raw.orders.amount -> rpt.top_customers.total',
+      'raw.orders.customer_id -> rpt.top_customers.customer_id',
+      'raw.orders.order_id -> rpt.big.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'data/orders.csv.status -> stg.paid.RelationRows',
+      'raw.orders.amount -> rpt.big.RelationRows',
+      'raw.orders.customer_id -> rpt.top_customers.RelationRows',
+    ]);
+  });
+
   test('DuckDB FROM \'file.csv\': the file is read', () => {
     const a = ok(`CREATE TABLE stg.orders AS SELECT o.order_id, o.amount FROM 'data/orders.csv' o WHERE o.amount > 0;`, 'dbvduckdb');
     expect(a.pairs).toEqual(['data/orders.csv.amount -> stg.orders.amount', 'data/orders.csv.order_id -> stg.orders.order_id']);

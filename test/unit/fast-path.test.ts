@@ -199,6 +199,7 @@ const CLAUSES: [string, string][] = [
   ['dbvmysql', "select a from t lock in share mode; select a from t x where b = 1 lock in share mode; select a from t for update"],
   ['dbvvertica', 'select t.a, q.b from t left join q on t.s = q.s and t.ts interpolate previous value q.ts'],
   ['dbvduckdb', "select id, max(columns(* exclude (id))), columns(* exclude id), columns(t.*), columns('a.*'), count(*) from t group by id"],
+  ['dbvduckdb', "create table x as from 'f.csv' select a where b = 1; insert into y from s; with c as (from t select k) from c select k limit 1; select q.a from (from t select a) q; from t"],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -239,5 +240,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('521910e13a94049f2fd1c00e3f8e85c2');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('6f3cf98ddb88ab1ec235f2f1e8a92ef9');
 });
