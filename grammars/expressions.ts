@@ -105,7 +105,8 @@ export function defineExpressionRules(this: SqlParser): void {
       GATE: () => $.LA(1).image === '@' && $.LA(2).tokenType !== T.Eq,
       DEF: () => {
         $.CONSUME(T.Operator);
-        link = $.SUBRULE2($.ident).text;
+        // Delta `t@v3` / `t@20240101000000000` (a version of the table, Databricks) too.
+        link = $.OR([{ ALT: () => $.SUBRULE2($.ident).text }, { ALT: () => $.CONSUME(T.NumberLit).image }]);
         $.MANY1(() => {
           $.CONSUME2(T.Dot);
           $.SUBRULE3($.ident);
@@ -823,8 +824,18 @@ export function defineExpressionRules(this: SqlParser): void {
       $.OR1([
         {
           ALT: () => {
-            $.CONSUME(T.Star);
-            call.starArg = true;
+            const s = $.CONSUME(T.Star);
+            // DuckDB `COLUMNS(* EXCLUDE (id))`: a star with modifiers is an argument of its own.
+            const star = $.option(15, {
+              GATE: () => /^(EXCLUDE|EXCEPT|REPLACE|RENAME)$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || tokenMatcher($.LA(2), T.Identifier)),
+              DEF: () => {
+                const st: Star = { k: 'star', start: s.startOffset, end: s.endOffset! + 1 };
+                $.AT_LEAST_ONE({ GATE: () => /^(EXCLUDE|EXCEPT|REPLACE|RENAME)$/i.test($.LA(1).image), DEF: () => $.SUBRULE($.starModifier, { ARGS: [st] }) });
+                return st;
+              },
+            });
+            if (star) call.args.push(star);
+            else call.starArg = true;
           },
         },
         {
@@ -871,6 +882,17 @@ export function defineExpressionRules(this: SqlParser): void {
       },
     });
     $.CONSUME(T.RParen);
+    $.option(13, {
+      // ClickHouse `quantile(0.9)(x)`: the first list held constant parameters, this one the arguments.
+      GATE: () => this.caps.parametricCalls && $.LA(1).tokenType === T.LParen,
+      DEF: () => {
+        $.consume(13, T.LParen);
+        const args: Expr[] = [];
+        $.option(14, () => args.push(...list($.SUBRULE($.exprList))));
+        $.consume(13, T.RParen);
+        if (!this.recording) call.args = args;
+      },
+    });
     $.OPTION6(() => {
       $.CONSUME(K.WITHIN);
       $.CONSUME(K.GROUP);
@@ -1072,6 +1094,30 @@ export function defineExpressionRules(this: SqlParser): void {
         $.OPTION1(() => {
           $.CONSUME(K.NULLS);
           $.OR1([{ ALT: () => $.CONSUME(K.FIRST) }, { ALT: () => $.CONSUME(K.LAST) }]);
+        });
+        // ClickHouse `ORDER BY d WITH FILL [FROM a] [TO b] [STEP c]`: rows added for the missing
+        // values of d; the bounds and the step are constants.
+        $.OPTION2({
+          GATE: () => $.LA(1).tokenType === K.WITH && /^FILL$/i.test($.LA(2).image) && this.caps.queryClauses.has('withFill'),
+          DEF: () => {
+            $.CONSUME(K.WITH);
+            $.CONSUME(T.Identifier);
+            $.OPTION3(() => {
+              $.CONSUME(K.FROM);
+              $.SUBRULE1($.expr);
+            });
+            $.OPTION4(() => {
+              $.CONSUME(K.TO);
+              $.SUBRULE2($.expr);
+            });
+            $.OPTION5({
+              GATE: () => /^STEP$/i.test($.LA(1).image),
+              DEF: () => {
+                $.CONSUME1(T.Identifier);
+                $.SUBRULE3($.expr);
+              },
+            });
+          },
         });
         items.push({ expr, desc });
       },

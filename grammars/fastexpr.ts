@@ -489,7 +489,7 @@ export class FastExpr {
     }
     this.expect(T.RParen);
     const after = this.toks[this.p];
-    if (after !== undefined && (after.tokenType === K.WITHIN || after.tokenType === K.FILTER || after.tokenType === K.KEEP || /^(IGNORE|RESPECT)$/i.test(after.image))) throw GIVE_UP;
+    if (after !== undefined && (after.tokenType === K.WITHIN || (after.tokenType === T.LParen && this.parser.caps.parametricCalls) || after.tokenType === K.FILTER || after.tokenType === K.KEEP || /^(IGNORE|RESPECT)$/i.test(after.image))) throw GIVE_UP;
     if (after !== undefined && after.tokenType === K.OVER) {
       this.p++;
       call.over = this.window();
@@ -557,6 +557,8 @@ export class FastExpr {
         if (this.is(K.FIRST!) || this.is(K.LAST!)) this.p++;
         else throw GIVE_UP;
       }
+      // ClickHouse `WITH FILL ..`: left to the rule.
+      if (this.is(K.WITH!) && this.parser.caps.queryClauses.has('withFill')) throw GIVE_UP;
       items.push({ expr, desc });
       if (!this.is(T.Comma)) return items;
       this.p++;

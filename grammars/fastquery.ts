@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { onlyTable, STAR_MODIFIERS, TIME_TRAVEL } from './query.js';
+import { lockInShareMode, onlyTable, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
 import { identifierCall, TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -102,7 +102,7 @@ export class FastQuery extends FastExpr {
     const n = this.toks[this.p + 1];
     if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
     // Informix `INTO TEMP t` after the query.
-    if (this.is(K.INTO!) && /^(TEMP|SCRATCH)$/i.test(n?.image ?? '')) throw GIVE_UP;
+    if (this.is(K.INTO!) && /^(TEMP|SCRATCH|OUTFILE|DUMPFILE)$/i.test(n?.image ?? '')) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
     if (this.is(T.Semicolon)) this.p++;
     return s;
@@ -209,6 +209,8 @@ export class FastQuery extends FastExpr {
     if (n === undefined || (n.tokenType !== K.SELECT && n.tokenType !== T.LParen)) throw GIVE_UP;
     const body = this.setExpr();
     const tail = this.tail();
+    // `INTO OUTFILE 'f'` after the query: left to the rule.
+    if (this.is(K.INTO!) && /^(OUTFILE|DUMPFILE)$/i.test(this.toks[this.p + 1]?.image ?? '')) throw GIVE_UP;
     const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: this.end() };
     const s: Statement = { k: 'query', query, start: w.start, end: this.end() };
     if (this.is(T.Semicolon)) this.p++;
@@ -294,9 +296,11 @@ export class FastQuery extends FastExpr {
       }
       // ClickHouse `LIMIT n BY cols`.
       if (this.is(K.BY!) && this.parser.caps.queryClauses.has('limitBy')) throw GIVE_UP;
+      // `LIMIT n WITH TIES`.
+      if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
     }
     const t = this.toks[this.p];
-    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR)) throw GIVE_UP;
+    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR || lockInShareMode(t, this.toks[this.p + 1]))) throw GIVE_UP;
     if (this.ownClause()) throw GIVE_UP;
     return tail;
   }
@@ -317,7 +321,8 @@ export class FastQuery extends FastExpr {
     const top = this.toks[this.p + 1]?.tokenType;
     if (this.is(K.TOP!) && (top === T.NumberLit || top === T.LParen || top === T.Variable)) throw GIVE_UP;
     sel.items = this.commaList(() => this.item());
-    if (this.is(K.BULK!) || this.is(K.INTO!)) throw GIVE_UP;
+    // SELECT INTO, Hive `SELECT TRANSFORM (..) USING 'x.py'`: left to the rule.
+    if (this.is(K.BULK!) || this.is(K.INTO!) || this.is(K.USING!) || (this.is(K.ROW!) && /^FORMAT$/i.test(this.toks[this.p + 1]?.image ?? ''))) throw GIVE_UP;
     if (this.is(K.FROM!)) {
       this.p++;
       sel.from = this.commaList(() => this.ref());
@@ -422,13 +427,15 @@ export class FastQuery extends FastExpr {
     }
     if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
     if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
+    // Databricks `STREAM t`: left to the rule.
+    if (this.parser.caps.streamKeyword && /^STREAM$/i.test(t.image) && tokenMatcher(this.toks[this.p + 1] ?? t, T.Identifier) && this.toks[this.p + 1] !== undefined) throw GIVE_UP;
     const name = this.qname();
     const a = this.toks[this.p];
     const b = this.toks[this.p + 1];
     if (a !== undefined) {
       const at = a.tokenType;
       // A table function, AS OF / FOR SYSTEM_TIME, PARTITION (...): left to the rule.
-      if (at === T.LParen || (at === K.AS && b?.tokenType === K.OF) || (at === K.FOR && b !== undefined && /^SYSTEM_TIME$/i.test(b.image))) throw GIVE_UP;
+      if (at === T.LParen || temporalAt(a, b, this.toks[this.p + 2])) throw GIVE_UP;
       if (at === K.PARTITION && b?.tokenType === T.LParen) throw GIVE_UP;
       // Snowflake AT(OFFSET => ..), BEFORE(..), CHANGES(..): not an alias.
       if (b?.tokenType === T.LParen && TIME_TRAVEL.test(a.image)) throw GIVE_UP;

@@ -149,6 +149,12 @@ export class SqlParser extends EmbeddedActionsParser {
   namedTable!: R<A.TableRef>;
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
+  settingsClause!: R<void>;
+  transformTail!: R<A.SelectItem[]>;
+  rowFormat!: R<void>;
+  limitBy!: R<A.Expr[]>;
+  temporal!: R<void>;
+  outfile!: R<string>;
   statementWithSemi!: (idx?: number) => A.Statement;
   statement!: (idx?: number) => A.Statement;
   withStatement!: R<A.Statement>;
@@ -295,7 +301,7 @@ export class SqlParser extends EmbeddedActionsParser {
     }
     const t = this.LA(n).tokenType;
     // A PIVOT / UNPIVOT where a query starts is DuckDB's statement (after a FROM item it is the table operator).
-    return t === K.SELECT || t === K.WITH || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
+    return t === K.SELECT || t === K.WITH || (t === K.FROM && this.caps.fromFirstQueries) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 
   /** Can `tok` start a statement? Used where statements need no separator. */
@@ -323,9 +329,26 @@ export class SqlParser extends EmbeddedActionsParser {
     const w = tok.image.toUpperCase();
     if (this.caps.notAlias.has(w)) return false;
     if (SORT_WORDS.has(w) && this.LA(2).tokenType === K.BY) return false;
+    // Hive `SELECT TRANSFORM (..) ROW FORMAT DELIMITED .. USING 'x.py'`.
+    if (w === 'ROW' && /^FORMAT$/i.test(this.LA(2).image)) return false;
+    // MySQL `SELECT .. FROM t LOCK IN SHARE MODE`.
+    if (w === 'LOCK' && this.LA(2).tokenType === K.IN) return false;
     if (this.indexHintAhead(1)) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;
+  }
+
+  /** ClickHouse `SETTINGS k = v` next? */
+  settingsAhead(): boolean {
+    return this.caps.queryClauses.has('settings') && /^SETTINGS$/i.test(this.LA(1).image) && tokenMatcher(this.LA(1), T.Identifier);
+  }
+  /** ClickHouse `INTERPOLATE [(..)]` after `ORDER BY .. WITH FILL` next? */
+  interpolateAhead(): boolean {
+    return this.caps.queryClauses.has('withFill') && /^INTERPOLATE$/i.test(this.LA(1).image);
+  }
+  /** `INTO OUTFILE 'path'` / `INTO DUMPFILE 'path'` after a query next? */
+  outfileAhead(): boolean {
+    return this.LA(1).tokenType === K.INTO && /^(OUTFILE|DUMPFILE)$/i.test(this.LA(2).image) && this.LA(3).tokenType === T.StringLit;
   }
 
   /** MySQL index hint `USE | FORCE | IGNORE INDEX | KEY ...` at token i? */

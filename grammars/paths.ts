@@ -227,6 +227,6 @@ export function definePathRules(this: SqlParser): void {
 }
 
 /** A query written to a file or object-store path: an insert whose target is the path. */
-function toFile(query: Query, path: string, start: number, end: number): Statement {
+export function toFile(query: Query, path: string, start: number, end: number): Statement {
   return { k: 'insert', target: pathName(path, start, end), pathTarget: path, source: query, start, end };
 }

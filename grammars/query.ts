@@ -1,8 +1,9 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list, stringName } from './build.js';
+import { ident, list, pathName, stringName } from './build.js';
 import { saveError } from './internals.js';
+import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -33,10 +34,26 @@ export function onlyTable(t1: IToken, t2: IToken): boolean {
 
 /** After `SELECT NORMALIZE`, tokens that make NORMALIZE a column (`SELECT normalize, x`, `normalize FROM t`, `normalize AS n`, `normalize.x`). */
 const NORMALIZE_NOT_MODIFIER = new Set([T.Comma, K.FROM, K.AS, T.Dot, T.Semicolon, T.RParen, EOF]);
+/** The words of Hive's `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'`. */
+const ROW_FORMAT_WORDS = /^(ROW|FORMAT|DELIMITED|FIELDS|TERMINATED|BY|ESCAPED|COLLECTION|ITEMS|MAP|KEYS|LINES|NULL|DEFINED|AS|SERDE|WITH|SERDEPROPERTIES|RECORDREADER|RECORDWRITER)$/i;
+/** MySQL's export options after `INTO OUTFILE 'f'`: `FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '"' LINES TERMINATED BY '\\n'`, `CHARACTER SET utf8mb4`. */
+const EXPORT_OPTION_WORDS = /^(FIELDS|COLUMNS|TERMINATED|OPTIONALLY|ENCLOSED|ESCAPED|BY|LINES|STARTING|CHARACTER|SET)$/i;
+/** Hive's script calls `SELECT TRANSFORM (a, b) USING 'x.py'` (also MAP, REDUCE). */
+const TRANSFORM_CALLS = /^(TRANSFORM|MAP|REDUCE)$/i;
 /** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
+/** MySQL `LOCK IN SHARE MODE` at tokens a, b? */
+export function lockInShareMode(a: IToken, b: IToken | undefined): boolean {
+  return /^LOCK$/i.test(a.image) && b?.tokenType === K.IN;
+}
+/** Does a `temporal` clause start at tokens a, b, c (after a table name)? */
+export function temporalAt(a: IToken, b: IToken | undefined, c: IToken | undefined): boolean {
+  if (a.tokenType === K.AS) return b?.tokenType === K.OF;
+  if (a.tokenType === K.FOR) return b !== undefined && /^(SYSTEM_TIME|SYSTEM_VERSION|VERSION|TIMESTAMP)$/i.test(b.image) && tokenMatcher(b, T.Identifier);
+  return /^(VERSION|TIMESTAMP)$/i.test(a.image) && b?.tokenType === K.AS && c?.tokenType === K.OF;
+}
 /** Snowflake time travel and change tracking after a table name: `AT(OFFSET => -60)`, `BEFORE(..)`, `CHANGES(..)`. */
 export const TIME_TRAVEL = /^(AT|BEFORE|CHANGES)$/i;
 
@@ -147,6 +164,8 @@ export function defineQueryRules(this: SqlParser): void {
 
   this.setExpr = $.RULE('setExpr', (): Query => {
     let left = $.SUBRULE($.queryTerm);
+    // ClickHouse `SELECT .. SETTINGS k = v UNION ALL SELECT .. SETTINGS ..`: each branch may have its own.
+    $.OPTION2({ GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE($.settingsClause) });
     $.MANY({
       GATE: () => $.LA(1).tokenType !== K.MINUS || this.startsQuery(2),
       DEF: () => {
@@ -176,6 +195,7 @@ export function defineQueryRules(this: SqlParser): void {
           },
         });
         const right = $.SUBRULE1($.queryTerm);
+        $.OPTION3({ GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE1($.settingsClause) });
         left = $.ACTION((): Query => {
           const o = op?.image?.toLowerCase() as 'union' | 'intersect' | 'except' | 'minus';
           return { k: 'setop', op: o, all, left, right, start: left.start, end: right.end };
@@ -188,6 +208,19 @@ export function defineQueryRules(this: SqlParser): void {
   this.queryTerm = $.RULE('queryTerm', (): Query => {
     return $.OR([
       { ALT: () => $.SUBRULE($.selectCore) },
+      {
+        // DuckDB `FROM t SELECT a WHERE ..` and `FROM t` (SELECT *).
+        GATE: () => this.caps.fromFirstQueries,
+        ALT: () => {
+          const kw = $.CONSUME(K.FROM);
+          const from = $.SUBRULE($.tableRefs);
+          const sel = $.OPTION(() => $.SUBRULE1($.selectCore));
+          return $.ACTION((): Query => {
+            if (sel) return { ...sel, from: [...from, ...sel.from], start: kw.startOffset };
+            return { k: 'select', items: [{ expr: { k: 'star', start: kw.startOffset, end: kw.endOffset! + 1 }, start: kw.startOffset, end: kw.endOffset! + 1 }], from, groupBy: [], start: kw.startOffset, end: end() };
+          });
+        },
+      },
       { ALT: () => $.SUBRULE($.pivotStatement) },
       {
         ALT: () => {
@@ -257,9 +290,10 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => {
         const t = $.LA(1);
         if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
+        if (lockInShareMode(t, $.LA(2))) return true;
         // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
         if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
-        return this.caps.queryClauses.has('settings') && /^(SETTINGS|FORMAT)$/i.test(t.image);
+        return (this.caps.queryClauses.has('settings') && /^(SETTINGS|FORMAT)$/i.test(t.image)) || this.interpolateAhead();
       },
       DEF: () => {
       $.OR([
@@ -280,9 +314,16 @@ export function defineQueryRules(this: SqlParser): void {
                   $.option(21, {
                     GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
                     DEF: () => {
-                      $.consume(21, K.BY);
-                      const by = $.SUBRULE($.exprList);
+                      const by = $.SUBRULE($.limitBy);
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
+                    },
+                  });
+                  // ClickHouse `LIMIT 10 WITH TIES`: rows tied with the last one by the ORDER BY too.
+                  $.option(22, {
+                    GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.TIES,
+                    DEF: () => {
+                      $.consume(22, K.WITH);
+                      $.consume(22, K.TIES);
                     },
                   });
                 },
@@ -295,6 +336,14 @@ export function defineQueryRules(this: SqlParser): void {
             $.CONSUME(K.OFFSET);
             tail.offset = $.SUBRULE2($.arith);
             $.OPTION2(() => $.OR2([{ ALT: () => $.CONSUME(K.ROW) }, { ALT: () => $.CONSUME(K.ROWS) }]));
+            // ClickHouse `LIMIT 2 OFFSET 1 BY user_id`: the offset within each value's rows.
+            $.option(23, {
+              GATE: () => $.LA(1).tokenType === K.BY && this.caps.queryClauses.has('limitBy'),
+              DEF: () => {
+                const by = $.SUBRULE1($.limitBy);
+                $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
+              },
+            });
           },
         },
         {
@@ -317,16 +366,18 @@ export function defineQueryRules(this: SqlParser): void {
         },
         {
           // ClickHouse `SETTINGS max_threads = 8, ..` (how the query runs).
-          GATE: () => /^SETTINGS$/i.test($.LA(1).image) && this.caps.queryClauses.has('settings'),
+          GATE: () => this.settingsAhead(),
+          ALT: () => $.SUBRULE2($.settingsClause),
+        },
+        {
+          // ClickHouse `ORDER BY d WITH FILL INTERPOLATE (x AS x + 1)`: how the filled rows are made.
+          GATE: () => this.interpolateAhead(),
           ALT: () => {
-            $.CONSUME(T.Identifier);
-            $.AT_LEAST_ONE_SEP({
-              SEP: T.Comma,
-              DEF: () => {
-                $.SUBRULE($.ident);
-                $.CONSUME(T.Eq);
-                $.subrule(7, $.arith);
-              },
+            $.CONSUME2(T.Identifier);
+            $.OPTION7(() => {
+              $.CONSUME(T.LParen);
+              $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+              $.CONSUME(T.RParen);
             });
           },
         },
@@ -336,6 +387,16 @@ export function defineQueryRules(this: SqlParser): void {
           ALT: () => {
             $.CONSUME(K.FORMAT);
             $.SUBRULE1($.ident);
+          },
+        },
+        {
+          // MySQL `LOCK IN SHARE MODE` (how the rows are locked).
+          GATE: () => lockInShareMode($.LA(1), $.LA(2)),
+          ALT: () => {
+            $.CONSUME3(T.Identifier);
+            $.CONSUME(K.IN);
+            $.CONSUME4(T.AnyToken);
+            $.CONSUME5(T.AnyToken);
           },
         },
         {
@@ -416,6 +477,30 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sel.items.push($.SUBRULE($.selectItem)) });
+    $.option(24, {
+      GATE: () => $.LA(1).tokenType === K.USING || ($.LA(1).tokenType === K.ROW && /^FORMAT$/i.test($.LA(2).image)),
+      DEF: () => {
+        const items = $.SUBRULE($.transformTail, { ARGS: [sel.items] });
+        $.ACTION(() => (sel.items = items));
+      },
+    });
+    $.option(25, {
+      // MySQL `SELECT .. INTO OUTFILE 'f' [FIELDS TERMINATED BY ',' ..] FROM ..`: the result is written to the file.
+      GATE: () => this.outfileAhead(),
+      DEF: () => {
+        $.consume(25, K.INTO);
+        $.consume(25, T.Identifier);
+        const p = $.consume(25, T.StringLit);
+        $.many(25, {
+          GATE: () => $.LA(1).tokenType === T.StringLit || EXPORT_OPTION_WORDS.test($.LA(1).image) || /^SET$/i.test($.LA(0).image),
+          DEF: () => $.consume(26, T.AnyToken),
+        });
+        $.ACTION(() => {
+          sel.into = pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1);
+          sel.intoFile = true;
+        });
+      },
+    });
     $.OPTION7(() => {
       $.OPTION8(() => {
         $.CONSUME(K.BULK);
@@ -1201,9 +1286,77 @@ export function defineQueryRules(this: SqlParser): void {
             return $.SUBRULE6($.tablePrimary);
           },
         },
+        {
+          // DuckDB `FROM 'data/orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`: the files at the path.
+          GATE: () => this.caps.fileTables,
+          ALT: () => {
+            const p = $.CONSUME(T.StringLit);
+            const a = $.SUBRULE5($.tableAlias);
+            return $.ACTION((): TableRef => ({ k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), ...a, start: p.startOffset, end: end() }));
+          },
+        },
+        {
+          // Databricks Delta Live Tables `FROM STREAM bronze.events`, `FROM STREAM read_files('s3://..')`: the table read as a stream.
+          GATE: () => this.caps.streamKeyword && /^STREAM$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier),
+          ALT: () => {
+            const kw = $.CONSUME(T.Identifier);
+            const t = $.SUBRULE2($.namedTable);
+            return $.ACTION((): TableRef => ({ ...t, start: kw.startOffset }));
+          },
+        },
         { ALT: () => $.SUBRULE($.namedTable) },
       ],
     });
+  });
+
+  /**
+   * Which version of a table is read (no lineage): Oracle flashback `AS OF TIMESTAMP | SCN expr`,
+   * SQL:2011 / T-SQL / BigQuery `FOR SYSTEM_TIME AS OF expr | ALL | BETWEEN a AND b | FROM a TO b |
+   * CONTAINED IN (a, b)`, Delta (Databricks, Spark) `VERSION | TIMESTAMP AS OF x` and `FOR VERSION |
+   * TIMESTAMP AS OF x`.
+   */
+  this.temporal = $.RULE('temporal', () => {
+    $.OPTION(() => {
+      $.CONSUME(K.FOR);
+      $.CONSUME(T.Identifier);
+    });
+    $.OPTION1({ GATE: () => $.LA(2).tokenType === K.AS, DEF: () => $.CONSUME1(T.Identifier) }); // Delta VERSION | TIMESTAMP
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.AS);
+          $.CONSUME(K.OF);
+          $.OPTION2({ GATE: () => /^(TIMESTAMP|SCN)$/i.test($.LA(1).image), DEF: () => $.CONSUME2(T.Identifier) });
+          $.SUBRULE($.arith);
+        },
+      },
+      { ALT: () => $.CONSUME(K.ALL) },
+      {
+        ALT: () => {
+          $.CONSUME(K.BETWEEN);
+          $.SUBRULE1($.arith);
+          $.CONSUME(K.AND);
+          $.SUBRULE2($.arith);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME(K.FROM);
+          $.SUBRULE3($.arith);
+          $.CONSUME(K.TO);
+          $.SUBRULE4($.arith);
+        },
+      },
+      {
+        ALT: () => {
+          $.CONSUME3(T.Identifier); // CONTAINED
+          $.CONSUME(K.IN);
+          $.CONSUME(T.LParen);
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          $.CONSUME(T.RParen);
+        },
+      },
+    ]);
   });
 
   this.namedTable = $.RULE('namedTable', (): TableRef => {
@@ -1213,20 +1366,7 @@ export function defineQueryRules(this: SqlParser): void {
       const call = $.SUBRULE($.funcTail, { ARGS: [name] });
       fn = call as FuncCall;
     });
-    $.OPTION1({
-      // Oracle flashback / SQL:2011 temporal: AS OF TIMESTAMP expr, FOR SYSTEM_TIME AS OF ...
-      GATE: () => ($.LA(1).tokenType === K.AS && $.LA(2).tokenType === K.OF) || ($.LA(1).tokenType === K.FOR && /^SYSTEM_TIME$/i.test($.LA(2).image)),
-      DEF: () => {
-        $.OPTION2(() => {
-          $.CONSUME(K.FOR);
-          $.CONSUME(T.Identifier);
-        });
-        $.CONSUME(K.AS);
-        $.CONSUME(K.OF);
-        $.OPTION3({ GATE: () => /^(TIMESTAMP|SCN)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.Identifier) });
-        $.SUBRULE($.arith);
-      },
-    });
+    $.OPTION1({ GATE: () => temporalAt($.LA(1), $.LA(2), $.LA(3)), DEF: () => $.SUBRULE($.temporal) });
     $.many(5, {
       // Snowflake time travel and change tracking: AT(OFFSET => -60), BEFORE(STATEMENT => '..'), CHANGES(INFORMATION => DEFAULT).
       GATE: () => TIME_TRAVEL.test($.LA(1).image) && $.LA(2).tokenType === T.LParen && $.LA(4).tokenType === T.Arrow,
@@ -1331,6 +1471,23 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME2(T.LParen);
         $.SUBRULE2($.skipBalanced, { ARGS: [0] });
         $.CONSUME2(T.RParen);
+        // `REPEATABLE (seed)` (SQL:2011, PostgreSQL, T-SQL).
+        $.option(44, {
+          GATE: () => /^REPEATABLE$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen,
+          DEF: () => {
+            $.consume(44, T.Identifier);
+            $.consume(44, T.LParen);
+            $.SUBRULE5($.skipBalanced, { ARGS: [0] });
+            $.consume(44, T.RParen);
+          },
+        });
+        // Hive / Spark `FROM t TABLESAMPLE (10 PERCENT) x`: the alias after the sample.
+        $.option(45, {
+          GATE: () => !a.alias,
+          DEF: () => {
+            a = $.SUBRULE2($.tableAlias, { ARGS: [fn !== undefined] });
+          },
+        });
       },
     });
     return $.ACTION((): TableRef => {
@@ -1370,6 +1527,91 @@ export function defineQueryRules(this: SqlParser): void {
    * Skip a run of tokens the lineage does not need, keeping parentheses balanced. Stops before
    * `)` / `;` / end of input; mode 1 also before a token that starts a statement, mode 2 before `,`.
    */
+  /**
+   * Hive / Spark `SELECT TRANSFORM (a, b) [ROW FORMAT ..] USING 'script' [AS (c [type], d [type]) |
+   * AS c, d] [ROW FORMAT ..] [RECORDREADER '..']` (also MAP / REDUCE): each output column of the
+   * script comes from all its input columns; without AS the outputs are `key` and `value`.
+   */
+  this.transformTail = $.RULE('transformTail', (items: SelectItem[]): SelectItem[] => {
+    $.SUBRULE($.rowFormat);
+    const kw = $.CONSUME(K.USING);
+    $.CONSUME(T.StringLit);
+    const names: Ident[] = [];
+    $.OPTION(() => {
+      $.CONSUME(K.AS);
+      $.OR1([
+        {
+          ALT: () => {
+            $.CONSUME1(T.LParen);
+            $.AT_LEAST_ONE_SEP({
+              SEP: T.Comma,
+              DEF: () => {
+                names.push($.SUBRULE($.ident));
+                $.OPTION1(() => $.SUBRULE($.dataType));
+              },
+            });
+            $.CONSUME1(T.RParen);
+          },
+        },
+        { ALT: () => $.AT_LEAST_ONE_SEP1({ SEP: T.Comma, DEF: () => names.push($.SUBRULE1($.ident)) }) },
+      ]);
+    });
+    $.SUBRULE1($.rowFormat);
+    return $.ACTION((): SelectItem[] => {
+      const args = items.flatMap((i) => (i.expr.k === 'func' && TRANSFORM_CALLS.test(i.expr.name.parts.map((p) => p.text).join('.')) ? i.expr.args : [i.expr]));
+      const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
+      const outputs = names.length > 0 ? names : [{ text: 'key', quoted: false, ...at }, { text: 'value', quoted: false, ...at }];
+      return outputs.map((alias) => ({ expr: { k: 'op', op: 'TRANSFORM', args, start: alias.start, end: alias.end }, alias, start: alias.start, end: alias.end }));
+    });
+  });
+
+  /** Hive `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'` around a TRANSFORM's script: how rows are passed. */
+  this.rowFormat = $.RULE('rowFormat', () => {
+    $.MANY({
+      GATE: () => $.LA(1).tokenType === T.StringLit || $.LA(1).tokenType === T.LParen || ROW_FORMAT_WORDS.test($.LA(1).image),
+      DEF: () => {
+        $.OR([
+          {
+            ALT: () => {
+              $.CONSUME(T.LParen);
+              $.SUBRULE($.skipBalanced, { ARGS: [0] });
+              $.CONSUME(T.RParen);
+            },
+          },
+          { ALT: () => $.CONSUME(T.AnyToken) },
+        ]);
+      },
+    });
+  });
+
+  /** ClickHouse `BY cols` after `LIMIT n [OFFSET m]`: the values whose rows are counted apart. */
+  this.limitBy = $.RULE('limitBy', (): Expr[] => {
+    $.CONSUME(K.BY);
+    return $.SUBRULE($.exprList);
+  });
+
+  /** ClickHouse `SETTINGS max_threads = 8, ..`: how the query runs. */
+  this.settingsClause = $.RULE('settingsClause', () => {
+    $.CONSUME(T.Identifier);
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        $.SUBRULE($.ident);
+        $.CONSUME(T.Eq);
+        $.SUBRULE($.arith);
+      },
+    });
+  });
+
+  /** `INTO OUTFILE 'path' ..` after a query (ClickHouse, MySQL; also `INTO DUMPFILE`): the file the result is written to. */
+  this.outfile = $.RULE('outfile', (): string => {
+    $.CONSUME(K.INTO);
+    $.CONSUME(T.Identifier);
+    const p = $.CONSUME(T.StringLit);
+    $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
+    return stringValue(p.image);
+  });
+
   this.skipBalanced = $.RULE('skipBalanced', (mode: 0 | 1 | 2) => {
     // A counter, not a rule call per parenthesis: damaged input may nest thousands deep, and
     // a failure unwinding through every level cost seconds.

@@ -5,6 +5,7 @@ import type {
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
 import { pathName, stringName } from './build.js';
+import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -76,6 +77,9 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE1($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
+            // `INTO OUTFILE 'f' [FORMAT CSV]` (ClickHouse, MySQL): the result is written to the file.
+            let outfile: string | undefined;
+            $.option(12, { GATE: () => this.outfileAhead(), DEF: () => (outfile = $.SUBRULE($.outfile)) });
             // What some dialects write after a whole query, without lineage: Db2's isolation
             // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
             $.OPTION({
@@ -85,7 +89,10 @@ export function defineStatementRules(this: SqlParser): void {
                 $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
               },
             });
-            return $.ACTION((): Statement => ({ k: 'query', query: temp ? intoTemp(query, temp) : query, start: query.start, end: query.end }));
+            return $.ACTION((): Statement => {
+              if (outfile !== undefined) return toFile(query, outfile, query.start, end());
+              return { k: 'query', query: temp ? intoTemp(query, temp) : query, start: query.start, end: query.end };
+            });
           },
         },
         // Teradata `REPLACE VIEW | PROCEDURE | FUNCTION ...` is CREATE OR REPLACE; any other REPLACE is MySQL's INSERT.
@@ -153,8 +160,12 @@ export function defineStatementRules(this: SqlParser): void {
           ALT: () => {
             const body = $.SUBRULE($.setExpr);
             const tail = $.SUBRULE($.queryTail);
+            const queryEnd = end();
+            let outfile: string | undefined;
+            $.OPTION({ GATE: () => this.outfileAhead(), DEF: () => (outfile = $.SUBRULE($.outfile)) });
             return $.ACTION((): Statement => {
-              const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: end() };
+              const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: queryEnd };
+              if (outfile !== undefined) return toFile(query, outfile, w.start, end());
               return { k: 'query', query, start: w.start, end: end() };
             });
           },
@@ -235,11 +246,22 @@ export function defineStatementRules(this: SqlParser): void {
           $.option(14, { GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE($.tableHints) });
           let alias: Ident | undefined;
           $.OPTION6({
-            GATE: () => $.LA(1).tokenType === K.AS || (this.canAlias($.LA(1)) && !($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE)),
+            GATE: () =>
+              $.LA(1).tokenType === K.AS ||
+              (this.canAlias($.LA(1)) && !($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE) && !($.LA(1).tokenType === K.TABLE && tokenMatcher($.LA(2), T.Identifier))),
             DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })),
           });
           let columns: Ident[] | undefined;
           $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
+          // ClickHouse `INSERT INTO t [(cols)] [SETTINGS k = v] [FORMAT name] SELECT ..`: how the rows are written.
+          $.option(19, { GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE($.settingsClause) });
+          $.option(20, {
+            GATE: () => $.LA(1).tokenType === K.FORMAT && this.caps.queryClauses.has('format'),
+            DEF: () => {
+              $.consume(20, K.FORMAT);
+              $.consume(21, T.AnyToken); // a name, also a keyword (`FORMAT Values`)
+            },
+          });
           // Databricks `INSERT INTO t REPLACE WHERE cond query` (the rows replaced are chosen by cond,
           // which is no lineage) and `INSERT INTO t BY NAME query` (columns matched by name).
           let byName = false;
@@ -290,6 +312,24 @@ export function defineStatementRules(this: SqlParser): void {
                   const proc = $.SUBRULE1($.qname);
                   $.SUBRULE2($.skipBalanced, { ARGS: [1] });
                   return { proc };
+                },
+              },
+              {
+                // Spark `INSERT INTO t TABLE s`: every row and column of s.
+                GATE: () => $.LA(1).tokenType === K.TABLE,
+                ALT: () => {
+                  const tk = $.CONSUME1(K.TABLE);
+                  const from = $.SUBRULE2($.qname);
+                  return {
+                    q: $.ACTION((): Query => ({
+                      k: 'select',
+                      items: [{ expr: { k: 'star', start: from.start, end: from.end }, start: from.start, end: from.end }],
+                      from: [{ k: 'table', name: from, start: from.start, end: from.end }],
+                      groupBy: [],
+                      start: tk.startOffset,
+                      end: end(),
+                    })),
+                  };
                 },
               },
               {
@@ -1031,6 +1071,7 @@ export function defineStatementRules(this: SqlParser): void {
     ]);
     let into: QName | undefined;
     let columns: Ident[] | undefined;
+    let using = false;
     $.OPTION1({
       GATE: () => $.LA(1).tokenType === T.LParen,
       DEF: () => {
@@ -1071,21 +1112,38 @@ export function defineStatementRules(this: SqlParser): void {
                 $.CONSUME1(T.RParen);
               },
             },
-            { ALT: () => $.CONSUME(T.AnyToken) },
+            {
+              ALT: () => {
+                const t = $.CONSUME(T.AnyToken);
+                if (t.tokenType === K.USING) using = true;
+              },
+            },
           ],
         });
       },
     });
-    $.CONSUME(K.AS);
-    const query = $.SUBRULE($.query);
-    $.OPTION2({
-      GATE: () => $.LA(1).tokenType === K.WITH,
-      DEF: () => {
-        $.CONSUME(K.WITH);
-        $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+    // Spark `CREATE TEMPORARY VIEW v USING parquet OPTIONS (path '..')`: a view of files, without a query.
+    const query = $.OR2([
+      {
+        ALT: () => {
+          $.CONSUME(K.AS);
+          const q = $.SUBRULE($.query);
+          $.OPTION2({
+            GATE: () => $.LA(1).tokenType === K.WITH,
+            DEF: () => {
+              $.CONSUME(K.WITH);
+              $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+            },
+          });
+          return q;
+        },
       },
+      { GATE: () => using, ALT: () => undefined },
+    ]);
+    return $.ACTION((): Statement => {
+      if (query === undefined) return { k: 'other', keyword: 'CREATE VIEW', start, end: end() };
+      return { k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() };
     });
-    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized, ...(into ? { into } : {}), start, end: end() }));
   });
 
   this.dropStmt = $.RULE('dropStmt', (): Statement => {

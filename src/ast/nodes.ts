@@ -289,6 +289,8 @@ export interface Select extends Node, QueryTail {
   intoVars?: string[];
   /** Informix `INTO TEMP t`: always a table, never variables. */
   intoTemp?: boolean;
+  /** MySQL `INTO OUTFILE 'f'` before FROM: `into` is the file's path (written like a table). */
+  intoFile?: boolean;
   from: TableRef[];
   where?: Expr;
   groupBy: Expr[];

@@ -53,6 +53,11 @@ export const BASE_SEMANTICS: Semantics = {
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
   currentValueWords: NONE,
+  parametricCalls: false,
+  streamKeyword: false,
+  fileTables: false,
+  columnsExpressions: false,
+  fromFirstQueries: false,
 };
 
 function d(
@@ -120,7 +125,7 @@ const MYSQL: Preset = and(PSM, {
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
 // PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
-const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true } });
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true } });
 const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 /** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
 const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };
@@ -138,7 +143,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true } })),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
@@ -163,7 +168,7 @@ export const DIALECTS: DialectSpec[] = [
   })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
-    caps: { dollarQuotedStrings: true },
+    caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true } })),
@@ -172,11 +177,11 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', {}),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true } }),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
-    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true },
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, parametricCalls: true, columnsExpressions: true },
   }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];

@@ -74,21 +74,29 @@ export interface Capabilities {
    * LEFT / INNER and `PASTE` before JOIN are dropped from the token stream, as a comment would be.
    */
   distributedModifiers: boolean;
+  /**
+   * psql meta-commands: a line starting with `\` is a client command (`\set`, `\connect`, `\echo`:
+   * skipped with a note), and `\copy ...` to the end of its line runs as `COPY ...` (PostgreSQL family).
+   */
+  psqlCommands: boolean;
+  /** Event series joins `ON a.ts INTERPOLATE PREVIOUS VALUE b.ts` (Vertica): read as `a.ts = b.ts`. */
+  eventSeriesJoins: boolean;
 }
 
 /**
  * A query clause of some dialects only (`Semantics.queryClauses`): ClickHouse `final` (`FROM t
  * FINAL`), `sample` (`FROM t SAMPLE 0.1 [OFFSET 0.5]`), `prewhere`, `arrayJoin` (`[LEFT] ARRAY
  * JOIN a [AS e], ..`), `limitBy` (`LIMIT n BY cols`), `withTotals` (`GROUP BY .. WITH TOTALS`),
- * `settings` (`SETTINGS k = v, ..`), `format` (`FORMAT name` at the end), `scalarWith` (`WITH
- * expr AS name`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
+ * `settings` (`SETTINGS k = v, ..`, also at the end of a UNION branch and before an INSERT's query),
+ * `format` (`FORMAT name` at the end), `scalarWith` (`WITH expr AS name`), `withFill` (`ORDER BY d WITH
+ * FILL [FROM a] [TO b] [STEP c]`, `INTERPOLATE (..)`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
  * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`); Teradata `normalize`
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
  * end of a SELECT).
  */
 export type QueryClause =
-  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'matchRecognize' | 'timeseries'
+  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries'
   | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
@@ -164,6 +172,23 @@ export interface Semantics {
    * where a source has a column of that name (Teradata `DATE`, `TIME`: `WHERE d > DATE - 30`).
    */
   currentValueWords: ReadonlySet<string>;
+  /**
+   * Parametric functions `f(params)(args)` (ClickHouse `quantile(0.9)(x)`, `topK(10)(col)`,
+   * `sequenceMatch('(?1)(?2)')(ts, c1, c2)`): the second list holds the arguments, the first
+   * the function's constant parameters.
+   */
+  parametricCalls: boolean;
+  /** `FROM STREAM t`, `FROM STREAM read_files('..')` (Databricks Delta Live Tables): the table or function read as a stream. */
+  streamKeyword: boolean;
+  /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */
+  fileTables: boolean;
+  /**
+   * `COLUMNS('regex')` / `COLUMNS(*)` in a select item (DuckDB, ClickHouse): the item stands for one
+   * output per matching column of the FROM items, known from DDL or --schema.
+   */
+  columnsExpressions: boolean;
+  /** A query may start with its FROM: `FROM t SELECT a WHERE ..`, `FROM t` (every column) (DuckDB), in CTAS, INSERT, CTEs and subqueries too. */
+  fromFirstQueries: boolean;
 }
 
 export interface DialectSpec {
@@ -226,4 +251,6 @@ export const BASE_CAPS: Capabilities = {
   positionalColumns: false,
   keywordAbbreviations: {},
   distributedModifiers: false,
+  psqlCommands: false,
+  eventSeriesJoins: false,
 };

@@ -12,8 +12,8 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
 ]);
 
 /** ClickHouse's query clauses and the words that start them (never an alias without AS). */
-export const CLICKHOUSE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['final', 'sample', 'prewhere', 'arrayJoin', 'limitBy', 'withTotals', 'settings', 'format', 'scalarWith']);
-export const CLICKHOUSE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'FINAL', 'PREWHERE', 'ARRAY', 'SETTINGS', 'FORMAT', 'GLOBAL', 'PASTE']);
+export const CLICKHOUSE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['final', 'sample', 'prewhere', 'arrayJoin', 'limitBy', 'withTotals', 'settings', 'format', 'scalarWith', 'withFill']);
+export const CLICKHOUSE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'FINAL', 'PREWHERE', 'ARRAY', 'SETTINGS', 'FORMAT', 'GLOBAL', 'PASTE', 'INTERPOLATE']);
 /** Row pattern recognition (`FROM t MATCH_RECOGNIZE (..)`: SQL:2016, Snowflake, Oracle 12c+, Trino / Presto / Athena). */
 export const MATCH_RECOGNIZE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize']);
 export const MATCH_RECOGNIZE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'MATCH_RECOGNIZE']);

@@ -7,7 +7,7 @@ import { forEachNode } from '../ast/walk.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
+import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
@@ -32,6 +32,32 @@ export function outputName(e: Expr, text: string): string {
   while (x.k === 'cast' && (x.style === '::' || x.style === 'attribute')) x = x.expr;
   if (x.k === 'col') return x.name.parts[x.name.parts.length - 1]!.text;
   return collapse(text.slice(e.start, e.end));
+}
+
+/** The first `COLUMNS(..)` call of an expression, outside subqueries. */
+function columnsCall(e: Expr): A.FuncCall | undefined {
+  let found: A.FuncCall | undefined;
+  const visit = (x: unknown): void => {
+    if (found || x === null || typeof x !== 'object') return;
+    if (Array.isArray(x)) return x.forEach(visit);
+    const n = x as { k?: string; name?: A.QName };
+    if (n.k === 'subquery') return;
+    if (n.k === 'func' && n.name?.parts.length === 1 && n.name.parts[0]!.text.toUpperCase() === 'COLUMNS') {
+      found = x as A.FuncCall;
+      return;
+    }
+    for (const v of Object.values(x)) visit(v);
+  };
+  visit(e);
+  return found;
+}
+
+/** A copy of `e` with `node` replaced by `by`. */
+function replaceNode(e: unknown, node: unknown, by: unknown): unknown {
+  if (e === node) return by;
+  if (e === null || typeof e !== 'object') return e;
+  if (Array.isArray(e)) return e.map((x) => replaceNode(x, node, by));
+  return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, replaceNode(v, node, by)]));
 }
 
 /** SQLFlow's transform kinds: how an output is computed from its sources. */
@@ -245,6 +271,11 @@ export class QueryAnalyzer {
         position = this.expandStar(e, scope, rs, position, target.columnNames);
         continue;
       }
+      const columns = ctx.dialect.semantics.columnsExpressions ? columnsCall(e) : undefined;
+      if (columns) {
+        position = this.columnsItem(item, columns, scope, rs, rows, position, target.columnNames);
+        continue;
+      }
       // After a `*` of unknown width, a list names outputs from its end (see `nameFromEnd`).
       const name = (rs.starAt === undefined ? target.columnNames?.[position] : undefined) ?? item.alias?.text ?? outputName(e, ctx.text);
       position++;
@@ -365,6 +396,64 @@ export class QueryAnalyzer {
       if (hidden.length > 0) rs.hidden = new Set([...(rs.hidden ?? []), ...hidden]);
       // Outputs named by REPLACE / RENAME stand somewhere inside the `*`, but are listed last.
       if (replace.size + rename.size > 0) rs.starEnd = rs.cols.length;
+    }
+    return position;
+  }
+
+  /**
+   * DuckDB / ClickHouse `COLUMNS('amount_.*')`, `max(COLUMNS(*))`: one output per column of the FROM
+   * items whose name matches, the item computed with that column in the call's place (named by
+   * the column, or by the item's text with the column written in). Columns of a source that are
+   * unknown cannot be matched: a warning says so.
+   */
+  private columnsItem(item: A.SelectItem, call: A.FuncCall, scope: Scope, rs: ResultSet, rows: ColumnRef, position: number, names: string[] | undefined): number {
+    const ctx = this.ctx;
+    const b = ctx.b;
+    const arg = call.args[0];
+    const star = arg?.k === 'star' && call.args.length === 1 ? arg : undefined;
+    const pattern = call.starArg || star ? undefined : arg?.k === 'lit' && arg.kind === 'string' && call.args.length === 1 ? stringText(arg) : null;
+    const except = new Set((star?.except ?? []).map((i) => identKey(ctx.key, i)));
+    const callText = ctx.text.slice(call.start, call.end);
+    let matches: RegExp | undefined;
+    let unsupported = pattern === null;
+    if (typeof pattern === 'string') {
+      try {
+        matches = new RegExp(pattern);
+      } catch {
+        unsupported = true;
+      }
+    }
+    const known: { name: string; from: ColumnRef }[] = [];
+    const unknown: string[] = [];
+    const qualified = star?.qualifier ? scope.source(ctx, star.qualifier.parts) : undefined;
+    for (const src of star?.qualifier ? (qualified ? [qualified] : []) : scope.sources) {
+      if (src.rs) {
+        for (const c of src.rs.cols) known.push({ name: c.name, from: { obj: src.rs.obj, col: c.col } });
+        if (src.rs.stars.length > 0) unknown.push(qualifiedName(src.rs.obj));
+      } else {
+        ctx.read(src.obj);
+        if (src.known) for (const name of src.known.values()) known.push({ name, from: { obj: src.obj, col: b.column(src.obj, name, ctx.loc(call.start, call.end)) } });
+        else unknown.push(qualifiedName(src.obj));
+      }
+    }
+    if (unsupported) {
+      ctx.problem('warning', call.start, `lineage of ${collapse(callText)} not traced: only COLUMNS(*), COLUMNS(* EXCLUDE (..)), COLUMNS(t.*) and COLUMNS('regex') are expanded`, 'UnsupportedConstruct');
+      return position;
+    }
+    if (unknown.length > 0) ctx.problem('warning', call.start, `lineage of ${collapse(callText)} not traced for ${unknown.join(', ')}: its columns are unknown (give --schema or CREATE TABLE)`, 'OrphanColumn');
+    const bare = item.expr === call;
+    const rest = replaceNode(item.expr, call, { k: 'lit', kind: 'null', text: 'NULL', start: call.start, end: call.end }) as Expr;
+    for (const m of known) {
+      if ((matches && !matches.test(m.name)) || except.has(ctx.key(m.name, false))) continue;
+      const itemText = ctx.text.slice(item.expr.start, item.expr.end);
+      const own = bare ? m.name : collapse(itemText.slice(0, call.start - item.expr.start) + m.name + itemText.slice(call.end - item.expr.start));
+      const name = (rs.starAt === undefined ? names?.[position] : undefined) ?? own;
+      position++;
+      const col = b.newColumn(rs.obj, name, ctx.loc(item.start, item.end));
+      rs.cols.push({ name, key: ctx.key(name, false), col });
+      const refs: Ref[] = [{ ref: m.from, type: 'fdd', clause: 'selectList', loc: ctx.loc(call.start, call.end) }];
+      if (!bare) this.walker.walk(rest, scope, 'fdd', refs, 'selectList');
+      this.link(refs, { obj: rs.obj, col }, rows, undefined, item.expr);
     }
     return position;
   }
@@ -656,7 +745,7 @@ function runtimeIdentifier(ref: A.TableFunction): boolean {
 /** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */
 const FILE_READERS = new Set([
   'READ_CSV', 'READ_CSV_AUTO', 'READ_PARQUET', 'PARQUET_SCAN', 'READ_JSON', 'READ_JSON_AUTO', 'READ_NDJSON', 'READ_NDJSON_AUTO',
-  'READ_XLSX', 'DELTA_SCAN', 'ICEBERG_SCAN', 'S3', 'S3CLUSTER', 'FILE', 'URL', 'HDFS',
+  'READ_XLSX', 'DELTA_SCAN', 'ICEBERG_SCAN', 'S3', 'S3CLUSTER', 'FILE', 'URL', 'HDFS', 'READ_FILES',
 ]);
 
 /** The path a file-reading table function reads, when it is written as a string. */
@@ -665,7 +754,12 @@ function fileRead(ref: A.TableFunction): string | undefined {
   const arg = f.args[0];
   if (f.name.parts.length !== 1 || !FILE_READERS.has(f.name.parts[0]!.text.toUpperCase())) return undefined;
   if (arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
-  return arg.text.slice(arg.text.indexOf("'") + 1, -1).replace(/''/g, "'");
+  return stringText(arg);
+}
+
+/** The value of a string literal (`'it''s'` → `it's`; a prefix such as `E'..'` left out). */
+function stringText(lit: Expr & { k: 'lit' }): string {
+  return lit.text.slice(lit.text.indexOf("'") + 1, -1).replace(/''/g, "'");
 }
 
 /** A CTE whose body reads its own name: recursive, whether or not the dialect writes RECURSIVE (T-SQL, Oracle, Db2). */

@@ -139,7 +139,7 @@ export class StatementResolver {
     const ctx = this.ctx;
     const q = s.query;
     const first = leftmost(q);
-    if (first.into && (first.intoTemp || !intoVariables(ctx, first))) return this.selectInto(q, first);
+    if (first.into && (first.intoTemp || first.intoFile || !intoVariables(ctx, first))) return this.selectInto(q, first);
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
   }

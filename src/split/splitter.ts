@@ -22,7 +22,7 @@ export interface SkippedLine {
   offset: number;
   text: string;
   /** The client whose command it is. */
-  client: 'SQL*Plus' | 'BTEQ';
+  client: 'SQL*Plus' | 'BTEQ' | 'psql';
 }
 
 const SQLPLUS_COMMANDS = new Set([
@@ -115,10 +115,18 @@ export class Splitter {
       let routineHead = true;
       /** Nested subprograms of a PL/SQL routine: 0 header, 1 declarations/body, 2 closed by END. */
       const units: number[] = [];
+      /** psql `\copy`: the chunk ends with its line. */
+      let lineEnd = -1;
       for (;;) {
+        // The end of a `\copy` line: what follows (maybe rows of data) is not scanned with it.
+        if (lineEnd >= 0 && this.lookahead === undefined && /^[ \t\r]*$/.test(this.scanner.text.slice(this.scanner.pos, lineEnd))) break;
         const tok = this.pull();
         if (!tok) {
           this.done = true;
+          break;
+        }
+        if (lineEnd >= 0 && tok.startOffset > lineEnd) {
+          this.lookahead = tok;
           break;
         }
         if (this.delimiter !== ';' && this.scanner.text.startsWith(this.delimiter, tok.startOffset)) {
@@ -143,6 +151,14 @@ export class Splitter {
         if (caps.approximateAggregates && upper(tok) === 'APPROXIMATE' && /^(COUNT|PERCENTILE_DISC)$/i.test(this.peek()?.image ?? '')) continue;
         if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
+        if (caps.eventSeriesJoins && prev !== undefined && upper(tok) === 'INTERPOLATE' && /^(PREVIOUS|NEXT)$/i.test(this.peek()?.image ?? '')) {
+          // Vertica `a.ts INTERPOLATE PREVIOUS VALUE b.ts`: a match on the nearest value, read as `=`.
+          this.pull();
+          if (/^VALUE$/i.test(this.peek()?.image ?? '')) this.pull();
+          type = tok.tokenType = T.Eq;
+          tok.tokenTypeIdx = T.Eq.tokenTypeIdx!;
+          tok.image = '=';
+        }
         if (caps.lockingModifiers && (prev === undefined || prev.tokenType === T.K.AS) && this.lockingModifier(tok, prev === undefined)) continue;
         if (tokens.length === 0) {
           if (type === T.Semicolon) continue;
@@ -155,6 +171,19 @@ export class Splitter {
           if (caps.dotCommands && type === T.Dot && this.scanner.atLineStart(tok.startOffset)) {
             const nl = this.scanner.text.indexOf('\n', tok.startOffset);
             this.skipped.push({ offset: tok.startOffset, text: commandText(this.scanner.text.slice(tok.startOffset, nl < 0 ? undefined : nl)), client: 'BTEQ' });
+            this.skipLine(tok);
+            continue;
+          }
+          if (caps.psqlCommands && tok.image === '\\' && this.scanner.atLineStart(tok.startOffset)) {
+            const text = this.scanner.text;
+            const nl = text.indexOf('\n', tok.startOffset);
+            const next = this.peek();
+            if (next !== undefined && next.tokenType === T.K.COPY && next.startOffset === tok.endOffset! + 1) {
+              // `\copy t FROM 'f' CSV`, `\copy (SELECT ..) TO 'f'`: COPY run by the client, to the end of the line.
+              lineEnd = nl < 0 ? text.length : nl;
+              continue;
+            }
+            this.skipped.push({ offset: tok.startOffset, text: commandText(text.slice(tok.startOffset, nl < 0 ? undefined : nl)), client: 'psql' });
             this.skipLine(tok);
             continue;
           }
@@ -221,9 +250,28 @@ export class Splitter {
       }
       if (tokens.length === 0) continue;
       const last = tokens[tokens.length - 1]!;
+      if (caps.psqlCommands && tokens[0]!.tokenType === T.K.COPY) this.skipCopyData(tokens, last);
       return { tokens, start: tokens[0]!.startOffset, end: last.endOffset! + 1 };
     }
     return undefined;
+  }
+
+  /**
+   * psql `COPY t FROM stdin;` (pg_dump) and `\copy t FROM stdin`: the rows that follow, up to a
+   * line `\.`, are data, not SQL.
+   */
+  private skipCopyData(tokens: IToken[], last: IToken): void {
+    if (!tokens.some((t, i) => t.tokenType === T.K.FROM && /^stdin$/i.test(tokens[i + 1]?.image ?? ''))) return;
+    const text = this.scanner.text;
+    const from = text.indexOf('\n', last.endOffset! + 1);
+    if (from < 0) return;
+    const end = /^\\\.[ \t\r]*$/gm;
+    end.lastIndex = from + 1;
+    const at = end.exec(text);
+    if (!at) return;
+    this.lookahead = undefined;
+    this.scanner.pos = at.index;
+    this.scanner.skipLine();
   }
 
   /** Resume scanning at the line after `tok` (a client command). */

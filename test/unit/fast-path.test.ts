@@ -183,6 +183,23 @@ const CLAUSES: [string, string][] = [
   ['dbvclickhouse', "select e.c, count() from d.e as e sample 1/10 offset 1/2 global any left join d.c as c on c.k = e.c where e.u global in (select u from d.u) group by e.c with totals limit 10 settings a = 'b';"],
   ['dbvclickhouse', 'with (select max(x) from t) as m, 10 as n select a, m from t where b > n; with c as (select 1 x) select x from c; select a from t where x in (select y from u final);'],
   ['dbvclickhouse', 'select count() format JSON; select a from t limit 2, 3 by a, b limit 1; select a from t sample 0.1'],
+  ['dbvclickhouse', "select k, quantile(0.9)(d) as p, quantiles(0.5, 0.9)(d), topK(10)(u), sequenceMatch('(?1)(?2)')(ts, e = 'a', e = 'b'), quantile(0.5)(d) over (partition by k) from t group by k;"],
+  ['dbvclickhouse', "select d, c from t order by d with fill from 1 to 9 step 1 interpolate (c as c) limit 5 with ties; select a, b from t order by b limit 2 offset 1 by a limit 9 with ties;"],
+  ['dbvclickhouse', "insert into u select a from x settings m = 2 union all select b from y settings m = 4; select a from t into outfile 'f.csv' format CSV; with c as (select 1 x) select x from c into outfile 'g'"],
+  ['dbvclickhouse', "insert into t (a) settings async_insert = 1 select a from s; insert into t format Values select a from s; insert into t settings k = 1 format CSV select a from s"],
+  ['dbvmysql', "select a, b into outfile '/tmp/x' character set utf8mb4 fields terminated by ',' lines terminated by 'x' from t where c = 1; select a into @v from t"],
+  ['dbvmysql', "select a, b from t where c > 1 into outfile '/tmp/x.csv' fields terminated by ','; select a from t into dumpfile '/tmp/y'"],
+  ['dbvdatabricks', "select a from t version as of 3 x join u timestamp as of '2024' y on x.a = y.a; select a from t for version as of 2; select a from t@v3 x, u@20240101 y; select * from stream read_files('s3://x', format => 'json'); select a from stream b.c d; select a from stream(b.c)"],
+  ['dbvdatabricks', "copy into t from (select c1::int as a, _metadata.file_name from 's3://b/x/') fileformat = csv; select x from 'f.csv' f"],
+  ['dbvmssql', "select a from t for system_time all as x; select a from t for system_time between 1 and 2 x; select a from t for system_time from 1 to 2; select a from t for system_time contained in (1, 2) x"],
+  ['dbvsparksql', "create temporary view v using parquet options (path 's3://x'); insert into t table s.u; insert overwrite table t table u; create view w (a int) using csv options (path 'p')"],
+  ['dbvhive', "select transform (a, b) row format delimited fields terminated by ',' using 'x.py' as (c string, d int) row format serde 's' with serdeproperties ('a' = 'b') from t where e = 1; select transform (a) using 'cat' from t; select transform(a, b) using 'y' as c, d from t"],
+  ['dbvhive', "select x.a from t tablesample (10 percent) x join u tablesample (bucket 1 out of 4 on id) as y on x.a = y.a; select a from t tablesample (5 rows)"],
+  ['dbvpostgresql', 'select x.a from t x tablesample system (10) repeatable (42)'],
+  ['dbvmysql', "select a from t lock in share mode; select a from t x where b = 1 lock in share mode; select a from t for update"],
+  ['dbvvertica', 'select t.a, q.b from t left join q on t.s = q.s and t.ts interpolate previous value q.ts'],
+  ['dbvduckdb', "select id, max(columns(* exclude (id))), columns(* exclude id), columns(t.*), columns('a.*'), count(*) from t group by id"],
+  ['dbvduckdb', "create table x as from 'f.csv' select a where b = 1; insert into y from s; with c as (from t select k) from c select k limit 1; select q.a from (from t select a) q; from t"],
   ['dbvsnowflake', 'select * from s match_recognize (partition by c order by d measures first(d) as f one row per match pattern (a b+ $) define b as p < lag(p)) mr;'],
   ['dbvoracle', 'insert into m select c, f from s match_recognize (partition by c order by d measures final last(a.d) as f all rows per match after match skip past last row pattern (^ a {- b -} c*?) subset u = (a, c) define a as a.p > 0) mr'],
   ['dbvvertica', "select slice_time, s from t where d = 1 timeseries slice_time as '3 seconds' over (partition by s order by ts) order by s;"],
@@ -223,5 +240,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('50069621462adab3160be6bcdee434a6');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('6f3cf98ddb88ab1ec235f2f1e8a92ef9');
 });
