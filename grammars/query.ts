@@ -724,7 +724,7 @@ export function defineQueryRules(this: SqlParser): void {
     });
     // ONE ROW PER MATCH | ALL ROWS PER MATCH [SHOW EMPTY MATCHES | ..], AFTER MATCH SKIP .., INITIAL | SEEK.
     $.MANY({
-      GATE: () => !/^PATTERN$/i.test($.LA(1).image) && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF,
+      GATE: () => !/^PATTERN$/i.test($.LA(1).image) && $.LA(1).tokenType !== T.RParen && this.statementGoesOn(),
       DEF: () => {
         const t = $.CONSUME(T.AnyToken);
         if (t.tokenType === K.ALL && /^ROWS$/i.test($.LA(1).image)) mr.allRows = true;
@@ -738,7 +738,7 @@ export function defineQueryRules(this: SqlParser): void {
         // `A B+ C*? {- x -} ^ $ | (D E){2,3} PERMUTE(F, G)`: its names are pattern variables.
         let depth = 0;
         $.MANY2({
-          GATE: () => (depth > 0 || $.LA(1).tokenType !== T.RParen) && $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF,
+          GATE: () => (depth > 0 || $.LA(1).tokenType !== T.RParen) && this.statementGoesOn(),
           DEF: () => {
             const t = $.CONSUME1(T.AnyToken);
             $.ACTION(() => {
