@@ -11,9 +11,9 @@ import type { ClauseType, JoinInfo, ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
-import { matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
-import { datasetSource } from './tables.js';
+import { datasetSource, qualify } from './tables.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -421,6 +421,13 @@ export class QueryAnalyzer {
       case 'tfunc': {
         const named = identifierTable(ref);
         if (named) return this.addSource(named, scope, rows);
+        const defined = definedTable(ctx, ref);
+        if (defined) {
+          this.addSource(defined.table, scope, rows);
+          // Its arguments choose the rows it returns (`CROSS APPLY dbo.f(c.id)`), as a join condition.
+          for (const a of defined.args) this.condition(a, scope, rows, 'joinCondition');
+          return;
+        }
         const file = fileRead(ref);
         if (file !== undefined) {
           // `FROM read_parquet('s3://b/x/*.parquet')`: the file is a dataset named by its path, its columns unknown.
@@ -625,6 +632,14 @@ export class QueryAnalyzer {
  * A call in FROM that stands for a table: Snowflake / Databricks `IDENTIFIER('db.s.t')` (the
  * table the string names), Databricks `STREAM(bronze.events)` (the table read as a stream).
  */
+/** `f(args)` of a table function defined earlier (its catalog entry): read as a table; no alias list. */
+function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName; args: A.Expr[] } | undefined {
+  const func = calledFunction(ref);
+  if (ref.columnAliases?.length || ref.withColumns?.length || func.columns?.length) return undefined;
+  if (ctx.catalog.get(qualify(ctx, func.name))?.kind !== 'function') return undefined;
+  return { table: { k: 'table', name: func.name, alias: ref.alias, start: ref.start, end: ref.end }, args: func.args };
+}
+
 function identifierTable(ref: A.TableFunction): A.TableName | undefined {
   const f = ref.func;
   const arg = f.args[0];
