@@ -124,7 +124,7 @@ export class CachedLookahead implements ILookaheadStrategy {
   private recorded: Record<string, NamedSequences> | undefined;
   /** `parserKey`: the parser's key (its dialect) among the recorded grammars. */
   constructor(
-    private readonly maxLookahead: number,
+    maxLookahead: number,
     tokens: readonly TokenType[],
     private readonly parserKey?: string,
   ) {

@@ -276,6 +276,12 @@ export class SqlParser extends EmbeddedActionsParser {
     return this.LA(1).tokenType === EOF;
   }
 
+  /** Neither `;` nor the end of input next: the statement has more tokens. */
+  statementGoesOn(): boolean {
+    const t = this.LA(1).tokenType;
+    return t !== T.Semicolon && t !== EOF;
+  }
+
   textBetween(start: number, end: number): string {
     return this.text.slice(start, end);
   }

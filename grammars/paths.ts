@@ -169,7 +169,7 @@ export function definePathRules(this: SqlParser): void {
           // FROM FILES (uris = ['..', ..], format = ..): the strings of `uris` are the files.
           let uris = false;
           $.MANY({
-            GATE: () => !this.atEnd() && $.LA(1).tokenType !== T.Semicolon,
+            GATE: () => this.statementGoesOn(),
             DEF: () => {
               const t = $.CONSUME4(T.AnyToken);
               $.ACTION(() => {
@@ -183,10 +183,10 @@ export function definePathRules(this: SqlParser): void {
       },
       {
         ALT: () => {
-          $.MANY1({ GATE: () => !/^(INPATH|INFILE)$/i.test($.LA(1).image) && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon, DEF: () => $.CONSUME5(T.AnyToken) });
+          $.MANY1({ GATE: () => !/^(INPATH|INFILE)$/i.test($.LA(1).image) && this.statementGoesOn(), DEF: () => $.CONSUME5(T.AnyToken) });
           $.CONSUME6(T.AnyToken); // INPATH | INFILE
           paths.push(stringValue($.CONSUME(T.StringLit).image));
-          $.MANY2({ GATE: () => $.LA(1).tokenType !== K.INTO && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon, DEF: () => $.CONSUME7(T.AnyToken) });
+          $.MANY2({ GATE: () => $.LA(1).tokenType !== K.INTO && this.statementGoesOn(), DEF: () => $.CONSUME7(T.AnyToken) });
           $.CONSUME1(K.INTO);
           $.CONSUME1(K.TABLE);
           table = $.SUBRULE1($.qname);
@@ -208,7 +208,7 @@ export function definePathRules(this: SqlParser): void {
     let uri: string | undefined;
     let last: IToken | undefined;
     $.MANY({
-      GATE: () => !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon,
+      GATE: () => !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && this.statementGoesOn(),
       DEF: () => {
         const t = $.CONSUME2(T.AnyToken);
         $.ACTION(() => {

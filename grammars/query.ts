@@ -477,23 +477,23 @@ export function defineQueryRules(this: SqlParser): void {
       },
     });
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sel.items.push($.SUBRULE($.selectItem)) });
-    $.option(24, {
+    $.option(44, {
       GATE: () => $.LA(1).tokenType === K.USING || ($.LA(1).tokenType === K.ROW && /^FORMAT$/i.test($.LA(2).image)),
       DEF: () => {
         const items = $.SUBRULE($.transformTail, { ARGS: [sel.items] });
         $.ACTION(() => (sel.items = items));
       },
     });
-    $.option(25, {
+    $.option(45, {
       // MySQL `SELECT .. INTO OUTFILE 'f' [FIELDS TERMINATED BY ',' ..] FROM ..`: the result is written to the file.
       GATE: () => this.outfileAhead(),
       DEF: () => {
-        $.consume(25, K.INTO);
-        $.consume(25, T.Identifier);
-        const p = $.consume(25, T.StringLit);
-        $.many(25, {
+        $.consume(45, K.INTO);
+        $.consume(45, T.Identifier);
+        const p = $.consume(45, T.StringLit);
+        $.many(45, {
           GATE: () => $.LA(1).tokenType === T.StringLit || EXPORT_OPTION_WORDS.test($.LA(1).image) || /^SET$/i.test($.LA(0).image),
-          DEF: () => $.consume(26, T.AnyToken),
+          DEF: () => $.consume(46, T.AnyToken),
         });
         $.ACTION(() => {
           sel.into = pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1);
@@ -908,7 +908,7 @@ export function defineQueryRules(this: SqlParser): void {
     });
     // ONE ROW PER MATCH | ALL ROWS PER MATCH [SHOW EMPTY MATCHES | ..], AFTER MATCH SKIP .., INITIAL | SEEK.
     $.MANY({
-      GATE: () => !/^PATTERN$/i.test($.LA(1).image) && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF,
+      GATE: () => !/^PATTERN$/i.test($.LA(1).image) && $.LA(1).tokenType !== T.RParen && this.statementGoesOn(),
       DEF: () => {
         const t = $.CONSUME(T.AnyToken);
         if (t.tokenType === K.ALL && /^ROWS$/i.test($.LA(1).image)) mr.allRows = true;
@@ -922,7 +922,7 @@ export function defineQueryRules(this: SqlParser): void {
         // `A B+ C*? {- x -} ^ $ | (D E){2,3} PERMUTE(F, G)`: its names are pattern variables.
         let depth = 0;
         $.MANY2({
-          GATE: () => (depth > 0 || $.LA(1).tokenType !== T.RParen) && $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF,
+          GATE: () => (depth > 0 || $.LA(1).tokenType !== T.RParen) && this.statementGoesOn(),
           DEF: () => {
             const t = $.CONSUME1(T.AnyToken);
             $.ACTION(() => {

@@ -130,7 +130,8 @@ export abstract class PsmUnits extends BlockParser {
   routine(start: number, first: IToken): A.Statement {
     this.forgetLiterals();
     let kind = first.image.toUpperCase();
-    if (kind === 'TABLE') kind = this.next().image.toUpperCase(); // BigQuery TABLE FUNCTION
+    const tableFunction = kind === 'TABLE';
+    if (tableFunction) kind = this.next().image.toUpperCase(); // BigQuery TABLE FUNCTION
     if (kind === 'DEFINER' || kind === 'CONSTRAINT') {
       this.skipWhile(() => !/^(PROCEDURE|FUNCTION|TRIGGER)$/.test(this.w()));
       kind = this.next().image.toUpperCase();
@@ -143,7 +144,9 @@ export abstract class PsmUnits extends BlockParser {
     if (kind === 'TRIGGER') return this.trigger(start);
     const name = this.qname();
     const variables = this.params();
-    return this.routineBody(start, { kind: kind === 'FUNCTION' ? 'function' : 'procedure', name, variables }, kind);
+    const extra: Partial<A.BlockStmt> = { kind: kind === 'FUNCTION' ? 'function' : 'procedure', name, variables };
+    if (tableFunction) extra.returnsTable = {};
+    return this.routineBody(start, extra, kind);
   }
 
   /** Teradata macro body `( stmt; stmt; )` (at its `(`): its statements, each ending at `;` (the last one may end at `)`). */
@@ -159,6 +162,47 @@ export abstract class PsmUnits extends BlockParser {
     }
   }
 
+  /**
+   * After RETURNS: `TABLE (name type, ..)`, BigQuery `TABLE<name type, ..>`, `SETOF t`: what a
+   * table function's rows are; undefined for a scalar result (its tokens are left).
+   */
+  private tableReturn(): A.TableReturn | undefined {
+    if (this.w() === 'SETOF') {
+      this.next();
+      return { rowsOf: this.qname() };
+    }
+    if (this.w() !== 'TABLE') return undefined;
+    this.next();
+    const columns: A.Ident[] = [];
+    const angle = this.la(1).image === '<';
+    if (!angle && !this.is(T.LParen)) return {};
+    this.next();
+    // One `name type` per comma at depth 0; a type may nest parentheses and `<..>`.
+    let depth = 0;
+    let expectName = true;
+    while (!this.atEof() && !this.is(T.Semicolon)) {
+      const t = this.la(1);
+      if (!angle && depth === 0 && t.tokenType === T.RParen) break;
+      // `>>>` may close nested types and the list at once.
+      if (angle && /^>+$/.test(t.image) && t.image.length > depth) break;
+      if (expectName && this.isName()) columns.push(this.tokenName(this.next()).parts[0]!);
+      else {
+        if (t.tokenType === T.LParen || t.image === '<') depth++;
+        else if (t.tokenType === T.RParen) depth--;
+        else if (/^>+$/.test(t.image)) depth -= t.image.length;
+        else if (depth === 0 && t.tokenType === T.Comma) {
+          this.next();
+          expectName = true;
+          continue;
+        }
+        this.next();
+      }
+      expectName = false;
+    }
+    if (!this.atEof() && !this.is(T.Semicolon)) this.next();
+    return columns.length > 0 ? { columns } : {};
+  }
+
   /** Header options up to the body, then the body (see the file comment). */
   private routineBody(start: number, extra: Partial<A.BlockStmt>, kind = ''): A.Statement {
     let language: string | undefined;
@@ -170,6 +214,12 @@ export abstract class PsmUnits extends BlockParser {
       if (w === 'LANGUAGE') {
         this.next();
         language = this.language();
+        continue;
+      }
+      if (w === 'RETURNS' && extra.kind === 'function') {
+        this.next();
+        const rows = this.tableReturn();
+        if (rows) extra.returnsTable = { ...extra.returnsTable, ...rows };
         continue;
       }
       if (w === 'EXECUTE' && this.w(2) === 'AS') {

@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
+import { tokenMatcher, type IToken } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
@@ -904,7 +904,7 @@ export function defineStatementRules(this: SqlParser): void {
     $.OPTION(() => $.SUBRULE($.ifNotExists));
     const name = $.SUBRULE($.qname);
     $.MANY({
-      GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== EOF && !($.LA(1).tokenType === K.AS && this.startsStatement($.LA(2), $.LA(3))),
+      GATE: () => this.statementGoesOn() && !($.LA(1).tokenType === K.AS && this.startsStatement($.LA(2), $.LA(3))),
       DEF: () => $.CONSUME(T.AnyToken),
     });
     $.CONSUME(K.AS);
@@ -959,7 +959,7 @@ export function defineStatementRules(this: SqlParser): void {
     // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.
     $.many(14, () => {
       $.CONSUME(T.Comma);
-      $.many(15, { GATE: () => $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== K.AS && $.LA(1).tokenType !== T.Semicolon && !this.atEnd(), DEF: () => $.CONSUME1(T.AnyToken) });
+      $.many(15, { GATE: () => $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== K.AS && this.statementGoesOn(), DEF: () => $.CONSUME1(T.AnyToken) });
     });
     const columns: ColumnDef[] = [];
     let like: QName | undefined;
@@ -1093,7 +1093,7 @@ export function defineStatementRules(this: SqlParser): void {
       },
     });
     $.MANY({
-      GATE: () => !($.LA(1).tokenType === K.AS && (this.startsQuery(2) || $.LA(2).tokenType === K.WITH)) && !this.atEnd() && $.LA(1).tokenType !== T.Semicolon,
+      GATE: () => !($.LA(1).tokenType === K.AS && (this.startsQuery(2) || $.LA(2).tokenType === K.WITH)) && this.statementGoesOn(),
       DEF: () => {
         $.OR({
           IGNORE_AMBIGUITIES: true,
@@ -1250,7 +1250,7 @@ export function defineStatementRules(this: SqlParser): void {
                 {
                   ALT: () => {
                     // The action word (ALTER, DROP, ADD, ...) never starts the next statement.
-                    $.OPTION2({ GATE: () => $.LA(1).tokenType !== T.Semicolon && $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== T.RParen && $.LA(1).tokenType !== EOF, DEF: () => $.CONSUME2(T.AnyToken) });
+                    $.OPTION2({ GATE: () => this.statementGoesOn() && $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== T.RParen, DEF: () => $.CONSUME2(T.AnyToken) });
                     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
                     // Column actions (DROP/RENAME/ALTER COLUMN ...) are read from the tokens by src/resolve/changes.ts.
                     return $.ACTION(() => this.skipped('ALTER TABLE', kw.startOffset, { alterTable: from }));

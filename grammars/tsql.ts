@@ -361,6 +361,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
     const body: A.Statement[] = [];
     let triggerTable: A.QName | undefined;
     let kind: A.BlockStmt['kind'] = 'procedure';
+    let returnsTable: A.TableReturn | undefined;
     if (kindWord === 'FUNCTION') {
       kind = 'function';
       this.parameters(variables, () => !this.is(T.RParen));
@@ -369,8 +370,10 @@ export class TSqlParser extends ProcBase implements ProcDialect {
       if (this.is(T.Variable)) {
         const v = this.next();
         this.expect('TABLE');
-        body.push(this.tableVariable(v));
-      }
+        const table = this.tableVariable(v);
+        body.push(table);
+        returnsTable = { variable: table.name };
+      } else if (this.w() === 'TABLE') returnsTable = {};
       this.skipWhile(() => !this.is(K.AS) && !this.is(K.BEGIN) && !this.is(K.RETURN));
       this.accept('AS');
     } else if (kindWord === 'TRIGGER') {
@@ -391,7 +394,7 @@ export class TSqlParser extends ProcBase implements ProcDialect {
       return this.block(start, [], { kind, name, variables });
     }
     body.push(...this.list(false));
-    return this.block(start, body, { kind, name, variables, triggerTable });
+    return this.block(start, body, { kind, name, variables, triggerTable, ...(returnsTable && { returnsTable }) });
   }
 
   /** Parameter names (`@p`) while `more()`; types and defaults are skipped. */

@@ -62,7 +62,7 @@ export function plainResult(result: LineageResult): LineageResult {
 export interface KnownTable {
   /** Match key: `db.schema.name`, parts folded by the dialect's case rule, absent parts empty. */
   key: string;
-  kind: 'table' | 'view';
+  kind: 'table' | 'view' | 'function';
   columns: string[];
   origin: 'schema' | 'session';
 }

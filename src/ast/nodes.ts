@@ -479,6 +479,8 @@ export interface CreateViewStmt extends Node {
   into?: QName;
   /** Columns of its own besides its query's (a Snowflake stream's `METADATA$ACTION`, ..). */
   ownColumns?: string[];
+  /** The rows a table function returns (its RETURN query): the function is read as `FROM name(args)`. */
+  tableFunction?: boolean;
 }
 
 export interface DropStmt extends Node {
@@ -521,6 +523,21 @@ export interface BlockStmt extends Node {
   triggerRows?: string[];
   /** A DECLARE / LET statement: its variables stay in scope after it (to the end of the enclosing block). */
   declaration?: boolean;
+  /**
+   * A table function (T-SQL `RETURNS TABLE` / `RETURNS @t TABLE (..)`, `RETURNS TABLE (cols)`,
+   * `RETURNS SETOF t`, BigQuery CREATE TABLE FUNCTION): its rows are those of the query it returns
+   * (`RETURN (query)`, `RETURN QUERY query`, a SQL body's SELECT), or of its table variable.
+   */
+  returnsTable?: TableReturn;
+}
+
+/** What a table function's rows are: named by `columns` when declared, else by the query's outputs. */
+export interface TableReturn {
+  columns?: Ident[];
+  /** T-SQL multi-statement function: the table variable holding the rows (`@result`). */
+  variable?: QName;
+  /** `RETURNS SETOF t`: rows of table t. */
+  rowsOf?: QName;
 }
 
 /** A cursor: `DECLARE c CURSOR FOR select`, PL/SQL `CURSOR c IS select`, `OPEN c FOR select`. */

@@ -1,6 +1,6 @@
 /** Diagnostics on stderr: compiler style, optionally coloured, then a one-line summary. */
 import { Chalk, type ChalkInstance } from 'chalk';
-import { countSeverities, formatDiagnostic, plural, type Counts, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { countSeverities, formatDiagnostic, type Counts, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 

@@ -79,20 +79,11 @@ export interface ColumnDetailsIn {
 /** `undefined` when valid, else the first violation: the field (`table_lineage.input_tables[0].table`) and why. */
 export type LineageValidator = (body: unknown) => { field: string; message: string } | undefined;
 
-interface AjvError {
-  instancePath: string;
-  message?: string;
-  params: { missingProperty?: string; additionalProperty?: string };
-}
-
 let compiled: LineageValidator | undefined;
 
 export async function lineageValidator(): Promise<LineageValidator> {
   if (compiled) return compiled;
-  const mod = (await import('ajv')) as unknown as { default: { default?: unknown } };
-  const Ajv = (mod.default.default ?? mod.default) as new (o: object) => {
-    compile(s: object): ((d: unknown) => boolean) & { errors?: AjvError[] | null };
-  };
+  const { Ajv } = await import('ajv');
   const validate = new Ajv({ allErrors: false, strict: true }).compile(LINEAGE_BODY_SCHEMA);
   compiled = (body) => {
     if (validate(body)) return undefined;

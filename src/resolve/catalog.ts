@@ -8,7 +8,8 @@ import type { KeyFn, TableName } from './names.js';
 export interface CatalogEntry {
   /** Column names in order, as written. */
   columns: string[];
-  kind: 'table' | 'view';
+  /** `function`: a table function defined in the script (read as `FROM f(args)`; shown as a view). */
+  kind: 'table' | 'view' | 'function';
   /** Where the entry came from. */
   origin: 'schema' | 'session';
 }

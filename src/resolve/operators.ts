@@ -139,15 +139,20 @@ const ELEMENT_FUNCTIONS = new Set([
   'STRING_TO_TABLE',
 ]);
 
+/** The function a table function reference calls: Snowflake / Oracle `TABLE(f(..))` calls f. */
+export function calledFunction(ref: A.TableFunction): A.FuncCall {
+  const func = ref.func;
+  const arg = func.args[0];
+  return func.name.parts.length === 1 && func.name.parts[0]!.text.toUpperCase() === 'TABLE' && func.args.length === 1 && arg?.k === 'func' ? arg : func;
+}
+
 /**
  * A table function in FROM (UNNEST, LATERAL FLATTEN / TABLE(FLATTEN(..)), LATERAL VIEW explode,
  * jsonb_array_elements, OPENJSON ... WITH, generate_series, ...): its columns come from its input
  * arguments; for element functions every field of an element does too.
  */
 export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
-  let func = ref.func;
-  // Snowflake `TABLE(FLATTEN(...))`.
-  if (func.name.parts.length === 1 && func.name.parts[0]!.text.toUpperCase() === 'TABLE' && func.args.length === 1 && func.args[0]!.k === 'func') func = func.args[0];
+  const func = calledFunction(ref);
   const fname = func.name.parts[func.name.parts.length - 1]!.text;
   const upper = fname.toUpperCase();
   const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);

@@ -19,6 +19,7 @@ import { exprChildren, forEachNode, mapTree } from '../ast/walk.js';
 import type { Semantics } from '../dialects/spec.js';
 import type { Context } from './context.js';
 import { outputRows } from './output.js';
+import { qualify } from './tables.js';
 
 /** What this module needs of the statement resolver. */
 export interface StatementRunner {
@@ -37,6 +38,8 @@ interface Frame {
   trigger?: A.QName;
   /** Qualifiers that read the trigger's table (`NEW.col`, `OLD.col`, REFERENCING names). */
   rows?: Set<string>;
+  /** Table function being analyzed: the rows its queries return are its columns. */
+  returning?: { name: A.QName; columns?: A.Ident[] };
 }
 
 const frame = (cursors?: Map<string, A.Query>): Frame => ({ values: new Map(), records: new Map(), cursors: new Map(cursors) });
@@ -104,6 +107,7 @@ export class ProceduralResolver {
       ctx.procedureName = s.name.parts.map((p) => p.text).join('.');
       // A routine starts knowing nothing of its variables (cursors of a package stay visible).
       this.frame = { ...frame(saved.cursors), trigger: s.triggerTable, rows: s.triggerRows && new Set(s.triggerRows) };
+      if (s.kind === 'function' && s.returnsTable) this.frame.returning = { name: s.name, columns: this.returnColumns(s.returnsTable) };
     }
     if (s.variables.length > 0) ctx.variables = new Set([...savedVars, ...s.variables.map((v) => v.toLowerCase())]);
     const record = s.record?.name.toLowerCase();
@@ -115,7 +119,9 @@ export class ProceduralResolver {
         if (s.record.query) this.runner.statement({ k: 'query', query: s.record.query, start: s.record.query.start, end: s.record.query.end });
         if (query) this.frame.records.set(record!, query);
       }
-      for (const b of s.body) this.runner.statement(b);
+      for (const b of s.body) this.runner.statement(this.returned(b));
+      const variable = s.name && s.returnsTable?.variable;
+      if (variable) this.runner.statement(this.returned(rowsOfTable(variable)));
     } finally {
       ctx.procedureName = savedName;
       // A DECLARE's variables stay in scope to the end of the enclosing block.
@@ -126,6 +132,24 @@ export class ProceduralResolver {
         else this.frame.records.delete(record);
       }
     }
+  }
+
+  /** Declared columns of a table function's rows: its column list, or those of its `SETOF` table when known. */
+  private returnColumns(r: A.TableReturn): A.Ident[] | undefined {
+    if (r.columns) return r.columns;
+    const of = r.rowsOf;
+    const known = of && this.ctx.catalog.get(qualify(this.ctx, of));
+    return known?.columns.map((text) => ({ text, quoted: false, start: of!.start, end: of!.end }));
+  }
+
+  /**
+   * In a table function, a query returning rows (not assigning variables) defines the function's
+   * columns, as a view: `FROM f(args)` later reads them.
+   */
+  private returned(s: A.Statement): A.Statement {
+    const r = this.frame.returning;
+    if (!r || s.k !== 'query' || !returnsRows(s.query)) return s;
+    return { k: 'create_view', name: r.name, columns: r.columns, query: s.query, tableFunction: true, start: s.start, end: s.end };
   }
 
   /** The queries an expression runs (IF EXISTS (...), SET @v = (SELECT ...)) as statements of their own. */
@@ -254,6 +278,20 @@ export function intoVariables(ctx: Context, q: A.Select): boolean {
 // ---------------------------------------------------------------- rewrites
 
 /** The table a DML target names: a table, or (T-SQL `UPDATE a ... FROM t a`) the FROM item aliased so. */
+/** Does the query return rows to its caller (no `INTO`, no `SELECT @v = ..`)? */
+function returnsRows(q: A.Query): boolean {
+  if (q.k === 'setop') return returnsRows(q.left);
+  if (q.k !== 'select') return true;
+  return !q.into && !q.intoVars && !q.items.some((i) => i.assignTo !== undefined);
+}
+
+/** `SELECT * FROM t` at t's name: the rows of a multi-statement table function's table variable. */
+function rowsOfTable(name: A.QName): A.QueryStmt {
+  const at = { start: name.start, end: name.end };
+  const query: A.Select = { k: 'select', items: [{ expr: { k: 'star', ...at }, ...at }], from: [{ k: 'table', name, ...at }], groupBy: [], ...at };
+  return { k: 'query', query, ...at };
+}
+
 function ident(text: string, at: A.Node): A.Ident {
   return { text, quoted: false, start: at.start, end: at.end };
 }

@@ -11,9 +11,9 @@ import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
-import { matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
-import { datasetSource } from './tables.js';
+import { datasetSource, qualify } from './tables.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -522,6 +522,13 @@ export class QueryAnalyzer {
         const named = streamTable(ref);
         if (named) return this.addSource(named, scope, rows);
         if (runtimeIdentifier(ref)) return ctx.problem('warning', ref.start, RUNTIME_NAME(collapse(ctx.text.slice(ref.func.start, ref.func.end))), 'UnsupportedConstruct');
+        const defined = definedTable(ctx, ref);
+        if (defined) {
+          this.addSource(defined.table, scope, rows);
+          // Its arguments choose the rows it returns (`CROSS APPLY dbo.f(c.id)`), as a join condition.
+          for (const a of defined.args) this.condition(a, scope, rows, 'joinCondition');
+          return;
+        }
         const file = fileRead(ref);
         if (file !== undefined) {
           // `FROM read_parquet('s3://b/x/*.parquet')`: the file is a dataset named by its path, its columns unknown.
@@ -724,6 +731,14 @@ export class QueryAnalyzer {
 
 /** The warning on a table named at run time (`IDENTIFIER(:v)`). */
 export const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
+
+/** `f(args)` of a table function defined earlier (its catalog entry): read as a table; no alias list. */
+function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName; args: A.Expr[] } | undefined {
+  const func = calledFunction(ref);
+  if (ref.columnAliases?.length || ref.withColumns?.length || func.columns?.length) return undefined;
+  if (ctx.catalog.get(qualify(ctx, func.name))?.kind !== 'function') return undefined;
+  return { table: { k: 'table', name: func.name, alias: ref.alias, start: ref.start, end: ref.end }, args: func.args };
+}
 
 /**
  * A call in FROM that stands for a table: Databricks `STREAM(bronze.events)` (the table read as a

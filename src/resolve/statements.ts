@@ -617,7 +617,7 @@ export class StatementResolver {
       return [into];
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
-    remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), 'view');
+    remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), s.tableFunction ? 'function' : 'view');
     if (!s.columns) this.throughStar(obj, rs, s.ownColumns);
     else ctx.starViews.delete(obj.id);
     return [obj];

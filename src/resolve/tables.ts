@@ -2,7 +2,7 @@
 import type { Ident, QName, TableRef, TableName as TableItem } from '../ast/nodes.js';
 import { joinLeaves } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
-import { tableKey } from './catalog.js';
+import { tableKey, type CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
 import { identKey, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
@@ -27,7 +27,7 @@ export function qualify(ctx: Context, q: QName): TableName {
 export function dataset(ctx: Context, q: QName, type: 'table' | 'view' = 'table', start = q.start, end = q.end): LineageObject {
   const t = qualify(ctx, q);
   const known = ctx.catalog.get(t);
-  const kind = known?.kind === 'view' ? 'view' : type;
+  const kind = known && known.kind !== 'table' ? 'view' : type;
   return ctx.b.dataset(tableKey(ctx.key, t), kind, t.name, t.schema, t.database, ctx.loc(start, end));
 }
 
@@ -50,7 +50,7 @@ export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, 
 }
 
 /** Register the columns of a table created or written by the session. */
-export function remember(ctx: Context, q: QName, columns: string[], kind: 'table' | 'view', onlyIfUnknown = false): void {
+export function remember(ctx: Context, q: QName, columns: string[], kind: CatalogEntry['kind'], onlyIfUnknown = false): void {
   const t = qualify(ctx, q);
   if (columns.length === 0 || columns.includes('*')) return;
   if (onlyIfUnknown && ctx.catalog.get(t)) return;

@@ -2,9 +2,9 @@ import { cli } from '../../src/cli/program.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { argv, fakeDeps } from './fakes.js';
 
-const warning: Diagnostic = { severity: 'warning', file: 'a.sql', line: 3, col: 7, message: 'ambiguous column x' };
-const error: Diagnostic = { severity: 'error', file: 'a.sql', line: 9, col: 1, message: 'syntax error near FROM' };
-const note: Diagnostic = { severity: 'note', file: 'b.sql', message: 'empty file' };
+const warning: Diagnostic = { severity: 'warning', code: 'AmbiguousColumn', file: 'a.sql', line: 3, col: 7, message: 'ambiguous column x' };
+const error: Diagnostic = { severity: 'error', code: 'SyntaxError', file: 'a.sql', line: 9, col: 1, message: 'syntax error near FROM' };
+const note: Diagnostic = { severity: 'note', code: 'InputError', file: 'b.sql', message: 'empty file' };
 
 describe('analyze: output contract', () => {
   test('document on stdout only; diagnostics and summary on stderr; exit 0', async () => {
@@ -61,7 +61,7 @@ describe('analyze: --strict and --quiet', () => {
   });
 
   test('--strict: exit 1 on an input error (binary file)', async () => {
-    const input = { diagnostics: [{ severity: 'error' as const, file: 'x.bin', message: 'binary file, skipped' }] };
+    const input = { diagnostics: [{ severity: 'error' as const, code: 'InputError', file: 'x.bin', message: 'binary file, skipped' }] };
     const f = fakeDeps({ input });
     expect(await cli(argv('analyze', '--strict', 'x.bin'), f.deps)).toBe(1);
   });
@@ -90,7 +90,7 @@ describe('analyze: --strict and --quiet', () => {
 
 describe('analyze: inputs', () => {
   test('fatal input (nonexistent path): exit 2, no analysis, errors printed even with --quiet', async () => {
-    const missing: Diagnostic = { severity: 'error', file: 'nope.sql', message: 'no such file or directory' };
+    const missing: Diagnostic = { severity: 'error', code: 'InputError', file: 'nope.sql', message: 'no such file or directory' };
     const f = fakeDeps({ input: { fatal: true, diagnostics: [missing] } });
     expect(await cli(argv('analyze', '--quiet', 'nope.sql'), f.deps)).toBe(2);
     expect(f.calls.sources).toBeUndefined();

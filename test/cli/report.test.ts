@@ -3,7 +3,7 @@ import { cli } from '../../src/cli/program.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { argv, fakeDeps } from './fakes.js';
 
-const err: Diagnostic = { severity: 'error', file: 'a.sql', line: 2, col: 5, message: 'bad' };
+const err: Diagnostic = { severity: 'error', code: 'SyntaxError', file: 'a.sql', line: 2, col: 5, message: 'bad' };
 
 describe('colour', () => {
   test('colorLevel: --no-color, NO_COLOR and FORCE_COLOR', () => {

@@ -48,7 +48,7 @@ describe('view columns carry coordinates', () => {
         .map((c) => `${c.name}@${c.locs.map((l) => `${l.line}:${l.col}`).join(',')}`);
     expect(cols('v')).toEqual(['id@2:8', 'amt@2:14']);
     expect(cols('w')).toEqual(['k@4:19', 'total@4:22']);
-    const doc = JSON.parse(render(graph, { format: 'json' }));
+    const doc = JSON.parse(render(graph, { format: 'json', tableToTable: false, delimiter: ',' }));
     const view = doc.data.sqlflow.dbobjs.find((o: { name: string }) => o.name.toLowerCase() === 'dw.v');
     for (const c of view.columns) expect(c.coordinates.length).toBeGreaterThan(0);
   });

@@ -111,11 +111,11 @@ CREATE TEMP FUNCTION g(x STRING) RETURNS STRING LANGUAGE js AS r"""return x;""";
 });
 
 describe('BigQuery table functions', () => {
-  test('CREATE TABLE FUNCTION is a routine: its query reads under the function name', () => {
+  test('CREATE TABLE FUNCTION is a routine: its query, under the function name, gives the function\'s rows', () => {
     const a = analyzeSql(`CREATE TABLE FUNCTION ds.recent(n INT64) AS (SELECT o.id FROM ds.orders o WHERE o.age < n);
 INSERT INTO ds.t (id) SELECT id FROM ds.src;`, 'dbvbigquery');
     expect(a.errors).toEqual([]);
-    expect(flows(a)).toEqual(['ds.recent: ds.orders -> ', 'batchQueries: ds.src -> ds.t']);
+    expect(flows(a)).toEqual(['ds.recent: ds.orders -> ds.recent', 'batchQueries: ds.src -> ds.t']);
   });
 });
 
@@ -258,7 +258,7 @@ BEGIN
 END $$;
 CREATE PROCEDURE p_atomic() LANGUAGE SQL BEGIN ATOMIC INSERT INTO t5 (x) SELECT x FROM t6; END;`);
     expect(a.errors).toEqual([]);
-    expect(flows(a)).toEqual(['f_sql: t1 -> t2', 'f_sql: t2 -> ', 'batchQueries: t4 -> t3', 'p_atomic: t6 -> t5']);
+    expect(flows(a)).toEqual(['f_sql: t1 -> t2', 'f_sql: t2 -> f_sql', 'batchQueries: t4 -> t3', 'p_atomic: t6 -> t5']);
     expect(a.notes).toEqual(['5:39 routine body in LANGUAGE plpython3u is not analyzed']);
   });
 

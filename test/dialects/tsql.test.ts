@@ -36,10 +36,10 @@ describe('routines', () => {
     expect(tables.sort()).toEqual(['src', 'tgt']);
   });
 
-  test('inline table-valued function: its query reads the tables', () => {
+  test('inline table-valued function: its query reads the tables and gives the function\'s rows', () => {
     const a = tsql('CREATE FUNCTION dbo.f (@c INT) RETURNS TABLE AS RETURN (SELECT o.id, o.amount FROM dbo.orders o WHERE o.cust = @c)');
-    expect(flows(a)).toEqual(['dbo.f: dbo.orders -> ']);
-    expect(a.pairs).toEqual(['dbo.orders.amount -> RS-1.amount', 'dbo.orders.id -> RS-1.id']);
+    expect(flows(a)).toEqual(['dbo.f: dbo.orders -> dbo.f']);
+    expect(a.pairs).toEqual(['dbo.orders.amount -> dbo.f.amount', 'dbo.orders.id -> dbo.f.id']);
   });
 
   test('scalar and multi-statement table-valued functions', () => {
@@ -56,7 +56,7 @@ BEGIN
   RETURN
 END`);
     expect(a.errors).toEqual([]);
-    expect(flows(a)).toEqual(['dbo.total: dbo.orders -> ', 'dbo.per_customer:  -> @res', 'dbo.per_customer: dbo.orders -> @res']);
+    expect(flows(a)).toEqual(['dbo.total: dbo.orders -> ', 'dbo.per_customer:  -> @res', 'dbo.per_customer: dbo.orders -> @res', 'dbo.per_customer: @res -> dbo.per_customer']);
     expect(a.pairs).toContain('dbo.orders.amount -> @res.total');
   });
 

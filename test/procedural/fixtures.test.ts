@@ -105,7 +105,8 @@ describe.each(CASES)('%s', (_title, file, vendor, unitsOf) => {
       for (const t of writes) {
         const base = t.split('.').pop()!;
         if (base.startsWith('#') || base.startsWith('@')) continue;
-        const allowed = targets.get(proc.procedureName!.toLowerCase()) ?? [];
+        // A table function's rows are written under its own name (read later as `FROM f(..)`).
+        const allowed = [...(targets.get(proc.procedureName!.toLowerCase()) ?? []), proc.procedureName!];
         if (!allowed.some((a) => names(t, a))) wrong.push(`${proc.procedureName}: ${t} (line ${proc.coordinates[0]!.x})`);
       }
     }

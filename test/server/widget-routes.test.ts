@@ -7,7 +7,7 @@
 import { jest } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parseOrigin } from '../../src/cli/serve.js';
 import type { RunningServer } from '../../src/server/serve.js';
 import { repoPath } from '../helpers/paths.js';
@@ -23,8 +23,7 @@ const SQL = `INSERT INTO dw.sales (cust, amount)
 SELECT c.name, o.amount FROM src.orders o JOIN src.customers c ON o.cust_id = c.id;`;
 
 const schema = JSON.parse(readFileSync(repoPath('test', 'widget', 'sqlflow-graph.schema.json'), 'utf8')) as object;
-const AjvClass = (Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv;
-const validate = new AjvClass({ allErrors: true, strict: false }).compile(schema);
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 let dir: string;
 let server: RunningServer;

@@ -20,7 +20,7 @@ test('within the limit nothing is said', () => {
   const text = Array.from({ length: 600 }, (_, i) => `INSERT INTO t${i % 3} (a) SELECT a FROM s;`).join('\n');
   const run = new Analysis();
   run.beginFile(0, text);
-  run.endFile(0, parseText(text, run.dialect, (stmt) => run.statement(stmt)));
+  run.endFile(0, parseText(text, run.dialect, (stmt) => run.statement(stmt)), text);
   expect(run.finish([{ path: 'a.sql', text }]).graph.statements.total).toBe(600);
 });
 

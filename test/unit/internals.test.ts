@@ -88,16 +88,17 @@ describe('Chevrotain internals (grammars/internals.ts)', () => {
       });
       /** Times Chevrotain switched recording on (enableRecording), seen through its RECORDING_PHASE flag. */
       switchedOn = 0;
-      private phase = false;
-      get RECORDING_PHASE(): boolean {
-        return this.phase;
-      }
-      set RECORDING_PHASE(on: boolean) {
-        if (on) this.switchedOn++;
-        this.phase = on;
-      }
       constructor(rules?: ReadonlyMap<string, Rule>) {
         super([A, B]);
+        let phase = false;
+        Object.defineProperty(this, 'RECORDING_PHASE', {
+          configurable: true,
+          get: () => phase,
+          set: (on: boolean) => {
+            if (on) this.switchedOn++;
+            phase = on;
+          },
+        });
         if (rules) replayingRules(this, rules, () => this.performSelfAnalysis());
         else this.performSelfAnalysis();
       }

@@ -5,13 +5,12 @@
  * looks up all resolve.
  */
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { repoPath } from '../helpers/paths.js';
 import { crossReferenceProblems, samples, widgetDocument } from './documents.js';
 
 const schema = JSON.parse(readFileSync(repoPath('test', 'widget', 'sqlflow-graph.schema.json'), 'utf8')) as object;
-const AjvClass = (Ajv as unknown as { default?: typeof Ajv }).default ?? Ajv;
-const validate = new AjvClass({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false }).compile(schema);
+const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, strictTuples: false }).compile(schema);
 
 function errors(doc: unknown): string[] {
   if (validate(doc)) return [];
