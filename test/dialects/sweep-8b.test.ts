@@ -178,6 +178,10 @@ AS SELECT date(ts) AS day, count(DISTINCT user_id) AS users FROM STREAM(silver.e
       'LIVE.users_raw.user_id -> silver.users.user_id',
       's3://landing/events/.* -> bronze.events.*',
       's3://landing/events/._metadata -> bronze.events.source_file',
+      // silver.events reads these columns of bronze.events, whose `*` they come through from the files.
+      's3://landing/events/.event_id -> bronze.events.event_id',
+      's3://landing/events/.ts -> bronze.events.ts',
+      's3://landing/events/.user_id -> bronze.events.user_id',
       'silver.events.ts -> gold.daily_users.day',
       'silver.events.user_id -> gold.daily_users.users',
       'bronze.events.event_id -> silver.events.event_id',
