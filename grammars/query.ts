@@ -1056,6 +1056,17 @@ export function defineQueryRules(this: SqlParser): void {
     ]);
     const right = $.SUBRULE($.tablePrimary);
     const j: JoinRef = { k: 'join', kind, natural, left, right, start: left?.start, end: 0 };
+    let match: Expr | undefined;
+    $.OPTION5({
+      // Snowflake `ASOF JOIN t MATCH_CONDITION (l.ts >= r.ts) [ON ..]`: which right row joins, a condition like ON.
+      GATE: () => kind === 'asof' && /^MATCH_CONDITION$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+        $.CONSUME1(T.AnyToken);
+        $.CONSUME(T.LParen);
+        match = $.SUBRULE1($.expr);
+        $.CONSUME(T.RParen);
+      },
+    });
     $.OPTION4(() => {
       $.OR4([
         {
@@ -1073,6 +1084,7 @@ export function defineQueryRules(this: SqlParser): void {
       ]);
     });
     return $.ACTION(() => {
+      if (match) j.on = j.on ? { k: 'op', op: 'AND', args: [match, j.on], start: match.start, end: j.on.end } : match;
       j.end = end();
       return j;
     });

@@ -499,3 +499,37 @@ CREATE TABLE rpt.joined AS SELECT COLUMNS('amount') FROM sales.orders o JOIN fx.
     expect(a.pairs).toEqual(['sales.orders.amount_net -> rpt.joined.amount_net']);
   });
 });
+
+describe('Snowflake ASOF JOIN .. MATCH_CONDITION', () => {
+  // Before: "unknown statement 'MATCH_CONDITION (..) ON ..'" and the join's rows condition lost.
+  test('the match condition and ON decide the rows; the selected columns flow', () => {
+    const a = ok(`INSERT INTO mart.trade_quotes (trade_id, symbol, price, bid)
+SELECT t.trade_id, t.symbol, t.price, q.bid
+FROM raw.trades t
+ASOF JOIN raw.quotes q MATCH_CONDITION (t.trade_ts >= q.quote_ts) ON t.symbol = q.symbol;
+CREATE TABLE mart.nearest AS
+SELECT l.id, r.val FROM raw.l l ASOF JOIN raw.r r MATCH_CONDITION (l.ts <= r.ts);`, 'dbvsnowflake');
+    expect(a.pairs).toEqual([
+      'raw.quotes.bid -> mart.trade_quotes.bid',
+      'raw.trades.price -> mart.trade_quotes.price',
+      'raw.trades.symbol -> mart.trade_quotes.symbol',
+      'raw.trades.trade_id -> mart.trade_quotes.trade_id',
+      'raw.l.id -> mart.nearest.id',
+      'raw.r.val -> mart.nearest.val',
+    ].sort());
+    expect(rows(a)).toEqual([
+      'raw.l.ts -> mart.nearest.RelationRows',
+      'raw.quotes.quote_ts -> mart.trade_quotes.RelationRows',
+      'raw.quotes.symbol -> mart.trade_quotes.RelationRows',
+      'raw.r.ts -> mart.nearest.RelationRows',
+      'raw.trades.symbol -> mart.trade_quotes.RelationRows',
+      'raw.trades.trade_ts -> mart.trade_quotes.RelationRows',
+    ]);
+  });
+
+  test('MATCH_CONDITION after another join is not taken as a condition (an alias stays an alias)', () => {
+    const a = analyzeSql('SELECT match_condition.x FROM raw.a JOIN raw.b match_condition ON a.id = match_condition.id;', 'dbvsnowflake');
+    expect(a.errors).toEqual([]);
+    expect(a.pairs).toEqual(['raw.b.x -> RS-1.x']);
+  });
+});
