@@ -60,6 +60,8 @@ const Q_CLOSERS: Record<string, string> = { '[': ']', '(': ')', '{': '}', '<': '
 
 export class Scanner {
   pos = 0;
+  /** A client statement terminator starting with `$` (MySQL `DELIMITER $$`): names stop before it. */
+  nameStop: string | undefined;
   /** Lexical errors (code `SyntaxError`), in offset order. */
   readonly errors: TextDiagnostic[] = [];
   /** Offset of the first `GO` line in a dialect without GO batches (-1: none). */
@@ -202,8 +204,9 @@ export class Scanner {
       // Letter case seen (bit 1: upper, bit 2: lower), so a one-case word needs no upper-cased copy.
       let cases = (c >= C.UA && c <= C.UZ ? 1 : 0) | (c >= C.LA && c <= C.LZ ? 2 : c >= 128 ? 3 : 0);
       for (let d = 0; j < this.len && isIdentPart((d = t.charCodeAt(j)), dollar); j++) {
-        // `db_${env}` where `$` is part of names: the name stops before the script variable.
-        if (d === C.DOLLAR && t.charCodeAt(j + 1) === C.LBRACE) break;
+        // `db_${env}` where `$` is part of names: the name stops before the script variable; and
+        // before a client terminator made of `$` (MySQL `DELIMITER $$` then `END$$`).
+        if (d === C.DOLLAR && (t.charCodeAt(j + 1) === C.LBRACE || (this.nameStop !== undefined && t.startsWith(this.nameStop, j)))) break;
         cases |= (d >= C.UA && d <= C.UZ ? 1 : 0) | (d >= C.LA && d <= C.LZ ? 2 : d >= 128 ? 3 : 0);
       }
       if (t.charCodeAt(j) === C.DOLLAR && t.charCodeAt(j + 1) === C.LBRACE && this.templateEnd(j) > 0) {

@@ -192,6 +192,7 @@ export class Splitter {
             const text = this.scanner.text;
             const nl = text.indexOf('\n', tok.endOffset!);
             this.delimiter = text.slice(tok.endOffset! + 1, nl < 0 ? undefined : nl).trim().split(/\s+/)[0] || ';';
+            this.scanner.nameStop = this.delimiter.startsWith('$') ? this.delimiter : undefined;
             this.skipLine(tok);
             continue;
           }

@@ -48,6 +48,14 @@ describe("SQL/PSM (procedural: 'psm')", () => {
     expect(chunks(sql, 'mysql')).toEqual(['CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\nEND', 'SELECT 2; SELECT 3', 'SELECT 4;']);
   });
 
+  test('MySQL DELIMITER $$: the terminator written against a word (`END$$`) still ends the chunk', () => {
+    // `$` is a name character in MySQL: before, `END$$` was read as one name and the procedure ran on
+    // into the next statement (two syntax errors, its lineage lost).
+    const sql = 'DELIMITER $$\nCREATE PROCEDURE p()\nBEGIN\n  INSERT INTO t SELECT a$b FROM s;\nEND$$\nSELECT x$$\nSELECT y $$\nDELIMITER ;\nSELECT z$$ FROM u;';
+    expect(chunks(sql, 'mysql')).toEqual(['CREATE PROCEDURE p()\nBEGIN\n  INSERT INTO t SELECT a$b FROM s;\nEND', 'SELECT x', 'SELECT y', 'SELECT z$$ FROM u;']);
+    expect(chunks(sql, 'mariadb')).toEqual(['CREATE PROCEDURE p()\nBEGIN\n  INSERT INTO t SELECT a$b FROM s;\nEND', 'SELECT x', 'SELECT y', 'SELECT z$$ FROM u;']);
+  });
+
   test('top-level IF / LOOP / WHILE are kept whole to their END IF / END LOOP / END WHILE', () => {
     const sql = 'IF x THEN IF y THEN SELECT 1; END IF; SELECT IF(a, b, c) FROM t; END IF;\nlbl: LOOP SELECT 2; LEAVE lbl; END LOOP lbl;\nWHILE n > 0 DO SET n = n - 1; END WHILE;\nSELECT 3;';
     expect(chunks(sql, 'bigquery')).toEqual([
