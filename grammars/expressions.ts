@@ -881,6 +881,14 @@ export function defineExpressionRules(this: SqlParser): void {
         $.CONSUME(T.NumberLit);
       },
     });
+    $.option(20, {
+      // Oracle `LISTAGG(x, ',' ON OVERFLOW TRUNCATE '..' WITH COUNT)`: how a too-long result is cut, no data.
+      GATE: () => $.LA(1).tokenType === K.ON && /^OVERFLOW$/i.test($.LA(2).image),
+      DEF: () => {
+        $.consume(20, K.ON);
+        $.many(20, { GATE: () => $.LA(1).tokenType !== T.RParen && this.statementGoesOn(), DEF: () => $.consume(21, T.AnyToken) });
+      },
+    });
     $.CONSUME(T.RParen);
     $.option(13, {
       // ClickHouse `quantile(0.9)(x)`: the first list held constant parameters, this one the arguments.

@@ -4,7 +4,7 @@
  * `source -> target`: `a.pairs` fdd, `decided` fdr into columns, `rows` fdr into RelationRows.
  */
 import { analyzeSql } from '../procedural/support.js';
-import { ok, rows } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 
 describe('Teradata', () => {
   test('SELECT NORMALIZE [ON MEETS OR OVERLAPS] is a modifier like DISTINCT, not a column', () => {
@@ -423,5 +423,17 @@ INSERT INTO dw.orders (order_id, raw_payload) SELECT order_id, raw_payload FROM 
       'stage.orders_clean.order_id -> dw.orders.order_id',
       'stage.orders_clean.raw_payload -> dw.orders.raw_payload',
     ]);
+  });
+});
+
+describe('Oracle LISTAGG .. ON OVERFLOW', () => {
+  // Before: "syntax error near 'ON'" and the statement's lineage lost.
+  test('ON OVERFLOW TRUNCATE / ERROR say how a long result is cut: the aggregated column still flows', () => {
+    const a = ok(`INSERT INTO rpt.dept_names (deptno, names)
+SELECT e.deptno, LISTAGG(e.ename, ', ' ON OVERFLOW TRUNCATE '...' WITH COUNT) WITHIN GROUP (ORDER BY e.hiredate)
+FROM emp e GROUP BY e.deptno;
+INSERT INTO rpt.jobs (jobs) SELECT LISTAGG(DISTINCT job, ';' ON OVERFLOW ERROR) WITHIN GROUP (ORDER BY job) FROM emp;`, 'dbvoracle');
+    expect(a.pairs).toEqual(['emp.deptno -> rpt.dept_names.deptno', 'emp.ename -> rpt.dept_names.names', 'emp.job -> rpt.jobs.jobs']);
+    expect(decided(a)).toContain('emp.hiredate -> rpt.dept_names.names');
   });
 });
