@@ -1,12 +1,23 @@
 /** Small AST constructors used inside parser actions. */
 import type { IToken } from './chevrotain.js';
-import type { Expr, Ident, OpExpr, QName, SubqueryExpr } from '../src/ast/nodes.js';
+import type { Expr, Ident, Node, OpExpr, QName, Select, SubqueryExpr, TableRef } from '../src/ast/nodes.js';
 import { unquoteIdent } from './literals.js';
 
 export function ident(tok: IToken): Ident {
   const q = tok.image[0];
   const quoted = q === '"' || q === '[' || q === '`';
   return { text: quoted ? unquoteIdent(tok.image) : tok.image, quoted, start: tok.startOffset, end: tok.endOffset! + 1 };
+}
+
+/** `SELECT * FROM from`: every column of its rows (the `*` written at `star`). */
+export function selectAll(from: TableRef[], star: Node, start: number, end: number): Select {
+  const at = { start: star.start, end: star.end };
+  return { k: 'select', items: [{ expr: { k: 'star', ...at }, ...at }], from, groupBy: [], start, end };
+}
+
+/** The table `name` as a FROM item, at the name. */
+export function tableOfName(name: QName): TableRef {
+  return { k: 'table', name, start: name.start, end: name.end };
 }
 
 export function qname(parts: Ident[], dblink?: string): QName {

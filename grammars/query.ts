@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list, pathName, stringName } from './build.js';
+import { ident, list, pathName, selectAll, stringName } from './build.js';
 import { saveError } from './internals.js';
 import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
@@ -217,7 +217,7 @@ export function defineQueryRules(this: SqlParser): void {
           const sel = $.OPTION(() => $.SUBRULE1($.selectCore));
           return $.ACTION((): Query => {
             if (sel) return { ...sel, from: [...from, ...sel.from], start: kw.startOffset };
-            return { k: 'select', items: [{ expr: { k: 'star', start: kw.startOffset, end: kw.endOffset! + 1 }, start: kw.startOffset, end: kw.endOffset! + 1 }], from, groupBy: [], start: kw.startOffset, end: end() };
+            return selectAll(from, { start: kw.startOffset, end: kw.endOffset! + 1 }, kw.startOffset, end());
           });
         },
       },

@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName, stringName } from './build.js';
+import { pathName, selectAll, stringName, tableOfName } from './build.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -321,14 +321,7 @@ export function defineStatementRules(this: SqlParser): void {
                   const tk = $.CONSUME1(K.TABLE);
                   const from = $.SUBRULE2($.qname);
                   return {
-                    q: $.ACTION((): Query => ({
-                      k: 'select',
-                      items: [{ expr: { k: 'star', start: from.start, end: from.end }, start: from.start, end: from.end }],
-                      from: [{ k: 'table', name: from, start: from.start, end: from.end }],
-                      groupBy: [],
-                      start: tk.startOffset,
-                      end: end(),
-                    })),
+                    q: $.ACTION((): Query => selectAll([tableOfName(from)], from, tk.startOffset, end())),
                   };
                 },
               },
@@ -941,8 +934,7 @@ export function defineStatementRules(this: SqlParser): void {
     $.SUBRULE($.skipBalanced, { ARGS: [0] });
     return $.ACTION((): Statement => {
       if (kinds.some((k) => /^STAGE$/i.test(k.image))) return { k: 'other', keyword: 'CREATE', start, end: end() };
-      const from: TableRef = { k: 'table', name: source, start: source.start, end: source.end };
-      const query: Query = { k: 'select', items: [{ expr: { k: 'star', start: source.start, end: source.end }, start: source.start, end: source.end }], from: [from], groupBy: [], start: source.start, end: source.end };
+      const query = selectAll([tableOfName(source)], source, source.start, source.end);
       return { k: 'create_view', name, columns: undefined, query, materialized: false, start, end: end(), ownColumns: STREAM_COLUMNS };
     });
   });

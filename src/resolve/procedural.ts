@@ -20,6 +20,7 @@ import type { Semantics } from '../dialects/spec.js';
 import type { Context } from './context.js';
 import { outputRows } from './output.js';
 import { qualify } from './tables.js';
+import { selectAll, tableOfName } from '../../grammars/build.js';
 
 /** What this module needs of the statement resolver. */
 export interface StatementRunner {
@@ -277,7 +278,6 @@ export function intoVariables(ctx: Context, q: A.Select): boolean {
 
 // ---------------------------------------------------------------- rewrites
 
-/** The table a DML target names: a table, or (T-SQL `UPDATE a ... FROM t a`) the FROM item aliased so. */
 /** Does the query return rows to its caller (no `INTO`, no `SELECT @v = ..`)? */
 function returnsRows(q: A.Query): boolean {
   if (q.k === 'setop') return returnsRows(q.left);
@@ -287,9 +287,7 @@ function returnsRows(q: A.Query): boolean {
 
 /** `SELECT * FROM t` at t's name: the rows of a multi-statement table function's table variable. */
 function rowsOfTable(name: A.QName): A.QueryStmt {
-  const at = { start: name.start, end: name.end };
-  const query: A.Select = { k: 'select', items: [{ expr: { k: 'star', ...at }, ...at }], from: [{ k: 'table', name, ...at }], groupBy: [], ...at };
-  return { k: 'query', query, ...at };
+  return { k: 'query', query: selectAll([tableOfName(name)], name, name.start, name.end), start: name.start, end: name.end };
 }
 
 function ident(text: string, at: A.Node): A.Ident {
