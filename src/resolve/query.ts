@@ -3,7 +3,7 @@
  * columns their expressions read (fdd); filters, joins and grouping feed its RelationRows (fdr).
  */
 import { assertNever } from '../ast/never.js';
-import { forEachNode } from '../ast/walk.js';
+import { forEachNode, mapTree } from '../ast/walk.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
@@ -37,27 +37,15 @@ export function outputName(e: Expr, text: string): string {
 /** The first `COLUMNS(..)` call of an expression, outside subqueries. */
 function columnsCall(e: Expr): A.FuncCall | undefined {
   let found: A.FuncCall | undefined;
-  const visit = (x: unknown): void => {
-    if (found || x === null || typeof x !== 'object') return;
-    if (Array.isArray(x)) return x.forEach(visit);
-    const n = x as { k?: string; name?: A.QName };
-    if (n.k === 'subquery') return;
-    if (n.k === 'func' && n.name?.parts.length === 1 && n.name.parts[0]!.text.toUpperCase() === 'COLUMNS') {
-      found = x as A.FuncCall;
-      return;
+  forEachNode(e, (n) => {
+    if (found || n.k === 'subquery') return false;
+    const f = n as A.FuncCall;
+    if (f.k === 'func' && f.name.parts.length === 1 && f.name.parts[0]!.text.toUpperCase() === 'COLUMNS') {
+      found = f;
+      return false;
     }
-    for (const v of Object.values(x)) visit(v);
-  };
-  visit(e);
+  });
   return found;
-}
-
-/** A copy of `e` with `node` replaced by `by`. */
-function replaceNode(e: unknown, node: unknown, by: unknown): unknown {
-  if (e === node) return by;
-  if (e === null || typeof e !== 'object') return e;
-  if (Array.isArray(e)) return e.map((x) => replaceNode(x, node, by));
-  return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, replaceNode(v, node, by)]));
 }
 
 /** SQLFlow's transform kinds: how an output is computed from its sources. */
@@ -442,7 +430,8 @@ export class QueryAnalyzer {
     }
     if (unknown.length > 0) ctx.problem('warning', call.start, `lineage of ${collapse(callText)} not traced for ${unknown.join(', ')}: its columns are unknown (give --schema or CREATE TABLE)`, 'OrphanColumn');
     const bare = item.expr === call;
-    const rest = replaceNode(item.expr, call, { k: 'lit', kind: 'null', text: 'NULL', start: call.start, end: call.end }) as Expr;
+    const nullLit: Expr = { k: 'lit', kind: 'null', text: 'NULL', start: call.start, end: call.end };
+    const rest = mapTree(item.expr, (n) => (n === call ? nullLit : undefined)) as Expr;
     for (const m of known) {
       if ((matches && !matches.test(m.name)) || except.has(ctx.key(m.name, false))) continue;
       const itemText = ctx.text.slice(item.expr.start, item.expr.end);
