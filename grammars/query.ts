@@ -1281,9 +1281,11 @@ export function defineQueryRules(this: SqlParser): void {
               },
             });
             const a = $.SUBRULE4($.tableAlias);
+            // HANA `FROM :lt` reads table variable lt.
+            const skip = this.caps.tableVariables && v.image.startsWith(':') ? 1 : 0;
             return $.ACTION((): TableRef => ({
               k: 'table',
-              name: { parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 },
+              name: { parts: [{ text: v.image.slice(skip), quoted: false, start: v.startOffset + skip, end: v.endOffset! + 1 }], start: v.startOffset + skip, end: v.endOffset! + 1 },
               ...a,
               start: v.startOffset,
               end: end(),

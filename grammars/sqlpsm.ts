@@ -12,6 +12,7 @@
  */
 import { EOF, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
+import { qname } from './build.js';
 import type { ProcDialect } from './procbase.js';
 import { PsmUnits } from './sqlpsm-units.js';
 import * as T from './tokens.js';
@@ -282,6 +283,11 @@ export class PsmParser extends PsmUnits implements ProcDialect {
   private value(targets: string[], start: number): A.Statement {
     if (this.p.startsQuery(1) && !this.is(T.LParen)) {
       const query = this.query();
+      // HANA `lt = SELECT ..`: the rows become table variable lt (read as `FROM :lt`).
+      if (this.p.caps.tableVariables && targets.length === 1 && !targets[0]!.includes('.')) {
+        const name = qname([{ text: targets[0]!, quoted: false, start, end: start + targets[0]!.length }]);
+        return { k: 'create_table', name, temporary: true, columns: [], as: query, start, end: this.end() };
+      }
       return { k: 'query', query, start: query.start, end: this.end() };
     }
     this.noteAssignedLiteral(targets[0]!, () => this.is(T.Semicolon) || this.atEof());

@@ -58,6 +58,7 @@ export const BASE_SEMANTICS: Semantics = {
   fileTables: false,
   columnsExpressions: false,
   fromFirstQueries: false,
+  tableVariables: false,
 };
 
 function d(
@@ -171,7 +172,7 @@ export const DIALECTS: DialectSpec[] = [
     caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true } })),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
   d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES)),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),

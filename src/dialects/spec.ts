@@ -189,6 +189,11 @@ export interface Semantics {
   columnsExpressions: boolean;
   /** A query may start with its FROM: `FROM t SELECT a WHERE ..`, `FROM t` (every column) (DuckDB), in CTAS, INSERT, CTEs and subqueries too. */
   fromFirstQueries: boolean;
+  /**
+   * `lt = SELECT ..;` in a procedure assigns the query's rows to table variable `lt`, read back as
+   * `FROM :lt` (SAP HANA SQLScript); elsewhere a query assigned to a name is only read.
+   */
+  tableVariables: boolean;
 }
 
 export interface DialectSpec {
