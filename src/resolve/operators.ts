@@ -123,6 +123,12 @@ const DEFAULT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   FLATTEN: ['SEQ', 'KEY', 'PATH', 'INDEX', 'VALUE', 'THIS'],
   POSEXPLODE: ['pos', 'col'],
   POSEXPLODE_OUTER: ['pos', 'col'],
+  // PostgreSQL json[b]_each[_text], SQLite json_each / json_tree: one row per member.
+  JSON_EACH: ['key', 'value'],
+  JSONB_EACH: ['key', 'value'],
+  JSON_EACH_TEXT: ['key', 'value'],
+  JSONB_EACH_TEXT: ['key', 'value'],
+  JSON_TREE: ['key', 'value'],
 };
 /**
  * Which of those columns is a position (FLATTEN's SEQ and INDEX, posexplode's first): it is not a
@@ -132,7 +138,7 @@ const POSITION_COLUMNS: Readonly<Record<string, readonly number[]>> = { FLATTEN:
 /** Functions whose rows are the elements of their (array / JSON / map) argument. */
 const ELEMENT_FUNCTIONS = new Set([
   'UNNEST', 'FLATTEN', 'EXPLODE', 'EXPLODE_OUTER', 'POSEXPLODE', 'POSEXPLODE_OUTER', 'INLINE', 'INLINE_OUTER', 'OPENJSON',
-  'JSON_EACH', 'JSONB_EACH', 'JSON_EACH_TEXT', 'JSONB_EACH_TEXT', 'JSON_ARRAY_ELEMENTS', 'JSONB_ARRAY_ELEMENTS',
+  'JSON_EACH', 'JSONB_EACH', 'JSON_EACH_TEXT', 'JSONB_EACH_TEXT', 'JSON_TREE', 'JSON_ARRAY_ELEMENTS', 'JSONB_ARRAY_ELEMENTS',
   'JSON_ARRAY_ELEMENTS_TEXT', 'JSONB_ARRAY_ELEMENTS_TEXT', 'JSON_TABLE', 'JSONB_TO_RECORDSET', 'JSON_TO_RECORDSET', 'STACK',
   'JSON_TO_RECORD', 'JSONB_TO_RECORD', 'JSON_POPULATE_RECORD', 'JSONB_POPULATE_RECORD', 'JSON_POPULATE_RECORDSET',
   'JSONB_POPULATE_RECORDSET', 'XMLTABLE', 'STRING_SPLIT', 'SPLIT_TO_TABLE', 'STRTOK_SPLIT_TO_TABLE', 'REGEXP_SPLIT_TO_TABLE',

@@ -1,5 +1,5 @@
 /**
- * SAP HANA SQLScript: a query assigned to a name (`lt = SELECT ..;`) fills table variable `lt`,
+ * Session 9 sweep (lead). SAP HANA SQLScript: a query assigned to a name (`lt = SELECT ..;`) fills table variable `lt`,
  * which later statements read as `FROM :lt`: the lineage runs through it. Before, the assignment
  * was a bare result set and `:lt` a table of its own, so the chain broke at every step.
  */
@@ -62,5 +62,25 @@ BEGIN
   lt_sales = SELECT customer_id FROM raw.sales;
 END $$;`, 'dbvpostgresql', { relationTypes: ['fdd'] });
     expect(a.pairs.some((p) => p.includes('lt_sales'))).toBe(false);
+  });
+});
+
+describe('json_each / jsonb_each rows have the columns key and value', () => {
+  // Before, an unqualified `key` / `value` went to the other FROM item (whose columns are unknown), silently.
+  const sql = `INSERT INTO app.settings_kv (k, v)
+SELECT key, value FROM app.config c, json_each(c.payload) WHERE c.active = 1;`;
+  test.each(['dbvsqlite', 'dbvpostgresql'])('unqualified key, value come from the member rows of the JSON column (%s)', (vendor) => {
+    const a = ok(sql, vendor);
+    expect(a.pairs).toEqual(['app.config.payload -> app.settings_kv.k', 'app.config.payload -> app.settings_kv.v']);
+    expect(edgePairs(a.graph, { type: 'fdr' })).toEqual(['app.config.active -> app.settings_kv.RelationRows']);
+  });
+
+  test('PostgreSQL jsonb_each_text in a LATERAL join, SQLite json_tree', () => {
+    expect(ok(`INSERT INTO app.attrs (id, name, val) SELECT p.id, key, value FROM app.products p CROSS JOIN LATERAL jsonb_each_text(p.attributes);`, 'dbvpostgresql').pairs).toEqual([
+      'app.products.attributes -> app.attrs.name',
+      'app.products.attributes -> app.attrs.val',
+      'app.products.id -> app.attrs.id',
+    ]);
+    expect(ok(`INSERT INTO doc_keys (doc_id, k) SELECT d.id, key FROM docs d, json_tree(d.body);`, 'dbvsqlite').pairs).toEqual(['docs.body -> doc_keys.k', 'docs.id -> doc_keys.doc_id']);
   });
 });
