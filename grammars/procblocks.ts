@@ -18,7 +18,7 @@ import { syntaxError } from './messages.js';
 const K = T.K;
 
 /** Words that end a statement list (the enclosing construct continues there). */
-export const STOP = new Set(['END', 'EXCEPTION', 'ELSIF', 'ELSEIF', 'ELSE', 'WHEN', 'UNTIL']);
+export const STOP = new Set(['END', 'END_PROC', 'EXCEPTION', 'ELSIF', 'ELSEIF', 'ELSE', 'WHEN', 'UNTIL']);
 /** What may follow the literal of EXECUTE IMMEDIATE '...' (the rest is not SQL of the literal). */
 const DYNAMIC_TAIL = new Set(['INTO', 'USING', 'RETURNING', 'RETURN', 'BULK']);
 /** Parameter modes written before the name (SQL/PSM, PostgreSQL). */

@@ -90,6 +90,8 @@ export abstract class PsmUnits extends BlockParser {
       this.skipPastSemicolon();
       return;
     }
+    // `p ALIAS FOR $1` (PL/pgSQL, NZPLSQL): another name of a parameter, a variable.
+    if (this.w() === 'ALIAS' && this.w(2) === 'FOR' && this.la(3).image.startsWith('$')) vars.push(...names);
     if (NOT_VARIABLE.has(this.w())) {
       this.skipPastSemicolon();
       return;
@@ -242,8 +244,11 @@ export abstract class PsmUnits extends BlockParser {
           const e = this.softExpr();
           if (e) conditions.push(e);
         } else {
+          // Netezza NZPLSQL: `AS BEGIN_PROC [DECLARE ..] BEGIN .. END; END_PROC`.
+          const wrapped = this.accept('BEGIN_PROC');
           while (this.declarationAhead()) this.declItem(extra.variables!, body);
           body.push(...this.list());
+          if (wrapped) this.accept('END_PROC');
         }
         break;
       } else if (w === 'RETURN') {

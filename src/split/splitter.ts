@@ -11,6 +11,9 @@ import { ANY_ROUTINE_KIND, BEGIN_NOT_BLOCK, CLOSED_CONTROL } from '../../grammar
 import type { DialectSpec } from '../dialects/spec.js';
 import { Scanner } from '../lexer/scanner.js';
 
+/** Netezza NZPLSQL's body brackets (`AS BEGIN_PROC .. END_PROC`). */
+const PROC_WRAPPERS = new Set(['BEGIN_PROC', 'END_PROC']);
+
 export interface Chunk {
   tokens: IToken[];
   /** Offset of the first token and one past the last. */
@@ -215,6 +218,11 @@ export class Splitter {
           const nx = this.peek();
           if (!nx || nx.tokenType === T.Semicolon || BEGIN_NOT_BLOCK.has(upper(nx))) continue;
           open.push(0);
+          sawBlock = true;
+        } else if (mode === 'routine' && type === T.Name && PROC_WRAPPERS.has(upper(tok))) {
+          // Netezza `AS BEGIN_PROC .. END_PROC;` wraps the body like BEGIN .. END.
+          if (upper(tok) === 'BEGIN_PROC') open.push(0);
+          else open.pop();
           sawBlock = true;
         } else if (procedural === 'psm' && (open.length === 0 || open[open.length - 1] === 2) && this.opensControl(tok, prev)) {
           open.push(2);

@@ -3,7 +3,7 @@
  * which later statements read as `FROM :lt`: the lineage runs through it. Before, the assignment
  * was a bare result set and `:lt` a table of its own, so the chain broke at every step.
  */
-import { analyzeSql } from '../procedural/support.js';
+import { analyzeSql, statements } from '../procedural/support.js';
 import { edgePairs } from '../helpers/lineage.js';
 
 const ok = (sql: string, vendor = 'dbvhana') => {
@@ -82,5 +82,40 @@ SELECT key, value FROM app.config c, json_each(c.payload) WHERE c.active = 1;`;
       'app.products.id -> app.attrs.id',
     ]);
     expect(ok(`INSERT INTO doc_keys (doc_id, k) SELECT d.id, key FROM docs d, json_tree(d.body);`, 'dbvsqlite').pairs).toEqual(['docs.body -> doc_keys.k', 'docs.id -> doc_keys.doc_id']);
+  });
+});
+
+describe('Netezza NZPLSQL procedures', () => {
+  // Before, END_PROC was an unknown statement of its own and `p_day ALIAS FOR $1` was not a
+  // variable, so it was taken for a column of the tables read (`stage.sales.p_day`).
+  const sql = `CREATE OR REPLACE PROCEDURE etl.load_fact(INTEGER) RETURNS INTEGER LANGUAGE NZPLSQL AS
+BEGIN_PROC
+DECLARE
+  p_day ALIAS FOR $1;
+  n INTEGER;
+BEGIN
+  DELETE FROM mart.fact_sales WHERE day_key = p_day;
+  INSERT INTO mart.fact_sales (sale_id, amount, day_key)
+  SELECT s.id, s.amount, p_day FROM stage.sales s WHERE s.day_key = p_day;
+  RETURN n;
+END;
+END_PROC;
+CREATE TABLE mart.agg AS SELECT day_key, SUM(amount) AS amt FROM mart.fact_sales GROUP BY day_key DISTRIBUTE ON (day_key);`;
+
+  test('AS BEGIN_PROC .. END_PROC is one routine; a parameter alias is a variable', () => {
+    const a = ok(sql, 'dbvnetezza');
+    expect(statements(sql, 'dbvnetezza').map((st) => st.k)).toEqual(['block', 'create_table']);
+    expect(a.procs.map((p) => p.procedure)).toEqual(['etl.load_fact', 'etl.load_fact', 'batchQueries']);
+    expect(a.pairs).toEqual([
+      'mart.fact_sales.amount -> mart.agg.amt',
+      'mart.fact_sales.day_key -> mart.agg.day_key',
+      'stage.sales.amount -> mart.fact_sales.amount',
+      'stage.sales.id -> mart.fact_sales.sale_id',
+    ]);
+    expect(edgePairs(a.graph, { type: 'fdr' })).toEqual([
+      'mart.fact_sales.day_key -> mart.agg.RelationRows',
+      'mart.fact_sales.day_key -> mart.fact_sales.RelationRows',
+      'stage.sales.day_key -> mart.fact_sales.RelationRows',
+    ]);
   });
 });
