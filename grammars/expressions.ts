@@ -525,6 +525,8 @@ export function defineExpressionRules(this: SqlParser): void {
           return $.ACTION((): Expr => ({ k: 'op', op: 'ARRAY', args: items, start: lb.startOffset, end: end() }));
         },
       },
+      { GATE: () => this.caps.objectLiterals && $.LA(1).tokenType === T.LBrace, ALT: () => $.SUBRULE($.objectLiteral) },
+      { GATE: () => this.caps.documentQueries && collectionAhead($.LA(1), $.LA(2), $.LA(3)), ALT: () => $.SUBRULE($.collectionExpr) },
       { ALT: () => $.SUBRULE($.nameOrCall) },
       {
         ALT: () => {
@@ -679,6 +681,77 @@ export function defineExpressionRules(this: SqlParser): void {
       },
     });
     return $.ACTION((): Expr => ({ k: 'op', op: 'INTERVAL', args: [v], start: kw.startOffset, end: end() }));
+  });
+
+  /** `{'a': x, "b": y}`: an object of its values, kept as `OBJECT_CONSTRUCT('a', x, 'b', y)`. */
+  this.objectLiteral = $.RULE('objectLiteral', (): Expr => {
+    const lb = $.CONSUME(T.LBrace);
+    const args: Expr[] = [];
+    $.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const key = $.OR([{ ALT: () => $.CONSUME(T.StringLit) }, { ALT: () => $.CONSUME(T.Identifier) }]);
+        $.CONSUME(T.Colon);
+        const value = $.SUBRULE($.expr);
+        $.ACTION(() => args.push({ k: 'lit', kind: 'string', text: key.image, start: key.startOffset, end: key.endOffset! + 1 }, value));
+      },
+    });
+    $.CONSUME(T.RBrace);
+    return $.ACTION((): Expr => {
+      const at = { start: lb.startOffset, end: lb.endOffset! + 1 };
+      return { k: 'func', name: qname([{ text: 'OBJECT_CONSTRUCT', quoted: false, ...at }]), args, start: lb.startOffset, end: end() };
+    });
+  });
+
+  /**
+   * N1QL collection expressions: `ANY | SOME | EVERY | ANY AND EVERY v IN | WITHIN e [, w IN f]
+   * SATISFIES cond END` and `ARRAY | FIRST x FOR v IN | WITHIN e [WHEN cond] END`: a call of the
+   * word on the collections and lambdas `v -> cond` (the variables stand for their elements).
+   */
+  this.collectionExpr = $.RULE('collectionExpr', (): Expr => {
+    // Specific first tokens (never AnyToken): an optional argument list must not start at `)`.
+    const kw = $.OR([
+      { ALT: () => $.CONSUME(K.ANY) },
+      { ALT: () => $.CONSUME(K.SOME) },
+      { ALT: () => $.CONSUME(K.ARRAY) },
+      { ALT: () => $.CONSUME(K.FIRST) },
+      { ALT: () => $.CONSUME(T.Identifier) }, // EVERY
+    ]);
+    $.OPTION({ GATE: () => $.LA(1).tokenType === K.AND, DEF: () => ($.CONSUME(K.AND), $.CONSUME1(T.AnyToken)) });
+    const quantified = !/^(ARRAY|FIRST)$/i.test(kw.image);
+    let value: Expr | undefined;
+    $.OPTION1({ GATE: () => !quantified, DEF: () => (value = $.SUBRULE($.expr)) });
+    if (!quantified) $.CONSUME(K.FOR);
+    const vars: Expr[] = [];
+    const collections: Expr[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const v = $.SUBRULE($.ident);
+        $.CONSUME2(T.AnyToken); // IN | WITHIN
+        const c = $.SUBRULE1($.expr);
+        $.ACTION(() => {
+          vars.push({ k: 'col', name: { parts: [v], start: v.start, end: v.end }, start: v.start, end: v.end });
+          collections.push(c);
+        });
+      },
+    });
+    let cond: Expr | undefined;
+    $.OPTION2({
+      GATE: () => /^(SATISFIES|WHEN)$/i.test($.LA(1).image),
+      DEF: () => {
+        $.CONSUME3(T.AnyToken);
+        cond = $.SUBRULE2($.expr);
+      },
+    });
+    $.CONSUME(K.END);
+    return $.ACTION((): Expr => {
+      const head: Expr = vars.length === 1 ? vars[0]! : { k: 'op', op: 'ROW', args: vars, start: vars[0]!.start, end: vars[vars.length - 1]!.end };
+      const lambda = (body: Expr): Expr => ({ k: 'op', op: '->', args: [head, body], start: head.start, end: body.end });
+      const args = [...collections, ...[value, cond].filter((x): x is Expr => x !== undefined).map(lambda)];
+      const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
+      return { k: 'func', name: qname([{ text: kw.image.toUpperCase(), quoted: false, ...at }]), args, start: kw.startOffset, end: end() };
+    });
   });
 
   this.extractExpr = $.RULE('extractExpr', (): Expr => {
@@ -1132,4 +1205,12 @@ export function defineExpressionRules(this: SqlParser): void {
     });
     return items;
   });
+}
+
+/** `ANY v IN`, `EVERY v WITHIN`, `ANY AND EVERY`, `ARRAY x FOR`, `FIRST x FOR` ahead (N1QL collection expressions). */
+function collectionAhead(t1: IToken, t2: IToken, t3: IToken): boolean {
+  const w = t1.image.toUpperCase();
+  if (w === 'ANY' || w === 'SOME' || w === 'EVERY') return t2.tokenType === K.AND || (tokenMatcher(t2, T.Identifier) && /^(IN|WITHIN)$/i.test(t3.image));
+  if (w === 'ARRAY' || w === 'FIRST') return t2.tokenType !== T.LBracket && t2.tokenType !== T.LParen && t2.image !== '<' && t2.tokenType !== T.RParen && t2.tokenType !== T.Comma;
+  return false;
 }

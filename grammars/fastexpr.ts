@@ -100,6 +100,8 @@ export class FastExpr {
    */
   protected run<R>(kind: Kind, read: () => R): R | undefined {
     const parser = this.parser;
+    // N1QL's join and collection forms (`ON KEYS`, `UNNEST e a`, `ARRAY x FOR ..`) are left to the rules.
+    if (parser.caps.documentQueries) return undefined;
     const toks = parser.input;
     const start = position(parser) + 1;
     if (start === this.failedAt && toks === this.failedToks && kind === this.failedKind) return undefined;

@@ -109,6 +109,8 @@ export class SqlParser extends EmbeddedActionsParser {
   castExpr!: R<A.Expr>;
   intervalExpr!: R<A.Expr>;
   extractExpr!: R<A.Expr>;
+  objectLiteral!: R<A.Expr>;
+  collectionExpr!: R<A.Expr>;
   dataType!: (idx?: number) => string;
   nameOrCall!: (idx?: number) => A.Expr;
   funcTail!: R<A.Expr>;
@@ -139,6 +141,7 @@ export class SqlParser extends EmbeddedActionsParser {
   joinPart!: R<A.TableRef>;
   lateralView!: R<A.TableRef>;
   arrayJoin!: R<A.TableRef>;
+  documentJoin!: R<A.TableRef>;
   matchRecognize!: R<A.TableRef>;
   pivot!: R<A.TableRef>;
   pivotAggregates!: R<{ aggregates: A.Expr[]; aggregateAliases: (A.Ident | undefined)[] }>;
@@ -164,6 +167,7 @@ export class SqlParser extends EmbeddedActionsParser {
   insertStmt!: R<A.Statement>;
   columnNameList!: R<A.Ident[]>;
   upsertClause!: R<A.Assignment[]>;
+  documentKeyValue!: R<A.Expr | undefined>;
   multiInsert!: R<A.Statement>;
   assignments!: (idx?: number) => A.Assignment[];
   assignment!: R<A.Assignment>;

@@ -851,7 +851,10 @@ export function defineQueryRules(this: SqlParser): void {
     let left = $.SUBRULE($.tablePrimary);
     $.MANY({
       // ARRAY JOIN and MATCH_RECOGNIZE only where the dialect has them.
-      GATE: () => ($.LA(1).tokenType !== K.ARRAY || this.caps.queryClauses.has('arrayJoin')) && ($.LA(1).tokenType !== K.MATCH_RECOGNIZE || this.caps.queryClauses.has('matchRecognize')),
+      GATE: () =>
+        ($.LA(1).tokenType !== K.ARRAY || this.caps.queryClauses.has('arrayJoin')) &&
+        ($.LA(1).tokenType !== K.MATCH_RECOGNIZE || this.caps.queryClauses.has('matchRecognize')) &&
+        (($.LA(1).tokenType !== K.USE && $.LA(1).tokenType !== K.UNNEST) || (this.caps.documentQueries && documentJoinAhead($.LA(1), $.LA(2), $.LA(3)))),
       DEF: () => {
         left = $.OR({
           IGNORE_AMBIGUITIES: true,
@@ -860,6 +863,7 @@ export function defineQueryRules(this: SqlParser): void {
               GATE: () => $.LA(1).tokenType === K.ARRAY || ($.LA(1).tokenType === K.LEFT && $.LA(2).tokenType === K.ARRAY),
               ALT: () => $.SUBRULE($.arrayJoin, { ARGS: [left] }),
             },
+            { GATE: () => this.caps.documentQueries && documentJoinAhead($.LA(1), $.LA(2), $.LA(3)), ALT: () => $.SUBRULE($.documentJoin, { ARGS: [left] }) },
             { ALT: () => $.SUBRULE($.joinPart, { ARGS: [left] }) },
             { GATE: () => $.LA(2).tokenType === K.VIEW, ALT: () => $.SUBRULE($.lateralView, { ARGS: [left] }) },
             { ALT: () => $.SUBRULE($.pivot, { ARGS: [left] }) },
@@ -1007,6 +1011,58 @@ export function defineQueryRules(this: SqlParser): void {
     return joined;
   });
 
+  /**
+   * N1QL: `[INNER | LEFT [OUTER]] UNNEST e [AS] a` (a row per element of `e`, as `CROSS JOIN
+   * UNNEST(e) a`) and `USE [PRIMARY] KEYS e` / `USE INDEX (..)` after a keyspace (which documents
+   * are read; no lineage).
+   */
+  this.documentJoin = $.RULE('documentJoin', (left: TableRef): TableRef => {
+    return $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(K.USE);
+          $.OPTION({ GATE: () => /^PRIMARY$/i.test($.LA(1).image), DEF: () => $.CONSUME(T.AnyToken) });
+          $.OR1([
+            {
+              GATE: () => /^INDEX$/i.test($.LA(1).image),
+              ALT: () => {
+                $.CONSUME1(T.AnyToken);
+                $.CONSUME(T.LParen);
+                $.SUBRULE($.skipBalanced, { ARGS: [0] });
+                $.CONSUME(T.RParen);
+              },
+            },
+            {
+              ALT: () => {
+                $.CONSUME2(T.AnyToken); // KEYS
+                $.SUBRULE($.expr);
+              },
+            },
+          ]);
+          return left;
+        },
+      },
+      {
+        ALT: () => {
+          let kind = 'cross';
+          $.OPTION1(() => {
+            $.OR2([{ ALT: () => $.CONSUME(K.INNER) }, { ALT: () => (kind = $.CONSUME(K.LEFT) && 'left') }]);
+            $.OPTION2(() => $.CONSUME(K.OUTER));
+          });
+          const word = $.CONSUME(K.UNNEST);
+          const e = $.SUBRULE1($.expr);
+          const a = $.SUBRULE($.tableAlias);
+          return $.ACTION((): TableRef => {
+            const at = { start: word.startOffset, end: end() };
+            const func: FuncCall = { k: 'func', name: { parts: [{ text: 'UNNEST', quoted: false, ...at }], ...at }, args: [e], ...at };
+            const right: TableRef = { k: 'tfunc', func, lateral: true, alias: a.alias, ...at };
+            return { k: 'join', kind, left, right, start: left.start, end: end() };
+          });
+        },
+      },
+    ]);
+  });
+
   this.joinPart = $.RULE('joinPart', (left: TableRef): TableRef => {
     let kind = 'inner';
     let natural = false;
@@ -1072,7 +1128,10 @@ export function defineQueryRules(this: SqlParser): void {
         {
           ALT: () => {
             $.CONSUME(K.ON);
+            // N1QL `JOIN ks b ON KEYS a.ids` / `ON KEY b.id FOR a`: the keys decide the rows, like a condition.
+            $.option(6, { GATE: () => this.caps.documentQueries && /^KEYS?$/i.test($.LA(1).image), DEF: () => $.CONSUME2(T.AnyToken) });
             j.on = $.SUBRULE($.expr);
+            $.option(7, { GATE: () => this.caps.documentQueries && $.LA(1).tokenType === K.FOR, DEF: () => ($.CONSUME(K.FOR), $.SUBRULE($.ident)) });
           },
         },
         {
@@ -1648,4 +1707,11 @@ export function defineQueryRules(this: SqlParser): void {
     // A `(` left open at the `;` or the end: the missing `)` is the statement's error.
     if (depth > 0 || this.recording) $.CONSUME(T.RParen);
   });
+}
+
+/** N1QL FROM-item words after a keyspace: `[INNER | LEFT [OUTER]] UNNEST`, `USE [PRIMARY] KEYS | INDEX`. */
+function documentJoinAhead(t1: IToken, t2: IToken, t3: IToken): boolean {
+  if (t1.tokenType === K.USE) return /^(KEYS|INDEX)$/i.test(t2.image) || (/^PRIMARY$/i.test(t2.image) && /^KEYS$/i.test(t3.image));
+  const next = t1.tokenType === K.LEFT || t1.tokenType === K.INNER ? (t2.tokenType === K.OUTER ? t3 : t2) : t1;
+  return next.tokenType === K.UNNEST;
 }

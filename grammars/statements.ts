@@ -251,6 +251,12 @@ export function defineStatementRules(this: SqlParser): void {
               (this.canAlias($.LA(1)) && !($.LA(1).tokenType === K.REPLACE && $.LA(2).tokenType === K.WHERE) && !($.LA(1).tokenType === K.TABLE && tokenMatcher($.LA(2), T.Identifier))),
             DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })),
           });
+          // N1QL `INSERT | UPSERT INTO ks (KEY k, VALUE v [, OPTIONS o]) query | VALUES (k, v), ..`.
+          let doc: { value?: Expr } | undefined;
+          $.option(26, {
+            GATE: () => this.caps.documentQueries && $.LA(1).tokenType === T.LParen && /^KEY$/i.test($.LA(2).image),
+            DEF: () => (doc = { value: $.SUBRULE($.documentKeyValue) }),
+          });
           let columns: Ident[] | undefined;
           $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
           // ClickHouse `INSERT INTO t [(cols)] [SETTINGS k = v] [FORMAT name] SELECT ..`: how the rows are written.
@@ -360,6 +366,7 @@ export function defineStatementRules(this: SqlParser): void {
             let src = (source as { q?: Query }).q;
             const sets = (source as { sets?: Assignment[] }).sets;
             let cols = columns;
+            if (doc && src) ({ src, cols } = documentRows(src, doc.value));
             if (sets) {
               cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);
               src = { k: 'values_q', rows: [sets.map((a) => a.value)], start: sets[0]!.start, end: end() };
@@ -401,6 +408,24 @@ export function defineStatementRules(this: SqlParser): void {
     });
     $.CONSUME(T.RParen);
     return ids;
+  });
+
+  /** N1QL `(KEY [k], VALUE [v] [, OPTIONS [o]])` of INSERT / UPSERT: the value, when written. */
+  this.documentKeyValue = $.RULE('documentKeyValue', (): Expr | undefined => {
+    let value: Expr | undefined;
+    $.CONSUME(T.LParen);
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const word = $.CONSUME(T.AnyToken); // KEY | VALUE | OPTIONS
+        const e = $.OPTION({ GATE: () => $.LA(1).tokenType !== T.Comma && $.LA(1).tokenType !== T.RParen, DEF: () => $.SUBRULE($.expr) });
+        $.ACTION(() => {
+          if (/^VALUE$/i.test(word.image)) value = e;
+        });
+      },
+    });
+    $.CONSUME(T.RParen);
+    return value;
   });
 
   this.upsertClause = $.RULE('upsertClause', (): Assignment[] => {
@@ -716,6 +741,8 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.USING);
     const source = $.SUBRULE1($.tablePrimary);
     $.CONSUME(K.ON);
+    // N1QL `ON [PRIMARY] KEY s.id`: the key decides the rows, like a condition.
+    $.option(22, { GATE: () => this.caps.documentQueries && /^(KEYS?|PRIMARY)$/i.test($.LA(1).image), DEF: () => $.MANY({ GATE: () => /^(KEYS?|PRIMARY)$/i.test($.LA(1).image), DEF: () => $.CONSUME3(T.AnyToken) }) });
     const on = $.SUBRULE($.expr);
     const whens: MergeWhen[] = [];
     $.AT_LEAST_ONE(() => whens.push($.SUBRULE($.mergeWhen)));
@@ -823,6 +850,14 @@ export function defineStatementRules(this: SqlParser): void {
               // BigQuery `INSERT ROW`: the source row's columns, as Spark's `INSERT *`.
               ALT: () => {
                 $.CONSUME(K.ROW);
+                when.all = true;
+              },
+            },
+            {
+              // N1QL `INSERT s` (the source document), also `INSERT {..}`: the source's columns.
+              GATE: () => this.caps.documentQueries,
+              ALT: () => {
+                $.SUBRULE5($.expr);
                 when.all = true;
               },
             },
@@ -1326,4 +1361,44 @@ export function defineStatementRules(this: SqlParser): void {
       DEF: () => $.CONSUME(T.AnyToken),
     });
   });
+}
+
+/**
+ * The rows of a N1QL INSERT / UPSERT: what its VALUE names becomes the document. An object
+ * (`{"a": x, "b": y}`, also a select item holding one) gives the columns a, b; the keyspace alias of
+ * a FROM item (`SELECT o FROM ks o`) is its whole document (`o.*`); another value is one column
+ * named as the select item. `VALUES (k, v), ..` rows keep their values only.
+ */
+function documentRows(src: Query, value: Expr | undefined): { src: Query; cols?: Ident[] } {
+  const objectColumns = (e: Expr): { cols: Ident[]; values: Expr[] } | undefined => {
+    if (e.k !== 'func' || e.name.parts[0]!.text !== 'OBJECT_CONSTRUCT' || e.args.length % 2 !== 0) return undefined;
+    const cols: Ident[] = [];
+    const values: Expr[] = [];
+    for (let i = 0; i < e.args.length; i += 2) {
+      const key = e.args[i]!;
+      if (key.k !== 'lit') return undefined;
+      cols.push({ text: stringValue(key.text), quoted: true, start: key.start, end: key.end });
+      values.push(e.args[i + 1]!);
+    }
+    return { cols, values };
+  };
+  if (src.k === 'values_q') {
+    const rows = src.rows.map((r) => r[r.length - 1]!);
+    const obj = rows.length > 0 ? objectColumns(rows[0]!) : undefined;
+    if (obj && rows.every((r) => objectColumns(r)?.cols.length === obj.cols.length)) return { src: { ...src, rows: rows.map((r) => objectColumns(r)!.values) }, cols: obj.cols };
+    return { src: { ...src, rows: [] } };
+  }
+  if (src.k !== 'select' || value === undefined) return { src };
+  const named = value.k === 'col' && value.name.parts.length === 1 ? value.name.parts[0]!.text : undefined;
+  const item = named === undefined ? undefined : src.items.find((it) => (it.alias?.text ?? (it.expr.k === 'col' ? it.expr.name.parts[it.expr.name.parts.length - 1]!.text : undefined)) === named);
+  const expr = item?.expr ?? value;
+  const obj = objectColumns(expr);
+  if (obj) return { src: { ...src, items: obj.values.map((v, i) => ({ expr: v, alias: obj.cols[i], start: v.start, end: v.end })) }, cols: obj.cols };
+  // `SELECT o FROM ks o` / `VALUE o`: the whole document of the FROM item named o.
+  const docPart = expr.k === 'col' && expr.name.parts.length === 1 ? expr.name.parts[0]! : undefined;
+  if (docPart !== undefined && src.from.some((f) => f.k === 'table' && (f.alias?.text ?? f.name.parts[f.name.parts.length - 1]!.text) === docPart.text)) {
+    const star: Expr = { k: 'star', qualifier: { parts: [docPart], start: expr.start, end: expr.end }, start: expr.start, end: expr.end };
+    return { src: { ...src, items: [{ expr: star, start: expr.start, end: expr.end }] } };
+  }
+  return { src: { ...src, items: [item ?? { expr, start: expr.start, end: expr.end }] } };
 }

@@ -59,6 +59,8 @@ export const BASE_SEMANTICS: Semantics = {
   columnsExpressions: false,
   fromFirstQueries: false,
   tableVariables: false,
+  documentQueries: false,
+  objectLiterals: false,
 };
 
 function d(
@@ -177,8 +179,8 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
-  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true } }),
+  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true }, sem: { documentQueries: true, objectLiterals: true } }),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, objectLiterals: true } }),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).

@@ -194,6 +194,14 @@ export interface Semantics {
    * `FROM :lt` (SAP HANA SQLScript); elsewhere a query assigned to a name is only read.
    */
   tableVariables: boolean;
+  /**
+   * Couchbase N1QL document queries: `ON KEYS e` / `ON KEY e FOR a` joins, `USE KEYS e`, `[LEFT]
+   * UNNEST e [AS] a` and `NEST ks a ON KEYS e` FROM items, `ANY | EVERY v IN e SATISFIES c END`,
+   * `ARRAY | FIRST x FOR v IN e [WHEN c] END`, `INSERT | UPSERT INTO ks (KEY k, VALUE v) query`.
+   */
+  documentQueries: boolean;
+  /** `{'a': x, "b": y}` builds an object (struct) from its values (Couchbase, DuckDB). */
+  objectLiterals: boolean;
 }
 
 export interface DialectSpec {

@@ -119,3 +119,50 @@ CREATE TABLE mart.agg AS SELECT day_key, SUM(amount) AS amt FROM mart.fact_sales
     ]);
   });
 });
+
+describe('Couchbase N1QL document queries', () => {
+  // Before, every statement below was a syntax error ("unknown statement 'UNNEST o.items AS item'",
+  // "syntax error near 'k'", ..) and `ON KEYS` was read as a column named KEYS.
+  const sql = `SELECT c.name, o.total FROM \`sales\` c JOIN \`sales\` o ON KEYS c.order_ids WHERE c.type = 'customer';
+SELECT o.id, item.sku, item.qty FROM \`sales\` o UNNEST o.items AS item WHERE o.type = 'order';
+INSERT INTO \`mart\` (KEY k, VALUE v)
+SELECT META(o).id AS k, {"total": o.total, "cust": o.customer_id, "skus": ARRAY i.sku FOR i IN o.items END} AS v
+FROM \`sales\` o
+WHERE ANY i IN o.items SATISFIES i.qty > 10 END;
+UPSERT INTO \`archive\` (KEY META(o).id, VALUE o) SELECT o FROM \`sales\` o USE KEYS ['o1', 'o2'];
+MERGE INTO \`dim\` d USING \`staging\` s ON KEY s.id
+WHEN MATCHED THEN UPDATE SET d.name = s.name
+WHEN NOT MATCHED THEN INSERT s;`;
+
+  test('ON KEYS joins, UNNEST, (KEY, VALUE) inserts of an object or a whole document, ANY / ARRAY .. FOR .. END, MERGE ON KEY', () => {
+    const a = ok(sql, 'dbvcouchbase');
+    expect(a.pairs).toEqual([
+      'sales.* -> archive.*',
+      'sales.customer_id -> mart.cust',
+      'sales.id -> RS-2.id',
+      'sales.items -> RS-2.qty',
+      'sales.items -> RS-2.sku',
+      'sales.items -> mart.skus',
+      'sales.name -> RS-1.name',
+      'sales.total -> RS-1.total',
+      'sales.total -> mart.total',
+      'staging.* -> dim.*',
+      'staging.name -> dim.name',
+    ]);
+    expect(edgePairs(a.graph, { type: 'fdr' })).toEqual([
+      'sales.items -> mart.RelationRows',
+      'sales.order_ids -> RS-1.RelationRows',
+      'sales.type -> RS-1.RelationRows',
+      'sales.type -> RS-2.RelationRows',
+      'staging.id -> dim.RelationRows',
+    ]);
+  });
+
+  test('DuckDB struct literals {\'k\': v} (were a syntax error) read their values', () => {
+    expect(ok(`CREATE TABLE mart.events AS SELECT id, {'user': user_id, 'amt': amount * 2} AS payload FROM raw.e;`, 'dbvduckdb').pairs).toEqual([
+      'raw.e.amount -> mart.events.payload',
+      'raw.e.id -> mart.events.id',
+      'raw.e.user_id -> mart.events.payload',
+    ]);
+  });
+});
