@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { lockInShareMode, onlyTable, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
+import { lockInShareMode, onlyTable, skipFirstAhead, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
 import { identifierCall, TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -312,6 +312,7 @@ export class FastQuery extends FastExpr {
     const m = this.toks[this.p];
     if (m !== undefined && SELECT_MODIFIERS.test(m.image) && this.toks[this.p + 1]?.tokenType !== T.Comma) throw GIVE_UP;
     if (m !== undefined && /^NORMALIZE$/i.test(m.image) && this.parser.caps.queryClauses.has('normalize')) throw GIVE_UP;
+    if (m !== undefined && this.parser.caps.skipFirstRows && skipFirstAhead(m, this.toks[this.p + 1] ?? m)) throw GIVE_UP;
     if (this.is(K.ALL!)) this.p++;
     else if (this.is(K.DISTINCT!)) {
       this.p++;

@@ -427,6 +427,14 @@ export function defineQueryRules(this: SqlParser): void {
         $.OPTION1({ GATE: () => /^(STRUCT|VALUE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
       },
     });
+    // Informix `SELECT [SKIP n] [FIRST | LIMIT n] ..`: how many rows, no lineage.
+    $.many(60, {
+      GATE: () => this.caps.skipFirstRows && skipFirstAhead($.LA(1), $.LA(2)),
+      DEF: () => {
+        $.consume(60, T.AnyToken);
+        $.consume(61, T.AnyToken);
+      },
+    });
     $.OPTION2(() => {
       $.OR([
         { ALT: () => $.CONSUME(K.ALL) },
@@ -1714,4 +1722,9 @@ function documentJoinAhead(t1: IToken, t2: IToken, t3: IToken): boolean {
   if (t1.tokenType === K.USE) return /^(KEYS|INDEX)$/i.test(t2.image) || (/^PRIMARY$/i.test(t2.image) && /^KEYS$/i.test(t3.image));
   const next = t1.tokenType === K.LEFT || t1.tokenType === K.INNER ? (t2.tokenType === K.OUTER ? t3 : t2) : t1;
   return next.tokenType === K.UNNEST;
+}
+
+/** Informix `SKIP n`, `FIRST n`, `LIMIT n` right after SELECT (a number or a variable follows). */
+export function skipFirstAhead(t1: IToken, t2: IToken): boolean {
+  return /^(SKIP|FIRST|LIMIT)$/i.test(t1.image) && (t2.tokenType === T.NumberLit || t2.tokenType === T.Variable);
 }

@@ -61,6 +61,7 @@ export const BASE_SEMANTICS: Semantics = {
   tableVariables: false,
   documentQueries: false,
   objectLiterals: false,
+  skipFirstRows: false,
 };
 
 function d(
@@ -175,7 +176,7 @@ export const DIALECTS: DialectSpec[] = [
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES)),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true } })),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),

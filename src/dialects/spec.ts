@@ -202,6 +202,8 @@ export interface Semantics {
   documentQueries: boolean;
   /** `{'a': x, "b": y}` builds an object (struct) from its values (Couchbase, DuckDB). */
   objectLiterals: boolean;
+  /** `SELECT [SKIP n] [FIRST n | LIMIT n] ..` limits the rows (Informix). */
+  skipFirstRows: boolean;
 }
 
 export interface DialectSpec {

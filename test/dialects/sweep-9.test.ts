@@ -166,3 +166,20 @@ WHEN NOT MATCHED THEN INSERT s;`;
     ]);
   });
 });
+
+describe('Informix SELECT [SKIP n] [FIRST n]', () => {
+  // Before: "unknown statement '10 c.customer_num, ..'" (FIRST was read as a column).
+  test('the row limit is no column; a column named first stays one', () => {
+    const a = ok(`SELECT FIRST 10 c.customer_num, c.lname FROM customer c INTO TEMP top_cust WITH NO LOG;
+INSERT INTO top_orders SELECT SKIP 5 FIRST 100 order_num, ship_date FROM orders ORDER BY ship_date DESC;
+INSERT INTO people SELECT first, last FROM names;`, 'dbvinformix');
+    expect(a.pairs).toEqual([
+      'customer.customer_num -> top_cust.customer_num',
+      'customer.lname -> top_cust.lname',
+      'names.first -> people.first',
+      'names.last -> people.last',
+      'orders.order_num -> top_orders.order_num',
+      'orders.ship_date -> top_orders.ship_date',
+    ]);
+  });
+});
