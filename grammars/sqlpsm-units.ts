@@ -20,10 +20,12 @@ const K = T.K;
 
 /** Statement words of SQL/PSM, PL/pgSQL and Snowflake Scripting beyond the SQL ones. */
 export const PSM_WORDS = new Set([
-  'LET', 'PERFORM', 'LEAVE', 'ITERATE', 'SIGNAL', 'RESIGNAL', 'GET', 'ASSERT', 'FOREACH', 'REPEAT', 'BEGIN', 'DECLARE',
+  'LET', 'PERFORM', 'LEAVE', 'ITERATE', 'SIGNAL', 'RESIGNAL', 'GET', 'ASSERT', 'FOREACH', 'REPEAT', 'BEGIN', 'DECLARE', 'DEFINE',
 ]);
 /** Languages whose routine bodies are SQL (or a SQL block language) and are analyzed. */
 const SQL_LANGUAGES = new Set(['sql', 'plpgsql', 'sqlscript', 'plvsql', 'nzplsql', 'spl', 'sqlpl']);
+/** Words that start an Informix SPL routine body (besides BODY_START). */
+const SPL_BODY_START = new Set(['DEFINE', 'LET', 'FOREACH', 'ON', 'SYSTEM', 'TRACE', 'RAISE', 'EXECUTE']);
 /** Words that may open a routine body written as one statement (MySQL, Db2, SQLite). */
 const BODY_START = new Set(['BEGIN', 'DECLARE', 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'CALL', 'IF', 'WHILE', 'LOOP', 'REPEAT', 'CASE', 'RETURN', 'FOR']);
 const HANDLER_KINDS = new Set(['CONTINUE', 'EXIT', 'UNDO']);
@@ -74,6 +76,8 @@ export abstract class PsmUnits extends BlockParser {
       this.skipPastSemicolon();
       return;
     }
+    // Informix `DEFINE GLOBAL v INT DEFAULT 0;`.
+    if (this.w() === 'GLOBAL' && this.isName(2)) this.next();
     const first = this.tokenName(this.next()).parts[0]!;
     const names = [first.text];
     while (this.is(T.Comma) && this.isName(2)) {
@@ -223,6 +227,17 @@ export abstract class PsmUnits extends BlockParser {
         const rows = this.tableReturn();
         if (rows) extra.returnsTable = { ...extra.returnsTable, ...rows };
         continue;
+      }
+      if (this.p.caps.splRoutines && (w === 'RETURNING' || w === 'RETURNS')) {
+        // Informix `RETURNING INT, DECIMAL(12,2);` ends with its own `;`.
+        this.skipPastSemicolon();
+        continue;
+      }
+      if (this.p.caps.splRoutines && (SPL_BODY_START.has(w) || BODY_START.has(w))) {
+        // Informix SPL: the body, without BEGIN, up to END PROCEDURE | FUNCTION.
+        body.push(...this.list());
+        if (this.accept('END')) this.accept(this.w() === 'FUNCTION' ? 'FUNCTION' : 'PROCEDURE');
+        break;
       }
       if (w === 'EXECUTE' && this.w(2) === 'AS') {
         this.next();

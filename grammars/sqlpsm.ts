@@ -24,10 +24,10 @@ const K = T.K;
 const CONTROL = new Set([
   'BEGIN', 'DECLARE', 'IF', 'CASE', 'WHILE', 'LOOP', 'REPEAT', 'FOR', 'FOREACH', 'SET', 'LET', 'CALL', 'EXECUTE', 'EXEC',
   'PREPARE', 'OPEN', 'FETCH', 'RETURN', 'LEAVE', 'ITERATE', 'BREAK', 'CONTINUE', 'EXIT', 'RAISE', 'SIGNAL', 'RESIGNAL',
-  'NULL', 'GET', 'ASSERT', 'CLOSE', 'DEALLOCATE',
+  'NULL', 'GET', 'ASSERT', 'CLOSE', 'DEALLOCATE', 'DEFINE', 'SYSTEM', 'TRACE',
 ]);
 /** Statements without lineage: skipped to their `;`. */
-const SKIPPED = new Set(['LEAVE', 'ITERATE', 'BREAK', 'CONTINUE', 'EXIT', 'RAISE', 'SIGNAL', 'RESIGNAL', 'NULL', 'GET', 'CLOSE', 'DEALLOCATE']);
+const SKIPPED = new Set(['LEAVE', 'ITERATE', 'BREAK', 'CONTINUE', 'EXIT', 'RAISE', 'SIGNAL', 'RESIGNAL', 'NULL', 'GET', 'CLOSE', 'DEALLOCATE', 'SYSTEM', 'TRACE']);
 /** Words that start a statement at the top level of a script. */
 const TOP = new Set(['BEGIN', 'DECLARE', 'IF', 'CASE', 'WHILE', 'LOOP', 'REPEAT', 'FOR', 'CALL', 'EXECUTE', 'EXEC', 'ASSERT']);
 /** Constructs that may carry a label (`lbl: LOOP`). */
@@ -115,7 +115,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
       const t = this.la(1);
       t.tokenType = K.SELECT;
       t.tokenTypeIdx = K.SELECT.tokenTypeIdx!;
-    } else if ((CONTROL.has(w) && (w !== 'BEGIN' || this.isBlockBegin())) || this.assignmentAhead()) {
+    } else if ((CONTROL.has(w) && (w !== 'BEGIN' || this.isBlockBegin())) || this.assignmentAhead() || (w === 'ON' && this.p.caps.splRoutines && this.w(2) === 'EXCEPTION')) {
       return this.isolated(() => this.control(this.next()));
     }
     return this.isolated(() => this.sql());
@@ -144,6 +144,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     switch (w) {
       case 'BEGIN':
         return this.begin(start);
+      case 'DEFINE':
       case 'DECLARE': {
         const s = this.declare(start);
         if (this.depth === 0 && !this.scriptVariable('')) for (const v of s.variables) this.scriptVars.add(v.toUpperCase());
@@ -166,6 +167,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
       case 'FOR':
         return this.forLoop(start);
       case 'FOREACH':
+        if (this.p.caps.splRoutines) return this.splForeach(start);
         this.skipWhile(() => this.w() !== 'LOOP' && !this.is(T.Semicolon));
         this.expect('LOOP');
         return this.loop(start, {}, 'LOOP');
@@ -195,6 +197,12 @@ export class PsmParser extends PsmUnits implements ProcDialect {
         this.skipPastSemicolon();
         return this.block(start, [], { conditions });
       }
+    }
+    if (w === 'ON' && this.p.caps.splRoutines && this.w() === 'EXCEPTION') {
+      // Informix `ON EXCEPTION [IN (..)] [SET ..] handler END EXCEPTION [WITH RESUME];`: error handling.
+      while (!this.atEof() && !(this.w() === 'END' && this.w(2) === 'EXCEPTION')) this.skipOne();
+      this.skipPastSemicolon();
+      return this.block(start, []);
     }
     if (SKIPPED.has(w)) {
       this.skipPastSemicolon();
@@ -233,6 +241,24 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     const body: A.Statement[] = [];
     this.declItem(variables, body);
     return this.block(start, body, { variables, declaration: true });
+  }
+
+  /**
+   * Informix `FOREACH [c [WITH HOLD] FOR] SELECT .. INTO v .. FROM ..` (no `;` after the query) or
+   * `FOREACH EXECUTE PROCEDURE p(..) INTO v`, then the loop's statements, `END FOREACH`.
+   */
+  private splForeach(start: number): A.Statement {
+    const body: A.Statement[] = [];
+    this.skipWhile(() => !this.p.startsQuery(1) && this.w() !== 'EXECUTE' && !this.is(T.Semicolon));
+    if (this.p.startsQuery(1)) {
+      const query = this.query();
+      body.push({ k: 'query', query, start: query.start, end: this.end() });
+    } else if (this.w() === 'EXECUTE') this.skipWhile(() => !this.is(T.Semicolon) && this.w() !== 'INTO');
+    if (this.w() === 'INTO') this.skipWhile(() => !this.is(T.Semicolon) && !this.p.startsQuery(1) && !CONTROL.has(this.w()));
+    while (this.is(T.Semicolon)) this.next();
+    body.push(...this.list());
+    this.close('FOREACH');
+    return this.block(start, body);
   }
 
   // ------------------------------------------------------------------ assignments

@@ -62,6 +62,7 @@ export const BASE_SEMANTICS: Semantics = {
   documentQueries: false,
   objectLiterals: false,
   skipFirstRows: false,
+  splRoutines: false,
 };
 
 function d(
@@ -176,7 +177,7 @@ export const DIALECTS: DialectSpec[] = [
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true } })),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true, splRoutines: true } })),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),

@@ -204,6 +204,12 @@ export interface Semantics {
   objectLiterals: boolean;
   /** `SELECT [SKIP n] [FIRST n | LIMIT n] ..` limits the rows (Informix). */
   skipFirstRows: boolean;
+  /**
+   * Informix SPL routines: `CREATE PROCEDURE | FUNCTION p(..) [RETURNING t;] body END PROCEDURE |
+   * FUNCTION` (no BEGIN around the body), `DEFINE v type;` declarations, `FOREACH [c FOR] SELECT ..
+   * INTO v .. END FOREACH` loops.
+   */
+  splRoutines: boolean;
 }
 
 export interface DialectSpec {

@@ -13,6 +13,8 @@ import { Scanner } from '../lexer/scanner.js';
 
 /** Netezza NZPLSQL's body brackets (`AS BEGIN_PROC .. END_PROC`). */
 const PROC_WRAPPERS = new Set(['BEGIN_PROC', 'END_PROC']);
+/** What Informix SPL closes with END besides blocks and control statements. */
+const SPL_CLOSERS = new Set(['PROCEDURE', 'FUNCTION', 'FOREACH', 'EXCEPTION']);
 
 export interface Chunk {
   tokens: IToken[];
@@ -105,10 +107,11 @@ export class Splitter {
   nextChunk(): Chunk | undefined {
     const caps = this.dialect.caps;
     const procedural = this.dialect.semantics.procedural;
+    const spl = this.dialect.semantics.splRoutines;
     while (!this.done) {
       const tokens: IToken[] = [];
       let mode: BlockMode = 'none';
-      /** Open BEGIN blocks (0), CASE expressions/statements (1) and SQL/PSM control statements (2), innermost last. */
+      /** Open BEGIN blocks (0), CASE expressions/statements (1), SQL/PSM control statements (2) and Informix SPL routine bodies (3), innermost last. */
       const open: number[] = [];
       let endCase = false;
       let parens = 0;
@@ -204,6 +207,11 @@ export class Splitter {
         if (tokens.length <= 6 && mode === 'none') {
           mode = this.blockMode(tokens);
           if (mode === 'routine' && type === T.K.DECLARE) routineHead = false;
+          // Informix SPL: the body, without BEGIN, runs to END PROCEDURE | FUNCTION.
+          if (mode === 'routine' && spl && (type === T.K.PROCEDURE || type === T.K.FUNCTION)) {
+            open.push(3);
+            sawBlock = true;
+          }
         }
         if (mode === 'routine' && procedural !== 'tsql' && open.length === 0 && parens === 0) {
           // A subprogram declared inside a routine ends with `END name;` without ending the routine.
@@ -235,6 +243,11 @@ export class Splitter {
           // PL/SQL END IF / END LOOP close no block (in T-SQL, END IF is END then a new IF).
           if (nx && procedural !== 'tsql' && CLOSED_CONTROL.has(upper(nx))) {
             if (open[open.length - 1] === 2) open.pop();
+            continue;
+          }
+          if (spl && nx && SPL_CLOSERS.has(upper(nx))) {
+            // END FOREACH / END EXCEPTION close what the splitter does not track; END PROCEDURE | FUNCTION the routine.
+            if ((upper(nx) === 'PROCEDURE' || upper(nx) === 'FUNCTION') && open[open.length - 1] === 3) open.pop();
             continue;
           }
           endCase = !!nx && nx.tokenType === T.K.CASE;

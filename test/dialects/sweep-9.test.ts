@@ -183,3 +183,45 @@ INSERT INTO people SELECT first, last FROM names;`, 'dbvinformix');
     ]);
   });
 });
+
+describe('Informix SPL routines', () => {
+  // Before, the procedure ended at its first `;` (DEFINE ..): the rest ran as top-level statements
+  // (`SELECT .. INTO v_total` created a table v_total), FOREACH, LET and END PROCEDURE were errors.
+  const sql = `CREATE PROCEDURE load_totals(p_day DATE)
+  DEFINE v_total DECIMAL(16,2);
+  DEFINE v_store, v_cnt INTEGER;
+  DEFINE GLOBAL g_run INT DEFAULT 0;
+
+  ON EXCEPTION IN (-239)
+    INSERT INTO load_errors (day) VALUES (p_day);
+  END EXCEPTION WITH RESUME;
+
+  SELECT SUM(amount) INTO v_total FROM sales WHERE sale_day = p_day;
+  INSERT INTO daily_totals (day, total) VALUES (p_day, v_total);
+
+  FOREACH cur_st FOR
+    SELECT store_id, COUNT(*) INTO v_store, v_cnt FROM sales WHERE sale_day = p_day GROUP BY store_id
+    IF v_cnt > 0 THEN
+      INSERT INTO store_counts (store, cnt) VALUES (v_store, v_cnt);
+    END IF;
+  END FOREACH;
+
+  LET g_run = g_run + 1;
+END PROCEDURE;
+
+CREATE FUNCTION cust_total(p_cust INT) RETURNING DECIMAL(16,2);
+  DEFINE t DECIMAL(16,2);
+  SELECT SUM(total_price) INTO t FROM orders WHERE customer_num = p_cust;
+  RETURN t;
+END FUNCTION;`;
+
+  test('CREATE PROCEDURE .. END PROCEDURE is one routine; DEFINE declares; FOREACH .. INTO reads into variables', () => {
+    const a = ok(sql, 'dbvinformix');
+    expect(statements(sql, 'dbvinformix').map((st) => st.k)).toEqual(['block', 'block']);
+    expect(a.procs.map((p) => p.procedure)).toEqual(expect.arrayContaining(['load_totals', 'cust_total']));
+    expect(a.pairs.filter((p) => !p.includes('RS-'))).toEqual([
+      'sales.amount -> daily_totals.total',
+      'sales.store_id -> store_counts.store',
+    ]);
+  });
+});
