@@ -30,6 +30,14 @@ function isDigit(c: number): boolean {
   return c >= C.D0 && c <= C.D9;
 }
 
+/** Token types of the reserved keywords. */
+const RESERVED_TYPES: ReadonlySet<TokenType> = new Set(T.RESERVED.map((w) => T.K[w]!));
+
+/** A character that can end a name part before a `.` (`sales`, `"Sales"`, `[Sales]`, `` `sales` ``). */
+function afterNamePart(c: number): boolean {
+  return isIdentPart(c, false) || c === C.DQUOTE || c === C.RBRACKET || c === C.BACKTICK;
+}
+
 /** A character that can end the operand of a variant path (`col:`, `"Col":`, `f(x):`, `a[0]:`). */
 function isPathBase(c: number): boolean {
   return isIdentPart(c, false) || c === C.DQUOTE || c === C.RPAREN || c === C.RBRACKET;
@@ -229,6 +237,8 @@ export class Scanner {
         }
       }
       this.pos = j;
+      // A reserved word right after the `.` of a qualified name is a name (`sales.order`, `PUB.Order`, `o.end`).
+      if (kw !== undefined && i > 1 && t.charCodeAt(i - 1) === C.DOT && RESERVED_TYPES.has(kw) && afterNamePart(t.charCodeAt(i - 2))) return this.tok(T.Name, i, j);
       // A short word (`SEL`) reads as its keyword to the layers that compare words, not only to the grammar.
       const image = kw !== undefined && this.short !== undefined ? (this.short[word.toUpperCase()] ?? word) : word;
       return this.tok(kw ?? T.Name, i, j, image);

@@ -225,3 +225,17 @@ END FUNCTION;`;
     ]);
   });
 });
+
+describe('a reserved word after the dot of a qualified name is a name', () => {
+  // Before: "syntax error near 'Order'" and the statement's lineage lost (OpenEdge's sports2000
+  // PUB.Order, MySQL `db.order`, a column named end or from read through its table's alias).
+  test.each(['dbvopenedge', 'dbvmysql', 'dbvansi', 'dbvpostgresql', 'dbvsnowflake'])('%s', (vendor) => {
+    const a = ok(`INSERT INTO PUB.OrderSummary (CustNum, TotalAmt, LastEnd)
+SELECT o.CustNum, SUM(ol.ExtendedPrice), MAX(o.end) FROM PUB.Order o INNER JOIN PUB.OrderLine ol ON o.OrderNum = ol.OrderNum GROUP BY o.CustNum;`, vendor);
+    expect(a.pairs).toEqual([
+      'PUB.Order.CustNum -> PUB.OrderSummary.CustNum',
+      'PUB.Order.end -> PUB.OrderSummary.LastEnd',
+      'PUB.OrderLine.ExtendedPrice -> PUB.OrderSummary.TotalAmt',
+    ]);
+  });
+});
