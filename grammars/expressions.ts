@@ -1042,6 +1042,15 @@ export function defineExpressionRules(this: SqlParser): void {
           },
         },
         {
+          // T-SQL `OPENROWSET(BULK 'https://../*.parquet', FORMAT = 'PARQUET')`: the files read.
+          GATE: () => $.LA(1).tokenType === K.BULK && $.LA(2).tokenType === T.StringLit,
+          ALT: () => {
+            const b = $.CONSUME(K.BULK);
+            const path = $.CONSUME(T.StringLit);
+            return $.ACTION((): Expr => ({ k: 'op', op: 'BULK', args: [{ k: 'lit', kind: 'string', text: path.image, start: path.startOffset, end: path.endOffset! + 1 }], start: b.startOffset, end: end() }));
+          },
+        },
+        {
           ALT: () => {
             const e = $.SUBRULE($.expr);
             const named = $.OPTION(() => {

@@ -318,10 +318,11 @@ export class SqlParser extends EmbeddedActionsParser {
   startsStatement(tok: IToken, next: IToken): boolean {
     const t = tok.tokenType;
     if (t === K.SELECT || t === K.INSERT || t === K.UPDATE || t === K.DELETE || t === K.MERGE || t === K.CREATE ||
-      t === K.DROP || t === K.ALTER || t === K.TRUNCATE || t === K.WITH || t === K.SET || t === K.END || t === K.ELSE ||
-      t === K.FETCH) {
+      t === K.DROP || t === K.ALTER || t === K.TRUNCATE || t === K.SET || t === K.END || t === K.ELSE || t === K.FETCH) {
       return true;
     }
+    // `WITH (..)` is options (Synapse `CREATE TABLE t WITH (DISTRIBUTION = ..) AS ..`, `COPY .. WITH (..)`), never a CTE.
+    if (t === K.WITH) return next.tokenType !== T.LParen;
     if (t === T.Name || tokenMatcher(tok, T.Identifier)) {
       if (next.tokenType === T.Colon && t === T.Name) return true; // T-SQL label `name:`
       const w = tok.image.toUpperCase();

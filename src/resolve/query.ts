@@ -755,7 +755,10 @@ const FILE_READERS = new Set([
 /** The path a file-reading table function reads, when it is written as a string. */
 function fileRead(ref: A.TableFunction): string | undefined {
   const f = ref.func;
-  const arg = f.args[0];
+  const first = f.args[0];
+  // T-SQL `OPENROWSET(BULK 'path', ..)`.
+  const arg = first?.k === 'op' && first.op === 'BULK' && /^OPENROWSET$/i.test(f.name.parts[f.name.parts.length - 1]!.text) ? first.args[0] : first;
+  if (arg !== first && arg?.k === 'lit') return stringText(arg);
   if (f.name.parts.length !== 1 || !FILE_READERS.has(f.name.parts[0]!.text.toUpperCase())) return undefined;
   if (arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
   return stringText(arg);

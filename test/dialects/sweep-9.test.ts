@@ -239,3 +239,20 @@ SELECT o.CustNum, SUM(ol.ExtendedPrice), MAX(o.end) FROM PUB.Order o INNER JOIN 
     ]);
   });
 });
+
+describe('Azure Synapse', () => {
+  // Before, `WITH (` was taken for the start of a new statement (a CTE) in T-SQL, which needs no `;`:
+  // the CTAS, CREATE EXTERNAL TABLE and COPY INTO lost their lineage; OPENROWSET(BULK ..) was a syntax error.
+  test('CTAS WITH (DISTRIBUTION = ..) AS SELECT, OPENROWSET(BULK ..) in a view', () => {
+    const a = ok(`CREATE TABLE dbo.FactSales_new
+WITH (DISTRIBUTION = HASH(ProductKey), CLUSTERED COLUMNSTORE INDEX)
+AS SELECT s.ProductKey, s.SalesAmount * 1.1 AS SalesAmountAdj FROM dbo.FactSales s
+CREATE VIEW dbo.v_trips AS SELECT r.vendor_id, r.fare_amount * 1.0 AS fare FROM OPENROWSET(BULK 'https://lake.dfs.core.windows.net/trips/*.parquet', FORMAT = 'PARQUET') AS r`, 'dbvazuresql');
+    expect(a.pairs).toEqual([
+      'dbo.FactSales.ProductKey -> dbo.FactSales_new.ProductKey',
+      'dbo.FactSales.SalesAmount -> dbo.FactSales_new.SalesAmountAdj',
+      'https://lake.dfs.core.windows.net/trips/*.parquet.fare_amount -> dbo.v_trips.fare',
+      'https://lake.dfs.core.windows.net/trips/*.parquet.vendor_id -> dbo.v_trips.vendor_id',
+    ]);
+  });
+});
