@@ -139,7 +139,7 @@ export abstract class PsmUnits extends BlockParser {
     const tableFunction = kind === 'TABLE';
     if (tableFunction) kind = this.next().image.toUpperCase(); // BigQuery TABLE FUNCTION
     if (kind === 'DEFINER' || kind === 'CONSTRAINT') {
-      this.skipWhile(() => !/^(PROCEDURE|FUNCTION|TRIGGER)$/.test(this.w()));
+      this.skipWhile(() => !/^(PROCEDURE|FUNCTION|TRIGGER|EVENT)$/.test(this.w()));
       kind = this.next().image.toUpperCase();
     }
     if (this.w() === 'IF' && this.w(2) === 'NOT') {
@@ -227,6 +227,13 @@ export abstract class PsmUnits extends BlockParser {
         const rows = this.tableReturn();
         if (rows) extra.returnsTable = { ...extra.returnsTable, ...rows };
         continue;
+      }
+      if (kind === 'EVENT' && w === 'DO') {
+        // MySQL event: `ON SCHEDULE ..` options, then the statement (or BEGIN .. END) it runs.
+        this.next();
+        const s = this.stmt();
+        if (s) body.push(s);
+        break;
       }
       if (this.p.caps.splRoutines && (w === 'RETURNING' || w === 'RETURNS')) {
         // Informix `RETURNING INT, DECIMAL(12,2);` ends with its own `;`.

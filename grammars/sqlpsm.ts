@@ -58,10 +58,12 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     if (ROUTINE_KINDS.has(w)) return true;
     // Teradata `CREATE | REPLACE MACRO m [(params)] AS (statements)`.
     if (w === 'MACRO') return this.isName(2);
+    // MySQL `CREATE [DEFINER = u] EVENT [IF NOT EXISTS] e ON SCHEDULE .. DO statement`.
+    if (w === 'EVENT') return this.isName(2) || this.w(2) === 'IF';
     if (w === 'CONSTRAINT') return this.w(2) === 'TRIGGER';
     if (w === 'TABLE') return this.w(2) === 'FUNCTION';
     if (w !== 'DEFINER') return false;
-    for (let n = 2; n < 10; n++) if (ROUTINE_KINDS.has(this.w(n))) return true;
+    for (let n = 2; n < 10; n++) if (ROUTINE_KINDS.has(this.w(n)) || this.w(n) === 'EVENT') return true;
     return false;
   }
 

@@ -256,3 +256,22 @@ CREATE VIEW dbo.v_trips AS SELECT r.vendor_id, r.fare_amount * 1.0 AS fare FROM 
     ]);
   });
 });
+
+describe('MySQL events', () => {
+  // Before: "statement 'CREATE EVENT ..' not analyzed" (a warning) and no lineage.
+  test('CREATE EVENT .. ON SCHEDULE .. DO statement | BEGIN .. END runs its statements under the event', () => {
+    const sql = `CREATE EVENT shop.nightly ON SCHEDULE EVERY 1 DAY STARTS '2024-01-01 02:00:00'
+DO INSERT INTO shop.daily (d, revenue) SELECT CURDATE(), SUM(total) FROM shop.order_items;
+CREATE DEFINER = \`etl\`@\`%\` EVENT IF NOT EXISTS shop.purge
+ON SCHEDULE EVERY 1 HOUR ON COMPLETION PRESERVE ENABLE COMMENT 'purge + archive'
+DO BEGIN
+  INSERT INTO shop.archive (id, total) SELECT id, total FROM shop.order_items WHERE qty = 0;
+  DELETE FROM shop.order_items WHERE qty = 0;
+END;`;
+    for (const vendor of ['dbvmysql']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual(['shop.order_items.id -> shop.archive.id', 'shop.order_items.total -> shop.archive.total', 'shop.order_items.total -> shop.daily.revenue']);
+      expect(a.procs.map((p) => p.procedure)).toEqual(['shop.nightly', 'shop.purge', 'shop.purge']);
+    }
+  });
+});
