@@ -92,6 +92,10 @@ export class TreeEncoder {
   private readonly root: ShapeNode = { id: -1, next: undefined };
   /** Strings of this batch, by value (a name recurs: one entry). */
   private stringIds = new Map<string, number>();
+  /** The values of the objects being encoded (see `object`). */
+  private readonly stack: unknown[] = [];
+  /** The stack's top: the values of the object being encoded are below it. */
+  private sp = 0;
 
   private push(v: number): void {
     if (this.n === this.ints.length) {
@@ -144,46 +148,54 @@ export class TreeEncoder {
   }
 
   private object(o: Record<string, unknown>): void {
+    // One pass over the keys finds the shape and keeps the values on a stack (nested objects use
+    // the stack above them), then the values are written after the shape's tag.
+    const stack = this.stack;
+    const base = this.sp;
+    let top = base;
     let node = this.root;
     for (const key in o) {
-      const kind = kindOf(o[key]);
+      const v = o[key];
+      stack[top++] = v;
+      const kind = kindOf(v);
       let byKind = node.next?.get(key);
       if (!byKind) (node.next ??= new Map()).set(key, (byKind = []));
-      let next = byKind[kind];
-      if (!next) next = byKind[kind] = { id: -1, next: undefined };
-      node = next;
+      node = byKind[kind] ??= { id: -1, next: undefined };
     }
-    if (node.id < 0) {
-      node.id = this.shapeCount++;
-      const shape: Shape = { keys: [], kinds: [] };
-      for (const key in o) {
-        // An object literal would set the prototype instead.
-        if (key === '__proto__') throw new NotTransferable('a key __proto__');
-        shape.keys.push(key);
-        shape.kinds.push(kindOf(o[key]));
-      }
-      this.newShapes.push(shape);
-    }
+    if (node.id < 0) node.id = this.newShape(o);
     this.push(Tag.OBJECT + node.id);
-    for (const key in o) {
-      const v = o[key];
-      switch (kindOf(v)) {
-        case Kind.INT:
-          this.push(v as number);
+    this.sp = top;
+    for (let i = base; i < top; i++) {
+      const v = stack[i];
+      stack[i] = undefined;
+      switch (typeof v) {
+        case 'number':
+          if ((v | 0) === v && !Object.is(v, -0)) this.push(v);
+          else this.push(this.floats.push(v) - 1);
           break;
-        case Kind.STRING:
-          this.string(v as string);
+        case 'string':
+          this.string(v);
           break;
-        case Kind.FLOAT:
-          this.push(this.floats.push(v as number) - 1);
-          break;
-        case Kind.VALUE:
-          this.value(v);
+        case 'object':
+          if (v !== null) this.value(v);
           break;
         default:
-        // In the shape.
+        // true, false, undefined: in the shape.
       }
     }
+    this.sp = base;
+  }
+
+  private newShape(o: Record<string, unknown>): number {
+    const shape: Shape = { keys: [], kinds: [] };
+    for (const key in o) {
+      // An object literal would set the prototype instead.
+      if (key === '__proto__') throw new NotTransferable('a key __proto__');
+      shape.keys.push(key);
+      shape.kinds.push(kindOf(o[key]));
+    }
+    this.newShapes.push(shape);
+    return this.shapeCount++;
   }
 
   /** The batch encoded since the last call; the encoder starts the next one (its shapes are kept). */

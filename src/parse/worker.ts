@@ -32,7 +32,12 @@ export type ParseReply =
 /** Thrown out of the parse when a batch was handed over as `lost`. */
 class HandedOver extends Error {}
 
+/**
+ * Statements per batch: the first batches are small so that the resolving thread, idle until the
+ * first arrives, starts soon; they double up to this size.
+ */
 export const BATCH_STATEMENTS = 64;
+const FIRST_BATCH = 4;
 export const WINDOW = 8;
 
 function run(job: ParseJob): void {
@@ -40,6 +45,7 @@ function run(job: ParseJob): void {
   const consumed = new Int32Array(job.control);
   let posted = 0;
   let batch: Statement[] = [];
+  let size = FIRST_BATCH;
   const encoder = new TreeEncoder();
   const post = () => {
     let encoded: EncodedBatch;
@@ -53,6 +59,7 @@ function run(job: ParseJob): void {
     port.postMessage({ id: job.id, type: 'batch', statements: encoded, count: batch.length } satisfies ParseReply, [encoded.ints.buffer as ArrayBuffer]);
     batch = [];
     posted++;
+    size = Math.min(size * 2, BATCH_STATEMENTS);
     for (;;) {
       const seen = Atomics.load(consumed, 0);
       if (posted - seen < WINDOW) break;
@@ -63,7 +70,7 @@ function run(job: ParseJob): void {
     const dialect = resolveVendor(job.vendor) ?? defaultDialect();
     const parsed = parseText(job.text, dialect, (stmt) => {
       batch.push(stmt);
-      if (batch.length >= BATCH_STATEMENTS) post();
+      if (batch.length >= size) post();
     });
     if (batch.length > 0) post();
     port.postMessage({ id: job.id, type: 'done', attempted: parsed.attempted, failed: parsed.failed, problems: parsed.problems, foreignGo: parsed.foreignGo } satisfies ParseReply);
