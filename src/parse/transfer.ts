@@ -176,11 +176,13 @@ export class TreeEncoder {
         case 'string':
           this.string(v);
           break;
-        case 'object':
-          if (v !== null) this.value(v);
+        case 'boolean':
+        case 'undefined':
+          // In the shape.
           break;
         default:
-        // true, false, undefined: in the shape.
+          // An object or an array; anything else throws.
+          if (v !== null) this.value(v);
       }
     }
     this.sp = base;
