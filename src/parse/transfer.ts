@@ -15,7 +15,12 @@
  * for the stack throws a RangeError: the caller hands the file over (pool.ts).
  */
 
-/** Tags of the stream; an object of shape `s` is tagged `OBJECT + s`. */
+/**
+ * Tags of the stream; an object of shape `s` is tagged `OBJECT + s`. They are also the kinds of
+ * an object's properties in its shape: a property of kind INT, FLOAT or STRING is stored after
+ * the object's tag as one integer (the value, or its index in its table); TRUE, FALSE, UNDEFINED
+ * and NULL are in the shape alone; VALUE (an array, an object) is a tagged value.
+ */
 const enum Tag {
   UNDEFINED = 0,
   NULL = 1,
@@ -25,7 +30,8 @@ const enum Tag {
   FLOAT = 5,
   STRING = 6,
   ARRAY = 7,
-  OBJECT = 8,
+  VALUE = 8,
+  OBJECT = 9,
 }
 
 /** One batch of trees as posted: `ints` is transferable; `shapes` holds the shapes new since the previous batch of the same encoder. */
@@ -38,41 +44,25 @@ export interface EncodedBatch {
 
 export class NotTransferable extends Error {}
 
-/**
- * How an object's property is stored after its shape: a 32-bit integer, a string's index, a
- * float's index; true, false, undefined and null are in the shape itself; anything else (an array,
- * an object) is a tagged value.
- */
-const enum Kind {
-  INT = 0,
-  STRING = 1,
-  FLOAT = 2,
-  TRUE = 3,
-  FALSE = 4,
-  UNDEFINED = 5,
-  NULL = 6,
-  VALUE = 7,
-}
-
-function kindOf(v: unknown): Kind {
+function kindOf(v: unknown): Tag {
   switch (typeof v) {
     case 'number':
-      return (v | 0) === v && !Object.is(v, -0) ? Kind.INT : Kind.FLOAT;
+      return (v | 0) === v && !Object.is(v, -0) ? Tag.INT : Tag.FLOAT;
     case 'string':
-      return Kind.STRING;
+      return Tag.STRING;
     case 'boolean':
-      return v ? Kind.TRUE : Kind.FALSE;
+      return v ? Tag.TRUE : Tag.FALSE;
     case 'undefined':
-      return Kind.UNDEFINED;
+      return Tag.UNDEFINED;
     default:
-      return v === null ? Kind.NULL : Kind.VALUE;
+      return v === null ? Tag.NULL : Tag.VALUE;
   }
 }
 
 /** A shape as posted: its keys, and the kind of each key's value. */
 export interface Shape {
   keys: string[];
-  kinds: Kind[];
+  kinds: Tag[];
 }
 
 /** The shapes seen so far: a trie on (key, kind), each node the shape's id once the keys end there. */
@@ -223,21 +213,22 @@ function maker(shape: Shape): Maker {
   const props = shape.keys.map((key, i) => {
     const k = JSON.stringify(key);
     switch (shape.kinds[i]!) {
-      case Kind.INT:
+      case Tag.INT:
         return `${k}: I[at++]`;
-      case Kind.STRING:
+      case Tag.STRING:
         return `${k}: S[I[at++]]`;
-      case Kind.FLOAT:
+      case Tag.FLOAT:
         return `${k}: F[I[at++]]`;
-      case Kind.TRUE:
+      case Tag.TRUE:
         return `${k}: true`;
-      case Kind.FALSE:
+      case Tag.FALSE:
         return `${k}: false`;
-      case Kind.UNDEFINED:
+      case Tag.UNDEFINED:
         return `${k}: undefined`;
-      case Kind.NULL:
+      case Tag.NULL:
         return `${k}: null`;
-      case Kind.VALUE:
+      default:
+        // VALUE: a tagged value, read by the decoder.
         return `${k}: (d.at = at, v = d.next(), at = d.at, v)`;
     }
   });
