@@ -14,10 +14,11 @@ export const PARALLEL_MIN_CHARS = 256 * 1024;
 /**
  * --jobs when not given: one per core, from 3 cores. On 2 cores a parse worker does not pay: a
  * single-threaded run already keeps the second core busy with V8's background work (optimizing
- * compiles, garbage collection: about 1 CPU-second of the 5 MB bench's 2.4), and the worker adds
- * its own start-up and the syntax trees' JSON round trip (about 0.7 CPU-seconds); measured on 2
- * cores, the worker run took longer than --jobs 1 (loaded: 4.6 s against 3.6 s; quiet, before
- * the JSON transport: 1.95 s against 1.78 s). `--jobs 2` still asks for the worker.
+ * compiles, garbage collection: about 0.8 CPU-seconds of the 5 MB bench's 1.9), and the worker adds
+ * its own start-up, its own compiling and the trees' encoding. Measured on 2 cores (medians of 5,
+ * loaded machine): `--jobs 2` takes the analyzing thread 0.90 s of CPU against 1.14 s, but the
+ * process 2.57 CPU-seconds against 1.88, which two cores shared with V8's threads cannot absorb.
+ * `--jobs 2` still asks for the worker.
  */
 export function defaultJobs(cores: number): number {
   return cores >= 3 ? cores : 1;
@@ -85,7 +86,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     deps.inputSize?.(chars);
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
-    const hooks = { releaseTexts: true };
+    const hooks = { releaseTexts: true, oneShot: true };
     const result = parallel ? await engine.analyzeParallel!(files, config.analyzeOptions, jobs, hooks) : engine.analyze(files, config.analyzeOptions, hooks);
     // Kept when a statement needed the big-stack rerun; not needed past here.
     for (const f of files) f.text = '';

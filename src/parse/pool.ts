@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Statement } from '../ast/nodes.js';
 import type { FileParse } from '../analysis.js';
+import { TreeDecoder } from './transfer.js';
 import type { ParseJob, ParseReply } from './worker.js';
 
 /**
@@ -63,13 +64,14 @@ export class FileJob {
    */
   async each(fn: (stmt: Statement) => void, reparse: (handed: number) => FileParse): Promise<FileParse> {
     let handed = 0;
+    const decoder = new TreeDecoder();
     for (;;) {
       const reply = await this.next();
       if (reply.type === 'error') throw new Error(`parse worker failed: ${reply.message}`);
       if (reply.type === 'done') return { attempted: reply.attempted, failed: reply.failed, problems: reply.problems, foreignGo: reply.foreignGo };
       let statements: Statement[] | undefined;
       try {
-        if (reply.type === 'batch') statements = JSON.parse(reply.statements) as Statement[];
+        if (reply.type === 'batch') statements = decoder.decode(reply.statements, reply.count) as Statement[];
       } catch {
         statements = undefined;
       }
