@@ -2,7 +2,6 @@
  * The analysis entry points: `analyze` (in this thread, with the big-stack rerun for deep
  * statements) and `analyzeParallel` (parsing in worker threads); re-exported by api.ts.
  */
-import { setFlagsFromString } from 'node:v8';
 import { Analysis, type LineageResult, type SourceInput } from './analysis.js';
 import { resolveVendor } from './dialects/registry.js';
 import type { Statement } from './ast/nodes.js';
@@ -33,29 +32,7 @@ export interface AnalyzeHooks {
    * input is not held meanwhile. Kept when a statement was too deep (the big-stack rerun reads them).
    */
   releaseTexts?: boolean;
-  /** A process that analyzes once and ends (the CLI): see `lightJit`. */
-  oneShot?: boolean;
 }
-
-/**
- * For a process that analyzes once and ends: V8's optimizing compiler inlines less during the
- * analysis. Its compiling, on background threads, was about a third of the CPU of a cold
- * `sqlflow analyze` of the 5 MB bench (≈ 0.65 of 1.8 CPU-seconds, measured with
- * --no-concurrent-recompilation); with a third of the cumulative inlining budget the run took
- * ≈ 15% less CPU in all (median of 5) and the analyzing thread as long as before. A long-lived
- * process (the server, a library's user) keeps V8's defaults. V8's flags are the process's (the
- * parse workers' too); the returned function puts back the default, which is also what the CLI's
- * code cache is keyed by (bin/sqlflow).
- */
-function lightJit(on: boolean | undefined): () => void {
-  if (!on) return () => undefined;
-  setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${LIGHT_INLINING}`);
-  return () => setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${DEFAULT_INLINING}`);
-}
-
-/** V8's default cumulative inlining budget (bytecode size), and the one-shot run's. */
-const DEFAULT_INLINING = 920;
-const LIGHT_INLINING = 300;
 
 /**
  * Column lineage of `sources` (one analysis: a table created in one source is known in the next).
@@ -65,12 +42,7 @@ const LIGHT_INLINING = 300;
  */
 export function analyze(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, hooks: AnalyzeHooks = {}): LineageResult {
   const opts: AnalyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, ...options };
-  const restore = lightJit(hooks.oneShot);
-  try {
-    return retriedOnBigStack(analyzeHere(sources, opts, hooks), sources, opts);
-  } finally {
-    restore();
-  }
+  return retriedOnBigStack(analyzeHere(sources, opts, hooks), sources, opts);
 }
 
 /** A result with a statement too deep for this thread's stack is replaced by the big-stack run's, when that succeeds. */
@@ -98,26 +70,10 @@ export function analyzeHere(sources: SourceInput[], opts: Partial<AnalyzeOptions
  * catalog of tables created earlier and session settings carry across files exactly as in
  * `analyze`, and the result is the same. `jobs` <= 1, or worker threads unavailable, parses here.
  */
-export async function analyzeParallel(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, jobs = 1, hooks: Pick<AnalyzeHooks, 'releaseTexts' | 'oneShot'> = {}): Promise<LineageResult> {
+export async function analyzeParallel(sources: SourceInput[], options: Partial<AnalyzeOptions> = {}, jobs = 1, hooks: Pick<AnalyzeHooks, 'releaseTexts'> = {}): Promise<LineageResult> {
   const { ParsePool, workerScript } = await import('./parse/pool.js');
   const script = workerScript();
   if (jobs <= 1 || script === undefined || sources.length === 0) return analyze(sources, options, hooks);
-  const restore = lightJit(hooks.oneShot);
-  try {
-    return await analyzeInWorkers(sources, options, jobs, hooks, script, ParsePool);
-  } finally {
-    restore();
-  }
-}
-
-async function analyzeInWorkers(
-  sources: SourceInput[],
-  options: Partial<AnalyzeOptions>,
-  jobs: number,
-  hooks: Pick<AnalyzeHooks, 'releaseTexts'>,
-  script: URL,
-  ParsePool: typeof import('./parse/pool.js').ParsePool,
-): Promise<LineageResult> {
   const run = new Analysis(options);
   const pool = new ParsePool(script, Math.min(jobs, sources.length));
   try {

@@ -9,7 +9,7 @@ import type { ColorLevel } from './report.js';
 export type AnalyzeFn = (
   sources: SourceFile[],
   options?: Partial<AnalyzeOptions>,
-  hooks?: { releaseTexts?: boolean; oneShot?: boolean },
+  hooks?: { releaseTexts?: boolean },
 ) => { graph: LineageGraph; diagnostics: Diagnostic[] };
 
 /** The shape of `write` in src/writers/index.ts: the document as chunks. */
@@ -20,7 +20,7 @@ export type AnalyzeParallelFn = (
   sources: SourceFile[],
   options: Partial<AnalyzeOptions>,
   jobs: number,
-  hooks?: { releaseTexts?: boolean; oneShot?: boolean },
+  hooks?: { releaseTexts?: boolean },
 ) => Promise<{ graph: LineageGraph; diagnostics: Diagnostic[] }>;
 
 export interface Engine {

@@ -86,7 +86,7 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     deps.inputSize?.(chars);
     // Worker threads pay for themselves only on larger inputs (each loads the parser).
     const parallel = engine.analyzeParallel !== undefined && jobs > 1 && chars >= PARALLEL_MIN_CHARS;
-    const hooks = { releaseTexts: true, oneShot: true };
+    const hooks = { releaseTexts: true };
     const result = parallel ? await engine.analyzeParallel!(files, config.analyzeOptions, jobs, hooks) : engine.analyze(files, config.analyzeOptions, hooks);
     // Kept when a statement needed the big-stack rerun; not needed past here.
     for (const f of files) f.text = '';
