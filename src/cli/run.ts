@@ -17,7 +17,7 @@ export const PARALLEL_MIN_CHARS = 256 * 1024;
  * compiles, garbage collection: about 0.8 CPU-seconds of the 5 MB bench's 1.9), and the worker adds
  * its own start-up, its own compiling and the trees' encoding. Measured on 2 cores (medians of 5,
  * loaded machine): `--jobs 2` takes the analyzing thread 0.90 s of CPU against 1.14 s, but the
- * process 2.57 CPU-seconds against 1.88, which two cores shared with V8's threads cannot absorb.
+ * process 2.82 CPU-seconds against 2.18, which two cores shared with V8's threads cannot absorb.
  * `--jobs 2` still asks for the worker.
  */
 export function defaultJobs(cores: number): number {
