@@ -10,7 +10,10 @@
  *   tables its flows link): `fdd` when an fdd column edge of that process links the two tables,
  *   else `fdr`; the first process's effect type wins.
  * - Records end with `\n`; fields holding the delimiter, `"`, `\n` or `\r` are quoted.
- * - Streamed: rows are quoted in batches and yielded as chunks.
+ * - Streamed: rows are written in batches and yielded as chunks. A row whose fields csv-stringify
+ *   would write unchanged (none empty or holding the delimiter, `"`, `\n` or `\r`) is joined
+ *   directly; csv-stringify quotes the others (it took two thirds of the writer's time for rows
+ *   that almost never need it).
  */
 import { stringify } from 'csv-stringify/sync';
 import type { EffectType, LineageGraph, LineageObject, RelationType } from '../graph/model.js';
@@ -30,31 +33,27 @@ export const TABLE_HEADER = [
   'relation_type', 'effect_type',
 ];
 
-/** Rows quoted per call to csv-stringify. */
-const BATCH_ROWS = 512;
-
 export function* writeCsv(graph: LineageGraph, opts: WriteOptions): Generator<string, void, undefined> {
   const ix = new GraphIndex(graph);
+  const delimiter = opts.delimiter === '' ? ',' : opts.delimiter;
   const quote = (rows: string[][]) =>
     stringify(rows, {
-      delimiter: opts.delimiter === '' ? ',' : opts.delimiter,
+      delimiter,
       record_delimiter: 'unix',
       // csv-stringify quotes the delimiter, quotes and \n by itself; RFC 4180 also wants \r quoted.
       quoted_match: /\r/,
     });
-  let batch: string[][] = [opts.tableToTable ? TABLE_HEADER : COLUMN_HEADER];
-  let pending = '';
+  const special = new RegExp(`["\\n\\r]|${delimiter.replace(/[\\^$.*+?()[\]{}|-]/g, '\\$&')}`);
+  const plain = (row: string[]) => row.every((field) => field !== '' && !special.test(field));
+  const line = (row: string[]) => (plain(row) ? `${row.join(delimiter)}\n` : quote([row]));
+  let pending = line(opts.tableToTable ? TABLE_HEADER : COLUMN_HEADER);
   for (const row of opts.tableToTable ? tableRows(ix) : columnRows(ix)) {
-    batch.push(row);
-    if (batch.length < BATCH_ROWS) continue;
-    pending += quote(batch);
-    batch = [];
+    pending += line(row);
     if (pending.length >= CHUNK_CHARS) {
       yield pending;
       pending = '';
     }
   }
-  if (batch.length > 0) pending += quote(batch);
   yield pending;
 }
 

@@ -124,62 +124,45 @@ export function* writeGraphml(graph: LineageGraph, opts: WriteOptions): Generato
     for (const e of edges()) yield e.arc;
   })(), GAPS);
 
+  const xml = new Elements();
   const [head, tail] = skeleton();
   let out = head;
-  let pending: Item[] = [];
-  let weight = 0;
-  const flush = () => {
-    if (pending.length > 0) out += batch(pending, 1);
-    pending = [];
-    weight = 0;
-  };
-  const items = function* (): Generator<Item> {
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      const { x, y } = places[i]!;
-      const build = (top: Builder) => (node.group ? groupNode : tableNode)(top, node, x, y, sizes[i]!, node.columns.length > BATCH_WEIGHT);
-      yield { weight: 1 + node.columns.length, build, node, x, y, size: sizes[i]! };
-    }
-    let i = 0;
-    for (const edge of edges()) {
-      const id = `e${i++}`;
-      yield { weight: 1, build: (top: Builder) => edgeElement(top, edge, id) };
-    }
-  };
-  for (const item of items()) {
-    if (item.node && item.node.group && item.node.columns.length > BATCH_WEIGHT) {
-      // A group with many columns: its start and end around its columns, in batches of their own.
-      flush();
-      const [open, close] = split(batch([item], 1));
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const { x, y } = places[i]!;
+    const size = sizes[i]!;
+    if (!node.group) {
+      out += xml.table(node, x, y, size);
+    } else if (node.columns.length === 0) {
+      out += xml.group(node, x, y, size, false);
+    } else {
+      // The group's start and end around its columns, the columns written one at a time.
+      const [open, close] = split(xml.group(node, x, y, size, true));
       out += open;
-      const width = item.size!.width - 2 * INSET;
-      let columns: Item[] = [];
-      for (let j = 0; j < item.node.columns.length; j++) {
-        const c = item.node.columns[j]!;
-        const cy = item.y! + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
-        columns.push({ weight: 1, build: (g) => columnNode(g, c, item.x! + INSET, cy, width) });
-        if (columns.length >= BATCH_WEIGHT) {
-          out += batch(columns, 3);
-          columns = [];
-          if (out.length >= CHUNK_CHARS) {
-            yield out;
-            out = '';
-          }
+      const width = size.width - 2 * INSET;
+      for (let j = 0; j < node.columns.length; j++) {
+        const cy = y + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
+        out += xml.column(node.columns[j]!, x + INSET, cy, width);
+        if (out.length >= CHUNK_CHARS) {
+          yield out;
+          out = '';
         }
       }
-      if (columns.length > 0) out += batch(columns, 3);
       out += close;
-    } else {
-      pending.push(item);
-      weight += item.weight;
-      if (weight >= BATCH_WEIGHT) flush();
     }
     if (out.length >= CHUNK_CHARS) {
       yield out;
       out = '';
     }
   }
-  flush();
+  let e = 0;
+  for (const edge of edges()) {
+    out += xml.edge(edge, `e${e++}`);
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = '';
+    }
+  }
   yield `${out}${tail}\n`;
 }
 
@@ -187,31 +170,22 @@ export function* writeGraphml(graph: LineageGraph, opts: WriteOptions): Generato
 // Document assembly
 //
 // One xmlbuilder2 DOM for a whole large graph costs about 1 KB of heap per XML node (GBs for
-// 10^5 columns), its time grows faster than its size, and most of it goes to garbage collection.
-// So the document is serialized in pieces, every piece by xmlbuilder2: the skeleton (declaration,
-// root, keys, top graph) with a marker element where the body goes, and the body in small batches
-// of top-level nodes/edges, each built under a throw-away `<graph>` root carrying the same
-// namespaces and pretty-printed at the same depth; the batch root's own start and end lines are
-// dropped. Output is byte-identical to building a single DOM. (The marker is an element, not a
-// comment: one comment node makes V8 deoptimize xmlbuilder2's node constructor for the rest of
-// the process, halving its speed.) A group with many columns is written the same way: its start
-// and end around a marker, its columns in batches at their depth. The pieces are yielded as
-// chunks of about CHUNK_CHARS: the document is streamed, never held. (xmlbuilder2's callback
-// writer, `createCB`, streams too but was measured 4x slower here: it still makes a DOM node per
-// element and hits that deoptimized constructor.)
+// 10^5 columns), its time grows faster than its size, and most of it goes to garbage collection;
+// built and serialized in small batches it still took ~3 s for the bench's 25 MB document (a DOM
+// node, a namespace lookup and a serialization step per element and attribute). So xmlbuilder2
+// writes every kind of element once, with numbered slots for its values, at the depth it has in
+// the document (a top-level node or edge: children of the top-level `<graph>`; a column: of the
+// graph inside its group), and each element of the document is that text with its values put in
+// the slots. A value goes in as it is only when xmlbuilder2 would write it unchanged (no character
+// it escapes, no control character, not empty: see `plain`); an element with any other value is
+// built and serialized by xmlbuilder2 itself, as the templates were. The skeleton (declaration,
+// root, keys, top graph) has a marker element where the body goes; a group's template has one
+// where its columns go. Output is byte-identical to building a single DOM. (The marker is an
+// element, not a comment: one comment node makes V8 deoptimize xmlbuilder2's node constructor for
+// the rest of the process, halving its speed.) The pieces are yielded as chunks of about
+// CHUNK_CHARS: the document is streamed, never held. (xmlbuilder2's callback writer, `createCB`,
+// streams too but was measured 4x slower than batches: it still makes a DOM node per element.)
 
-/** A top-level node or edge; weight ≈ the number of graph nodes it holds. */
-interface Item {
-  weight: number;
-  build: (parent: Builder) => void;
-  /** Nodes: what to draw and where (a group with many columns is written in pieces). */
-  node?: DrawnNode;
-  x?: number;
-  y?: number;
-  size?: Size;
-}
-
-const BATCH_WEIGHT = 32;
 const BODY_MARK = 'sqlflow-graphml-body';
 
 /** Text before and after the marker element's line. */
@@ -236,15 +210,103 @@ function skeleton(): [string, string] {
 }
 
 /**
- * Serialized children lines (each ending in a newline) for a non-empty batch of items, indented
- * as children of a `<graph>` at `depth` (1: the top-level graph; 3: the graph inside a group).
+ * The serialized lines (each ending in a newline) of an element built by `build`, indented as a
+ * child of a `<graph>` at `depth` (1: the top-level graph; 3: the graph inside a group).
  */
-function batch(items: Item[], depth: number): string {
+function serialize(build: (parent: Builder) => void, depth: number): string {
   const doc = create();
   const holder = doc.ele(NS, 'graph').att(XMLNS, 'xmlns:y', Y);
-  for (const item of items) item.build(holder);
+  build(holder);
   const text = doc.end({ headless: true, prettyPrint: true, offset: depth });
   return text.slice(text.indexOf('\n') + 1, text.lastIndexOf('\n') + 1);
+}
+
+/** Holds the values of an element: strings, each already fit for XML (see `xmlText`). */
+type Values = readonly string[];
+
+/**
+ * A value written as it is: xmlbuilder2 escapes `&` (unless it starts an entity reference), `<`,
+ * `>` and, in attributes, `"`, and writes an element with empty text differently; control
+ * characters and lone surrogates are left to it too (surrogates in pairs included, for simplicity).
+ */
+const PLAIN = /^[^&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]+$/;
+
+/** Marks slot `i` in a template: a private-use character around its number (never in fixed text). */
+const SLOT = '\uE000';
+const SLOTS = /\uE000(\d+)\uE000/g;
+
+/** An element as xmlbuilder2 writes it at `depth`, with slots for its values (see `Values`). */
+class Template {
+  private readonly fixed: string[] = [];
+  private readonly slots: number[] = [];
+
+  constructor(
+    private readonly build: (parent: Builder, values: Values) => void,
+    private readonly depth: number,
+    size: number,
+  ) {
+    const text = serialize((parent) => build(parent, Array.from({ length: size }, (_, i) => `${SLOT}${i}${SLOT}`)), depth);
+    let at = 0;
+    for (const m of text.matchAll(SLOTS)) {
+      this.fixed.push(text.slice(at, m.index));
+      this.slots.push(Number(m[1]));
+      at = m.index + m[0].length;
+    }
+    this.fixed.push(text.slice(at));
+  }
+
+  /**
+   * The element with `values`; built by xmlbuilder2 when one it writes is not plain. Joined into
+   * one flat string: a string of concatenations is a tree of pieces, copied whole by every young
+   * collection that catches the chunk being filled (the bench's peak heap while writing: 77 MB
+   * instead of 81).
+   */
+  fill(values: Values): string {
+    const parts = [this.fixed[0]!];
+    for (let i = 0; i < this.slots.length; i++) {
+      const value = values[this.slots[i]!]!;
+      if (!PLAIN.test(value)) return serialize((parent) => this.build(parent, values), this.depth);
+      parts.push(value, this.fixed[i + 1]!);
+    }
+    return parts.join('');
+  }
+}
+
+/** The document's elements, each kind from its template. */
+class Elements {
+  private readonly columns = [false, true].map((system) => new Template((g, v) => columnNode(g, system, v), 3, 6));
+  private readonly groups = [false, true].map((pieces) => new Template((g, v) => groupNode(g, v, pieces), 1, 9));
+  private readonly tables = new Template(tableNode, 1, 8);
+  private readonly edges = [false, true].map((effect) => new Template((g, v) => edgeElement(g, v, effect), 1, 9));
+
+  column(c: DrawnColumn, x: number, y: number, width: number): string {
+    const name = xmlText(c.column.name);
+    return this.columns[c.column.system === true ? 1 : 0]!.fill([c.id, name, xmlText(c.qualified), num(x), num(y), num(width)]);
+  }
+
+  /** A group node; `pieces`: with the marker where its columns go, else with none (no columns). */
+  group(node: DrawnNode, x: number, y: number, size: Size, pieces: boolean): string {
+    const o = node.object;
+    return this.groups[pieces ? 1 : 0]!.fill([
+      node.id, xmlText(node.label), o.type, num(x), num(y), num(size.width), num(size.height),
+      isDataset(o) ? '#EAF1FB' : '#F4F4F4', o.type === 'view' ? 'dashed' : 'line',
+    ]);
+  }
+
+  table(node: DrawnNode, x: number, y: number, size: Size): string {
+    const o = node.object;
+    return this.tables.fill([
+      node.id, xmlText(node.label), o.type, num(x), num(y), num(size.width), num(size.height), o.type === 'view' ? 'dashed' : 'line',
+    ]);
+  }
+
+  edge(edge: DrawnEdge, id: string): string {
+    const style = EDGE_STYLE[edge.relation];
+    const effect = edge.effect !== undefined;
+    return this.edges[effect ? 1 : 0]!.fill([
+      id, edge.source, edge.target, edge.relation, effect ? edge.effect! : '', xmlText(edge.sourceName), xmlText(edge.targetName), style.color, style.line,
+    ]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,81 +412,77 @@ function num(v: number): string {
   return v.toFixed(1);
 }
 
-function geometry(parent: Builder, x: number, y: number, width: number, height: number): void {
-  parent.ele(Y, 'y:Geometry', { height: num(height), width: num(width), x: num(x), y: num(y) });
+function geometry(parent: Builder, x: string, y: string, width: string, height: string): void {
+  parent.ele(Y, 'y:Geometry', { height, width, x, y });
 }
 
 function plainData(node: Builder, label: string, kind: string, qualified: string): void {
-  node.ele('data', { key: 'd2' }).txt(xmlText(label));
+  node.ele('data', { key: 'd2' }).txt(label);
   node.ele('data', { key: 'd3' }).txt(kind);
-  node.ele('data', { key: 'd4' }).txt(xmlText(qualified));
+  node.ele('data', { key: 'd4' }).txt(qualified);
 }
 
-/** A group node with its columns, or with a marker where its columns go (`pieces`: written apart). */
-function groupNode(graph: Builder, node: DrawnNode, x: number, y: number, size: Size, pieces = false): void {
-  const el = graph.ele('node', { id: node.id, 'yfiles.foldertype': 'group' });
-  plainData(el, node.label, node.object.type, node.label);
+/**
+ * A group node: id, label, object type, x, y, width, height, fill colour, border type. With a
+ * marker where its columns go (`pieces`), else with an empty graph.
+ */
+function groupNode(graph: Builder, [id, label, type, x, y, width, height, fill, border]: Values, pieces: boolean): void {
+  const el = graph.ele('node', { id: id!, 'yfiles.foldertype': 'group' });
+  plainData(el, label!, type!, label!);
   const realizers = el.ele('data', { key: 'd0' }).ele(Y, 'y:ProxyAutoBoundsNode').ele(Y, 'y:Realizers', { active: '0' });
   for (const closed of [false, true]) {
     const g = realizers.ele(Y, 'y:GroupNode');
-    geometry(g, x, y, size.width, closed ? LABEL_HEIGHT + 2 * INSET : size.height);
-    g.ele(Y, 'y:Fill', { color: isDataset(node.object) ? '#EAF1FB' : '#F4F4F4' });
-    g.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
+    geometry(g, x!, y!, width!, closed ? num(LABEL_HEIGHT + 2 * INSET) : height!);
+    g.ele(Y, 'y:Fill', { color: fill! });
+    g.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: border! });
     g.ele(Y, 'y:NodeLabel', {
       alignment: 'center', autoSizePolicy: 'node_width', backgroundColor: '#C9D8EE', fontSize: '13',
       fontStyle: 'bold', modelName: 'internal', modelPosition: 't',
-    }).txt(xmlText(node.label));
+    }).txt(label!);
     g.ele(Y, 'y:Shape', { type: 'rectangle' });
-    g.ele(Y, 'y:State', { closed: String(closed), closedHeight: num(LABEL_HEIGHT + 2 * INSET), closedWidth: num(size.width), innerGraphDisplayEnabled: 'false' });
+    g.ele(Y, 'y:State', { closed: String(closed), closedHeight: num(LABEL_HEIGHT + 2 * INSET), closedWidth: width!, innerGraphDisplayEnabled: 'false' });
     g.ele(Y, 'y:Insets', { bottom: String(INSET), left: String(INSET), right: String(INSET), top: String(INSET) });
   }
-  const inner = el.ele('graph', { id: `${node.id}:`, edgedefault: 'directed' });
-  if (pieces) {
-    inner.ele(BODY_MARK);
-    return;
-  }
-  const width = size.width - 2 * INSET;
-  node.columns.forEach((c, j) => {
-    const cy = y + LABEL_HEIGHT + INSET + j * (COLUMN_HEIGHT + COLUMN_GAP);
-    columnNode(inner, c, x + INSET, cy, width);
-  });
+  const inner = el.ele('graph', { id: `${id!}:`, edgedefault: 'directed' });
+  if (pieces) inner.ele(BODY_MARK);
 }
 
-function columnNode(graph: Builder, c: DrawnColumn, x: number, y: number, width: number): void {
-  const system = c.column.system === true;
-  const el = graph.ele('node', { id: c.id });
-  plainData(el, c.column.name, system ? 'relation_rows' : 'column', c.qualified);
+/** A column node: id, name, qualified name, x, y, width. */
+function columnNode(graph: Builder, system: boolean, [id, name, qualified, x, y, width]: Values): void {
+  const el = graph.ele('node', { id: id! });
+  plainData(el, name!, system ? 'relation_rows' : 'column', qualified!);
   const shape = el.ele('data', { key: 'd0' }).ele(Y, 'y:ShapeNode');
-  geometry(shape, x, y, width, COLUMN_HEIGHT);
+  geometry(shape, x!, y!, width!, num(COLUMN_HEIGHT));
   shape.ele(Y, 'y:Fill', { color: system ? '#EEEEEE' : '#FFFFFF' });
   shape.ele(Y, 'y:BorderStyle', { color: system ? '#9E9E9E' : '#5A6B80', type: system ? 'dashed' : 'line' });
   const label = system
     ? { alignment: 'left', fontStyle: 'italic', modelName: 'internal', modelPosition: 'l', textColor: '#757575' }
     : { alignment: 'left', modelName: 'internal', modelPosition: 'l' };
-  shape.ele(Y, 'y:NodeLabel', label).txt(xmlText(c.column.name));
+  shape.ele(Y, 'y:NodeLabel', label).txt(name!);
   shape.ele(Y, 'y:Shape', { type: 'rectangle' });
 }
 
-function tableNode(graph: Builder, node: DrawnNode, x: number, y: number, size: Size, _pieces = false): void {
-  const el = graph.ele('node', { id: node.id });
-  plainData(el, node.label, node.object.type, node.label);
+/** A table node (table-to-table): id, label, object type, x, y, width, height, border type. */
+function tableNode(graph: Builder, [id, label, type, x, y, width, height, border]: Values): void {
+  const el = graph.ele('node', { id: id! });
+  plainData(el, label!, type!, label!);
   const shape = el.ele('data', { key: 'd0' }).ele(Y, 'y:ShapeNode');
-  geometry(shape, x, y, size.width, size.height);
+  geometry(shape, x!, y!, width!, height!);
   shape.ele(Y, 'y:Fill', { color: '#EAF1FB' });
-  shape.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: node.object.type === 'view' ? 'dashed' : 'line' });
-  shape.ele(Y, 'y:NodeLabel', { fontSize: '13', fontStyle: 'bold', modelName: 'internal', modelPosition: 'c' }).txt(xmlText(node.label));
+  shape.ele(Y, 'y:BorderStyle', { color: '#5A6B80', type: border! });
+  shape.ele(Y, 'y:NodeLabel', { fontSize: '13', fontStyle: 'bold', modelName: 'internal', modelPosition: 'c' }).txt(label!);
   shape.ele(Y, 'y:Shape', { type: 'roundrectangle' });
 }
 
-function edgeElement(graph: Builder, edge: DrawnEdge, id: string): void {
-  const style = EDGE_STYLE[edge.relation];
-  const el = graph.ele('edge', { id, source: edge.source, target: edge.target });
-  el.ele('data', { key: 'd5' }).txt(edge.relation);
-  if (edge.effect !== undefined) el.ele('data', { key: 'd6' }).txt(edge.effect);
-  el.ele('data', { key: 'd7' }).txt(xmlText(edge.sourceName));
-  el.ele('data', { key: 'd8' }).txt(xmlText(edge.targetName));
+/** An edge: id, source, target, relation type, effect (unused without `effect`), source and target names, colour, line type. */
+function edgeElement(graph: Builder, [id, source, target, relation, effectType, sourceName, targetName, color, lineType]: Values, effect: boolean): void {
+  const el = graph.ele('edge', { id: id!, source: source!, target: target! });
+  el.ele('data', { key: 'd5' }).txt(relation!);
+  if (effect) el.ele('data', { key: 'd6' }).txt(effectType!);
+  el.ele('data', { key: 'd7' }).txt(sourceName!);
+  el.ele('data', { key: 'd8' }).txt(targetName!);
   const line = el.ele('data', { key: 'd1' }).ele(Y, 'y:PolyLineEdge');
-  line.ele(Y, 'y:LineStyle', { color: style.color, type: style.line });
+  line.ele(Y, 'y:LineStyle', { color: color!, type: lineType! });
   line.ele(Y, 'y:Arrows', { source: 'none', target: 'standard' });
-  line.ele(Y, 'y:EdgeLabel', { modelName: 'six_pos', modelPosition: 'tail', textColor: style.color }).txt(edge.relation);
+  line.ele(Y, 'y:EdgeLabel', { modelName: 'six_pos', modelPosition: 'tail', textColor: color! }).txt(relation!);
 }

@@ -147,6 +147,20 @@ describe('writeGraphml', () => {
     expect(topNodes(root).has('v<&>')).toBe(true);
   });
 
+  test('names of any script and with characters to escape read back the same, in nodes and edges', () => {
+    const g = multiFileGraph();
+    const src = g.objects.find((o) => o.name === 'src')!;
+    src.name = 'a>b';
+    const names = ['tab\tname', `q"uote's`, 'emoji 🦆 ümlaut'];
+    src.columns.slice(0, 3).forEach((c, i) => (c.name = names[i]!));
+    const { root } = render(g);
+    const group = topNodes(root).get('db1.s1.a>b')!;
+    const columns = child(group, 'graph')!.children.map((c) => [dataOf(c, 'd2'), dataOf(c, 'd4')]);
+    expect(columns.slice(0, 3)).toEqual(names.map((n) => [n, `db1.s1.a>b.${n}`]));
+    const edges = all(root, 'edge').map((e) => `${dataOf(e, 'd7')} -> ${dataOf(e, 'd8')}`);
+    expect(edges.slice(0, 2)).toEqual(['db1.s1.a>b.tab\tname -> tgt.a', `db1.s1.a>b.q"uote's -> tgt.b`]);
+  });
+
   test('characters XML cannot carry become U+FFFD', () => {
     const g = insertSelectGraph();
     g.objects[1]!.name = 'bad\u0001name\uFFFF';
