@@ -220,6 +220,8 @@ export class FastQuery extends FastExpr {
   /** `withClause`: WITH [RECURSIVE] cte, ... */
   private withClause(): With {
     const kw = this.expect(K.WITH!);
+    // Oracle `WITH FUNCTION f ..`: routines declared for the query, left to the rule.
+    if (this.parser.proc?.withRoutines !== undefined && (this.is(K.FUNCTION!) || this.is(K.PROCEDURE!))) throw GIVE_UP;
     let recursive = false;
     if (this.is(K.RECURSIVE!)) {
       this.p++;

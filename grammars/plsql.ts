@@ -52,6 +52,16 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
     return this.other(`CREATE ${w}`, start);
   }
 
+  withRoutines(first: IToken): A.Statement[] {
+    const routines: A.Statement[] = [];
+    for (let kw: IToken | undefined = first; kw !== undefined; kw = this.w() === 'FUNCTION' || this.w() === 'PROCEDURE' ? this.next() : undefined) {
+      const unit = this.unit(kw.startOffset, kw, undefined);
+      if (unit) routines.push(unit);
+      this.expectType(T.Semicolon, ';');
+    }
+    return routines;
+  }
+
   // ------------------------------------------------------------------ statements
 
   protected stmt(): A.Statement | undefined {

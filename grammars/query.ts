@@ -77,7 +77,16 @@ export function defineQueryRules(this: SqlParser): void {
     });
     const ctes: Cte[] = [];
     const scalars: { expr: Expr; alias: Ident }[] = [];
-    $.AT_LEAST_ONE_SEP({
+    let routines: Statement[] | undefined;
+    // Oracle `WITH FUNCTION f(..) RETURN .. IS BEGIN .. END; [PROCEDURE ..] [cte, ..] query`: routines the query may call.
+    $.OPTION2({
+      GATE: () => this.proc?.withRoutines !== undefined && ($.LA(1).tokenType === K.FUNCTION || $.LA(1).tokenType === K.PROCEDURE) && tokenMatcher($.LA(2), T.Identifier) && $.LA(2).tokenType !== K.AS,
+      DEF: () => {
+        const first = $.CONSUME(T.AnyToken);
+        $.ACTION(() => (routines = this.proc!.withRoutines!(first)));
+      },
+    });
+    $.OPTION3({ GATE: () => routines === undefined || !this.startsQuery(1), DEF: () => $.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
         $.OR({
@@ -97,10 +106,11 @@ export function defineQueryRules(this: SqlParser): void {
           ],
         });
       },
-    });
+    }) });
     return $.ACTION((): With => {
       const w: With = { recursive, ctes, start: kw.startOffset, end: end() };
       if (scalars.length > 0) w.scalars = scalars;
+      if (routines !== undefined) w.routines = routines;
       return w;
     });
   });

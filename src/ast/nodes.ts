@@ -266,6 +266,8 @@ export interface With extends Node {
   ctes: Cte[];
   /** ClickHouse `WITH expr AS name`: a name the query reads as that expression. */
   scalars?: { expr: Expr; alias: Ident }[];
+  /** Oracle `WITH FUNCTION f .. END; PROCEDURE p .. END;`: routines declared for the query (blocks of kind function / procedure). */
+  routines?: Statement[];
 }
 
 export type Query = Select | SetOp | ValuesQuery;

@@ -38,6 +38,12 @@ const PROCESS_NAMES: Record<string, string> = {
 /** Analyzes a data-modifying CTE's RETURNING items in its statement's scope, once the table written is known. */
 type Returning = (scope: Scope, written: LineageObject) => void;
 
+/** The routines a statement's query declares in its WITH (Oracle `WITH FUNCTION ..`). */
+function declaredRoutines(s: A.Statement): A.Statement[] {
+  const q = s.k === 'query' || s.k === 'create_view' ? s.query : s.k === 'insert' || s.k === 'multi_insert' ? s.source : s.k === 'create_table' ? s.as : undefined;
+  return q?.with?.routines ?? [];
+}
+
 export class StatementResolver {
   readonly qa: QueryAnalyzer;
   private readonly procedural: ProceduralResolver;
@@ -56,6 +62,8 @@ export class StatementResolver {
   statement(statement: A.Statement): void {
     const ctx = this.ctx;
     const s = this.procedural.prepare(statement);
+    // Oracle `WITH FUNCTION ..`: the routines declared for the query are analyzed before it, as routines are.
+    for (const r of declaredRoutines(s)) this.statement(r);
     if (s.k === 'drop' || s.k === 'rename' || s.k === 'other') recordChanges(ctx, s);
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     switch (s.k) {

@@ -1,0 +1,56 @@
+/**
+ * Production-style SQL of Oracle, PostgreSQL, Redshift, Greenplum, MySQL, Db2 and Teradata whose
+ * lineage was wrong, lost or a syntax error (session 9 sweep). Pairs are `source -> target`:
+ * `a.pairs` fdd, `decided` fdr into columns, `rows` fdr into RelationRows.
+ */
+import { flows } from '../procedural/support.js';
+import { ok, rows } from '../helpers/accuracy.js';
+
+describe('Oracle', () => {
+  test('WITH FUNCTION / PROCEDURE declarations before a CTAS, INSERT or SELECT query: the query is analyzed, the routines too', () => {
+    const a = ok(
+      `CREATE TABLE dw.cust_fx AS
+WITH
+  FUNCTION to_usd(p_amt NUMBER, p_ccy VARCHAR2) RETURN NUMBER IS
+    v_rate NUMBER;
+  BEGIN
+    SELECT r.rate INTO v_rate FROM ref.fx_rate r WHERE r.ccy = p_ccy;
+    RETURN p_amt * v_rate;
+  END to_usd;
+  PROCEDURE noop IS BEGIN NULL; END;
+  big AS (SELECT cust_id, amt, ccy FROM stg.orders WHERE amt > 100)
+SELECT b.cust_id, to_usd(b.amt, b.ccy) AS amt_usd FROM big b
+/
+INSERT /*+ WITH_PLSQL */ INTO dw.order_dbl (order_id, amt2)
+WITH FUNCTION dbl(x NUMBER) RETURN NUMBER IS BEGIN RETURN x * 2; END;
+SELECT o.order_id, dbl(o.amt) FROM stg.orders o;
+WITH FUNCTION f(x NUMBER) RETURN NUMBER IS BEGIN RETURN x * 2; END;
+SELECT f(amt) AS c FROM stg.orders
+/
+INSERT INTO dw.after_with (order_id) SELECT order_id FROM stg.orders;`,
+      'dbvoracle',
+    );
+    expect(a.pairs.filter((p) => !p.includes('RS-'))).toEqual([
+      'stg.orders.amt -> dw.cust_fx.amt_usd',
+      'stg.orders.amt -> dw.order_dbl.amt2',
+      'stg.orders.ccy -> dw.cust_fx.amt_usd',
+      'stg.orders.cust_id -> dw.cust_fx.cust_id',
+      'stg.orders.order_id -> dw.after_with.order_id',
+      'stg.orders.order_id -> dw.order_dbl.order_id',
+    ]);
+    expect(a.pairs).toContain('stg.orders.amt -> RS-2.c');
+    expect(rows(a)).toContain('stg.orders.amt -> dw.cust_fx.RelationRows');
+    expect(flows(a)).toEqual([
+      'to_usd: ref.fx_rate -> ',
+      'batchQueries: stg.orders -> dw.cust_fx',
+      'batchQueries: stg.orders -> dw.order_dbl',
+      'batchQueries: stg.orders -> ',
+      'batchQueries: stg.orders -> dw.after_with',
+    ]);
+  });
+
+  test('a CTE named function is still a CTE', () => {
+    const a = ok(`INSERT INTO dw.t (a) WITH function AS (SELECT a FROM stg.s) SELECT a FROM function;`, 'dbvoracle');
+    expect(a.pairs).toEqual(['stg.s.a -> dw.t.a']);
+  });
+});
