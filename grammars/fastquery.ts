@@ -39,6 +39,7 @@ const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
   timeseries: 'TIMESERIES',
   expandOn: 'EXPAND',
   selectSample: 'SAMPLE',
+  model: 'MODEL',
 };
 
 export class FastQuery extends FastExpr {

@@ -18,7 +18,7 @@ import type { ProcDialect } from './procbase.js';
 import type { TextDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { defineProceduralRules } from './procedural.js';
 import { definePivotStatementRules } from './pivot-statement.js';
-import { defineQueryRules } from './query.js';
+import { defineQueryRules, type Model } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
 import { NO_LINEAGE_WORDS } from './words.js';
@@ -149,6 +149,8 @@ export class SqlParser extends EmbeddedActionsParser {
   namedTable!: R<A.TableRef>;
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
+  modelClause!: R<Model>;
+  modelColumns!: R<{ expr: A.Expr; alias?: A.Ident }[]>;
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;
   rowFormat!: R<void>;

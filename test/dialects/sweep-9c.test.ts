@@ -49,6 +49,50 @@ INSERT INTO dw.after_with (order_id) SELECT order_id FROM stg.orders;`,
     ]);
   });
 
+  test('MODEL: the select items read the partition, dimension and measure columns; a measure also reads what its rules read', () => {
+    const a = ok(
+      `CREATE TABLE dw.sales_fcst AS
+SELECT country, prod, year, s AS sales
+FROM sh.sales_view
+WHERE country IN ('Italy', 'Japan')
+MODEL
+  RETURN UPDATED ROWS
+  PARTITION BY (country)
+  DIMENSION BY (prod, year)
+  MEASURES (sale s, qty q)
+  RULES UPSERT (
+    s[prod = 'Bounce', year = 2001] = s['Bounce', 2000] + s['Bounce', 1999],
+    s['Y Box', 2001] = s['Y Box', CV(year) - 1] * 1.1
+  )
+ORDER BY country, prod, year;
+INSERT INTO dw.q_fcst (country, yr, q2)
+SELECT country, year, q2 FROM sh.sales_view
+GROUP BY country, year
+MODEL PARTITION BY (country) DIMENSION BY (year) MEASURES (SUM(qty) q, 0 AS q2, MAX(price) AS p)
+  RULES ITERATE (3) (q2[ANY] = q[CV()] * 2 + NVL(p[CV()], 0))
+/
+SELECT m.model, m.maker FROM sh.cars m;`,
+      'dbvoracle',
+    );
+    expect(a.pairs).toEqual([
+      'sh.cars.maker -> RS-1.maker',
+      'sh.cars.model -> RS-1.model',
+      'sh.sales_view.country -> dw.q_fcst.country',
+      'sh.sales_view.country -> dw.sales_fcst.country',
+      'sh.sales_view.price -> dw.q_fcst.q2',
+      'sh.sales_view.prod -> dw.sales_fcst.prod',
+      'sh.sales_view.qty -> dw.q_fcst.q2',
+      'sh.sales_view.sale -> dw.sales_fcst.sales',
+      'sh.sales_view.year -> dw.q_fcst.yr',
+      'sh.sales_view.year -> dw.sales_fcst.year',
+    ]);
+    expect(rows(a)).toEqual([
+      'sh.sales_view.country -> dw.q_fcst.RelationRows',
+      'sh.sales_view.country -> dw.sales_fcst.RelationRows',
+      'sh.sales_view.year -> dw.q_fcst.RelationRows',
+    ]);
+  });
+
   test('a CTE named function is still a CTE', () => {
     const a = ok(`INSERT INTO dw.t (a) WITH function AS (SELECT a FROM stg.s) SELECT a FROM function;`, 'dbvoracle');
     expect(a.pairs).toEqual(['stg.s.a -> dw.t.a']);
