@@ -93,6 +93,50 @@ SELECT m.model, m.maker FROM sh.cars m;`,
     ]);
   });
 
+  test('a PIPELINED function is a table function: the rows it pipes are its rows, FROM TABLE(f(..)) reads them', () => {
+    const a = ok(
+      `CREATE OR REPLACE FUNCTION etl.f_sales(p_day DATE) RETURN t_sales_tab PIPELINED IS
+BEGIN
+  FOR r IN (SELECT o.cust_id, c.region, SUM(o.amount) AS total
+              FROM stg.orders o JOIN stg.customers c ON c.cust_id = o.cust_id
+             WHERE o.order_day = p_day
+             GROUP BY o.cust_id, c.region) LOOP
+    PIPE ROW (t_sales_row(r.cust_id, r.region, r.total));
+  END LOOP;
+  RETURN;
+END;
+/
+CREATE OR REPLACE PACKAGE BODY etl.pk_feed AS
+  FUNCTION open_items(p_cutoff DATE) RETURN t_item_tab PIPELINED IS
+    CURSOR c IS SELECT i.item_id, i.due_dt FROM ar.invoice_items i WHERE i.due_dt < p_cutoff;
+  BEGIN
+    FOR r IN c LOOP
+      PIPE ROW (t_item(r.item_id, r.due_dt));
+    END LOOP;
+    RETURN;
+  END open_items;
+END pk_feed;
+/
+INSERT INTO dw.sales_day (cust_id, region, total)
+SELECT t.cust_id, t.region, t.total FROM TABLE(etl.f_sales(SYSDATE)) t;
+INSERT INTO dw.open_items (item_id, due_dt)
+SELECT item_id, due_dt FROM TABLE(etl.pk_feed.open_items(SYSDATE));`,
+      'dbvoracle',
+    );
+    expect(a.pairs.filter((p) => !p.includes('RS-'))).toEqual([
+      'ar.invoice_items.due_dt -> etl.pk_feed.open_items.due_dt',
+      'ar.invoice_items.item_id -> etl.pk_feed.open_items.item_id',
+      'etl.f_sales.cust_id -> dw.sales_day.cust_id',
+      'etl.f_sales.region -> dw.sales_day.region',
+      'etl.f_sales.total -> dw.sales_day.total',
+      'etl.pk_feed.open_items.due_dt -> dw.open_items.due_dt',
+      'etl.pk_feed.open_items.item_id -> dw.open_items.item_id',
+      'stg.customers.region -> etl.f_sales.region',
+      'stg.orders.amount -> etl.f_sales.total',
+      'stg.orders.cust_id -> etl.f_sales.cust_id',
+    ]);
+  });
+
   test('a CTE named function is still a CTE', () => {
     const a = ok(`INSERT INTO dw.t (a) WITH function AS (SELECT a FROM stg.s) SELECT a FROM function;`, 'dbvoracle');
     expect(a.pairs).toEqual(['stg.s.a -> dw.t.a']);
