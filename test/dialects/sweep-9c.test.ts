@@ -142,3 +142,27 @@ SELECT item_id, due_dt FROM TABLE(etl.pk_feed.open_items(SYSDATE));`,
     expect(a.pairs).toEqual(['stg.s.a -> dw.t.a']);
   });
 });
+
+describe('PostgreSQL family', () => {
+  test('PREPARE name (types) AS INSERT .. SELECT: the statement is analyzed; EXECUTE name runs it (no lineage of its own)', () => {
+    const a = ok(
+      `PREPARE load_daily (date) AS
+  INSERT INTO dw.daily_sales (sale_day, store_id, amount)
+  SELECT s.sale_day, s.store_id, SUM(s.amount) FROM stg.sales s WHERE s.sale_day = $1 GROUP BY 1, 2;
+EXECUTE load_daily('2024-01-01');
+DEALLOCATE load_daily;
+PREPARE q2 AS SELECT id, name FROM app.users WHERE id = $1;
+EXECUTE q2(5);`,
+      'dbvpostgresql',
+    );
+    expect(a.pairs).toEqual([
+      'app.users.id -> RS-1.id',
+      'app.users.name -> RS-1.name',
+      'stg.sales.amount -> dw.daily_sales.amount',
+      'stg.sales.sale_day -> dw.daily_sales.sale_day',
+      'stg.sales.store_id -> dw.daily_sales.store_id',
+    ]);
+    expect(rows(a)).toEqual(['app.users.id -> RS-1.RelationRows', 'stg.sales.sale_day -> dw.daily_sales.RelationRows']);
+  });
+
+});
