@@ -42,6 +42,7 @@ export const BASE_SEMANTICS: Semantics = {
   alterRedefines: false,
   statementsWithoutSemicolons: false,
   lateralColumnAlias: false,
+  groupByPositions: true,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
   pivotAggregateFirst: false,
@@ -94,6 +95,7 @@ const TSQL: Preset = {
     stringAliases: true,
     alterRedefines: true,
     statementsWithoutSemicolons: true,
+    groupByPositions: false,
     datePartFunctions: TSQL_DATE_PARTS,
     bareTableHints: TSQL_BARE_TABLE_HINTS,
   },
@@ -106,7 +108,7 @@ const ORACLE: Preset = {
     sqlPlusCommands: true,
     substitutionVariables: true,
   },
-  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, groupByPositions: false },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };

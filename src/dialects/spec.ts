@@ -140,6 +140,8 @@ export interface Semantics {
   alterRedefines: boolean;
   /** Statements need no `;` between them: the parser separates them by statement start (SQL Server). */
   statementsWithoutSemicolons: boolean;
+  /** `GROUP BY 1, 2` groups by the first and second select items (false where a number there is a constant: Oracle, T-SQL). */
+  groupByPositions: boolean;
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
   /**

@@ -162,7 +162,38 @@ EXECUTE q2(5);`,
       'stg.sales.sale_day -> dw.daily_sales.sale_day',
       'stg.sales.store_id -> dw.daily_sales.store_id',
     ]);
-    expect(rows(a)).toEqual(['app.users.id -> RS-1.RelationRows', 'stg.sales.sale_day -> dw.daily_sales.RelationRows']);
+    expect(rows(a)).toEqual([
+      'app.users.id -> RS-1.RelationRows',
+      'stg.sales.sale_day -> dw.daily_sales.RelationRows',
+      'stg.sales.store_id -> dw.daily_sales.RelationRows',
+    ]);
   });
 
+  test.each(['dbvpostgresql', 'dbvredshift', 'dbvgreenplum', 'dbvmysql', 'dbvteradata', 'dbvdb2'])('GROUP BY a position or a select alias groups by that item (%s)', (vendor) => {
+    const a = ok(
+      `INSERT INTO rpt.monthly (sale_month, region, total)
+SELECT DATE_TRUNC('month', o.order_ts) AS sale_month, c.region_cd AS region, SUM(o.amount)
+FROM sales.orders o JOIN sales.customers c ON c.cust_id = o.cust_id
+GROUP BY sale_month, 2;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual(['sales.customers.region_cd -> rpt.monthly.region', 'sales.orders.amount -> rpt.monthly.total', 'sales.orders.order_ts -> rpt.monthly.sale_month']);
+    expect(rows(a)).toEqual([
+      'sales.customers.cust_id -> rpt.monthly.RelationRows',
+      'sales.customers.region_cd -> rpt.monthly.RelationRows',
+      'sales.orders.cust_id -> rpt.monthly.RelationRows',
+      'sales.orders.order_ts -> rpt.monthly.RelationRows',
+    ]);
+  });
+
+  test('a GROUP BY name that a source has is that column, not the alias; Oracle GROUP BY 1 is a constant', () => {
+    const a = ok(
+      `CREATE TABLE s.t (a INT, b INT, x INT);
+INSERT INTO r.t1 (x, n) SELECT a AS x, COUNT(*) FROM s.t GROUP BY x, a;`,
+      'dbvpostgresql',
+    );
+    expect(rows(a)).toEqual(['s.t.a -> r.t1.RelationRows', 's.t.x -> r.t1.RelationRows']);
+    const o = ok(`INSERT INTO r.t2 (a, n) SELECT a, COUNT(*) FROM s.t GROUP BY 1;`, 'dbvoracle');
+    expect(rows(o)).toEqual([]);
+  });
 });
