@@ -106,9 +106,9 @@ export function defineStatementRules(this: SqlParser): void {
         { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.createStmt) },
         { ALT: () => $.SUBRULE($.dropStmt) },
-        { ALT: () => $.SUBRULE($.alterStmt) },
+        { GATE: () => this.schemaSetting() === 0, ALT: () => $.SUBRULE($.alterStmt) },
         { GATE: () => /^TRUNCATE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.truncateStmt) },
-        { GATE: () => ($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
+        { GATE: () => (($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier)) || this.schemaSetting() > 0, ALT: () => $.SUBRULE($.useStmt) },
         { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
@@ -1275,11 +1275,38 @@ export function defineStatementRules(this: SqlParser): void {
   });
 
   this.useStmt = $.RULE('useStmt', (): Statement => {
-    // Teradata `DATABASE d;` sets the default database as USE does.
-    const kw = $.OR([{ ALT: () => $.CONSUME(K.USE) }, { ALT: () => $.CONSUME(K.DATABASE) }]);
-    $.OPTION({ GATE: () => /^(DATABASE|SCHEMA|WAREHOUSE|ROLE|CATALOG)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME(T.Identifier) });
-    const name = $.SUBRULE($.qname);
-    return $.ACTION((): Statement => ({ k: 'use', name, start: kw.startOffset, end: end() }));
+    return $.OR([
+      {
+        // PostgreSQL `SET search_path TO s, ..`, `SET SCHEMA 's'`, Oracle `ALTER SESSION SET CURRENT_SCHEMA = s`,
+        // Db2 `SET [CURRENT] SCHEMA s`: the schema of names written without one, as USE sets it.
+        GATE: () => this.schemaSetting() > 0,
+        ALT: () => {
+          const value = this.LA(this.schemaSetting());
+          const kw = $.CONSUME(T.AnyToken);
+          $.MANY({ GATE: () => $.LA(1) !== value && this.statementGoesOn(), DEF: () => $.CONSUME1(T.AnyToken) });
+          const name = $.OR1([
+            {
+              ALT: () => {
+                const lit = $.CONSUME(T.StringLit);
+                return $.ACTION(() => stringName(lit.image, lit.startOffset, lit.endOffset! + 1));
+              },
+            },
+            { ALT: () => $.SUBRULE($.qname) },
+          ]);
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          return $.ACTION((): Statement => (name === undefined ? { k: 'other', keyword: 'SET', start: kw.startOffset, end: end() } : { k: 'use', name, schema: true, start: kw.startOffset, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          // Teradata `DATABASE d;` sets the default database as USE does.
+          const kw = $.OR2([{ ALT: () => $.CONSUME(K.USE) }, { ALT: () => $.CONSUME(K.DATABASE) }]);
+          $.OPTION({ GATE: () => /^(DATABASE|SCHEMA|WAREHOUSE|ROLE|CATALOG)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME(T.Identifier) });
+          const name = $.SUBRULE1($.qname);
+          return $.ACTION((): Statement => ({ k: 'use', name, start: kw.startOffset, end: end() }));
+        },
+      },
+    ]);
   });
 
   this.renameStmt = $.RULE('renameStmt', (): Statement => {

@@ -505,6 +505,8 @@ export interface TruncateStmt extends Node {
 export interface UseStmt extends Node {
   k: 'use';
   name: QName;
+  /** The statement sets the schema (`SET search_path`, `ALTER SESSION SET CURRENT_SCHEMA`), whatever USE sets in the dialect. */
+  schema?: boolean;
 }
 
 /** A container: procedure, function, trigger, package body, anonymous block, IF/WHILE/LOOP bodies. */

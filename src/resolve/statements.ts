@@ -99,7 +99,7 @@ export class StatementResolver {
         if (parts.length >= 2) {
           ctx.database = parts[parts.length - 2];
           ctx.schema = parts[parts.length - 1];
-        } else if (ctx.dialect.semantics.useSets === 'database') ctx.database = parts[0];
+        } else if (ctx.dialect.semantics.useSets === 'database' && !s.schema) ctx.database = parts[0];
         else ctx.schema = parts[0];
         return;
       }

@@ -169,6 +169,41 @@ EXECUTE q2(5);`,
     ]);
   });
 
+  test.each(['dbvpostgresql', 'dbvredshift', 'dbvgreenplum'])('SET search_path: later unqualified names (tables, table functions) are in its first schema, as after USE (%s)', (vendor) => {
+    const a = ok(
+      `CREATE FUNCTION app.f_orders(p_day date) RETURNS TABLE (order_id int, amount numeric) AS $$
+  SELECT o.order_id, o.amount FROM stg.orders o WHERE o.order_day = p_day
+$$ LANGUAGE sql;
+INSERT INTO dw.t1 (order_id, amount) SELECT order_id, amount FROM f_orders(current_date);
+SET search_path TO "$user", app, public;
+INSERT INTO dw.t2 (order_id, amount) SELECT order_id, amount FROM f_orders(current_date);
+CREATE TABLE app.ref_x (k int, v text);
+INSERT INTO dw.t3 SELECT * FROM ref_x;
+SET SCHEMA 'mart';
+CREATE TABLE t4 AS SELECT k FROM app.ref_x;`,
+      vendor,
+    );
+    // Before the SET, `f_orders` names another object than app.f_orders (no default schema).
+    expect(a.pairs).toEqual([
+      'app.f_orders.amount -> dw.t2.amount',
+      'app.f_orders.order_id -> dw.t2.order_id',
+      'app.ref_x.k -> dw.t3.k',
+      'app.ref_x.k -> mart.t4.k',
+      'app.ref_x.v -> dw.t3.v',
+      'f_orders.amount -> dw.t1.amount',
+      'f_orders.order_id -> dw.t1.order_id',
+      'stg.orders.amount -> app.f_orders.amount',
+      'stg.orders.order_id -> app.f_orders.order_id',
+    ]);
+  });
+
+  test('Oracle ALTER SESSION SET CURRENT_SCHEMA and Db2 SET [CURRENT] SCHEMA set the schema of unqualified names', () => {
+    const o = ok(`ALTER SESSION SET CURRENT_SCHEMA = dwh;\nINSERT INTO t SELECT a FROM s;`, 'dbvoracle');
+    expect(o.pairs).toEqual(['dwh.s.a -> dwh.t.a']);
+    const d = ok(`SET SCHEMA stage;\nINSERT INTO t SELECT a FROM s;\nSET CURRENT SCHEMA = dwh;\nINSERT INTO u SELECT a FROM s;`, 'dbvdb2');
+    expect(d.pairs).toEqual(['dwh.s.a -> dwh.u.a', 'stage.s.a -> stage.t.a']);
+  });
+
   test.each(['dbvpostgresql', 'dbvredshift', 'dbvgreenplum', 'dbvmysql', 'dbvteradata', 'dbvdb2'])('GROUP BY a position or a select alias groups by that item (%s)', (vendor) => {
     const a = ok(
       `INSERT INTO rpt.monthly (sale_month, region, total)
