@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName, selectAll, stringName, tableOfName } from './build.js';
+import { ident, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -1293,8 +1293,23 @@ export function defineStatementRules(this: SqlParser): void {
             },
             { ALT: () => $.SUBRULE($.qname) },
           ]);
+          // The rest of a search path: schemas looked in after the first.
+          const path: string[] = [];
+          $.MANY1(() => {
+            $.CONSUME(T.Comma);
+            const t = $.CONSUME2(T.AnyToken);
+            $.ACTION(() => {
+              const n = t.tokenType === T.StringLit ? stringName(t.image, t.startOffset, t.endOffset! + 1) : tokenMatcher(t, T.Identifier) ? { parts: [ident(t)] } : undefined;
+              if (n?.parts.length === 1) path.push(n.parts[0]!.text);
+            });
+          });
           $.SUBRULE($.skipBalanced, { ARGS: [0] });
-          return $.ACTION((): Statement => (name === undefined ? { k: 'other', keyword: 'SET', start: kw.startOffset, end: end() } : { k: 'use', name, schema: true, start: kw.startOffset, end: end() }));
+          return $.ACTION((): Statement => {
+            if (name === undefined) return { k: 'other', keyword: 'SET', start: kw.startOffset, end: end() };
+            const use: Statement = { k: 'use', name, schema: true, start: kw.startOffset, end: end() };
+            if (path.length > 0) use.searchPath = path;
+            return use;
+          });
         },
       },
       {

@@ -507,6 +507,8 @@ export interface UseStmt extends Node {
   name: QName;
   /** The statement sets the schema (`SET search_path`, `ALTER SESSION SET CURRENT_SCHEMA`), whatever USE sets in the dialect. */
   schema?: boolean;
+  /** `SET search_path TO a, b, c`: the schemas after the first, where an unqualified name of a known table is looked for next. */
+  searchPath?: string[];
 }
 
 /** A container: procedure, function, trigger, package body, anonymous block, IF/WHILE/LOOP bodies. */

@@ -105,6 +105,8 @@ export class Context {
   lines = new LineIndex('');
   database: string | undefined;
   schema: string | undefined;
+  /** Schemas of a search path after `schema`: an unqualified name of a table known there is that table. */
+  searchPath: string[] | undefined;
   stmt: StatementContext | undefined;
   /** Routine name for processes (`batchQueries` at top level). */
   procedureName = 'batchQueries';

@@ -96,6 +96,7 @@ export class StatementResolver {
         return;
       case 'use': {
         const parts = s.name.parts.map((p) => p.text);
+        ctx.searchPath = s.searchPath;
         if (parts.length >= 2) {
           ctx.database = parts[parts.length - 2];
           ctx.schema = parts[parts.length - 1];

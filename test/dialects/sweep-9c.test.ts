@@ -197,6 +197,19 @@ CREATE TABLE t4 AS SELECT k FROM app.ref_x;`,
     ]);
   });
 
+  test('SET search_path TO a, b: an unqualified name of a table known in b is that table; others are in a', () => {
+    const a = ok(
+      `CREATE TABLE dw.dim_store (store_id int, store_nm text);
+CREATE TABLE stage.sales_raw (store_id int, amt numeric);
+SET search_path TO stage, dw, public;
+INSERT INTO fact_sales (store_id, store_nm, amt)
+SELECT r.store_id, d.store_nm, r.amt FROM sales_raw r JOIN dim_store d ON d.store_id = r.store_id;`,
+      'dbvpostgresql',
+    );
+    expect(a.pairs).toEqual(['dw.dim_store.store_nm -> stage.fact_sales.store_nm', 'stage.sales_raw.amt -> stage.fact_sales.amt', 'stage.sales_raw.store_id -> stage.fact_sales.store_id']);
+    expect(rows(a)).toEqual(['dw.dim_store.store_id -> stage.fact_sales.RelationRows', 'stage.sales_raw.store_id -> stage.fact_sales.RelationRows']);
+  });
+
   test('Oracle ALTER SESSION SET CURRENT_SCHEMA and Db2 SET [CURRENT] SCHEMA set the schema of unqualified names', () => {
     const o = ok(`ALTER SESSION SET CURRENT_SCHEMA = dwh;\nINSERT INTO t SELECT a FROM s;`, 'dbvoracle');
     expect(o.pairs).toEqual(['dwh.s.a -> dwh.t.a']);
