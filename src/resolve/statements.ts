@@ -149,6 +149,11 @@ export class StatementResolver {
     const q = s.query;
     const first = leftmost(q);
     if (first.into && (first.intoTemp || first.intoFile || !intoVariables(ctx, first))) return this.selectInto(q, first);
+    if (first.intoVars && intoVariables(ctx, first)) {
+      // `SELECT .. INTO v, w`: the row fills variables (what later statements read through them), not a result set.
+      this.qa.query(q, undefined, { type: 'variable', name: first.intoVars.join(','), intermediate: true, columnNames: first.intoVars.length === first.items.length ? first.intoVars : undefined });
+      return [];
+    }
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
   }

@@ -3,7 +3,7 @@
  * lineage was wrong, lost or a syntax error (session 9 sweep). Pairs are `source -> target`:
  * `a.pairs` fdd, `decided` fdr into columns, `rows` fdr into RelationRows.
  */
-import { flows } from '../procedural/support.js';
+import { analyzeSql, flows } from '../procedural/support.js';
 import { ok, rows } from '../helpers/accuracy.js';
 
 describe('Oracle', () => {
@@ -38,7 +38,7 @@ INSERT INTO dw.after_with (order_id) SELECT order_id FROM stg.orders;`,
       'stg.orders.order_id -> dw.after_with.order_id',
       'stg.orders.order_id -> dw.order_dbl.order_id',
     ]);
-    expect(a.pairs).toContain('stg.orders.amt -> RS-2.c');
+    expect(a.pairs).toContain('stg.orders.amt -> RS-1.c');
     expect(rows(a)).toContain('stg.orders.amt -> dw.cust_fx.RelationRows');
     expect(flows(a)).toEqual([
       'to_usd: ref.fx_rate -> ',
@@ -243,5 +243,29 @@ INSERT INTO r.t1 (x, n) SELECT a AS x, COUNT(*) FROM s.t GROUP BY x, a;`,
     expect(rows(a)).toEqual(['s.t.a -> r.t1.RelationRows', 's.t.x -> r.t1.RelationRows']);
     const o = ok(`INSERT INTO r.t2 (a, n) SELECT a, COUNT(*) FROM s.t GROUP BY 1;`, 'dbvoracle');
     expect(rows(o)).toEqual([]);
+  });
+});
+
+describe('MySQL', () => {
+  test('SELECT .. INTO variables in a routine fills the variables (read by later statements), not a result set', () => {
+    const a = ok(
+      `DELIMITER //
+CREATE PROCEDURE etl.p_load(IN p_day DATE)
+BEGIN
+  DECLARE v_max DECIMAL(12,2) DEFAULT 0;
+  DECLARE v_cnt INT;
+  SELECT MAX(amount), COUNT(*) INTO v_max, v_cnt FROM sales.fact_orders WHERE order_day = p_day;
+  UPDATE rpt.totals SET top_amount = v_max, order_cnt = v_cnt WHERE total_day = p_day;
+END //
+DELIMITER ;`,
+      'dbvmysql',
+    );
+    expect(a.pairs).toEqual(['sales.fact_orders.amount -> rpt.totals.top_amount']);
+    // Shown with the intermediates: a variable object whose column is the variable.
+    const shown = analyzeSql(`CREATE PROCEDURE p() BEGIN DECLARE v_max INT; SELECT MAX(amount) INTO v_max FROM sales.fact_orders; END`, 'dbvmysql', { showIntermediate: true });
+    const variable = shown.graph.objects.find((o) => o.type === 'variable');
+    expect([variable?.name, variable?.columns.filter((c) => !c.system).map((c) => c.name)]).toEqual(['v_max', ['v_max']]);
+    const into = shown.graph.edges.filter((e) => e.type === 'fdd' && e.target.objectId === variable?.id).map((e) => shown.graph.objects.find((o) => o.id === e.source.objectId)?.name);
+    expect(into).toEqual(['fact_orders']);
   });
 });
