@@ -137,9 +137,9 @@ export class FastQuery extends FastExpr {
     this.expect(K.AS!);
     if (!this.startsQuery()) throw GIVE_UP;
     const query = this.subquery();
-    // WITH [NO] DATA, Netezza DISTRIBUTE ON / ORGANIZE ON: left to the rule.
+    // WITH [NO] DATA, Netezza DISTRIBUTE ON / ORGANIZE ON, Greenplum DISTRIBUTED BY / RANDOMLY: left to the rule.
     const after = this.toks[this.p];
-    if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE)$/i.test(after.image) && this.toks[this.p + 1]?.tokenType === K.ON)) throw GIVE_UP;
+    if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE|DISTRIBUTED)$/i.test(after.image))) throw GIVE_UP;
     const s: Statement = table
       ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
       : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };

@@ -1044,8 +1044,12 @@ export function defineStatementRules(this: SqlParser): void {
       },
     });
     $.OPTION5({
-      // `WITH [NO] DATA` (Db2, Teradata, PostgreSQL); Netezza `DISTRIBUTE ON (c) | RANDOM`, `ORGANIZE ON (c)`.
-      GATE: () => ($.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image)) || (/^(DISTRIBUTE|ORGANIZE)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON),
+      // `WITH [NO] DATA` (Db2, Teradata, PostgreSQL); Netezza `DISTRIBUTE ON (c) | RANDOM`, `ORGANIZE ON (c)`;
+      // Greenplum `DISTRIBUTED BY (c) | RANDOMLY | REPLICATED`.
+      GATE: () =>
+        ($.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image)) ||
+        (/^(DISTRIBUTE|ORGANIZE)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON) ||
+        (/^DISTRIBUTED$/i.test($.LA(1).image) && /^(BY|RANDOMLY|REPLICATED)$/i.test($.LA(2).image)),
       DEF: () => {
         $.CONSUME4(T.AnyToken);
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });

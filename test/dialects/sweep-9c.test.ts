@@ -246,6 +246,27 @@ INSERT INTO r.t1 (x, n) SELECT a AS x, COUNT(*) FROM s.t GROUP BY x, a;`,
   });
 });
 
+describe('Greenplum', () => {
+  test('CTAS ending with DISTRIBUTED BY (c) | RANDOMLY | REPLICATED (also after WITH NO DATA)', () => {
+    const a = ok(
+      `CREATE TABLE gp.fact2 AS SELECT id, amt FROM gp.stage_fact DISTRIBUTED RANDOMLY;
+CREATE TABLE gp.fact3 AS SELECT s.id, s.amt FROM gp.stage_fact s WHERE s.amt > 0 DISTRIBUTED BY (id);
+CREATE TABLE gp.fact4 AS SELECT id FROM gp.stage_fact DISTRIBUTED REPLICATED;
+CREATE TABLE gp.f5 WITH (appendonly=true) AS SELECT id FROM gp.stage_fact WITH NO DATA DISTRIBUTED BY (id);`,
+      'dbvgreenplum',
+    );
+    expect(a.pairs).toEqual([
+      'gp.stage_fact.amt -> gp.fact2.amt',
+      'gp.stage_fact.amt -> gp.fact3.amt',
+      'gp.stage_fact.id -> gp.f5.id',
+      'gp.stage_fact.id -> gp.fact2.id',
+      'gp.stage_fact.id -> gp.fact3.id',
+      'gp.stage_fact.id -> gp.fact4.id',
+    ]);
+    expect(rows(a)).toEqual(['gp.stage_fact.amt -> gp.fact3.RelationRows']);
+  });
+});
+
 describe('MySQL', () => {
   test('SELECT .. INTO variables in a routine fills the variables (read by later statements), not a result set', () => {
     const a = ok(
