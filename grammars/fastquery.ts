@@ -323,6 +323,8 @@ export class FastQuery extends FastExpr {
     }
     const top = this.toks[this.p + 1]?.tokenType;
     if (this.is(K.TOP!) && (top === T.NumberLit || top === T.LParen || top === T.Variable)) throw GIVE_UP;
+    // PL/pgSQL `SELECT INTO v expr ..`: left to the rule.
+    if (this.is(K.INTO!)) throw GIVE_UP;
     sel.items = this.commaList(() => this.item());
     // SELECT INTO, Hive `SELECT TRANSFORM (..) USING 'x.py'`: left to the rule.
     if (this.is(K.BULK!) || this.is(K.INTO!) || this.is(K.USING!) || (this.is(K.ROW!) && /^FORMAT$/i.test(this.toks[this.p + 1]?.image ?? ''))) throw GIVE_UP;

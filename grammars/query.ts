@@ -547,6 +547,23 @@ export function defineQueryRules(this: SqlParser): void {
         });
       },
     });
+    $.option(51, {
+      // PL/pgSQL `SELECT INTO [STRICT] v, w expr, .. FROM ..`: the targets before the items.
+      GATE: () => $.LA(1).tokenType === K.INTO,
+      DEF: () => {
+        $.consume(51, K.INTO);
+        $.option(52, { GATE: () => /^STRICT$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.consume(52, T.Identifier) });
+        const targets = [$.subrule(52, $.qname)];
+        $.many(53, () => {
+          $.consume(53, T.Comma);
+          targets.push($.subrule(53, $.qname));
+        });
+        $.ACTION(() => {
+          if (targets.length === 1) sel.into = targets[0];
+          sel.intoVars = targets.map((t) => t.parts.map((p) => p.text).join('.'));
+        });
+      },
+    });
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sel.items.push($.SUBRULE($.selectItem)) });
     $.option(44, {
       GATE: () => $.LA(1).tokenType === K.USING || ($.LA(1).tokenType === K.ROW && /^FORMAT$/i.test($.LA(2).image)),

@@ -169,6 +169,24 @@ EXECUTE q2(5);`,
     ]);
   });
 
+  test.each(['dbvpostgresql', 'dbvredshift'])('PL/pgSQL SELECT INTO [STRICT] v, w expr, .. FROM: the variables, read later (%s)', (vendor) => {
+    const a = ok(
+      `CREATE OR REPLACE PROCEDURE etl.sp_load(p_day date) AS $$
+DECLARE
+  v_max numeric;
+  v_cnt int;
+BEGIN
+  SELECT INTO STRICT v_max, v_cnt MAX(amount), COUNT(*) FROM stg.sales WHERE sale_day = p_day;
+  SELECT INTO v_cnt COUNT(*) FROM dw.fact_sales WHERE sale_day = p_day;
+  UPDATE dw.load_stats SET max_amount = v_max WHERE load_day = p_day;
+END;
+$$ LANGUAGE plpgsql;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual(['stg.sales.amount -> dw.load_stats.max_amount']);
+    expect(flows(a)).toEqual(['etl.sp_load: stg.sales -> ', 'etl.sp_load: dw.fact_sales -> ', 'etl.sp_load: stg.sales -> dw.load_stats']);
+  });
+
   test.each(['dbvpostgresql', 'dbvredshift', 'dbvgreenplum'])('SET search_path: later unqualified names (tables, table functions) are in its first schema, as after USE (%s)', (vendor) => {
     const a = ok(
       `CREATE FUNCTION app.f_orders(p_day date) RETURNS TABLE (order_id int, amount numeric) AS $$
