@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { lockInShareMode, onlyTable, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
+import { ISOLATION, lockInShareMode, onlyTable, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
 import { identifierCall, TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -25,7 +25,6 @@ const JOIN_HINTS = /^(HASH|LOOP|MERGE|REMOTE)$/i;
 const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!, K.SEMI!, K.ANTI!, K.ASOF!, K.JOIN!, K.STRAIGHT_JOIN!, K.OUTER!, K.LATERAL!, K.PIVOT!, K.UNPIVOT!]);
 /** The join kinds modelled here (NATURAL, SEMI, ANTI, ASOF, STRAIGHT_JOIN, APPLY, LATERAL and PIVOT are not: no JOIN follows where expected). */
 const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
-const ISOLATION = /^(UR|CS|RS|RR)$/i;
 const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
 /** The word that starts each dialect-only query clause the fast path leaves to the rules. */
 const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
@@ -99,9 +98,9 @@ export class FastQuery extends FastExpr {
 
   private readonly readQueryStatement = (): Statement => {
     const query = this.readQuery();
-    // What the statement rule skips after a whole query (Db2 `WITH UR`, Teradata `SAMPLE n`) is left to it.
+    // What the statement rule skips after a whole query (Teradata `SAMPLE n`) is left to it.
     const n = this.toks[this.p + 1];
-    if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
+    if (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit) throw GIVE_UP;
     // Informix `INTO TEMP t` after the query.
     if (this.is(K.INTO!) && /^(TEMP|SCRATCH|OUTFILE|DUMPFILE)$/i.test(n?.image ?? '')) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
@@ -303,7 +302,10 @@ export class FastQuery extends FastExpr {
       if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
     }
     const t = this.toks[this.p];
-    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR || lockInShareMode(t, this.toks[this.p + 1]))) throw GIVE_UP;
+    const u = this.toks[this.p + 1];
+    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR || lockInShareMode(t, u))) throw GIVE_UP;
+    // Db2 `WITH UR`: left to the rule.
+    if (t !== undefined && t.tokenType === K.WITH && ISOLATION.test(u?.image ?? '')) throw GIVE_UP;
     if (this.ownClause()) throw GIVE_UP;
     return tail;
   }
@@ -432,6 +434,8 @@ export class FastQuery extends FastExpr {
     }
     if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
     if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
+    // Db2 `FINAL TABLE (INSERT ..)`: left to the rule.
+    if (this.toks[this.p + 1]?.tokenType === K.TABLE) throw GIVE_UP;
     // Databricks `STREAM t`: left to the rule.
     if (this.parser.caps.streamKeyword && /^STREAM$/i.test(t.image) && tokenMatcher(this.toks[this.p + 1] ?? t, T.Identifier) && this.toks[this.p + 1] !== undefined) throw GIVE_UP;
     const name = this.qname();

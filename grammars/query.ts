@@ -43,6 +43,9 @@ const TRANSFORM_CALLS = /^(TRANSFORM|MAP|REDUCE)$/i;
 /** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
+/** Db2 isolation levels of `WITH UR` after a query. */
+export const ISOLATION = /^(UR|CS|RS|RR)$/i;
+
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
 /** MySQL `LOCK IN SHARE MODE` at tokens a, b? */
 export function lockInShareMode(a: IToken, b: IToken | undefined): boolean {
@@ -361,6 +364,7 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => {
         const t = $.LA(1);
         if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
+        if (t.tokenType === K.WITH) return ISOLATION.test($.LA(2).image);
         if (lockInShareMode(t, $.LA(2))) return true;
         // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
         if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
@@ -468,6 +472,15 @@ export function defineQueryRules(this: SqlParser): void {
             $.CONSUME(K.IN);
             $.CONSUME4(T.AnyToken);
             $.CONSUME5(T.AnyToken);
+          },
+        },
+        {
+          // Db2 isolation `WITH UR | CS | RS | RR [USE AND KEEP SHARE | UPDATE | EXCLUSIVE LOCKS]` (how rows are locked), also inside INSERT .. SELECT.
+          GATE: () => $.LA(1).tokenType === K.WITH && ISOLATION.test($.LA(2).image),
+          ALT: () => {
+            $.consume(70, K.WITH);
+            $.consume(71, T.Identifier);
+            $.many(70, { GATE: () => /^(USE|AND|KEEP|SHARE|UPDATE|EXCLUSIVE|LOCKS)$/i.test($.LA(1).image), DEF: () => $.consume(72, T.AnyToken) });
           },
         },
         {
@@ -1429,6 +1442,28 @@ export function defineQueryRules(this: SqlParser): void {
             $.CONSUME(T.RParen);
             const a = $.SUBRULE($.tableAlias);
             return $.ACTION((): TableRef => ({ k: 'derived', query, ...a, start: lp.startOffset, end: end() }));
+          },
+        },
+        {
+          // Db2 data-change table reference: `FINAL | NEW TABLE (INSERT | UPDATE | MERGE ..)`, `OLD TABLE
+          // (UPDATE | DELETE ..)`: the rows the statement changed, after (as `inserted`) or before (`deleted`).
+          GATE: () => /^(FINAL|NEW|OLD)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.TABLE && $.LA(3).tokenType === T.LParen && COMPOSABLE_DML.has($.LA(4).tokenType),
+          ALT: () => {
+            const which = $.consume(60, T.AnyToken);
+            $.consume(61, K.TABLE);
+            $.consume(62, T.LParen);
+            const statement = $.subrule(60, $.statement);
+            $.consume(63, T.RParen);
+            const a = $.subrule(61, $.tableAlias);
+            return $.ACTION((): TableRef => {
+              const at = { start: which.startOffset, end: end() };
+              const rows = /^OLD$/i.test(which.image) ? 'deleted' : 'inserted';
+              const star: Expr = { k: 'star', qualifier: { parts: [{ text: rows, quoted: false, ...at }], ...at }, ...at };
+              const items: SelectItem[] = [{ expr: star, ...at }];
+              const query: Select = { k: 'select', items, from: [], groupBy: [], ...at };
+              if (statement.k !== 'insert' && statement.k !== 'update' && statement.k !== 'delete' && statement.k !== 'merge') return { k: 'derived', query, ...a, ...at };
+              return { k: 'derived', query, dml: { statement, items }, ...a, ...at };
+            });
           },
         },
         {

@@ -80,10 +80,10 @@ export function defineStatementRules(this: SqlParser): void {
             // `INTO OUTFILE 'f' [FORMAT CSV]` (ClickHouse, MySQL): the result is written to the file.
             let outfile: string | undefined;
             $.option(12, { GATE: () => this.outfileAhead(), DEF: () => (outfile = $.SUBRULE($.outfile)) });
-            // What some dialects write after a whole query, without lineage: Db2's isolation
-            // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
+            // What some dialects write after a whole query, without lineage: Teradata's `SAMPLE 100` / `SAMPLE .25, .25`
+            // (Db2's isolation `WITH UR` ends the query itself: queryTail).
             $.OPTION({
-              GATE: () => ($.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image)) || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.NumberLit),
+              GATE: () => $.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.NumberLit,
               DEF: () => {
                 $.CONSUME(T.AnyToken);
                 $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });

@@ -285,6 +285,31 @@ CREATE TABLE gp.f5 WITH (appendonly=true) AS SELECT id FROM gp.stage_fact WITH N
   });
 });
 
+describe('Db2', () => {
+  test('FINAL | NEW TABLE (INSERT ..) and OLD TABLE (DELETE ..) read the rows changed; WITH UR also ends an INSERT .. SELECT', () => {
+    const a = ok(
+      `INSERT INTO dw.order_ids (order_id, created)
+SELECT order_id, created FROM FINAL TABLE (INSERT INTO dw.orders (cust_id, amount, created) SELECT cust_id, amount, CURRENT DATE FROM stg.orders);
+INSERT INTO dw.purged (order_id)
+SELECT o.order_id FROM OLD TABLE (DELETE FROM dw.orders WHERE created < CURRENT DATE - 90 DAYS) o;
+INSERT INTO dw.big SELECT order_id, amount FROM dw.orders WHERE amount > 100 FETCH FIRST 10 ROWS ONLY WITH UR;
+SELECT cust_id FROM dw.orders WITH RS USE AND KEEP EXCLUSIVE LOCKS;`,
+      'dbvdb2',
+    );
+    expect(a.pairs).toEqual([
+      'dw.orders.amount -> dw.big.amount',
+      'dw.orders.created -> dw.order_ids.created',
+      'dw.orders.cust_id -> RS-1.cust_id',
+      'dw.orders.order_id -> dw.big.order_id',
+      'dw.orders.order_id -> dw.order_ids.order_id',
+      'dw.orders.order_id -> dw.purged.order_id',
+      'stg.orders.amount -> dw.orders.amount',
+      'stg.orders.cust_id -> dw.orders.cust_id',
+    ]);
+    expect(flows(a)).toEqual(['batchQueries: stg.orders,dw.orders -> dw.order_ids,dw.orders', 'batchQueries: dw.orders -> dw.purged,dw.orders', 'batchQueries: dw.orders -> dw.big', 'batchQueries: dw.orders -> ']);
+  });
+});
+
 describe('MySQL', () => {
   test('SELECT .. INTO variables in a routine fills the variables (read by later statements), not a result set', () => {
     const a = ok(
