@@ -1002,6 +1002,24 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.CLONE);
       clone = $.SUBRULE3($.qname);
     });
+    let copyOf: QName | undefined;
+    $.option(33, {
+      // Teradata `CREATE TABLE t2 AS t1 WITH [NO] DATA`: a copy of t1 (its rows too WITH DATA).
+      GATE: () => $.LA(1).tokenType === K.AS && tokenMatcher($.LA(2), T.Identifier) && !this.startsQuery(2),
+      DEF: () => {
+        $.consume(33, K.AS);
+        copyOf = $.subrule(33, $.qname);
+        $.option(34, {
+          GATE: () => $.LA(1).tokenType === K.WITH && /^NO$/i.test($.LA(2).image),
+          DEF: () => {
+            // WITH NO DATA: the columns only, as LIKE.
+            $.consume(34, K.WITH);
+            $.consume(35, T.Identifier);
+            $.ACTION(() => ([like, copyOf] = [copyOf, undefined]));
+          },
+        });
+      },
+    });
     $.MANY({
       GATE: () => {
         const t = $.LA(1).tokenType;
@@ -1055,7 +1073,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone, location, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone: clone ?? copyOf, location, start, end: end() }));
   });
 
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {

@@ -310,6 +310,26 @@ SELECT cust_id FROM dw.orders WITH RS USE AND KEEP EXCLUSIVE LOCKS;`,
   });
 });
 
+describe('Teradata', () => {
+  test('CREATE TABLE t2 AS t1 WITH DATA copies t1 (its columns and rows); WITH NO DATA only its columns', () => {
+    const a = ok(
+      `CREATE MULTISET TABLE dw.cust_top (cust_id INTEGER, rk INTEGER, cust_nm VARCHAR(100)) PRIMARY INDEX (cust_id);
+CREATE TABLE dw.cust_top_snap AS dw.cust_top WITH DATA AND STATS;
+CREATE TABLE dw.cust_top_empty AS dw.cust_top WITH NO DATA;
+INSERT INTO dw.cust_top_hist SELECT * FROM dw.cust_top_empty;`,
+      'dbvteradata',
+    );
+    expect(a.pairs).toEqual([
+      'dw.cust_top.cust_id -> dw.cust_top_snap.cust_id',
+      'dw.cust_top.cust_nm -> dw.cust_top_snap.cust_nm',
+      'dw.cust_top.rk -> dw.cust_top_snap.rk',
+      'dw.cust_top_empty.cust_id -> dw.cust_top_hist.cust_id',
+      'dw.cust_top_empty.cust_nm -> dw.cust_top_hist.cust_nm',
+      'dw.cust_top_empty.rk -> dw.cust_top_hist.rk',
+    ]);
+  });
+});
+
 describe('MySQL', () => {
   test('SELECT .. INTO variables in a routine fills the variables (read by later statements), not a result set', () => {
     const a = ok(
