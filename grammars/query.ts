@@ -608,7 +608,8 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME(K.COLLECT);
       });
       $.CONSUME(K.INTO);
-      $.OPTION9({
+      // `INTO [TEMP | TEMPORARY | UNLOGGED] [TABLE] t` (PostgreSQL, Redshift).
+      $.many(54, {
         GATE: () => /^(TEMP|TEMPORARY|UNLOGGED|TABLE)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== K.FROM,
         DEF: () => $.CONSUME2(T.AnyToken),
       });

@@ -187,6 +187,16 @@ $$ LANGUAGE plpgsql;`,
     expect(flows(a)).toEqual(['etl.sp_load: stg.sales -> ', 'etl.sp_load: dw.fact_sales -> ', 'etl.sp_load: stg.sales -> dw.load_stats']);
   });
 
+  test.each(['dbvpostgresql', 'dbvredshift'])('SELECT .. INTO TEMP TABLE t FROM .. creates t (%s)', (vendor) => {
+    const a = ok(
+      `SELECT u.uid, u.name INTO TEMP TABLE tmp_u FROM stg.users u WHERE u.uid > 10;
+SELECT uid INTO UNLOGGED TABLE stg.u_ids FROM stg.users;
+INSERT INTO dw.u2 (uid, name) SELECT uid, name FROM tmp_u;`,
+      vendor,
+    );
+    expect(a.pairs).toEqual(['stg.users.name -> tmp_u.name', 'stg.users.uid -> stg.u_ids.uid', 'stg.users.uid -> tmp_u.uid', 'tmp_u.name -> dw.u2.name', 'tmp_u.uid -> dw.u2.uid']);
+  });
+
   test.each(['dbvpostgresql', 'dbvredshift', 'dbvgreenplum'])('SET search_path: later unqualified names (tables, table functions) are in its first schema, as after USE (%s)', (vendor) => {
     const a = ok(
       `CREATE FUNCTION app.f_orders(p_day date) RETURNS TABLE (order_id int, amount numeric) AS $$
