@@ -100,6 +100,8 @@ export class Context {
    * view's statement (scope.ts `viewColumn`).
    */
   readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string> }>();
+  /** Table functions defined in the input whose rows hold a `*` of unknown width (no catalog entry): match keys. */
+  readonly openFunctions = new Set<string>();
   file = 0;
   text = '';
   lines = new LineIndex('');

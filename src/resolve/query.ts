@@ -14,6 +14,7 @@ import { collapse, identKey } from './names.js';
 import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource, qualify } from './tables.js';
+import { tableKey } from './catalog.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -740,7 +741,8 @@ export const RUNTIME_NAME = (call: string) => `table named at run time by ${call
 function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName; args: A.Expr[] } | undefined {
   const func = calledFunction(ref);
   if (ref.columnAliases?.length || ref.withColumns?.length || func.columns?.length) return undefined;
-  if (ctx.catalog.get(qualify(ctx, func.name))?.kind !== 'function') return undefined;
+  const t = qualify(ctx, func.name);
+  if (ctx.catalog.get(t)?.kind !== 'function' && !ctx.openFunctions.has(tableKey(ctx.key, t))) return undefined;
   return { table: { k: 'table', name: func.name, alias: ref.alias, start: ref.start, end: ref.end }, args: func.args };
 }
 

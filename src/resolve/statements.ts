@@ -18,6 +18,7 @@ import { QueryAnalyzer, RUNTIME_NAME, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
+import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey } from './names.js';
 
@@ -632,6 +633,8 @@ export class StatementResolver {
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), s.tableFunction ? 'function' : 'view');
+    // `RETURNS SETOF t AS 'SELECT * FROM t ..'` of unknown columns: still read as a table (through its `*`) by `FROM f(..)`.
+    if (s.tableFunction && !s.columns && rs.stars.length > 0) ctx.openFunctions.add(tableKey(ctx.key, qualify(ctx, s.name)));
     if (!s.columns) this.throughStar(obj, rs, s.ownColumns);
     else ctx.starViews.delete(obj.id);
     return [obj];

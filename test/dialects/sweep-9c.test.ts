@@ -187,6 +187,25 @@ $$ LANGUAGE plpgsql;`,
     expect(flows(a)).toEqual(['etl.sp_load: stg.sales -> ', 'etl.sp_load: dw.fact_sales -> ', 'etl.sp_load: stg.sales -> dw.load_stats']);
   });
 
+  test('a table function returning SELECT * of a table of unknown columns is still read by FROM f(..), through its *', () => {
+    const a = ok(
+      `CREATE OR REPLACE FUNCTION rpt.top_cust(n int) RETURNS SETOF dw.cust_tot AS $$
+  SELECT * FROM dw.cust_tot ORDER BY tot DESC LIMIT n;
+$$ LANGUAGE sql STABLE;
+INSERT INTO rpt.top10 (cust_id, tot) SELECT cust_id, tot FROM rpt.top_cust(10);
+INSERT INTO rpt.top5 (cust_id) SELECT t.cust_id FROM rpt.top_cust(5) t;`,
+      'dbvpostgresql',
+    );
+    expect(a.pairs).toEqual([
+      'dw.cust_tot.* -> rpt.top_cust.*',
+      'dw.cust_tot.cust_id -> rpt.top_cust.cust_id',
+      'dw.cust_tot.tot -> rpt.top_cust.tot',
+      'rpt.top_cust.cust_id -> rpt.top10.cust_id',
+      'rpt.top_cust.cust_id -> rpt.top5.cust_id',
+      'rpt.top_cust.tot -> rpt.top10.tot',
+    ]);
+  });
+
   test.each(['dbvpostgresql', 'dbvredshift'])('SELECT .. INTO TEMP TABLE t FROM .. creates t (%s)', (vendor) => {
     const a = ok(
       `SELECT u.uid, u.name INTO TEMP TABLE tmp_u FROM stg.users u WHERE u.uid > 10;
