@@ -670,6 +670,38 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.RETURNING);
     const items: SelectItem[] = [];
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+    $.OPTION({
+      // PL/pgSQL / PL/SQL `RETURNING a, b [BULK COLLECT] INTO v, w`: each item is assigned to its variable.
+      GATE: () => $.LA(1).tokenType === K.INTO || ($.LA(1).tokenType === K.BULK && $.LA(2).tokenType === K.COLLECT),
+      DEF: () => {
+        $.OPTION1(() => {
+          $.CONSUME(K.BULK);
+          $.CONSUME(K.COLLECT);
+        });
+        $.CONSUME(K.INTO);
+        const names: string[] = [];
+        $.AT_LEAST_ONE_SEP1({
+          SEP: T.Comma,
+          DEF: () => {
+            $.OR([
+              {
+                ALT: () => {
+                  const q = $.SUBRULE($.qname);
+                  $.ACTION(() => names.push(q.parts.map((p) => p.text).join('.')));
+                },
+              },
+              {
+                ALT: () => {
+                  const v = $.CONSUME(T.Variable);
+                  $.ACTION(() => names.push(v.image));
+                },
+              },
+            ]);
+          },
+        });
+        $.ACTION(() => names.forEach((n, i) => items[i] !== undefined && (items[i] = { ...items[i]!, assignTo: n })));
+      },
+    });
     $.SUBRULE($.skipBalanced, { ARGS: [0] });
     return items;
   });

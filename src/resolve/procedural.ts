@@ -175,6 +175,15 @@ export class ProceduralResolver {
         if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
         else f.values.delete(t.toLowerCase());
       }
+    } else if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete') && s.returning?.some((i) => i.assignTo)) {
+      // `RETURNING a INTO v`: v holds the written row's a.
+      const table: A.TableRef | undefined = s.k === 'insert' ? { k: 'table', name: s.target, alias: s.alias, start: s.target.start, end: s.target.end } : s.target.k === 'table' ? s.target : undefined;
+      if (table === undefined) return;
+      for (const item of s.returning) {
+        if (item.assignTo === undefined || /[.(]/.test(item.assignTo)) continue;
+        const query: A.Select = { k: 'select', items: [{ ...item, assignTo: undefined }], from: [table], groupBy: [], start: item.start, end: item.end };
+        f.values.set(item.assignTo.toLowerCase(), { k: 'subquery', mode: 'scalar', query, start: item.start, end: item.end });
+      }
     } else if (s.k === 'query' && s.query.k === 'select') {
       const q = s.query;
       if (q.items.some((i) => i.assignTo)) {

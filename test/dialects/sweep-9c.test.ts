@@ -187,6 +187,30 @@ $$ LANGUAGE plpgsql;`,
     expect(flows(a)).toEqual(['etl.sp_load: stg.sales -> ', 'etl.sp_load: dw.fact_sales -> ', 'etl.sp_load: stg.sales -> dw.load_stats']);
   });
 
+  test('INSERT .. RETURNING a INTO v (PL/pgSQL, PL/SQL): v holds the written a, read by later statements', () => {
+    const a = ok(
+      `CREATE OR REPLACE FUNCTION etl.f_load() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE v_id bigint;
+BEGIN
+  INSERT INTO dw.batch (batch_day) VALUES (current_date) RETURNING batch_id INTO v_id;
+  INSERT INTO dw.orders (order_id, batch_id) SELECT o.order_id, v_id FROM stg.orders o;
+END $$;`,
+      'dbvpostgresql',
+    );
+    expect(a.pairs).toEqual(['dw.batch.batch_id -> dw.orders.batch_id', 'stg.orders.order_id -> dw.orders.order_id']);
+    const o = ok(
+      `CREATE OR REPLACE PROCEDURE etl.p_load IS
+  v_id NUMBER;
+BEGIN
+  UPDATE dw.batch b SET b.status = 'DONE' WHERE b.batch_day = TRUNC(SYSDATE) RETURNING b.batch_id INTO v_id;
+  INSERT INTO dw.batch_log (batch_id, msg) VALUES (v_id, 'closed');
+END;
+/`,
+      'dbvoracle',
+    );
+    expect(o.pairs).toEqual(['dw.batch.batch_id -> dw.batch_log.batch_id']);
+  });
+
   test('a table function returning SELECT * of a table of unknown columns is still read by FROM f(..), through its *', () => {
     const a = ok(
       `CREATE OR REPLACE FUNCTION rpt.top_cust(n int) RETURNS SETOF dw.cust_tot AS $$
