@@ -137,6 +137,36 @@ SELECT item_id, due_dt FROM TABLE(etl.pk_feed.open_items(SYSDATE));`,
     ]);
   });
 
+  test('PIPE ROW (l_row) of a record whose fields were assigned: a row of those fields; l_row.f reads its field', () => {
+    const a = ok(
+      `CREATE OR REPLACE FUNCTION etl.f_feed(p_day DATE) RETURN t_feed_tab PIPELINED IS
+  l_row t_feed := t_feed(NULL, NULL, NULL);
+BEGIN
+  FOR r IN (SELECT o.order_id, o.amount, c.region FROM stg.orders o JOIN stg.customers c ON c.cust_id = o.cust_id WHERE o.order_day = p_day) LOOP
+    l_row.order_id := r.order_id;
+    l_row.gross_amt := r.amount * 1.2;
+    l_row.region := UPPER(r.region);
+    INSERT INTO dw.feed_log (order_id) VALUES (l_row.order_id);
+    PIPE ROW (l_row);
+  END LOOP;
+  RETURN;
+END;
+/
+INSERT INTO dw.feed (order_id, gross_amt, region)
+SELECT f.order_id, f.gross_amt, f.region FROM TABLE(etl.f_feed(SYSDATE)) f;`,
+      'dbvoracle',
+    );
+    expect(a.pairs.filter((p) => !p.includes('RS-'))).toEqual([
+      'etl.f_feed.gross_amt -> dw.feed.gross_amt',
+      'etl.f_feed.order_id -> dw.feed.order_id',
+      'etl.f_feed.region -> dw.feed.region',
+      'stg.customers.region -> etl.f_feed.region',
+      'stg.orders.amount -> etl.f_feed.gross_amt',
+      'stg.orders.order_id -> dw.feed_log.order_id',
+      'stg.orders.order_id -> etl.f_feed.order_id',
+    ]);
+  });
+
   test('a CTE named function is still a CTE', () => {
     const a = ok(`INSERT INTO dw.t (a) WITH function AS (SELECT a FROM stg.s) SELECT a FROM function;`, 'dbvoracle');
     expect(a.pairs).toEqual(['stg.s.a -> dw.t.a']);
