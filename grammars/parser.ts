@@ -18,7 +18,7 @@ import type { ProcDialect } from './procbase.js';
 import type { TextDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { defineProceduralRules } from './procedural.js';
 import { definePivotStatementRules } from './pivot-statement.js';
-import { defineQueryRules, type Model } from './query.js';
+import { defineQueryRules, ISOLATION, type Model } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
 import { NO_LINEAGE_WORDS } from './words.js';
@@ -416,6 +416,11 @@ export class SqlParser extends EmbeddedActionsParser {
     if (this.LA(i).image === '"$user"' && this.LA(i + 1).tokenType === T.Comma) i += 2;
     const t = this.LA(i);
     return t.tokenType === T.StringLit || (tokenMatcher(t, T.Identifier) && t.image !== '"$user"') ? i : 0;
+  }
+
+  /** Db2 `WITH UR | CS | RS | RR` after a query (not a CTE named so: `WITH rs AS (..)`, `WITH cs (a) AS ..`). */
+  isolationAhead(): boolean {
+    return this.LA(1).tokenType === K.WITH && ISOLATION.test(this.LA(2).image) && this.LA(3).tokenType !== K.AS && this.LA(3).tokenType !== T.LParen;
   }
 
   /** `DATABASE name;` alone: Teradata's USE. */

@@ -364,7 +364,7 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => {
         const t = $.LA(1);
         if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
-        if (t.tokenType === K.WITH) return ISOLATION.test($.LA(2).image);
+        if (t.tokenType === K.WITH) return this.isolationAhead();
         if (lockInShareMode(t, $.LA(2))) return true;
         // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
         if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
@@ -476,7 +476,7 @@ export function defineQueryRules(this: SqlParser): void {
         },
         {
           // Db2 isolation `WITH UR | CS | RS | RR [USE AND KEEP SHARE | UPDATE | EXCLUSIVE LOCKS]` (how rows are locked), also inside INSERT .. SELECT.
-          GATE: () => $.LA(1).tokenType === K.WITH && ISOLATION.test($.LA(2).image),
+          GATE: () => this.isolationAhead(),
           ALT: () => {
             $.consume(70, K.WITH);
             $.consume(71, T.Identifier);

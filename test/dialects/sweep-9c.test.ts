@@ -393,6 +393,15 @@ SELECT cust_id FROM dw.orders WITH RS USE AND KEEP EXCLUSIVE LOCKS;`,
   });
 });
 
+test('T-SQL without semicolons: a CTE named rs after an INSERT .. SELECT starts the next statement (not an isolation clause)', () => {
+  const a = ok(
+    `INSERT INTO dbo.x (a) SELECT a FROM dbo.t
+WITH rs AS (SELECT b FROM dbo.u) INSERT INTO dbo.y (b) SELECT b FROM rs`,
+    'dbvmssql',
+  );
+  expect(a.pairs).toEqual(['dbo.t.a -> dbo.x.a', 'dbo.u.b -> dbo.y.b']);
+});
+
 describe('Teradata', () => {
   test('CREATE TABLE t2 AS t1 WITH DATA copies t1 (its columns and rows); WITH NO DATA only its columns', () => {
     const a = ok(
