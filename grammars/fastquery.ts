@@ -10,7 +10,7 @@ import type { QueryClause } from '../src/dialects/spec.js';
 import { ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
-import { lockInShareMode, onlyTable, skipFirstAhead, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
+import { ISOLATION, lockInShareMode, onlyTable, skipFirstAhead, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
 import { identifierCall, TABLE_MODIFIERS, TEMPORARY_WORDS } from './statements.js';
 import * as T from './tokens.js';
 
@@ -25,7 +25,6 @@ const JOIN_HINTS = /^(HASH|LOOP|MERGE|REMOTE)$/i;
 const joinTable = tableOf([K.NATURAL!, K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!, K.SEMI!, K.ANTI!, K.ASOF!, K.JOIN!, K.STRAIGHT_JOIN!, K.OUTER!, K.LATERAL!, K.PIVOT!, K.UNPIVOT!]);
 /** The join kinds modelled here (NATURAL, SEMI, ANTI, ASOF, STRAIGHT_JOIN, APPLY, LATERAL and PIVOT are not: no JOIN follows where expected). */
 const joinKindTable = tableOf([K.INNER!, K.LEFT!, K.RIGHT!, K.FULL!, K.CROSS!]);
-const ISOLATION = /^(UR|CS|RS|RR)$/i;
 const setOpTable = tableOf([K.UNION!, K.INTERSECT!, K.EXCEPT!, K.MINUS!]);
 /** The word that starts each dialect-only query clause the fast path leaves to the rules. */
 const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
@@ -39,6 +38,7 @@ const CLAUSE_WORDS: Readonly<Partial<Record<QueryClause, string>>> = {
   timeseries: 'TIMESERIES',
   expandOn: 'EXPAND',
   selectSample: 'SAMPLE',
+  model: 'MODEL',
 };
 
 export class FastQuery extends FastExpr {
@@ -98,9 +98,9 @@ export class FastQuery extends FastExpr {
 
   private readonly readQueryStatement = (): Statement => {
     const query = this.readQuery();
-    // What the statement rule skips after a whole query (Db2 `WITH UR`, Teradata `SAMPLE n`) is left to it.
+    // What the statement rule skips after a whole query (Teradata `SAMPLE n`) is left to it.
     const n = this.toks[this.p + 1];
-    if ((this.is(K.WITH!) && ISOLATION.test(n?.image ?? '')) || (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit)) throw GIVE_UP;
+    if (this.is(K.SAMPLE!) && n?.tokenType === T.NumberLit) throw GIVE_UP;
     // Informix `INTO TEMP t` after the query.
     if (this.is(K.INTO!) && /^(TEMP|SCRATCH|OUTFILE|DUMPFILE)$/i.test(n?.image ?? '')) throw GIVE_UP;
     const s: Statement = { k: 'query', query, start: query.start, end: query.end };
@@ -136,9 +136,9 @@ export class FastQuery extends FastExpr {
     this.expect(K.AS!);
     if (!this.startsQuery()) throw GIVE_UP;
     const query = this.subquery();
-    // WITH [NO] DATA, Netezza DISTRIBUTE ON / ORGANIZE ON: left to the rule.
+    // WITH [NO] DATA, Netezza DISTRIBUTE ON / ORGANIZE ON, Greenplum DISTRIBUTED BY / RANDOMLY: left to the rule.
     const after = this.toks[this.p];
-    if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE)$/i.test(after.image) && this.toks[this.p + 1]?.tokenType === K.ON)) throw GIVE_UP;
+    if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE|DISTRIBUTED)$/i.test(after.image))) throw GIVE_UP;
     const s: Statement = table
       ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
       : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };
@@ -220,6 +220,8 @@ export class FastQuery extends FastExpr {
   /** `withClause`: WITH [RECURSIVE] cte, ... */
   private withClause(): With {
     const kw = this.expect(K.WITH!);
+    // Oracle `WITH FUNCTION f ..`: routines declared for the query, left to the rule.
+    if (this.parser.proc?.withRoutines !== undefined && (this.is(K.FUNCTION!) || this.is(K.PROCEDURE!))) throw GIVE_UP;
     let recursive = false;
     if (this.is(K.RECURSIVE!)) {
       this.p++;
@@ -300,7 +302,10 @@ export class FastQuery extends FastExpr {
       if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
     }
     const t = this.toks[this.p];
-    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR || lockInShareMode(t, this.toks[this.p + 1]))) throw GIVE_UP;
+    const u = this.toks[this.p + 1];
+    if (t !== undefined && (t.tokenType === K.LIMIT || t.tokenType === K.OFFSET || t.tokenType === K.FETCH || t.tokenType === K.FOR || lockInShareMode(t, u))) throw GIVE_UP;
+    // Db2 `WITH UR`: left to the rule.
+    if (t !== undefined && t.tokenType === K.WITH && ISOLATION.test(u?.image ?? '')) throw GIVE_UP;
     if (this.ownClause()) throw GIVE_UP;
     return tail;
   }
@@ -321,6 +326,8 @@ export class FastQuery extends FastExpr {
     }
     const top = this.toks[this.p + 1]?.tokenType;
     if (this.is(K.TOP!) && (top === T.NumberLit || top === T.LParen || top === T.Variable)) throw GIVE_UP;
+    // PL/pgSQL `SELECT INTO v expr ..`: left to the rule.
+    if (this.is(K.INTO!)) throw GIVE_UP;
     sel.items = this.commaList(() => this.item());
     // SELECT INTO, Hive `SELECT TRANSFORM (..) USING 'x.py'`: left to the rule.
     if (this.is(K.BULK!) || this.is(K.INTO!) || this.is(K.USING!) || (this.is(K.ROW!) && /^FORMAT$/i.test(this.toks[this.p + 1]?.image ?? ''))) throw GIVE_UP;
@@ -428,6 +435,8 @@ export class FastQuery extends FastExpr {
     }
     if (t === undefined || t.tokenType === K.LATERAL || !tokenMatcher(t, T.Identifier)) throw GIVE_UP;
     if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
+    // Db2 `FINAL TABLE (INSERT ..)`: left to the rule.
+    if (this.toks[this.p + 1]?.tokenType === K.TABLE) throw GIVE_UP;
     // Databricks `STREAM t`: left to the rule.
     if (this.parser.caps.streamKeyword && /^STREAM$/i.test(t.image) && tokenMatcher(this.toks[this.p + 1] ?? t, T.Identifier) && this.toks[this.p + 1] !== undefined) throw GIVE_UP;
     const name = this.qname();

@@ -18,7 +18,7 @@ import type { ProcDialect } from './procbase.js';
 import type { TextDiagnostic } from '../src/diagnostics/diagnostic.js';
 import { defineProceduralRules } from './procedural.js';
 import { definePivotStatementRules } from './pivot-statement.js';
-import { defineQueryRules } from './query.js';
+import { defineQueryRules, ISOLATION, type Model } from './query.js';
 import { defineStatementRules } from './statements.js';
 import * as T from './tokens.js';
 import { NO_LINEAGE_WORDS } from './words.js';
@@ -152,6 +152,8 @@ export class SqlParser extends EmbeddedActionsParser {
   namedTable!: R<A.TableRef>;
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
+  modelClause!: R<Model>;
+  modelColumns!: R<{ expr: A.Expr; alias?: A.Ident }[]>;
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;
   rowFormat!: R<void>;
@@ -394,6 +396,36 @@ export class SqlParser extends EmbeddedActionsParser {
   topAhead(): boolean {
     const n = this.LA(2).tokenType;
     return this.LA(1).tokenType === K.TOP && (n === T.NumberLit || n === T.LParen || n === T.Variable);
+  }
+
+  /**
+   * A statement setting the schema of unqualified names: `SET [SESSION | LOCAL] search_path {TO | =}
+   * s, ..`, `SET SCHEMA [=] 's'`, `SET CURRENT [SCHEMA] [=] s` / `SET CURRENT_SCHEMA s` (Db2),
+   * `ALTER SESSION SET CURRENT_SCHEMA = s` (Oracle). The position of the schema's name (a
+   * leading `"$user"` of a search path skipped), or 0.
+   */
+  schemaSetting(): number {
+    const w = (n: number) => this.LA(n).image.toUpperCase();
+    let i: number;
+    if (this.LA(1).tokenType === K.ALTER) {
+      if (w(2) !== 'SESSION' || w(3) !== 'SET' || w(4) !== 'CURRENT_SCHEMA') return 0;
+      i = 5;
+    } else if (this.LA(1).tokenType === K.SET) {
+      i = w(2) === 'SESSION' || w(2) === 'LOCAL' ? 3 : 2;
+      const x = w(i);
+      if (x === 'CURRENT' && w(i + 1) === 'SCHEMA') i += 2;
+      else if (x === 'SEARCH_PATH' || x === 'SCHEMA' || x === 'CURRENT_SCHEMA') i++;
+      else return 0;
+    } else return 0;
+    if (this.LA(i).tokenType === K.TO || this.LA(i).tokenType === T.Eq) i++;
+    if (this.LA(i).image === '"$user"' && this.LA(i + 1).tokenType === T.Comma) i += 2;
+    const t = this.LA(i);
+    return t.tokenType === T.StringLit || (tokenMatcher(t, T.Identifier) && t.image !== '"$user"') ? i : 0;
+  }
+
+  /** Db2 `WITH UR | CS | RS | RR` after a query (not a CTE named so: `WITH rs AS (..)`, `WITH cs (a) AS ..`). */
+  isolationAhead(): boolean {
+    return this.LA(1).tokenType === K.WITH && ISOLATION.test(this.LA(2).image) && this.LA(3).tokenType !== K.AS && this.LA(3).tokenType !== T.LParen;
   }
 
   /** `DATABASE name;` alone: Teradata's USE. */

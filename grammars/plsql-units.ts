@@ -92,7 +92,12 @@ export abstract class PlSqlUnits extends BlockParser {
     const vars = this.params();
     // RETURN type and options; `RETURN SELF AS RESULT` (type constructors) is not the body's AS.
     const bodyStart = () => this.is(K.IS) || (this.is(K.AS) && this.w(0) !== 'SELF');
-    this.skipWhile(() => !bodyStart() && !this.is(T.Semicolon));
+    // A PIPELINED function is a table function: the rows it pipes (PIPE ROW) are its rows.
+    let pipelined = false;
+    this.skipWhile(() => {
+      if (this.w() === 'PIPELINED') pipelined = true;
+      return !bodyStart() && !this.is(T.Semicolon);
+    });
     if (!bodyStart()) return undefined;
     this.next();
     if (this.w() === 'LANGUAGE' || this.w() === 'EXTERNAL') {
@@ -100,7 +105,7 @@ export abstract class PlSqlUnits extends BlockParser {
       return undefined;
     }
     const d = this.decls(name);
-    return this.body(start, d, { kind, name, variables: vars });
+    return this.body(start, d, { kind, name, variables: vars, ...(pipelined ? { returnsTable: {} } : {}) });
   }
 
   /** PACKAGE [BODY] / TYPE BODY name ... IS|AS decls [BEGIN init] END [name]. */

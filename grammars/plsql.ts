@@ -18,7 +18,7 @@ const K = T.K;
 const SQL = new Set(['SELECT', 'WITH', 'INSERT', 'UPDATE', 'DELETE', 'MERGE']);
 /** Statements without lineage: skipped to their `;`. */
 const SKIPPED = new Set([
-  'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'GOTO', 'RETURN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'CLOSE', 'PIPE',
+  'NULL', 'RAISE', 'EXIT', 'CONTINUE', 'GOTO', 'RETURN', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'CLOSE',
   'SET', 'LOCK', 'PRAGMA',
 ]);
 const DML = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'EXECUTE']);
@@ -50,6 +50,16 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
     if (w === 'TRIGGER') return this.trigger(start);
     this.skipWhile(() => !this.is(T.Semicolon));
     return this.other(`CREATE ${w}`, start);
+  }
+
+  withRoutines(first: IToken): A.Statement[] {
+    const routines: A.Statement[] = [];
+    for (let kw: IToken | undefined = first; kw !== undefined; kw = this.w() === 'FUNCTION' || this.w() === 'PROCEDURE' ? this.next() : undefined) {
+      const unit = this.unit(kw.startOffset, kw, undefined);
+      if (unit) routines.push(unit);
+      this.expectType(T.Semicolon, ';');
+    }
+    return routines;
   }
 
   // ------------------------------------------------------------------ statements
@@ -112,6 +122,8 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
         return this.open(start);
       case 'FETCH':
         return this.fetch(start);
+      case 'PIPE':
+        return this.pipeRow(start);
     }
     if (SKIPPED.has(w)) {
       this.skipPastSemicolon();
@@ -160,6 +172,23 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
     this.skipPastSemicolon();
     const call: A.QName = { parts, start, end: parts[parts.length - 1]!.end };
     return this.other('CALL', start, { call });
+  }
+
+  /**
+   * `PIPE ROW (t_row(a, b, ..))` / `PIPE ROW (v)` (PIPE consumed): a row of the pipelined function, as a
+   * SELECT of the constructor's arguments (a column keeps its name), which the function's rows are.
+   */
+  private pipeRow(start: number): A.Statement {
+    const value = this.accept('ROW') && this.is(T.LParen) ? this.softExpr() : undefined;
+    this.skipPastSemicolon();
+    if (value === undefined) return this.other('PIPE', start);
+    const args = value.k === 'func' && value.over === undefined && value.args.length > 0 ? value.args : [value];
+    const items = args.map((expr): A.SelectItem => {
+      const parts = expr.k === 'col' ? expr.name.parts : undefined;
+      return { expr, alias: parts && parts.length > 1 ? parts[parts.length - 1] : undefined, start: expr.start, end: expr.end };
+    });
+    const query: A.Select = { k: 'select', items, from: [], groupBy: [], start, end: this.end() };
+    return { k: 'query', query, start, end: this.end() };
   }
 
   private executeImmediate(start: number): A.Statement {

@@ -30,6 +30,8 @@ export interface ProcDialect {
   statement(first: IToken): A.Statement;
   /** A routine after CREATE/ALTER (`first` = PROCEDURE, FUNCTION, ... consumed). */
   routine(start: number, first: IToken): A.Statement;
+  /** Routines declared by a query's WITH (`first` = FUNCTION or PROCEDURE, consumed), each with its `;`; absent where WITH declares none. */
+  withRoutines?(first: IToken): A.Statement[];
   /**
    * A statement that failed at `tokens[errIdx]` but holds a construct analyzed as "no lineage"
    * (Oracle MODEL): the statement to keep instead of the error.

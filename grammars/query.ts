@@ -43,6 +43,9 @@ const TRANSFORM_CALLS = /^(TRANSFORM|MAP|REDUCE)$/i;
 /** What may follow `GROUP BY ALL` when no group items follow it. */
 const GROUP_ALL_ENDS = new Set([T.Semicolon, T.RParen, EOF, K.HAVING, K.QUALIFY, K.ORDER, K.LIMIT, K.WINDOW, K.UNION, K.INTERSECT, K.EXCEPT, K.MINUS, K.OFFSET, K.FETCH]);
 
+/** Db2 isolation levels of `WITH UR` after a query. */
+export const ISOLATION = /^(UR|CS|RS|RR)$/i;
+
 export const STAR_MODIFIERS = new Set(['EXCEPT', 'EXCLUDE', 'REPLACE', 'RENAME']);
 /** MySQL `LOCK IN SHARE MODE` at tokens a, b? */
 export function lockInShareMode(a: IToken, b: IToken | undefined): boolean {
@@ -64,6 +67,67 @@ interface Tail {
   limitBy?: Expr[];
 }
 
+/** A column a MODEL clause names (PARTITION BY, DIMENSION BY, MEASURES). */
+interface ModelColumn {
+  expr: Expr;
+  alias?: Ident;
+}
+
+/** Oracle MODEL: its partition and dimension columns, its measures, and per rule the measure written and the names read. */
+export interface Model {
+  columns: ModelColumn[];
+  measures: ModelColumn[];
+  rules: { target: string; reads: string[] }[];
+}
+
+/**
+ * A SELECT with a MODEL clause: its items read the model's rows, a derived table of the partition
+ * and dimension columns and the measures over the SELECT's FROM .. HAVING. A measure also reads
+ * what the rules assigning it read (the measures and dimensions named on their right sides, and
+ * what those measures' rules read).
+ */
+function modelQuery(sel: Select, model: Model): Select {
+  const key = (name: string) => name.toUpperCase();
+  const nameOf = (c: ModelColumn): Ident | undefined => c.alias ?? (c.expr.k === 'col' ? c.expr.name.parts[c.expr.name.parts.length - 1] : undefined);
+  const byName = new Map<string, ModelColumn>();
+  for (const c of [...model.columns, ...model.measures]) {
+    const n = nameOf(c);
+    if (n !== undefined) byName.set(key(n.text), c);
+  }
+  const readsOf = (measure: string): Expr[] => {
+    const seen = new Set([measure]);
+    const out: Expr[] = [];
+    const visit = (target: string) => {
+      for (const r of model.rules) {
+        if (key(r.target) !== target) continue;
+        for (const read of r.reads.map(key)) {
+          const c = byName.get(read);
+          if (c === undefined || seen.has(read)) continue;
+          seen.add(read);
+          out.push(c.expr);
+          if (model.measures.includes(c)) visit(read);
+        }
+      }
+    };
+    visit(measure);
+    return out;
+  };
+  const item = (c: ModelColumn, extra: Expr[] = []): SelectItem => {
+    const expr: Expr = extra.length === 0 ? c.expr : { k: 'op', op: 'MODEL', args: [c.expr, ...extra], start: c.expr.start, end: c.expr.end };
+    return { expr, alias: nameOf(c), start: c.expr.start, end: (c.alias ?? c.expr).end };
+  };
+  const items = [
+    ...model.columns.map((c) => item(c)),
+    ...model.measures.map((c) => {
+      const n = nameOf(c);
+      return item(c, n === undefined ? [] : readsOf(key(n.text)));
+    }),
+  ];
+  const rows: Select = { k: 'select', items, from: sel.from, where: sel.where, groupBy: sel.groupBy, having: sel.having, connectBy: sel.connectBy, start: sel.start, end: sel.end };
+  if (sel.groupByAll) rows.groupByAll = true;
+  return { ...sel, from: [{ k: 'derived', query: rows, start: sel.start, end: sel.end }], where: undefined, groupBy: [], groupByAll: undefined, having: undefined, connectBy: undefined };
+}
+
 export function defineQueryRules(this: SqlParser): void {
   const $ = this.dsl;
   const end = () => $.LA(0).endOffset! + 1;
@@ -77,7 +141,16 @@ export function defineQueryRules(this: SqlParser): void {
     });
     const ctes: Cte[] = [];
     const scalars: { expr: Expr; alias: Ident }[] = [];
-    $.AT_LEAST_ONE_SEP({
+    let routines: Statement[] | undefined;
+    // Oracle `WITH FUNCTION f(..) RETURN .. IS BEGIN .. END; [PROCEDURE ..] [cte, ..] query`: routines the query may call.
+    $.OPTION2({
+      GATE: () => this.proc?.withRoutines !== undefined && ($.LA(1).tokenType === K.FUNCTION || $.LA(1).tokenType === K.PROCEDURE) && tokenMatcher($.LA(2), T.Identifier) && $.LA(2).tokenType !== K.AS,
+      DEF: () => {
+        const first = $.CONSUME(T.AnyToken);
+        $.ACTION(() => (routines = this.proc!.withRoutines!(first)));
+      },
+    });
+    $.OPTION3({ GATE: () => routines === undefined || !this.startsQuery(1), DEF: () => $.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
         $.OR({
@@ -97,10 +170,11 @@ export function defineQueryRules(this: SqlParser): void {
           ],
         });
       },
-    });
+    }) });
     return $.ACTION((): With => {
       const w: With = { recursive, ctes, start: kw.startOffset, end: end() };
       if (scalars.length > 0) w.scalars = scalars;
+      if (routines !== undefined) w.routines = routines;
       return w;
     });
   });
@@ -290,6 +364,7 @@ export function defineQueryRules(this: SqlParser): void {
       GATE: () => {
         const t = $.LA(1);
         if (t.tokenType === K.FOR) return /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image);
+        if (t.tokenType === K.WITH) return this.isolationAhead();
         if (lockInShareMode(t, $.LA(2))) return true;
         // ClickHouse `SETTINGS k = v` / `FORMAT name`; any other name ends the query.
         if (t.tokenType === K.OFFSET || !tokenMatcher(t, T.Identifier)) return true;
@@ -400,6 +475,15 @@ export function defineQueryRules(this: SqlParser): void {
           },
         },
         {
+          // Db2 isolation `WITH UR | CS | RS | RR [USE AND KEEP SHARE | UPDATE | EXCLUSIVE LOCKS]` (how rows are locked), also inside INSERT .. SELECT.
+          GATE: () => this.isolationAhead(),
+          ALT: () => {
+            $.consume(70, K.WITH);
+            $.consume(71, T.Identifier);
+            $.many(70, { GATE: () => /^(USE|AND|KEEP|SHARE|UPDATE|EXCLUSIVE|LOCKS)$/i.test($.LA(1).image), DEF: () => $.consume(72, T.AnyToken) });
+          },
+        },
+        {
           // FOR UPDATE [OF ...] [NOWAIT], FOR XML PATH(''), FOR JSON AUTO, FOR BROWSE.
           GATE: () => $.LA(1).tokenType === K.FOR && /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image),
           ALT: () => {
@@ -484,6 +568,23 @@ export function defineQueryRules(this: SqlParser): void {
         });
       },
     });
+    $.option(51, {
+      // PL/pgSQL `SELECT INTO [STRICT] v, w expr, .. FROM ..`: the targets before the items.
+      GATE: () => $.LA(1).tokenType === K.INTO,
+      DEF: () => {
+        $.consume(51, K.INTO);
+        $.option(52, { GATE: () => /^STRICT$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.consume(52, T.Identifier) });
+        const targets = [$.subrule(52, $.qname)];
+        $.many(53, () => {
+          $.consume(53, T.Comma);
+          targets.push($.subrule(53, $.qname));
+        });
+        $.ACTION(() => {
+          if (targets.length === 1) sel.into = targets[0];
+          sel.intoVars = targets.map((t) => t.parts.map((p) => p.text).join('.'));
+        });
+      },
+    });
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => sel.items.push($.SUBRULE($.selectItem)) });
     $.option(44, {
       GATE: () => $.LA(1).tokenType === K.USING || ($.LA(1).tokenType === K.ROW && /^FORMAT$/i.test($.LA(2).image)),
@@ -515,7 +616,8 @@ export function defineQueryRules(this: SqlParser): void {
         $.CONSUME(K.COLLECT);
       });
       $.CONSUME(K.INTO);
-      $.OPTION9({
+      // `INTO [TEMP | TEMPORARY | UNLOGGED] [TABLE] t` (PostgreSQL, Redshift).
+      $.many(54, {
         GATE: () => /^(TEMP|TEMPORARY|UNLOGGED|TABLE)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== K.FROM,
         DEF: () => $.CONSUME2(T.AnyToken),
       });
@@ -594,6 +696,11 @@ export function defineQueryRules(this: SqlParser): void {
     $.option(15, () => {
       $.CONSUME(K.HAVING);
       sel.having = $.SUBRULE1($.expr);
+    });
+    let model: Model | undefined;
+    $.option(50, {
+      GATE: () => $.LA(1).tokenType === K.MODEL && this.caps.queryClauses.has('model'),
+      DEF: () => (model = $.SUBRULE($.modelClause)),
     });
     $.option(16, () => {
       $.CONSUME(K.WINDOW);
@@ -686,10 +793,134 @@ export function defineQueryRules(this: SqlParser): void {
         $.SUBRULE1($.orderItems);
       },
     });
-    return $.ACTION(() => {
+    return $.ACTION((): Select => {
       sel.end = end();
-      return sel;
+      return model === undefined ? sel : modelQuery(sel, model);
     });
+  });
+
+  /**
+   * Oracle `MODEL [options] [REFERENCE r ON (query) ..] [MAIN m] [PARTITION BY (e [AS] a, ..)]
+   * DIMENSION BY (..) MEASURES (..) [options] [RULES] [UPDATE | UPSERT [ALL]] [AUTOMATIC | SEQUENTIAL
+   * ORDER] [ITERATE (n) [UNTIL (cond)]] (cell = expr, ..)`: the columns it names and, per rule, the
+   * measure written and the names its right side reads. Options and reference models are skipped.
+   */
+  this.modelClause = $.RULE('modelClause', (): Model => {
+    $.CONSUME(K.MODEL);
+    const model: Model = { columns: [], measures: [], rules: [] };
+    const atColumns = () => ($.LA(1).tokenType === K.PARTITION || /^DIMENSION$/i.test($.LA(1).image)) && $.LA(2).tokenType === K.BY;
+    $.MANY({
+      GATE: () => !atColumns() && $.LA(1).tokenType !== T.LParen && this.statementGoesOn(),
+      DEF: () => {
+        $.OR([
+          {
+            // REFERENCE r ON (query) DIMENSION BY (..) MEASURES (..): a lookup model, skipped whole.
+            GATE: () => /^REFERENCE$/i.test($.LA(1).image),
+            ALT: () => {
+              $.CONSUME(T.Identifier);
+              $.MANY1({
+                GATE: () => !/^MEASURES$/i.test($.LA(1).image) && this.statementGoesOn(),
+                DEF: () => {
+                  $.OR1([
+                    {
+                      ALT: () => {
+                        $.CONSUME(T.LParen);
+                        $.SUBRULE($.skipBalanced, { ARGS: [0] });
+                        $.CONSUME(T.RParen);
+                      },
+                    },
+                    { ALT: () => $.CONSUME(T.AnyToken) },
+                  ]);
+                },
+              });
+              $.CONSUME1(T.Identifier);
+              $.CONSUME1(T.LParen);
+              $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+              $.CONSUME1(T.RParen);
+            },
+          },
+          { ALT: () => $.CONSUME1(T.AnyToken) },
+        ]);
+      },
+    });
+    $.OPTION(() => {
+      $.CONSUME(K.PARTITION);
+      $.CONSUME(K.BY);
+      const partitions = $.SUBRULE($.modelColumns);
+      $.ACTION(() => model.columns.push(...partitions));
+    });
+    $.CONSUME2(T.Identifier);
+    $.CONSUME1(K.BY);
+    const dimensions = $.SUBRULE1($.modelColumns);
+    $.ACTION(() => model.columns.push(...dimensions));
+    $.CONSUME3(T.Identifier);
+    model.measures = $.SUBRULE2($.modelColumns);
+    // Cell reference options, RULES, UPDATE / UPSERT, AUTOMATIC / SEQUENTIAL ORDER, ITERATE (n) [UNTIL (cond)].
+    $.MANY2({
+      GATE: () => $.LA(1).tokenType !== T.LParen && this.statementGoesOn(),
+      DEF: () => {
+        $.CONSUME2(T.AnyToken);
+        $.OPTION1({
+          GATE: () => /^(ITERATE|UNTIL)$/i.test($.LA(0).image),
+          DEF: () => {
+            $.CONSUME3(T.LParen);
+            $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+            $.CONSUME3(T.RParen);
+          },
+        });
+      },
+    });
+    $.CONSUME4(T.LParen);
+    // The rules: `[UPDATE | UPSERT [ALL]] measure[cells] [ORDER BY ..] = expr, ..`, read as tokens.
+    let depth = 0;
+    let cells = 0;
+    let rule: { target?: string; reads: string[]; right: boolean } = { reads: [], right: false };
+    const flush = () => {
+      if (rule.target !== undefined) model.rules.push({ target: rule.target, reads: rule.reads });
+      rule = { reads: [], right: false };
+    };
+    $.MANY3({
+      GATE: () => (depth > 0 || $.LA(1).tokenType !== T.RParen) && this.statementGoesOn(),
+      DEF: () => {
+        const t = $.CONSUME3(T.AnyToken);
+        $.ACTION(() => {
+          if (t.tokenType === T.LParen || t.image === '[') {
+            depth++;
+            if (t.image === '[') cells++;
+          } else if (t.tokenType === T.RParen || t.image === ']') {
+            depth--;
+            if (t.image === ']') cells--;
+          } else if (depth === 0 && t.tokenType === T.Comma) flush();
+          else if (depth === 0 && t.tokenType === T.Eq && !rule.right) rule.right = true;
+          else if (tokenMatcher(t, T.Identifier) && !/^(UPDATE|UPSERT|ALL)$/i.test(t.image)) {
+            // The measure written, then the names its value reads (not those choosing cells: `s[CV(year) - 1]`).
+            const name = ident(t);
+            if (rule.target === undefined) rule.target = name.text;
+            else if (rule.right && cells === 0) rule.reads.push(name.text);
+          }
+        });
+      },
+    });
+    $.CONSUME4(T.RParen);
+    $.ACTION(flush);
+    return model;
+  });
+
+  /** A MODEL clause's `(expr [[AS] alias], ..)` of PARTITION BY, DIMENSION BY or MEASURES. */
+  this.modelColumns = $.RULE('modelColumns', (): ModelColumn[] => {
+    const out: ModelColumn[] = [];
+    $.CONSUME(T.LParen);
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const expr = $.SUBRULE($.expr);
+        let alias: Ident | undefined;
+        $.OPTION({ GATE: () => $.LA(1).tokenType !== T.Comma && $.LA(1).tokenType !== T.RParen, DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [false] })) });
+        out.push({ expr, alias });
+      },
+    });
+    $.CONSUME(T.RParen);
+    return out;
   });
 
   /** START WITH cond | CONNECT BY [NOCYCLE] cond (Oracle hierarchical queries). */
@@ -1279,6 +1510,28 @@ export function defineQueryRules(this: SqlParser): void {
             $.CONSUME(T.RParen);
             const a = $.SUBRULE($.tableAlias);
             return $.ACTION((): TableRef => ({ k: 'derived', query, ...a, start: lp.startOffset, end: end() }));
+          },
+        },
+        {
+          // Db2 data-change table reference: `FINAL | NEW TABLE (INSERT | UPDATE | MERGE ..)`, `OLD TABLE
+          // (UPDATE | DELETE ..)`: the rows the statement changed, after (as `inserted`) or before (`deleted`).
+          GATE: () => /^(FINAL|NEW|OLD)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.TABLE && $.LA(3).tokenType === T.LParen && COMPOSABLE_DML.has($.LA(4).tokenType),
+          ALT: () => {
+            const which = $.consume(60, T.AnyToken);
+            $.consume(61, K.TABLE);
+            $.consume(62, T.LParen);
+            const statement = $.subrule(60, $.statement);
+            $.consume(63, T.RParen);
+            const a = $.subrule(61, $.tableAlias);
+            return $.ACTION((): TableRef => {
+              const at = { start: which.startOffset, end: end() };
+              const rows = /^OLD$/i.test(which.image) ? 'deleted' : 'inserted';
+              const star: Expr = { k: 'star', qualifier: { parts: [{ text: rows, quoted: false, ...at }], ...at }, ...at };
+              const items: SelectItem[] = [{ expr: star, ...at }];
+              const query: Select = { k: 'select', items, from: [], groupBy: [], ...at };
+              if (statement.k !== 'insert' && statement.k !== 'update' && statement.k !== 'delete' && statement.k !== 'merge') return { k: 'derived', query, ...a, ...at };
+              return { k: 'derived', query, dml: { statement, items }, ...a, ...at };
+            });
           },
         },
         {

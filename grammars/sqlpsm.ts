@@ -47,7 +47,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     if (TOP.has(w)) return w !== 'BEGIN' || this.isBlockBegin();
     if (this.la(1).image === '<<') return true;
     if (w === 'DO') return this.is(T.StringLit, 2) || this.w(2) === 'LANGUAGE';
-    if (w === 'PREPARE') return this.w(3) === 'FROM';
+    if (w === 'PREPARE') return this.w(3) === 'FROM' || this.w(3) === 'AS' || (this.is(T.LParen, 3) && this.isName(2));
     // At the top level, SET assigns to `@v`, `(a, b)` and declared variables; else it is a session setting.
     if (w === 'SET') return this.is(T.LParen, 2) || ((this.is(T.Variable, 2) || this.scriptVariable(this.w(2))) && this.assignOp(3));
     return this.isName() && this.is(T.Colon, 2) && LABELLED.has(this.w(3));
@@ -369,9 +369,22 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     return s;
   }
 
-  /** PREPARE name FROM 'sql' | @v (MySQL): the literal is parsed where it is written. */
+  /**
+   * PREPARE name FROM 'sql' | @v (MySQL): the literal is parsed where it is written.
+   * PREPARE name [(types)] AS statement (PostgreSQL): the statement is analyzed there.
+   */
   private prepare(start: number): A.Statement {
     const name = this.next().image.toUpperCase();
+    if (this.is(T.LParen)) {
+      this.next();
+      this.skipWhile(() => true);
+      this.expectType(T.RParen, ')');
+    }
+    if (this.accept('AS')) {
+      // Its EXECUTE runs what was analyzed here.
+      this.prepared.add(name);
+      return this.sql() ?? this.other('PREPARE', start);
+    }
     if (!this.accept('FROM')) {
       this.skipPastSemicolon();
       return this.other('PREPARE', start);

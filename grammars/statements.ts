@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName, selectAll, stringName, tableOfName } from './build.js';
+import { ident, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -80,10 +80,10 @@ export function defineStatementRules(this: SqlParser): void {
             // `INTO OUTFILE 'f' [FORMAT CSV]` (ClickHouse, MySQL): the result is written to the file.
             let outfile: string | undefined;
             $.option(12, { GATE: () => this.outfileAhead(), DEF: () => (outfile = $.SUBRULE($.outfile)) });
-            // What some dialects write after a whole query, without lineage: Db2's isolation
-            // (`WITH UR`), Teradata's `SAMPLE 100` / `SAMPLE .25, .25`.
+            // What some dialects write after a whole query, without lineage: Teradata's `SAMPLE 100` / `SAMPLE .25, .25`
+            // (Db2's isolation `WITH UR` ends the query itself: queryTail).
             $.OPTION({
-              GATE: () => ($.LA(1).tokenType === K.WITH && /^(UR|CS|RS|RR)$/i.test($.LA(2).image)) || ($.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.NumberLit),
+              GATE: () => $.LA(1).tokenType === K.SAMPLE && $.LA(2).tokenType === T.NumberLit,
               DEF: () => {
                 $.CONSUME(T.AnyToken);
                 $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -106,9 +106,9 @@ export function defineStatementRules(this: SqlParser): void {
         { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.createStmt) },
         { ALT: () => $.SUBRULE($.dropStmt) },
-        { ALT: () => $.SUBRULE($.alterStmt) },
+        { GATE: () => this.schemaSetting() === 0, ALT: () => $.SUBRULE($.alterStmt) },
         { GATE: () => /^TRUNCATE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.truncateStmt) },
-        { GATE: () => ($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier), ALT: () => $.SUBRULE($.useStmt) },
+        { GATE: () => (($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier)) || this.schemaSetting() > 0, ALT: () => $.SUBRULE($.useStmt) },
         { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
@@ -695,6 +695,38 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.RETURNING);
     const items: SelectItem[] = [];
     $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => items.push($.SUBRULE($.selectItem)) });
+    $.OPTION({
+      // PL/pgSQL / PL/SQL `RETURNING a, b [BULK COLLECT] INTO v, w`: each item is assigned to its variable.
+      GATE: () => $.LA(1).tokenType === K.INTO || ($.LA(1).tokenType === K.BULK && $.LA(2).tokenType === K.COLLECT),
+      DEF: () => {
+        $.OPTION1(() => {
+          $.CONSUME(K.BULK);
+          $.CONSUME(K.COLLECT);
+        });
+        $.CONSUME(K.INTO);
+        const names: string[] = [];
+        $.AT_LEAST_ONE_SEP1({
+          SEP: T.Comma,
+          DEF: () => {
+            $.OR([
+              {
+                ALT: () => {
+                  const q = $.SUBRULE($.qname);
+                  $.ACTION(() => names.push(q.parts.map((p) => p.text).join('.')));
+                },
+              },
+              {
+                ALT: () => {
+                  const v = $.CONSUME(T.Variable);
+                  $.ACTION(() => names.push(v.image));
+                },
+              },
+            ]);
+          },
+        });
+        $.ACTION(() => names.forEach((n, i) => items[i] !== undefined && (items[i] = { ...items[i]!, assignTo: n })));
+      },
+    });
     $.SUBRULE($.skipBalanced, { ARGS: [0] });
     return items;
   });
@@ -1037,6 +1069,24 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.CLONE);
       clone = $.SUBRULE3($.qname);
     });
+    let copyOf: QName | undefined;
+    $.option(33, {
+      // Teradata `CREATE TABLE t2 AS t1 WITH [NO] DATA`: a copy of t1 (its rows too WITH DATA).
+      GATE: () => $.LA(1).tokenType === K.AS && tokenMatcher($.LA(2), T.Identifier) && !this.startsQuery(2),
+      DEF: () => {
+        $.consume(33, K.AS);
+        copyOf = $.subrule(33, $.qname);
+        $.option(34, {
+          GATE: () => $.LA(1).tokenType === K.WITH && /^NO$/i.test($.LA(2).image),
+          DEF: () => {
+            // WITH NO DATA: the columns only, as LIKE.
+            $.consume(34, K.WITH);
+            $.consume(35, T.Identifier);
+            $.ACTION(() => ([like, copyOf] = [copyOf, undefined]));
+          },
+        });
+      },
+    });
     $.MANY({
       GATE: () => {
         const t = $.LA(1).tokenType;
@@ -1079,14 +1129,18 @@ export function defineStatementRules(this: SqlParser): void {
       },
     });
     $.OPTION5({
-      // `WITH [NO] DATA` (Db2, Teradata, PostgreSQL); Netezza `DISTRIBUTE ON (c) | RANDOM`, `ORGANIZE ON (c)`.
-      GATE: () => ($.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image)) || (/^(DISTRIBUTE|ORGANIZE)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON),
+      // `WITH [NO] DATA` (Db2, Teradata, PostgreSQL); Netezza `DISTRIBUTE ON (c) | RANDOM`, `ORGANIZE ON (c)`;
+      // Greenplum `DISTRIBUTED BY (c) | RANDOMLY | REPLICATED`.
+      GATE: () =>
+        ($.LA(1).tokenType === K.WITH && /^(NO|DATA)$/i.test($.LA(2).image)) ||
+        (/^(DISTRIBUTE|ORGANIZE)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.ON) ||
+        (/^DISTRIBUTED$/i.test($.LA(1).image) && /^(BY|RANDOMLY|REPLICATED)$/i.test($.LA(2).image)),
       DEF: () => {
         $.CONSUME4(T.AnyToken);
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone, location, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone: clone ?? copyOf, location, start, end: end() }));
   });
 
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
@@ -1310,11 +1364,53 @@ export function defineStatementRules(this: SqlParser): void {
   });
 
   this.useStmt = $.RULE('useStmt', (): Statement => {
-    // Teradata `DATABASE d;` sets the default database as USE does.
-    const kw = $.OR([{ ALT: () => $.CONSUME(K.USE) }, { ALT: () => $.CONSUME(K.DATABASE) }]);
-    $.OPTION({ GATE: () => /^(DATABASE|SCHEMA|WAREHOUSE|ROLE|CATALOG)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME(T.Identifier) });
-    const name = $.SUBRULE($.qname);
-    return $.ACTION((): Statement => ({ k: 'use', name, start: kw.startOffset, end: end() }));
+    return $.OR([
+      {
+        // PostgreSQL `SET search_path TO s, ..`, `SET SCHEMA 's'`, Oracle `ALTER SESSION SET CURRENT_SCHEMA = s`,
+        // Db2 `SET [CURRENT] SCHEMA s`: the schema of names written without one, as USE sets it.
+        GATE: () => this.schemaSetting() > 0,
+        ALT: () => {
+          const value = this.LA(this.schemaSetting());
+          const kw = $.CONSUME(T.AnyToken);
+          $.MANY({ GATE: () => $.LA(1) !== value && this.statementGoesOn(), DEF: () => $.CONSUME1(T.AnyToken) });
+          const name = $.OR1([
+            {
+              ALT: () => {
+                const lit = $.CONSUME(T.StringLit);
+                return $.ACTION(() => stringName(lit.image, lit.startOffset, lit.endOffset! + 1));
+              },
+            },
+            { ALT: () => $.SUBRULE($.qname) },
+          ]);
+          // The rest of a search path: schemas looked in after the first.
+          const path: string[] = [];
+          $.MANY1(() => {
+            $.CONSUME(T.Comma);
+            const t = $.CONSUME2(T.AnyToken);
+            $.ACTION(() => {
+              const n = t.tokenType === T.StringLit ? stringName(t.image, t.startOffset, t.endOffset! + 1) : tokenMatcher(t, T.Identifier) ? { parts: [ident(t)] } : undefined;
+              if (n?.parts.length === 1) path.push(n.parts[0]!.text);
+            });
+          });
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          return $.ACTION((): Statement => {
+            if (name === undefined) return { k: 'other', keyword: 'SET', start: kw.startOffset, end: end() };
+            const use: Statement = { k: 'use', name, schema: true, start: kw.startOffset, end: end() };
+            if (path.length > 0) use.searchPath = path;
+            return use;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          // Teradata `DATABASE d;` sets the default database as USE does.
+          const kw = $.OR2([{ ALT: () => $.CONSUME(K.USE) }, { ALT: () => $.CONSUME(K.DATABASE) }]);
+          $.OPTION({ GATE: () => /^(DATABASE|SCHEMA|WAREHOUSE|ROLE|CATALOG)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier), DEF: () => $.CONSUME(T.Identifier) });
+          const name = $.SUBRULE1($.qname);
+          return $.ACTION((): Statement => ({ k: 'use', name, start: kw.startOffset, end: end() }));
+        },
+      },
+    ]);
   });
 
   this.renameStmt = $.RULE('renameStmt', (): Statement => {

@@ -266,6 +266,8 @@ export interface With extends Node {
   ctes: Cte[];
   /** ClickHouse `WITH expr AS name`: a name the query reads as that expression. */
   scalars?: { expr: Expr; alias: Ident }[];
+  /** Oracle `WITH FUNCTION f .. END; PROCEDURE p .. END;`: routines declared for the query (blocks of kind function / procedure). */
+  routines?: Statement[];
 }
 
 export type Query = Select | SetOp | ValuesQuery;
@@ -503,6 +505,10 @@ export interface TruncateStmt extends Node {
 export interface UseStmt extends Node {
   k: 'use';
   name: QName;
+  /** The statement sets the schema (`SET search_path`, `ALTER SESSION SET CURRENT_SCHEMA`), whatever USE sets in the dialect. */
+  schema?: boolean;
+  /** `SET search_path TO a, b, c`: the schemas after the first, where an unqualified name of a known table is looked for next. */
+  searchPath?: string[];
 }
 
 /** A container: procedure, function, trigger, package body, anonymous block, IF/WHILE/LOOP bodies. */

@@ -93,11 +93,12 @@ export interface Capabilities {
  * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`); Teradata `normalize`
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
- * end of a SELECT).
+ * end of a SELECT); Oracle `model` (`MODEL [PARTITION BY (..)] DIMENSION BY (..) MEASURES (..) RULES (..)`
+ * after HAVING: the select items read the model's columns).
  */
 export type QueryClause =
   | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries'
-  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample';
+  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';
@@ -139,6 +140,8 @@ export interface Semantics {
   alterRedefines: boolean;
   /** Statements need no `;` between them: the parser separates them by statement start (SQL Server). */
   statementsWithoutSemicolons: boolean;
+  /** `GROUP BY 1, 2` groups by the first and second select items (false where a number there is a constant: Oracle, T-SQL). */
+  groupByPositions: boolean;
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
   /**

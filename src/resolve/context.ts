@@ -100,11 +100,15 @@ export class Context {
    * view's statement (scope.ts `viewColumn`).
    */
   readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string> }>();
+  /** Table functions defined in the input whose rows hold a `*` of unknown width (no catalog entry): match keys. */
+  readonly openFunctions = new Set<string>();
   file = 0;
   text = '';
   lines = new LineIndex('');
   database: string | undefined;
   schema: string | undefined;
+  /** Schemas of a search path after `schema`: an unqualified name of a table known there is that table. */
+  searchPath: string[] | undefined;
   stmt: StatementContext | undefined;
   /** Routine name for processes (`batchQueries` at top level). */
   procedureName = 'batchQueries';

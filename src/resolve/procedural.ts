@@ -150,7 +150,19 @@ export class ProceduralResolver {
   private returned(s: A.Statement): A.Statement {
     const r = this.frame.returning;
     if (!r || s.k !== 'query' || !returnsRows(s.query)) return s;
-    return { k: 'create_view', name: r.name, columns: r.columns, query: s.query, tableFunction: true, start: s.start, end: s.end };
+    return { k: 'create_view', name: r.name, columns: r.columns, query: this.recordFields(s.query), tableFunction: true, start: s.start, end: s.end };
+  }
+
+  /** `PIPE ROW (l_row)` / `RETURN NEXT l_row` of a record whose fields were assigned: a row of those fields. */
+  private recordFields(q: A.Query): A.Query {
+    const item = q.k === 'select' && q.items.length === 1 ? q.items[0]! : undefined;
+    if (item?.expr.k !== 'col' || item.expr.name.parts.length !== 1) return q;
+    const prefix = `${item.expr.name.parts[0]!.text.toLowerCase()}.`;
+    const items: A.SelectItem[] = [];
+    for (const [key, value] of this.frame.values) {
+      if (key.startsWith(prefix)) items.push({ expr: value, alias: ident(key.slice(prefix.length), item), start: item.start, end: item.end });
+    }
+    return items.length === 0 ? q : { ...(q as A.Select), items };
   }
 
   /** The queries an expression runs (IF EXISTS (...), SET @v = (SELECT ...)) as statements of their own. */
@@ -171,9 +183,24 @@ export class ProceduralResolver {
       // `SET (a, b) = (SELECT x, y ...)`: the columns by position.
       if (s.targets.length > 1 && s.value?.k === 'subquery') return this.fill(s.targets, s.value.query);
       for (const t of s.targets) {
+        // A field of a record variable (`l_row.amount := r.amount * 2`): what it holds, read as `l_row.amount`.
+        if (/^[^.()]+\.[^.()]+$/.test(t)) {
+          if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
+          else f.values.delete(t.toLowerCase());
+          continue;
+        }
         if (/[.(]/.test(t)) continue;
         if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
         else f.values.delete(t.toLowerCase());
+      }
+    } else if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete') && s.returning?.some((i) => i.assignTo)) {
+      // `RETURNING a INTO v`: v holds the written row's a.
+      const table: A.TableRef | undefined = s.k === 'insert' ? { k: 'table', name: s.target, alias: s.alias, start: s.target.start, end: s.target.end } : s.target.k === 'table' ? s.target : undefined;
+      if (table === undefined) return;
+      for (const item of s.returning) {
+        if (item.assignTo === undefined || /[.(]/.test(item.assignTo)) continue;
+        const query: A.Select = { k: 'select', items: [{ ...item, assignTo: undefined }], from: [table], groupBy: [], start: item.start, end: item.end };
+        f.values.set(item.assignTo.toLowerCase(), { k: 'subquery', mode: 'scalar', query, start: item.start, end: item.end });
       }
     } else if (s.k === 'query' && s.query.k === 'select') {
       const q = s.query;
@@ -210,7 +237,7 @@ export class ProceduralResolver {
     const colon = sem.colonVariables;
     // A FROM item named like a record (`FROM t r`) hides the record inside this statement.
     const hidden = new Set<string>();
-    if (f.records.size > 0) {
+    if (f.records.size > 0 || [...f.values.keys()].some((k) => k.includes('.'))) {
       forEachNode(s, (n) => {
         const ref = n as A.TableRef;
         if ((ref.k === 'table' || ref.k === 'derived' || ref.k === 'tfunc') && ref.alias) hidden.add(ref.alias.text.toLowerCase());
@@ -228,6 +255,8 @@ export class ProceduralResolver {
           const parts = c.name.parts;
           if (parts.length === 1 && !parts[0]!.quoted) return f.values.get(parts[0]!.text.toLowerCase());
           const qualifier = parts.length === 2 ? parts[0]!.text.toLowerCase() : undefined;
+          const field = qualifier !== undefined && !hidden.has(qualifier) ? f.values.get(`${qualifier}.${parts[1]!.text.toLowerCase()}`) : undefined;
+          if (field) return field;
           if (qualifier !== undefined && f.rows?.has(qualifier) && !hidden.has(qualifier)) {
             return scalarRead(parts[1]!, { k: 'table', name: f.trigger!, start: c.start, end: c.end }, c);
           }

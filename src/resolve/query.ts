@@ -14,6 +14,7 @@ import { collapse, identKey } from './names.js';
 import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource, qualify } from './tables.js';
+import { tableKey } from './catalog.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -225,13 +226,28 @@ export class QueryAnalyzer {
     this.condition(sel.prewhere, scope, rows, 'where');
     this.condition(sel.where, scope, rows, 'where');
     for (const c of sel.connectBy ?? []) this.condition(c, scope, rows, 'connectBy');
-    const groups = sel.groupByAll ? sel.items.filter((i) => i.expr.k !== 'star' && !aggregates(i.expr)).map((i) => i.expr) : sel.groupBy;
+    const groups = sel.groupByAll ? sel.items.filter((i) => i.expr.k !== 'star' && !aggregates(i.expr)).map((i) => i.expr) : sel.groupBy.map((g) => this.groupedItem(g, sel.items, scope) ?? g);
     for (const g of groups) this.condition(g, scope, rows, 'groupBy');
     this.condition(sel.having, scope, rows, 'having');
     this.condition(sel.qualify, scope, rows, 'qualify');
     for (const e of sel.sample ?? []) this.condition(e, scope, rows, 'where');
     for (const e of sel.limitBy ?? []) this.condition(e, scope, rows, 'groupBy');
     return rs;
+  }
+
+  /**
+   * A GROUP BY term naming a select item: by position (`GROUP BY 1, 2`, where the dialect reads a
+   * number so) or by alias when no source surely has a column of that name (`.. AS d GROUP BY d`).
+   */
+  private groupedItem(g: Expr, items: A.SelectItem[], scope: Scope): Expr | undefined {
+    const ctx = this.ctx;
+    let item: A.SelectItem | undefined;
+    if (g.k === 'lit' && g.kind === 'number' && /^[1-9]\d*$/.test(g.text) && ctx.dialect.semantics.groupByPositions) item = items[Number(g.text) - 1];
+    else if (g.k === 'col' && g.name.parts.length === 1) {
+      const key = identKey(ctx.key, g.name.parts[0]!);
+      if (!scope.surelyHas(key)) item = items.find((i) => i.alias !== undefined && identKey(ctx.key, i.alias) === key);
+    }
+    return item !== undefined && item.expr.k !== 'star' && item.assignTo === undefined ? item.expr : undefined;
   }
 
   /**
@@ -725,7 +741,8 @@ export const RUNTIME_NAME = (call: string) => `table named at run time by ${call
 function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName; args: A.Expr[] } | undefined {
   const func = calledFunction(ref);
   if (ref.columnAliases?.length || ref.withColumns?.length || func.columns?.length) return undefined;
-  if (ctx.catalog.get(qualify(ctx, func.name))?.kind !== 'function') return undefined;
+  const t = qualify(ctx, func.name);
+  if (ctx.catalog.get(t)?.kind !== 'function' && !ctx.openFunctions.has(tableKey(ctx.key, t))) return undefined;
   return { table: { k: 'table', name: func.name, alias: ref.alias, start: ref.start, end: ref.end }, args: func.args };
 }
 

@@ -81,6 +81,11 @@ export class Scope {
     this.aliasMap?.delete(key);
   }
 
+  /** Does a source of this scope (not an enclosing one) surely have column `key`? */
+  surelyHas(key: string): boolean {
+    return this.sources.some((src) => hasColumn(src, key) === true);
+  }
+
   /** The named window `key`, from this SELECT out. */
   window(key: string): WindowSpec | undefined {
     for (let s: Scope | undefined = this; s; s = s.parent) {

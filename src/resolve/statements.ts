@@ -18,6 +18,7 @@ import { QueryAnalyzer, RUNTIME_NAME, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
+import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey } from './names.js';
 
@@ -38,6 +39,12 @@ const PROCESS_NAMES: Record<string, string> = {
 /** Analyzes a data-modifying CTE's RETURNING items in its statement's scope, once the table written is known. */
 type Returning = (scope: Scope, written: LineageObject) => void;
 
+/** The routines a statement's query declares in its WITH (Oracle `WITH FUNCTION ..`). */
+function declaredRoutines(s: A.Statement): A.Statement[] {
+  const q = s.k === 'query' || s.k === 'create_view' ? s.query : s.k === 'insert' || s.k === 'multi_insert' ? s.source : s.k === 'create_table' ? s.as : undefined;
+  return q?.with?.routines ?? [];
+}
+
 export class StatementResolver {
   readonly qa: QueryAnalyzer;
   private readonly procedural: ProceduralResolver;
@@ -56,6 +63,8 @@ export class StatementResolver {
   statement(statement: A.Statement): void {
     const ctx = this.ctx;
     const s = this.procedural.prepare(statement);
+    // Oracle `WITH FUNCTION ..`: the routines declared for the query are analyzed before it, as routines are.
+    for (const r of declaredRoutines(s)) this.statement(r);
     if (s.k === 'drop' || s.k === 'rename' || s.k === 'other') recordChanges(ctx, s);
     if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete' || s.k === 'merge') && s.output) return this.procedural.output(s);
     switch (s.k) {
@@ -88,10 +97,11 @@ export class StatementResolver {
         return;
       case 'use': {
         const parts = s.name.parts.map((p) => p.text);
+        ctx.searchPath = s.searchPath;
         if (parts.length >= 2) {
           ctx.database = parts[parts.length - 2];
           ctx.schema = parts[parts.length - 1];
-        } else if (ctx.dialect.semantics.useSets === 'database') ctx.database = parts[0];
+        } else if (ctx.dialect.semantics.useSets === 'database' && !s.schema) ctx.database = parts[0];
         else ctx.schema = parts[0];
         return;
       }
@@ -140,6 +150,11 @@ export class StatementResolver {
     const q = s.query;
     const first = leftmost(q);
     if (first.into && (first.intoTemp || first.intoFile || !intoVariables(ctx, first))) return this.selectInto(q, first);
+    if (first.intoVars && intoVariables(ctx, first)) {
+      // `SELECT .. INTO v, w`: the row fills variables (what later statements read through them), not a result set.
+      this.qa.query(q, undefined, { type: 'variable', name: first.intoVars.join(','), intermediate: true, columnNames: first.intoVars.length === first.items.length ? first.intoVars : undefined });
+      return [];
+    }
     this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
     return [];
   }
@@ -618,6 +633,8 @@ export class StatementResolver {
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
     remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), s.tableFunction ? 'function' : 'view');
+    // `RETURNS SETOF t AS 'SELECT * FROM t ..'` of unknown columns: still read as a table (through its `*`) by `FROM f(..)`.
+    if (s.tableFunction && !s.columns && rs.stars.length > 0) ctx.openFunctions.add(tableKey(ctx.key, qualify(ctx, s.name)));
     if (!s.columns) this.throughStar(obj, rs, s.ownColumns);
     else ctx.starViews.delete(obj.id);
     return [obj];

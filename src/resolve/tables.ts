@@ -17,7 +17,13 @@ export function qualify(ctx: Context, q: QName): TableName {
     return { name: t.name, nameQuoted: true };
   }
   if (t.name.startsWith('#') || t.name.startsWith('@')) return t;
-  if (!t.schema && ctx.schema) t.schema = ctx.schema;
+  if (!t.schema && ctx.schema) {
+    t.schema = ctx.schema;
+    if (ctx.searchPath !== undefined && !ctx.catalog.get(t)) {
+      const found = ctx.searchPath.find((schema) => ctx.catalog.get({ ...t, schema, schemaQuoted: false }));
+      if (found !== undefined) t.schema = found;
+    }
+  }
   if (!t.database && ctx.database && t.schema) t.database = ctx.database;
   return t;
 }

@@ -213,6 +213,11 @@ export class Splitter {
             sawBlock = true;
           }
         }
+        if (mode === 'none' && procedural === 'plsql' && type === T.K.WITH && parens === 0 && this.declaresRoutine()) {
+          // Oracle `WITH FUNCTION f .. END; query`: the routines' `;` end nothing, as a routine's nested subprograms'.
+          mode = 'routine';
+          routineHead = false;
+        }
         if (mode === 'routine' && procedural !== 'tsql' && open.length === 0 && parens === 0) {
           // A subprogram declared inside a routine ends with `END name;` without ending the routine.
           if (type === T.K.AS || type === T.K.IS) {
@@ -404,6 +409,14 @@ export class Splitter {
     if (i < 0 || !tokenMatcher(tokens[i]!, T.Identifier)) return false;
     const before = tokens[i - 1];
     return before !== undefined && (before.tokenType === T.Minus || before.tokenType === T.Plus);
+  }
+
+  /** After WITH: does `FUNCTION name` / `PROCEDURE name` follow (not a CTE named function)? */
+  private declaresRoutine(): boolean {
+    const nx = this.peek();
+    if (nx === undefined || (nx.tokenType !== T.K.FUNCTION && nx.tokenType !== T.K.PROCEDURE)) return false;
+    const rest = this.scanner.text.slice(nx.endOffset! + 1, nx.endOffset! + 200);
+    return /^\s+[A-Za-z_"]/.test(rest) && !/^\s+AS\b/i.test(rest);
   }
 
   /** Classify a statement from its first tokens. */

@@ -271,11 +271,12 @@ END;`);
 });
 
 describe('Oracle SQL', () => {
-  test('MODEL: no lineage, a warning, not an error', () => {
+  test('MODEL: the select list reads the dimensions and measures', () => {
     const a = ora('SELECT country, year, s FROM sales MODEL DIMENSION BY (country, year) MEASURES (s) RULES (s[ANY, 2002] = 1);\nINSERT INTO t SELECT a FROM s;');
     expect(a.errors).toEqual([]);
-    expect(a.warnings).toEqual(['1:1 MODEL clause: no lineage is reported for this statement']);
-    expect(flows(a)).toEqual(['batchQueries: s -> t']);
+    expect(a.warnings).toEqual([]);
+    expect(flows(a)).toEqual(['batchQueries: sales -> ', 'batchQueries: s -> t']);
+    expect(a.pairs).toEqual(['s.a -> t.a', 'sales.country -> RS-1.country', 'sales.s -> RS-1.s', 'sales.year -> RS-1.year']);
   });
 
   test('hierarchical queries: CONNECT_BY_ROOT, PRIOR, ORDER SIBLINGS BY', () => {

@@ -271,7 +271,8 @@ SET search_path = public;
 SELECT a INTO newtab FROM t6;
 CREATE TRIGGER trg AFTER INSERT ON t1 FOR EACH ROW EXECUTE FUNCTION etl.on_insert();`);
     expect(a.errors).toEqual([]);
-    expect(flows(a)).toEqual(['batchQueries: t5 -> ', 'batchQueries: t6 -> newtab']);
+    // SET search_path is a session setting (the schema of later unqualified names), not a variable.
+    expect(flows(a)).toEqual(['batchQueries: t5 -> ', 'batchQueries: public.t6 -> public.newtab']);
     const call = a.graph.objects.find((o) => o.callee);
     expect([call?.procedureName, call?.callee]).toEqual(['trg', 'etl.on_insert']);
   });

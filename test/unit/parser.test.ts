@@ -161,7 +161,7 @@ const CONSTRUCTS: [string, string, Kind][] = [
   ['TRUNCATE', 'TRUNCATE t', 'truncate'],
   ['USE', 'USE warehouse', 'use'],
   // valid SQL with no lineage
-  ['SET', 'SET search_path = public', 'other'],
+  ['SET', 'SET search_path = public', 'use'],
   ['SET SESSION', "SET SESSION TIME ZONE 'UTC'", 'other'],
   ['GRANT', 'GRANT SELECT, INSERT ON t TO analyst', 'other'],
   ['REVOKE', 'REVOKE ALL ON t FROM analyst', 'other'],
