@@ -140,7 +140,7 @@ export class FastQuery extends FastExpr {
     const after = this.toks[this.p];
     if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE)$/i.test(after.image) && this.toks[this.p + 1]?.tokenType === K.ON)) throw GIVE_UP;
     const s: Statement = table
-      ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
+      ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, notQuery: undefined, start: kw.startOffset, end: this.end() }
       : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };
     return this.semicolon(s);
   };

@@ -7,7 +7,7 @@ import { CachedLookahead, recordedGrammar } from './lookahead.js';
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import type { Semantics } from '../src/dialects/spec.js';
-import type { Step } from './build.js';
+import { ident, type Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineDocTableRules } from './doc-tables.js';
 import { attributePhraseAt, defineExpressionRules } from './expressions.js';
@@ -389,6 +389,20 @@ export class SqlParser extends EmbeddedActionsParser {
   topAhead(): boolean {
     const n = this.LA(2).tokenType;
     return this.LA(1).tokenType === K.TOP && (n === T.NumberLit || n === T.LParen || n === T.Variable);
+  }
+
+  /**
+   * After SET: `[VAR | VARIABLE] name = value` (Snowflake session variables, Databricks `SET VAR`):
+   * the variable set, and the string literal it holds (as written) when the value is one.
+   */
+  sessionSet(): A.OtherStmt['sessionSet'] {
+    const i = /^(VAR|VARIABLE)$/i.test(this.LA(1).image) && tokenMatcher(this.LA(2), T.Identifier) ? 2 : 1;
+    const name = this.LA(i);
+    if (!tokenMatcher(name, T.Identifier) || this.LA(i + 1).image !== '=') return undefined;
+    const v = this.LA(i + 2);
+    const after = this.LA(i + 3).tokenType;
+    const value = v.tokenType === T.StringLit && (after === T.Semicolon || after === EOF) ? v.image : undefined;
+    return { name: ident(name).text, value };
   }
 
   /** `DATABASE name;` alone: Teradata's USE. */

@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { tokenMatcher, type IToken } from './chevrotain.js';
+import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
@@ -20,6 +20,10 @@ const UPSERT = /^UPSERT$/i;
 const VIEW_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|FOREIGN)$/i;
 export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE|COLUMN|ROW|HISTORY)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
+/** The argument of `IDENTIFIER(..)` that is one variable: `$v`, `:v`, `v` (its name). */
+const ONE_VARIABLE = /^[$:]?([A-Za-z_][A-Za-z0-9_$]*)$/;
+/** What may follow the table named by ClickHouse `CREATE TABLE x AS other` (its options). */
+const COPY_FOLLOWERS = /^(ENGINE|COMMENT|SETTINGS|PARTITION|ORDER|PRIMARY|TTL|SAMPLE|EMPTY)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 
 /** The change-tracking columns of a Snowflake stream, besides its table's. */
@@ -941,6 +945,32 @@ export function defineStatementRules(this: SqlParser): void {
 
   /** A CTAS query written without AS: SELECT or a parenthesized query (never `WITH (options)`). */
   const ctasQueryAhead = () => $.LA(1).tokenType === K.SELECT || ($.LA(1).tokenType === T.LParen && this.startsQuery(1));
+  /**
+   * At an `AS` of CREATE TABLE that no query follows: is it one that names no query? `STORED AS
+   * ORC` (Hive), `STORE AS ..` (Oracle LOBs), PostgreSQL `AS TABLE t` / `AS EXECUTE p`, or a table
+   * to copy the structure (ClickHouse `AS other [ENGINE = ..]`, `AS remote(..)`) or data
+   * (Teradata `AS other WITH [NO] DATA`) of. Otherwise (`AS SELEC a FROM t`) the query is misspelt.
+   */
+  const asNamesNoQuery = (): boolean => {
+    if (/^(STORED|STORE)$/i.test($.LA(0).image)) return true;
+    if ($.LA(2).tokenType === K.TABLE || /^EXECUTE$/i.test($.LA(2).image)) return true;
+    let i = 2;
+    if (!tokenMatcher($.LA(i), T.Identifier)) return false;
+    while ($.LA(i + 1).tokenType === T.Dot && tokenMatcher($.LA(i + 2), T.Identifier)) i += 2;
+    let next = $.LA(i + 1);
+    if (next.tokenType === T.LParen) {
+      // A table function's arguments: to the matching parenthesis.
+      let depth = 0;
+      for (i++; ; i++) {
+        const t = $.LA(i).tokenType;
+        if (t === T.LParen) depth++;
+        else if (t === T.RParen && --depth === 0) break;
+        else if (t === T.Semicolon || t === EOF) return false;
+      }
+      next = $.LA(i + 1);
+    }
+    return next.tokenType === T.Semicolon || next.tokenType === EOF || next.tokenType === K.WITH || COPY_FOLLOWERS.test(next.image);
+  };
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
@@ -997,6 +1027,7 @@ export function defineStatementRules(this: SqlParser): void {
       like = $.SUBRULE2($.qname);
     });
     let clone: QName | undefined;
+    let notQuery: number | undefined;
     $.option(13, () => {
       // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`: a copy of t1's data.
       $.CONSUME(K.CLONE);
@@ -1012,6 +1043,9 @@ export function defineStatementRules(this: SqlParser): void {
         return true;
       },
       DEF: () => {
+        $.ACTION(() => {
+          if (notQuery === undefined && $.LA(1).tokenType === K.AS && !asNamesNoQuery()) notQuery = $.LA(2).startOffset;
+        });
         $.OR1({
           IGNORE_AMBIGUITIES: true,
           DEF: [
@@ -1051,7 +1085,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone, location, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone, location, notQuery, start, end: end() }));
   });
 
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
@@ -1297,26 +1331,28 @@ export function defineStatementRules(this: SqlParser): void {
    */
   this.identifierName = $.RULE('identifierName', (): QName => {
     const kw = $.CONSUME(T.Identifier);
-    $.CONSUME(T.LParen);
+    const open = $.CONSUME(T.LParen);
     let lit: IToken | undefined;
     $.OR([
       { GATE: () => $.LA(1).tokenType === T.StringLit && $.LA(2).tokenType === T.RParen, ALT: () => (lit = $.CONSUME(T.StringLit)) },
       { ALT: () => $.SUBRULE($.skipBalanced, { ARGS: [0] }) },
     ]);
-    $.CONSUME(T.RParen);
+    const close = $.CONSUME(T.RParen);
     return $.ACTION((): QName => {
       const named = lit ? stringName(lit.image, lit.startOffset, lit.endOffset! + 1) : undefined;
       if (named) return named;
       const at = { start: kw.startOffset, end: end() };
-      return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true };
+      const variable = ONE_VARIABLE.exec(this.text.slice(open.endOffset! + 1, close.startOffset).trim())?.[1];
+      return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true, variable };
     });
   });
 
   /** Valid SQL without lineage: recorded by its first words, the rest skipped. */
   this.otherStmt = $.RULE('otherStmt', (): Statement => {
     const first = $.CONSUME(T.AnyToken);
+    const sessionSet = $.ACTION(() => (first.tokenType === K.SET ? this.sessionSet() : undefined));
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-    return $.ACTION(() => this.skipped(first?.image?.toUpperCase(), first.startOffset));
+    return $.ACTION(() => this.skipped(first?.image?.toUpperCase(), first.startOffset, sessionSet && { sessionSet }));
   });
 
   /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */

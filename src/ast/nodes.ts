@@ -21,6 +21,8 @@ export interface QName extends Node {
   dblink?: string;
   /** `IDENTIFIER(:v)` (Databricks, Snowflake): named at run time; the one part is the call as written. */
   runtime?: boolean;
+  /** The variable a run-time name is in (`IDENTIFIER($v)`, `IDENTIFIER(:v)`: `v`), when it is one variable. */
+  variable?: string;
 }
 
 // ---------------------------------------------------------------- expressions
@@ -467,6 +469,8 @@ export interface CreateTableStmt extends Node {
   clone?: QName;
   /** External/path location (`LOCATION '...'`). */
   location?: string;
+  /** Offset of what follows its `AS` when that is no query (`AS SELEC a FROM t`): warned, no lineage. */
+  notQuery?: number;
 }
 
 export interface CreateViewStmt extends Node {
@@ -575,4 +579,6 @@ export interface OtherStmt extends Node {
   call?: QName;
   /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */
   diagnostic?: { severity: 'warning' | 'note'; message: string; code?: string };
+  /** `SET v = 'db.s.t'` (Snowflake, Databricks `SET VAR`): a session variable and the string literal it now holds, as written (none: not a string). */
+  sessionSet?: { name: string; value?: string };
 }

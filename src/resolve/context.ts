@@ -110,6 +110,8 @@ export class Context {
   procedureName = 'batchQueries';
   /** Variable and parameter names in scope (never tables or columns). */
   variables = new Set<string>();
+  /** Session variables set to a string (`SET v = 'db.s.t'`), by lower-case name: the literal, which `IDENTIFIER($v)` names a table by. */
+  readonly session = new Map<string, string>();
   orphan: LineageObject | undefined;
   constants: LineageObject | undefined;
   /** Columns of tables known from their qualified uses (no schema needed). */

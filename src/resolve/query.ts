@@ -13,7 +13,7 @@ import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
 import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
-import { datasetSource, qualify } from './tables.js';
+import { datasetSource, qualify, tableOf } from './tables.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -510,7 +510,11 @@ export class QueryAnalyzer {
       case 'tfunc': {
         const named = streamTable(ref);
         if (named) return this.addSource(named, scope, rows);
-        if (runtimeIdentifier(ref)) return ctx.problem('warning', ref.start, RUNTIME_NAME(collapse(ctx.text.slice(ref.func.start, ref.func.end))), 'UnsupportedConstruct');
+        const table = tableOf(ctx, ref);
+        if (table !== ref) {
+          if (table) this.addSource(table, scope, rows);
+          return;
+        }
         const defined = definedTable(ctx, ref);
         if (defined) {
           this.addSource(defined.table, scope, rows);
@@ -718,9 +722,6 @@ export class QueryAnalyzer {
   }
 }
 
-/** The warning on a table named at run time (`IDENTIFIER(:v)`). */
-export const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
-
 /** `f(args)` of a table function defined earlier (its catalog entry): read as a table; no alias list. */
 function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName; args: A.Expr[] } | undefined {
   const func = calledFunction(ref);
@@ -738,12 +739,6 @@ function streamTable(ref: A.TableFunction): A.TableName | undefined {
   const arg = f.args[0];
   if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'STREAM' || f.args.length !== 1 || arg?.k !== 'col') return undefined;
   return { k: 'table', name: arg.name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
-}
-
-/** `IDENTIFIER(:v)`, `IDENTIFIER($t)`, `IDENTIFIER('raw.' || :x)`: a table named at run time (not by one string). */
-function runtimeIdentifier(ref: A.TableFunction): boolean {
-  const f = ref.func;
-  return f.name.parts.length === 1 && f.name.parts[0]!.text.toUpperCase() === 'IDENTIFIER' && f.args.length === 1;
 }
 
 /** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */

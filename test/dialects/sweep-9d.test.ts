@@ -1,0 +1,71 @@
+/**
+ * Production SQL of the warehouses (session 9 sweep, part d): Snowflake, BigQuery, Databricks /
+ * Spark, Hive, T-SQL, ClickHouse, DuckDB, and statements common to all dialects. Pairs are
+ * `source -> target` per relation type.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+import { analyzeSql } from '../procedural/support.js';
+
+describe('CREATE TABLE .. AS followed by no query', () => {
+  test('a misspelt query after AS is a warning at its position, in every dialect', () => {
+    for (const vendor of ['dbvansi', 'dbvsnowflake', 'dbvbigquery', 'dbvhive', 'dbvdatabricks', 'dbvclickhouse', 'dbvduckdb', 'dbvmssql', 'dbvoracle']) {
+      const a = analyzeSql(`CREATE TABLE mart.daily_totals AS
+  SELEC order_date, SUM(amount) AS total FROM sales.orders GROUP BY order_date;
+CREATE TABLE mart.t2 AS (SELEC a FROM sales.orders);`, vendor);
+      expect([vendor, a.errors, a.warnings]).toEqual([vendor, [], [
+        '2:3 CREATE TABLE mart.daily_totals: what follows AS is not a query; its lineage is not traced',
+        '3:25 CREATE TABLE mart.t2: what follows AS is not a query; its lineage is not traced',
+      ]]);
+    }
+  });
+
+  test('AS naming a table to copy, STORED AS, STORE AS, AS TABLE: no warning', () => {
+    ok(`CREATE TABLE stage.events_buf AS analytics.events ENGINE = Buffer(analytics, events, 16, 10, 100, 10000, 1000000, 10000000, 100000000);
+CREATE TABLE stage.events_copy AS analytics.events;
+CREATE TABLE stage.remote_events AS remote('replica-01:9000', analytics, events);
+CREATE TABLE stage.events_local AS analytics.events_template ENGINE = MergeTree() ORDER BY id SETTINGS index_granularity = 8192;`, 'dbvclickhouse');
+    const hive = ok(`CREATE TABLE dw.raw_lines (line STRING) ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' STORED AS TEXTFILE;
+CREATE TABLE dw.fmt (a INT) STORED AS INPUTFORMAT 'org.apache.hadoop.mapred.TextInputFormat' OUTPUTFORMAT 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
+CREATE TABLE dw.orders_orc STORED AS ORC AS SELECT order_id, amount FROM staging.orders;`, 'dbvhive');
+    expect(hive.pairs).toEqual(['staging.orders.amount -> dw.orders_orc.amount', 'staging.orders.order_id -> dw.orders_orc.order_id']);
+    ok(`CREATE TABLE dw.orders_bak AS dw.orders WITH DATA;
+CREATE TABLE dw.orders_empty AS dw.orders WITH NO DATA;`, 'dbvteradata');
+    ok(`CREATE TABLE docs (id NUMBER, body CLOB) LOB (body) STORE AS SECUREFILE (TABLESPACE users);`, 'dbvoracle');
+  });
+});
+
+describe('IDENTIFIER(..) names from session variables', () => {
+  test('Snowflake SET v = \'db.s.t\' then IDENTIFIER($v) as INSERT target, FROM item, UPDATE and DELETE target', () => {
+    const a = ok(`SET target_table = 'analytics.core.daily_orders';
+SET source_table = 'raw.shop.orders';
+INSERT INTO IDENTIFIER($target_table) (order_date, total)
+SELECT o.order_date, SUM(o.amount) FROM IDENTIFIER($source_table) o WHERE o.status = 'COMPLETE' GROUP BY o.order_date;
+UPDATE IDENTIFIER($target_table) SET total = 0 WHERE order_date < '2020-01-01';
+DELETE FROM IDENTIFIER($target_table) WHERE order_date IN (SELECT d FROM raw.shop.purged_days);`, 'dbvsnowflake');
+    expect(a.pairs).toEqual([
+      'raw.shop.orders.amount -> analytics.core.daily_orders.total',
+      'raw.shop.orders.order_date -> analytics.core.daily_orders.order_date',
+    ]);
+    expect(rows(a)).toEqual([
+      'analytics.core.daily_orders.order_date -> analytics.core.daily_orders.RelationRows',
+      'raw.shop.orders.order_date -> analytics.core.daily_orders.RelationRows',
+      'raw.shop.orders.status -> analytics.core.daily_orders.RelationRows',
+      'raw.shop.purged_days.d -> analytics.core.daily_orders.RelationRows',
+    ]);
+  });
+
+  test('a variable set to something else than a string, or never set: warned, and no pseudo table written', () => {
+    const a = analyzeSql(`SET tgt = 'analytics.core.orders';
+SET tgt = $env || '.core.orders';
+UPDATE IDENTIFIER($tgt) SET a = s.a FROM raw.src s WHERE s.id = 1;
+DELETE FROM IDENTIFIER(:v) WHERE id IN (SELECT id FROM raw.src);
+INSERT INTO IDENTIFIER($tgt) SELECT a FROM raw.src;`, 'dbvsnowflake', { relationTypes: ['fdd', 'fdr'] });
+    expect(a.warnings).toEqual([
+      '3:8 table named at run time by IDENTIFIER($tgt): its lineage is not traced',
+      '4:13 table named at run time by IDENTIFIER(:v): its lineage is not traced',
+      '5:13 table named at run time by IDENTIFIER($tgt): its lineage is not traced',
+    ]);
+    expect(a.pairs).toEqual([]);
+    expect(a.graph.objects.filter((o) => o.type === 'pseudoTable')).toEqual([]);
+  });
+});
