@@ -42,6 +42,7 @@ export const BASE_SEMANTICS: Semantics = {
   alterRedefines: false,
   statementsWithoutSemicolons: false,
   lateralColumnAlias: false,
+  aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
   pivotAggregateFirst: false,
@@ -181,7 +182,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
-    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, parametricCalls: true, columnsExpressions: true },
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
   }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];

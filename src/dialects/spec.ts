@@ -142,6 +142,11 @@ export interface Semantics {
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
   /**
+   * Such a reference is the alias even where a source has a column of that name (ClickHouse:
+   * `SELECT z AS a, a * 2 AS b FROM t` doubles `z`); elsewhere the source's column wins.
+   */
+  aliasesBeforeColumns: boolean;
+  /**
    * Date-part function family: function name (upper case) → positions of the argument that is a
    * date-part keyword, not a column (`DATEDIFF(day, a, b)` → `DATEDIFF: [0]`; BigQuery `DATE_DIFF: [2]`).
    */

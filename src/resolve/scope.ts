@@ -297,7 +297,12 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
   if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return { refs: [] };
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
+  const aliasFirst = ctx.dialect.semantics.aliasesBeforeColumns && !strict;
   for (let s: Scope | undefined = scope; s; s = s.parent) {
+    if (aliasFirst) {
+      const alias = s.alias(key);
+      if (alias) return { refs: [], alias };
+    }
     // Sources that surely have the column, and those that may (columns unknown).
     let sure = 0;
     let maybe = 0;

@@ -69,3 +69,27 @@ INSERT INTO IDENTIFIER($tgt) SELECT a FROM raw.src;`, 'dbvsnowflake', { relation
     expect(a.graph.objects.filter((o) => o.type === 'pseudoTable')).toEqual([]);
   });
 });
+
+describe('ClickHouse select aliases', () => {
+  test('an alias named like a column of the table is the alias in later items and WHERE (the column elsewhere)', () => {
+    const a = ok(`CREATE TABLE raw.hits (ts DateTime, event_time DateTime, url String, duration UInt32) ENGINE = MergeTree ORDER BY ts;
+INSERT INTO reports.hits_daily (day, url, duration, slow)
+SELECT toDate(event_time) AS ts, url, intDiv(duration, 1000) AS duration, duration > 5 AS slow
+FROM raw.hits
+WHERE ts >= today() - 7;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'raw.hits.duration -> reports.hits_daily.duration',
+      'raw.hits.duration -> reports.hits_daily.slow',
+      'raw.hits.event_time -> reports.hits_daily.day',
+      'raw.hits.url -> reports.hits_daily.url',
+    ]);
+    expect(rows(a)).toEqual(['raw.hits.event_time -> reports.hits_daily.RelationRows']);
+  });
+
+  test('Snowflake keeps the column: a lateral alias does not shadow a column of the table', () => {
+    const a = ok(`CREATE TABLE raw.hits (ts TIMESTAMP, event_time TIMESTAMP, url STRING);
+INSERT INTO reports.hits_daily (day, recent)
+SELECT TO_DATE(event_time) AS ts, ts > '2024-01-01' AS recent FROM raw.hits;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual(['raw.hits.event_time -> reports.hits_daily.day', 'raw.hits.ts -> reports.hits_daily.recent']);
+  });
+});
