@@ -401,6 +401,8 @@ export class QueryAnalyzer {
     const star = arg?.k === 'star' && call.args.length === 1 ? arg : undefined;
     const pattern = call.starArg || star ? undefined : arg?.k === 'lit' && arg.kind === 'string' && call.args.length === 1 ? stringText(arg) : null;
     const except = new Set((star?.except ?? []).map((i) => identKey(ctx.key, i)));
+    const replace = new Map((star?.replace ?? []).map((r) => [identKey(ctx.key, r.alias), r.expr]));
+    const rename = new Map((star?.rename ?? []).map((r) => [identKey(ctx.key, r.from), r.to.text]));
     const callText = ctx.text.slice(call.start, call.end);
     let matches: RegExp | undefined;
     let unsupported = pattern === null;
@@ -433,14 +435,22 @@ export class QueryAnalyzer {
     const nullLit: Expr = { k: 'lit', kind: 'null', text: 'NULL', start: call.start, end: call.end };
     const rest = mapTree(item.expr, (n) => (n === call ? nullLit : undefined)) as Expr;
     for (const m of known) {
-      if ((matches && !matches.test(m.name)) || except.has(ctx.key(m.name, false))) continue;
+      const key = ctx.key(m.name, false);
+      const found = matches ? matches.exec(m.name) : undefined;
+      if (found === null || except.has(key)) continue;
       const itemText = ctx.text.slice(item.expr.start, item.expr.end);
-      const own = bare ? m.name : collapse(itemText.slice(0, call.start - item.expr.start) + m.name + itemText.slice(call.end - item.expr.start));
+      const column = rename.get(key) ?? m.name;
+      // `COLUMNS('(\w+)_amt') AS "\1"`: the alias written with the pattern's groups.
+      const own = found && item.alias && /\\\d/.test(item.alias.text) ? item.alias.text.replace(/\\(\d)/g, (_, g: string) => found[Number(g)] ?? '')
+        : bare ? column : collapse(itemText.slice(0, call.start - item.expr.start) + column + itemText.slice(call.end - item.expr.start));
       const name = (rs.starAt === undefined ? names?.[position] : undefined) ?? own;
       position++;
       const col = b.newColumn(rs.obj, name, ctx.loc(item.start, item.end));
       rs.cols.push({ name, key: ctx.key(name, false), col });
-      const refs: Ref[] = [{ ref: m.from, type: 'fdd', clause: 'selectList', loc: ctx.loc(call.start, call.end) }];
+      // `COLUMNS(* REPLACE (amount * fx AS amount))`: that column's value is the expression's.
+      const replaced = replace.get(key);
+      const refs: Ref[] = replaced ? [] : [{ ref: m.from, type: 'fdd', clause: 'selectList', loc: ctx.loc(call.start, call.end) }];
+      if (replaced) this.walker.walk(replaced, scope, 'fdd', refs, 'selectList');
       if (!bare) this.walker.walk(rest, scope, 'fdd', refs, 'selectList');
       this.link(refs, { obj: rs.obj, col }, rows, undefined, item.expr);
     }

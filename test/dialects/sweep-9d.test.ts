@@ -93,3 +93,23 @@ SELECT TO_DATE(event_time) AS ts, ts > '2024-01-01' AS recent FROM raw.hits;`, '
     expect(a.pairs).toEqual(['raw.hits.event_time -> reports.hits_daily.day', 'raw.hits.ts -> reports.hits_daily.recent']);
   });
 });
+
+describe('DuckDB COLUMNS(..)', () => {
+  test('COLUMNS(\'regex\') AS "\\1_total" names each output from the pattern\'s groups; COLUMNS(* REPLACE (..) EXCLUDE (..))', () => {
+    const a = ok(`CREATE TABLE finance.ledger (entry_id INTEGER, gross_amt DECIMAL(18,2), net_amt DECIMAL(18,2), tax_amt DECIMAL(18,2), fx_rate DOUBLE);
+CREATE TABLE mart.ledger_totals AS
+SELECT entry_id, COLUMNS('(\\w+)_amt') AS "\\1_total" FROM finance.ledger;
+CREATE TABLE mart.ledger_usd AS
+SELECT COLUMNS(* REPLACE (gross_amt * fx_rate AS gross_amt) EXCLUDE (fx_rate, tax_amt)) FROM finance.ledger;`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'finance.ledger.entry_id -> mart.ledger_totals.entry_id',
+      'finance.ledger.entry_id -> mart.ledger_usd.entry_id',
+      'finance.ledger.fx_rate -> mart.ledger_usd.gross_amt',
+      'finance.ledger.gross_amt -> mart.ledger_totals.gross_total',
+      'finance.ledger.gross_amt -> mart.ledger_usd.gross_amt',
+      'finance.ledger.net_amt -> mart.ledger_totals.net_total',
+      'finance.ledger.net_amt -> mart.ledger_usd.net_amt',
+      'finance.ledger.tax_amt -> mart.ledger_totals.tax_total',
+    ]);
+  });
+});
