@@ -307,7 +307,7 @@ export class SqlParser extends EmbeddedActionsParser {
     }
     const t = this.LA(n).tokenType;
     // A PIVOT / UNPIVOT where a query starts is DuckDB's statement (after a FROM item it is the table operator).
-    return t === K.SELECT || t === K.WITH || (t === K.FROM && this.caps.fromFirstQueries) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
+    return t === K.SELECT || t === K.WITH || (t === K.FROM && (this.caps.fromFirstQueries || (this.caps.fromFirstSubqueries && this.LA(n - 1).tokenType === T.LParen))) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 
   /** Can `tok` start a statement? Used where statements need no separator. */

@@ -209,8 +209,8 @@ export function defineQueryRules(this: SqlParser): void {
     return $.OR([
       { ALT: () => $.SUBRULE($.selectCore) },
       {
-        // DuckDB `FROM t SELECT a WHERE ..` and `FROM t` (SELECT *).
-        GATE: () => this.caps.fromFirstQueries,
+        // DuckDB `FROM t SELECT a WHERE ..` and `FROM t` (SELECT *); Hive / Spark `(FROM t SELECT a)`.
+        GATE: () => this.caps.fromFirstQueries || this.caps.fromFirstSubqueries,
         ALT: () => {
           const kw = $.CONSUME(K.FROM);
           const from = $.SUBRULE($.tableRefs);

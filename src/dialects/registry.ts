@@ -59,6 +59,7 @@ export const BASE_SEMANTICS: Semantics = {
   fileTables: false,
   columnsExpressions: false,
   fromFirstQueries: false,
+  fromFirstSubqueries: false,
 };
 
 function d(
@@ -131,6 +132,9 @@ const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 /** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
 const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };
 
+/** Hive, Spark: `SELECT .. FROM (FROM t SELECT a) x`. */
+const FROM_FIRST_SUBQUERIES: Preset = { sem: { fromFirstSubqueries: true } };
+
 export const DIALECTS: DialectSpec[] = [
   d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
@@ -142,9 +146,9 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { caps: { approximateAggregates: true, backslashEscapes: true }, sem: { datePartFunctions: REDSHIFT_DATE_PARTS, fromPaths: true } })),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
-  d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, fileTables: true } })),
+  d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', and(HIVE, FROM_FIRST_SUBQUERIES)),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {

@@ -194,6 +194,11 @@ export interface Semantics {
   columnsExpressions: boolean;
   /** A query may start with its FROM: `FROM t SELECT a WHERE ..`, `FROM t` (every column) (DuckDB), in CTAS, INSERT, CTEs and subqueries too. */
   fromFirstQueries: boolean;
+  /**
+   * `(FROM t SELECT a WHERE ..)`: a query in parentheses may start with its FROM (Hive, Spark: a
+   * subquery or derived table); at the top level such a query is a statement of its own (`fromFirst`).
+   */
+  fromFirstSubqueries: boolean;
 }
 
 export interface DialectSpec {

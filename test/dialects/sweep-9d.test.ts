@@ -113,3 +113,24 @@ SELECT COLUMNS(* REPLACE (gross_amt * fx_rate AS gross_amt) EXCLUDE (fx_rate, ta
     ]);
   });
 });
+
+describe('Hive / Spark FROM-first queries in parentheses', () => {
+  test('(FROM t SELECT .. WHERE ..) as a derived table and an IN subquery; EXTRACT/TRIM/SUBSTRING .. FROM unchanged', () => {
+    for (const vendor of ['dbvhive', 'dbvsparksql', 'dbvdatabricks']) {
+      const a = ok(`INSERT OVERWRITE TABLE dw.active_accounts PARTITION (dt = '2024-06-01')
+SELECT x.account_id, TRIM(BOTH ' ' FROM x.name) AS name, EXTRACT(YEAR FROM x.opened_at) AS opened_year
+FROM (FROM ods.accounts a SELECT a.account_id, a.name, a.opened_at WHERE a.status = 'ACTIVE') x
+WHERE x.account_id NOT IN (FROM ods.blocked b SELECT b.account_id);`, vendor);
+      expect([vendor, a.pairs]).toEqual([vendor, [
+        'ods.accounts.account_id -> dw.active_accounts.account_id',
+        'ods.accounts.name -> dw.active_accounts.name',
+        'ods.accounts.opened_at -> dw.active_accounts.opened_year',
+      ]]);
+      expect([vendor, rows(a)]).toEqual([vendor, [
+        'ods.accounts.account_id -> dw.active_accounts.RelationRows',
+        'ods.accounts.status -> dw.active_accounts.RelationRows',
+        'ods.blocked.account_id -> dw.active_accounts.RelationRows',
+      ]]);
+    }
+  });
+});
