@@ -1086,7 +1086,18 @@ export function defineExpressionRules(this: SqlParser): void {
     $.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
-        const expr = $.SUBRULE($.expr);
+        // `ORDER BY ALL [ASC | DESC] [NULLS FIRST | LAST]` (DuckDB, Snowflake, Databricks): by every
+        // output column, no item of its own.
+        const expr = $.OR9([
+          {
+            GATE: () => $.LA(1).tokenType === K.ALL,
+            ALT: () => {
+              $.CONSUME(K.ALL);
+              return undefined;
+            },
+          },
+          { ALT: () => $.SUBRULE($.expr) },
+        ]);
         let desc = false;
         $.OPTION(() => {
           $.OR([
@@ -1127,7 +1138,7 @@ export function defineExpressionRules(this: SqlParser): void {
             });
           },
         });
-        items.push({ expr, desc });
+        if (expr) items.push({ expr, desc });
       },
     });
     return items;

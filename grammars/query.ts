@@ -269,22 +269,7 @@ export function defineQueryRules(this: SqlParser): void {
     $.OPTION(() => {
       $.CONSUME(K.ORDER);
       $.CONSUME(K.BY);
-      tail.orderBy = $.OR6([
-        {
-          // `ORDER BY ALL [ASC | DESC] [NULLS FIRST | LAST]` (DuckDB, Snowflake, Databricks): by every output column.
-          GATE: () => $.LA(1).tokenType === K.ALL,
-          ALT: () => {
-            $.CONSUME1(K.ALL);
-            $.OPTION5(() => $.OR7([{ ALT: () => $.CONSUME(K.ASC) }, { ALT: () => $.CONSUME(K.DESC) }]));
-            $.OPTION6(() => {
-              $.CONSUME(K.NULLS);
-              $.OR8([{ ALT: () => $.CONSUME1(K.FIRST) }, { ALT: () => $.CONSUME(K.LAST) }]);
-            });
-            return [];
-          },
-        },
-        { ALT: () => $.SUBRULE($.orderItems) },
-      ]);
+      tail.orderBy = $.SUBRULE($.orderItems);
     });
     $.MANY({
       GATE: () => {
