@@ -1,7 +1,7 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
 import { tokenMatcher, type IOrAlt, type IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
-import { foldChain, ident, list, qname, splitDotted, type Step } from './build.js';
+import { foldChain, ident, list, qname, selectAll, splitDotted, tableOfName, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -966,6 +966,16 @@ export function defineExpressionRules(this: SqlParser): void {
             return this.recording
               ? v
               : ({ k: 'op', op: '=>', args: [{ k: 'lit', kind: 'other', text: n.image, start: n.startOffset, end: n.endOffset! + 1 }, v], start: n.startOffset, end: v.end } as Expr);
+          },
+        },
+        {
+          // BigQuery `ML.PREDICT(MODEL m, TABLE t)`, `f(TABLE t)`: a model or table passed whole,
+          // read as `(SELECT * FROM t)`.
+          GATE: () => /^(MODEL|TABLE)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier) && $.LA(3).tokenType !== T.Arrow,
+          ALT: () => {
+            const kw = $.or(10, [{ ALT: () => $.CONSUME(K.TABLE) }, { ALT: () => $.CONSUME3(T.Identifier) }]);
+            const name = $.SUBRULE($.qname);
+            return $.ACTION((): Expr => ({ k: 'subquery', mode: 'scalar', query: selectAll([tableOfName(name)], name, name.start, name.end), start: kw.startOffset, end: name.end }));
           },
         },
         {

@@ -190,6 +190,7 @@ export class SqlParser extends EmbeddedActionsParser {
   otherStmt!: R<A.Statement>;
   identifierName!: R<A.QName>;
   createPipe!: R<A.Statement>;
+  createModel!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;

@@ -878,6 +878,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^STREAM$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createStream, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^PIPE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createPipe, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^MODEL$/i.test($.LA(1).image) && tokenMatcher($.LA(1), T.Identifier), ALT: () => $.SUBRULE($.createModel, { ARGS: [kw.startOffset, temporary] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -923,6 +924,41 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.AS);
     const copy = $.SUBRULE($.copyStmt);
     return $.ACTION((): Statement => ({ ...copy, start }));
+  });
+
+  /**
+   * BigQuery `CREATE [OR REPLACE] MODEL [IF NOT EXISTS] m [TRANSFORM (..)] [OPTIONS (..)] AS query`:
+   * the model is trained on the query's columns, recorded as a table created from them (CTAS). A
+   * model without a query (imported, remote) or trained on several (`AS (training_data AS (..),
+   * custom_holiday AS (..))`) is skipped.
+   */
+  this.createModel = $.RULE('createModel', (start: number, temporary: boolean): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    const name = $.SUBRULE($.qname);
+    $.MANY({
+      GATE: () => !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && this.statementGoesOn(),
+      DEF: () => {
+        $.OR([
+          {
+            ALT: () => {
+              $.CONSUME(T.LParen);
+              $.SUBRULE($.skipBalanced, { ARGS: [0] });
+              $.CONSUME(T.RParen);
+            },
+          },
+          { ALT: () => $.CONSUME(T.AnyToken) },
+        ]);
+      },
+    });
+    const as = $.OPTION1(() => {
+      $.CONSUME(K.AS);
+      return $.SUBRULE($.query);
+    });
+    return $.ACTION((): Statement => {
+      if (!as) return this.skipped('CREATE', start);
+      return { k: 'create_table', name, temporary, columns: [], as, like: undefined, clone: undefined, location: undefined, notQuery: undefined, start, end: end() };
+    });
   });
 
   this.createStream = $.RULE('createStream', (start: number): Statement => {

@@ -134,3 +134,36 @@ WHERE x.account_id NOT IN (FROM ods.blocked b SELECT b.account_id);`, vendor);
     }
   });
 });
+
+describe('BigQuery ML', () => {
+  test('CREATE OR REPLACE MODEL .. TRANSFORM(..) OPTIONS(..) AS SELECT: the model is created from the query\'s columns', () => {
+    const a = ok(`CREATE OR REPLACE MODEL \`proj.ml.churn_model\`
+TRANSFORM(ML.STANDARD_SCALER(tenure) OVER() AS tenure_scaled, plan, churned)
+OPTIONS(model_type = 'logistic_reg', input_label_cols = ['churned']) AS
+SELECT c.tenure, c.plan, IF(c.cancelled_at IS NULL, 0, 1) AS churned
+FROM \`proj.crm.customers\` c
+WHERE c.signup_date < '2024-01-01';
+CREATE MODEL IF NOT EXISTS ml.sales_forecast
+OPTIONS(model_type = 'ARIMA_PLUS', time_series_timestamp_col = 'd', time_series_data_col = 'v') AS
+(SELECT order_date AS d, SUM(amount) AS v FROM sales.orders GROUP BY order_date);`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'proj.crm.customers.cancelled_at -> proj.ml.churn_model.churned',
+      'proj.crm.customers.plan -> proj.ml.churn_model.plan',
+      'proj.crm.customers.tenure -> proj.ml.churn_model.tenure',
+      'sales.orders.amount -> ml.sales_forecast.v',
+      'sales.orders.order_date -> ml.sales_forecast.d',
+    ]);
+    expect(rows(a)).toEqual(['proj.crm.customers.signup_date -> proj.ml.churn_model.RelationRows', 'sales.orders.order_date -> ml.sales_forecast.RelationRows']);
+  });
+
+  test('a model without a query is skipped; ML.PREDICT(MODEL m, TABLE t | (query)) parses and reads both', () => {
+    const a = ok(`CREATE MODEL ml.imported OPTIONS (model_type = 'TENSORFLOW', model_path = 'gs://models/churn/*');
+CREATE TABLE ml.scored AS
+SELECT * FROM ML.PREDICT(MODEL \`proj.ml.churn_model\`, (SELECT customer_id, tenure FROM \`proj.crm.customers\`));
+CREATE TABLE ml.scored_all AS SELECT * FROM ML.PREDICT(MODEL ml.imported, TABLE crm.prospects);`, 'dbvbigquery');
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual([
+      'proj.ml.churn_model,proj.crm.customers -> ml.scored',
+      'ml.imported,crm.prospects -> ml.scored_all',
+    ]);
+  });
+});
