@@ -191,6 +191,7 @@ export class SqlParser extends EmbeddedActionsParser {
   identifierName!: R<A.QName>;
   createPipe!: R<A.Statement>;
   createModel!: R<A.Statement>;
+  applyChanges!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;

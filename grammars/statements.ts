@@ -120,6 +120,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
         { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
+        { GATE: () => /^APPLY$/i.test($.LA(1).image) && /^CHANGES$/i.test($.LA(2).image) && $.LA(3).tokenType === K.INTO, ALT: () => $.SUBRULE($.applyChanges) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -1380,6 +1381,118 @@ export function defineStatementRules(this: SqlParser): void {
       const at = { start: kw.startOffset, end: end() };
       const variable = ONE_VARIABLE.exec(this.text.slice(open.endOffset! + 1, close.startOffset).trim())?.[1];
       return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true, variable };
+    });
+  });
+
+  /**
+   * Databricks Delta Live Tables `APPLY CHANGES INTO t FROM [STREAM(s) | s] KEYS (k, ..) [IGNORE NULL
+   * UPDATES] [APPLY AS DELETE WHEN c] [APPLY AS TRUNCATE WHEN c] SEQUENCE BY e [COLUMNS a, b | COLUMNS *
+   * EXCEPT (a, b)] [STORED AS SCD TYPE 1 | 2] [TRACK HISTORY ON ..]`: s's columns go into t's of the
+   * same name (INSERT BY NAME); the keys, the sequence and the conditions choose the rows; SCD type 2
+   * adds `__START_AT` / `__END_AT`, taken from the sequence.
+   */
+  this.applyChanges = $.RULE('applyChanges', (): Statement => {
+    const kw = $.CONSUME(T.Identifier);
+    $.CONSUME1(T.Identifier);
+    $.CONSUME(K.INTO);
+    const target = $.SUBRULE($.qname);
+    $.CONSUME(K.FROM);
+    const streamed = $.OPTION({
+      GATE: () => /^STREAM$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+      $.CONSUME2(T.Identifier); // STREAM
+      $.CONSUME(T.LParen);
+      const name = $.SUBRULE1($.qname);
+      $.CONSUME(T.RParen);
+      return name;
+      },
+    });
+    const source = streamed ?? $.SUBRULE2($.qname);
+    const rows: Expr[] = [];
+    let items: SelectItem[] | undefined;
+    let except: Ident[] | undefined;
+    let sequence: Expr | undefined;
+    let scd2 = false;
+    $.MANY({
+      GATE: () => this.statementGoesOn(),
+      DEF: () => $.OR([
+        {
+          GATE: () => /^KEYS$/i.test($.LA(1).image),
+          ALT: () => {
+            $.CONSUME3(T.Identifier);
+            const keys = $.SUBRULE($.identList);
+            $.ACTION(() => {
+              for (const k of keys) rows.push({ k: 'col', name: { parts: [k], start: k.start, end: k.end }, start: k.start, end: k.end });
+            });
+          },
+        },
+        {
+          GATE: () => /^APPLY$/i.test($.LA(1).image) && $.LA(2).tokenType === K.AS,
+          ALT: () => {
+            $.CONSUME4(T.Identifier);
+            $.CONSUME(K.AS);
+            $.CONSUME(T.AnyToken); // DELETE | TRUNCATE
+            $.CONSUME(K.WHEN);
+            rows.push($.SUBRULE($.expr));
+          },
+        },
+        {
+          GATE: () => /^SEQUENCE$/i.test($.LA(1).image) && $.LA(2).tokenType === K.BY,
+          ALT: () => {
+            $.CONSUME5(T.Identifier);
+            $.CONSUME(K.BY);
+            sequence = $.SUBRULE1($.expr);
+            rows.push(sequence);
+          },
+        },
+        {
+          GATE: () => /^COLUMNS$/i.test($.LA(1).image),
+          ALT: () => {
+            $.CONSUME6(T.Identifier);
+            $.OR1([
+              {
+                ALT: () => {
+                  $.CONSUME(T.Star);
+                  $.CONSUME(K.EXCEPT);
+                  except = $.SUBRULE1($.identList);
+                },
+              },
+              {
+                ALT: () => {
+                  items = [];
+                  $.AT_LEAST_ONE_SEP({
+                    SEP: T.Comma,
+                    DEF: () => {
+                      const c = $.SUBRULE($.ident);
+                      items!.push({ expr: { k: 'col', name: { parts: [c], start: c.start, end: c.end }, start: c.start, end: c.end }, start: c.start, end: c.end });
+                    },
+                  });
+                },
+              },
+            ]);
+          },
+        },
+        {
+          GATE: () => /^STORED$/i.test($.LA(1).image),
+          ALT: () => {
+            $.CONSUME7(T.Identifier);
+            $.CONSUME1(K.AS);
+            $.CONSUME8(T.Identifier); // SCD
+            $.CONSUME9(T.Identifier); // TYPE
+            const n = $.CONSUME(T.NumberLit);
+            $.ACTION(() => (scd2 = n.image === '2'));
+          },
+        },
+        { ALT: () => $.CONSUME1(T.AnyToken) },
+      ]),
+    });
+    return $.ACTION((): Statement => {
+      const at = { start: kw.startOffset, end: end() };
+      const all: SelectItem[] = items ?? [{ expr: { k: 'star', except, ...at }, ...at }];
+      if (scd2 && sequence) for (const name of ['__START_AT', '__END_AT']) all.push({ expr: sequence, alias: { text: name, quoted: false, ...at }, ...at });
+      const where = rows.reduce<Expr | undefined>((acc, e) => (acc ? { k: 'op', op: 'AND', args: [acc, e], start: acc.start, end: e.end } : e), undefined);
+      const query: Query = { k: 'select', items: all, from: [tableOfName(source)], where, groupBy: [], ...at };
+      return { k: 'insert', target, source: query, byName: true, overwrite: false, replace: false, ...at };
     });
   });
 

@@ -56,6 +56,7 @@ export const BASE_SEMANTICS: Semantics = {
   currentValueWords: NONE,
   parametricCalls: false,
   streamKeyword: false,
+  liveSchema: false,
   fileTables: false,
   columnsExpressions: false,
   fromFirstQueries: false,
@@ -148,7 +149,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', and(HIVE, FROM_FIRST_SUBQUERIES)),
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, fileTables: true } })),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, liveSchema: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {

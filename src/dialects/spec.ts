@@ -185,6 +185,8 @@ export interface Semantics {
   parametricCalls: boolean;
   /** `FROM STREAM t`, `FROM STREAM read_files('..')` (Databricks Delta Live Tables): the table or function read as a stream. */
   streamKeyword: boolean;
+  /** `LIVE.t` (Databricks Delta Live Tables) is the pipeline's own table `t`: the same table as `t`. */
+  liveSchema: boolean;
   /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */
   fileTables: boolean;
   /**

@@ -613,7 +613,9 @@ export class StatementResolver {
     }
     for (const c of s.columns) ctx.b.column(obj, c.name.text, ctx.loc(c.name.start, c.name.end));
     for (const n of names) ctx.b.column(obj, n);
-    if (known) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
+    // A table declared without columns (Databricks `CREATE STREAMING TABLE t;` before APPLY CHANGES,
+    // ClickHouse `CREATE TABLE t AS other`) has unknown ones, not none.
+    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
     return [obj];
   }
 

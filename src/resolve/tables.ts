@@ -12,7 +12,7 @@ import type { Source } from './scope.js';
 const FILE_FORMATS = new Set(['parquet', 'json', 'csv', 'orc', 'avro', 'delta', 'text', 'binaryfile']);
 
 export function qualify(ctx: Context, q: QName): TableName {
-  const t = tableNameOf(q);
+  const t = tableNameOf(ctx.dialect.semantics.liveSchema && q.parts.length === 2 && !q.parts[0]!.quoted && q.parts[0]!.text.toUpperCase() === 'LIVE' ? { ...q, parts: q.parts.slice(1) } : q);
   // Spark/Databricks `parquet.\`dir/\``: a path read directly, not a table in a schema.
   if (q.parts.length === 2 && t.nameQuoted && t.schema && FILE_FORMATS.has(t.schema.toLowerCase()) && /[/:]/.test(t.name)) {
     return { name: t.name, nameQuoted: true };

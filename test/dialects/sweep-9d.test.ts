@@ -167,3 +167,47 @@ CREATE TABLE ml.scored_all AS SELECT * FROM ML.PREDICT(MODEL ml.imported, TABLE 
     ]);
   });
 });
+
+describe('Databricks Delta Live Tables', () => {
+  test('LIVE.t is the pipeline table t; APPLY CHANGES INTO .. COLUMNS * EXCEPT (..) STORED AS SCD TYPE 2', () => {
+    const a = ok(`CREATE OR REFRESH STREAMING TABLE customers_cdc (
+  CONSTRAINT valid_id EXPECT (customer_id IS NOT NULL) ON VIOLATION DROP ROW
+) AS SELECT customer_id, name, email, operation, seq_num FROM STREAM read_files('/Volumes/raw/cdc/customers', format => 'json');
+CREATE OR REFRESH STREAMING TABLE customers_scd;
+APPLY CHANGES INTO LIVE.customers_scd
+FROM STREAM(LIVE.customers_cdc)
+KEYS (customer_id)
+IGNORE NULL UPDATES
+APPLY AS DELETE WHEN operation = 'DELETE'
+SEQUENCE BY seq_num
+COLUMNS * EXCEPT (operation, seq_num)
+STORED AS SCD TYPE 2;
+CREATE OR REFRESH MATERIALIZED VIEW customer_domains AS
+SELECT split_part(email, '@', 2) AS domain, count(customer_id) AS customers FROM LIVE.customers_scd GROUP BY 1;`, 'dbvdatabricks');
+    expect(a.pairs.filter((p) => !p.startsWith('/Volumes'))).toEqual([
+      'customers_cdc.customer_id -> customers_scd.customer_id',
+      'customers_cdc.email -> customers_scd.email',
+      'customers_cdc.name -> customers_scd.name',
+      'customers_cdc.seq_num -> customers_scd.__END_AT',
+      'customers_cdc.seq_num -> customers_scd.__START_AT',
+      'customers_scd.customer_id -> customer_domains.customers',
+      'customers_scd.email -> customer_domains.domain',
+    ]);
+    expect(rows(a).filter((p) => p.includes('customers_scd.RelationRows'))).toEqual([
+      'customers_cdc.customer_id -> customers_scd.RelationRows',
+      'customers_cdc.operation -> customers_scd.RelationRows',
+      'customers_cdc.seq_num -> customers_scd.RelationRows',
+    ]);
+  });
+
+  test('APPLY CHANGES INTO with a column list, SCD type 1, a source read without STREAM', () => {
+    const a = ok(`APPLY CHANGES INTO LIVE.products FROM LIVE.products_cdc KEYS (sku, region) SEQUENCE BY struct(updated_at, seq) COLUMNS sku, region, price STORED AS SCD TYPE 1;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual(['products_cdc.price -> products.price', 'products_cdc.region -> products.region', 'products_cdc.sku -> products.sku']);
+    expect(rows(a)).toEqual([
+      'products_cdc.region -> products.RelationRows',
+      'products_cdc.seq -> products.RelationRows',
+      'products_cdc.sku -> products.RelationRows',
+      'products_cdc.updated_at -> products.RelationRows',
+    ]);
+  });
+});
