@@ -319,9 +319,11 @@ export function defineExpressionRules(this: SqlParser): void {
   /** Prefix operators, then a primary, then postfix (`::type`, `[i]`, `.field`, COLLATE, AT TIME ZONE). */
   let unaryAlts: IOrAlt<Expr>[] | undefined;
   let prefixOps: IOrAlt<IToken>[] | undefined;
+  /** `t.1` (ClickHouse tuple element): a number `.1` written right after the expression. */
+  const tupleIndexAhead = () => $.LA(1).image.startsWith('.') && $.LA(1).startOffset === $.LA(0).endOffset! + 1;
   const manyPostfix = {
     // A `(` continues the expression only as a Teradata attribute phrase.
-    GATE: () => $.LA(1).tokenType !== T.LParen || this.attributePhraseAhead(false),
+    GATE: () => ($.LA(1).tokenType !== T.LParen || this.attributePhraseAhead(false)) && ($.LA(1).tokenType !== T.NumberLit || tupleIndexAhead()),
     DEF: () => {
       this.postfixBase = $.SUBRULE($.postfix, { ARGS: [this.postfixBase] });
     },
@@ -382,6 +384,13 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(T.Dot);
           const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
           return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
+        },
+      },
+      {
+        GATE: tupleIndexAhead,
+        ALT: () => {
+          const n = $.CONSUME(T.NumberLit);
+          return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: n.image.slice(1), start: n.startOffset, end: end() }], start: base.start, end: end() }));
         },
       },
       {

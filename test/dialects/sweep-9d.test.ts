@@ -211,3 +211,23 @@ SELECT split_part(email, '@', 2) AS domain, count(customer_id) AS customers FROM
     ]);
   });
 });
+
+describe('ClickHouse tuple elements', () => {
+  test('kv.1 / kv.2 of an ARRAY JOIN alias read the array it comes from (was a syntax error)', () => {
+    const a = ok(`INSERT INTO analytics.user_props (user_id, k, v)
+SELECT user_id, kv.1 AS k, kv.2 AS v
+FROM analytics.events_local
+ARRAY JOIN arrayZip(mapKeys(props), mapValues(props)) AS kv
+WHERE event_date = today();
+SELECT t.1 AS first, tupleElement(t, 2) AS second FROM (SELECT tuple(a, b) AS t FROM raw.pairs);`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'analytics.events_local.props -> analytics.user_props.k',
+      'analytics.events_local.props -> analytics.user_props.v',
+      'analytics.events_local.user_id -> analytics.user_props.user_id',
+      'raw.pairs.a -> RS-1.first',
+      'raw.pairs.a -> RS-1.second',
+      'raw.pairs.b -> RS-1.first',
+      'raw.pairs.b -> RS-1.second',
+    ]);
+  });
+});
