@@ -534,6 +534,23 @@ export function defineExpressionRules(this: SqlParser): void {
           return $.ACTION((): Expr => ({ k: 'op', op: 'ARRAY', args: items, start: lb.startOffset, end: end() }));
         },
       },
+      {
+        // A struct / object literal `{'id': a, name: b}` (DuckDB, Snowflake): reads its values.
+        ALT: () => {
+          const lb = $.CONSUME(T.LBrace);
+          const values: Expr[] = [];
+          $.MANY_SEP({
+            SEP: T.Comma,
+            DEF: () => {
+              $.OR2([{ ALT: () => $.CONSUME(T.StringLit) }, { ALT: () => $.SUBRULE($.ident) }]);
+              $.CONSUME(T.Colon);
+              values.push($.SUBRULE($.expr));
+            },
+          });
+          $.CONSUME(T.RBrace);
+          return $.ACTION((): Expr => ({ k: 'op', op: 'STRUCT', args: values, start: lb.startOffset, end: end() }));
+        },
+      },
       { ALT: () => $.SUBRULE($.nameOrCall) },
       {
         ALT: () => {

@@ -267,7 +267,8 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     }
     // `col.field` struct access: the first part is a column of a source.
     const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
-    if (inner.refs.length > 0) return inner;
+    // `rec.fare` where `rec` is a select alias (lateral): the alias's expression.
+    if (inner.refs.length > 0 || inner.alias) return inner;
     return { refs: [] };
   }
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);

@@ -231,3 +231,31 @@ SELECT t.1 AS first, tupleElement(t, 2) AS second FROM (SELECT tuple(a, b) AS t 
     ]);
   });
 });
+
+describe('DuckDB select lists', () => {
+  test('struct literal {..} (was a syntax error), a field of a lateral alias, an alias in QUALIFY', () => {
+    const a = ok(`CREATE TABLE stg.trips (trip_id INTEGER, vendor_id INTEGER, fare DOUBLE, tip DOUBLE, pickup_ts TIMESTAMP);
+CREATE TABLE mart.trip_docs AS
+SELECT {'id': trip_id, 'total': fare + tip} AS doc, doc.total AS total, fare * 1.1 AS fare_gross, fare_gross - tip AS net
+FROM stg.trips;
+CREATE TABLE mart.top_vendors AS
+SELECT vendor_id, sum(fare) AS revenue
+FROM stg.trips
+GROUP BY ALL
+QUALIFY row_number() OVER (ORDER BY revenue DESC) <= 10;`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'stg.trips.fare -> mart.top_vendors.revenue',
+      'stg.trips.fare -> mart.trip_docs.doc',
+      'stg.trips.fare -> mart.trip_docs.fare_gross',
+      'stg.trips.fare -> mart.trip_docs.net',
+      'stg.trips.fare -> mart.trip_docs.total',
+      'stg.trips.tip -> mart.trip_docs.doc',
+      'stg.trips.tip -> mart.trip_docs.net',
+      'stg.trips.tip -> mart.trip_docs.total',
+      'stg.trips.trip_id -> mart.trip_docs.doc',
+      'stg.trips.trip_id -> mart.trip_docs.total',
+      'stg.trips.vendor_id -> mart.top_vendors.vendor_id',
+    ]);
+    expect(rows(a)).toEqual(['stg.trips.fare -> mart.top_vendors.RelationRows', 'stg.trips.vendor_id -> mart.top_vendors.RelationRows']);
+  });
+});
