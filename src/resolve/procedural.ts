@@ -172,8 +172,12 @@ export class ProceduralResolver {
       if (s.targets.length > 1 && s.value?.k === 'subquery') return this.fill(s.targets, s.value.query);
       for (const t of s.targets) {
         if (/[.(]/.test(t)) continue;
+        const key = t.replace(/^[:$]/, '').toLowerCase();
         if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
         else f.values.delete(t.toLowerCase());
+        // `LET tgt := 'db.s.t'`, `DECLARE tgt DEFAULT '..'`: the table `IDENTIFIER(:tgt)` names.
+        if (s.targets.length === 1 && s.value?.k === 'lit' && s.value.kind === 'string') this.ctx.session.set(key, s.value.text);
+        else this.ctx.session.delete(key);
       }
     } else if (s.k === 'query' && s.query.k === 'select') {
       const q = s.query;

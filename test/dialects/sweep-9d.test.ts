@@ -259,3 +259,23 @@ QUALIFY row_number() OVER (ORDER BY revenue DESC) <= 10;`, 'dbvduckdb');
     expect(rows(a)).toEqual(['stg.trips.fare -> mart.top_vendors.RelationRows', 'stg.trips.vendor_id -> mart.top_vendors.RelationRows']);
   });
 });
+
+describe('Snowflake Scripting variables naming tables', () => {
+  test('DECLARE v DEFAULT \'..\' / LET v := \'..\' then IDENTIFIER(:v) as target and source', () => {
+    const a = ok(`CREATE OR REPLACE PROCEDURE etl.copy_sales()
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+$$
+DECLARE
+  tgt VARCHAR DEFAULT 'analytics.core.fact_sales';
+BEGIN
+  LET src VARCHAR := 'raw.sales.transactions';
+  INSERT INTO IDENTIFIER(:tgt) (sale_id, amount) SELECT id, amt FROM IDENTIFIER(:src) WHERE amt IS NOT NULL;
+  RETURN 'done';
+END;
+$$;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual(['raw.sales.transactions.amt -> analytics.core.fact_sales.amount', 'raw.sales.transactions.id -> analytics.core.fact_sales.sale_id']);
+    expect(rows(a)).toEqual(['raw.sales.transactions.amt -> analytics.core.fact_sales.RelationRows']);
+  });
+});
