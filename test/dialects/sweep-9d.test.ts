@@ -279,3 +279,19 @@ $$;`, 'dbvsnowflake');
     expect(rows(a)).toEqual(['raw.sales.transactions.amt -> analytics.core.fact_sales.RelationRows']);
   });
 });
+
+describe('Databricks SQL session variables', () => {
+  test('DECLARE [OR REPLACE] VARIABLE v .. DEFAULT / = \'..\', SET VAR v = \'..\', then IDENTIFIER(v)', () => {
+    const a = ok(`DECLARE OR REPLACE VARIABLE target_tbl STRING DEFAULT 'main.gold.daily_kpis';
+DECLARE VARIABLE src_tbl STRING = 'main.silver.orders';
+INSERT INTO IDENTIFIER(target_tbl) SELECT order_date, SUM(amount) AS revenue FROM IDENTIFIER(src_tbl) GROUP BY order_date;
+SET VAR src_tbl = 'main.silver.orders_v2';
+INSERT INTO IDENTIFIER(target_tbl) SELECT order_date, SUM(net_amount) AS revenue FROM IDENTIFIER(src_tbl) GROUP BY order_date;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'main.silver.orders.amount -> main.gold.daily_kpis.revenue',
+      'main.silver.orders.order_date -> main.gold.daily_kpis.order_date',
+      'main.silver.orders_v2.net_amount -> main.gold.daily_kpis.revenue',
+      'main.silver.orders_v2.order_date -> main.gold.daily_kpis.order_date',
+    ]);
+  });
+});
