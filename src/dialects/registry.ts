@@ -57,6 +57,7 @@ export const BASE_SEMANTICS: Semantics = {
   parametricCalls: false,
   streamKeyword: false,
   liveSchema: false,
+  rowValues: false,
   fileTables: false,
   columnsExpressions: false,
   fromFirstQueries: false,
@@ -160,7 +161,7 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, rowValues: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, MATCH_RECOGNIZE, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
@@ -183,7 +184,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true } })),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true } })),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).

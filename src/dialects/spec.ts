@@ -185,6 +185,11 @@ export interface Semantics {
   parametricCalls: boolean;
   /** `FROM STREAM t`, `FROM STREAM read_files('..')` (Databricks Delta Live Tables): the table or function read as a stream. */
   streamKeyword: boolean;
+  /**
+   * A FROM item's name used as a value is its whole row (BigQuery `ARRAY_AGG(o ORDER BY ts DESC
+   * LIMIT 1)[OFFSET(0)]`, `TO_JSON_STRING(t)`, DuckDB `SELECT t FROM t`): it reads every column.
+   */
+  rowValues: boolean;
   /** `LIVE.t` (Databricks Delta Live Tables) is the pipeline's own table `t`: the same table as `t`. */
   liveSchema: boolean;
   /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */

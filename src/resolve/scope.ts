@@ -274,6 +274,20 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
 }
 
+/** A FROM item's whole row used as a value (`rowValues`): every column it has, or its `*` when they are unknown. */
+function rowOf(ctx: Context, src: Source, start: number, end: number): ColumnRef[] {
+  const loc = ctx.loc(start, end);
+  const rs = src.rs;
+  if (rs) {
+    const refs: ColumnRef[] = rs.cols.map((c) => ({ obj: rs.obj, col: c.col }));
+    if (rs.stars.length > 0) refs.push({ obj: rs.obj, col: ctx.b.column(rs.obj, '*') });
+    return refs;
+  }
+  ctx.read(src.obj);
+  if (src.known) return [...src.known.values()].map((n) => ({ obj: src.obj, col: ctx.b.column(src.obj, n, loc) }));
+  return [{ obj: src.obj, col: ctx.b.column(src.obj, '*', loc) }];
+}
+
 /** Does `src` (columns unknown) leave `key` to a source of its `yieldTo` scope that surely has it? */
 function yields(src: Source, key: string): boolean {
   const y = src.yieldTo;
@@ -316,6 +330,10 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       } else if (h === undefined) {
         if (maybe++ === 0) firstMaybe = src;
       }
+    }
+    if (sure === 0 && !strict && ctx.dialect.semantics.rowValues) {
+      const row = s.sources.find((src) => src.names.includes(key));
+      if (row) return { refs: rowOf(ctx, row, start, end) };
     }
     if (sure > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
     if (sure >= 1) {

@@ -295,3 +295,22 @@ INSERT INTO IDENTIFIER(target_tbl) SELECT order_date, SUM(net_amount) AS revenue
     ]);
   });
 });
+
+describe('a FROM item used as a value: its whole row', () => {
+  test('BigQuery ARRAY_AGG(o ORDER BY .. LIMIT 1)[OFFSET(0)].f (was column o of the table), TO_JSON_STRING(t)', () => {
+    const a = ok(`CREATE TABLE raw.orders (order_id INT64, customer_id INT64, amount NUMERIC, order_ts TIMESTAMP);
+INSERT INTO mart.latest_order (customer_id, last_order_id)
+SELECT customer_id, ARRAY_AGG(o ORDER BY order_ts DESC LIMIT 1)[OFFSET(0)].order_id
+FROM raw.orders o
+GROUP BY customer_id;
+INSERT INTO mart.order_docs (doc) SELECT TO_JSON_STRING(e) FROM raw.events e;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'raw.events.* -> mart.order_docs.doc',
+      'raw.orders.amount -> mart.latest_order.last_order_id',
+      'raw.orders.customer_id -> mart.latest_order.customer_id',
+      'raw.orders.customer_id -> mart.latest_order.last_order_id',
+      'raw.orders.order_id -> mart.latest_order.last_order_id',
+      'raw.orders.order_ts -> mart.latest_order.last_order_id',
+    ]);
+  });
+});
