@@ -314,3 +314,21 @@ INSERT INTO mart.order_docs (doc) SELECT TO_JSON_STRING(e) FROM raw.events e;`, 
     ]);
   });
 });
+
+describe('T-SQL OUTPUT of a statement with CTEs', () => {
+  test('WITH src AS (..) MERGE .. USING src .. OUTPUT inserted.c INTO log: src is the CTE, not a table named src', () => {
+    const a = ok(`WITH src AS (SELECT customer_id, SUM(amount) AS total FROM dbo.orders GROUP BY customer_id)
+MERGE INTO dbo.customer_totals WITH (HOLDLOCK) AS t
+USING src AS s ON t.customer_id = s.customer_id
+WHEN MATCHED THEN UPDATE SET t.total = s.total
+WHEN NOT MATCHED THEN INSERT (customer_id, total) VALUES (s.customer_id, s.total)
+OUTPUT $action AS act, inserted.customer_id, inserted.total AS new_total INTO dbo.merge_log (act, customer_id, new_total);`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'dbo.customer_totals.customer_id -> dbo.merge_log.customer_id',
+      'dbo.orders.amount -> dbo.customer_totals.total',
+      'dbo.orders.amount -> dbo.merge_log.new_total',
+      'dbo.orders.customer_id -> dbo.customer_totals.customer_id',
+      'dbo.orders.customer_id -> dbo.merge_log.customer_id',
+    ]);
+  });
+});
