@@ -152,6 +152,7 @@ export class SqlParser extends EmbeddedActionsParser {
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;
   rowFormat!: R<void>;
+  tokenOrGroup!: R<void>;
   limitBy!: R<A.Expr[]>;
   temporal!: R<void>;
   outfile!: R<string>;

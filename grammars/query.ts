@@ -1562,22 +1562,25 @@ export function defineQueryRules(this: SqlParser): void {
     });
   });
 
+  /** One token, or a parenthesized group skipped whole (options without lineage). */
+  this.tokenOrGroup = $.RULE('tokenOrGroup', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          $.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => $.CONSUME(T.AnyToken) },
+    ]);
+  });
+
   /** Hive `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'` around a TRANSFORM's script: how rows are passed. */
   this.rowFormat = $.RULE('rowFormat', () => {
     $.MANY({
       GATE: () => $.LA(1).tokenType === T.StringLit || $.LA(1).tokenType === T.LParen || ROW_FORMAT_WORDS.test($.LA(1).image),
-      DEF: () => {
-        $.OR([
-          {
-            ALT: () => {
-              $.CONSUME(T.LParen);
-              $.SUBRULE($.skipBalanced, { ARGS: [0] });
-              $.CONSUME(T.RParen);
-            },
-          },
-          { ALT: () => $.CONSUME(T.AnyToken) },
-        ]);
-      },
+      DEF: () => $.SUBRULE($.tokenOrGroup),
     });
   });
 

@@ -939,18 +939,7 @@ export function defineStatementRules(this: SqlParser): void {
     const name = $.SUBRULE($.qname);
     $.MANY({
       GATE: () => !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && this.statementGoesOn(),
-      DEF: () => {
-        $.OR([
-          {
-            ALT: () => {
-              $.CONSUME(T.LParen);
-              $.SUBRULE($.skipBalanced, { ARGS: [0] });
-              $.CONSUME(T.RParen);
-            },
-          },
-          { ALT: () => $.CONSUME(T.AnyToken) },
-        ]);
-      },
+      DEF: () => $.SUBRULE($.tokenOrGroup),
     });
     const as = $.OPTION1(() => {
       $.CONSUME(K.AS);
