@@ -408,8 +408,11 @@ export function defineQueryRules(this: SqlParser): void {
     $.OPTION({
       GATE: () => /^(SQL_CALC_FOUND_ROWS|SQL_NO_CACHE|HIGH_PRIORITY|STRAIGHT_JOIN|AS)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma,
       DEF: () => {
-        $.CONSUME(T.AnyToken);
-        $.OPTION1({ GATE: () => /^(STRUCT|VALUE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+        const m = $.CONSUME(T.AnyToken);
+        const kind = $.OPTION1({ GATE: () => /^(STRUCT|VALUE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+        $.ACTION(() => {
+          if (m.tokenType === K.AS && /^STRUCT$/i.test(kind?.image ?? '')) sel.asStruct = true;
+        });
       },
     });
     $.OPTION2(() => {

@@ -284,6 +284,8 @@ interface QueryTail {
 export interface Select extends Node, QueryTail {
   k: 'select';
   distinct?: boolean;
+  /** BigQuery `SELECT AS STRUCT a, b`: one value, a struct of every item. */
+  asStruct?: boolean;
   top?: Expr;
   items: SelectItem[];
   /** `SELECT ... INTO target` (T-SQL table, or PL/SQL variables when `intoVars`). */

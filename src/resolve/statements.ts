@@ -3,7 +3,7 @@
  * into its target, and updates the session catalog.
  */
 import { assertNever } from '../ast/never.js';
-import { joinLeaves, mapTree } from '../ast/walk.js';
+import { joinLeaves, leftmost, mapTree } from '../ast/walk.js';
 import * as crypto from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
@@ -686,13 +686,6 @@ function positionIn(rs: ResultSet, i: number, n: number): number {
   if (i < rs.starEnd!) return -1;
   const at = n - (rs.cols.length - i);
   return at >= rs.starAt ? at : -1;
-}
-
-/** The first SELECT of a query (where a set operation's INTO clause is written). */
-function leftmost(q: A.Query): A.Select {
-  let x = q;
-  while (x.k === 'setop') x = x.left;
-  return x.k === 'select' ? x : { k: 'select', items: [], from: [], groupBy: [], start: x.start, end: x.end };
 }
 
 function withoutInto(q: A.Query): A.Query {

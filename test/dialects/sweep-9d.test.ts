@@ -332,3 +332,22 @@ OUTPUT $action AS act, inserted.customer_id, inserted.total AS new_total INTO db
     ]);
   });
 });
+
+describe('BigQuery SELECT AS STRUCT in a scalar or ARRAY subquery', () => {
+  test('the struct holds every item (only the first was read)', () => {
+    const a = ok(`CREATE OR REPLACE TABLE \`p.mart.user_structs\` AS
+SELECT u.user_id,
+  (SELECT AS STRUCT u.email, u.country) AS contact,
+  ARRAY(SELECT AS STRUCT o.order_id, o.amount FROM \`p.raw.orders\` o WHERE o.user_id = u.user_id) AS orders,
+  (SELECT o.amount FROM \`p.raw.orders\` o WHERE o.user_id = u.user_id ORDER BY o.order_ts DESC LIMIT 1) AS last_amount
+FROM \`p.raw.users\` u;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'p.raw.orders.amount -> p.mart.user_structs.last_amount',
+      'p.raw.orders.amount -> p.mart.user_structs.orders',
+      'p.raw.orders.order_id -> p.mart.user_structs.orders',
+      'p.raw.users.country -> p.mart.user_structs.contact',
+      'p.raw.users.email -> p.mart.user_structs.contact',
+      'p.raw.users.user_id -> p.mart.user_structs.user_id',
+    ]);
+  });
+});
