@@ -751,8 +751,18 @@ export function defineQueryRules(this: SqlParser): void {
             GATE: () => expr?.k === 'star' && STAR_MODIFIERS.has($.LA(1).image.toUpperCase()) && ($.LA(2).tokenType === T.LParen || tokenMatcher($.LA(2), T.Identifier)),
             DEF: () => $.SUBRULE($.starModifier, { ARGS: [expr as Star] }),
           });
-          $.OPTION({ GATE: () => this.aliasAhead(true), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
+          const aliasList = () => $.LA(1).tokenType === K.AS && $.LA(2).tokenType === T.LParen;
+          $.OPTION({ GATE: () => this.aliasAhead(true) && !aliasList(), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
+          // Spark / Hive `stack(..) AS (a, b)`: a generator's outputs.
+          const aliases = $.OPTION1({
+            GATE: aliasList,
+            DEF: () => {
+              $.CONSUME(K.AS);
+              return $.SUBRULE($.identList);
+            },
+          });
           return $.ACTION((): SelectItem => {
+            if (aliases) return { expr, aliases, start: expr.start, end: end() };
             // Teradata `x (NAMED n)`: n names the item unless AS names it.
             if (expr.k === 'op' && expr.op === 'NAMED') {
               const n = expr.args[1]!;

@@ -146,6 +146,8 @@ export interface OrderItem {
 export interface SelectItem extends Node {
   expr: Expr;
   alias?: Ident;
+  /** Spark / Hive `stack(..) AS (a, b)`, `explode(m) AS (k, v)`: a generator's outputs, each from the expression. */
+  aliases?: Ident[];
   /** T-SQL `SELECT @v = expr`: assignment to a variable, not an output column. */
   assignTo?: string;
 }

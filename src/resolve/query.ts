@@ -48,6 +48,21 @@ function columnsCall(e: Expr): A.FuncCall | undefined {
   return found;
 }
 
+/**
+ * Spark / Hive `explode(m) AS (k, v)`: one output per alias, each from the expression; `stack(n,
+ * 'a', x, 'b', y) AS (name, value)`: the j-th output from every j-th value argument.
+ */
+function generatorItems(item: A.SelectItem): A.SelectItem[] {
+  const aliases = item.aliases;
+  if (!aliases) return [item];
+  const e = item.expr;
+  const stack = e.k === 'func' && e.name.parts.length === 1 && e.name.parts[0]!.text.toUpperCase() === 'STACK' && e.args.length > 1 ? e.args.slice(1) : undefined;
+  return aliases.map((alias, j): A.SelectItem => {
+    const expr: Expr = stack ? { k: 'op', op: 'STACK', args: stack.filter((_, i) => i % aliases.length === j), start: e.start, end: e.end } : e;
+    return { ...item, expr, alias, aliases: undefined };
+  });
+}
+
 /** SQLFlow's transform kinds: how an output is computed from its sources. */
 function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constant' | 'case' | 'subquery' {
   switch (e.k) {
@@ -248,7 +263,7 @@ export class QueryAnalyzer {
   private items(items: A.SelectItem[], scope: Scope, rs: ResultSet, rows: ColumnRef, target: QueryTarget): void {
     const ctx = this.ctx;
     let position = 0;
-    for (const item of items) {
+    for (const item of items.some((i) => i.aliases) ? items.flatMap(generatorItems) : items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];

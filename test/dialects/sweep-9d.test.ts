@@ -371,3 +371,22 @@ INSERT OVERWRITE TABLE dw.country_totals SELECT u.country, SUM(o.amount) FROM re
     }
   });
 });
+
+describe('Spark / Hive generator aliases AS (a, b)', () => {
+  test('stack(n, ..) AS (name, value): each output from its own arguments; explode(map) AS (k, v) (were syntax errors)', () => {
+    for (const vendor of ['dbvsparksql', 'dbvdatabricks', 'dbvhive']) {
+      const a = ok(`INSERT INTO dw.metrics (id, metric, value)
+SELECT id, stack(3, 'clicks', clicks, 'views', page_views, 'buys', orders) AS (metric, value) FROM ods.daily_stats;
+INSERT INTO dw.attrs (id, k, v) SELECT id, explode(attributes) AS (k, v) FROM ods.products;`, vendor);
+      expect([vendor, a.pairs]).toEqual([vendor, [
+        'ods.daily_stats.clicks -> dw.metrics.value',
+        'ods.daily_stats.id -> dw.metrics.id',
+        'ods.daily_stats.orders -> dw.metrics.value',
+        'ods.daily_stats.page_views -> dw.metrics.value',
+        'ods.products.attributes -> dw.attrs.k',
+        'ods.products.attributes -> dw.attrs.v',
+        'ods.products.id -> dw.attrs.id',
+      ]]);
+    }
+  });
+});
