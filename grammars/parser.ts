@@ -193,7 +193,6 @@ export class SqlParser extends EmbeddedActionsParser {
   createPipe!: R<A.Statement>;
   createModel!: R<A.Statement>;
   applyChanges!: R<A.Statement>;
-  cacheTable!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;

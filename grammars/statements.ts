@@ -121,7 +121,6 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
         { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
         { GATE: () => /^APPLY$/i.test($.LA(1).image) && /^CHANGES$/i.test($.LA(2).image) && $.LA(3).tokenType === K.INTO, ALT: () => $.SUBRULE($.applyChanges) },
-        { GATE: () => /^CACHE$/i.test($.LA(1).image) && ($.LA(2).tokenType === K.TABLE || /^LAZY$/i.test($.LA(2).image)), ALT: () => $.SUBRULE($.cacheTable) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -1484,26 +1483,6 @@ export function defineStatementRules(this: SqlParser): void {
       const query: Query = { k: 'select', items: all, from: [tableOfName(source)], where, groupBy: [], ...at };
       return { k: 'insert', target, source: query, byName: true, overwrite: false, replace: false, ...at };
     });
-  });
-
-  /**
-   * Spark / Databricks `CACHE [LAZY] TABLE t [OPTIONS (..)] [AS] query`: t is a temporary view of the
-   * query (cached); `CACHE TABLE t` alone caches a table: no lineage.
-   */
-  this.cacheTable = $.RULE('cacheTable', (): Statement => {
-    const kw = $.CONSUME(T.Identifier);
-    $.OPTION({ GATE: () => /^LAZY$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.Identifier) });
-    $.CONSUME(K.TABLE);
-    const name = $.SUBRULE($.qname);
-    $.MANY({ GATE: () => !this.startsQuery(1) && !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && this.statementGoesOn(), DEF: () => $.SUBRULE($.tokenOrGroup) });
-    const query = $.OPTION1({
-      GATE: () => this.statementGoesOn(),
-      DEF: () => {
-        $.OPTION2(() => $.CONSUME(K.AS));
-        return $.SUBRULE($.query);
-      },
-    });
-    return $.ACTION((): Statement => (query ? { k: 'create_view', name, columns: undefined, query, materialized: false, start: kw.startOffset, end: end() } : this.skipped('CACHE', kw.startOffset)));
   });
 
   /** Valid SQL without lineage: recorded by its first words, the rest skipped. */

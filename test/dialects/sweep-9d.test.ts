@@ -352,26 +352,6 @@ FROM \`p.raw.users\` u;`, 'dbvbigquery');
   });
 });
 
-describe('Spark CACHE TABLE .. AS query', () => {
-  test('a temporary view of the query, read by later statements (was no lineage)', () => {
-    for (const vendor of ['dbvsparksql', 'dbvdatabricks']) {
-      const a = ok(`CACHE TABLE hot_users AS SELECT user_id, country FROM ods.users WHERE active = true;
-CACHE LAZY TABLE recent_orders OPTIONS ('storageLevel' 'DISK_ONLY') SELECT order_id, user_id, amount FROM ods.orders WHERE dt >= '2024-06-01';
-CACHE TABLE ods.users;
-INSERT OVERWRITE TABLE dw.country_totals SELECT u.country, SUM(o.amount) FROM recent_orders o JOIN hot_users u ON u.user_id = o.user_id GROUP BY u.country;`, vendor);
-      expect([vendor, a.pairs]).toEqual([vendor, [
-        'hot_users.country -> dw.country_totals.country',
-        'ods.orders.amount -> recent_orders.amount',
-        'ods.orders.order_id -> recent_orders.order_id',
-        'ods.orders.user_id -> recent_orders.user_id',
-        'ods.users.country -> hot_users.country',
-        'ods.users.user_id -> hot_users.user_id',
-        'recent_orders.amount -> dw.country_totals.SUM(o.amount)',
-      ]]);
-    }
-  });
-});
-
 describe('Spark / Hive generator aliases AS (a, b)', () => {
   test('stack(n, ..) AS (name, value): each output from its own arguments; explode(map) AS (k, v) (were syntax errors)', () => {
     for (const vendor of ['dbvsparksql', 'dbvdatabricks', 'dbvhive']) {
