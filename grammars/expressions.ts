@@ -1,7 +1,7 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
 import { tokenMatcher, type IOrAlt, type IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
-import { foldChain, ident, list, qname, splitDotted, type Step } from './build.js';
+import { foldChain, ident, list, qname, selectAll, splitDotted, tableOfName, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -319,9 +319,11 @@ export function defineExpressionRules(this: SqlParser): void {
   /** Prefix operators, then a primary, then postfix (`::type`, `[i]`, `.field`, COLLATE, AT TIME ZONE). */
   let unaryAlts: IOrAlt<Expr>[] | undefined;
   let prefixOps: IOrAlt<IToken>[] | undefined;
+  /** `t.1` (ClickHouse tuple element): a number `.1` written right after the expression. */
+  const tupleIndexAhead = () => $.LA(1).image.startsWith('.') && $.LA(1).startOffset === $.LA(0).endOffset! + 1;
   const manyPostfix = {
     // A `(` continues the expression only as a Teradata attribute phrase.
-    GATE: () => $.LA(1).tokenType !== T.LParen || this.attributePhraseAhead(false),
+    GATE: () => ($.LA(1).tokenType !== T.LParen || this.attributePhraseAhead(false)) && ($.LA(1).tokenType !== T.NumberLit || tupleIndexAhead()),
     DEF: () => {
       this.postfixBase = $.SUBRULE($.postfix, { ARGS: [this.postfixBase] });
     },
@@ -382,6 +384,13 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(T.Dot);
           const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
           return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
+        },
+      },
+      {
+        GATE: tupleIndexAhead,
+        ALT: () => {
+          const n = $.CONSUME(T.NumberLit);
+          return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: n.image.slice(1), start: n.startOffset, end: end() }], start: base.start, end: end() }));
         },
       },
       {
@@ -525,7 +534,7 @@ export function defineExpressionRules(this: SqlParser): void {
           return $.ACTION((): Expr => ({ k: 'op', op: 'ARRAY', args: items, start: lb.startOffset, end: end() }));
         },
       },
-      { GATE: () => this.caps.objectLiterals && $.LA(1).tokenType === T.LBrace, ALT: () => $.SUBRULE($.objectLiteral) },
+      { ALT: () => $.SUBRULE($.objectLiteral) },
       { GATE: () => this.caps.documentQueries && collectionAhead($.LA(1), $.LA(2), $.LA(3)), ALT: () => $.SUBRULE($.collectionExpr) },
       { ALT: () => $.SUBRULE($.nameOrCall) },
       {
@@ -1051,6 +1060,16 @@ export function defineExpressionRules(this: SqlParser): void {
           },
         },
         {
+          // BigQuery `ML.PREDICT(MODEL m, TABLE t)`, `f(TABLE t)`: a model or table passed whole,
+          // read as `(SELECT * FROM t)`.
+          GATE: () => /^(MODEL|TABLE)$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier) && $.LA(3).tokenType !== T.Arrow,
+          ALT: () => {
+            const kw = $.or(10, [{ ALT: () => $.CONSUME(K.TABLE) }, { ALT: () => $.CONSUME3(T.Identifier) }]);
+            const name = $.SUBRULE($.qname);
+            return $.ACTION((): Expr => ({ k: 'subquery', mode: 'scalar', query: selectAll([tableOfName(name)], name, name.start, name.end), start: kw.startOffset, end: name.end }));
+          },
+        },
+        {
           ALT: () => {
             const e = $.SUBRULE($.expr);
             const named = $.OPTION(() => {
@@ -1168,7 +1187,18 @@ export function defineExpressionRules(this: SqlParser): void {
     $.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
-        const expr = $.SUBRULE($.expr);
+        // `ORDER BY ALL [ASC | DESC] [NULLS FIRST | LAST]` (DuckDB, Snowflake, Databricks): by every
+        // output column, no item of its own.
+        const expr = $.OR9([
+          {
+            GATE: () => $.LA(1).tokenType === K.ALL,
+            ALT: () => {
+              $.CONSUME(K.ALL);
+              return undefined;
+            },
+          },
+          { ALT: () => $.SUBRULE($.expr) },
+        ]);
         let desc = false;
         $.OPTION(() => {
           $.OR([
@@ -1209,7 +1239,7 @@ export function defineExpressionRules(this: SqlParser): void {
             });
           },
         });
-        items.push({ expr, desc });
+        if (expr) items.push({ expr, desc });
       },
     });
     return items;

@@ -287,6 +287,12 @@ export class FastExpr {
     return items;
   }
 
+  /** A number `.1` right after the expression: ClickHouse's tuple element `t.1`, a postfix. */
+  private tupleIndex(): boolean {
+    const n = this.toks[this.p];
+    return n !== undefined && n.tokenType === T.NumberLit && n.image.startsWith('.') && n.startOffset === this.toks[this.p - 1]!.endOffset! + 1;
+  }
+
   /** `unary`: prefix operators, then a primary without postfix. */
   private unary(): Expr {
     const t = this.toks[this.p];
@@ -298,7 +304,7 @@ export class FastExpr {
       return { k: 'op', op: t.image.toUpperCase(), args: [operand], start: t.startOffset, end: operand.end };
     }
     const e = this.primary(t);
-    if (postfixTable[this.idx()] === true || this.attributePhrase(false)) throw GIVE_UP;
+    if (postfixTable[this.idx()] === true || this.attributePhrase(false) || this.tupleIndex()) throw GIVE_UP;
     return e;
   }
 

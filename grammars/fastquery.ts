@@ -140,7 +140,7 @@ export class FastQuery extends FastExpr {
     const after = this.toks[this.p];
     if (this.is(K.WITH!) || (after !== undefined && /^(DISTRIBUTE|ORGANIZE|DISTRIBUTED)$/i.test(after.image))) throw GIVE_UP;
     const s: Statement = table
-      ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, start: kw.startOffset, end: this.end() }
+      ? { k: 'create_table', name, temporary, columns: [], as: query, like: undefined, clone: undefined, location: undefined, notQuery: undefined, start: kw.startOffset, end: this.end() }
       : { k: 'create_view', name, columns: undefined, query, materialized, start: kw.startOffset, end: this.end() };
     return this.semicolon(s);
   };

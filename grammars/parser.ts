@@ -7,7 +7,7 @@ import { CachedLookahead, recordedGrammar } from './lookahead.js';
 import { EmbeddedActionsParser, EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type * as A from '../src/ast/nodes.js';
 import type { Semantics } from '../src/dialects/spec.js';
-import type { Step } from './build.js';
+import { ident, type Step } from './build.js';
 import type { Dsl } from './dsl.js';
 import { defineDocTableRules } from './doc-tables.js';
 import { attributePhraseAt, defineExpressionRules } from './expressions.js';
@@ -157,6 +157,7 @@ export class SqlParser extends EmbeddedActionsParser {
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;
   rowFormat!: R<void>;
+  tokenOrGroup!: R<void>;
   limitBy!: R<A.Expr[]>;
   temporal!: R<void>;
   outfile!: R<string>;
@@ -196,6 +197,8 @@ export class SqlParser extends EmbeddedActionsParser {
   otherStmt!: R<A.Statement>;
   identifierName!: R<A.QName>;
   createPipe!: R<A.Statement>;
+  createModel!: R<A.Statement>;
+  applyChanges!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;
@@ -313,7 +316,7 @@ export class SqlParser extends EmbeddedActionsParser {
     }
     const t = this.LA(n).tokenType;
     // A PIVOT / UNPIVOT where a query starts is DuckDB's statement (after a FROM item it is the table operator).
-    return t === K.SELECT || t === K.WITH || (t === K.FROM && this.caps.fromFirstQueries) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
+    return t === K.SELECT || t === K.WITH || (t === K.FROM && (this.caps.fromFirstQueries || (this.caps.fromFirstSubqueries && this.LA(n - 1).tokenType === T.LParen))) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 
   /** Can `tok` start a statement? Used where statements need no separator. */
@@ -426,6 +429,20 @@ export class SqlParser extends EmbeddedActionsParser {
   /** Db2 `WITH UR | CS | RS | RR` after a query (not a CTE named so: `WITH rs AS (..)`, `WITH cs (a) AS ..`). */
   isolationAhead(): boolean {
     return this.LA(1).tokenType === K.WITH && ISOLATION.test(this.LA(2).image) && this.LA(3).tokenType !== K.AS && this.LA(3).tokenType !== T.LParen;
+  }
+
+  /**
+   * After SET: `[VAR | VARIABLE] name = value` (Snowflake session variables, Databricks `SET VAR`):
+   * the variable set, and the string literal it holds (as written) when the value is one.
+   */
+  sessionSet(): A.OtherStmt['sessionSet'] {
+    const i = /^(VAR|VARIABLE)$/i.test(this.LA(1).image) && tokenMatcher(this.LA(2), T.Identifier) ? 2 : 1;
+    const name = this.LA(i);
+    if (!tokenMatcher(name, T.Identifier) || this.LA(i + 1).image !== '=') return undefined;
+    const v = this.LA(i + 2);
+    const after = this.LA(i + 3).tokenType;
+    const value = v.tokenType === T.StringLit && (after === T.Semicolon || after === EOF) ? v.image : undefined;
+    return { name: ident(name).text, value };
   }
 
   /** `DATABASE name;` alone: Teradata's USE. */

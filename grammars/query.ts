@@ -283,8 +283,8 @@ export function defineQueryRules(this: SqlParser): void {
     return $.OR([
       { ALT: () => $.SUBRULE($.selectCore) },
       {
-        // DuckDB `FROM t SELECT a WHERE ..` and `FROM t` (SELECT *).
-        GATE: () => this.caps.fromFirstQueries,
+        // DuckDB `FROM t SELECT a WHERE ..` and `FROM t` (SELECT *); Hive / Spark `(FROM t SELECT a)`.
+        GATE: () => this.caps.fromFirstQueries || this.caps.fromFirstSubqueries,
         ALT: () => {
           const kw = $.CONSUME(K.FROM);
           const from = $.SUBRULE($.tableRefs);
@@ -343,22 +343,7 @@ export function defineQueryRules(this: SqlParser): void {
     $.OPTION(() => {
       $.CONSUME(K.ORDER);
       $.CONSUME(K.BY);
-      tail.orderBy = $.OR6([
-        {
-          // `ORDER BY ALL [ASC | DESC] [NULLS FIRST | LAST]` (DuckDB, Snowflake, Databricks): by every output column.
-          GATE: () => $.LA(1).tokenType === K.ALL,
-          ALT: () => {
-            $.CONSUME1(K.ALL);
-            $.OPTION5(() => $.OR7([{ ALT: () => $.CONSUME(K.ASC) }, { ALT: () => $.CONSUME(K.DESC) }]));
-            $.OPTION6(() => {
-              $.CONSUME(K.NULLS);
-              $.OR8([{ ALT: () => $.CONSUME1(K.FIRST) }, { ALT: () => $.CONSUME(K.LAST) }]);
-            });
-            return [];
-          },
-        },
-        { ALT: () => $.SUBRULE($.orderItems) },
-      ]);
+      tail.orderBy = $.SUBRULE($.orderItems);
     });
     $.MANY({
       GATE: () => {
@@ -507,8 +492,11 @@ export function defineQueryRules(this: SqlParser): void {
     $.OPTION({
       GATE: () => /^(SQL_CALC_FOUND_ROWS|SQL_NO_CACHE|HIGH_PRIORITY|STRAIGHT_JOIN|AS)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma,
       DEF: () => {
-        $.CONSUME(T.AnyToken);
-        $.OPTION1({ GATE: () => /^(STRUCT|VALUE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+        const m = $.CONSUME(T.AnyToken);
+        const kind = $.OPTION1({ GATE: () => /^(STRUCT|VALUE)$/i.test($.LA(1).image), DEF: () => $.CONSUME1(T.AnyToken) });
+        $.ACTION(() => {
+          if (m.tokenType === K.AS && /^STRUCT$/i.test(kind?.image ?? '')) sel.asStruct = true;
+        });
       },
     });
     // Informix `SELECT [SKIP n] [FIRST | LIMIT n] ..`: how many rows, no lineage.
@@ -1002,8 +990,18 @@ export function defineQueryRules(this: SqlParser): void {
             GATE: () => expr?.k === 'star' && STAR_MODIFIERS.has($.LA(1).image.toUpperCase()) && ($.LA(2).tokenType === T.LParen || tokenMatcher($.LA(2), T.Identifier)),
             DEF: () => $.SUBRULE($.starModifier, { ARGS: [expr as Star] }),
           });
-          $.OPTION({ GATE: () => this.aliasAhead(true), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
+          const aliasList = () => $.LA(1).tokenType === K.AS && $.LA(2).tokenType === T.LParen;
+          $.OPTION({ GATE: () => this.aliasAhead(true) && !aliasList(), DEF: () => (alias = $.SUBRULE($.alias, { ARGS: [true] })) });
+          // Spark / Hive `stack(..) AS (a, b)`: a generator's outputs.
+          const aliases = $.OPTION1({
+            GATE: aliasList,
+            DEF: () => {
+              $.CONSUME(K.AS);
+              return $.SUBRULE($.identList);
+            },
+          });
           return $.ACTION((): SelectItem => {
+            if (aliases) return { expr, aliases, start: expr.start, end: end() };
             // Teradata `x (NAMED n)`: n names the item unless AS names it.
             if (expr.k === 'op' && expr.op === 'NAMED') {
               const n = expr.args[1]!;
@@ -1899,22 +1897,25 @@ export function defineQueryRules(this: SqlParser): void {
     });
   });
 
+  /** One token, or a parenthesized group skipped whole (options without lineage). */
+  this.tokenOrGroup = $.RULE('tokenOrGroup', () => {
+    $.OR([
+      {
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          $.SUBRULE($.skipBalanced, { ARGS: [0] });
+          $.CONSUME(T.RParen);
+        },
+      },
+      { ALT: () => $.CONSUME(T.AnyToken) },
+    ]);
+  });
+
   /** Hive `ROW FORMAT DELIMITED FIELDS TERMINATED BY ',' ..`, `ROW FORMAT SERDE '..' WITH SERDEPROPERTIES (..)`, `RECORDREADER '..'` around a TRANSFORM's script: how rows are passed. */
   this.rowFormat = $.RULE('rowFormat', () => {
     $.MANY({
       GATE: () => $.LA(1).tokenType === T.StringLit || $.LA(1).tokenType === T.LParen || ROW_FORMAT_WORDS.test($.LA(1).image),
-      DEF: () => {
-        $.OR([
-          {
-            ALT: () => {
-              $.CONSUME(T.LParen);
-              $.SUBRULE($.skipBalanced, { ARGS: [0] });
-              $.CONSUME(T.RParen);
-            },
-          },
-          { ALT: () => $.CONSUME(T.AnyToken) },
-        ]);
-      },
+      DEF: () => $.SUBRULE($.tokenOrGroup),
     });
   });
 

@@ -78,6 +78,9 @@ export abstract class PsmUnits extends BlockParser {
     }
     // Informix `DEFINE GLOBAL v INT DEFAULT 0;`.
     if (this.w() === 'GLOBAL' && this.isName(2)) this.next();
+    // Databricks `DECLARE [OR REPLACE] VARIABLE | VAR name [type] [DEFAULT | = value]`.
+    if (this.w() === 'OR' && this.w(2) === 'REPLACE' && /^VAR(IABLE)?$/.test(this.w(3))) this.next(), this.next();
+    if (/^VAR(IABLE)?$/.test(this.w()) && this.isName(2) && (this.isName(3) || this.w(3) === 'DEFAULT' || this.is(T.Eq, 3))) this.next();
     const first = this.tokenName(this.next()).parts[0]!;
     const names = [first.text];
     while (this.is(T.Comma) && this.isName(2)) {

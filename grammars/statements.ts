@@ -1,5 +1,5 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
-import { tokenMatcher, type IToken } from './chevrotain.js';
+import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
@@ -20,6 +20,10 @@ const UPSERT = /^UPSERT$/i;
 const VIEW_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|FOREIGN)$/i;
 export const TABLE_MODIFIERS = /^(GLOBAL|LOCAL|TEMP|TEMPORARY|VOLATILE|TRANSIENT|EXTERNAL|UNLOGGED|MULTISET|SET|HYBRID|DYNAMIC|ICEBERG|SHARDED|PRIVATE|MATERIALIZED|SECURE|RECURSIVE|FORCE|NOFORCE|OR|REPLACE|ALTER|EDITIONABLE|NONEDITIONABLE|TRANSACTIONAL|REFRESH|STREAMING|LIVE|COLUMN|ROW|HISTORY)$/i;
 const COLUMN_CONSTRAINT_START = /^(CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|PERIOD|LIKE|EXCLUDE|FULLTEXT|SPATIAL)$/i;
+/** The argument of `IDENTIFIER(..)` that is one variable: `$v`, `:v`, `v` (its name). */
+const ONE_VARIABLE = /^[$:]?([A-Za-z_][A-Za-z0-9_$]*)$/;
+/** What may follow the table named by ClickHouse `CREATE TABLE x AS other` (its options). */
+const COPY_FOLLOWERS = /^(ENGINE|COMMENT|SETTINGS|PARTITION|ORDER|PRIMARY|TTL|SAMPLE|EMPTY)$/i;
 const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 
 /** The change-tracking columns of a Snowflake stream, besides its table's. */
@@ -116,6 +120,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
         { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
+        { GATE: () => /^APPLY$/i.test($.LA(1).image) && /^CHANGES$/i.test($.LA(2).image) && $.LA(3).tokenType === K.INTO, ALT: () => $.SUBRULE($.applyChanges) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
     });
@@ -941,6 +946,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^STREAM$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createStream, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^PIPE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createPipe, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^MODEL$/i.test($.LA(1).image) && tokenMatcher($.LA(1), T.Identifier), ALT: () => $.SUBRULE($.createModel, { ARGS: [kw.startOffset, temporary] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -988,6 +994,30 @@ export function defineStatementRules(this: SqlParser): void {
     return $.ACTION((): Statement => ({ ...copy, start }));
   });
 
+  /**
+   * BigQuery `CREATE [OR REPLACE] MODEL [IF NOT EXISTS] m [TRANSFORM (..)] [OPTIONS (..)] AS query`:
+   * the model is trained on the query's columns, recorded as a table created from them (CTAS). A
+   * model without a query (imported, remote) or trained on several (`AS (training_data AS (..),
+   * custom_holiday AS (..))`) is skipped.
+   */
+  this.createModel = $.RULE('createModel', (start: number, temporary: boolean): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    const name = $.SUBRULE($.qname);
+    $.MANY({
+      GATE: () => !($.LA(1).tokenType === K.AS && this.startsQuery(2)) && this.statementGoesOn(),
+      DEF: () => $.SUBRULE($.tokenOrGroup),
+    });
+    const as = $.OPTION1(() => {
+      $.CONSUME(K.AS);
+      return $.SUBRULE($.query);
+    });
+    return $.ACTION((): Statement => {
+      if (!as) return this.skipped('CREATE', start);
+      return { k: 'create_table', name, temporary, columns: [], as, like: undefined, clone: undefined, location: undefined, notQuery: undefined, start, end: end() };
+    });
+  });
+
   this.createStream = $.RULE('createStream', (start: number): Statement => {
     $.CONSUME(T.Identifier);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
@@ -1008,6 +1038,38 @@ export function defineStatementRules(this: SqlParser): void {
 
   /** A CTAS query written without AS: SELECT or a parenthesized query (never `WITH (options)`). */
   const ctasQueryAhead = () => $.LA(1).tokenType === K.SELECT || ($.LA(1).tokenType === T.LParen && this.startsQuery(1));
+  /**
+   * At an `AS` of CREATE TABLE that no query follows: is it one that names no query? `STORED AS
+   * ORC` (Hive), `STORE AS ..` (Oracle LOBs), PostgreSQL `AS TABLE t` / `AS EXECUTE p`, or a table
+   * to copy the structure (ClickHouse `AS other [ENGINE = ..]`, `AS remote(..)`) or data
+   * (Teradata `AS other WITH [NO] DATA`) of. Otherwise (`AS SELEC a FROM t`) the query is misspelt.
+   */
+  /** `AS t1 WITH [NO] DATA` ahead (Teradata's copy of a table; the clause is required there). */
+  const withDataAfterName = (): boolean => {
+    let i = 2;
+    while ($.LA(i + 1).tokenType === T.Dot && tokenMatcher($.LA(i + 2), T.Identifier)) i += 2;
+    return $.LA(i + 1).tokenType === K.WITH && /^(DATA|NO)$/i.test($.LA(i + 2).image);
+  };
+  const asNamesNoQuery = (): boolean => {
+    if (/^(STORED|STORE)$/i.test($.LA(0).image)) return true;
+    if ($.LA(2).tokenType === K.TABLE || /^EXECUTE$/i.test($.LA(2).image)) return true;
+    let i = 2;
+    if (!tokenMatcher($.LA(i), T.Identifier)) return false;
+    while ($.LA(i + 1).tokenType === T.Dot && tokenMatcher($.LA(i + 2), T.Identifier)) i += 2;
+    let next = $.LA(i + 1);
+    if (next.tokenType === T.LParen) {
+      // A table function's arguments: to the matching parenthesis.
+      let depth = 0;
+      for (i++; ; i++) {
+        const t = $.LA(i).tokenType;
+        if (t === T.LParen) depth++;
+        else if (t === T.RParen && --depth === 0) break;
+        else if (t === T.Semicolon || t === EOF) return false;
+      }
+      next = $.LA(i + 1);
+    }
+    return next.tokenType === T.Semicolon || next.tokenType === EOF || next.tokenType === K.WITH || COPY_FOLLOWERS.test(next.image);
+  };
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
@@ -1064,6 +1126,7 @@ export function defineStatementRules(this: SqlParser): void {
       like = $.SUBRULE2($.qname);
     });
     let clone: QName | undefined;
+    let notQuery: number | undefined;
     $.option(13, () => {
       // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`: a copy of t1's data.
       $.CONSUME(K.CLONE);
@@ -1072,7 +1135,7 @@ export function defineStatementRules(this: SqlParser): void {
     let copyOf: QName | undefined;
     $.option(33, {
       // Teradata `CREATE TABLE t2 AS t1 WITH [NO] DATA`: a copy of t1 (its rows too WITH DATA).
-      GATE: () => $.LA(1).tokenType === K.AS && tokenMatcher($.LA(2), T.Identifier) && !this.startsQuery(2),
+      GATE: () => $.LA(1).tokenType === K.AS && tokenMatcher($.LA(2), T.Identifier) && !this.startsQuery(2) && withDataAfterName(),
       DEF: () => {
         $.consume(33, K.AS);
         copyOf = $.subrule(33, $.qname);
@@ -1097,6 +1160,9 @@ export function defineStatementRules(this: SqlParser): void {
         return true;
       },
       DEF: () => {
+        $.ACTION(() => {
+          if (notQuery === undefined && $.LA(1).tokenType === K.AS && !asNamesNoQuery()) notQuery = $.LA(2).startOffset;
+        });
         $.OR1({
           IGNORE_AMBIGUITIES: true,
           DEF: [
@@ -1140,7 +1206,7 @@ export function defineStatementRules(this: SqlParser): void {
         $.SUBRULE4($.skipBalanced, { ARGS: [0] });
       },
     });
-    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone: clone ?? copyOf, location, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'create_table', name, temporary, columns, as, like, clone: clone ?? copyOf, location, notQuery, start, end: end() }));
   });
 
   this.createView = $.RULE('createView', (start: number, materialized: boolean): Statement => {
@@ -1428,26 +1494,140 @@ export function defineStatementRules(this: SqlParser): void {
    */
   this.identifierName = $.RULE('identifierName', (): QName => {
     const kw = $.CONSUME(T.Identifier);
-    $.CONSUME(T.LParen);
+    const open = $.CONSUME(T.LParen);
     let lit: IToken | undefined;
     $.OR([
       { GATE: () => $.LA(1).tokenType === T.StringLit && $.LA(2).tokenType === T.RParen, ALT: () => (lit = $.CONSUME(T.StringLit)) },
       { ALT: () => $.SUBRULE($.skipBalanced, { ARGS: [0] }) },
     ]);
-    $.CONSUME(T.RParen);
+    const close = $.CONSUME(T.RParen);
     return $.ACTION((): QName => {
       const named = lit ? stringName(lit.image, lit.startOffset, lit.endOffset! + 1) : undefined;
       if (named) return named;
       const at = { start: kw.startOffset, end: end() };
-      return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true };
+      const variable = ONE_VARIABLE.exec(this.text.slice(open.endOffset! + 1, close.startOffset).trim())?.[1];
+      return { parts: [{ text: this.text.slice(at.start, at.end), quoted: true, ...at }], ...at, runtime: true, variable };
+    });
+  });
+
+  /**
+   * Databricks Delta Live Tables `APPLY CHANGES INTO t FROM [STREAM(s) | s] KEYS (k, ..) [IGNORE NULL
+   * UPDATES] [APPLY AS DELETE WHEN c] [APPLY AS TRUNCATE WHEN c] SEQUENCE BY e [COLUMNS a, b | COLUMNS *
+   * EXCEPT (a, b)] [STORED AS SCD TYPE 1 | 2] [TRACK HISTORY ON ..]`: s's columns go into t's of the
+   * same name (INSERT BY NAME); the keys, the sequence and the conditions choose the rows; SCD type 2
+   * adds `__START_AT` / `__END_AT`, taken from the sequence.
+   */
+  this.applyChanges = $.RULE('applyChanges', (): Statement => {
+    const kw = $.CONSUME(T.Identifier);
+    $.CONSUME1(T.Identifier);
+    $.CONSUME(K.INTO);
+    const target = $.SUBRULE($.qname);
+    $.CONSUME(K.FROM);
+    const streamed = $.OPTION({
+      GATE: () => /^STREAM$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen,
+      DEF: () => {
+      $.CONSUME2(T.Identifier); // STREAM
+      $.CONSUME(T.LParen);
+      const name = $.SUBRULE1($.qname);
+      $.CONSUME(T.RParen);
+      return name;
+      },
+    });
+    const source = streamed ?? $.SUBRULE2($.qname);
+    const rows: Expr[] = [];
+    let items: SelectItem[] | undefined;
+    let except: Ident[] | undefined;
+    let sequence: Expr | undefined;
+    let scd2 = false;
+    $.MANY({
+      GATE: () => this.statementGoesOn(),
+      DEF: () => $.OR([
+        {
+          GATE: () => /^KEYS$/i.test($.LA(1).image),
+          ALT: () => {
+            $.CONSUME3(T.Identifier);
+            const keys = $.SUBRULE($.identList);
+            $.ACTION(() => {
+              for (const k of keys) rows.push({ k: 'col', name: { parts: [k], start: k.start, end: k.end }, start: k.start, end: k.end });
+            });
+          },
+        },
+        {
+          GATE: () => /^APPLY$/i.test($.LA(1).image) && $.LA(2).tokenType === K.AS,
+          ALT: () => {
+            $.CONSUME4(T.Identifier);
+            $.CONSUME(K.AS);
+            $.CONSUME(T.AnyToken); // DELETE | TRUNCATE
+            $.CONSUME(K.WHEN);
+            rows.push($.SUBRULE($.expr));
+          },
+        },
+        {
+          GATE: () => /^SEQUENCE$/i.test($.LA(1).image) && $.LA(2).tokenType === K.BY,
+          ALT: () => {
+            $.CONSUME5(T.Identifier);
+            $.CONSUME(K.BY);
+            sequence = $.SUBRULE1($.expr);
+            rows.push(sequence);
+          },
+        },
+        {
+          GATE: () => /^COLUMNS$/i.test($.LA(1).image),
+          ALT: () => {
+            $.CONSUME6(T.Identifier);
+            $.OR1([
+              {
+                ALT: () => {
+                  $.CONSUME(T.Star);
+                  $.CONSUME(K.EXCEPT);
+                  except = $.SUBRULE1($.identList);
+                },
+              },
+              {
+                ALT: () => {
+                  items = [];
+                  $.AT_LEAST_ONE_SEP({
+                    SEP: T.Comma,
+                    DEF: () => {
+                      const c = $.SUBRULE($.ident);
+                      items!.push({ expr: { k: 'col', name: { parts: [c], start: c.start, end: c.end }, start: c.start, end: c.end }, start: c.start, end: c.end });
+                    },
+                  });
+                },
+              },
+            ]);
+          },
+        },
+        {
+          GATE: () => /^STORED$/i.test($.LA(1).image),
+          ALT: () => {
+            $.CONSUME7(T.Identifier);
+            $.CONSUME1(K.AS);
+            $.CONSUME8(T.Identifier); // SCD
+            $.CONSUME9(T.Identifier); // TYPE
+            const n = $.CONSUME(T.NumberLit);
+            $.ACTION(() => (scd2 = n.image === '2'));
+          },
+        },
+        { ALT: () => $.CONSUME1(T.AnyToken) },
+      ]),
+    });
+    return $.ACTION((): Statement => {
+      const at = { start: kw.startOffset, end: end() };
+      const all: SelectItem[] = items ?? [{ expr: { k: 'star', except, ...at }, ...at }];
+      if (scd2 && sequence) for (const name of ['__START_AT', '__END_AT']) all.push({ expr: sequence, alias: { text: name, quoted: false, ...at }, ...at });
+      const where = rows.reduce<Expr | undefined>((acc, e) => (acc ? { k: 'op', op: 'AND', args: [acc, e], start: acc.start, end: e.end } : e), undefined);
+      const query: Query = { k: 'select', items: all, from: [tableOfName(source)], where, groupBy: [], ...at };
+      return { k: 'insert', target, source: query, byName: true, overwrite: false, replace: false, ...at };
     });
   });
 
   /** Valid SQL without lineage: recorded by its first words, the rest skipped. */
   this.otherStmt = $.RULE('otherStmt', (): Statement => {
     const first = $.CONSUME(T.AnyToken);
+    const sessionSet = $.ACTION(() => (first.tokenType === K.SET ? this.sessionSet() : undefined));
     $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
-    return $.ACTION(() => this.skipped(first?.image?.toUpperCase(), first.startOffset));
+    return $.ACTION(() => this.skipped(first?.image?.toUpperCase(), first.startOffset, sessionSet && { sessionSet }));
   });
 
   /** Hive `INSERT OVERWRITE DIRECTORY '...' ROW FORMAT ... STORED AS ...` options before the query. */

@@ -21,6 +21,8 @@ export interface QName extends Node {
   dblink?: string;
   /** `IDENTIFIER(:v)` (Databricks, Snowflake): named at run time; the one part is the call as written. */
   runtime?: boolean;
+  /** The variable a run-time name is in (`IDENTIFIER($v)`, `IDENTIFIER(:v)`: `v`), when it is one variable. */
+  variable?: string;
 }
 
 // ---------------------------------------------------------------- expressions
@@ -144,6 +146,8 @@ export interface OrderItem {
 export interface SelectItem extends Node {
   expr: Expr;
   alias?: Ident;
+  /** Spark / Hive `stack(..) AS (a, b)`, `explode(m) AS (k, v)`: a generator's outputs, each from the expression. */
+  aliases?: Ident[];
   /** T-SQL `SELECT @v = expr`: assignment to a variable, not an output column. */
   assignTo?: string;
 }
@@ -284,6 +288,8 @@ interface QueryTail {
 export interface Select extends Node, QueryTail {
   k: 'select';
   distinct?: boolean;
+  /** BigQuery `SELECT AS STRUCT a, b`: one value, a struct of every item. */
+  asStruct?: boolean;
   top?: Expr;
   items: SelectItem[];
   /** `SELECT ... INTO target` (T-SQL table, or PL/SQL variables when `intoVars`). */
@@ -469,6 +475,8 @@ export interface CreateTableStmt extends Node {
   clone?: QName;
   /** External/path location (`LOCATION '...'`). */
   location?: string;
+  /** Offset of what follows its `AS` when that is no query (`AS SELEC a FROM t`): warned, no lineage. */
+  notQuery?: number;
 }
 
 export interface CreateViewStmt extends Node {
@@ -581,4 +589,6 @@ export interface OtherStmt extends Node {
   call?: QName;
   /** Reported by the resolver (e.g. dynamic SQL that is not a literal, Oracle MODEL clause). */
   diagnostic?: { severity: 'warning' | 'note'; message: string; code?: string };
+  /** `SET v = 'db.s.t'` (Snowflake, Databricks `SET VAR`): a session variable and the string literal it now holds, as written (none: not a string). */
+  sessionSet?: { name: string; value?: string };
 }

@@ -11,7 +11,7 @@
  * node is walked without changes here.
  */
 import { assertNever } from './never.js';
-import type { Expr, TableRef } from './nodes.js';
+import type { Expr, Query, Select, TableRef } from './nodes.js';
 
 /** An AST node as the generic walks see it. */
 export interface AnyNode {
@@ -101,4 +101,11 @@ export function joinLeaves(ref: TableRef, out: TableRef[] = []): TableRef[] {
     joinLeaves(ref.right, out);
   } else out.push(ref);
   return out;
+}
+
+/** The first SELECT of a query (where a set operation's INTO clause and BigQuery's `AS STRUCT` are written). */
+export function leftmost(q: Query): Select {
+  let x = q;
+  while (x.k === 'setop') x = x.left;
+  return x.k === 'select' ? x : { k: 'select', items: [], from: [], groupBy: [], start: x.start, end: x.end };
 }

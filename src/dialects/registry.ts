@@ -43,6 +43,7 @@ export const BASE_SEMANTICS: Semantics = {
   statementsWithoutSemicolons: false,
   lateralColumnAlias: false,
   groupByPositions: true,
+  aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
   pivotAggregateFirst: false,
@@ -56,14 +57,16 @@ export const BASE_SEMANTICS: Semantics = {
   currentValueWords: NONE,
   parametricCalls: false,
   streamKeyword: false,
+  liveSchema: false,
+  rowValues: false,
   fileTables: false,
   columnsExpressions: false,
   fromFirstQueries: false,
   tableVariables: false,
   documentQueries: false,
-  objectLiterals: false,
   skipFirstRows: false,
   splRoutines: false,
+  fromFirstSubqueries: false,
 };
 
 function d(
@@ -137,6 +140,9 @@ const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 /** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
 const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };
 
+/** Hive, Spark: `SELECT .. FROM (FROM t SELECT a) x`. */
+const FROM_FIRST_SUBQUERIES: Preset = { sem: { fromFirstSubqueries: true } };
+
 export const DIALECTS: DialectSpec[] = [
   d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
@@ -148,9 +154,9 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { caps: { approximateAggregates: true, backslashEscapes: true }, sem: { datePartFunctions: REDSHIFT_DATE_PARTS, fromPaths: true } })),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
-  d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', HIVE),
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, fileTables: true } })),
+  d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', and(HIVE, FROM_FIRST_SUBQUERIES)),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, liveSchema: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
@@ -161,7 +167,7 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, rowValues: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, MATCH_RECOGNIZE, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
@@ -183,12 +189,12 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
-  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true }, sem: { documentQueries: true, objectLiterals: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, objectLiterals: true } }),
+  d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true }, sem: { documentQueries: true, rowValues: true } }),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true } })),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
-    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, parametricCalls: true, columnsExpressions: true },
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
   }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];

@@ -145,6 +145,11 @@ export interface Semantics {
   /** A select-list alias may be referenced later in the same select list / WHERE. */
   lateralColumnAlias: boolean;
   /**
+   * Such a reference is the alias even where a source has a column of that name (ClickHouse:
+   * `SELECT z AS a, a * 2 AS b FROM t` doubles `z`); elsewhere the source's column wins.
+   */
+  aliasesBeforeColumns: boolean;
+  /**
    * Date-part function family: function name (upper case) → positions of the argument that is a
    * date-part keyword, not a column (`DATEDIFF(day, a, b)` → `DATEDIFF: [0]`; BigQuery `DATE_DIFF: [2]`).
    */
@@ -183,6 +188,13 @@ export interface Semantics {
   parametricCalls: boolean;
   /** `FROM STREAM t`, `FROM STREAM read_files('..')` (Databricks Delta Live Tables): the table or function read as a stream. */
   streamKeyword: boolean;
+  /**
+   * A FROM item's name used as a value is its whole row (BigQuery `ARRAY_AGG(o ORDER BY ts DESC
+   * LIMIT 1)[OFFSET(0)]`, `TO_JSON_STRING(t)`, DuckDB `SELECT t FROM t`): it reads every column.
+   */
+  rowValues: boolean;
+  /** `LIVE.t` (Databricks Delta Live Tables) is the pipeline's own table `t`: the same table as `t`. */
+  liveSchema: boolean;
   /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */
   fileTables: boolean;
   /**
@@ -203,8 +215,6 @@ export interface Semantics {
    * `ARRAY | FIRST x FOR v IN e [WHEN c] END`, `INSERT | UPSERT INTO ks (KEY k, VALUE v) query`.
    */
   documentQueries: boolean;
-  /** `{'a': x, "b": y}` builds an object (struct) from its values (Couchbase, DuckDB). */
-  objectLiterals: boolean;
   /** `SELECT [SKIP n] [FIRST n | LIMIT n] ..` limits the rows (Informix). */
   skipFirstRows: boolean;
   /**
@@ -213,6 +223,11 @@ export interface Semantics {
    * INTO v .. END FOREACH` loops.
    */
   splRoutines: boolean;
+  /**
+   * `(FROM t SELECT a WHERE ..)`: a query in parentheses may start with its FROM (Hive, Spark: a
+   * subquery or derived table); at the top level such a query is a statement of its own (`fromFirst`).
+   */
+  fromFirstSubqueries: boolean;
 }
 
 export interface DialectSpec {

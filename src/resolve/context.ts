@@ -114,6 +114,12 @@ export class Context {
   procedureName = 'batchQueries';
   /** Variable and parameter names in scope (never tables or columns). */
   variables = new Set<string>();
+  /**
+   * Variables holding a string, by lower-case name: the literal, which `IDENTIFIER($v)` /
+   * `IDENTIFIER(:v)` name a table by (session `SET v = 'db.s.t'`, scripting `LET v := '..'`,
+   * `DECLARE v DEFAULT '..'`).
+   */
+  readonly session = new Map<string, string>();
   orphan: LineageObject | undefined;
   constants: LineageObject | undefined;
   /** Columns of tables known from their qualified uses (no schema needed). */

@@ -5,7 +5,7 @@
 import { assertNever } from '../ast/never.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, FuncCall, Query, WindowSpec } from '../ast/nodes.js';
-import { forEachNode, mapTree } from '../ast/walk.js';
+import { forEachNode, leftmost, mapTree } from '../ast/walk.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
@@ -175,7 +175,8 @@ export class ExprWalker {
       case 'subquery': {
         this.walk(e.left, scope, type, out, clause, fn, depth + 1);
         const rs = this.subquery(e.query, scope);
-        const cols = e.mode === 'scalar' || e.mode === 'array' ? rs.cols.slice(0, 1) : rs.cols;
+        // One value, unless `SELECT AS STRUCT a, b` makes it a struct of every item (BigQuery).
+        const cols = (e.mode === 'scalar' || e.mode === 'array') && !leftmost(e.query).asStruct ? rs.cols.slice(0, 1) : rs.cols;
         for (const c of cols) out.push({ ref: { obj: rs.obj, col: c.col }, type, clause, fn });
         for (const s of rs.stars) if (e.mode !== 'scalar') out.push({ ref: s, type, clause, fn });
         // The subquery's own filters decide which rows (EXISTS/IN) or which value (scalar) it yields.

@@ -22,6 +22,12 @@ type Row = (column: A.Ident) => A.Expr | undefined;
  * INSERT without a column list), the table's own rows stand for `inserted` and `deleted`.
  */
 export function outputRows(ctx: Context, s: Dml, out: Output): A.Query | undefined {
+  const rows = outputOf(ctx, s, out);
+  // The statement's CTEs stay visible (`WITH src AS (..) MERGE t USING src .. OUTPUT inserted.c`).
+  return rows && s.with && s.k !== 'insert' ? withCtes(rows, s.with) : rows;
+}
+
+function outputOf(ctx: Context, s: Dml, out: Output): A.Query | undefined {
   if (!out.items.some((i) => i.expr.k === 'star')) {
     const q = outputQuery(ctx, s, out);
     if (q) return q;

@@ -190,8 +190,12 @@ export class ProceduralResolver {
           continue;
         }
         if (/[.(]/.test(t)) continue;
+        const key = t.replace(/^[:$]/, '').toLowerCase();
         if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
         else f.values.delete(t.toLowerCase());
+        // `LET tgt := 'db.s.t'`, `DECLARE tgt DEFAULT '..'`: the table `IDENTIFIER(:tgt)` names.
+        if (s.targets.length === 1 && s.value?.k === 'lit' && s.value.kind === 'string') this.ctx.session.set(key, s.value.text);
+        else this.ctx.session.delete(key);
       }
     } else if ((s.k === 'insert' || s.k === 'update' || s.k === 'delete') && s.returning?.some((i) => i.assignTo)) {
       // `RETURNING a INTO v`: v holds the written row's a.

@@ -13,7 +13,7 @@ import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey } from './names.js';
 import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
-import { datasetSource, qualify } from './tables.js';
+import { datasetSource, qualify, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 
 export interface QueryTarget {
@@ -47,6 +47,21 @@ function columnsCall(e: Expr): A.FuncCall | undefined {
     }
   });
   return found;
+}
+
+/**
+ * Spark / Hive `explode(m) AS (k, v)`: one output per alias, each from the expression; `stack(n,
+ * 'a', x, 'b', y) AS (name, value)`: the j-th output from every j-th value argument.
+ */
+function generatorItems(item: A.SelectItem): A.SelectItem[] {
+  const aliases = item.aliases;
+  if (!aliases) return [item];
+  const e = item.expr;
+  const stack = e.k === 'func' && e.name.parts.length === 1 && e.name.parts[0]!.text.toUpperCase() === 'STACK' && e.args.length > 1 ? e.args.slice(1) : undefined;
+  return aliases.map((alias, j): A.SelectItem => {
+    const expr: Expr = stack ? { k: 'op', op: 'STACK', args: stack.filter((_, i) => i % aliases.length === j), start: e.start, end: e.end } : e;
+    return { ...item, expr, alias, aliases: undefined };
+  });
 }
 
 /** SQLFlow's transform kinds: how an output is computed from its sources. */
@@ -264,7 +279,7 @@ export class QueryAnalyzer {
   private items(items: A.SelectItem[], scope: Scope, rs: ResultSet, rows: ColumnRef, target: QueryTarget): void {
     const ctx = this.ctx;
     let position = 0;
-    for (const item of items) {
+    for (const item of items.some((i) => i.aliases) ? items.flatMap(generatorItems) : items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];
@@ -417,6 +432,8 @@ export class QueryAnalyzer {
     const star = arg?.k === 'star' && call.args.length === 1 ? arg : undefined;
     const pattern = call.starArg || star ? undefined : arg?.k === 'lit' && arg.kind === 'string' && call.args.length === 1 ? stringText(arg) : null;
     const except = new Set((star?.except ?? []).map((i) => identKey(ctx.key, i)));
+    const replace = new Map((star?.replace ?? []).map((r) => [identKey(ctx.key, r.alias), r.expr]));
+    const rename = new Map((star?.rename ?? []).map((r) => [identKey(ctx.key, r.from), r.to.text]));
     const callText = ctx.text.slice(call.start, call.end);
     let matches: RegExp | undefined;
     let unsupported = pattern === null;
@@ -449,14 +466,22 @@ export class QueryAnalyzer {
     const nullLit: Expr = { k: 'lit', kind: 'null', text: 'NULL', start: call.start, end: call.end };
     const rest = mapTree(item.expr, (n) => (n === call ? nullLit : undefined)) as Expr;
     for (const m of known) {
-      if ((matches && !matches.test(m.name)) || except.has(ctx.key(m.name, false))) continue;
+      const key = ctx.key(m.name, false);
+      const found = matches ? matches.exec(m.name) : undefined;
+      if (found === null || except.has(key)) continue;
       const itemText = ctx.text.slice(item.expr.start, item.expr.end);
-      const own = bare ? m.name : collapse(itemText.slice(0, call.start - item.expr.start) + m.name + itemText.slice(call.end - item.expr.start));
+      const column = rename.get(key) ?? m.name;
+      // `COLUMNS('(\w+)_amt') AS "\1"`: the alias written with the pattern's groups.
+      const own = found && item.alias && /\\\d/.test(item.alias.text) ? item.alias.text.replace(/\\(\d)/g, (_, g: string) => found[Number(g)] ?? '')
+        : bare ? column : collapse(itemText.slice(0, call.start - item.expr.start) + column + itemText.slice(call.end - item.expr.start));
       const name = (rs.starAt === undefined ? names?.[position] : undefined) ?? own;
       position++;
       const col = b.newColumn(rs.obj, name, ctx.loc(item.start, item.end));
       rs.cols.push({ name, key: ctx.key(name, false), col });
-      const refs: Ref[] = [{ ref: m.from, type: 'fdd', clause: 'selectList', loc: ctx.loc(call.start, call.end) }];
+      // `COLUMNS(* REPLACE (amount * fx AS amount))`: that column's value is the expression's.
+      const replaced = replace.get(key);
+      const refs: Ref[] = replaced ? [] : [{ ref: m.from, type: 'fdd', clause: 'selectList', loc: ctx.loc(call.start, call.end) }];
+      if (replaced) this.walker.walk(replaced, scope, 'fdd', refs, 'selectList');
       if (!bare) this.walker.walk(rest, scope, 'fdd', refs, 'selectList');
       this.link(refs, { obj: rs.obj, col }, rows, undefined, item.expr);
     }
@@ -526,7 +551,11 @@ export class QueryAnalyzer {
       case 'tfunc': {
         const named = streamTable(ref);
         if (named) return this.addSource(named, scope, rows);
-        if (runtimeIdentifier(ref)) return ctx.problem('warning', ref.start, RUNTIME_NAME(collapse(ctx.text.slice(ref.func.start, ref.func.end))), 'UnsupportedConstruct');
+        const table = tableOf(ctx, ref);
+        if (table !== ref) {
+          if (table) this.addSource(table, scope, rows);
+          return;
+        }
         const defined = definedTable(ctx, ref);
         if (defined) {
           this.addSource(defined.table, scope, rows);
@@ -734,9 +763,6 @@ export class QueryAnalyzer {
   }
 }
 
-/** The warning on a table named at run time (`IDENTIFIER(:v)`). */
-export const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
-
 /** `f(args)` of a table function defined earlier (its catalog entry): read as a table; no alias list. */
 function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName; args: A.Expr[] } | undefined {
   const func = calledFunction(ref);
@@ -755,12 +781,6 @@ function streamTable(ref: A.TableFunction): A.TableName | undefined {
   const arg = f.args[0];
   if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'STREAM' || f.args.length !== 1 || arg?.k !== 'col') return undefined;
   return { k: 'table', name: arg.name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
-}
-
-/** `IDENTIFIER(:v)`, `IDENTIFIER($t)`, `IDENTIFIER('raw.' || :x)`: a table named at run time (not by one string). */
-function runtimeIdentifier(ref: A.TableFunction): boolean {
-  const f = ref.func;
-  return f.name.parts.length === 1 && f.name.parts[0]!.text.toUpperCase() === 'IDENTIFIER' && f.args.length === 1;
 }
 
 /** Table functions that read files (DuckDB `read_csv_auto('f.csv')`, ClickHouse `s3('..')`): the rows are the file's. */

@@ -272,10 +272,25 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     }
     // `col.field` struct access: the first part is a column of a source.
     const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
-    if (inner.refs.length > 0) return inner;
+    // `rec.fare` where `rec` is a select alias (lateral): the alias's expression.
+    if (inner.refs.length > 0 || inner.alias) return inner;
     return { refs: [] };
   }
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
+}
+
+/** A FROM item's whole row used as a value (`rowValues`): every column it has, or its `*` when they are unknown. */
+function rowOf(ctx: Context, src: Source, start: number, end: number): ColumnRef[] {
+  const loc = ctx.loc(start, end);
+  const rs = src.rs;
+  if (rs) {
+    const refs: ColumnRef[] = rs.cols.map((c) => ({ obj: rs.obj, col: c.col }));
+    if (rs.stars.length > 0) refs.push({ obj: rs.obj, col: ctx.b.column(rs.obj, '*') });
+    return refs;
+  }
+  ctx.read(src.obj);
+  if (src.known) return [...src.known.values()].map((n) => ({ obj: src.obj, col: ctx.b.column(src.obj, n, loc) }));
+  return [{ obj: src.obj, col: ctx.b.column(src.obj, '*', loc) }];
 }
 
 /** Does `src` (columns unknown) leave `key` to a source of its `yieldTo` scope that surely has it? */
@@ -302,7 +317,12 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
   if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return { refs: [] };
   const key = ctx.key(name, quoted);
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
+  const aliasFirst = ctx.dialect.semantics.aliasesBeforeColumns && !strict;
   for (let s: Scope | undefined = scope; s; s = s.parent) {
+    if (aliasFirst) {
+      const alias = s.alias(key);
+      if (alias) return { refs: [], alias };
+    }
     // Sources that surely have the column, and those that may (columns unknown).
     let sure = 0;
     let maybe = 0;
@@ -315,6 +335,10 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       } else if (h === undefined) {
         if (maybe++ === 0) firstMaybe = src;
       }
+    }
+    if (sure === 0 && !strict && ctx.dialect.semantics.rowValues) {
+      const row = s.sources.find((src) => src.names.includes(key));
+      if (row) return { refs: rowOf(ctx, row, start, end) };
     }
     if (sure > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
     if (sure >= 1) {

@@ -3,7 +3,7 @@
  * into its target, and updates the session catalog.
  */
 import { assertNever } from '../ast/never.js';
-import { joinLeaves, mapTree } from '../ast/walk.js';
+import { joinLeaves, leftmost, mapTree } from '../ast/walk.js';
 import * as crypto from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
@@ -14,10 +14,10 @@ import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
-import { QueryAnalyzer, RUNTIME_NAME, type QueryTarget } from './query.js';
+import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
-import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, qualify, remember } from './tables.js';
+import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey } from './names.js';
@@ -73,23 +73,31 @@ export class StatementResolver {
         if (moved) return this.statement(moved);
         return this.run(s, 'select', () => this.query(s));
       }
-      case 'insert':
-        if (s.target.runtime) return ctx.problem('warning', s.target.start, RUNTIME_NAME(s.target.parts[0]!.text), 'UnsupportedConstruct');
-        return this.run(s, 'insert', () => this.insert(s));
+      case 'insert': {
+        const target = namedTable(ctx, s.target);
+        return target && this.run(s, 'insert', () => this.insert(target === s.target ? s : { ...s, target }));
+      }
       case 'multi_insert':
         return this.run(s, 'insert', () => this.multiInsert(s));
-      case 'update':
-        return this.run(s, 'update', () => this.update(s));
-      case 'delete':
-        return this.run(s, 'delete', () => this.delete(s));
+      case 'update': {
+        const target = tableOf(ctx, s.target);
+        return target && this.run(s, 'update', () => this.update(target === s.target ? s : { ...s, target }));
+      }
+      case 'delete': {
+        const target = tableOf(ctx, s.target);
+        return target && this.run(s, 'delete', () => this.delete(target === s.target ? s : { ...s, target }));
+      }
       case 'merge':
         return this.run(s, 'merge_update', () => this.merge(s));
-      case 'create_table':
-        if (s.name.runtime) return ctx.problem('warning', s.name.start, RUNTIME_NAME(s.name.parts[0]!.text), 'UnsupportedConstruct');
-        return this.run(s, 'create_table', () => this.createTable(s));
-      case 'create_view':
-        if (s.name.runtime) return ctx.problem('warning', s.name.start, RUNTIME_NAME(s.name.parts[0]!.text), 'UnsupportedConstruct');
-        return this.run(s, 'create_view', () => this.createView(s));
+      case 'create_table': {
+        const name = namedTable(ctx, s.name);
+        if (s.notQuery !== undefined) ctx.problem('warning', s.notQuery, `CREATE TABLE ${ctx.text.slice(s.name.start, s.name.end)}: what follows AS is not a query; its lineage is not traced`, 'SyntaxHint');
+        return name && this.run(s, 'create_table', () => this.createTable(name === s.name ? s : { ...s, name }));
+      }
+      case 'create_view': {
+        const name = namedTable(ctx, s.name);
+        return name && this.run(s, 'create_view', () => this.createView(name === s.name ? s : { ...s, name }));
+      }
       case 'rename':
         return this.run(s, 'rename_table', () => this.rename(s));
       case 'drop':
@@ -111,6 +119,11 @@ export class StatementResolver {
         return this.procedural.statement(s);
       case 'other':
         if (s.diagnostic) ctx.problem(s.diagnostic.severity, s.start, s.diagnostic.message, s.diagnostic.code ?? 'SyntaxHint');
+        if (s.sessionSet) {
+          const key = s.sessionSet.name.toLowerCase();
+          if (s.sessionSet.value !== undefined) ctx.session.set(key, s.sessionSet.value);
+          else ctx.session.delete(key);
+        }
         if (s.call) {
           // A routine call has no lineage of its own; its process records who calls what.
           const callee = s.call.parts.map((p) => p.text).join('.');
@@ -615,7 +628,9 @@ export class StatementResolver {
     }
     for (const c of s.columns) ctx.b.column(obj, c.name.text, ctx.loc(c.name.start, c.name.end));
     for (const n of names) ctx.b.column(obj, n);
-    if (known) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
+    // A table declared without columns (Databricks `CREATE STREAMING TABLE t;` before APPLY CHANGES,
+    // ClickHouse `CREATE TABLE t AS other`) has unknown ones, not none.
+    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
     return [obj];
   }
 
@@ -688,13 +703,6 @@ function positionIn(rs: ResultSet, i: number, n: number): number {
   if (i < rs.starEnd!) return -1;
   const at = n - (rs.cols.length - i);
   return at >= rs.starAt ? at : -1;
-}
-
-/** The first SELECT of a query (where a set operation's INTO clause is written). */
-function leftmost(q: A.Query): A.Select {
-  let x = q;
-  while (x.k === 'setop') x = x.left;
-  return x.k === 'select' ? x : { k: 'select', items: [], from: [], groupBy: [], start: x.start, end: x.end };
 }
 
 function withoutInto(q: A.Query): A.Query {

@@ -1,17 +1,18 @@
 /** Tables: qualify names with the session defaults, find their objects and known columns. */
 import type { Ident, QName, TableRef, TableName as TableItem } from '../ast/nodes.js';
+import { stringName } from '../../grammars/build.js';
 import { joinLeaves } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
 import { tableKey, type CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
-import { identKey, tableNameOf, type TableName } from './names.js';
+import { collapse, identKey, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
 
 /** The table name with `USE` / --default-database / --default-schema applied to missing parts. */
 const FILE_FORMATS = new Set(['parquet', 'json', 'csv', 'orc', 'avro', 'delta', 'text', 'binaryfile']);
 
 export function qualify(ctx: Context, q: QName): TableName {
-  const t = tableNameOf(q);
+  const t = tableNameOf(ctx.dialect.semantics.liveSchema && q.parts.length === 2 && !q.parts[0]!.quoted && q.parts[0]!.text.toUpperCase() === 'LIVE' ? { ...q, parts: q.parts.slice(1) } : q);
   // Spark/Databricks `parquet.\`dir/\``: a path read directly, not a table in a schema.
   if (q.parts.length === 2 && t.nameQuoted && t.schema && FILE_FORMATS.has(t.schema.toLowerCase()) && /[/:]/.test(t.name)) {
     return { name: t.name, nameQuoted: true };
@@ -82,4 +83,37 @@ export function fromItemNamed(ctx: Context, key: string, from: readonly TableRef
     }
   }
   return undefined;
+}
+
+/** The warning on a table named at run time (`IDENTIFIER(:v)`). */
+const RUNTIME_NAME = (call: string) => `table named at run time by ${call}: its lineage is not traced`;
+
+/**
+ * The table `q` names: itself; for a name given at run time (`IDENTIFIER($v)`), the table named by
+ * the string its session variable holds (`SET v = 'db.s.t'`); none, with a warning, when that is
+ * not known.
+ */
+export function namedTable(ctx: Context, q: QName): QName | undefined {
+  if (!q.runtime) return q;
+  const literal = q.variable !== undefined ? ctx.session.get(q.variable.toLowerCase()) : undefined;
+  const named = literal !== undefined ? stringName(literal, q.start, q.end) : undefined;
+  if (named) return named;
+  ctx.problem('warning', q.start, RUNTIME_NAME(q.parts[0]!.text), 'UnsupportedConstruct');
+  return undefined;
+}
+
+/**
+ * A FROM item or UPDATE / DELETE target: itself, or for `IDENTIFIER(:v)`, `IDENTIFIER($t)`,
+ * `IDENTIFIER('raw.' || :x)` read as a table function, the table it names (see `namedTable`);
+ * none, with a warning, when that is not known.
+ */
+export function tableOf(ctx: Context, ref: TableRef): TableRef | undefined {
+  if (ref.k !== 'tfunc') return ref;
+  const f = ref.func;
+  if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'IDENTIFIER' || f.args.length !== 1) return ref;
+  const a = f.args[0]!;
+  const variable = a.k === 'var' ? a.name.replace(/^[$:]/, '') : a.k === 'col' && a.name.parts.length === 1 ? a.name.parts[0]!.text : undefined;
+  const at = { start: f.start, end: f.end };
+  const name = namedTable(ctx, { parts: [{ text: collapse(ctx.text.slice(f.start, f.end)), quoted: true, ...at }], ...at, runtime: true, variable });
+  return name && { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
 }

@@ -203,11 +203,11 @@ CREATE LIVE TABLE gold.latest AS SELECT id, body FROM LIVE.events_clean;`,
       'dbvdatabricks',
     );
     expect(a.pairs).toEqual([
-      'LIVE.events_clean.body -> gold.latest.body',
-      'LIVE.events_clean.id -> gold.latest.id',
       'bronze.events_raw.body -> silver.events.body',
       'bronze.events_raw.id -> silver.events.id',
       'bronze.events_raw.ts -> silver.events.ts',
+      'events_clean.body -> gold.latest.body',
+      'events_clean.id -> gold.latest.id',
       'silver.events.id -> gold.daily.n',
       'silver.events.ts -> gold.daily.d',
     ]);

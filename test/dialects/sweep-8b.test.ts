@@ -174,8 +174,8 @@ AS SELECT user_id, email FROM STREAM LIVE.users_raw;
 CREATE OR REFRESH MATERIALIZED VIEW gold.daily_users
 AS SELECT date(ts) AS day, count(DISTINCT user_id) AS users FROM STREAM(silver.events) GROUP BY date(ts);`, 'dbvdatabricks');
     expect(a.pairs).toEqual([
-      'LIVE.users_raw.email -> silver.users.email',
-      'LIVE.users_raw.user_id -> silver.users.user_id',
+      'users_raw.email -> silver.users.email',
+      'users_raw.user_id -> silver.users.user_id',
       's3://landing/events/.* -> bronze.events.*',
       's3://landing/events/._metadata -> bronze.events.source_file',
       // silver.events reads these columns of bronze.events, whose `*` they come through from the files.
