@@ -808,18 +808,7 @@ export function defineQueryRules(this: SqlParser): void {
               $.CONSUME(T.Identifier);
               $.MANY1({
                 GATE: () => !/^MEASURES$/i.test($.LA(1).image) && this.statementGoesOn(),
-                DEF: () => {
-                  $.OR1([
-                    {
-                      ALT: () => {
-                        $.CONSUME(T.LParen);
-                        $.SUBRULE($.skipBalanced, { ARGS: [0] });
-                        $.CONSUME(T.RParen);
-                      },
-                    },
-                    { ALT: () => $.CONSUME(T.AnyToken) },
-                  ]);
-                },
+                DEF: () => $.SUBRULE($.tokenOrGroup),
               });
               $.CONSUME1(T.Identifier);
               $.CONSUME1(T.LParen);
