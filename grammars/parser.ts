@@ -316,6 +316,7 @@ export class SqlParser extends EmbeddedActionsParser {
     }
     const t = this.LA(n).tokenType;
     // A PIVOT / UNPIVOT where a query starts is DuckDB's statement (after a FROM item it is the table operator).
+    if (t === K.TABLE) return this.caps.tableQueries && tokenMatcher(this.LA(n + 1), T.Identifier);
     return t === K.SELECT || t === K.WITH || (t === K.FROM && (this.caps.fromFirstQueries || (this.caps.fromFirstSubqueries && this.LA(n - 1).tokenType === T.LParen))) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 

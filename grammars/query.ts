@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list, pathName, selectAll, stringName } from './build.js';
+import { ident, list, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { saveError } from './internals.js';
 import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
@@ -296,6 +296,15 @@ export function defineQueryRules(this: SqlParser): void {
         },
       },
       { ALT: () => $.SUBRULE($.pivotStatement) },
+      {
+        // PostgreSQL / MySQL `TABLE t`: every row and column of t.
+        GATE: () => this.caps.tableQueries,
+        ALT: () => {
+          const kw = $.CONSUME(K.TABLE);
+          const name = $.SUBRULE($.qname);
+          return $.ACTION((): Query => selectAll([tableOfName(name)], name, kw.startOffset, end()));
+        },
+      },
       {
         ALT: () => {
           const lp = $.CONSUME(T.LParen);

@@ -67,6 +67,7 @@ export const BASE_SEMANTICS: Semantics = {
   skipFirstRows: false,
   splRoutines: false,
   fromFirstSubqueries: false,
+  tableQueries: false,
 };
 
 function d(
@@ -131,11 +132,11 @@ const MYSQL: Preset = and(PSM, {
     backslashEscapes: true,
     dollarInIdentifiers: true,
   },
-  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS, stringAliases: true },
+  sem: { collectionCalls: false, datePartFunctions: MYSQL_DATE_PARTS, stringAliases: true, tableQueries: true },
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
 // PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
-const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true } });
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true }, sem: { tableQueries: true } });
 const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 /** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
 const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };
@@ -144,7 +145,7 @@ const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, 
 const FROM_FIRST_SUBQUERIES: Preset = { sem: { fromFirstSubqueries: true } };
 
 export const DIALECTS: DialectSpec[] = [
-  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS } }), 'full'),
+  d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS, tableQueries: true } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),

@@ -228,6 +228,8 @@ export interface Semantics {
    * subquery or derived table); at the top level such a query is a statement of its own (`fromFirst`).
    */
   fromFirstSubqueries: boolean;
+  /** `TABLE t` is a query of every row and column of t (`SELECT * FROM t`): PostgreSQL, MySQL 8 (`CREATE TABLE x AS TABLE t`, `INSERT INTO x TABLE t`, a UNION branch). */
+  tableQueries: boolean;
 }
 
 export interface DialectSpec {

@@ -275,3 +275,18 @@ END;`;
     }
   });
 });
+
+describe('TABLE t, the SQL standard explicit table (SELECT * FROM t)', () => {
+  // Before: `CREATE TABLE x AS TABLE t` gave no lineage and no message; `UNION ALL TABLE t` and `(TABLE t)` were syntax errors.
+  test.each(['dbvpostgresql', 'dbvmysql', 'dbvansi'])('CTAS, INSERT, a UNION branch, a derived table (%s)', (vendor) => {
+    const a = ok(`CREATE TABLE archive.orders_2023 AS TABLE public.orders;
+INSERT INTO archive.union_orders SELECT * FROM public.orders_a UNION ALL TABLE public.orders_b;
+INSERT INTO archive.o2 SELECT o.id FROM (TABLE public.orders) o;`, vendor);
+    expect(a.pairs).toEqual([
+      'public.orders.* -> archive.orders_2023.*',
+      'public.orders.id -> archive.o2.id',
+      'public.orders_a.* -> archive.union_orders.*',
+      'public.orders_b.* -> archive.union_orders.*',
+    ]);
+  });
+});

@@ -202,6 +202,7 @@ const CLAUSES: [string, string][] = [
   ['dbvduckdb', "create table x as from 'f.csv' select a where b = 1; insert into y from s; with c as (from t select k) from c select k limit 1; select q.a from (from t select a) q; from t"],
   ['dbvduckdb', "create table x as select id, {'user': u, 'amt': a * 2} as p from t; select {'k': b}.k, f({'x': 1}) from y"],
   ['dbvmssql', "create table dbo.f with (distribution = hash(k), clustered columnstore index) as select k, a * 1.1 as b from dbo.s select r.v from openrowset(bulk 'https://x/*.parquet', format = 'PARQUET') as r"],
+  ['dbvpostgresql', "create table a.o as table public.orders; insert into a.x table p.o; insert into a.u select id from p.a union all table p.b; select * from (table p.o) o; create table l (like p.o)"],
   ['dbvinformix', "select first 10 c.a, c.b from c into temp t with no log; select skip 5 first 10 distinct o.n from o; select first, last from names"],
   ['dbvcouchbase', "select c.name, o.total from `s` c join `s` o on keys c.ids left outer unnest o.items as i use keys ['a'] where any v in o.items satisfies v.q > 1 end and every w within o.x satisfies w > 0 end"],
   ['dbvcouchbase', "insert into `m` (key k, value v) select meta(o).id as k, {'t': o.total} as v from `s` o; upsert into `m` (key, value) values ('k1', {'a': 1}); merge into `d` using `s` s on key s.id when matched then update set d.n = s.n when not matched then insert s"],
@@ -245,5 +246,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('c45339ae0a6cd84bdf6be80ec3a2b5a4');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('52bfa041e75819fff2361d551ba7470c');
 });
