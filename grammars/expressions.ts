@@ -117,8 +117,12 @@ export function defineExpressionRules(this: SqlParser): void {
   });
 
   // Cached DSL closures and alternatives (Chevrotain re-uses them; no allocation per call).
-  const manyBinary = () => {
-    this.pushStep($.SUBRULE($.binaryStep));
+  const manyBinary = {
+    // `x overlaps` without AS is an alias; `OVERLAPS (..)` the predicate.
+    GATE: () => $.LA(1).tokenType !== K.OVERLAPS || $.LA(2).tokenType === T.LParen,
+    DEF: () => {
+      this.pushStep($.SUBRULE($.binaryStep));
+    },
   };
   this.expr = $.RULE('expr', (): Expr => {
     if (!this.recording && this.fast !== undefined) {
@@ -301,6 +305,14 @@ export function defineExpressionRules(this: SqlParser): void {
               },
             },
           ]);
+        },
+      },
+      {
+        // `(a, b) OVERLAPS (c, d)`: do two periods overlap (SQL standard; PostgreSQL, Oracle, Teradata, Db2).
+        ALT: () => {
+          $.CONSUME(K.OVERLAPS);
+          const right = $.SUBRULE4($.unary);
+          return $.ACTION((): Step => ({ op: 'OVERLAPS', right: [right], end: right.end }));
         },
       },
     ]);

@@ -203,7 +203,7 @@ export class FastExpr {
         step = { op: t.image.toUpperCase(), right: [right], end: right.end };
       } else if (t.tokenType === K.IS) step = this.isStep();
       else if (t.tokenType === K.NOT || predicateTable[t.tokenTypeIdx] === true) step = this.predicate();
-      else if (t.tokenType === K.SIMILAR) throw GIVE_UP;
+      else if (t.tokenType === K.SIMILAR || t.tokenType === K.OVERLAPS) throw GIVE_UP;
       else break;
       (steps ??= []).push(step);
     }

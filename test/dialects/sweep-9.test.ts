@@ -290,3 +290,15 @@ INSERT INTO archive.o2 SELECT o.id FROM (TABLE public.orders) o;`, vendor);
     ]);
   });
 });
+
+describe('(a, b) OVERLAPS (c, d)', () => {
+  // Before: "unknown statement 'OVERLAPS (..)'" and the statement's lineage lost.
+  test.each(['dbvpostgresql', 'dbvoracle', 'dbvteradata', 'dbvansi'])('the periods decide the rows; a column aliased overlaps without AS stays an alias (%s)', (vendor) => {
+    const a = ok(`INSERT INTO rpt.clashes (booking_id, room)
+SELECT b.id, b.room FROM bookings b
+WHERE (b.start_at, b.end_at) OVERLAPS (TIMESTAMP '2024-01-01 00:00:00', INTERVAL '7' DAY);
+INSERT INTO rpt.flags (f) SELECT b.flag overlaps FROM bookings b;`, vendor);
+    expect(a.pairs).toEqual(['bookings.flag -> rpt.flags.f', 'bookings.id -> rpt.clashes.booking_id', 'bookings.room -> rpt.clashes.room']);
+    expect(edgePairs(a.graph, { type: 'fdr' })).toEqual(['bookings.end_at -> rpt.clashes.RelationRows', 'bookings.start_at -> rpt.clashes.RelationRows']);
+  });
+});

@@ -203,6 +203,7 @@ const CLAUSES: [string, string][] = [
   ['dbvduckdb', "create table x as select id, {'user': u, 'amt': a * 2} as p from t; select {'k': b}.k, f({'x': 1}) from y"],
   ['dbvmssql', "create table dbo.f with (distribution = hash(k), clustered columnstore index) as select k, a * 1.1 as b from dbo.s select r.v from openrowset(bulk 'https://x/*.parquet', format = 'PARQUET') as r"],
   ['dbvpostgresql', "create table a.o as table public.orders; insert into a.x table p.o; insert into a.u select id from p.a union all table p.b; select * from (table p.o) o; create table l (like p.o)"],
+  ['dbvansi', "select a overlaps, b from t where (t.s, t.e) overlaps (date '2020-01-01', interval '1' day) and x not like 'a%'"],
   ['dbvinformix', "select first 10 c.a, c.b from c into temp t with no log; select skip 5 first 10 distinct o.n from o; select first, last from names"],
   ['dbvcouchbase', "select c.name, o.total from `s` c join `s` o on keys c.ids left outer unnest o.items as i use keys ['a'] where any v in o.items satisfies v.q > 1 end and every w within o.x satisfies w > 0 end"],
   ['dbvcouchbase', "insert into `m` (key k, value v) select meta(o).id as k, {'t': o.total} as v from `s` o; upsert into `m` (key, value) values ('k1', {'a': 1}); merge into `d` using `s` s on key s.id when matched then update set d.n = s.n when not matched then insert s"],
@@ -246,5 +247,5 @@ test('the rules the fast path mirrors are the ones it was written against', () =
   const mirrored = ['expr', 'arith', 'binaryStep', 'quantified', 'predicateStep', 'quantifiedKeyword', 'exprList', 'unary', 'postfix', 'primary', 'literal', 'parenExpr', 'caseExpr', 'castExpr', 'intervalExpr', 'dataType', 'nameOrCall', 'funcTail', 'funcArg', 'windowRef', 'windowSpec', 'frameBound', 'orderItems', 'ident', 'qname', 'query', 'setExpr', 'queryTerm', 'queryTail', 'selectCore', 'selectItem', 'starModifier', 'alias', 'groupItem', 'tableRefs', 'tableRef', 'joinPart', 'tablePrimary', 'namedTable', 'tableAlias', 'statementWithSemi', 'statement', 'withStatement', 'withClause', 'cte', 'identList', 'insertStmt', 'columnNameList', 'createStmt', 'createTable', 'createView', 'extractExpr'];
   const rules = parserFor(dialectOf('dbvansi')).getGAstProductions();
   const recorded = serializeGrammar(mirrored.map((name) => rules[name]!));
-  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('52bfa041e75819fff2361d551ba7470c');
+  expect(createHash('md5').update(JSON.stringify(recorded)).digest('hex')).toBe('5129fcf01f103da6cc69eb11eac1b5e9');
 });
