@@ -15,6 +15,16 @@ export function selectAll(from: TableRef[], star: Node, start: number, end: numb
   return { k: 'select', items: [{ expr: { k: 'star', ...at }, ...at }], from, groupBy: [], start, end };
 }
 
+/** `a AND b`, spanning both (conditions joined into one). */
+export function and(a: Expr, b: Expr): Expr {
+  return { k: 'op', op: 'AND', args: [a, b], start: a.start, end: b.end };
+}
+
+/** The names of INTO targets as written (`b.c`, `@v`). */
+export function intoNames(targets: (QName | IToken)[]): string[] {
+  return targets.map((t) => ('parts' in t ? t.parts.map((p) => p.text).join('.') : t.image));
+}
+
 /** The table `name` as a FROM item, at the name. */
 export function tableOfName(name: QName): TableRef {
   return { k: 'table', name, start: name.start, end: name.end };

@@ -153,6 +153,7 @@ export class SqlParser extends EmbeddedActionsParser {
   tableAlias!: R<{ alias?: A.Ident; columnAliases?: A.DeclaredColumn[] }>;
   skipBalanced!: R<void>;
   modelClause!: R<Model>;
+  intoTargets!: R<(A.QName | IToken)[]>;
   modelColumns!: R<{ expr: A.Expr; alias?: A.Ident }[]>;
   settingsClause!: R<void>;
   transformTail!: R<A.SelectItem[]>;

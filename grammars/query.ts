@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { ident, list, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { and, ident, intoNames, list, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { saveError } from './internals.js';
 import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
@@ -618,20 +618,10 @@ export function defineQueryRules(this: SqlParser): void {
         GATE: () => /^(TEMP|TEMPORARY|UNLOGGED|TABLE)$/i.test($.LA(1).image) && $.LA(2).tokenType !== T.Comma && $.LA(2).tokenType !== K.FROM,
         DEF: () => $.CONSUME2(T.AnyToken),
       });
-      const targets: (QName | IToken)[] = [];
-      $.AT_LEAST_ONE_SEP1({
-        SEP: T.Comma,
-        DEF: () => {
-          $.OR1([
-            { ALT: () => targets.push($.SUBRULE($.qname)) },
-            { ALT: () => targets.push($.CONSUME(T.Variable)) },
-          ]);
-        },
-      });
+      const targets = $.SUBRULE($.intoTargets);
       $.ACTION(() => {
-        const names = targets.map((t) => ('parts' in t ? t.parts.map((p) => p.text).join('.') : t.image));
         if (targets.length === 1 && 'parts' in targets[0]!) sel.into = targets[0] as QName;
-        sel.intoVars = names;
+        sel.intoVars = intoNames(targets);
       });
     });
     $.option(10, () => {
@@ -794,6 +784,21 @@ export function defineQueryRules(this: SqlParser): void {
       sel.end = end();
       return model === undefined ? sel : modelQuery(sel, model);
     });
+  });
+
+  /** The targets after INTO (SELECT .. INTO, RETURNING .. INTO): names or variables, `a, b.c, @v, :w`. */
+  this.intoTargets = $.RULE('intoTargets', (): (QName | IToken)[] => {
+    const targets: (QName | IToken)[] = [];
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        $.OR([
+          { ALT: () => targets.push($.SUBRULE($.qname)) },
+          { ALT: () => targets.push($.CONSUME(T.Variable)) },
+        ]);
+      },
+    });
+    return targets;
   });
 
   /**
@@ -1378,7 +1383,7 @@ export function defineQueryRules(this: SqlParser): void {
       ]);
     });
     return $.ACTION(() => {
-      if (match) j.on = j.on ? { k: 'op', op: 'AND', args: [match, j.on], start: match.start, end: j.on.end } : match;
+      if (match) j.on = j.on ? and(match, j.on) : match;
       j.end = end();
       return j;
     });

@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { ident, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { and, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -709,27 +709,8 @@ export function defineStatementRules(this: SqlParser): void {
           $.CONSUME(K.COLLECT);
         });
         $.CONSUME(K.INTO);
-        const names: string[] = [];
-        $.AT_LEAST_ONE_SEP1({
-          SEP: T.Comma,
-          DEF: () => {
-            $.OR([
-              {
-                ALT: () => {
-                  const q = $.SUBRULE($.qname);
-                  $.ACTION(() => names.push(q.parts.map((p) => p.text).join('.')));
-                },
-              },
-              {
-                ALT: () => {
-                  const v = $.CONSUME(T.Variable);
-                  $.ACTION(() => names.push(v.image));
-                },
-              },
-            ]);
-          },
-        });
-        $.ACTION(() => names.forEach((n, i) => items[i] !== undefined && (items[i] = { ...items[i]!, assignTo: n })));
+        const targets = $.SUBRULE($.intoTargets);
+        $.ACTION(() => intoNames(targets).forEach((n, i) => items[i] !== undefined && (items[i] = { ...items[i]!, assignTo: n })));
       },
     });
     $.SUBRULE($.skipBalanced, { ARGS: [0] });
@@ -978,11 +959,6 @@ export function defineStatementRules(this: SqlParser): void {
     return $.ACTION((): Statement => ({ k: 'block', kind: 'procedure', name, variables: [], body: [body], start, end: end() }));
   });
 
-  /**
-   * Snowflake `CREATE STREAM s [COPY GRANTS] ON TABLE | VIEW | EXTERNAL TABLE | DYNAMIC TABLE t [AT (..)]
-   * [APPEND_ONLY = TRUE] ..`: the stream's rows are t's changed rows, with t's columns: a view
-   * `SELECT * FROM t`. A stream on a stage (its directory table) reads no table: other.
-   */
   /** Snowflake `CREATE [OR REPLACE] PIPE [IF NOT EXISTS] p [AUTO_INGEST = TRUE ..] AS COPY INTO t FROM @stage ..`: the pipe's COPY. */
   this.createPipe = $.RULE('createPipe', (start: number): Statement => {
     $.CONSUME(T.Identifier);
@@ -1018,6 +994,11 @@ export function defineStatementRules(this: SqlParser): void {
     });
   });
 
+  /**
+   * Snowflake `CREATE STREAM s [COPY GRANTS] ON TABLE | VIEW | EXTERNAL TABLE | DYNAMIC TABLE t [AT (..)]
+   * [APPEND_ONLY = TRUE] ..`: the stream's rows are t's changed rows, with t's columns: a view
+   * `SELECT * FROM t`. A stream on a stage (its directory table) reads no table: other.
+   */
   this.createStream = $.RULE('createStream', (start: number): Statement => {
     $.CONSUME(T.Identifier);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
@@ -1038,24 +1019,27 @@ export function defineStatementRules(this: SqlParser): void {
 
   /** A CTAS query written without AS: SELECT or a parenthesized query (never `WITH (options)`). */
   const ctasQueryAhead = () => $.LA(1).tokenType === K.SELECT || ($.LA(1).tokenType === T.LParen && this.startsQuery(1));
+  /** The position of the last token of the dotted name that starts at LA(i) (`s.t` at 2: 4). */
+  const nameEnd = (i: number): number => {
+    while ($.LA(i + 1).tokenType === T.Dot && tokenMatcher($.LA(i + 2), T.Identifier)) i += 2;
+    return i;
+  };
+  /** `AS t1 WITH [NO] DATA` ahead (Teradata's copy of a table; the clause is required there). */
+  const withDataAfterName = (): boolean => {
+    const i = nameEnd(2);
+    return $.LA(i + 1).tokenType === K.WITH && /^(DATA|NO)$/i.test($.LA(i + 2).image);
+  };
   /**
    * At an `AS` of CREATE TABLE that no query follows: is it one that names no query? `STORED AS
    * ORC` (Hive), `STORE AS ..` (Oracle LOBs), PostgreSQL `AS TABLE t` / `AS EXECUTE p`, or a table
    * to copy the structure (ClickHouse `AS other [ENGINE = ..]`, `AS remote(..)`) or data
    * (Teradata `AS other WITH [NO] DATA`) of. Otherwise (`AS SELEC a FROM t`) the query is misspelt.
    */
-  /** `AS t1 WITH [NO] DATA` ahead (Teradata's copy of a table; the clause is required there). */
-  const withDataAfterName = (): boolean => {
-    let i = 2;
-    while ($.LA(i + 1).tokenType === T.Dot && tokenMatcher($.LA(i + 2), T.Identifier)) i += 2;
-    return $.LA(i + 1).tokenType === K.WITH && /^(DATA|NO)$/i.test($.LA(i + 2).image);
-  };
   const asNamesNoQuery = (): boolean => {
     if (/^(STORED|STORE)$/i.test($.LA(0).image)) return true;
     if ($.LA(2).tokenType === K.TABLE || /^EXECUTE$/i.test($.LA(2).image)) return true;
-    let i = 2;
-    if (!tokenMatcher($.LA(i), T.Identifier)) return false;
-    while ($.LA(i + 1).tokenType === T.Dot && tokenMatcher($.LA(i + 2), T.Identifier)) i += 2;
+    if (!tokenMatcher($.LA(2), T.Identifier)) return false;
+    let i = nameEnd(2);
     let next = $.LA(i + 1);
     if (next.tokenType === T.LParen) {
       // A table function's arguments: to the matching parenthesis.
@@ -1526,11 +1510,11 @@ export function defineStatementRules(this: SqlParser): void {
     const streamed = $.OPTION({
       GATE: () => /^STREAM$/i.test($.LA(1).image) && $.LA(2).tokenType === T.LParen,
       DEF: () => {
-      $.CONSUME2(T.Identifier); // STREAM
-      $.CONSUME(T.LParen);
-      const name = $.SUBRULE1($.qname);
-      $.CONSUME(T.RParen);
-      return name;
+        $.CONSUME2(T.Identifier); // STREAM
+        $.CONSUME(T.LParen);
+        const name = $.SUBRULE1($.qname);
+        $.CONSUME(T.RParen);
+        return name;
       },
     });
     const source = streamed ?? $.SUBRULE2($.qname);
@@ -1616,7 +1600,7 @@ export function defineStatementRules(this: SqlParser): void {
       const at = { start: kw.startOffset, end: end() };
       const all: SelectItem[] = items ?? [{ expr: { k: 'star', except, ...at }, ...at }];
       if (scd2 && sequence) for (const name of ['__START_AT', '__END_AT']) all.push({ expr: sequence, alias: { text: name, quoted: false, ...at }, ...at });
-      const where = rows.reduce<Expr | undefined>((acc, e) => (acc ? { k: 'op', op: 'AND', args: [acc, e], start: acc.start, end: e.end } : e), undefined);
+      const where = rows.reduce<Expr | undefined>((acc, e) => (acc ? and(acc, e) : e), undefined);
       const query: Query = { k: 'select', items: all, from: [tableOfName(source)], where, groupBy: [], ...at };
       return { k: 'insert', target, source: query, byName: true, overwrite: false, replace: false, ...at };
     });

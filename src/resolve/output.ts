@@ -10,6 +10,7 @@ import type * as A from '../ast/nodes.js';
 import { mapTree } from '../ast/walk.js';
 import type { Context } from './context.js';
 import { aliasedTarget } from './tables.js';
+import { and } from '../../grammars/build.js';
 
 type Dml = A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt;
 /** The OUTPUT items and where they are written. */
@@ -138,10 +139,6 @@ function select(out: Output, rows: { inserted: Row; deleted: Row }, from: A.Tabl
 
 function withCtes(q: A.Query, w: A.With): A.Query {
   return { ...q, with: q.with ? { ...w, ctes: [...w.ctes, ...q.with.ctes] } : w };
-}
-
-function and(a: A.Expr, b: A.Expr): A.Expr {
-  return { k: 'op', op: 'AND', args: [a, b], start: a.start, end: b.end };
 }
 
 /** Do two names name the same column (the dialect's rules)? */
