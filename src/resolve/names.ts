@@ -8,6 +8,11 @@ import type { CaseRule } from '../dialects/spec.js';
 
 export type KeyFn = (text: string, quoted: boolean) => string;
 
+/** The upper-cased name of a function written as one word (`stack(..)` → `STACK`); '' for `a.f(..)`. */
+export function oneWord(name: QName): string {
+  return name.parts.length === 1 ? name.parts[0]!.text.toUpperCase() : '';
+}
+
 export function keyFunction(rule: CaseRule): KeyFn {
   switch (rule) {
     case 'upper':

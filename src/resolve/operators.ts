@@ -7,7 +7,7 @@
 import type * as A from '../ast/nodes.js';
 import type { ObjectType } from '../graph/model.js';
 import { forEachNode } from '../ast/walk.js';
-import { collapse } from './names.js';
+import { collapse, oneWord } from './names.js';
 
 export interface OperatorOutput {
   name: string;
@@ -149,7 +149,7 @@ const ELEMENT_FUNCTIONS = new Set([
 export function calledFunction(ref: A.TableFunction): A.FuncCall {
   const func = ref.func;
   const arg = func.args[0];
-  return func.name.parts.length === 1 && func.name.parts[0]!.text.toUpperCase() === 'TABLE' && func.args.length === 1 && arg?.k === 'func' ? arg : func;
+  return oneWord(func.name) === 'TABLE' && func.args.length === 1 && arg?.k === 'func' ? arg : func;
 }
 
 /**

@@ -183,16 +183,13 @@ export class ProceduralResolver {
       // `SET (a, b) = (SELECT x, y ...)`: the columns by position.
       if (s.targets.length > 1 && s.value?.k === 'subquery') return this.fill(s.targets, s.value.query);
       for (const t of s.targets) {
-        // A field of a record variable (`l_row.amount := r.amount * 2`): what it holds, read as `l_row.amount`.
-        if (/^[^.()]+\.[^.()]+$/.test(t)) {
-          if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
-          else f.values.delete(t.toLowerCase());
-          continue;
-        }
-        if (/[.(]/.test(t)) continue;
-        const key = t.replace(/^[:$]/, '').toLowerCase();
+        // A variable, or a field of a record variable (`l_row.amount := r.amount * 2`, read as `l_row.amount`): what it holds.
+        const field = /^[^.()]+\.[^.()]+$/.test(t);
+        if (!field && /[.(]/.test(t)) continue;
         if (s.value && subqueries(s.value).length > 0) f.values.set(t.toLowerCase(), s.value);
         else f.values.delete(t.toLowerCase());
+        if (field) continue;
+        const key = t.replace(/^[:$]/, '').toLowerCase();
         // `LET tgt := 'db.s.t'`, `DECLARE tgt DEFAULT '..'`: the table `IDENTIFIER(:tgt)` names.
         if (s.targets.length === 1 && s.value?.k === 'lit' && s.value.kind === 'string') this.ctx.session.set(key, s.value.text);
         else this.ctx.session.delete(key);

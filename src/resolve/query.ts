@@ -10,7 +10,7 @@ import type { ColumnRef } from '../graph/builder.js';
 import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '../graph/model.js';
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
-import { collapse, identKey } from './names.js';
+import { collapse, identKey, oneWord } from './names.js';
 import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource, qualify, tableOf } from './tables.js';
@@ -41,7 +41,7 @@ function columnsCall(e: Expr): A.FuncCall | undefined {
   forEachNode(e, (n) => {
     if (found || n.k === 'subquery') return false;
     const f = n as A.FuncCall;
-    if (f.k === 'func' && f.name.parts.length === 1 && f.name.parts[0]!.text.toUpperCase() === 'COLUMNS') {
+    if (f.k === 'func' && oneWord(f.name) === 'COLUMNS') {
       found = f;
       return false;
     }
@@ -57,7 +57,7 @@ function generatorItems(item: A.SelectItem): A.SelectItem[] {
   const aliases = item.aliases;
   if (!aliases) return [item];
   const e = item.expr;
-  const stack = e.k === 'func' && e.name.parts.length === 1 && e.name.parts[0]!.text.toUpperCase() === 'STACK' && e.args.length > 1 ? e.args.slice(1) : undefined;
+  const stack = e.k === 'func' && oneWord(e.name) === 'STACK' && e.args.length > 1 ? e.args.slice(1) : undefined;
   return aliases.map((alias, j): A.SelectItem => {
     const expr: Expr = stack ? { k: 'op', op: 'STACK', args: stack.filter((_, i) => i % aliases.length === j), start: e.start, end: e.end } : e;
     return { ...item, expr, alias, aliases: undefined };
@@ -779,7 +779,7 @@ function definedTable(ctx: Context, ref: A.TableFunction): { table: A.TableName;
 function streamTable(ref: A.TableFunction): A.TableName | undefined {
   const f = ref.func;
   const arg = f.args[0];
-  if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'STREAM' || f.args.length !== 1 || arg?.k !== 'col') return undefined;
+  if (oneWord(f.name) !== 'STREAM' || f.args.length !== 1 || arg?.k !== 'col') return undefined;
   return { k: 'table', name: arg.name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
 }
 
@@ -792,11 +792,11 @@ const FILE_READERS = new Set([
 /** The path a file-reading table function reads, when it is written as a string. */
 function fileRead(ref: A.TableFunction): string | undefined {
   const f = ref.func;
-  const first = f.args[0];
+  const arg = f.args[0];
   // T-SQL `OPENROWSET(BULK 'path', ..)`.
-  const arg = first?.k === 'op' && first.op === 'BULK' && /^OPENROWSET$/i.test(f.name.parts[f.name.parts.length - 1]!.text) ? first.args[0] : first;
-  if (arg !== first && arg?.k === 'lit') return stringText(arg);
-  if (f.name.parts.length !== 1 || !FILE_READERS.has(f.name.parts[0]!.text.toUpperCase())) return undefined;
+  const bulk = arg?.k === 'op' && arg.op === 'BULK' ? arg.args[0] : undefined;
+  if (bulk?.k === 'lit' && /^OPENROWSET$/i.test(f.name.parts[f.name.parts.length - 1]!.text)) return stringText(bulk);
+  if (!FILE_READERS.has(oneWord(f.name))) return undefined;
   if (arg?.k !== 'lit' || arg.kind !== 'string') return undefined;
   return stringText(arg);
 }

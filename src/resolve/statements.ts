@@ -20,7 +20,7 @@ import { Scope, tablesUnderStars, type Source } from './scope.js';
 import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
-import { identKey } from './names.js';
+import { identKey, oneWord } from './names.js';
 
 /**
  * The MD5 of a statement's text, in hex: `crypto.hash` (Node >= 20.12) hashes in one call, without
@@ -724,7 +724,7 @@ const EXCLUDED = 'excluded';
 function proposedValues(e: A.Expr): A.Expr {
   return mapTree(e, (n) => {
     const f = n as A.Expr;
-    if (f.k !== 'func' || f.args.length !== 1 || f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'VALUES') return undefined;
+    if (f.k !== 'func' || f.args.length !== 1 || oneWord(f.name) !== 'VALUES') return undefined;
     const arg = f.args[0]!;
     if (arg.k !== 'col' || arg.name.parts.length !== 1) return undefined;
     const q = { text: EXCLUDED, quoted: false, start: f.start, end: f.start };

@@ -5,7 +5,7 @@ import { joinLeaves } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
 import { tableKey, type CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
-import { collapse, identKey, tableNameOf, type TableName } from './names.js';
+import { collapse, identKey, oneWord, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
 
 /** The table name with `USE` / --default-database / --default-schema applied to missing parts. */
@@ -110,7 +110,7 @@ export function namedTable(ctx: Context, q: QName): QName | undefined {
 export function tableOf(ctx: Context, ref: TableRef): TableRef | undefined {
   if (ref.k !== 'tfunc') return ref;
   const f = ref.func;
-  if (f.name.parts.length !== 1 || f.name.parts[0]!.text.toUpperCase() !== 'IDENTIFIER' || f.args.length !== 1) return ref;
+  if (oneWord(f.name) !== 'IDENTIFIER' || f.args.length !== 1) return ref;
   const a = f.args[0]!;
   const variable = a.k === 'var' ? a.name.replace(/^[$:]/, '') : a.k === 'col' && a.name.parts.length === 1 ? a.name.parts[0]!.text : undefined;
   const at = { start: f.start, end: f.end };
