@@ -122,6 +122,12 @@ function apply(left: Expr, op: string, first: Expr | undefined, rest: Expr[], en
  */
 export function foldChain(first: Expr, steps: Step[]): Expr {
   if (steps.length === 0) return first;
+  if (steps.length === 1) {
+    // `a = b`, `x IS NULL`: the fold below with one step, without its two stacks (most chains are one step).
+    const step = steps[0]!;
+    const rhs = step.right[0];
+    return apply(first, step.op, rhs, step.right, rhs === undefined ? step.end : Math.max(rhs.end, step.end));
+  }
   const operands: Expr[] = [first];
   const ops: Step[] = [];
   for (const step of steps) {

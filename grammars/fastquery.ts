@@ -50,7 +50,7 @@ export class FastQuery extends FastExpr {
     const words = (this.clauseWords ??= new Set([...this.parser.caps.queryClauses].map((c) => CLAUSE_WORDS[c]).filter((w): w is string => w !== undefined)));
     if (words.size === 0) return false;
     const t = this.toks[this.p];
-    return t !== undefined && words.has(t.image.toUpperCase());
+    return t !== undefined && words.has(T.upperImage(t));
   }
 
   /** `selectCore` (other clauses than those of `core` are left to the rule). */
@@ -71,8 +71,9 @@ export class FastQuery extends FastExpr {
     let w: With | undefined;
     if (this.is(K.WITH!)) w = this.withClause();
     const body = this.setExpr();
-    const tail = this.tail();
-    const q: Query = { ...body, ...tail };
+    // `body` is new and nobody else's: the tail's clauses go onto it (keys in the order a copy
+    // `{ ...body, ...tail }` would have) instead of into a copy.
+    const q: Query = Object.assign(body, this.tail());
     if (w) {
       q.with = body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w;
       q.start = w.start;
@@ -211,7 +212,12 @@ export class FastQuery extends FastExpr {
     const tail = this.tail();
     // `INTO OUTFILE 'f'` after the query: left to the rule.
     if (this.is(K.INTO!) && /^(OUTFILE|DUMPFILE)$/i.test(this.toks[this.p + 1]?.image ?? '')) throw GIVE_UP;
-    const query: Query = { ...body, ...tail, with: body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w, start: w.start, end: this.end() };
+    const withs = body.with ? { ...w, ctes: [...w.ctes, ...body.with.ctes] } : w;
+    // As in readQuery: onto the new `body`, keys in the order of `{ ...body, ...tail, with, start, end }`.
+    const query: Query = Object.assign(body, tail);
+    query.with = withs;
+    query.start = w.start;
+    query.end = this.end();
     const s: Statement = { k: 'query', query, start: w.start, end: this.end() };
     if (this.is(T.Semicolon)) this.p++;
     return s;
@@ -382,7 +388,7 @@ export class FastQuery extends FastExpr {
     if (this.parser.caps.assignmentAlias && t2?.tokenType === T.Eq && t !== undefined && (tokenMatcher(t, T.Identifier) || t.tokenType === T.Variable)) throw GIVE_UP;
     const expr = this.chain();
     const m = this.toks[this.p];
-    if (expr.k === 'star' && m !== undefined && STAR_MODIFIERS.has(m.image.toUpperCase())) throw GIVE_UP;
+    if (expr.k === 'star' && m !== undefined && STAR_MODIFIERS.has(T.upperImage(m))) throw GIVE_UP;
     const alias = this.alias(true);
     return { expr, alias, start: expr.start, end: this.end() };
   }
