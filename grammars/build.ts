@@ -69,6 +69,27 @@ export function stringName(literal: string, start: number, end: number): QName |
   return parts.length > 0 ? { parts, ...at } : undefined;
 }
 
+/**
+ * `list` with `x` at its end. A push onto a full array gives it room for 16 more elements, which
+ * a syntax tree keeps as long as it lives: the short lists most of a tree's lists are (a name's
+ * parts, a call's arguments) are made whole instead, and only a longer one grows by push.
+ */
+export function append<T>(list: T[], x: T): T[] {
+  switch (list.length) {
+    case 0:
+      return [x];
+    case 1:
+      return [list[0]!, x];
+    case 2:
+      return [list[0]!, list[1]!, x];
+    case 3:
+      return [list[0]!, list[1]!, list[2]!, x];
+    default:
+      list.push(x);
+      return list;
+  }
+}
+
 /** Binding strength of binary operators (higher binds tighter). */
 export function precedence(op: string): number {
   switch (op) {
@@ -108,12 +129,33 @@ function apply(left: Expr, op: string, first: Expr | undefined, rest: Expr[], en
     const sq: SubqueryExpr = { ...first, left, start: left.start, end };
     return sq;
   }
-  const args: Expr[] = [left];
-  if (first) args.push(first);
+  // Made whole, not pushed onto `[left]` (see `append`).
+  const args: Expr[] = first ? [left, first] : [left];
   for (let i = 1; i < rest.length; i++) args.push(rest[i]!);
   const node: OpExpr = { k: 'op', op, args, start: left.start, end };
   return node;
 }
+
+/** No operands after the first (`apply`'s `rest` for a step whose only right operand is given). */
+const NO_REST: Expr[] = [];
+
+/** `left op right`: the fold of a chain of one binary step, without building the step. */
+export function binary(left: Expr, op: string, right: Expr): Expr {
+  return apply(left, op, right, NO_REST, right.end);
+}
+
+/** The fold of a chain of one step (`a = b`, `x IS NULL`, `x IN (..)`). */
+export function foldStep(first: Expr, step: Step): Expr {
+  const rhs = step.right[0];
+  return apply(first, step.op, rhs, step.right, rhs === undefined ? step.end : Math.max(rhs.end, step.end));
+}
+
+/**
+ * The stacks of `foldChain`, reused from one fold to the next (a fold never runs inside another):
+ * two new arrays per chain were a measurable share of the parser's garbage.
+ */
+const operands: Expr[] = [];
+const ops: Step[] = [];
 
 /**
  * Fold a flat operator chain by precedence (left associative). A shunting-yard over (operand,
@@ -122,14 +164,10 @@ function apply(left: Expr, op: string, first: Expr | undefined, rest: Expr[], en
  */
 export function foldChain(first: Expr, steps: Step[]): Expr {
   if (steps.length === 0) return first;
-  if (steps.length === 1) {
-    // `a = b`, `x IS NULL`: the fold below with one step, without its two stacks (most chains are one step).
-    const step = steps[0]!;
-    const rhs = step.right[0];
-    return apply(first, step.op, rhs, step.right, rhs === undefined ? step.end : Math.max(rhs.end, step.end));
-  }
-  const operands: Expr[] = [first];
-  const ops: Step[] = [];
+  if (steps.length === 1) return foldStep(first, steps[0]!);
+  operands.length = 0;
+  ops.length = 0;
+  operands.push(first);
   for (const step of steps) {
     const p = precedence(step.op);
     while (ops.length > 0 && precedence(ops[ops.length - 1]!.op) >= p) {
@@ -151,7 +189,9 @@ export function foldChain(first: Expr, steps: Step[]): Expr {
     const lhs = operands.pop()!;
     operands.push(apply(lhs, top.op, rhs, top.right, Math.max(rhs.end, top.end)));
   }
-  return operands[0]!;
+  const folded = operands[0]!;
+  operands.length = 0;
+  return folded;
 }
 
 /** A SUBRULE result used as an array; during Chevrotain's recording phase it is a placeholder. */

@@ -12,7 +12,7 @@
  */
 import { tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import type { CaseExpr, Expr, FuncCall, Ident, OrderItem, QName, Query, WindowSpec } from '../src/ast/nodes.js';
-import { foldChain, ident, qname, splitDotted, type Step } from './build.js';
+import { append, binary, foldChain, foldStep, ident, qname, splitDotted, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
 import { INTERVAL_UNITS, TRIM_SPECS, TYPE_CONTINUATIONS, TYPED_LITERAL, typedLiteralType } from './expressions.js';
 import { position, seek } from './internals.js';
@@ -50,6 +50,29 @@ const postfixTable = tableOf(POSTFIX);
 const notNameTable = tableOf(NOT_NAMES);
 const predicateTable = tableOf(PREDICATES);
 const quantifierTable = tableOf([K.ANY!, K.ALL!, K.SOME!]);
+
+/** What a token after an operand starts in `chain`. */
+const enum StepKind {
+  None,
+  /** A binary operator. */
+  Binary,
+  /** IS [NOT] NULL, .. */
+  Is,
+  /** [NOT] LIKE / BETWEEN / IN. */
+  Predicate,
+  /** SIMILAR TO, OVERLAPS: left to the rules. */
+  Unmodelled,
+}
+
+function stepAt(t: IToken | undefined): StepKind {
+  if (t === undefined) return StepKind.None;
+  const type = t.tokenType;
+  if (binaryTable[t.tokenTypeIdx] === true || tokenMatcher(t, T.Operator)) return StepKind.Binary;
+  if (type === K.IS) return StepKind.Is;
+  if (type === K.NOT || predicateTable[t.tokenTypeIdx] === true) return StepKind.Predicate;
+  if (type === K.SIMILAR || type === K.OVERLAPS) return StepKind.Unmodelled;
+  return StepKind.None;
+}
 
 /** What an entry point of the fast path reads (a failure is remembered per kind and place). */
 export const enum Kind {
@@ -191,24 +214,34 @@ export class FastExpr {
   protected chain(): Expr {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const first = this.unary();
+    // The first step alone, an array once there is a second: most chains have no step or one
+    // (`a = b`), and one binary step goes straight into its node (no step, array or fold).
+    let one: Step | undefined;
     let steps: Step[] | undefined;
     for (;;) {
       const t = this.toks[this.p];
-      if (t === undefined) break;
+      const kind = stepAt(t);
+      if (kind === StepKind.None) break;
+      if (kind === StepKind.Unmodelled) throw GIVE_UP;
       let step: Step;
-      if (binaryTable[t.tokenTypeIdx] === true || tokenMatcher(t, T.Operator)) {
+      if (kind === StepKind.Binary) {
         this.p++;
         if (quantifierTable[this.idx()] === true) throw GIVE_UP;
         const right = this.unary();
-        step = { op: T.upperImage(t), right: [right], end: right.end };
-      } else if (t.tokenType === K.IS) step = this.isStep();
-      else if (t.tokenType === K.NOT || predicateTable[t.tokenTypeIdx] === true) step = this.predicate();
-      else if (t.tokenType === K.SIMILAR || t.tokenType === K.OVERLAPS) throw GIVE_UP;
-      else break;
-      (steps ??= []).push(step);
+        if (one === undefined && stepAt(this.toks[this.p]) === StepKind.None) {
+          this.depth--;
+          return binary(first, T.upperImage(t!), right);
+        }
+        step = { op: T.upperImage(t!), right: [right], end: right.end };
+      } else if (kind === StepKind.Is) step = this.isStep();
+      else step = this.predicate();
+      if (one === undefined) one = step;
+      else if (steps === undefined) steps = [one, step];
+      else steps.push(step);
     }
     this.depth--;
-    return steps === undefined ? first : foldChain(first, steps);
+    if (steps !== undefined) return foldChain(first, steps);
+    return one === undefined ? first : foldStep(first, one);
   }
 
   /** `IS [NOT] NULL | TRUE | FALSE | UNKNOWN` (IS DISTINCT FROM is left to the rules). */
@@ -279,10 +312,10 @@ export class FastExpr {
 
   /** One or more of `read`, separated by commas (the rules' AT_LEAST_ONE_SEP with `,`). */
   protected commaList<R>(read: () => R): R[] {
-    const items = [read()];
+    let items = [read()];
     while (this.is(T.Comma)) {
       this.p++;
-      items.push(read());
+      items = append(items, read());
     }
     return items;
   }
@@ -364,13 +397,13 @@ export class FastExpr {
     this.p++;
     let operand: Expr | undefined;
     if (!this.is(K.WHEN!)) operand = this.chain();
-    const whens: { cond: Expr; result: Expr }[] = [];
+    let whens: { cond: Expr; result: Expr }[] = [];
     do {
       this.expect(K.WHEN!);
       const cond = this.chain();
       this.expect(K.THEN!);
       const result = this.chain();
-      whens.push({ cond, result });
+      whens = append(whens, { cond, result });
     } while (this.is(K.WHEN!));
     let otherwise: Expr | undefined;
     if (this.is(K.ELSE!)) {
@@ -441,11 +474,11 @@ export class FastExpr {
 
   /** A name, `t.*`, a typed literal (`DATE '...'`) or a plain function call. */
   private nameOrCall(): Expr {
-    const parts: Ident[] = [ident(this.toks[this.p++]!)];
+    let parts: Ident[] = [ident(this.toks[this.p++]!)];
     let star: IToken | undefined;
     while (this.is(T.Dot)) {
       const t = this.toks[this.p + 1];
-      if (t !== undefined && tokenMatcher(t, T.Identifier)) parts.push(ident(t));
+      if (t !== undefined && tokenMatcher(t, T.Identifier)) parts = append(parts, ident(t));
       else if (t !== undefined && t.tokenType === T.Star) star = t;
       else throw GIVE_UP;
       this.p += 2;
@@ -489,11 +522,7 @@ export class FastExpr {
       this.p++;
       call.starArg = true;
     } else if (!this.is(T.RParen)) {
-      call.args.push(this.arg());
-      while (this.is(T.Comma)) {
-        this.p++;
-        call.args.push(this.arg());
-      }
+      call.args = this.commaList(this.readArg);
     }
     this.expect(T.RParen);
     const after = this.toks[this.p];
@@ -551,7 +580,7 @@ export class FastExpr {
   }
 
   protected orderItems(): OrderItem[] {
-    const items: OrderItem[] = [];
+    let items: OrderItem[] = [];
     for (;;) {
       const expr = this.chain();
       let desc = false;
@@ -567,13 +596,15 @@ export class FastExpr {
       }
       // ClickHouse `WITH FILL ..`: left to the rule.
       if (this.is(K.WITH!) && this.parser.caps.queryClauses.has('withFill')) throw GIVE_UP;
-      items.push({ expr, desc });
+      items = append(items, { expr, desc });
       if (!this.is(T.Comma)) return items;
       this.p++;
     }
   }
 
   /** A positional argument (`name => value` is left to the rules). */
+  private readonly readArg = (): Expr => this.arg();
+
   private arg(): Expr {
     if (this.toks[this.p + 1]?.tokenType === T.Arrow) throw GIVE_UP;
     const e = this.chain();

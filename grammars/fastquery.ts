@@ -7,7 +7,7 @@
 import { tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, Expr, Ident, JoinRef, OrderItem, QName, Query, Select, SelectItem, Statement, TableRef, With } from '../src/ast/nodes.js';
 import type { QueryClause } from '../src/dialects/spec.js';
-import { ident, qname, splitDotted } from './build.js';
+import { append, ident, qname, splitDotted } from './build.js';
 import { FastExpr, GIVE_UP, Kind, tableOf } from './fastexpr.js';
 import { seek } from './internals.js';
 import { ISOLATION, lockInShareMode, onlyTable, skipFirstAhead, STAR_MODIFIERS, temporalAt, TIME_TRAVEL } from './query.js';
@@ -483,14 +483,14 @@ export class FastQuery extends FastExpr {
 
   /** `qname`: `a.b.c`, T-SQL `db..t` (an empty part); a `@dblink` is left to the rule. */
   private qname(): QName {
-    const parts: Ident[] = [this.identifier()];
+    let parts: Ident[] = [this.identifier()];
     while (this.is(T.Dot)) {
       const dot = this.toks[this.p++]!;
       if (this.is(T.Dot)) {
         this.p++;
-        parts.push({ text: '', quoted: false, start: dot.endOffset! + 1, end: dot.endOffset! + 1 });
+        parts = append(parts, { text: '', quoted: false, start: dot.endOffset! + 1, end: dot.endOffset! + 1 });
       }
-      parts.push(this.identifier());
+      parts = append(parts, this.identifier());
     }
     const at = this.toks[this.p];
     if (at !== undefined && at.image === '@' && this.toks[this.p + 1]?.tokenType !== T.Eq) throw GIVE_UP;
