@@ -76,6 +76,7 @@ export class Splitter {
     private readonly dialect: DialectSpec,
   ) {
     this.scanner = new Scanner(text, dialect.caps);
+    this.scanner.shareNames();
   }
 
   get scanErrors() {
