@@ -61,7 +61,9 @@ function commandText(line: string): string {
 const DB2_REGISTERS = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMEZONE', 'SCHEMA', 'SERVER', 'PATH', 'USER', 'SQLID', 'DEGREE', 'MEMBER']);
 const DURATION_UNITS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'MICROSECOND', 'MICROSECONDS']);
 
-const upper = T.upperImage;
+function upper(tok: IToken): string {
+  return tok.image.toUpperCase();
+}
 
 export class Splitter {
   readonly skipped: SkippedLine[] = [];
