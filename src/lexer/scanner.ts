@@ -75,10 +75,9 @@ class KeywordTable {
   /** Per slot: 1 + index of the word, 0 when empty. */
   private readonly slots: Int32Array;
   private readonly hashes: number[] = [];
-  /** The words in lower and in upper case, and their token types. */
+  /** The words in lower case, and their token types. */
   private readonly words: string[] = [];
-  private readonly upper: string[] = [];
-  readonly types: TokenType[] = [];
+  private readonly types: TokenType[] = [];
 
   constructor(keywords: ReadonlyMap<string, TokenType>) {
     let size = 16;
@@ -97,41 +96,26 @@ class KeywordTable {
       this.slots[s] = this.words.length + 1;
       this.hashes.push(h);
       this.words.push(lower);
-      this.upper.push(word);
       this.types.push(type);
     }
   }
 
-  /** The index of the keyword `text[start..end)` is (ASCII characters, folded hash `h`), or -1. */
-  find(text: string, start: number, end: number, h: number): number {
+  /** The keyword `text[start..end)` is (ASCII characters, folded hash `h`), if any. */
+  find(text: string, start: number, end: number, h: number): TokenType | undefined {
     const n = end - start;
     for (let s = h & this.mask; ; s = (s + 1) & this.mask) {
       const slot = this.slots[s]!;
-      if (slot === 0) return -1;
+      if (slot === 0) return undefined;
       const w = slot - 1;
       if (this.hashes[w] !== h) continue;
       const word = this.words[w]!;
       if (word.length !== n) continue;
       let k = 0;
       while (k < n && ASCII_LOWER[text.charCodeAt(start + k)] === word.charCodeAt(k)) k++;
-      if (k === n) return w;
+      if (k === n) return this.types[w];
     }
   }
-
-  /**
-   * The image of keyword `w` found at `start`: its word in lower or upper case when written so
-   * (nearly always), a string made once for every such token instead of a copy each.
-   */
-  image(text: string, start: number, w: number): string {
-    const lower = this.words[w]!;
-    if (text.startsWith(lower, start)) return lower;
-    const upper = this.upper[w]!;
-    return text.startsWith(upper, start) ? upper : text.slice(start, start + lower.length);
-  }
 }
-
-/** Slots of a scanner's cache of names (a power of two). */
-const NAME_SLOTS = 4096;
 
 const keywordTables = new WeakMap<ReadonlyMap<string, TokenType>, KeywordTable>();
 function keywordTable(keywords: ReadonlyMap<string, TokenType>): KeywordTable {
@@ -181,30 +165,6 @@ export class Scanner {
     this.keywords = withAbbreviations(keywords, caps.keywordAbbreviations);
     this.short = this.keywords === keywords ? undefined : caps.keywordAbbreviations;
     this.table = keywordTable(this.keywords);
-  }
-
-  /**
-   * Names read so far, by their folded hash (the last one of each slot): where `shareNames` was
-   * called, a name written again is the string made the first time, not a new copy per token
-   * (a script repeats its column names thousands of times, and the trees keep them).
-   */
-  private names: (string | undefined)[] | undefined;
-
-  /** Share the strings of names repeated in the text (for a scanner over a whole file). */
-  shareNames(): void {
-    this.names = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
-  }
-
-  /** The name `text[start..end)` (ASCII, folded hash `h`). */
-  private name(start: number, end: number, h: number): string {
-    const names = this.names;
-    if (names === undefined) return this.text.slice(start, end);
-    const slot = h & (NAME_SLOTS - 1);
-    const seen = names[slot];
-    if (seen !== undefined && seen.length === end - start && this.text.startsWith(seen, start)) return seen;
-    const name = this.text.slice(start, end);
-    names[slot] = name;
-    return name;
   }
 
   private tok(type: TokenType, start: number, end: number, image = this.text.slice(start, end)): IToken {
@@ -339,16 +299,8 @@ export class Scanner {
         this.pos = this.templatedName(j);
         return this.tok(T.Name, i, this.pos);
       }
-      let word: string;
-      let kw: TokenType | undefined;
-      if (ascii) {
-        const w = this.table.find(t, i, j, h);
-        kw = w < 0 ? undefined : this.table.types[w];
-        word = w < 0 ? this.name(i, j, h) : this.table.image(t, i, w);
-      } else {
-        word = t.slice(i, j);
-        kw = this.keywords.get(word.toUpperCase());
-      }
+      const word = t.slice(i, j);
+      const kw = ascii ? this.table.find(t, i, j, h) : this.keywords.get(word.toUpperCase());
       if (kw === T.K.GO && this.atLineStart(i)) {
         let k = j;
         while (k < this.len && (t.charCodeAt(k) === C.SPACE || t.charCodeAt(k) === C.TAB)) k++;
@@ -363,7 +315,7 @@ export class Scanner {
       }
       this.pos = j;
       // A reserved word right after the `.` of a qualified name is a name (`sales.order`, `PUB.Order`, `o.end`).
-      if (kw !== undefined && i > 1 && t.charCodeAt(i - 1) === C.DOT && RESERVED_TYPES.has(kw) && afterNamePart(t.charCodeAt(i - 2))) return this.tok(T.Name, i, j, word);
+      if (kw !== undefined && i > 1 && t.charCodeAt(i - 1) === C.DOT && RESERVED_TYPES.has(kw) && afterNamePart(t.charCodeAt(i - 2))) return this.tok(T.Name, i, j);
       // A short word (`SEL`) reads as its keyword to the layers that compare words, not only to the grammar.
       const image = kw !== undefined && this.short !== undefined ? (this.short[word.toUpperCase()] ?? word) : word;
       return this.tok(kw ?? T.Name, i, j, image);

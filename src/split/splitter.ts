@@ -78,7 +78,6 @@ export class Splitter {
     private readonly dialect: DialectSpec,
   ) {
     this.scanner = new Scanner(text, dialect.caps);
-    this.scanner.shareNames();
   }
 
   get scanErrors() {
