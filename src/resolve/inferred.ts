@@ -13,18 +13,22 @@ import { qualify } from './tables.js';
 import { detached } from '../graph/names.js';
 
 export class InferredColumns {
-  /** Column keys by dataset object id. */
-  private readonly byObject = new Map<number, Set<string>>();
+  /**
+   * The ids of the dataset objects known to have a column, by the column's key: an ambiguous
+   * name is looked up once, then each source it may be from by id.
+   */
+  private readonly byKey = new Map<string, Set<number>>();
 
   add(obj: LineageObject, key: string): void {
-    let set = this.byObject.get(obj.id);
-    if (!set) this.byObject.set(obj.id, (set = new Set()));
+    let ids = this.byKey.get(key);
     // An own copy: a key cut from the input would keep the whole text alive (graph/names.ts).
-    if (!set.has(key)) set.add(detached(key));
+    if (!ids) this.byKey.set(detached(key), (ids = new Set()));
+    ids.add(obj.id);
   }
 
-  has(obj: LineageObject, key: string): boolean {
-    return this.byObject.get(obj.id)?.has(key) ?? false;
+  /** The ids of the objects known to have the column `key`, if any. */
+  objectsWith(key: string): ReadonlySet<number> | undefined {
+    return this.byKey.get(key);
   }
 
   /** Record the qualified column uses of a whole statement (`alias.col`, `table.col`). */

@@ -246,9 +246,11 @@ function inferredSource(ctx: Context, s: Scope, key: string): Source | undefined
     ctx.stmt.scanned = true;
     ctx.inferred.scan(ctx, ctx.stmt.ast);
   }
+  const ids = ctx.inferred.objectsWith(key);
+  if (ids === undefined) return undefined;
   let found: Source | undefined;
   for (const src of s.sources) {
-    if (src.rs || src.known || !ctx.inferred.has(src.obj, key)) continue;
+    if (src.rs || src.known || !ids.has(src.obj.id)) continue;
     if (found) return undefined;
     found = src;
   }
