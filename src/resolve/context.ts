@@ -4,7 +4,7 @@ import { ProblemLog, type MessageTemplate } from '../diagnostics/problem.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { GraphBuilder, type ColumnRef } from '../graph/builder.js';
 import { LineIndex } from '../graph/lines.js';
-import type { EffectType, LineageObject, Loc } from '../graph/model.js';
+import { qualifiedName, type EffectType, type LineageObject, type Loc } from '../graph/model.js';
 import type { AnalyzeOptions } from '../options.js';
 import type * as A from '../ast/nodes.js';
 import { Catalog } from './catalog.js';
@@ -124,6 +124,8 @@ export class Context {
   constants: LineageObject | undefined;
   /** Columns of tables known from their qualified uses (no schema needed). */
   readonly inferred = new InferredColumns();
+  /** `datasetName`s by object id. */
+  private readonly datasetNames = new Map<number, string>();
 
   constructor(
     /** The dialect of the file being analyzed (a run may mix files of several vendors). */
@@ -155,6 +157,16 @@ export class Context {
   /** `problem` with the message `template(a, b)`, made once per distinct values (ProblemLog.pushTemplate). */
   problemOf(severity: Severity, offset: number, template: MessageTemplate, a: string, b: string | number, code: string): void {
     this.problems.pushTemplate(severity, this.file, offset, template, a, b, code);
+  }
+
+  /**
+   * The qualified name of a dataset (`db.s.t`), made once: the note on each column attributed to
+   * a table names it (tens of thousands of times in a large script without --schema).
+   */
+  datasetName(obj: LineageObject): string {
+    let name = this.datasetNames.get(obj.id);
+    if (name === undefined) this.datasetNames.set(obj.id, (name = qualifiedName(obj)));
+    return name;
   }
 
   /** Record that the current statement reads this dataset. */

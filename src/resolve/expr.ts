@@ -116,13 +116,14 @@ export class ExprWalker {
           }
         }
         const r = resolveColumn(this.ctx, scope, e);
-        if (r.alias) {
+        if (!Array.isArray(r)) {
+          // A select-list alias: its expression, walked with the alias out of view (there, its own name is a column).
           scope.deleteAlias(this.ctx.key(e.name.parts[0]!.text, false));
-          this.walk(r.alias, scope, type, out, clause, fn, depth + 1);
-          scope.setAlias(this.ctx.key(e.name.parts[0]!.text, false), r.alias);
+          this.walk(r, scope, type, out, clause, fn, depth + 1);
+          scope.setAlias(this.ctx.key(e.name.parts[0]!.text, false), r);
           return;
         }
-        for (const ref of r.refs) out.push({ ref, type, clause, loc: lastLoc(ref.col), fn });
+        for (const ref of r) out.push({ ref, type, clause, loc: lastLoc(ref.col), fn });
         return;
       }
       case 'star':

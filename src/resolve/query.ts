@@ -95,8 +95,12 @@ export class QueryAnalyzer {
   /** T-SQL composable DML in FROM: run the statement, hand on its OUTPUT rows (set by the statement analyzer). */
   composedDml?: (dml: NonNullable<A.DerivedTable['dml']>, at: A.Node, target: QueryTarget) => ResultSet;
 
-  /** The FROM scope of each SELECT analyzed (MySQL ON DUPLICATE KEY UPDATE reads the INSERT's SELECT sources). */
-  readonly selectScopes = new WeakMap<Select, Scope>();
+  /**
+   * The SELECT whose FROM scope `queryWithScope` was asked for, and that scope once made. Only
+   * that one: a WeakMap of every SELECT's scope cost an entry per query level (~9,000 in 5 MB).
+   */
+  private scopeWanted: Select | undefined;
+  private scopeFound: Scope | undefined;
 
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
@@ -138,6 +142,20 @@ export class QueryAnalyzer {
     this.walker.walk(e, scope, 'fdr', refs, clause);
     for (const r of refs) r.type = 'fdr';
     this.link(refs, undefined, rows, clause);
+  }
+
+  /** `query`, and the FROM scope of `q` when it is a SELECT (MySQL ON DUPLICATE KEY UPDATE reads the INSERT's SELECT sources). */
+  queryWithScope(q: Query, parent: Scope | undefined, target: QueryTarget): { rs: ResultSet; scope: Scope | undefined } {
+    const wanted = this.scopeWanted;
+    const found = this.scopeFound;
+    this.scopeWanted = q.k === 'select' ? q : undefined;
+    this.scopeFound = undefined;
+    const rs = this.query(q, parent, target);
+    const scope = this.scopeFound;
+    // As they were: an INSERT inside the query (a data-modifying CTE) asks for its own SELECT's scope.
+    this.scopeWanted = wanted;
+    this.scopeFound = found;
+    return { rs, scope };
   }
 
   query(q: Query, parent: Scope | undefined, target: QueryTarget): ResultSet {
@@ -225,7 +243,7 @@ export class QueryAnalyzer {
     const rs = this.newResultSet(target, sel.start, sel.end);
     const rows = this.rowsOf(rs);
     for (const ref of sel.from) this.addSource(ref, scope, rows);
-    this.selectScopes.set(sel, scope);
+    if (sel === this.scopeWanted) this.scopeFound = scope;
     const ts = sel.timeseries;
     if (ts) {
       // Vertica TIMESERIES: the slice is a time made from the ORDER BY column(s); partitions and order decide the rows.

@@ -103,14 +103,17 @@ export class Scope {
     return undefined;
   }
 
-  /** The source named by a qualifier (`t`, `s.t`, `db.s.t`), here or in an enclosing scope. */
-  source(ctx: Context, qualifier: QName['parts']): Source | undefined {
-    const lastPart = qualifier[qualifier.length - 1]!;
+  /**
+   * The source named by a qualifier (`t`, `s.t`, `db.s.t`: the first `n` of `parts`), here or in
+   * an enclosing scope.
+   */
+  source(ctx: Context, parts: QName['parts'], n = parts.length): Source | undefined {
+    const lastPart = parts[n - 1]!;
     const last = ctx.key(lastPart.text, lastPart.quoted);
-    const k = qualifier.length === 1 ? last : qualifier.map((p) => ctx.key(p.text, p.quoted)).join('.');
+    const k = n === 1 ? last : parts.slice(0, n).map((p) => ctx.key(p.text, p.quoted)).join('.');
     for (let s: Scope | undefined = this; s; s = s.parent) {
       for (const src of s.sources) if (src.names.includes(k)) return src;
-      if (qualifier.length > 1) for (const src of s.sources) if (src.names[0] === last && !src.rs) return src;
+      if (n > 1) for (const src of s.sources) if (src.names[0] === last && !src.rs) return src;
       // Lenient: the table's own name although it has an alias (`SELECT t.* FROM t a`).
       for (const src of s.sources) if (src.tableNames?.includes(k)) return src;
     }
@@ -127,21 +130,27 @@ function hasColumn(src: Source, key: string): boolean | undefined {
   return undefined;
 }
 
-/** The column `name` of a source: existing output of a result set, or a (new) table column. */
-export function columnOf(ctx: Context, src: Source, name: string, start: number, end: number): ColumnRef[] {
-  const loc = ctx.loc(start, end);
-  if (src.rs) {
-    const refs = rsColumn(ctx, src.rs, name, loc);
-    if (refs.length > 0 || src.rs.hidden?.has(ctx.key(name, false))) return refs;
-    if (src.rs.opaque) ctx.problem('note', start, `lineage of column '${name}' not traced: the columns of ${src.rs.opaque} are unknown`, 'UnsupportedConstruct');
+/**
+ * The column `name` of a source: existing output of a result set, or a (new) table column.
+ * `key` is `name`'s unquoted key, when the caller has it already.
+ */
+export function columnOf(ctx: Context, src: Source, name: string, start: number, end: number, key = ctx.key(name, false)): ColumnRef[] {
+  const rs = src.rs;
+  if (rs) {
+    // An output that is there already (the usual case) needs no position.
+    const hit = outputByKey(rs, key);
+    if (hit) return [{ obj: rs.obj, col: hit.col }];
+    const refs = rsColumn(ctx, rs, name, ctx.loc(start, end));
+    if (refs.length > 0 || rs.hidden?.has(key)) return refs;
+    if (rs.opaque) ctx.problem('note', start, `lineage of column '${name}' not traced: the columns of ${rs.opaque} are unknown`, 'UnsupportedConstruct');
     else ctx.problem('warning', start, `column '${name}' not found in ${src.names[0] ?? 'its source'}`, 'OrphanColumn');
     return refs;
   }
   ctx.read(src.obj);
-  if (!src.known) ctx.inferred.add(src.obj, ctx.key(name, false));
-  const display = src.known?.get(ctx.key(name, false)) ?? name;
-  const ref = { obj: src.obj, col: ctx.b.column(src.obj, display, loc) };
-  if (!src.known && ctx.starViews.size > 0) viewColumn(ctx, ref, name);
+  if (!src.known) ctx.inferred.add(src.obj, key);
+  const display = src.known?.get(key) ?? name;
+  const ref = { obj: src.obj, col: ctx.b.column(src.obj, display, ctx.loc(start, end)) };
+  if (!src.known && ctx.starViews.size > 0) viewColumn(ctx, ref, name, key);
   return [ref];
 }
 
@@ -149,9 +158,8 @@ export function columnOf(ctx: Context, src: Source, name: string, start: number,
  * A column of a view whose query has a `*` of unknown width, read by a later statement: traced
  * through the `*` to the tables under it (`t.id -> v.id`), once, in the view's own statement.
  */
-function viewColumn(ctx: Context, ref: ColumnRef, name: string): void {
+function viewColumn(ctx: Context, ref: ColumnRef, name: string, key: string): void {
   const view = ctx.starViews.get(ref.obj.id);
-  const key = ctx.key(name, false);
   if (!view || view.done.has(key)) return;
   view.done.add(key);
   // The view's result sets were folded with its statement: the edge goes from the tables under the `*` straight to the view.
@@ -238,16 +246,23 @@ function inferredSource(ctx: Context, s: Scope, key: string): Source | undefined
     ctx.stmt.scanned = true;
     ctx.inferred.scan(ctx, ctx.stmt.ast);
   }
+  const ids = ctx.inferred.objectsWith(key);
+  if (ids === undefined) return undefined;
   let found: Source | undefined;
   for (const src of s.sources) {
-    if (src.rs || src.known || !ctx.inferred.has(src.obj, key)) continue;
+    if (src.rs || src.known || !ids.has(src.obj.id)) continue;
     if (found) return undefined;
     found = src;
   }
   return found;
 }
 
-export type Resolved = { refs: ColumnRef[]; alias?: Expr };
+/**
+ * What a column reference reads: the column(s), or the expression of the select-list alias it
+ * names (lateral column alias). The array or the node itself, not an object holding either: one
+ * object less for each of the hundred thousand column references of a large script.
+ */
+export type Resolved = ColumnRef[] | Expr;
 
 /** Resolve a column reference to the column(s) it reads. */
 export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Resolved {
@@ -255,26 +270,24 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
   const colPart = parts[parts.length - 1]!;
   const name = colPart.text;
   // `seq.NEXTVAL`, `schema.seq.CURRVAL`: a sequence, not a column.
-  if (parts.length > 1 && !colPart.quoted && ctx.dialect.semantics.sequencePseudoColumns && SEQUENCE_PSEUDO.has(name.toUpperCase())) return { refs: [] };
+  if (parts.length > 1 && !colPart.quoted && ctx.dialect.semantics.sequencePseudoColumns && SEQUENCE_PSEUDO.has(name.toUpperCase())) return [];
   if (parts.length > 1) {
-    const qualifier = parts.slice(0, -1);
-    const src = scope.source(ctx, qualifier);
+    const qualifier = parts.length - 1;
+    const src = scope.source(ctx, parts, qualifier);
     if (src) {
       if (src.known && !src.rs && !src.known.has(ctx.key(name, colPart.quoted)) && !NILADIC.has(name.toUpperCase())) {
         ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
       }
-      return { refs: columnOf(ctx, src, name, ref.start, ref.end) };
+      return columnOf(ctx, src, name, ref.start, ref.end);
     }
     // `s.dest.city`: a shorter qualifier names the source, the next part its column, the rest a struct path.
-    for (let n = qualifier.length - 1; n >= 1; n--) {
-      const shorter = scope.source(ctx, parts.slice(0, n));
-      if (shorter) return { refs: columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end) };
+    for (let n = qualifier - 1; n >= 1; n--) {
+      const shorter = scope.source(ctx, parts, n);
+      if (shorter) return columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end);
     }
-    // `col.field` struct access: the first part is a column of a source.
-    const inner = resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
+    // `col.field` struct access: the first part is a column of a source;
     // `rec.fare` where `rec` is a select alias (lateral): the alias's expression.
-    if (inner.refs.length > 0 || inner.alias) return inner;
-    return { refs: [] };
+    return resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
   }
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
 }
@@ -314,14 +327,16 @@ const NOT_FOUND: MessageTemplate = (name) => `column '${name}' not found in any 
 
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
   const current = ctx.dialect.semantics.currentValueWords;
-  if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return { refs: [] };
+  if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return [];
   const key = ctx.key(name, quoted);
-  if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return { refs: [] };
+  // The key columnOf needs (`name` unquoted): this one, unless quoting made it differ.
+  const plain = quoted ? undefined : key;
+  if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return [];
   const aliasFirst = ctx.dialect.semantics.aliasesBeforeColumns && !strict;
   for (let s: Scope | undefined = scope; s; s = s.parent) {
     if (aliasFirst) {
       const alias = s.alias(key);
-      if (alias) return { refs: [], alias };
+      if (alias) return alias;
     }
     // Sources that surely have the column, and those that may (columns unknown).
     let sure = 0;
@@ -338,37 +353,37 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (sure === 0 && !strict && ctx.dialect.semantics.rowValues) {
       const row = s.sources.find((src) => src.names.includes(key));
-      if (row) return { refs: rowOf(ctx, row, start, end) };
+      if (row) return rowOf(ctx, row, start, end);
     }
-    if (sure > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };
+    if (sure > 1 && s.joinedUsing(key)) return columnsOfEach(ctx, s, key, true, name, start, end);
     if (sure >= 1) {
       if (sure > 1) ctx.problemOf('warning', start, AMBIGUOUS, name, sure, 'AmbiguousColumn');
-      return { refs: columnOf(ctx, firstSure!, name, start, end) };
+      return columnOf(ctx, firstSure!, name, start, end, plain);
     }
-    if (maybe > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, undefined, name, start, end) };
+    if (maybe > 1 && s.joinedUsing(key)) return columnsOfEach(ctx, s, key, undefined, name, start, end);
     const alias = s.alias(key);
     // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
-    if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return { refs: columnOf(ctx, s.sources[0]!, name, start, end) };
-    if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return { refs: [], alias };
-    if (isNiladic(name, quoted)) return { refs: [] };
-    if (maybe === 1 && !yields(firstMaybe!, key)) return { refs: columnOf(ctx, firstMaybe!, name, start, end) };
+    if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return columnOf(ctx, s.sources[0]!, name, start, end, plain);
+    if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return alias;
+    if (isNiladic(name, quoted)) return [];
+    if (maybe === 1 && !yields(firstMaybe!, key)) return columnOf(ctx, firstMaybe!, name, start, end, plain);
     if (maybe > 1) {
-      if (strict) return { refs: [] };
+      if (strict) return [];
       const known = inferredSource(ctx, s, key);
       if (known) {
-        ctx.problemOf('note', start, INFERRED, name, qualifiedName(known.obj), 'InferredColumn');
-        return { refs: columnOf(ctx, known, name, start, end) };
+        ctx.problemOf('note', start, INFERRED, name, ctx.datasetName(known.obj), 'InferredColumn');
+        return columnOf(ctx, known, name, start, end, plain);
       }
       ctx.problemOf('warning', start, ANY_OF, name, maybe, 'AmbiguousColumn');
       const orphan = ctx.orphanTable();
-      return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
+      return [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }];
     }
     if (s.sources.length > 0 && !strict && s.parent === undefined) break;
   }
-  if (strict || isNiladic(name, quoted)) return { refs: [] };
-  if (scope.sources.length === 0 && !scope.parent) return { refs: [] };
+  if (strict || isNiladic(name, quoted)) return [];
+  if (scope.sources.length === 0 && !scope.parent) return [];
   // Known sources that lack the column: the name may be an outer alias, a variable or a typo.
   ctx.problemOf('warning', start, NOT_FOUND, name, '', 'OrphanColumn');
   const orphan = ctx.orphanTable();
-  return { refs: [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }] };
+  return [{ obj: orphan, col: ctx.b.column(orphan, name, ctx.loc(start, end)) }];
 }

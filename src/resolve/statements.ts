@@ -269,8 +269,12 @@ export class StatementResolver {
     if (s.with && cteScope) this.qa.defineCtes(s.with, cteScope);
     /** The row the INSERT proposes, by target column name (`EXCLUDED.c`, MySQL `VALUES(c)`). */
     let proposed: ResultSet | undefined;
+    /** The FROM scope of the INSERT's SELECT. */
+    let selectScope: Scope | undefined;
     if (s.source) {
-      const rs = this.qa.query(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+      const analyzed = this.qa.queryWithScope(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+      const rs = analyzed.rs;
+      selectScope = analyzed.scope;
       const names = declared ?? (known && !s.byName ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
@@ -290,7 +294,7 @@ export class StatementResolver {
       let outer: Scope | undefined;
       let sets = s.upsert;
       if (proposed) {
-        outer = new Scope(s.source?.k === 'select' ? this.qa.selectScopes.get(s.source) : undefined);
+        outer = new Scope(selectScope);
         outer.sources.push({ names: [ctx.key(EXCLUDED, false)], obj: proposed.obj, rs: proposed });
         const ra = s.rowAlias;
         if (ra) {
@@ -301,10 +305,9 @@ export class StatementResolver {
       }
       const scope = this.targetScope(obj, s.target, s.alias, outer);
       // MySQL: a name the SELECT's FROM items surely have, and that the INSERT does not name as a target column, is theirs.
-      const select = s.source?.k === 'select' ? this.qa.selectScopes.get(s.source) : undefined;
-      if (select && !scope.sources[0]!.known) {
+      if (selectScope && !scope.sources[0]!.known) {
         const own = new Set([...(s.columns ?? []), ...s.upsert.flatMap((a) => a.columns.map((q) => q.parts[q.parts.length - 1]!))].map((c) => identKey(ctx.key, c)));
-        scope.sources[0]!.yieldTo = { scope: select, own };
+        scope.sources[0]!.yieldTo = { scope: selectScope, own };
       }
       this.assign(sets, scope, obj, 'update');
     }

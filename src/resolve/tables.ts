@@ -33,27 +33,36 @@ export function qualify(ctx: Context, q: QName): TableName {
 /** The object of a table/view named `q`, recording this occurrence. */
 export function dataset(ctx: Context, q: QName, type: 'table' | 'view' = 'table', start = q.start, end = q.end): LineageObject {
   const t = qualify(ctx, q);
-  const known = ctx.catalog.get(t);
-  const kind = known && known.kind !== 'table' ? 'view' : type;
+  return datasetOf(ctx, t, ctx.catalog.get(t), type, start, end);
+}
+
+/** `dataset` of the qualified name `t`, whose catalog entry is `entry`. */
+function datasetOf(ctx: Context, t: TableName, entry: CatalogEntry | undefined, type: 'table' | 'view', start: number, end: number): LineageObject {
+  const kind = entry && entry.kind !== 'table' ? 'view' : type;
   return ctx.b.dataset(tableKey(ctx.key, t), kind, t.name, t.schema, t.database, ctx.loc(start, end));
 }
 
 /** Known columns of a table, keyed by match key, valued by spelling. */
 export function knownColumns(ctx: Context, q: QName): Map<string, string> | undefined {
-  const entry = ctx.catalog.get(qualify(ctx, q));
+  return columnsOf(ctx, ctx.catalog.get(qualify(ctx, q)));
+}
+
+function columnsOf(ctx: Context, entry: CatalogEntry | undefined): Map<string, string> | undefined {
   if (!entry) return undefined;
   return new Map(entry.columns.map((c) => [ctx.key(c, false), c]));
 }
 
-/** A FROM-clause source for a table. */
+/** A FROM-clause source for a table (its name qualified and looked up once, for the object and the columns). */
 export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, start: number, end: number): Source {
-  const obj = dataset(ctx, q, 'table', start, end);
+  const t = qualify(ctx, q);
+  const entry = ctx.catalog.get(t);
+  const obj = datasetOf(ctx, t, entry, 'table', start, end);
   ctx.read(obj);
   const parts = q.parts.map((p) => identKey(ctx.key, p));
   const own = [parts[parts.length - 1]!];
   for (let i = parts.length - 2; i >= 0; i--) own.push(parts.slice(i).join('.'));
-  if (alias) return { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: knownColumns(ctx, q) };
-  return { names: own, obj, known: knownColumns(ctx, q) };
+  if (alias) return { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: columnsOf(ctx, entry) };
+  return { names: own, obj, known: columnsOf(ctx, entry) };
 }
 
 /** Register the columns of a table created or written by the session. */
