@@ -48,11 +48,12 @@ export class GraphBuilder {
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
   /**
-   * Per target column: the links already made into it, three integers each (source column id and
-   * type, effect, process or -1); most columns have one or two, an array of exactly three integers
-   * is made for the first (an object per link and an array grown by push cost ~180 bytes a link).
+   * Target columns linked into in the current batch. Each holds (`PackedColumn.links`) the links
+   * already made into it, three integers each (source column id and type, effect, process or -1);
+   * most columns have one or two, an array of exactly three integers is made for the first (an
+   * object per link and an array grown by push cost ~180 bytes a link).
    */
-  private readonly linked = new Map<number, number[]>();
+  private linked: PackedColumn[] = [];
   private readonly counters = new Map<string, number>();
   /** Names of objects and columns, interned (see names.ts). */
   private readonly names = new Names();
@@ -73,7 +74,8 @@ export class GraphBuilder {
       this.columnsOf.delete(o.id);
       this.rows.delete(o.id);
     }
-    this.linked.clear();
+    for (const c of this.linked) c.links = undefined;
+    this.linked = [];
     this.objects = [];
     this.edges = [];
     this.batchStart = this.nextId;
@@ -134,7 +136,7 @@ export class GraphBuilder {
     let c = byKey.get(key);
     if (!c) {
       c = new PackedColumn(this.nextId++, this.names.of(name), loc);
-      byKey.set(this.names.of(key), c);
+      byKey.set(this.indexKey(obj, key), c);
       obj.columns.push(c);
     } else if (loc) {
       addLoc(c, loc);
@@ -147,9 +149,18 @@ export class GraphBuilder {
     const byKey = this.columnIndex(obj);
     const c: LineageColumn = new PackedColumn(this.nextId++, this.names.of(name), loc);
     const key = this.columnKey(name);
-    if (!byKey.has(key)) byKey.set(this.names.of(key), c);
+    if (!byKey.has(key)) byKey.set(this.indexKey(obj, key), c);
     obj.columns.push(c);
     return c;
+  }
+
+  /**
+   * A column key as `obj`'s index keeps it: interned when the index outlives the statement (a
+   * table's or view's, or that of an object used again after its batch), else as given: the
+   * index of a result set is dropped at `drain` (interning its keys was a third of the lookups).
+   */
+  private indexKey(obj: LineageObject, key: string): string {
+    return isDataset(obj) || obj.id < this.batchStart ? this.names.of(key) : key;
   }
 
   /** Give an output column the name a column list assigns it once its position is known. */
@@ -213,9 +224,13 @@ export class GraphBuilder {
     const key = source.col.id * 4 + TYPE_INDEX[type];
     const effect = EFFECT_INDEX[effectType];
     const pid = processId ?? -1;
-    const seen = this.linked.get(target.col.id);
-    if (!seen) this.linked.set(target.col.id, [key, effect, pid]);
-    else {
+    // Every column is made here (column, newColumn, relationRows): a PackedColumn.
+    const into = target.col as PackedColumn;
+    const seen = into.links;
+    if (!seen) {
+      into.links = [key, effect, pid];
+      this.linked.push(into);
+    } else {
       for (let i = 0; i < seen.length; i += 3) if (seen[i] === key && seen[i + 1] === effect && seen[i + 2] === pid) return;
       seen.push(key, effect, pid);
     }

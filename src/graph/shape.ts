@@ -65,8 +65,17 @@ export class Shaper {
       this.objects.set(o.id, o);
       if (o.type === 'process' && o.writes !== undefined && o.writes.length > 1) this.flows.set(o.id, new Map());
     }
+    // Only a hidden column's incoming edges are ever followed (`reach` starts from hidden sources):
+    // the edges into visible columns (two in five) are not indexed. Whether each edge's target is
+    // hidden is looked up once, for both passes.
+    const visibleTarget = new Uint8Array(raw.length);
     const incoming = new Map<number, LineageEdge[]>();
-    for (const e of raw) {
+    for (let i = 0; i < raw.length; i++) {
+      const e = raw[i]!;
+      if (!this.hidden(e.target.objectId)) {
+        visibleTarget[i] = 1;
+        continue;
+      }
       if (e.type === 'join') continue;
       // `[e]`, not `[]` then push: most columns have one incoming edge (push reserves 17 slots).
       const list = incoming.get(e.target.columnId);
@@ -74,8 +83,9 @@ export class Shaper {
       else incoming.set(e.target.columnId, [e]);
     }
     const reach = this.reacher(incoming);
-    for (const e of raw) {
-      if (this.hidden(e.target.objectId)) continue;
+    for (let i = 0; i < raw.length; i++) {
+      if (visibleTarget[i] === 0) continue;
+      const e = raw[i]!;
       if (e.type === 'join') {
         if (!this.hidden(e.source.objectId)) this.emit(e, e.source, 'join', e.function);
         continue;
