@@ -103,8 +103,9 @@ export interface Shown {
 export function collapseDiagnostics(diagnostics: Diagnostic[], quiet: boolean): Shown[] {
   const shown: Shown[] = [];
   // By message first (the run's messages are interned strings, so no key is built per
-  // diagnostic), then the few entries with that message compared on severity, kind and file.
-  const first = new Map<string, Shown[]>();
+  // diagnostic), then the few entries with that message compared on severity, kind and file,
+  // kept with each entry (a diagnostic's fields may be getters: 60,000 warnings on the bench).
+  const first = new Map<string, { shown: Shown; severity: string; code: string; file: string }[]>();
   for (const d of diagnostics) {
     if (!isShown(d, quiet)) continue;
     const severity = d.severity;
@@ -116,14 +117,15 @@ export function collapseDiagnostics(diagnostics: Diagnostic[], quiet: boolean): 
     const code = d.code ?? '';
     const file = d.file ?? '';
     let list = first.get(message);
-    const known = list?.find((e) => e.diagnostic.severity === severity && (e.diagnostic.code ?? '') === code && (e.diagnostic.file ?? '') === file);
+    const known = list?.find((e) => e.severity === severity && e.code === code && e.file === file);
     if (known) {
-      known.more++;
+      known.shown.more++;
       continue;
     }
     const entry = { diagnostic: d, more: 0 };
-    if (list) list.push(entry);
-    else first.set(message, (list = [entry]));
+    const keyed = { shown: entry, severity, code, file };
+    if (list) list.push(keyed);
+    else first.set(message, (list = [keyed]));
     shown.push(entry);
   }
   return shown;

@@ -156,9 +156,17 @@ class PlacedProblems {
     readonly lines: readonly LineIndex[],
   ) {}
 
+  /** The problem asked for last and its position: a writer asks for a problem's line, then its column. */
+  private last = -1;
+  private lastPosition = { line: 1, col: 1 };
+
   position(i: number): { line: number; col: number } {
+    if (i === this.last) return this.lastPosition;
     const lines = this.lines[this.log.fileIndex(i)];
-    return lines ? lines.position(this.log.offset(i)) : { line: 1, col: this.log.offset(i) + 1 };
+    const p = lines ? lines.position(this.log.offset(i)) : { line: 1, col: this.log.offset(i) + 1 };
+    this.last = i;
+    this.lastPosition = p;
+    return p;
   }
 }
 

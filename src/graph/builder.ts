@@ -20,7 +20,7 @@ import {
 } from './model.js';
 
 import { addLoc, PackedColumn } from './column.js';
-import { Names } from './names.js';
+import { detached, Names } from './names.js';
 
 const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 const EFFECT_INDEX: Record<EffectType, number> = {
@@ -48,11 +48,12 @@ export class GraphBuilder {
   private readonly columnsOf = new Map<number, Map<string, LineageColumn>>();
   private readonly rows = new Map<number, LineageColumn>();
   /**
-   * Per target column: the links already made into it, three integers each (source column id and
-   * type, effect, process or -1); most columns have one or two, an array of exactly three integers
-   * is made for the first (an object per link and an array grown by push cost ~180 bytes a link).
+   * Target columns linked into in the current batch. Each holds (`PackedColumn.links`) the links
+   * already made into it, three integers each (source column id and type, effect, process or -1);
+   * most columns have one or two, an array of exactly three integers is made for the first (an
+   * object per link and an array grown by push cost ~180 bytes a link).
    */
-  private readonly linked = new Map<number, number[]>();
+  private linked: PackedColumn[] = [];
   private readonly counters = new Map<string, number>();
   /** Names of objects and columns, interned (see names.ts). */
   private readonly names = new Names();
@@ -73,7 +74,8 @@ export class GraphBuilder {
       this.columnsOf.delete(o.id);
       this.rows.delete(o.id);
     }
-    this.linked.clear();
+    for (const c of this.linked) c.links = undefined;
+    this.linked = [];
     this.objects = [];
     this.edges = [];
     this.batchStart = this.nextId;
@@ -87,8 +89,9 @@ export class GraphBuilder {
     return n;
   }
 
+  /** `name`: an own string (see names.ts). */
   private newObject(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
-    const o: LineageObject = { id: this.nextId++, type, name: this.names.of(name), columns: [], locs: loc ? [loc] : [], intermediate };
+    const o: LineageObject = { id: this.nextId++, type, name, columns: [], locs: loc ? [loc] : [], intermediate };
     this.objects.push(o);
     this.columnsOf.set(o.id, new Map());
     return o;
@@ -98,7 +101,7 @@ export class GraphBuilder {
   dataset(key: string, type: 'table' | 'view', name: string, schema: string | undefined, database: string | undefined, loc?: Loc): LineageObject {
     let o = this.datasets.get(key);
     if (!o) {
-      o = this.newObject(type, name, false, loc);
+      o = this.newObject(type, this.names.of(name), false, loc);
       if (schema) o.schema = this.names.of(schema);
       if (database) o.database = this.names.of(database);
       this.datasets.set(this.names.of(key), o);
@@ -110,14 +113,19 @@ export class GraphBuilder {
     return o;
   }
 
+  /**
+   * Result sets and processes are named mostly with a counter (`RS-12`, `Query Select-12`, 5,400 of
+   * the bench's 8,500 distinct names): their names are copied, not interned (a lookup each, and
+   * an entry kept for the run).
+   */
   resultSet(type: ObjectType, name: string, intermediate: boolean, loc?: Loc): LineageObject {
-    const o = this.newObject(type, name, intermediate, loc);
+    const o = this.newObject(type, detached(name), intermediate, loc);
     this.relationRows(o);
     return o;
   }
 
   process(name: string, procedureName: string, queryHashId: string, effectType: EffectType, loc?: Loc): LineageObject {
-    const o = this.newObject('process', name, false, loc);
+    const o = this.newObject('process', detached(name), false, loc);
     o.procedureName = procedureName;
     o.queryHashId = queryHashId;
     o.effectType = effectType;
@@ -134,7 +142,7 @@ export class GraphBuilder {
     let c = byKey.get(key);
     if (!c) {
       c = new PackedColumn(this.nextId++, this.names.of(name), loc);
-      byKey.set(this.names.of(key), c);
+      byKey.set(this.indexKey(obj, key), c);
       obj.columns.push(c);
     } else if (loc) {
       addLoc(c, loc);
@@ -147,9 +155,18 @@ export class GraphBuilder {
     const byKey = this.columnIndex(obj);
     const c: LineageColumn = new PackedColumn(this.nextId++, this.names.of(name), loc);
     const key = this.columnKey(name);
-    if (!byKey.has(key)) byKey.set(this.names.of(key), c);
+    if (!byKey.has(key)) byKey.set(this.indexKey(obj, key), c);
     obj.columns.push(c);
     return c;
+  }
+
+  /**
+   * A column key as `obj`'s index keeps it: interned when the index outlives the statement (a
+   * table's or view's, or that of an object used again after its batch), else as given: the
+   * index of a result set is dropped at `drain` (interning its keys was a third of the lookups).
+   */
+  private indexKey(obj: LineageObject, key: string): string {
+    return isDataset(obj) || obj.id < this.batchStart ? this.names.of(key) : key;
   }
 
   /** Give an output column the name a column list assigns it once its position is known. */
@@ -213,9 +230,13 @@ export class GraphBuilder {
     const key = source.col.id * 4 + TYPE_INDEX[type];
     const effect = EFFECT_INDEX[effectType];
     const pid = processId ?? -1;
-    const seen = this.linked.get(target.col.id);
-    if (!seen) this.linked.set(target.col.id, [key, effect, pid]);
-    else {
+    // Every column is made here (column, newColumn, relationRows): a PackedColumn.
+    const into = target.col as PackedColumn;
+    const seen = into.links;
+    if (!seen) {
+      into.links = [key, effect, pid];
+      this.linked.push(into);
+    } else {
       for (let i = 0; i < seen.length; i += 3) if (seen[i] === key && seen[i + 1] === effect && seen[i + 2] === pid) return;
       seen.push(key, effect, pid);
     }

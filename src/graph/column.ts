@@ -11,6 +11,12 @@ import type { LineageColumn, Loc } from './model.js';
 
 export class PackedColumn implements LineageColumn {
   declare system?: boolean;
+  /**
+   * The builder's record of the links already made into this column in the current statement
+   * (see GraphBuilder.edge), cleared when the statement is drained: a field rather than a map
+   * from column id, whose insertions cost more than the rest of making an edge.
+   */
+  links: number[] | undefined = undefined;
   /** Per occurrence: ``~file` (negative), line, col, endCol` on one line, else `file, line, col, endLine, endCol`. */
   #packed: number[] | Grown = [];
   /** Where the last occurrence starts in #packed. */

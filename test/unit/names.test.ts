@@ -1,4 +1,5 @@
 /** Interned names: one string per distinct name, equal to what was given. */
+import { qualifiedName } from '../../src/graph/model.js';
 import { detached, Names } from '../../src/graph/names.js';
 
 test('Names.of gives one string per distinct name, equal to the name given', () => {
@@ -14,4 +15,13 @@ test('Names.of gives one string per distinct name, equal to the name given', () 
 
 test('detached keeps the text of short, long and concatenated strings', () => {
   for (const s of ['', 'a', 'twelve chars', 'thirteen char', 'x'.repeat(5000), `${'ab'.repeat(10)}${String(42)}`]) expect(detached(s)).toBe(s);
+});
+
+test('qualifiedName joins the known parts with dots, leaving out missing and empty ones', () => {
+  expect(qualifiedName({ database: 'dw', schema: 'sales', name: 'orders' })).toBe('dw.sales.orders');
+  expect(qualifiedName({ schema: 'sales', name: 'orders' })).toBe('sales.orders');
+  expect(qualifiedName({ database: 'dw', name: 'orders' })).toBe('dw.orders');
+  expect(qualifiedName({ database: '', schema: '', name: 'orders' })).toBe('orders');
+  expect(qualifiedName({ database: 'dw', schema: 'sales', name: '' })).toBe('dw.sales');
+  expect(qualifiedName({ name: 'orders' })).toBe('orders');
 });
