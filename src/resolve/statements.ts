@@ -181,6 +181,8 @@ export class StatementResolver {
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
     remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table');
+    // `SELECT * INTO t FROM src` of unknown columns: a later read of t.c is src.c, as after CREATE TABLE t AS SELECT *.
+    this.throughStar(obj, rs);
     return [obj];
   }
 
