@@ -5,6 +5,7 @@
  * relation type.
  */
 import { ok } from '../helpers/accuracy.js';
+import { analyzeSql } from '../procedural/support.js';
 
 describe('SELECT * INTO a table, then reads of its columns', () => {
   test('PostgreSQL SELECT * INTO TEMP and T-SQL SELECT * INTO #t: t.c read later is src.c through the *', () => {
@@ -28,6 +29,60 @@ INSERT INTO dbo.OpenOrders (OrderId, Amount) SELECT s.OrderId, s.Amount FROM #st
       'dbo.Orders.* -> #stage.*',
       'dbo.Orders.Amount -> #stage.Amount',
       'dbo.Orders.OrderId -> #stage.OrderId',
+    ]);
+  });
+});
+
+describe('dynamic SQL built by format() of literals', () => {
+  test('PL/pgSQL EXECUTE / RETURN QUERY EXECUTE / FOR r IN EXECUTE format(..): %I, %L, %s, %n$I, variables holding a literal', () => {
+    const a = ok(`CREATE OR REPLACE FUNCTION rpt.open_orders() RETURNS TABLE (order_id bigint, amount numeric) LANGUAGE plpgsql AS $$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT order_id, amount FROM %I.%I WHERE status = %L', 'sales', 'orders', 'open');
+END;
+$$;
+CREATE OR REPLACE PROCEDURE etl.refresh_daily(p_day date) LANGUAGE plpgsql AS $$
+DECLARE
+  v_src text := 'sales.orders';
+  v_tgt text;
+BEGIN
+  v_tgt := 'Daily Totals';
+  EXECUTE format('DELETE FROM mart.%I WHERE d = $1', v_tgt) USING p_day;
+  EXECUTE format('INSERT INTO mart.%I (d, total) SELECT order_date, sum(amount) FROM %s WHERE order_date = $1 GROUP BY 1', v_tgt, v_src) USING p_day;
+  FOR r IN EXECUTE format('SELECT %1$I AS k, count(*) AS n FROM %2$s GROUP BY %1$I', 'region', v_src) LOOP
+    INSERT INTO mart.region_counts (region, n) VALUES (r.k, r.n);
+  END LOOP;
+END;
+$$;`, 'dbvpostgresql');
+    expect(a.pairs).toEqual([
+      'sales.orders.amount -> mart.Daily Totals.total',
+      'sales.orders.amount -> rpt.open_orders.amount',
+      'sales.orders.order_date -> mart.Daily Totals.d',
+      'sales.orders.order_id -> rpt.open_orders.order_id',
+      'sales.orders.region -> RS-1.k',
+      'sales.orders.region -> mart.region_counts.region',
+    ]);
+  });
+
+  test('an argument that is not a literal: still a note, nothing guessed', () => {
+    const a = analyzeSql(`CREATE OR REPLACE PROCEDURE etl.copy_any(p_table text) LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('INSERT INTO mart.copy SELECT a FROM %I', p_table);
+  EXECUTE format('INSERT INTO mart.copy SELECT a FROM %I', lower(p_table));
+END;
+$$;`, 'dbvpostgresql');
+    expect(a.pairs).toEqual([]);
+    expect(a.notes).toEqual(['3:3 dynamic SQL built at run time is not analyzed', '4:3 dynamic SQL built at run time is not analyzed']);
+  });
+
+  test('BigQuery EXECUTE IMMEDIATE FORMAT("""..""", \'literal\') USING ..', () => {
+    const a = ok(`DECLARE run_date DATE DEFAULT CURRENT_DATE();
+EXECUTE IMMEDIATE FORMAT("""
+  INSERT INTO \`proj.mart.daily_revenue\` (day, revenue)
+  SELECT DATE(created_at), SUM(amount) FROM \`proj.raw.%s\` WHERE DATE(created_at) = @d GROUP BY 1
+""", 'payments') USING run_date AS d;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'proj.raw.payments.amount -> proj.mart.daily_revenue.revenue',
+      'proj.raw.payments.created_at -> proj.mart.daily_revenue.day',
     ]);
   });
 });
