@@ -183,6 +183,32 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, fieldColumns, opaque };
 }
 
+/** BigQuery ML functions whose rows are their input's rows, with the model's outputs added. */
+const MODEL_ROW_FUNCTIONS = new Set([
+  'PREDICT', 'EXPLAIN_PREDICT', 'DETECT_ANOMALIES', 'GENERATE_TEXT', 'GENERATE_EMBEDDING', 'GENERATE_TEXT_EMBEDDING', 'TRANSFORM',
+  'UNDERSTAND_TEXT', 'TRANSLATE', 'ANNOTATE_IMAGE', 'PROCESS_DOCUMENT', 'TRANSCRIBE',
+]);
+
+/**
+ * BigQuery `ML.PREDICT(MODEL m, TABLE t | (query) [, STRUCT(..)])` and the other ML functions of
+ * MODEL_ROW_FUNCTIONS: the input's columns pass through (the input is `input`, a FROM item), and
+ * any other column asked of it (`predicted_<label>`, `..._probs`, `ml_generate_text_result`) is
+ * the model's output, read from every column of the model (the grammar makes `MODEL m` and `TABLE
+ * t` queries of every column of m and t; read as an IN list's query is, not as one value).
+ * Undefined for any other table function.
+ */
+export function modelFunction(ref: A.TableFunction): { input: A.TableRef; op: TableOperator } | undefined {
+  const f = ref.func;
+  const [ns, fn] = f.name.parts;
+  if (f.name.parts.length !== 2 || ns!.text.toUpperCase() !== 'ML' || !MODEL_ROW_FUNCTIONS.has(fn!.text.toUpperCase())) return undefined;
+  const model = f.args[0];
+  const data = f.args.slice(1).find((a) => a.k === 'subquery');
+  if (model?.k !== 'subquery' || data?.k !== 'subquery') return undefined;
+  const input: A.DerivedTable = { k: 'derived', query: data.query, start: data.start, end: data.end };
+  const op: TableOperator = { type: 'function', name: ref.alias?.text ?? fn!.text, outputs: [], consumed: [], passThrough: true, open: { direct: [{ ...model, mode: 'in' }], indirect: [] } };
+  return { input, op };
+}
+
 /**
  * MATCH_RECOGNIZE: one row per match has the PARTITION BY columns and the measures; all rows per
  * match has every input column and the measures. A measure comes from its expression (fdd); the

@@ -11,7 +11,7 @@ import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord } from './names.js';
-import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { Scope, type Source } from './scope.js';
 import { datasetSource, qualify, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
@@ -569,6 +569,13 @@ export class QueryAnalyzer {
           const obj = b.dataset(`path:${file}`, 'table', file, undefined, undefined, ctx.loc(ref.start, ref.end));
           ctx.read(obj);
           scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj });
+          return;
+        }
+        const model = modelFunction(ref);
+        if (model) {
+          const input = new Scope(scope.parent);
+          this.addSource(model.input, input, rows);
+          this.operator(model.op, input, scope, ref.alias, rows, ref);
           return;
         }
         this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);

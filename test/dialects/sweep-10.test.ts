@@ -86,3 +86,32 @@ EXECUTE IMMEDIATE FORMAT("""
     ]);
   });
 });
+
+describe('BigQuery ML functions over rows', () => {
+  test('ML.PREDICT(MODEL m, TABLE t | (query)): the input columns pass through, predicted_<label> comes from the model', () => {
+    const a = ok(`CREATE TABLE crm.customers (customer_id INT64, tenure_months INT64, plan STRING, churned BOOL);
+CREATE OR REPLACE MODEL ml.churn_model OPTIONS (model_type = 'logistic_reg', input_label_cols = ['churned']) AS
+SELECT tenure_months, plan, churned FROM crm.customers WHERE tenure_months > 0;
+CREATE OR REPLACE TABLE ml.churn_scores AS
+SELECT customer_id, predicted_churned, predicted_churned_probs[OFFSET(1)].prob AS churn_probability
+FROM ML.PREDICT(MODEL ml.churn_model, TABLE crm.customers);
+INSERT INTO ml.daily_scores (customer_id, plan, score)
+SELECT p.customer_id, p.plan, p.predicted_label
+FROM ML.PREDICT(MODEL \`proj.ml.imported\`, (SELECT customer_id, plan, f1 FROM crm.features WHERE d = CURRENT_DATE()), STRUCT(0.6 AS threshold)) AS p;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'crm.customers.churned -> ml.churn_model.churned',
+      'crm.customers.customer_id -> ml.churn_scores.customer_id',
+      'crm.customers.plan -> ml.churn_model.plan',
+      'crm.customers.tenure_months -> ml.churn_model.tenure_months',
+      'crm.features.customer_id -> ml.daily_scores.customer_id',
+      'crm.features.plan -> ml.daily_scores.plan',
+      'ml.churn_model.churned -> ml.churn_scores.churn_probability',
+      'ml.churn_model.churned -> ml.churn_scores.predicted_churned',
+      'ml.churn_model.plan -> ml.churn_scores.churn_probability',
+      'ml.churn_model.plan -> ml.churn_scores.predicted_churned',
+      'ml.churn_model.tenure_months -> ml.churn_scores.churn_probability',
+      'ml.churn_model.tenure_months -> ml.churn_scores.predicted_churned',
+      'proj.ml.imported.* -> ml.daily_scores.score',
+    ]);
+  });
+});
