@@ -73,6 +73,8 @@ export abstract class ProcBase {
   /** String literals last assigned to variables (`SET @sql = N'...'`, `v_sql := '...'`), for dynamic SQL run from a variable. */
   private readonly literals = new Map<string, IToken[]>();
   private literalsText = '';
+  private readonly resultSets = new Map<string, A.Query>();
+  private resultSetsText = '';
 
   constructor(protected readonly p: SqlParser) {}
 
@@ -372,9 +374,23 @@ export abstract class ProcBase {
     return this.literalsText === this.p.text ? this.literals.get(name.toLowerCase()) : undefined;
   }
 
+  /** Snowflake `LET res RESULTSET := (query)`: the query result set variable `res` holds, for a later `CURSOR FOR res`. */
+  protected noteResultSet(name: string, query: A.Query): void {
+    if (this.resultSetsText !== this.p.text) {
+      this.resultSets.clear();
+      this.resultSetsText = this.p.text;
+    }
+    this.resultSets.set(name.toLowerCase(), query);
+  }
+
+  protected resultSet(name: string): A.Query | undefined {
+    return this.resultSetsText === this.p.text ? this.resultSets.get(name.toLowerCase()) : undefined;
+  }
+
   /** A routine starts with no variables assigned. */
   protected forgetLiterals(): void {
     this.literals.clear();
+    this.resultSets.clear();
   }
 
   // ------------------------------------------------------------------ AST helpers

@@ -559,6 +559,8 @@ export interface CursorStmt extends Node {
   k: 'cursor';
   name: Ident;
   query: Query;
+  /** Snowflake `LET c CURSOR FOR res`: a cursor over result set variable `res` (its query, run where `res` was assigned). */
+  of?: Ident;
 }
 
 /**

@@ -115,3 +115,50 @@ FROM ML.PREDICT(MODEL \`proj.ml.imported\`, (SELECT customer_id, plan, f1 FROM c
     ]);
   });
 });
+
+describe('Snowflake Scripting result sets', () => {
+  test('LET res RESULTSET := (query); LET c CURSOR FOR res; FOR r IN c DO .. r.col: the query runs once, r reads its columns', () => {
+    const a = ok(`CREATE OR REPLACE PROCEDURE etl.copy_open_orders()
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+$$
+BEGIN
+  LET res RESULTSET := (SELECT order_id, amount * fx_rate AS amount_usd FROM raw.orders WHERE status = 'open');
+  LET c1 CURSOR FOR res;
+  FOR r IN c1 DO
+    INSERT INTO mart.open_orders (id, amt) VALUES (r.order_id, r.amount_usd);
+  END FOR;
+  RETURN 'ok';
+END;
+$$;
+CREATE OR REPLACE PROCEDURE etl.refresh_region_totals(p_day DATE)
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+DECLARE
+  totals RESULTSET DEFAULT (SELECT region, SUM(amount) AS total FROM raw.orders WHERE order_date = :p_day GROUP BY region);
+  c_totals CURSOR FOR totals;
+BEGIN
+  FOR rec IN c_totals DO
+    MERGE INTO mart.region_totals t USING (SELECT rec.region AS region, rec.total AS total) s ON t.region = s.region
+    WHEN MATCHED THEN UPDATE SET t.total = s.total
+    WHEN NOT MATCHED THEN INSERT (region, total) VALUES (s.region, s.total);
+  END FOR;
+  RETURN 'done';
+END;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual([
+      'raw.orders.amount -> RS-1.amount_usd',
+      'raw.orders.amount -> RS-2.total',
+      'raw.orders.amount -> mart.open_orders.amt',
+      'raw.orders.amount -> mart.region_totals.total',
+      'raw.orders.fx_rate -> RS-1.amount_usd',
+      'raw.orders.fx_rate -> mart.open_orders.amt',
+      'raw.orders.order_id -> RS-1.order_id',
+      'raw.orders.order_id -> mart.open_orders.id',
+      'raw.orders.region -> RS-2.region',
+      'raw.orders.region -> mart.region_totals.region',
+    ]);
+    expect(a.procs.filter((p) => p.reads.length > 0 && p.writes.length === 0)).toHaveLength(2);
+  });
+});
