@@ -162,3 +162,31 @@ END;`, 'dbvsnowflake');
     expect(a.procs.filter((p) => p.reads.length > 0 && p.writes.length === 0)).toHaveLength(2);
   });
 });
+
+describe('Informix SPL exception handlers', () => {
+  test('ON EXCEPTION [IN (..)] [SET v, ..] .. END EXCEPTION [WITH RESUME]: the handler\'s statements are analyzed', () => {
+    const a = ok(`CREATE PROCEDURE load_orders(p_batch INT)
+  DEFINE v_sqlcode, v_isam INT;
+  DEFINE v_msg VARCHAR(255);
+  ON EXCEPTION IN (-239, -268) SET v_sqlcode, v_isam, v_msg
+    INSERT INTO etl_errors (batch_id, src, err_code, cnt)
+      SELECT p_batch, s.src_system, v_sqlcode, COUNT(*) FROM stage_orders s GROUP BY s.src_system;
+    UPDATE etl_batches SET status = 'FAILED', failed_rows = (SELECT COUNT(*) FROM stage_orders) WHERE batch_id = p_batch;
+  END EXCEPTION WITH RESUME;
+  ON EXCEPTION
+    RAISE EXCEPTION -746, 0, 'load failed';
+  END EXCEPTION;
+  INSERT INTO orders (id, amt) SELECT id, amount FROM stage_orders WHERE batch_id = p_batch;
+END PROCEDURE;`, 'dbvinformix');
+    expect(a.pairs).toEqual([
+      'stage_orders.amount -> orders.amt',
+      'stage_orders.id -> orders.id',
+      'stage_orders.src_system -> etl_errors.src',
+    ]);
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual([
+      'stage_orders -> etl_errors',
+      'stage_orders -> etl_batches',
+      'stage_orders -> orders',
+    ]);
+  });
+});
