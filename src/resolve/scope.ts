@@ -337,7 +337,8 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       }
     }
     if (sure === 0 && !strict && ctx.dialect.semantics.rowValues) {
-      const row = s.sources.find((src) => src.names.includes(key));
+      // A table's own name (no alias), its columns unknown: a column of that name (`SELECT sales FROM raw.sales`) is likelier.
+      const row = s.sources.find((src) => src.names.includes(key) && (src.rs || src.known || src.tableNames));
       if (row) return { refs: rowOf(ctx, row, start, end) };
     }
     if (sure > 1 && s.joinedUsing(key)) return { refs: columnsOfEach(ctx, s, key, true, name, start, end) };

@@ -190,3 +190,51 @@ END PROCEDURE;`, 'dbvinformix');
     ]);
   });
 });
+
+describe('MERGE .. WHEN NOT MATCHED THEN INSERT .. VALUES of unqualified names', () => {
+  test('the values read the source only (no target row matched): BigQuery, Snowflake', () => {
+    const a = ok(`CREATE TEMP TABLE latest AS
+SELECT * EXCEPT (rn) FROM (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id ORDER BY updated_at DESC) AS rn FROM \`proj.raw.users\`
+) WHERE rn = 1;
+MERGE \`proj.dw.users\` T
+USING latest S
+ON T.user_id = S.user_id
+WHEN MATCHED THEN UPDATE SET email = S.email, plan = S.plan
+WHEN NOT MATCHED BY TARGET THEN INSERT (user_id, email, plan) VALUES (user_id, email, plan)
+WHEN NOT MATCHED BY SOURCE THEN DELETE;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'latest.email -> proj.dw.users.email',
+      'latest.plan -> proj.dw.users.plan',
+      'latest.user_id -> proj.dw.users.user_id',
+      'proj.raw.users.* -> latest.*',
+      'proj.raw.users.email -> latest.email',
+      'proj.raw.users.plan -> latest.plan',
+      'proj.raw.users.user_id -> latest.user_id',
+    ]);
+    const sf = ok(`MERGE INTO core.customers c
+USING (SELECT id, name, country FROM staging.customers_delta) d ON c.id = d.id
+WHEN MATCHED THEN UPDATE SET c.name = d.name
+WHEN NOT MATCHED THEN INSERT (id, name, country) VALUES (id, name, country);`, 'dbvsnowflake');
+    expect(sf.pairs).toEqual([
+      'staging.customers_delta.country -> core.customers.country',
+      'staging.customers_delta.id -> core.customers.id',
+      'staging.customers_delta.name -> core.customers.name',
+    ]);
+  });
+});
+
+describe('BigQuery: a column named like its table', () => {
+  test('SELECT sales FROM raw.sales (columns unknown, no alias) reads the column; an alias still names the whole row', () => {
+    const a = ok(`INSERT INTO \`proj.dw.sales_by_q\`
+SELECT * FROM (SELECT product, quarter, sales FROM \`proj.raw.sales\`)
+PIVOT (SUM(sales) AS total FOR quarter IN ('Q1', 'Q2'));
+INSERT INTO \`proj.dw.order_docs\` (doc) SELECT TO_JSON_STRING(o) FROM \`proj.raw.orders\` o;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'proj.raw.orders.* -> proj.dw.order_docs.doc',
+      'proj.raw.sales.product -> proj.dw.sales_by_q.product',
+      'proj.raw.sales.sales -> proj.dw.sales_by_q.total_Q1',
+      'proj.raw.sales.sales -> proj.dw.sales_by_q.total_Q2',
+    ]);
+  });
+});
