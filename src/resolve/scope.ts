@@ -161,6 +161,8 @@ function viewColumn(ctx: Context, ref: ColumnRef, name: string): void {
 /** The tables and views under the `*`s of unknown width of `rs`, through its subqueries and CTEs. */
 export function tablesUnderStars(ctx: Context, rs: ResultSet, seen = new Set<ResultSet>([rs])): LineageObject[] {
   return rs.stars.flatMap((star) => {
+    // A struct's fields (`li.*`) are not columns of its table.
+    if (star.col.name !== '*') return [];
     if (star.obj.type === 'table' || star.obj.type === 'view') return [star.obj];
     const inner = ctx.resultSets.get(star.obj.id);
     if (!inner || seen.has(inner)) return [];

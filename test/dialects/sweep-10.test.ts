@@ -238,3 +238,44 @@ INSERT INTO \`proj.dw.order_docs\` (doc) SELECT TO_JSON_STRING(o) FROM \`proj.ra
     ]);
   });
 });
+
+describe('Databricks change data feed and struct stars', () => {
+  test("table_changes('db.t', v) reads table db.t (its change columns with the others)", () => {
+    const a = ok(`MERGE INTO gold.customers AS t
+USING (
+  SELECT * FROM (
+    SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY _commit_version DESC) AS rn
+    FROM table_changes('silver.customers', 5)
+    WHERE _change_type IN ('insert', 'update_postimage')
+  ) WHERE rn = 1
+) AS s
+ON t.customer_id = s.customer_id
+WHEN MATCHED THEN UPDATE SET t.email = s.email, t.tier = s.tier
+WHEN NOT MATCHED THEN INSERT (customer_id, email, tier) VALUES (s.customer_id, s.email, s.tier);`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'silver.customers.customer_id -> gold.customers.customer_id',
+      'silver.customers.email -> gold.customers.email',
+      'silver.customers.tier -> gold.customers.tier',
+    ]);
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual(['silver.customers -> gold.customers']);
+  });
+
+  test('li.* / o.shipping.* of a struct column (LATERAL VIEW explode .. AS li): every field, read from that column', () => {
+    const a = ok(`CREATE OR REPLACE TABLE gold.order_lines AS
+SELECT o.order_id, li.*
+FROM silver.orders o
+LATERAL VIEW explode(o.line_items) t AS li;
+CREATE OR REPLACE TABLE gold.order_shipping AS
+SELECT o.order_id, o.shipping.* FROM silver.orders o WHERE o.shipping.country = 'DE';
+INSERT INTO gold.sku_revenue (sku, revenue)
+SELECT x.sku, x.qty * x.price FROM (SELECT li.* FROM silver.orders LATERAL VIEW explode(line_items) e AS li) x;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'silver.orders.line_items -> gold.order_lines.*',
+      'silver.orders.line_items -> gold.sku_revenue.revenue',
+      'silver.orders.line_items -> gold.sku_revenue.sku',
+      'silver.orders.order_id -> gold.order_lines.order_id',
+      'silver.orders.order_id -> gold.order_shipping.order_id',
+      'silver.orders.shipping -> gold.order_shipping.*',
+    ]);
+  });
+});
