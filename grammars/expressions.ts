@@ -633,7 +633,9 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(T.LParen);
           const e = $.SUBRULE($.expr);
           $.CONSUME(K.AS);
-          const type = $.SUBRULE($.dataType);
+          // Teradata `CAST(d AS FORMAT 'YYYYMMDD')`: the format only, the type kept.
+          let type = '';
+          $.OPTION1({ GATE: () => $.LA(1).tokenType !== K.FORMAT, DEF: () => (type = $.SUBRULE($.dataType)) });
           $.OPTION(() => {
             $.CONSUME(K.FORMAT);
             $.SUBRULE($.literal);

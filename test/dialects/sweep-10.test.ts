@@ -279,3 +279,22 @@ SELECT x.sku, x.qty * x.price FROM (SELECT li.* FROM silver.orders LATERAL VIEW 
     ]);
   });
 });
+
+describe('Teradata CAST to a format only', () => {
+  test("CAST(d AS FORMAT 'YYYYMMDD') (the type kept), nested in CAST(.. AS CHAR(8)) and concatenations", () => {
+    const a = ok(`INSERT INTO edw.cust_extract (cust_key, open_ymd, open_month, bal_txt)
+SELECT c.cust_id || '_' || CAST(c.open_dt AS FORMAT 'YYYY-MM'),
+       CAST(CAST(c.open_dt AS FORMAT 'YYYYMMDD') AS CHAR(8)),
+       CAST(c.open_dt AS DATE FORMAT 'YYYY-MM'),
+       CAST(b.bal_amt AS DECIMAL(12,2) FORMAT 'ZZZ,ZZ9.99')
+FROM edw.customer c
+JOIN edw.account_bal b ON b.cust_id = c.cust_id;`, 'dbvteradata');
+    expect(a.pairs).toEqual([
+      'edw.account_bal.bal_amt -> edw.cust_extract.bal_txt',
+      'edw.customer.cust_id -> edw.cust_extract.cust_key',
+      'edw.customer.open_dt -> edw.cust_extract.cust_key',
+      'edw.customer.open_dt -> edw.cust_extract.open_month',
+      'edw.customer.open_dt -> edw.cust_extract.open_ymd',
+    ]);
+  });
+});
