@@ -884,6 +884,7 @@ export function defineExpressionRules(this: SqlParser): void {
     return r;
   });
 
+  const usingParameters = () => $.LA(1).tokenType === K.USING && /^PARAMETERS$/i.test($.LA(2).image);
   this.funcTail = $.RULE('funcTail', (name: QName): Expr => {
     $.CONSUME(T.LParen);
     const call: FuncCall = { k: 'func', name, args: [], start: name?.start, end: name?.end };
@@ -937,18 +938,21 @@ export function defineExpressionRules(this: SqlParser): void {
         {
           ALT: () => {
             call.args.push($.SUBRULE($.funcArg));
-            $.MANY(() => {
-              const sep = $.OR2([
-                { ALT: () => $.CONSUME(T.Comma) },
-                { ALT: () => $.CONSUME(K.FROM) },
-                { ALT: () => $.CONSUME(K.FOR) },
-                { ALT: () => $.CONSUME(K.AS) },
-                { ALT: () => $.CONSUME(K.USING) },
-                { ALT: () => $.CONSUME(K.SEPARATOR) },
-              ]);
-              const arg = $.SUBRULE1($.funcArg);
-              // After AS comes a name (`STRUCT(s.a AS x)`) or a type (`SAFE_CAST(x AS INT64)`), never a column.
-              if (!this.recording && sep.tokenType !== K.AS) call.args.push(arg);
+            $.MANY({
+              GATE: () => !usingParameters(),
+              DEF: () => {
+                const sep = $.OR2([
+                  { ALT: () => $.CONSUME(T.Comma) },
+                  { ALT: () => $.CONSUME(K.FROM) },
+                  { ALT: () => $.CONSUME(K.FOR) },
+                  { ALT: () => $.CONSUME(K.AS) },
+                  { ALT: () => $.CONSUME(K.USING) },
+                  { ALT: () => $.CONSUME(K.SEPARATOR) },
+                ]);
+                const arg = $.SUBRULE1($.funcArg);
+                // After AS comes a name (`STRUCT(s.a AS x)`) or a type (`SAFE_CAST(x AS INT64)`), never a column.
+                if (!this.recording && sep.tokenType !== K.AS) call.args.push(arg);
+              },
             });
           },
         },
@@ -975,6 +979,14 @@ export function defineExpressionRules(this: SqlParser): void {
       DEF: () => {
         $.CONSUME(K.LIMIT);
         $.CONSUME(T.NumberLit);
+      },
+    });
+    $.option(21, {
+      // Vertica `LISTAGG(url USING PARAMETERS max_length = 4000)`: the function's constant settings, no data.
+      GATE: usingParameters,
+      DEF: () => {
+        $.consume(22, K.USING);
+        $.many(22, { GATE: () => $.LA(1).tokenType !== T.RParen && this.statementGoesOn(), DEF: () => $.consume(23, T.AnyToken) });
       },
     });
     $.option(20, {

@@ -298,3 +298,19 @@ JOIN edw.account_bal b ON b.cust_id = c.cust_id;`, 'dbvteradata');
     ]);
   });
 });
+
+describe('Vertica function parameters', () => {
+  test('f(x USING PARAMETERS k = v, ..): constant settings, not columns', () => {
+    const a = ok(`INSERT /*+ DIRECT */ INTO mart.user_paths (user_id, path_str, attrs)
+SELECT c.user_id,
+       LISTAGG(c.url USING PARAMETERS max_length = 4000, separator = ' > ') AS path_str,
+       MAPTOSTRING(MAPJSONEXTRACTOR(c.payload USING PARAMETERS flatten_maps = false)) AS attrs
+FROM web.clicks c
+GROUP BY c.user_id, c.payload;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'web.clicks.payload -> mart.user_paths.attrs',
+      'web.clicks.url -> mart.user_paths.path_str',
+      'web.clicks.user_id -> mart.user_paths.user_id',
+    ]);
+  });
+});
