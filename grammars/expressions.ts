@@ -395,6 +395,17 @@ export function defineExpressionRules(this: SqlParser): void {
         ALT: () => {
           $.CONSUME(T.Dot);
           const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
+          // T-SQL `(SELECT .. FOR XML PATH(''), TYPE).value('.', 'NVARCHAR(MAX)')`: a method of the value, a call reading it.
+          const args = $.option(30, {
+            GATE: () => $.LA(1).tokenType === T.LParen && (f as Ident).text !== undefined,
+            DEF: () => {
+              $.consume(30, T.LParen);
+              const a = $.option(31, () => list($.subrule(30, $.exprList))) ?? [];
+              $.consume(31, T.RParen);
+              return a;
+            },
+          });
+          if (args) return $.ACTION((): Expr => ({ k: 'func', name: { parts: [f as Ident], start: (f as Ident).start, end: (f as Ident).end }, args: [base, ...args], start: base.start, end: end() }));
           return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
         },
       },

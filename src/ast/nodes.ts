@@ -283,6 +283,8 @@ interface QueryTail {
   offset?: Expr;
   /** ClickHouse `LIMIT n BY cols`: at most n rows per value of the columns. */
   limitBy?: Expr[];
+  /** T-SQL `FOR XML ..` / `FOR JSON ..`: the rows are one document, a value of every item. */
+  document?: boolean;
 }
 
 export interface Select extends Node, QueryTail {

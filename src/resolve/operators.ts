@@ -145,6 +145,21 @@ const ELEMENT_FUNCTIONS = new Set([
   'STRING_TO_TABLE',
 ]);
 
+/**
+ * Methods of the XML type (T-SQL `value`, `query`, `exist`, `nodes`; Oracle XMLType `extract`,
+ * `getStringVal`, ..): `t.doc.value('(/a)[1]', 'int')` is a call of a method of column `t.doc`.
+ */
+const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'EXTRACT', 'EXISTSNODE', 'GETSTRINGVAL', 'GETCLOBVAL', 'GETNUMBERVAL']);
+
+/** The column whose method `f` calls (`t.doc` of `t.doc.nodes('/r')`), as a column reference; undefined for a function. */
+export function methodOf(f: A.FuncCall): A.ColumnRef | undefined {
+  const parts = f.name.parts;
+  if (parts.length < 2 || !XML_METHODS.has(parts[parts.length - 1]!.text.toUpperCase())) return undefined;
+  const of = parts.slice(0, -1);
+  const at = { start: of[0]!.start, end: of[of.length - 1]!.end };
+  return { k: 'col', name: { parts: of, ...at }, ...at };
+}
+
 /** The function a table function reference calls: Snowflake / Oracle `TABLE(f(..))` calls f. */
 export function calledFunction(ref: A.TableFunction): A.FuncCall {
   const func = ref.func;
@@ -163,7 +178,8 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const upper = fname.toUpperCase();
   const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);
   // FLATTEN's data is its `input` (named or first); its other arguments are options.
-  const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : func.args;
+  const method = methodOf(func);
+  const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : method ? [method, ...func.args] : func.args;
   const name = ref.alias?.text ?? fname;
   // Declared columns (JSON_TABLE / XMLTABLE COLUMNS, OPENJSON WITH, `AS r(a int)`), renamed by an alias list.
   const declared: A.DeclaredColumn[] | undefined = func.columns?.length ? func.columns : ref.withColumns?.length ? ref.withColumns : undefined;

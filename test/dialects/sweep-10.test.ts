@@ -314,3 +314,36 @@ GROUP BY c.user_id, c.payload;`, 'dbvvertica');
     ]);
   });
 });
+
+describe('T-SQL FOR JSON / FOR XML subqueries', () => {
+  test('(SELECT a, b .. FOR JSON PATH) is one document of every item; STUFF((.. FOR XML PATH(\'\')), ..) still its item', () => {
+    const a = ok(`INSERT INTO api.CustomerDocs (CustomerId, OrdersJson, Tags)
+SELECT c.CustomerId,
+  (SELECT o.OrderId AS id, o.Total AS total, o.OrderDate AS [date] FROM dbo.Orders o WHERE o.CustomerId = c.CustomerId ORDER BY o.OrderDate FOR JSON PATH) AS OrdersJson,
+  STUFF((SELECT ',' + t.Tag FROM dbo.CustomerTags t WHERE t.CustomerId = c.CustomerId FOR XML PATH(''), TYPE).value('.', 'NVARCHAR(MAX)'), 1, 1, '') AS Tags
+FROM dbo.Customer c;`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'dbo.Customer.CustomerId -> api.CustomerDocs.CustomerId',
+      'dbo.CustomerTags.Tag -> api.CustomerDocs.Tags',
+      'dbo.Orders.OrderDate -> api.CustomerDocs.OrdersJson',
+      'dbo.Orders.OrderId -> api.CustomerDocs.OrdersJson',
+      'dbo.Orders.Total -> api.CustomerDocs.OrdersJson',
+    ]);
+  });
+});
+
+describe('T-SQL xml methods', () => {
+  test('t.Doc.value(..), CROSS APPLY t.Doc.nodes(..) AS x(n) then x.n.value(..): read the xml column', () => {
+    const a = ok(`INSERT INTO dbo.OrderItems (OrderId, Sku, Qty, Customer)
+SELECT r.OrderId, x.n.value('@sku', 'NVARCHAR(50)'), x.n.value('(qty)[1]', 'INT'), r.Doc.value('(/order/@customer)[1]', 'NVARCHAR(100)')
+FROM staging.RawOrders r
+CROSS APPLY r.Doc.nodes('/order/item') AS x(n)
+WHERE r.Doc.exist('/order[@status="open"]') = 1;`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'staging.RawOrders.Doc -> dbo.OrderItems.Customer',
+      'staging.RawOrders.Doc -> dbo.OrderItems.Qty',
+      'staging.RawOrders.Doc -> dbo.OrderItems.Sku',
+      'staging.RawOrders.OrderId -> dbo.OrderItems.OrderId',
+    ]);
+  });
+});
