@@ -1966,7 +1966,7 @@ export function defineQueryRules(this: SqlParser): void {
         if (depth > 0) return true;
         if (t === T.RParen) return false;
         if (mode === 2) return t !== T.Comma;
-        return !(mode === 1 && this.startsStatement($.LA(1), $.LA(2)));
+        return !(mode === 1 && this.startsStatement($.LA(1), $.LA(2), $.LA(3)));
       },
       DEF: () => {
         const tok = $.CONSUME(T.AnyToken);

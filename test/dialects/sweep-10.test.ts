@@ -347,3 +347,32 @@ WHERE r.Doc.exist('/order[@status="open"]') = 1;`, 'dbvmssql');
     ]);
   });
 });
+
+describe('T-SQL maintenance statements between loads', () => {
+  test('UPDATE STATISTICS t WITH FULLSCAN, DBCC .. WITH NO_INFOMSGS, BACKUP .. WITH COMPRESSION, INIT: no lineage, no error, with or without semicolons', () => {
+    const a = ok(`TRUNCATE TABLE stage.Orders;
+INSERT INTO stage.Orders (OrderId, Amount) SELECT OrderId, Amount FROM src.Orders;
+UPDATE STATISTICS stage.Orders WITH FULLSCAN;
+UPDATE STATISTICS stage.Orders IX_Orders_Id WITH SAMPLE 50 PERCENT;
+DBCC CHECKDB WITH NO_INFOMSGS;
+BACKUP DATABASE Sales TO DISK = 'D:\\backup\\sales.bak' WITH COMPRESSION, INIT;
+UPDATE statistics SET last_load = GETDATE() WHERE name = 'orders';
+WITH c AS (SELECT OrderId, Amount FROM stage.Orders WHERE Amount > 0) INSERT INTO dw.Orders (OrderId, Amount) SELECT OrderId, Amount FROM c
+DBCC SHRINKFILE (Sales_log, 1) WITH NO_INFOMSGS
+WITH t AS (SELECT OrderId FROM dw.Orders) INSERT INTO dw.OrderIds (OrderId) SELECT OrderId FROM t
+BACKUP LOG Sales TO DISK = 'D:\\backup\\sales.trn' WITH INIT`, 'dbvmssql');
+    expect(a.pairs).toEqual([
+      'src.Orders.Amount -> stage.Orders.Amount',
+      'src.Orders.OrderId -> stage.Orders.OrderId',
+      'stage.Orders.Amount -> dw.Orders.Amount',
+      'stage.Orders.OrderId -> dw.Orders.OrderId',
+      'dw.Orders.OrderId -> dw.OrderIds.OrderId',
+    ].sort());
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual([
+      'src.Orders -> stage.Orders',
+      ' -> statistics',
+      'stage.Orders -> dw.Orders',
+      'dw.Orders -> dw.OrderIds',
+    ]);
+  });
+});
