@@ -395,6 +395,17 @@ export function defineExpressionRules(this: SqlParser): void {
         ALT: () => {
           $.CONSUME(T.Dot);
           const f = $.OR2([{ ALT: () => $.SUBRULE($.ident) }, { ALT: () => $.CONSUME(T.Star) }]);
+          // T-SQL `(SELECT .. FOR XML PATH(''), TYPE).value('.', 'NVARCHAR(MAX)')`: a method of the value, a call reading it.
+          const args = $.option(30, {
+            GATE: () => $.LA(1).tokenType === T.LParen && (f as Ident).text !== undefined,
+            DEF: () => {
+              $.consume(30, T.LParen);
+              const a = $.option(31, () => list($.subrule(30, $.exprList))) ?? [];
+              $.consume(31, T.RParen);
+              return a;
+            },
+          });
+          if (args) return $.ACTION((): Expr => ({ k: 'func', name: { parts: [f as Ident], start: (f as Ident).start, end: (f as Ident).end }, args: [base, ...args], start: base.start, end: end() }));
           return $.ACTION((): Expr => ({ k: 'op', op: '.', args: [base, { k: 'lit', kind: 'other', text: (f as Ident).text ?? '*', start: base.end, end: end() }], start: base.start, end: end() }));
         },
       },
@@ -633,7 +644,9 @@ export function defineExpressionRules(this: SqlParser): void {
           $.CONSUME(T.LParen);
           const e = $.SUBRULE($.expr);
           $.CONSUME(K.AS);
-          const type = $.SUBRULE($.dataType);
+          // Teradata `CAST(d AS FORMAT 'YYYYMMDD')`: the format only, the type kept.
+          let type = '';
+          $.OPTION1({ GATE: () => $.LA(1).tokenType !== K.FORMAT, DEF: () => (type = $.SUBRULE($.dataType)) });
           $.OPTION(() => {
             $.CONSUME(K.FORMAT);
             $.SUBRULE($.literal);
@@ -882,6 +895,7 @@ export function defineExpressionRules(this: SqlParser): void {
     return r;
   });
 
+  const usingParameters = () => $.LA(1).tokenType === K.USING && /^PARAMETERS$/i.test($.LA(2).image);
   this.funcTail = $.RULE('funcTail', (name: QName): Expr => {
     $.CONSUME(T.LParen);
     const call: FuncCall = { k: 'func', name, args: [], start: name?.start, end: name?.end };
@@ -935,18 +949,21 @@ export function defineExpressionRules(this: SqlParser): void {
         {
           ALT: () => {
             call.args.push($.SUBRULE($.funcArg));
-            $.MANY(() => {
-              const sep = $.OR2([
-                { ALT: () => $.CONSUME(T.Comma) },
-                { ALT: () => $.CONSUME(K.FROM) },
-                { ALT: () => $.CONSUME(K.FOR) },
-                { ALT: () => $.CONSUME(K.AS) },
-                { ALT: () => $.CONSUME(K.USING) },
-                { ALT: () => $.CONSUME(K.SEPARATOR) },
-              ]);
-              const arg = $.SUBRULE1($.funcArg);
-              // After AS comes a name (`STRUCT(s.a AS x)`) or a type (`SAFE_CAST(x AS INT64)`), never a column.
-              if (!this.recording && sep.tokenType !== K.AS) call.args.push(arg);
+            $.MANY({
+              GATE: () => !usingParameters(),
+              DEF: () => {
+                const sep = $.OR2([
+                  { ALT: () => $.CONSUME(T.Comma) },
+                  { ALT: () => $.CONSUME(K.FROM) },
+                  { ALT: () => $.CONSUME(K.FOR) },
+                  { ALT: () => $.CONSUME(K.AS) },
+                  { ALT: () => $.CONSUME(K.USING) },
+                  { ALT: () => $.CONSUME(K.SEPARATOR) },
+                ]);
+                const arg = $.SUBRULE1($.funcArg);
+                // After AS comes a name (`STRUCT(s.a AS x)`) or a type (`SAFE_CAST(x AS INT64)`), never a column.
+                if (!this.recording && sep.tokenType !== K.AS) call.args.push(arg);
+              },
             });
           },
         },
@@ -973,6 +990,14 @@ export function defineExpressionRules(this: SqlParser): void {
       DEF: () => {
         $.CONSUME(K.LIMIT);
         $.CONSUME(T.NumberLit);
+      },
+    });
+    $.option(21, {
+      // Vertica `LISTAGG(url USING PARAMETERS max_length = 4000)`: the function's constant settings, no data.
+      GATE: usingParameters,
+      DEF: () => {
+        $.consume(22, K.USING);
+        $.many(22, { GATE: () => $.LA(1).tokenType !== T.RParen && this.statementGoesOn(), DEF: () => $.consume(23, T.AnyToken) });
       },
     });
     $.option(20, {

@@ -24,5 +24,7 @@ export function stringValue(image: string): string {
     return s.slice(2, -2);
   }
   const q = s[0]!;
+  // BigQuery `""".."""` / `'''..'''`: no doubled quotes inside.
+  if (s.length >= 6 && s.startsWith(q.repeat(3)) && s.endsWith(q.repeat(3))) return s.slice(3, -3);
   return s.slice(1, -1).split(q + q).join(q);
 }

@@ -32,7 +32,7 @@ const SORT_WORDS = new Set(['CLUSTER', 'DISTRIBUTE', 'SORT']);
 const STATEMENT_WORDS = new Set([
   'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT', 'ROLLBACK', 'USE', 'GO',
   'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK', 'CONTINUE', 'FETCH',
-  'REPLACE', 'WAITFOR', 'SAVE', 'GOTO',
+  'REPLACE', 'WAITFOR', 'SAVE', 'GOTO', 'DBCC', 'BACKUP', 'RESTORE',
 ]);
 
 /** First words of statements that name queries' words without holding a query (`GRANT SELECT, INSERT ON t`, `EXPLAIN SELECT ..`). */
@@ -321,15 +321,19 @@ export class SqlParser extends EmbeddedActionsParser {
     return t === K.SELECT || t === K.WITH || (t === K.FROM && (this.caps.fromFirstQueries || (this.caps.fromFirstSubqueries && this.LA(n - 1).tokenType === T.LParen))) || (t === K.VALUES && this.LA(n + 1).tokenType === T.LParen && n === i) || ((t === K.PIVOT || t === K.UNPIVOT) && (this.LA(n + 1).tokenType !== T.LParen || this.startsQuery(n + 1)));
   }
 
-  /** Can `tok` start a statement? Used where statements need no separator. */
-  startsStatement(tok: IToken, next: IToken): boolean {
+  /**
+   * Can `tok` start a statement? Used where statements need no separator. With the token `after`
+   * `next`, a WITH starts one only as a CTE list does (`WITH c AS (`, `WITH c (x) AS`, `WITH
+   * RECURSIVE`): T-SQL `.. WITH FULLSCAN;`, `WITH COMPRESSION, INIT` are a statement's options.
+   */
+  startsStatement(tok: IToken, next: IToken, after?: IToken): boolean {
     const t = tok.tokenType;
     if (t === K.SELECT || t === K.INSERT || t === K.UPDATE || t === K.DELETE || t === K.MERGE || t === K.CREATE ||
       t === K.DROP || t === K.ALTER || t === K.TRUNCATE || t === K.SET || t === K.END || t === K.ELSE || t === K.FETCH) {
       return true;
     }
     // `WITH (..)` is options (Synapse `CREATE TABLE t WITH (DISTRIBUTION = ..) AS ..`, `COPY .. WITH (..)`), never a CTE.
-    if (t === K.WITH) return next.tokenType !== T.LParen;
+    if (t === K.WITH) return next.tokenType !== T.LParen && (after === undefined || after.tokenType === K.AS || after.tokenType === T.LParen || /^RECURSIVE$/i.test(next.image));
     if (t === T.Name || tokenMatcher(tok, T.Identifier)) {
       if (next.tokenType === T.Colon && t === T.Name) return true; // T-SQL label `name:`
       const w = tok.image.toUpperCase();

@@ -16,6 +16,7 @@ import { EOF, isRecognitionException, MismatchedTokenException, tokenMatcher, ty
 import type * as A from '../src/ast/nodes.js';
 import { ident } from './build.js';
 import { invokeNested, position, saveError, seek, tokenCount } from './internals.js';
+import { stringValue } from './literals.js';
 import { describe, syntaxError } from './messages.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -43,6 +44,28 @@ export interface ProcDialect {
   literalStatements(lits: IToken[]): A.Statement[];
 }
 
+/**
+ * What format(template, args) returns: `%s`, `%t`, `%d`, `%i` an argument as text, `%I` as an
+ * identifier (double-quoted unless a plain lower-case name), `%L`, `%T` as a quoted literal, `%%`
+ * a percent sign, `%n$..` argument n, width flags ignored. Undefined for another conversion or a
+ * missing argument.
+ */
+function formatted(template: string, args: string[]): string | undefined {
+  let next = 0;
+  let bad = false;
+  const out = template.replace(/%(?:(\d+)\$)?[-0-9]*([a-zA-Z%])/g, (_m, position: string | undefined, conv: string) => {
+    if (conv === '%') return '%';
+    const arg = args[position ? Number(position) - 1 : next++];
+    if (arg === undefined) bad = true;
+    else if (conv === 's' || conv === 't' || conv === 'd' || conv === 'i') return arg;
+    else if (conv === 'I') return /^[a-z_][a-z0-9_$]*$/.test(arg) ? arg : `"${arg.replace(/"/g, '""')}"`;
+    else if (conv === 'L' || conv === 'T') return `'${arg.replace(/'/g, "''")}'`;
+    else bad = true;
+    return '';
+  });
+  return bad ? undefined : out;
+}
+
 const MODEL_NEXT = new Set(['DIMENSION', 'PARTITION', 'RETURN', 'REFERENCE', 'MAIN', 'IGNORE', 'KEEP', 'UNIQUE', 'AUTOMATIC', 'SEQUENTIAL']);
 
 export abstract class ProcBase {
@@ -50,6 +73,8 @@ export abstract class ProcBase {
   /** String literals last assigned to variables (`SET @sql = N'...'`, `v_sql := '...'`), for dynamic SQL run from a variable. */
   private readonly literals = new Map<string, IToken[]>();
   private literalsText = '';
+  private readonly resultSets = new Map<string, A.Query>();
+  private resultSetsText = '';
 
   constructor(protected readonly p: SqlParser) {}
 
@@ -273,6 +298,41 @@ export abstract class ProcBase {
   }
 
   /**
+   * `format('.. %I.%I .. %L ..', 'a', 'b', 'c')` (PostgreSQL) / `FORMAT('.. %s ..', 'a')` (BigQuery)
+   * whose arguments are all literals, or variables holding one: the SQL it builds, consumed. It
+   * is returned as one string literal written in a shadow of the file's text where the call was
+   * (the call's text replaced, the built SQL padded with blanks: it is never longer, since each
+   * argument is written in the call with its quotes), so every offset stays within the call.
+   * Undefined (nothing consumed) when LA(1) is not such a call.
+   */
+  protected formatCall(): { lits: IToken[]; text: string } | undefined {
+    if (this.w() !== 'FORMAT' || !this.is(T.LParen, 2) || this.la(3).tokenType !== T.StringLit) return undefined;
+    const mark = this.pos;
+    const start = this.la(1).startOffset;
+    this.seek(mark + 2);
+    const template = stringValue(this.next().image);
+    const args: string[] = [];
+    while (this.is(T.Comma)) {
+      this.next();
+      const t = this.la(1);
+      const held = this.isName() ? this.assignedLiteral(t.image) : undefined;
+      const value = t.tokenType === T.StringLit || t.tokenType === T.NumberLit ? t.image : held?.length === 1 ? held[0]!.image : undefined;
+      if (value === undefined || !(this.is(T.Comma, 2) || this.is(T.RParen, 2))) return void this.seek(mark);
+      this.next();
+      args.push(t.tokenType === T.NumberLit ? value : stringValue(value));
+    }
+    const sql = this.is(T.RParen) ? formatted(template, args) : undefined;
+    if (sql === undefined) return void this.seek(mark);
+    const close = this.next();
+    const quoted = `'${sql.replace(/'/g, "''")}'`;
+    const length = close.endOffset! + 1 - start;
+    if (quoted.length > length) return void this.seek(mark);
+    const text = this.p.text.slice(0, start) + quoted.padEnd(length) + this.p.text.slice(start + length);
+    const lit: IToken = { ...close, image: quoted, startOffset: start, endOffset: start + quoted.length - 1, tokenType: T.StringLit, tokenTypeIdx: T.StringLit.tokenTypeIdx! };
+    return { lits: [lit], text };
+  }
+
+  /**
    * Parse the SQL held by string literal tokens (EXEC('...'), sp_executesql N'...', EXECUTE
    * IMMEDIATE '...'). The literal is scanned in place by the injected re-lexer (src/lexer/relex.ts),
    * so every offset is an offset of the file.
@@ -281,8 +341,9 @@ export abstract class ProcBase {
     return this.dynamic(lits);
   }
 
-  protected dynamic(lits: IToken[]): A.Statement[] {
-    const { text: shadow, tokens } = this.p.caps.relex(this.p.text, lits);
+  /** `text` is the file's text, or a shadow of it holding SQL built where it is written (formatCall). */
+  protected dynamic(lits: IToken[], text = this.p.text): A.Statement[] {
+    const { text: shadow, tokens } = this.p.caps.relex(text, lits);
     if (tokens.length === 0) return [];
     this.nested ??= new (this.p.constructor as new (caps: SqlParser['caps']) => SqlParser)(this.p.caps);
     const r = this.nested.parseChunk(tokens, shadow);
@@ -313,9 +374,23 @@ export abstract class ProcBase {
     return this.literalsText === this.p.text ? this.literals.get(name.toLowerCase()) : undefined;
   }
 
+  /** Snowflake `LET res RESULTSET := (query)`: the query result set variable `res` holds, for a later `CURSOR FOR res`. */
+  protected noteResultSet(name: string, query: A.Query): void {
+    if (this.resultSetsText !== this.p.text) {
+      this.resultSets.clear();
+      this.resultSetsText = this.p.text;
+    }
+    this.resultSets.set(name.toLowerCase(), query);
+  }
+
+  protected resultSet(name: string): A.Query | undefined {
+    return this.resultSetsText === this.p.text ? this.resultSets.get(name.toLowerCase()) : undefined;
+  }
+
   /** A routine starts with no variables assigned. */
   protected forgetLiterals(): void {
     this.literals.clear();
+    this.resultSets.clear();
   }
 
   // ------------------------------------------------------------------ AST helpers

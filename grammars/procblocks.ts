@@ -157,7 +157,11 @@ export abstract class BlockParser extends ProcBase {
       if ((this.is(T.LParen) && this.p.startsQuery(2)) || this.p.startsQuery(1)) {
         record = { name: v, query: this.query() };
       } else if (this.w() === 'EXECUTE') {
-        body.push(this.execLiteral(this.next().startOffset, 'EXECUTE'));
+        const run = this.execLiteral(this.next().startOffset, 'EXECUTE');
+        // The rows of a query run by EXECUTE are the loop's record, as those of a query written there.
+        const only = run.k === 'block' && run.body.length === 1 ? run.body[0] : undefined;
+        if (only?.k === 'query') record = { name: v, query: only.query };
+        else body.push(run);
       } else if (this.isName()) {
         let range = false;
         const names: string[] = [];
@@ -208,14 +212,15 @@ export abstract class BlockParser extends ProcBase {
   // ------------------------------------------------------------------ dynamic SQL and cursors
 
   /**
-   * After EXECUTE [IMMEDIATE]: a literal (or a variable holding one) is parsed as SQL where it is
+   * After EXECUTE [IMMEDIATE]: a literal (or a variable holding one, or a format() of literals) is parsed as SQL where it is
    * written; anything else is SQL built at run time, reported with a note. Stops before the `;`
    * (or the LOOP of `FOR r IN EXECUTE '...' LOOP`).
    */
   protected execLiteral(start: number, keyword = 'EXECUTE IMMEDIATE'): A.Statement {
-    const lits = this.literalRun() ?? this.assignedName();
+    const built = this.formatCall();
+    const lits = built?.lits ?? this.literalRun() ?? this.assignedName();
     const ok = lits && (this.is(T.Semicolon) || this.atEof() || DYNAMIC_TAIL.has(this.w()) || this.w() === 'LOOP');
-    const s = ok ? this.block(start, this.dynamic(lits)) : undefined;
+    const s = ok ? this.block(start, this.dynamic(lits, built?.text)) : undefined;
     this.skipWhile(() => !this.is(T.Semicolon) && this.w() !== 'LOOP');
     return s ?? this.other(keyword, start, { diagnostic: this.note('dynamic SQL built at run time is not analyzed') });
   }

@@ -65,6 +65,7 @@ interface Tail {
   limit?: Expr;
   offset?: Expr;
   limitBy?: Expr[];
+  document?: boolean;
 }
 
 /** A column a MODEL clause names (PARTITION BY, DIMENSION BY, MEASURES). */
@@ -482,6 +483,10 @@ export function defineQueryRules(this: SqlParser): void {
           GATE: () => $.LA(1).tokenType === K.FOR && /^(UPDATE|XML|JSON|BROWSE|SHARE|READ|NO|KEY)$/i.test($.LA(2).image),
           ALT: () => {
             $.CONSUME(K.FOR);
+            const kind = $.LA(1).image;
+            $.ACTION(() => {
+              if (/^(XML|JSON)$/i.test(kind)) tail.document = true;
+            });
             $.SUBRULE($.skipBalanced, { ARGS: [0] });
           },
         },
@@ -1961,7 +1966,7 @@ export function defineQueryRules(this: SqlParser): void {
         if (depth > 0) return true;
         if (t === T.RParen) return false;
         if (mode === 2) return t !== T.Comma;
-        return !(mode === 1 && this.startsStatement($.LA(1), $.LA(2)));
+        return !(mode === 1 && this.startsStatement($.LA(1), $.LA(2), $.LA(3)));
       },
       DEF: () => {
         const tok = $.CONSUME(T.AnyToken);

@@ -93,6 +93,27 @@ export abstract class PsmUnits extends BlockParser {
       if ((this.is(K.FOR) || this.is(K.IS)) && this.p.startsQuery(2)) {
         this.next();
         out.push({ k: 'cursor', name: first, query: this.query(), start, end: this.end() });
+      } else if (this.is(K.FOR) && this.isName(2) && this.is(T.Semicolon, 3)) {
+        // Snowflake `LET c CURSOR FOR res`: over the rows of result set variable `res`.
+        const of = this.tokenName(this.la(2)).parts[0]!;
+        const query = this.resultSet(of.text);
+        this.next();
+        this.next();
+        if (query) out.push({ k: 'cursor', name: first, query, of, start, end: this.end() });
+      }
+      this.skipPastSemicolon();
+      return;
+    }
+    // Snowflake `LET res RESULTSET := (query)` / `DEFAULT (query)`: the query runs there; its rows are the variable's.
+    if (this.w() === 'RESULTSET' && (this.is(K.DEFAULT, 2) || this.la(2).image === ':=') && this.is(T.LParen, 3) && this.p.startsQuery(4)) {
+      this.next();
+      this.next();
+      this.next();
+      const query = this.query();
+      if (this.is(T.RParen) && (this.is(T.Semicolon, 2) || this.atEof())) {
+        this.next();
+        this.noteResultSet(first.text, query);
+        out.push({ k: 'cursor', name: first, query, start, end: this.end() });
       }
       this.skipPastSemicolon();
       return;

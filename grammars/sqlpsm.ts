@@ -201,10 +201,20 @@ export class PsmParser extends PsmUnits implements ProcDialect {
       }
     }
     if (w === 'ON' && this.p.caps.splRoutines && this.w() === 'EXCEPTION') {
-      // Informix `ON EXCEPTION [IN (..)] [SET ..] handler END EXCEPTION [WITH RESUME];`: error handling.
+      // Informix `ON EXCEPTION [IN (..)] [SET v, ..] handler END EXCEPTION [WITH RESUME];`: the handler's statements run on an error.
+      this.next();
+      if (this.w() === 'IN' && this.is(T.LParen, 2)) {
+        this.next();
+        this.skipOne();
+      }
+      if (this.accept('SET')) {
+        this.next();
+        while (this.is(T.Comma)) this.next(), this.next();
+      }
+      const body = this.list();
       while (!this.atEof() && !(this.w() === 'END' && this.w(2) === 'EXCEPTION')) this.skipOne();
       this.skipPastSemicolon();
-      return this.block(start, []);
+      return this.block(start, body);
     }
     if (SKIPPED.has(w)) {
       this.skipPastSemicolon();

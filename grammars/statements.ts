@@ -105,7 +105,8 @@ export function defineStatementRules(this: SqlParser): void {
           GATE: () => ($.LA(1).tokenType === K.REPLACE ? !REPLACE_CREATES.has($.LA(2).image.toUpperCase()) : $.LA(1).tokenType === K.INSERT || UPSERT.test($.LA(1).image)),
           ALT: () => $.SUBRULE($.insertStmt, { ARGS: [undefined] }),
         },
-        { ALT: () => $.SUBRULE($.updateStmt, { ARGS: [undefined] }) },
+        // T-SQL `UPDATE STATISTICS t [ix] [WITH FULLSCAN]` refreshes the optimizer's statistics: no lineage (otherStmt).
+        { GATE: () => !updateStatistics($.LA(2), $.LA(3), $.LA(4)), ALT: () => $.SUBRULE($.updateStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.deleteStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.mergeStmt, { ARGS: [undefined] }) },
         { ALT: () => $.SUBRULE($.createStmt) },
@@ -1621,6 +1622,11 @@ export function defineStatementRules(this: SqlParser): void {
       DEF: () => $.CONSUME(T.AnyToken),
     });
   });
+}
+
+/** After UPDATE: T-SQL `STATISTICS t [ix] ..`, not a table named statistics (`UPDATE statistics [s] SET ..`). */
+function updateStatistics(t2: IToken, t3: IToken, t4: IToken): boolean {
+  return /^STATISTICS$/i.test(t2.image) && t3.tokenType !== K.SET && t4.tokenType !== K.SET;
 }
 
 /**

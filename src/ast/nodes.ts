@@ -283,6 +283,8 @@ interface QueryTail {
   offset?: Expr;
   /** ClickHouse `LIMIT n BY cols`: at most n rows per value of the columns. */
   limitBy?: Expr[];
+  /** T-SQL `FOR XML ..` / `FOR JSON ..`: the rows are one document, a value of every item. */
+  document?: boolean;
 }
 
 export interface Select extends Node, QueryTail {
@@ -559,6 +561,8 @@ export interface CursorStmt extends Node {
   k: 'cursor';
   name: Ident;
   query: Query;
+  /** Snowflake `LET c CURSOR FOR res`: a cursor over result set variable `res` (its query, run where `res` was assigned). */
+  of?: Ident;
 }
 
 /**

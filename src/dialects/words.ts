@@ -8,7 +8,7 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
   'KEEP', 'NOCYCLE', 'DECLARE', 'IF', 'BEGIN', 'EXEC', 'EXECUTE', 'RETURN', 'PRINT', 'WHILE', 'COMMIT',
   'ROLLBACK', 'USE', 'OPEN', 'CLOSE', 'DEALLOCATE', 'RAISERROR', 'THROW', 'GRANT', 'REVOKE', 'BREAK',
   'CONTINUE', 'LOOP', 'ELSIF', 'ELSEIF', 'EXCEPTION', 'FORALL', 'EXIT', 'RAISE', 'SEMI', 'ANTI', 'ASOF',
-  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK', 'DO', 'DISTRIBUTED',
+  'STRAIGHT_JOIN', 'LOG', 'INCLUDE', 'EXCLUDE', 'DEFAULT', 'BULK', 'DO', 'DISTRIBUTED', 'DBCC', 'BACKUP', 'RESTORE',
 ]);
 
 /** ClickHouse's query clauses and the words that start them (never an alias without AS). */

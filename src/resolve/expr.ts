@@ -11,6 +11,7 @@ import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import { isDatePart } from './dateparts.js';
 import { identKey } from './names.js';
+import { methodOf } from './operators.js';
 import { resolveColumn, type Scope } from './scope.js';
 import { lastLoc } from '../graph/column.js';
 
@@ -176,8 +177,8 @@ export class ExprWalker {
       case 'subquery': {
         this.walk(e.left, scope, type, out, clause, fn, depth + 1);
         const rs = this.subquery(e.query, scope);
-        // One value, unless `SELECT AS STRUCT a, b` makes it a struct of every item (BigQuery).
-        const cols = (e.mode === 'scalar' || e.mode === 'array') && !leftmost(e.query).asStruct ? rs.cols.slice(0, 1) : rs.cols;
+        // One value, unless `SELECT AS STRUCT a, b` makes it a struct of every item (BigQuery), or `FOR JSON | XML` a document of them (T-SQL).
+        const cols = (e.mode === 'scalar' || e.mode === 'array') && !leftmost(e.query).asStruct && !e.query.document ? rs.cols.slice(0, 1) : rs.cols;
         for (const c of cols) out.push({ ref: { obj: rs.obj, col: c.col }, type, clause, fn });
         for (const s of rs.stars) if (e.mode !== 'scalar') out.push({ ref: s, type, clause, fn });
         // The subquery's own filters decide which rows (EXISTS/IN) or which value (scalar) it yields.
@@ -211,6 +212,9 @@ export class ExprWalker {
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
     const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
     const ordering = ORDERING_ARGUMENT[upper];
+    // `t.doc.value('(/a)[1]', 'int')`: a method of column t.doc reads it.
+    const method = e.name.parts.length > 1 ? methodOf(e) : undefined;
+    if (method) this.walk(method, scope, argType, target, clause, f, depth + 1);
     for (let i = 0; i < e.args.length; i++) {
       const a = e.args[i]!;
       if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;

@@ -145,6 +145,21 @@ const ELEMENT_FUNCTIONS = new Set([
   'STRING_TO_TABLE',
 ]);
 
+/**
+ * Methods of the XML type (T-SQL `value`, `query`, `exist`, `nodes`; Oracle XMLType `extract`,
+ * `getStringVal`, ..): `t.doc.value('(/a)[1]', 'int')` is a call of a method of column `t.doc`.
+ */
+const XML_METHODS = new Set(['VALUE', 'QUERY', 'EXIST', 'NODES', 'EXTRACT', 'EXISTSNODE', 'GETSTRINGVAL', 'GETCLOBVAL', 'GETNUMBERVAL']);
+
+/** The column whose method `f` calls (`t.doc` of `t.doc.nodes('/r')`), as a column reference; undefined for a function. */
+export function methodOf(f: A.FuncCall): A.ColumnRef | undefined {
+  const parts = f.name.parts;
+  if (parts.length < 2 || !XML_METHODS.has(parts[parts.length - 1]!.text.toUpperCase())) return undefined;
+  const of = parts.slice(0, -1);
+  const at = { start: of[0]!.start, end: of[of.length - 1]!.end };
+  return { k: 'col', name: { parts: of, ...at }, ...at };
+}
+
 /** The function a table function reference calls: Snowflake / Oracle `TABLE(f(..))` calls f. */
 export function calledFunction(ref: A.TableFunction): A.FuncCall {
   const func = ref.func;
@@ -163,7 +178,8 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const upper = fname.toUpperCase();
   const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);
   // FLATTEN's data is its `input` (named or first); its other arguments are options.
-  const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : func.args;
+  const method = methodOf(func);
+  const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : method ? [method, ...func.args] : func.args;
   const name = ref.alias?.text ?? fname;
   // Declared columns (JSON_TABLE / XMLTABLE COLUMNS, OPENJSON WITH, `AS r(a int)`), renamed by an alias list.
   const declared: A.DeclaredColumn[] | undefined = func.columns?.length ? func.columns : ref.withColumns?.length ? ref.withColumns : undefined;
@@ -181,6 +197,32 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
   const fieldColumns = elements && !ref.alias && !ref.columnAliases?.length && !declared ? true : undefined;
   return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, fieldColumns, opaque };
+}
+
+/** BigQuery ML functions whose rows are their input's rows, with the model's outputs added. */
+const MODEL_ROW_FUNCTIONS = new Set([
+  'PREDICT', 'EXPLAIN_PREDICT', 'DETECT_ANOMALIES', 'GENERATE_TEXT', 'GENERATE_EMBEDDING', 'GENERATE_TEXT_EMBEDDING', 'TRANSFORM',
+  'UNDERSTAND_TEXT', 'TRANSLATE', 'ANNOTATE_IMAGE', 'PROCESS_DOCUMENT', 'TRANSCRIBE',
+]);
+
+/**
+ * BigQuery `ML.PREDICT(MODEL m, TABLE t | (query) [, STRUCT(..)])` and the other ML functions of
+ * MODEL_ROW_FUNCTIONS: the input's columns pass through (the input is `input`, a FROM item), and
+ * any other column asked of it (`predicted_<label>`, `..._probs`, `ml_generate_text_result`) is
+ * the model's output, read from every column of the model (the grammar makes `MODEL m` and `TABLE
+ * t` queries of every column of m and t; read as an IN list's query is, not as one value).
+ * Undefined for any other table function.
+ */
+export function modelFunction(ref: A.TableFunction): { input: A.TableRef; op: TableOperator } | undefined {
+  const f = ref.func;
+  const [ns, fn] = f.name.parts;
+  if (f.name.parts.length !== 2 || ns!.text.toUpperCase() !== 'ML' || !MODEL_ROW_FUNCTIONS.has(fn!.text.toUpperCase())) return undefined;
+  const model = f.args[0];
+  const data = f.args.slice(1).find((a) => a.k === 'subquery');
+  if (model?.k !== 'subquery' || data?.k !== 'subquery') return undefined;
+  const input: A.DerivedTable = { k: 'derived', query: data.query, start: data.start, end: data.end };
+  const op: TableOperator = { type: 'function', name: ref.alias?.text ?? fn!.text, outputs: [], consumed: [], passThrough: true, open: { direct: [{ ...model, mode: 'in' }], indirect: [] } };
+  return { input, op };
 }
 
 /**

@@ -78,6 +78,8 @@ export class ProceduralResolver {
       case 'block':
         return this.block(s);
       case 'cursor':
+        // A cursor over a result set variable reads nothing more: its query ran where the variable was assigned.
+        if (s.of) return;
         return this.runner.statement({ k: 'query', query: s.query, start: s.start, end: s.end });
       case 'assign':
         return this.reads(s.value, s);

@@ -11,8 +11,8 @@ import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '
 import type { Context, OutCol, ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord } from './names.js';
-import { calledFunction, matchRecognizeOperator, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
-import { Scope, type Source } from './scope.js';
+import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { resolveColumn, Scope, type Source } from './scope.js';
 import { datasetSource, qualify, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 
@@ -369,15 +369,25 @@ export class QueryAnalyzer {
     visit(e);
   }
 
+  /** `li.*`, `o.shipping.*` where the qualifier is a (struct) column, not a FROM item (Spark, Databricks, BigQuery): that column. */
+  private structFields(star: Star, scope: Scope): ColumnRef[] {
+    const parts = star.qualifier!.parts;
+    const last = parts[parts.length - 1]!;
+    const all: A.Ident = { text: '*', quoted: false, start: star.end - 1, end: star.end };
+    return resolveColumn(this.ctx, scope, { k: 'col', name: { parts: [...parts, all], start: parts[0]!.start, end: last.end }, start: star.start, end: last.end }).refs;
+  }
+
   private expandStar(star: Star, scope: Scope, rs: ResultSet, position: number, names: string[] | undefined): number {
     const ctx = this.ctx;
     const b = ctx.b;
     const loc = ctx.loc(star.start, star.end);
     let sources: Source[] = scope.sources.some((s) => s.filterOnly) ? scope.sources.filter((s) => !s.filterOnly) : scope.sources;
+    let struct: ColumnRef[] = [];
     if (star.qualifier) {
       const src = scope.source(ctx, star.qualifier.parts);
       sources = src ? [src] : [];
-      if (!src) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
+      if (!src) struct = this.structFields(star, scope);
+      if (!src && struct.length === 0) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
     }
     const except = new Set((star.except ?? []).map((i) => identKey(ctx.key, i)));
     const replace = new Map((star.replace ?? []).map((r) => [identKey(ctx.key, r.alias), r]));
@@ -407,6 +417,11 @@ export class QueryAnalyzer {
       b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
       rs.stars.push(from);
     };
+    if (struct.length > 0) {
+      // Every field of the struct, each read from it: a column asked of these rows later too.
+      for (const f of struct) unknown(f);
+      rs.fields = [...(rs.fields ?? []), ...struct];
+    }
     for (const src of sources) {
       if (src.rs) {
         for (const c of src.rs.cols) out(c.name, { obj: src.rs.obj, col: c.col });
@@ -587,6 +602,13 @@ export class QueryAnalyzer {
           const obj = b.dataset(`path:${file}`, 'table', file, undefined, undefined, ctx.loc(ref.start, ref.end));
           ctx.read(obj);
           scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj });
+          return;
+        }
+        const model = modelFunction(ref);
+        if (model) {
+          const input = new Scope(scope.parent);
+          this.addSource(model.input, input, rows);
+          this.operator(model.op, input, scope, ref.alias, rows, ref);
           return;
         }
         this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);

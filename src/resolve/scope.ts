@@ -169,6 +169,8 @@ function viewColumn(ctx: Context, ref: ColumnRef, name: string, key: string): vo
 /** The tables and views under the `*`s of unknown width of `rs`, through its subqueries and CTEs. */
 export function tablesUnderStars(ctx: Context, rs: ResultSet, seen = new Set<ResultSet>([rs])): LineageObject[] {
   return rs.stars.flatMap((star) => {
+    // A struct's fields (`li.*`) are not columns of its table.
+    if (star.col.name !== '*') return [];
     if (star.obj.type === 'table' || star.obj.type === 'view') return [star.obj];
     const inner = ctx.resultSets.get(star.obj.id);
     if (!inner || seen.has(inner)) return [];
@@ -352,7 +354,8 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       }
     }
     if (sure === 0 && !strict && ctx.dialect.semantics.rowValues) {
-      const row = s.sources.find((src) => src.names.includes(key));
+      // A table's own name (no alias), its columns unknown: a column of that name (`SELECT sales FROM raw.sales`) is likelier.
+      const row = s.sources.find((src) => src.names.includes(key) && (src.rs || src.known || src.tableNames));
       if (row) return rowOf(ctx, row, start, end);
     }
     if (sure > 1 && s.joinedUsing(key)) return columnsOfEach(ctx, s, key, true, name, start, end);

@@ -181,6 +181,8 @@ export class StatementResolver {
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
     remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table');
+    // `SELECT * INTO t FROM src` of unknown columns: a later read of t.c is src.c, as after CREATE TABLE t AS SELECT *.
+    this.throughStar(obj, rs);
     return [obj];
   }
 
@@ -550,6 +552,9 @@ export class StatementResolver {
       this.qa.addSource(s.source, scope, rows);
     }
     this.qa.condition(s.on, scope, rows, 'joinCondition');
+    // An INSERT arm runs where no target row matched: its values read the source only (`VALUES (id, email)` unqualified).
+    const sourceOnly = through ? scope : new Scope(scope.parent);
+    if (!through) sourceOnly.sources.push(...scope.sources.filter((src) => src !== targetSource));
     for (const w of s.whens) {
       this.qa.condition(w.cond, scope, rows, 'where');
       this.qa.condition(w.deleteWhere, scope, rows, 'where');
@@ -561,7 +566,7 @@ export class StatementResolver {
           const name = names[i] ?? (v.k === 'col' ? v.name.parts[v.name.parts.length - 1]!.text : undefined);
           if (!name) return;
           const refs: Ref[] = [];
-          this.qa.walker.walk(v, scope, 'fdd', refs);
+          this.qa.walker.walk(v, sourceOnly, 'fdd', refs);
           for (const c of this.writtenColumn(targetSource, target, name)) this.qa.link(refs, c, rows, undefined, undefined, 'merge_insert');
         });
       }

@@ -112,6 +112,13 @@ export function namedTable(ctx: Context, q: QName): QName | undefined {
 }
 
 /**
+ * Functions whose rows are the changed rows of the table a string names (Databricks
+ * `table_changes('silver.customers', 5)`, the Delta change data feed): read as that table (its
+ * `_change_type`, `_commit_version` columns with the others).
+ */
+const CHANGE_FEEDS = new Set(['TABLE_CHANGES']);
+
+/**
  * A FROM item or UPDATE / DELETE target: itself, or for `IDENTIFIER(:v)`, `IDENTIFIER($t)`,
  * `IDENTIFIER('raw.' || :x)` read as a table function, the table it names (see `namedTable`);
  * none, with a warning, when that is not known.
@@ -119,6 +126,11 @@ export function namedTable(ctx: Context, q: QName): QName | undefined {
 export function tableOf(ctx: Context, ref: TableRef): TableRef | undefined {
   if (ref.k !== 'tfunc') return ref;
   const f = ref.func;
+  const first = f.args[0];
+  if (first?.k === 'lit' && first.kind === 'string' && CHANGE_FEEDS.has(oneWord(f.name))) {
+    const name = stringName(first.text, first.start, first.end);
+    return name && { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+  }
   if (oneWord(f.name) !== 'IDENTIFIER' || f.args.length !== 1) return ref;
   const a = f.args[0]!;
   const variable = a.k === 'var' ? a.name.replace(/^[$:]/, '') : a.k === 'col' && a.name.parts.length === 1 ? a.name.parts[0]!.text : undefined;

@@ -75,7 +75,7 @@ END IF;`);
     const a = bq(`CREATE PROCEDURE ds.p()
 BEGIN
   EXECUTE IMMEDIATE "INSERT INTO ds.t2 (c) SELECT c FROM ds.t3";
-  EXECUTE IMMEDIATE FORMAT("SELECT %d", 1);
+  EXECUTE IMMEDIATE FORMAT("SELECT %d", n);
   CALL ds.other(1);
 END;`);
     expect(tablePairs(a)).toEqual(['ds.t3.c -> ds.t2.c']);

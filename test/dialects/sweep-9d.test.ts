@@ -162,8 +162,8 @@ CREATE TABLE ml.scored AS
 SELECT * FROM ML.PREDICT(MODEL \`proj.ml.churn_model\`, (SELECT customer_id, tenure FROM \`proj.crm.customers\`));
 CREATE TABLE ml.scored_all AS SELECT * FROM ML.PREDICT(MODEL ml.imported, TABLE crm.prospects);`, 'dbvbigquery');
     expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`)).toEqual([
-      'proj.ml.churn_model,proj.crm.customers -> ml.scored',
-      'ml.imported,crm.prospects -> ml.scored_all',
+      'proj.crm.customers,proj.ml.churn_model -> ml.scored',
+      'crm.prospects,ml.imported -> ml.scored_all',
     ]);
   });
 });
