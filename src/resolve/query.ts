@@ -374,7 +374,9 @@ export class QueryAnalyzer {
     const parts = star.qualifier!.parts;
     const last = parts[parts.length - 1]!;
     const all: A.Ident = { text: '*', quoted: false, start: star.end - 1, end: star.end };
-    return resolveColumn(this.ctx, scope, { k: 'col', name: { parts: [...parts, all], start: parts[0]!.start, end: last.end }, start: star.start, end: last.end }).refs;
+    const r = resolveColumn(this.ctx, scope, { k: 'col', name: { parts: [...parts, all], start: parts[0]!.start, end: last.end }, start: star.start, end: last.end });
+    // A qualified name is never a select-list alias: always columns.
+    return Array.isArray(r) ? r : [];
   }
 
   private expandStar(star: Star, scope: Scope, rs: ResultSet, position: number, names: string[] | undefined): number {
