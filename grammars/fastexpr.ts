@@ -230,9 +230,9 @@ export class FastExpr {
         const right = this.unary();
         if (one === undefined && stepAt(this.toks[this.p]) === StepKind.None) {
           this.depth--;
-          return binary(first, T.upperImage(t!), right);
+          return binary(first, t.image.toUpperCase(), right);
         }
-        step = { op: T.upperImage(t!), right: [right], end: right.end };
+        step = { op: t.image.toUpperCase(), right: [right], end: right.end };
       } else if (kind === StepKind.Is) step = this.isStep();
       else step = this.predicate();
       if (one === undefined) one = step;
@@ -289,7 +289,7 @@ export class FastExpr {
     if (quantifierTable[this.idx()] === true) throw GIVE_UP;
     const right = this.unary();
     if (this.is(K.ESCAPE!)) throw GIVE_UP;
-    return { op: not ? `NOT ${T.upperImage(op)}` : T.upperImage(op), right: [right], end: this.end() };
+    return { op: (not ? 'NOT ' : '') + op.image.toUpperCase(), right: [right], end: this.end() };
   }
 
   /** `arith`: operands joined by arithmetic operators only. */
@@ -301,7 +301,7 @@ export class FastExpr {
       if (t === undefined || (arithTable[t.tokenTypeIdx] !== true && !tokenMatcher(t, T.Operator))) break;
       this.p++;
       const right = this.unary();
-      steps.push({ op: T.upperImage(t), right: [right], end: right.end });
+      steps.push({ op: t.image.toUpperCase(), right: [right], end: right.end });
     }
     return foldChain(first, steps);
   }
@@ -334,7 +334,7 @@ export class FastExpr {
     if (type === K.NOT || type === T.Minus || type === T.Plus || type === T.Tilde || type === K.PRIOR) {
       this.p++;
       const operand = this.unary();
-      return { k: 'op', op: T.upperImage(t), args: [operand], start: t.startOffset, end: operand.end };
+      return { k: 'op', op: t.image.toUpperCase(), args: [operand], start: t.startOffset, end: operand.end };
     }
     const e = this.primary(t);
     if (postfixTable[this.idx()] === true || this.attributePhrase(false) || this.tupleIndex()) throw GIVE_UP;
@@ -423,7 +423,7 @@ export class FastExpr {
     this.expect(K.AS!);
     const type = this.dataType();
     this.expect(T.RParen);
-    return { k: 'cast', expr: e, type, style: T.upperImage(kw), start: kw.startOffset, end: this.end() };
+    return { k: 'cast', expr: e, type, style: kw.image.toUpperCase(), start: kw.startOffset, end: this.end() };
   }
 
   private dataType(): string {
@@ -431,7 +431,7 @@ export class FastExpr {
     if (first === undefined || !tokenMatcher(first, T.Identifier)) throw GIVE_UP;
     this.p++;
     const next = this.toks[this.p];
-    if (next === undefined || next.tokenType === T.Dot || next.tokenType === K.WITH || TYPE_CONTINUATIONS.has(T.upperImage(next))) throw GIVE_UP;
+    if (next === undefined || next.tokenType === T.Dot || next.tokenType === K.WITH || TYPE_CONTINUATIONS.has(next.image.toUpperCase())) throw GIVE_UP;
     if (next.tokenType === T.LParen) {
       this.p++;
       this.expect(T.NumberLit);
@@ -465,7 +465,7 @@ export class FastExpr {
     if (v === undefined || (v.tokenType !== T.StringLit && v.tokenType !== T.NumberLit)) throw GIVE_UP;
     const value = this.primary(v);
     const unit = this.toks[this.p];
-    if (unit !== undefined && INTERVAL_UNITS.has(T.upperImage(unit))) {
+    if (unit !== undefined && INTERVAL_UNITS.has(unit.image.toUpperCase())) {
       if (!tokenMatcher(unit, T.Identifier) || this.toks[this.p + 1]?.tokenType === K.TO) throw GIVE_UP;
       this.p++;
     }
@@ -513,7 +513,7 @@ export class FastExpr {
     if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const call: FuncCall = { k: 'func', name, args: [], start: name.start, end: name.end };
     const first = this.toks[this.p];
-    if (first === undefined || first.tokenType === K.ALL || first.tokenType === K.FROM || TRIM_SPECS.has(T.upperImage(first))) throw GIVE_UP;
+    if (first === undefined || first.tokenType === K.ALL || first.tokenType === K.FROM || TRIM_SPECS.has(first.image.toUpperCase())) throw GIVE_UP;
     if (first.tokenType === K.DISTINCT) {
       this.p++;
       call.distinct = true;
@@ -547,7 +547,7 @@ export class FastExpr {
     const lp = this.expect(T.LParen);
     const spec: WindowSpec = { partitionBy: [], orderBy: [], start: lp.startOffset, end: 0 };
     const first = this.toks[this.p];
-    if (first !== undefined && first.tokenType !== K.PARTITION && first.tokenType !== K.ORDER && tokenMatcher(first, T.Identifier) && !FRAME_UNITS.has(T.upperImage(first))) throw GIVE_UP;
+    if (first !== undefined && first.tokenType !== K.PARTITION && first.tokenType !== K.ORDER && tokenMatcher(first, T.Identifier) && !FRAME_UNITS.has(first.image.toUpperCase())) throw GIVE_UP;
     if (this.byClause(K.PARTITION!)) spec.partitionBy = this.exprList();
     if (this.byClause(K.ORDER!)) spec.orderBy = this.orderItems();
     const f = this.toks[this.p];

@@ -50,7 +50,7 @@ export class FastQuery extends FastExpr {
     const words = (this.clauseWords ??= new Set([...this.parser.caps.queryClauses].map((c) => CLAUSE_WORDS[c]).filter((w): w is string => w !== undefined)));
     if (words.size === 0) return false;
     const t = this.toks[this.p];
-    return t !== undefined && words.has(T.upperImage(t));
+    return t !== undefined && words.has(t.image.toUpperCase());
   }
 
   /** `selectCore` (other clauses than those of `core` are left to the rule). */
@@ -388,7 +388,7 @@ export class FastQuery extends FastExpr {
     if (this.parser.caps.assignmentAlias && t2?.tokenType === T.Eq && t !== undefined && (tokenMatcher(t, T.Identifier) || t.tokenType === T.Variable)) throw GIVE_UP;
     const expr = this.chain();
     const m = this.toks[this.p];
-    if (expr.k === 'star' && m !== undefined && STAR_MODIFIERS.has(T.upperImage(m))) throw GIVE_UP;
+    if (expr.k === 'star' && m !== undefined && STAR_MODIFIERS.has(m.image.toUpperCase())) throw GIVE_UP;
     const alias = this.alias(true);
     return { expr, alias, start: expr.start, end: this.end() };
   }

@@ -6,7 +6,7 @@
  * Soft keywords (the grammar uses them, but they stay valid names) carry the `Identifier`
  * category, so `CONSUME(Identifier)` accepts them. Reserved keywords do not.
  */
-import { createToken, Lexer, type IToken, type TokenType } from './chevrotain.js';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 import { categorize } from './internals.js';
 
 /** Category of every token: lets the grammar skip text it does not model (`skipBalanced`). */
@@ -108,36 +108,6 @@ export const KEYWORDS: ReadonlyMap<string, TokenType> = new Map([
   // Oracle's hierarchical unary operator reads its operand like PRIOR does.
   ['CONNECT_BY_ROOT', kw.PRIOR!],
 ]);
-
-/** Each keyword's word by token type index (PRIOR, not CONNECT_BY_ROOT, for the type they share). */
-const WORDS: string[] = [];
-for (const [word, type] of KEYWORDS) WORDS[type.tokenTypeIdx!] ??= word;
-
-/**
- * `tok.image.toUpperCase()` without making a string where none is needed: a keyword written in
- * any letter case gives its word, an image without lower-case letters (operators, upper-case
- * words) itself. The fast path and the splitter upper-case an operator or a word per step, and a
- * new string each time was a measurable part of their time and garbage.
- */
-export function upperImage(tok: IToken): string {
-  const image = tok.image;
-  const n = image.length;
-  const word = WORDS[tok.tokenTypeIdx];
-  let k = 0;
-  if (word !== undefined && word.length === n) {
-    for (; k < n; k++) {
-      const c = image.charCodeAt(k);
-      const w = word.charCodeAt(k);
-      if (c !== w && !(w >= 65 && w <= 90 && c === w + 32)) break;
-    }
-    if (k === n) return word;
-  }
-  for (k = 0; k < n; k++) {
-    const c = image.charCodeAt(k);
-    if ((c >= 97 && c <= 122) || c >= 128) return image.toUpperCase();
-  }
-  return image;
-}
 
 export const ALL_TOKENS: TokenType[] = [
   AnyToken, Identifier, Name, QuotedName, Variable, NumberLit, StringLit, BatchSep,
