@@ -4,7 +4,7 @@
  * the constructs found by running production-style scripts. Pairs are `source -> target` per
  * relation type.
  */
-import { ok } from '../helpers/accuracy.js';
+import { ok, rows } from '../helpers/accuracy.js';
 import { analyzeSql } from '../procedural/support.js';
 
 describe('SELECT * INTO a table, then reads of its columns', () => {
@@ -373,6 +373,30 @@ BACKUP LOG Sales TO DISK = 'D:\\backup\\sales.trn' WITH INIT`, 'dbvmssql');
       ' -> statistics',
       'stage.Orders -> dw.Orders',
       'dw.Orders -> dw.OrderIds',
+    ]);
+  });
+});
+
+describe('NATURAL JOIN of tables with known columns', () => {
+  test('the columns both sides have are joined as by USING: read from each side, deciding the rows; no ambiguity warning', () => {
+    const a = ok(`CREATE TABLE sales.orders (order_id INT, region TEXT, amount NUMERIC);
+CREATE TABLE sales.order_status (order_id INT, region TEXT, status TEXT);
+INSERT INTO mart.order_facts (order_id, region, amount, status)
+SELECT order_id, region, amount, status FROM sales.orders NATURAL JOIN sales.order_status WHERE status <> 'void';`, 'dbvpostgresql');
+    expect(a.pairs).toEqual([
+      'sales.order_status.order_id -> mart.order_facts.order_id',
+      'sales.order_status.region -> mart.order_facts.region',
+      'sales.order_status.status -> mart.order_facts.status',
+      'sales.orders.amount -> mart.order_facts.amount',
+      'sales.orders.order_id -> mart.order_facts.order_id',
+      'sales.orders.region -> mart.order_facts.region',
+    ]);
+    expect(rows(a)).toEqual([
+      'sales.order_status.order_id -> mart.order_facts.RelationRows',
+      'sales.order_status.region -> mart.order_facts.RelationRows',
+      'sales.order_status.status -> mart.order_facts.RelationRows',
+      'sales.orders.order_id -> mart.order_facts.RelationRows',
+      'sales.orders.region -> mart.order_facts.RelationRows',
     ]);
   });
 });
