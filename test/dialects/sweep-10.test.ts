@@ -400,3 +400,28 @@ SELECT order_id, region, amount, status FROM sales.orders NATURAL JOIN sales.ord
     ]);
   });
 });
+
+describe('Snowflake Scripting result set assigned in the body', () => {
+  test('DECLARE res RESULTSET; res := (query); LET c CURSOR FOR res; FOR r IN c DO .. r.col', () => {
+    const a = ok(`CREATE OR REPLACE PROCEDURE etl.copy_totals()
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+DECLARE
+  res RESULTSET;
+BEGIN
+  res := (SELECT region, SUM(amount) AS total FROM raw.orders WHERE status = 'paid' GROUP BY region);
+  LET c CURSOR FOR res;
+  FOR r IN c DO
+    INSERT INTO mart.region_totals (region, total) VALUES (r.region, r.total);
+  END FOR;
+  RETURN 'ok';
+END;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual([
+      'raw.orders.amount -> RS-1.total',
+      'raw.orders.amount -> mart.region_totals.total',
+      'raw.orders.region -> RS-1.region',
+      'raw.orders.region -> mart.region_totals.region',
+    ]);
+  });
+});
