@@ -331,6 +331,8 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     this.noteAssignedLiteral(targets[0]!, () => this.is(T.Semicolon) || this.atEof());
     const value = this.softExpr();
     if (!value) this.skipWhile(() => !this.is(T.Semicolon) && !this.is(T.Comma));
+    // Snowflake `res := (query)` of a RESULTSET: what a later `LET c CURSOR FOR res` runs over.
+    if (value?.k === 'subquery' && value.mode === 'scalar' && targets.length === 1) this.noteResultSet(targets[0]!, value.query);
     return value ? { k: 'assign', targets, value, start, end: this.end() } : this.other('SET', start);
   }
 

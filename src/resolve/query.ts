@@ -577,7 +577,8 @@ export class QueryAnalyzer {
         if (semi) for (const src of semi[1] ? scope.sources.slice(first, middle) : scope.sources.slice(middle)) src.filterOnly = true;
         this.condition(ref.on, scope, rows, 'joinCondition');
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
-        for (const u of ref.using ?? []) {
+        const using = ref.natural ? this.naturalColumns(scope.sources.slice(first, middle), scope.sources.slice(middle), ref) : ref.using ?? [];
+        for (const u of using) {
           scope.addUsing(identKey(ctx.key, u));
           this.condition({ k: 'col', name: { parts: [u], start: u.start, end: u.end }, start: u.start, end: u.end }, scope, rows, 'joinCondition');
         }
@@ -646,6 +647,20 @@ export class QueryAnalyzer {
       default:
         return assertNever(ref, 'table reference');
     }
+  }
+
+  /** NATURAL JOIN: the columns both sides are known to have, joined as by USING (at the join). */
+  private naturalColumns(left: Source[], right: Source[], at: A.Node): A.Ident[] {
+    const names = (srcs: Source[]) => {
+      const out = new Map<string, string>();
+      for (const s of srcs) {
+        if (s.rs) for (const c of s.rs.cols) out.set(c.key, c.name);
+        else for (const [key, name] of s.known ?? []) out.set(key, name);
+      }
+      return out;
+    };
+    const l = names(left);
+    return [...names(right)].filter(([key]) => l.has(key)).map(([, text]) => ({ text, quoted: false, start: at.start, end: at.end }));
   }
 
   /**

@@ -4,7 +4,7 @@
  * the constructs found by running production-style scripts. Pairs are `source -> target` per
  * relation type.
  */
-import { ok } from '../helpers/accuracy.js';
+import { ok, rows } from '../helpers/accuracy.js';
 import { analyzeSql } from '../procedural/support.js';
 
 describe('SELECT * INTO a table, then reads of its columns', () => {
@@ -373,6 +373,55 @@ BACKUP LOG Sales TO DISK = 'D:\\backup\\sales.trn' WITH INIT`, 'dbvmssql');
       ' -> statistics',
       'stage.Orders -> dw.Orders',
       'dw.Orders -> dw.OrderIds',
+    ]);
+  });
+});
+
+describe('NATURAL JOIN of tables with known columns', () => {
+  test('the columns both sides have are joined as by USING: read from each side, deciding the rows; no ambiguity warning', () => {
+    const a = ok(`CREATE TABLE sales.orders (order_id INT, region TEXT, amount NUMERIC);
+CREATE TABLE sales.order_status (order_id INT, region TEXT, status TEXT);
+INSERT INTO mart.order_facts (order_id, region, amount, status)
+SELECT order_id, region, amount, status FROM sales.orders NATURAL JOIN sales.order_status WHERE status <> 'void';`, 'dbvpostgresql');
+    expect(a.pairs).toEqual([
+      'sales.order_status.order_id -> mart.order_facts.order_id',
+      'sales.order_status.region -> mart.order_facts.region',
+      'sales.order_status.status -> mart.order_facts.status',
+      'sales.orders.amount -> mart.order_facts.amount',
+      'sales.orders.order_id -> mart.order_facts.order_id',
+      'sales.orders.region -> mart.order_facts.region',
+    ]);
+    expect(rows(a)).toEqual([
+      'sales.order_status.order_id -> mart.order_facts.RelationRows',
+      'sales.order_status.region -> mart.order_facts.RelationRows',
+      'sales.order_status.status -> mart.order_facts.RelationRows',
+      'sales.orders.order_id -> mart.order_facts.RelationRows',
+      'sales.orders.region -> mart.order_facts.RelationRows',
+    ]);
+  });
+});
+
+describe('Snowflake Scripting result set assigned in the body', () => {
+  test('DECLARE res RESULTSET; res := (query); LET c CURSOR FOR res; FOR r IN c DO .. r.col', () => {
+    const a = ok(`CREATE OR REPLACE PROCEDURE etl.copy_totals()
+RETURNS VARCHAR
+LANGUAGE SQL
+AS
+DECLARE
+  res RESULTSET;
+BEGIN
+  res := (SELECT region, SUM(amount) AS total FROM raw.orders WHERE status = 'paid' GROUP BY region);
+  LET c CURSOR FOR res;
+  FOR r IN c DO
+    INSERT INTO mart.region_totals (region, total) VALUES (r.region, r.total);
+  END FOR;
+  RETURN 'ok';
+END;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual([
+      'raw.orders.amount -> RS-1.total',
+      'raw.orders.amount -> mart.region_totals.total',
+      'raw.orders.region -> RS-1.region',
+      'raw.orders.region -> mart.region_totals.region',
     ]);
   });
 });
