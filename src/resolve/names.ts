@@ -5,7 +5,6 @@
 import { assertNever } from '../ast/never.js';
 import type { Ident, QName } from '../ast/nodes.js';
 import type { CaseRule } from '../dialects/spec.js';
-import { detached } from '../graph/names.js';
 
 export type KeyFn = (text: string, quoted: boolean) => string;
 
@@ -62,25 +61,7 @@ export function identKey(key: KeyFn, id: Ident): string {
 
 /** Collapse whitespace for expression-text column names. */
 export function collapse(text: string): string {
-  // Most texts are collapsed already (one line, single spaces): checking that without the
-  // regular expression saves a third of the cost of naming a select list's expression outputs.
-  // The text is copied as the replacement would have: a piece cut from the input must not keep it alive.
-  return isCollapsed(text) ? detached(text) : text.replace(/\s+/g, ' ').trim();
-}
-
-/**
- * True when the only whitespace in `text` is single spaces between other characters. Any other
- * control character, and any non-ASCII one (`\s` matches some), is left to the replacement.
- */
-function isCollapsed(text: string): boolean {
-  const last = text.length - 1;
-  for (let i = 0; i <= last; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (i === 0 || i === last || text.charCodeAt(i + 1) === 32) return false;
-    } else if (c < 32 || c > 126) return false;
-  }
-  return true;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** A name written as dotted text (`db.schema.table`; a part may be quoted), placed at [start, end). */
