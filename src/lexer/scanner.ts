@@ -85,9 +85,9 @@ class KeywordTable {
     this.mask = size - 1;
     this.slots = new Int32Array(size);
     for (const [word, type] of keywords) {
-      // Only ASCII words that read the same in upper case are found so (a word of other
-      // characters is looked up in the map, by the caller).
-      if (!/^[A-Z0-9_$#@]+$/.test(word)) continue;
+      // An ASCII word is looked up only here (the map serves words of other characters): a
+      // keyword this table could not find would be a name everywhere, silently.
+      if (!/^[A-Z0-9_$#@]+$/.test(word)) throw new Error(`keyword '${word}' is not upper-case ASCII`);
       const lower = word.toLowerCase();
       let h = 0;
       for (let k = 0; k < lower.length; k++) h = hashStep(h, lower.charCodeAt(k));
