@@ -56,6 +56,11 @@ export class StatementResolver {
     this.procedural = new ProceduralResolver(ctx, this);
   }
 
+  /** What is left to analyze at the end of a file: the trigger functions no trigger ran. */
+  endFile(): A.Statement[] {
+    return this.procedural.unboundTriggerFunctions();
+  }
+
   statements(list: A.Statement[]): void {
     for (const s of list) this.statement(s);
   }

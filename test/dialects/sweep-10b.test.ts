@@ -1,0 +1,76 @@
+/**
+ * Column-level lineage accuracy (session 10 sweep, part b): PostgreSQL trigger functions bound to
+ * the table of the trigger that runs them, and further constructs of production scripts. Pairs
+ * are `source -> target` per relation type.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+
+describe('PostgreSQL trigger functions: NEW / OLD read the table of the trigger that runs them', () => {
+  const fn = `CREATE OR REPLACE FUNCTION audit.log_order() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO audit.order_log (order_id, amount_usd, op) VALUES (OLD.order_id, OLD.amount, 'D');
+    RETURN OLD;
+  END IF;
+  INSERT INTO audit.order_log (order_id, amount_usd, op)
+  SELECT NEW.order_id, NEW.amount * fx.rate, left(TG_OP, 1) FROM ref.fx_rates fx WHERE fx.currency = NEW.currency;
+  RETURN NEW;
+END;
+$$;
+`;
+
+  test('EXECUTE FUNCTION / EXECUTE PROCEDURE of a function defined earlier: one process per trigger', () => {
+    const a = ok(`${fn}
+CREATE TRIGGER trg_orders_audit AFTER INSERT OR UPDATE OR DELETE ON sales.orders
+  FOR EACH ROW EXECUTE FUNCTION audit.log_order();
+CREATE TRIGGER trg_orders_archive_audit AFTER INSERT ON sales.orders_archive
+  FOR EACH ROW EXECUTE PROCEDURE log_order();`, 'dbvpostgresql');
+    expect(a.pairs).toEqual([
+      'ref.fx_rates.rate -> audit.order_log.amount_usd',
+      'sales.orders.amount -> audit.order_log.amount_usd',
+      'sales.orders.order_id -> audit.order_log.order_id',
+      'sales.orders_archive.amount -> audit.order_log.amount_usd',
+      'sales.orders_archive.order_id -> audit.order_log.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'ref.fx_rates.currency -> audit.order_log.RelationRows',
+      'sales.orders.currency -> audit.order_log.RelationRows',
+      'sales.orders_archive.currency -> audit.order_log.RelationRows',
+    ]);
+    // Each trigger runs the body once, bound to its own table; the body is not analyzed unbound as well.
+    expect(a.procs.map((p) => `${p.procedure} ${p.line}: ${p.reads.join(' ')} -> ${p.writes.join(' ')}`)).toEqual([
+      'audit.log_order 4: sales.orders -> audit.order_log',
+      'audit.log_order 7: ref.fx_rates sales.orders -> audit.order_log',
+      'audit.log_order 4: sales.orders_archive -> audit.order_log',
+      'audit.log_order 7: ref.fx_rates sales.orders_archive -> audit.order_log',
+    ]);
+  });
+
+  test('a trigger function no trigger runs: its other statements analyzed once, at the end of the file', () => {
+    const a = ok(`CREATE FUNCTION etl.touch() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO etl.touch_log (table_name, last_order_id) SELECT 'orders', max(order_id) FROM sales.orders;
+  NEW.updated_at := now();
+  RETURN NEW;
+END $$ LANGUAGE plpgsql;`, 'dbvpostgresql');
+    expect(a.pairs).toEqual(['sales.orders.order_id -> etl.touch_log.last_order_id']);
+  });
+
+  test('MySQL, Oracle and T-SQL triggers with their body inside CREATE TRIGGER: NEW / :NEW / inserted read the table', () => {
+    const my = ok(`CREATE TRIGGER trg_orders_ai AFTER INSERT ON orders FOR EACH ROW
+INSERT INTO order_audit (order_id, amount) VALUES (NEW.order_id, NEW.amount);`, 'dbvmysql');
+    expect(my.pairs).toEqual(['orders.amount -> order_audit.amount', 'orders.order_id -> order_audit.order_id']);
+    const ora = ok(`CREATE OR REPLACE TRIGGER trg_orders_au AFTER UPDATE OF amount ON sales.orders FOR EACH ROW
+BEGIN
+  INSERT INTO sales.order_audit (order_id, old_amount, new_amount) VALUES (:OLD.order_id, :OLD.amount, :NEW.amount);
+END;
+/`, 'dbvoracle');
+    expect(ora.pairs).toEqual(['sales.orders.amount -> sales.order_audit.new_amount', 'sales.orders.amount -> sales.order_audit.old_amount', 'sales.orders.order_id -> sales.order_audit.order_id']);
+    const ms = ok(`CREATE TRIGGER dbo.trg_Orders_Ins ON dbo.Orders AFTER INSERT AS
+BEGIN
+  SET NOCOUNT ON;
+  INSERT INTO dbo.OrderAudit (OrderId, Amount) SELECT i.OrderId, i.Amount FROM inserted AS i;
+END;`, 'dbvmssql');
+    expect(ms.pairs).toEqual(['dbo.Orders.Amount -> dbo.OrderAudit.Amount', 'dbo.Orders.OrderId -> dbo.OrderAudit.OrderId']);
+  });
+});
