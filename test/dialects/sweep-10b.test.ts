@@ -74,3 +74,33 @@ END;`, 'dbvmssql');
     expect(ms.pairs).toEqual(['dbo.Orders.Amount -> dbo.OrderAudit.Amount', 'dbo.Orders.OrderId -> dbo.OrderAudit.OrderId']);
   });
 });
+
+describe('Vertica CREATE PROJECTION: a physical copy of its query columns, as a materialized view', () => {
+  test('column list with ENCODING, ORDER BY, SEGMENTED BY / UNSEGMENTED ALL NODES, KSAFE; a later read of the projection', () => {
+    const a = ok(`CREATE PROJECTION store.sales_by_day_p (sale_day ENCODING RLE, store_id, revenue) AS
+SELECT s.sale_date, s.store_id, s.amount * s.qty FROM store.sales s WHERE s.status = 'F' ORDER BY s.sale_date, s.store_id
+SEGMENTED BY HASH(s.store_id) ALL NODES KSAFE 1;
+CREATE PROJECTION IF NOT EXISTS store.stores_p AS SELECT store_id, region FROM store.stores ORDER BY store_id UNSEGMENTED ALL NODES;
+INSERT INTO rpt.region_revenue (region, sale_day, revenue)
+SELECT st.region, p.sale_day, sum(p.revenue) FROM store.sales_by_day_p p JOIN store.stores_p st ON st.store_id = p.store_id GROUP BY 1, 2;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'store.sales.amount -> store.sales_by_day_p.revenue',
+      'store.sales.qty -> store.sales_by_day_p.revenue',
+      'store.sales.sale_date -> store.sales_by_day_p.sale_day',
+      'store.sales.store_id -> store.sales_by_day_p.store_id',
+      'store.sales_by_day_p.revenue -> rpt.region_revenue.revenue',
+      'store.sales_by_day_p.sale_day -> rpt.region_revenue.sale_day',
+      'store.stores.region -> store.stores_p.region',
+      'store.stores.store_id -> store.stores_p.store_id',
+      'store.stores_p.region -> rpt.region_revenue.region',
+    ]);
+    expect(rows(a)).toEqual([
+      'store.sales.status -> store.sales_by_day_p.RelationRows',
+      'store.sales_by_day_p.sale_day -> rpt.region_revenue.RelationRows',
+      'store.sales_by_day_p.store_id -> rpt.region_revenue.RelationRows',
+      'store.stores_p.region -> rpt.region_revenue.RelationRows',
+      'store.stores_p.store_id -> rpt.region_revenue.RelationRows',
+    ]);
+    expect(a.graph.objects.filter((o) => o.type === 'view').map((o) => o.name)).toEqual(['sales_by_day_p', 'stores_p']);
+  });
+});
