@@ -104,3 +104,25 @@ SELECT st.region, p.sale_day, sum(p.revenue) FROM store.sales_by_day_p p JOIN st
     expect(a.graph.objects.filter((o) => o.type === 'view').map((o) => o.name)).toEqual(['sales_by_day_p', 'stores_p']);
   });
 });
+
+describe('BigQuery INFORMATION_SCHEMA views: the project and dataset (or region) qualifying them are kept', () => {
+  test('proj.ds.INFORMATION_SCHEMA.V, `proj`.ds.INFORMATION_SCHEMA.V, `region-us`.INFORMATION_SCHEMA.V', () => {
+    const a = ok(`CREATE OR REPLACE TABLE \`ops-prod.governance.column_inventory\` AS
+SELECT c.table_schema, c.table_name, c.column_name, c.data_type, t.creation_time
+FROM \`analytics-prod\`.sales.INFORMATION_SCHEMA.COLUMNS AS c
+JOIN analytics-prod.sales.INFORMATION_SCHEMA.TABLES AS t ON t.table_name = c.table_name
+WHERE t.table_type = 'BASE TABLE';
+INSERT INTO ops-prod.governance.job_costs (job_id, user_email, bytes_billed)
+SELECT job_id, user_email, total_bytes_billed FROM \`region-us\`.INFORMATION_SCHEMA.JOBS_BY_PROJECT WHERE state = 'DONE';`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'analytics-prod.sales.INFORMATION_SCHEMA.COLUMNS.column_name -> ops-prod.governance.column_inventory.column_name',
+      'analytics-prod.sales.INFORMATION_SCHEMA.COLUMNS.data_type -> ops-prod.governance.column_inventory.data_type',
+      'analytics-prod.sales.INFORMATION_SCHEMA.COLUMNS.table_name -> ops-prod.governance.column_inventory.table_name',
+      'analytics-prod.sales.INFORMATION_SCHEMA.COLUMNS.table_schema -> ops-prod.governance.column_inventory.table_schema',
+      'analytics-prod.sales.INFORMATION_SCHEMA.TABLES.creation_time -> ops-prod.governance.column_inventory.creation_time',
+      'region-us.INFORMATION_SCHEMA.JOBS_BY_PROJECT.job_id -> ops-prod.governance.job_costs.job_id',
+      'region-us.INFORMATION_SCHEMA.JOBS_BY_PROJECT.total_bytes_billed -> ops-prod.governance.job_costs.bytes_billed',
+      'region-us.INFORMATION_SCHEMA.JOBS_BY_PROJECT.user_email -> ops-prod.governance.job_costs.user_email',
+    ]);
+  });
+});
