@@ -677,7 +677,8 @@ export class StatementResolver {
     if (rs.stars.length === 0 || !ctx.stmt) return void ctx.starViews.delete(obj.id);
     // Its named outputs, and the names a `* EXCEPT (..)` / `RENAME` took out, are not looked for under the `*`.
     const done = new Set([...rs.cols.map((c) => c.key), ...(rs.hidden ?? []), ...own.map((c) => ctx.key(c, false))]);
-    ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done });
+    const fields = structsUnderStars(ctx, rs);
+    ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done, ...(fields.length > 0 ? { fields } : {}) });
   }
 
   /** COPY between tables and files: the file (a path) is a dataset named by its URI. */
@@ -748,4 +749,16 @@ function proposedValues(e: A.Expr): A.Expr {
 /** The columns a query's result is known to have: with a `*` of unknown width among them, not all (`remember` then keeps none). */
 function widthKnown(rs: ResultSet, names: string[]): string[] {
   return rs.stars.length > 0 ? [...names, '*'] : names;
+}
+
+/**
+ * The struct columns whose fields `rs` holds through a `*` (`SELECT li.* FROM .. explode(o.items) v
+ * AS li`: o.items), as the dataset columns they come from, through its subqueries.
+ */
+function structsUnderStars(ctx: Context, rs: ResultSet): ColumnRef[] {
+  const out: ColumnRef[] = [];
+  for (const star of rs.stars) {
+    for (const c of baseColumnsOf(ctx, star)) if (c.col.name !== '*' && !out.some((o) => o.col === c.col)) out.push(c);
+  }
+  return out;
 }

@@ -126,3 +126,23 @@ SELECT job_id, user_email, total_bytes_billed FROM \`region-us\`.INFORMATION_SCH
     ]);
   });
 });
+
+describe('a table made from the fields of a struct (`li.*`), then reads of its columns', () => {
+  test('Databricks CTAS SELECT o.order_id, li.* .. LATERAL VIEW explode(o.line_items): stage.sku read later is sales.orders.line_items', () => {
+    const a = ok(`CREATE OR REPLACE TABLE stage.order_lines AS
+SELECT o.order_id, li.* FROM sales.orders o LATERAL VIEW explode(o.line_items) x AS li WHERE o.status = 'F';
+INSERT INTO mart.sku_sales (order_id, sku, revenue)
+SELECT l.order_id, l.sku, l.qty * l.unit_price FROM stage.order_lines l;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'sales.orders.line_items -> stage.order_lines.*',
+      'sales.orders.line_items -> stage.order_lines.qty',
+      'sales.orders.line_items -> stage.order_lines.sku',
+      'sales.orders.line_items -> stage.order_lines.unit_price',
+      'sales.orders.order_id -> stage.order_lines.order_id',
+      'stage.order_lines.order_id -> mart.sku_sales.order_id',
+      'stage.order_lines.qty -> mart.sku_sales.revenue',
+      'stage.order_lines.sku -> mart.sku_sales.sku',
+      'stage.order_lines.unit_price -> mart.sku_sales.revenue',
+    ]);
+  });
+});
