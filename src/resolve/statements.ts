@@ -208,7 +208,20 @@ export class StatementResolver {
       b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, loc) }, pid);
     });
     if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);
+    if (!own && rs.fields?.length) this.fieldsByPosition(rs, obj, names, e);
     b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
+  }
+
+  /**
+   * `INSERT INTO t (id, sku, qty) SELECT o.id, li.* ..` (or `inline(o.items)`): the names a column
+   * list gives the positions inside a struct's `*` are fields of the struct, each read from it.
+   */
+  private fieldsByPosition(rs: ResultSet, obj: LineageObject, names: string[], effect: EffectType): void {
+    if (rs.starAt === undefined) return;
+    const b = this.ctx.b;
+    const star = { obj: rs.obj, col: b.column(rs.obj, '*') };
+    const trailing = rs.cols.length - rs.starEnd!;
+    for (const name of names.slice(rs.starAt, names.length - trailing)) b.edge('fdd', effect, star, { obj, col: b.column(obj, name) }, this.ctx.stmt!.process.id);
   }
 
   /**

@@ -146,3 +146,29 @@ SELECT l.order_id, l.sku, l.qty * l.unit_price FROM stage.order_lines l;`, 'dbvd
     ]);
   });
 });
+
+describe('Spark / Databricks inline() of an array of structs in a select list', () => {
+  test('inline / inline_outer without AS (..): the struct fields (a `*` of the column), named by a column list or read later', () => {
+    const a = ok(`INSERT INTO mart.order_lines (order_id, sku, qty)
+SELECT o.order_id, inline_outer(o.line_items) FROM sales.orders o WHERE o.status = 'F';
+CREATE TABLE stage.returns_lines AS SELECT r.return_id, inline(r.items) FROM sales.returns r;
+INSERT INTO mart.returned_skus (return_id, sku) SELECT s.return_id, s.sku FROM stage.returns_lines s;
+INSERT INTO mart.order_lines2 SELECT inline(items) AS (sku, qty) FROM sales.orders;
+INSERT INTO mart.order_lines3 SELECT x.sku, x.qty FROM sales.orders LATERAL VIEW inline(line_items) x AS sku, qty;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'sales.orders.items -> mart.order_lines2.qty',
+      'sales.orders.items -> mart.order_lines2.sku',
+      'sales.orders.line_items -> mart.order_lines.*',
+      'sales.orders.line_items -> mart.order_lines.qty',
+      'sales.orders.line_items -> mart.order_lines.sku',
+      'sales.orders.line_items -> mart.order_lines3.qty',
+      'sales.orders.line_items -> mart.order_lines3.sku',
+      'sales.orders.order_id -> mart.order_lines.order_id',
+      'sales.returns.items -> stage.returns_lines.*',
+      'sales.returns.items -> stage.returns_lines.sku',
+      'sales.returns.return_id -> stage.returns_lines.return_id',
+      'stage.returns_lines.return_id -> mart.returned_skus.return_id',
+      'stage.returns_lines.sku -> mart.returned_skus.sku',
+    ]);
+  });
+});
