@@ -198,6 +198,7 @@ export class SqlParser extends EmbeddedActionsParser {
   otherStmt!: R<A.Statement>;
   identifierName!: R<A.QName>;
   createPipe!: R<A.Statement>;
+  createProjection!: R<A.Statement>;
   createModel!: R<A.Statement>;
   applyChanges!: R<A.Statement>;
   copyStmt!: R<A.Statement>;

@@ -25,6 +25,8 @@ export const PSM_WORDS = new Set([
 /** Languages whose routine bodies are SQL (or a SQL block language) and are analyzed. */
 const SQL_LANGUAGES = new Set(['sql', 'plpgsql', 'sqlscript', 'plvsql', 'nzplsql', 'spl', 'sqlpl']);
 /** Words that start an Informix SPL routine body (besides BODY_START). */
+/** Variables of a PostgreSQL trigger function (TG_OP, ..): never columns. */
+const TRIGGER_VARIABLES = ['tg_name', 'tg_when', 'tg_level', 'tg_op', 'tg_relid', 'tg_relname', 'tg_table_name', 'tg_table_schema', 'tg_nargs', 'tg_argv'];
 const SPL_BODY_START = new Set(['DEFINE', 'LET', 'FOREACH', 'ON', 'SYSTEM', 'TRACE', 'RAISE', 'EXECUTE']);
 /** Words that may open a routine body written as one statement (MySQL, Db2, SQLite). */
 const BODY_START = new Set(['BEGIN', 'DECLARE', 'SELECT', 'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'REPLACE', 'CALL', 'IF', 'WHILE', 'LOOP', 'REPEAT', 'CASE', 'RETURN', 'FOR']);
@@ -248,6 +250,10 @@ export abstract class PsmUnits extends BlockParser {
       }
       if (w === 'RETURNS' && extra.kind === 'function') {
         this.next();
+        if (this.w() === 'TRIGGER') {
+          extra.triggerFunction = true;
+          extra.variables = [...(extra.variables ?? []), ...TRIGGER_VARIABLES];
+        }
         const rows = this.tableReturn();
         if (rows) extra.returnsTable = { ...extra.returnsTable, ...rows };
         continue;

@@ -928,6 +928,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^TASK$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createTask, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^STREAM$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createStream, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^PIPE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createPipe, { ARGS: [kw.startOffset] }) },
+        { GATE: () => /^PROJECTION$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createProjection, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^MODEL$/i.test($.LA(1).image) && tokenMatcher($.LA(1), T.Identifier), ALT: () => $.SUBRULE($.createModel, { ARGS: [kw.startOffset, temporary] }) },
         {
           ALT: () => {
@@ -969,6 +970,34 @@ export function defineStatementRules(this: SqlParser): void {
     $.CONSUME(K.AS);
     const copy = $.SUBRULE($.copyStmt);
     return $.ACTION((): Statement => ({ ...copy, start }));
+  });
+
+  /**
+   * Vertica `CREATE PROJECTION [IF NOT EXISTS] p [(a [ENCODING e] [ACCESSRANK n], ..)] AS query
+   * [SEGMENTED BY .. ALL NODES | UNSEGMENTED ALL NODES] [KSAFE n]`: a physical copy of the query's
+   * columns (its ORDER BY is the sort order of the copy), recorded as a materialized view.
+   */
+  this.createProjection = $.RULE('createProjection', (start: number): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    const name = $.SUBRULE($.qname);
+    let columns: Ident[] | undefined;
+    $.OPTION1(() => {
+      columns = [];
+      $.CONSUME(T.LParen);
+      $.AT_LEAST_ONE_SEP({
+        SEP: T.Comma,
+        DEF: () => {
+          columns!.push($.SUBRULE($.ident));
+          $.SUBRULE($.skipBalanced, { ARGS: [2] });
+        },
+      });
+      $.CONSUME(T.RParen);
+    });
+    $.CONSUME(K.AS);
+    const query = $.SUBRULE($.query);
+    $.SUBRULE1($.skipBalanced, { ARGS: [0] });
+    return $.ACTION((): Statement => ({ k: 'create_view', name, columns, query, materialized: true, start, end: end() }));
   });
 
   /**

@@ -193,6 +193,7 @@ export class Analysis {
   }
 
   endFile(index: number, parsed: FileParse, text: string): void {
+    for (const stmt of this.resolver.endFile()) this.statement(stmt);
     this.total += parsed.attempted;
     this.failed += parsed.failed;
     // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.

@@ -540,6 +540,11 @@ export interface BlockStmt extends Node {
   /** A DECLARE / LET statement: its variables stay in scope after it (to the end of the enclosing block). */
   declaration?: boolean;
   /**
+   * PostgreSQL `RETURNS trigger`: its NEW.col / OLD.col read the table of the trigger that runs it
+   * (`CREATE TRIGGER .. ON t .. EXECUTE FUNCTION f()`), so it is analyzed there, bound to that table.
+   */
+  triggerFunction?: boolean;
+  /**
    * A table function (T-SQL `RETURNS TABLE` / `RETURNS @t TABLE (..)`, `RETURNS TABLE (cols)`,
    * `RETURNS SETOF t`, BigQuery CREATE TABLE FUNCTION): its rows are those of the query it returns
    * (`RETURN (query)`, `RETURN QUERY query`, a SQL body's SELECT), or of its table variable.

@@ -58,6 +58,7 @@ export const BASE_SEMANTICS: Semantics = {
   parametricCalls: false,
   streamKeyword: false,
   liveSchema: false,
+  informationSchemaViews: false,
   rowValues: false,
   fileTables: false,
   columnsExpressions: false,
@@ -168,7 +169,7 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, rowValues: true },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, rowValues: true, informationSchemaViews: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, MATCH_RECOGNIZE, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.

@@ -195,6 +195,11 @@ export interface Semantics {
   rowValues: boolean;
   /** `LIVE.t` (Databricks Delta Live Tables) is the pipeline's own table `t`: the same table as `t`. */
   liveSchema: boolean;
+  /**
+   * BigQuery `[proj.]ds.INFORMATION_SCHEMA.TABLES` (also `region-us.INFORMATION_SCHEMA.JOBS`):
+   * the view `INFORMATION_SCHEMA.TABLES` of dataset (or region) `ds` in project `proj`.
+   */
+  informationSchemaViews: boolean;
   /** A quoted path in FROM is the files there (DuckDB `FROM 'orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`). */
   fileTables: boolean;
   /**

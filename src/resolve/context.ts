@@ -97,9 +97,10 @@ export class Context {
    * Views whose query has a `*` of unknown width (`CREATE VIEW v AS SELECT * FROM t`), by view
    * object id: the tables under the `*`, the view's statement, and the column keys not to trace
    * (the query's named outputs, those already traced). A later `v.id` makes `t.id -> v.id` in the
-   * view's statement (scope.ts `viewColumn`).
+   * view's statement (scope.ts `viewColumn`). `fields`: the struct columns under a `li.*` (by
+   * their dataset column), each field of which a later `v.sku` reads.
    */
-  readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string> }>();
+  readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string>; fields?: ColumnRef[] }>();
   /** Table functions defined in the input whose rows hold a `*` of unknown width (no catalog entry): match keys. */
   readonly openFunctions = new Set<string>();
   file = 0;

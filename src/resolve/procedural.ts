@@ -48,6 +48,8 @@ const frame = (cursors?: Map<string, A.Query>): Frame => ({ values: new Map(), r
 export class ProceduralResolver {
   private frame = frame();
   private file = -1;
+  /** PostgreSQL trigger functions of the file (lower-cased name → function), analyzed where a trigger runs them. */
+  private triggerFunctions = new Map<string, { fn: A.BlockStmt; bound: boolean }>();
 
   constructor(
     private readonly ctx: Context,
@@ -101,7 +103,32 @@ export class ProceduralResolver {
     }
   }
 
+  /**
+   * The trigger functions of the file that no trigger ran: analyzed as they are (their NEW.col
+   * reads nothing), each once. Called at the end of the file.
+   */
+  unboundTriggerFunctions(): A.BlockStmt[] {
+    const left = [...new Set(this.triggerFunctions.values())].filter((e) => !e.bound).map((e) => ({ ...e.fn, triggerFunction: undefined }));
+    this.triggerFunctions.clear();
+    return left;
+  }
+
+  /** `CREATE TRIGGER .. ON table .. EXECUTE FUNCTION call()`: the function's body, its NEW / OLD bound to the table. */
+  private runTriggerFunction(call: A.QName, table: A.QName): void {
+    const entry = this.triggerFunctions.get(routineKey(call)) ?? this.triggerFunctions.get(routineKey(call, true));
+    if (!entry) return;
+    entry.bound = true;
+    this.runner.statement({ ...entry.fn, triggerFunction: undefined, triggerTable: table, triggerRows: ['new', 'old'] });
+  }
+
   private block(s: A.BlockStmt): void {
+    if (s.triggerFunction && s.name) {
+      // Analyzed where a trigger runs it (or at the end of the file): only there is NEW's table known.
+      const entry = { fn: s, bound: false };
+      this.triggerFunctions.set(routineKey(s.name), entry);
+      if (s.name.parts.length > 1) this.triggerFunctions.set(routineKey(s.name, true), entry);
+      return;
+    }
     const ctx = this.ctx;
     const savedName = ctx.procedureName;
     const savedVars = ctx.variables;
@@ -122,7 +149,10 @@ export class ProceduralResolver {
         if (s.record.query) this.runner.statement({ k: 'query', query: s.record.query, start: s.record.query.start, end: s.record.query.end });
         if (query) this.frame.records.set(record!, query);
       }
-      for (const b of s.body) this.runner.statement(this.returned(b));
+      for (const b of s.body) {
+        this.runner.statement(this.returned(b));
+        if (s.kind === 'trigger' && s.triggerTable && b.k === 'other' && b.call) this.runTriggerFunction(b.call, s.triggerTable);
+      }
       const variable = s.name && s.returnsTable?.variable;
       if (variable) this.runner.statement(this.returned(rowsOfTable(variable)));
     } finally {
@@ -339,6 +369,12 @@ function pick(q: A.Select, i: number): A.Expr | undefined {
   if (!item || item.expr.k === 'star') return undefined;
   const query: A.Select = { ...q, items: [{ ...item, assignTo: undefined }], into: undefined, intoVars: undefined };
   return { k: 'subquery', mode: 'scalar', query, start: item.start, end: item.end };
+}
+
+/** Key of a routine name: its lower-cased parts, or only the last (`unqualified`) to match a call without a schema. */
+function routineKey(name: A.QName, unqualified = false): string {
+  const parts = name.parts.map((p) => (p.quoted ? p.text : p.text.toLowerCase()));
+  return unqualified ? parts[parts.length - 1]! : parts.join('.');
 }
 
 /** PL/SQL `:NEW.col` / `:OLD.col` in a trigger: `col` of the trigger's table. */

@@ -64,6 +64,17 @@ function generatorItems(item: A.SelectItem): A.SelectItem[] {
   });
 }
 
+/**
+ * Spark / Hive `inline(o.items)` / `inline_outer(..)` in a select list, without `AS (a, b)`: one
+ * output per field of the array's structs, as `o.items.*` (fields of unknown names, each read from
+ * the column).
+ */
+function inlineFields(e: Expr): A.Star | undefined {
+  if (e.k !== 'func' || e.args.length !== 1 || e.args[0]!.k !== 'col') return undefined;
+  const name = oneWord(e.name);
+  return name === 'INLINE' || name === 'INLINE_OUTER' ? { k: 'star', qualifier: e.args[0]!.name, start: e.start, end: e.end } : undefined;
+}
+
 /** SQLFlow's transform kinds: how an output is computed from its sources. */
 function transformKind(e: Expr): 'simple' | 'function' | 'expression' | 'constant' | 'case' | 'subquery' {
   switch (e.k) {
@@ -304,8 +315,9 @@ export class QueryAnalyzer {
         this.walker.walk(e, scope, 'fdd', refs, 'selectList');
         continue;
       }
-      if (e.k === 'star') {
-        position = this.expandStar(e, scope, rs, position, target.columnNames);
+      const star = e.k === 'star' ? e : item.alias ? undefined : inlineFields(e);
+      if (star) {
+        position = this.expandStar(star, scope, rs, position, target.columnNames);
         continue;
       }
       const columns = ctx.dialect.semantics.columnsExpressions ? columnsCall(e) : undefined;

@@ -164,6 +164,8 @@ function viewColumn(ctx: Context, ref: ColumnRef, name: string, key: string): vo
   view.done.add(key);
   // The view's result sets were folded with its statement: the edge goes from the tables under the `*` straight to the view.
   for (const obj of view.under) ctx.b.edge('fdd', view.stmt.effect, { obj, col: ctx.b.column(obj, name) }, ref, view.stmt.process.id);
+  // A field of a struct under `li.*` is read from the struct column.
+  for (const f of view.fields ?? []) ctx.b.edge('fdd', view.stmt.effect, f, ref, view.stmt.process.id);
 }
 
 /** The tables and views under the `*`s of unknown width of `rs`, through its subqueries and CTEs. */

@@ -56,6 +56,11 @@ export class StatementResolver {
     this.procedural = new ProceduralResolver(ctx, this);
   }
 
+  /** What is left to analyze at the end of a file: the trigger functions no trigger ran. */
+  endFile(): A.Statement[] {
+    return this.procedural.unboundTriggerFunctions();
+  }
+
   statements(list: A.Statement[]): void {
     for (const s of list) this.statement(s);
   }
@@ -203,7 +208,20 @@ export class StatementResolver {
       b.edge('fdd', e, { obj: rs.obj, col: c.col }, { obj, col: b.column(obj, name, loc) }, pid);
     });
     if (rs.stars.length > 0) b.edge('fdd', e, { obj: rs.obj, col: b.column(rs.obj, '*') }, { obj, col: b.column(obj, '*') }, pid);
+    if (!own && rs.fields?.length) this.fieldsByPosition(rs, obj, names, e);
     b.edge('fdd', e, { obj: rs.obj, col: b.relationRows(rs.obj) }, { obj, col: b.relationRows(obj) }, pid);
+  }
+
+  /**
+   * `INSERT INTO t (id, sku, qty) SELECT o.id, li.* ..` (or `inline(o.items)`): the names a column
+   * list gives the positions inside a struct's `*` are fields of the struct, each read from it.
+   */
+  private fieldsByPosition(rs: ResultSet, obj: LineageObject, names: string[], effect: EffectType): void {
+    if (rs.starAt === undefined) return;
+    const b = this.ctx.b;
+    const star = { obj: rs.obj, col: b.column(rs.obj, '*') };
+    const trailing = rs.cols.length - rs.starEnd!;
+    for (const name of names.slice(rs.starAt, names.length - trailing)) b.edge('fdd', effect, star, { obj, col: b.column(obj, name) }, this.ctx.stmt!.process.id);
   }
 
   /**
@@ -672,7 +690,8 @@ export class StatementResolver {
     if (rs.stars.length === 0 || !ctx.stmt) return void ctx.starViews.delete(obj.id);
     // Its named outputs, and the names a `* EXCEPT (..)` / `RENAME` took out, are not looked for under the `*`.
     const done = new Set([...rs.cols.map((c) => c.key), ...(rs.hidden ?? []), ...own.map((c) => ctx.key(c, false))]);
-    ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done });
+    const fields = structsUnderStars(ctx, rs);
+    ctx.starViews.set(obj.id, { under: [...new Set(tablesUnderStars(ctx, rs))], stmt: ctx.stmt, done, ...(fields.length > 0 ? { fields } : {}) });
   }
 
   /** COPY between tables and files: the file (a path) is a dataset named by its URI. */
@@ -743,4 +762,16 @@ function proposedValues(e: A.Expr): A.Expr {
 /** The columns a query's result is known to have: with a `*` of unknown width among them, not all (`remember` then keeps none). */
 function widthKnown(rs: ResultSet, names: string[]): string[] {
   return rs.stars.length > 0 ? [...names, '*'] : names;
+}
+
+/**
+ * The struct columns whose fields `rs` holds through a `*` (`SELECT li.* FROM .. explode(o.items) v
+ * AS li`: o.items), as the dataset columns they come from, through its subqueries.
+ */
+function structsUnderStars(ctx: Context, rs: ResultSet): ColumnRef[] {
+  const out: ColumnRef[] = [];
+  for (const star of rs.stars) {
+    for (const c of baseColumnsOf(ctx, star)) if (c.col.name !== '*' && !out.some((o) => o.col === c.col)) out.push(c);
+  }
+  return out;
 }

@@ -12,7 +12,8 @@ import type { Source } from './scope.js';
 const FILE_FORMATS = new Set(['parquet', 'json', 'csv', 'orc', 'avro', 'delta', 'text', 'binaryfile']);
 
 export function qualify(ctx: Context, q: QName): TableName {
-  const t = tableNameOf(ctx.dialect.semantics.liveSchema && q.parts.length === 2 && !q.parts[0]!.quoted && q.parts[0]!.text.toUpperCase() === 'LIVE' ? { ...q, parts: q.parts.slice(1) } : q);
+  const view = q.parts.length >= 3 && ctx.dialect.semantics.informationSchemaViews ? informationSchemaView(q) : undefined;
+  const t = view ?? tableNameOf(ctx.dialect.semantics.liveSchema && q.parts.length === 2 && !q.parts[0]!.quoted && q.parts[0]!.text.toUpperCase() === 'LIVE' ? { ...q, parts: q.parts.slice(1) } : q);
   // Spark/Databricks `parquet.\`dir/\``: a path read directly, not a table in a schema.
   if (q.parts.length === 2 && t.nameQuoted && t.schema && FILE_FORMATS.has(t.schema.toLowerCase()) && /[/:]/.test(t.name)) {
     return { name: t.name, nameQuoted: true };
@@ -29,6 +30,25 @@ export function qualify(ctx: Context, q: QName): TableName {
   return t;
 }
 
+/**
+ * BigQuery `[proj.]ds.INFORMATION_SCHEMA.V`: the view `INFORMATION_SCHEMA.V` of dataset (or region)
+ * `ds` in project `proj` (its four parts would otherwise lose the project).
+ */
+function informationSchemaView(q: QName): TableName | undefined {
+  const p = q.parts;
+  const n = p.length;
+  if (n > 4 || p[n - 2]!.text.toUpperCase() !== 'INFORMATION_SCHEMA') return undefined;
+  const schema = p[n - 3]!;
+  const db = n === 4 ? p[0]! : undefined;
+  return {
+    name: `${p[n - 2]!.text}.${p[n - 1]!.text}`,
+    nameQuoted: p[n - 1]!.quoted,
+    schema: schema.text,
+    schemaQuoted: schema.quoted,
+    database: db?.text,
+    databaseQuoted: db?.quoted,
+  };
+}
 
 /** The object of a table/view named `q`, recording this occurrence. */
 export function dataset(ctx: Context, q: QName, type: 'table' | 'view' = 'table', start = q.start, end = q.end): LineageObject {
