@@ -1,0 +1,34 @@
+/**
+ * Production SQL of the dialects swept least (session 10, third sweep): Hive, Spark SQL,
+ * ClickHouse, DuckDB, SAP HANA, Greenplum, Netezza, Sybase ASE, Exasol, MariaDB, Impala,
+ * Informix, Azure Synapse, SQLite and Snowflake dbt models. Pairs are `source -> target` per
+ * relation type.
+ */
+import { ok } from '../helpers/accuracy.js';
+
+describe('named function arguments written name := value', () => {
+  test('DuckDB struct_pack(a := x) and PostgreSQL make_interval(days := n): the names are not columns', () => {
+    const duck = ok(`CREATE VIEW mart.v_order_events AS
+SELECT e.order_id, struct_pack(sku := e.sku, qty := e.quantity) AS line, json_extract_string(e.payload, '$.country') AS country
+FROM raw.order_events e;`, 'dbvduckdb');
+    expect(duck.pairs).toEqual([
+      'raw.order_events.order_id -> mart.v_order_events.order_id',
+      'raw.order_events.payload -> mart.v_order_events.country',
+      'raw.order_events.quantity -> mart.v_order_events.line',
+      'raw.order_events.sku -> mart.v_order_events.line',
+    ]);
+    const pg = ok(`INSERT INTO billing.renewals (sub_id, renew_at)
+SELECT s.sub_id, s.started_at + make_interval(months := s.term_months, days := s.grace_days) FROM billing.subscriptions s;`, 'dbvpostgresql');
+    expect(pg.pairs).toEqual([
+      'billing.subscriptions.grace_days -> billing.renewals.renew_at',
+      'billing.subscriptions.started_at -> billing.renewals.renew_at',
+      'billing.subscriptions.sub_id -> billing.renewals.sub_id',
+      'billing.subscriptions.term_months -> billing.renewals.renew_at',
+    ]);
+  });
+
+  test('MySQL f(@v := x) still assigns a user variable: x is read', () => {
+    const my = ok(`INSERT INTO rpt.running (id, total) SELECT o.id, GREATEST(@run := @run + o.amount, 0) FROM shop.orders o ORDER BY o.id;`, 'dbvmysql');
+    expect(my.pairs).toEqual(['shop.orders.amount -> rpt.running.total', 'shop.orders.id -> rpt.running.id']);
+  });
+});
