@@ -348,7 +348,8 @@ export function defineStatementRules(this: SqlParser): void {
             ],
           });
           $.option(17, {
-            GATE: () => UPSERT.test(kw.image) && (($.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.PRIMARY) || $.LA(1).tokenType === K.WHERE),
+            // (SAP HANA's `REPLACE t ..` is its UPSERT, with the same tail.)
+            GATE: () => (UPSERT.test(kw.image) || kw.tokenType === K.REPLACE) && (($.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.PRIMARY) || $.LA(1).tokenType === K.WHERE),
             DEF: () => $.SUBRULE3($.skipBalanced, { ARGS: [0] }),
           });
           let rowAlias: { name: Ident; columns?: Ident[] } | undefined;

@@ -32,3 +32,15 @@ SELECT s.sub_id, s.started_at + make_interval(months := s.term_months, days := s
     expect(my.pairs).toEqual(['shop.orders.amount -> rpt.running.total', 'shop.orders.id -> rpt.running.id']);
   });
 });
+
+describe('SAP HANA REPLACE, its UPSERT', () => {
+  test('REPLACE t (cols) query WITH PRIMARY KEY / VALUES (..) WHERE ..: an insert of the query', () => {
+    const a = ok(`REPLACE mart.prices (sku, price) SELECT p.sku, p.list_price * fx.rate FROM stage.prices p JOIN ref.fx fx ON fx.cur = p.cur WITH PRIMARY KEY;
+REPLACE mart.price_audit (sku, note) VALUES ('X1', 'manual') WHERE sku = 'X1';`, 'dbvhana');
+    expect(a.pairs).toEqual([
+      'ref.fx.rate -> mart.prices.price',
+      'stage.prices.list_price -> mart.prices.price',
+      'stage.prices.sku -> mart.prices.sku',
+    ]);
+  });
+});
