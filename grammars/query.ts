@@ -1088,7 +1088,29 @@ export function defineQueryRules(this: SqlParser): void {
 
   this.tableRefs = $.RULE('tableRefs', (): TableRef[] => {
     const refs: TableRef[] = [];
-    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => refs.push($.SUBRULE($.tableRef)) });
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        // Informix `, OUTER b` / `, OUTER (b, OUTER c)`: the outer join's condition is in WHERE,
+        // so b and c are read as any FROM items.
+        const outer = $.OPTION({ GATE: () => this.caps.outerFromItems && refs.length > 0, DEF: () => $.CONSUME(K.OUTER) });
+        $.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              GATE: () => outer !== undefined && $.LA(1).tokenType === T.LParen && !this.startsQuery(2),
+              ALT: () => {
+                $.CONSUME(T.LParen);
+                const inner = $.SUBRULE1($.tableRefs);
+                $.CONSUME(T.RParen);
+                $.ACTION(() => refs.push(...inner));
+              },
+            },
+            { ALT: () => refs.push($.SUBRULE($.tableRef)) },
+          ],
+        });
+      },
+    });
     return refs;
   });
 

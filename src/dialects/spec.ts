@@ -218,6 +218,11 @@ export interface Semantics {
   /** `SELECT [SKIP n] [FIRST n | LIMIT n] ..` limits the rows (Informix). */
   skipFirstRows: boolean;
   /**
+   * `FROM a, OUTER b [, OUTER (c, d)]`: an item of the FROM list written after `OUTER` is
+   * outer-joined to the ones before it, its join condition in WHERE (Informix's older outer join).
+   */
+  outerFromItems: boolean;
+  /**
    * Informix SPL routines: `CREATE PROCEDURE | FUNCTION p(..) [RETURNING t;] body END PROCEDURE |
    * FUNCTION` (no BEGIN around the body), `DEFINE v type;` declarations, `FOREACH [c FOR] SELECT ..
    * INTO v .. END FOREACH` loops.

@@ -44,3 +44,26 @@ REPLACE mart.price_audit (sku, note) VALUES ('X1', 'manual') WHERE sku = 'X1';`,
     ]);
   });
 });
+
+describe('Informix outer joins written in the FROM list', () => {
+  test('FROM a, OUTER b and FROM a, OUTER (b, OUTER c): every item is read, the join conditions in WHERE', () => {
+    const a = ok(`SELECT c.customer_num, c.lname, SUM(o.ship_charge) AS charges
+FROM customer c, OUTER orders o
+WHERE c.customer_num = o.customer_num
+GROUP BY 1, 2
+INTO TEMP tmp_charges WITH NO LOG;
+INSERT INTO cust_items (customer_num, order_num, stock_num, charges)
+SELECT c.customer_num, o.order_num, i.stock_num, t.charges
+FROM customer c, tmp_charges t, OUTER (orders o, OUTER items i)
+WHERE t.customer_num = c.customer_num AND c.customer_num = o.customer_num AND o.order_num = i.order_num;`, 'dbvinformix');
+    expect(a.pairs).toEqual([
+      'customer.customer_num -> cust_items.customer_num',
+      'customer.customer_num -> tmp_charges.customer_num',
+      'customer.lname -> tmp_charges.lname',
+      'items.stock_num -> cust_items.stock_num',
+      'orders.order_num -> cust_items.order_num',
+      'orders.ship_charge -> tmp_charges.charges',
+      'tmp_charges.charges -> cust_items.charges',
+    ]);
+  });
+});
