@@ -358,6 +358,8 @@ export class FastQuery extends FastExpr {
     const c = this.toks[this.p];
     if (c !== undefined && (c.tokenType === K.WINDOW || c.tokenType === K.QUALIFY || (SORT_CLAUSES.test(c.image) && this.toks[this.p + 1]?.tokenType === K.BY))) throw GIVE_UP;
     if (this.ownClause()) throw GIVE_UP;
+    // DuckDB `USING SAMPLE ..` (not in CLAUSE_WORDS: USING after a table is also a join's USING (..)).
+    if (c?.tokenType === K.USING && this.parser.caps.queryClauses.has('usingSample')) throw GIVE_UP;
     sel.end = this.end();
     return sel;
   }

@@ -711,6 +711,30 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.QUALIFY);
       sel.qualify = $.SUBRULE2($.expr);
     });
+    $.option(80, {
+      // DuckDB `USING SAMPLE 10% | 50 ROWS | reservoir(50 ROWS) [(method [, seed])] [REPEATABLE (seed)]`:
+      // which of the rows are returned, constants only (no lineage).
+      GATE: () => this.caps.queryClauses.has('usingSample') && $.LA(1).tokenType === K.USING && /^SAMPLE$/i.test($.LA(2).image),
+      DEF: () => {
+        $.consume(80, K.USING);
+        $.consume(81, T.Identifier);
+        $.many(80, {
+          GATE: () => $.LA(1).tokenType === T.LParen || $.LA(1).tokenType === T.NumberLit || /^(%|PERCENT|ROWS|REPEATABLE|RESERVOIR|BERNOULLI|SYSTEM)$/i.test($.LA(1).image),
+          DEF: () =>
+            $.or(80, [
+              {
+                GATE: () => $.LA(1).tokenType === T.LParen,
+                ALT: () => {
+                  $.consume(82, T.LParen);
+                  $.subrule(80, $.skipBalanced, { ARGS: [0] });
+                  $.consume(83, T.RParen);
+                },
+              },
+              { ALT: () => $.consume(84, T.AnyToken) },
+            ]),
+        });
+      },
+    });
     $.option(24, {
       // Teradata `SAMPLE [WITH REPLACEMENT] [RANDOMIZED ALLOCATION] 0.25, 100` or
       // `SAMPLE WHEN cond THEN n [, n] .. [ELSE n] END`: which of the rows are returned.

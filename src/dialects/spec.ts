@@ -94,11 +94,11 @@ export interface Capabilities {
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
  * end of a SELECT); Oracle `model` (`MODEL [PARTITION BY (..)] DIMENSION BY (..) MEASURES (..) RULES (..)`
- * after HAVING: the select items read the model's columns).
+ * after HAVING: the select items read the model's columns); DuckDB `usingSample` (`USING SAMPLE 10%` after QUALIFY).
  */
 export type QueryClause =
   | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries'
-  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model';
+  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model' | 'usingSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';

@@ -24,6 +24,9 @@ export const ORACLE_NOT_ALIAS: ReadonlySet<string> = new Set([...MATCH_RECOGNIZE
 export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries']);
 export const VERTICA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'TIMESERIES']);
 
+/** DuckDB's `USING SAMPLE ..` at the end of a SELECT. */
+export const DUCKDB_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['usingSample']);
+
 /** Teradata's query clauses: `SELECT NORMALIZE`, `EXPAND ON`, `RESET WHEN` in a window, `SAMPLE` at the end of a SELECT. */
 export const TERADATA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['normalize', 'expandOn', 'resetWhen', 'selectSample']);
 export const TERADATA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'EXPAND']);

@@ -67,3 +67,25 @@ WHERE t.customer_num = c.customer_num AND c.customer_num = o.customer_num AND o.
     ]);
   });
 });
+
+describe('DuckDB USING SAMPLE', () => {
+  test('USING SAMPLE 10% / reservoir(500 ROWS) REPEATABLE (42) after WHERE and QUALIFY: constants, the query flows on', () => {
+    const a = ok(`CREATE TABLE mart.order_sample AS
+SELECT o.order_id, o.customer_id, o.amount * fx.rate AS amount_usd
+FROM raw.orders o JOIN ref.fx_rates fx USING (currency)
+WHERE o.order_date >= DATE '2024-01-01'
+USING SAMPLE 10%;
+INSERT INTO mart.latest_sample (customer_id, last_amount)
+SELECT customer_id, amount FROM raw.orders
+QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY order_date DESC) = 1
+USING SAMPLE reservoir(500 ROWS) REPEATABLE (42);`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'raw.orders.amount -> mart.latest_sample.last_amount',
+      'raw.orders.amount -> mart.order_sample.amount_usd',
+      'raw.orders.customer_id -> mart.latest_sample.customer_id',
+      'raw.orders.customer_id -> mart.order_sample.customer_id',
+      'raw.orders.order_id -> mart.order_sample.order_id',
+      'ref.fx_rates.rate -> mart.order_sample.amount_usd',
+    ]);
+  });
+});
