@@ -1673,6 +1673,46 @@ export function defineQueryRules(this: SqlParser): void {
           },
         },
         {
+          // Netezza transient external table `FROM EXTERNAL 'file' [(col type, ..) | SAMEAS t] [USING (..)] [alias]`:
+          // the file's rows (its columns are asked by name, as of any FROM item).
+          GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === K.EXTERNAL && $.LA(2).tokenType === T.StringLit,
+          ALT: () => {
+            const kw = $.consume(90, K.EXTERNAL);
+            const p = $.consume(91, T.StringLit);
+            $.option(90, {
+              GATE: () => $.LA(1).tokenType === T.LParen || /^SAMEAS$/i.test($.LA(1).image),
+              DEF: () =>
+                $.or(90, [
+                  {
+                    GATE: () => $.LA(1).tokenType === T.LParen,
+                    ALT: () => {
+                      $.consume(92, T.LParen);
+                      $.subrule(90, $.skipBalanced, { ARGS: [0] });
+                      $.consume(93, T.RParen);
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      $.consume(94, T.Identifier);
+                      $.subrule(91, $.qname);
+                    },
+                  },
+                ]),
+            });
+            $.option(91, {
+              GATE: () => $.LA(1).tokenType === K.USING && $.LA(2).tokenType === T.LParen,
+              DEF: () => {
+                $.consume(95, K.USING);
+                $.consume(96, T.LParen);
+                $.subrule(92, $.skipBalanced, { ARGS: [0] });
+                $.consume(97, T.RParen);
+              },
+            });
+            const a = $.subrule(93, $.tableAlias);
+            return $.ACTION((): TableRef => ({ k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), ...a, start: kw.startOffset, end: end() }));
+          },
+        },
+        {
           // DuckDB `FROM 'data/orders.csv'`, Databricks `COPY INTO t FROM (SELECT .. FROM 's3://..')`: the files at the path.
           GATE: () => this.caps.fileTables,
           ALT: () => {

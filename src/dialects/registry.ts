@@ -66,6 +66,7 @@ export const BASE_SEMANTICS: Semantics = {
   documentQueries: false,
   skipFirstRows: false,
   outerFromItems: false,
+  externalFileTables: false,
   splRoutines: false,
   fromFirstSubqueries: false,
   tableQueries: false,
@@ -181,7 +182,7 @@ export const DIALECTS: DialectSpec[] = [
     caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
     sem: { attributePhrases: true, queryClauses: TERADATA_CLAUSES, notAlias: TERADATA_NOT_ALIAS, currentValueWords: TERADATA_CURRENT_VALUES },
   })),
-  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
+  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', and(PSM, { sem: { externalFileTables: true } })),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },

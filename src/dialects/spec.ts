@@ -215,6 +215,11 @@ export interface Semantics {
    * `ARRAY | FIRST x FOR v IN e [WHEN c] END`, `INSERT | UPSERT INTO ks (KEY k, VALUE v) query`.
    */
   documentQueries: boolean;
+  /**
+   * Netezza transient external tables `FROM EXTERNAL 'file' [(col type, ..) | SAMEAS t] [USING (..)]`:
+   * the file's rows, as a table named by its path.
+   */
+  externalFileTables: boolean;
   /** `SELECT [SKIP n] [FIRST n | LIMIT n] ..` limits the rows (Informix). */
   skipFirstRows: boolean;
   /**

@@ -89,3 +89,20 @@ USING SAMPLE reservoir(500 ROWS) REPEATABLE (42);`, 'dbvduckdb');
     ]);
   });
 });
+
+describe('Netezza transient external tables', () => {
+  test('INSERT .. SELECT .. FROM EXTERNAL \'file\' (cols) USING (..) and SAMEAS t: the file\'s rows flow into the table', () => {
+    const a = ok(`INSERT INTO mart.sales_daily (sale_id, store_id, amount)
+SELECT x.sale_id, x.store_id, x.amount * 100
+FROM EXTERNAL '/landing/sales_20240101.csv' (sale_id BIGINT, store_id INT, amount NUMERIC(12,2))
+USING (DELIMITER '|' SKIPROWS 1 REMOTESOURCE 'ODBC') x;
+INSERT INTO mart.stores SELECT store_id, store_name FROM EXTERNAL '/landing/stores.dat' SAMEAS mart.stores USING (DELIMITER ',');`, 'dbvnetezza');
+    expect(a.pairs).toEqual([
+      '/landing/sales_20240101.csv.amount -> mart.sales_daily.amount',
+      '/landing/sales_20240101.csv.sale_id -> mart.sales_daily.sale_id',
+      '/landing/sales_20240101.csv.store_id -> mart.sales_daily.store_id',
+      '/landing/stores.dat.store_id -> mart.stores.store_id',
+      '/landing/stores.dat.store_name -> mart.stores.store_name',
+    ]);
+  });
+});
