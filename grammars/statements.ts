@@ -30,6 +30,24 @@ const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
 
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
+/**
+ * The target of ClickHouse `INSERT INTO FUNCTION f('first', args..)`: the table of `remote`,
+ * `remoteSecure`, `cluster`, `clusterAllReplicas` (`'address', db, table` or `'address', 'db.table'`),
+ * else the file or URL `first` names.
+ */
+function functionTarget(f: IToken, first: IToken, args: readonly IToken[]): { path?: string; name?: QName } {
+  if (/^(remote|remoteSecure|cluster|clusterAllReplicas)$/i.test(f.image)) {
+    const parts = args.filter((t) => t.tokenType !== T.Comma).slice(0, 2);
+    const only = parts.length === 1 && parts[0]!.tokenType === T.StringLit ? stringName(parts[0]!.image, parts[0]!.startOffset, parts[0]!.endOffset! + 1) : undefined;
+    if (only) return { name: only };
+    if (parts.length === 2 && parts.every((t) => tokenMatcher(t, T.Identifier) || t.tokenType === T.StringLit)) {
+      const named = parts.map((t): Ident => (t.tokenType === T.StringLit ? { text: stringValue(t.image), quoted: false, start: t.startOffset, end: t.endOffset! + 1 } : ident(t)));
+      return { name: { parts: named, start: parts[0]!.startOffset, end: parts[1]!.endOffset! + 1 } };
+    }
+  }
+  return { path: first.image };
+}
+
 export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
   return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
 }
@@ -223,6 +241,21 @@ export function defineStatementRules(this: SqlParser): void {
                 const p = $.CONSUME(T.StringLit);
                 $.SUBRULE($.skipUntilQuery);
                 return { path: p.image };
+              },
+            },
+            {
+              // ClickHouse `INSERT INTO [TABLE] FUNCTION s3('path', ..) | file('path', ..) query`: the rows go
+              // into the file; `remote | cluster('address', db, table)` writes table db.table.
+              GATE: () => $.LA(1).tokenType === K.FUNCTION && tokenMatcher($.LA(2), T.Identifier) && $.LA(3).tokenType === T.LParen && $.LA(4).tokenType === T.StringLit,
+              ALT: () => {
+                $.consume(40, K.FUNCTION);
+                const f = $.consume(40, T.Identifier);
+                $.consume(40, T.LParen);
+                const first = $.consume(40, T.StringLit);
+                const args: IToken[] = [];
+                $.many(40, { GATE: () => $.LA(1).tokenType !== T.RParen && !this.atEnd(), DEF: () => args.push($.consume(40, T.AnyToken)) });
+                $.consume(40, T.RParen);
+                return $.ACTION(() => functionTarget(f, first, args));
               },
             },
             {

@@ -106,3 +106,21 @@ INSERT INTO mart.stores SELECT store_id, store_name FROM EXTERNAL '/landing/stor
     ]);
   });
 });
+
+describe('ClickHouse INSERT INTO FUNCTION', () => {
+  test('INSERT INTO FUNCTION s3(..) / file(..) writes the file; remote(\'addr\', db, table) writes the table', () => {
+    const a = ok(`INSERT INTO FUNCTION s3('https://exports.s3.amazonaws.com/daily/users.csv', 'CSV', 'user_id UInt64, total Float64')
+SELECT user_id, sum(amount) AS total FROM analytics.payments WHERE day = yesterday() GROUP BY user_id;
+INSERT INTO TABLE FUNCTION remote('archive-01:9000', archive, payments_2023) (user_id, amount)
+SELECT user_id, amount FROM analytics.payments WHERE toYear(day) = 2023;
+INSERT INTO FUNCTION remote('archive-02:9000', 'archive.refunds') SELECT user_id, amount FROM analytics.refunds SETTINGS max_threads = 4;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'analytics.payments.amount -> archive.payments_2023.amount',
+      'analytics.payments.amount -> https://exports.s3.amazonaws.com/daily/users.csv.total',
+      'analytics.payments.user_id -> archive.payments_2023.user_id',
+      'analytics.payments.user_id -> https://exports.s3.amazonaws.com/daily/users.csv.user_id',
+      'analytics.refunds.amount -> archive.refunds.amount',
+      'analytics.refunds.user_id -> archive.refunds.user_id',
+    ]);
+  });
+});
