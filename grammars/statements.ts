@@ -31,12 +31,12 @@ const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID
 
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
 /**
- * The target of ClickHouse `INSERT INTO FUNCTION f('first', args..)`: the table of `remote`,
- * `remoteSecure`, `cluster`, `clusterAllReplicas` (`'address', db, table` or `'address', 'db.table'`),
- * else the file or URL `first` names.
+ * The target of ClickHouse `INSERT INTO FUNCTION f('first', args..)`: for a remote table function
+ * (`remote`, `cluster`, ..: `'address', db, table` or `'address', 'db.table'`) that table, else
+ * the file or URL `first` names.
  */
-function functionTarget(f: IToken, first: IToken, args: readonly IToken[]): { path?: string; name?: QName } {
-  if (/^(remote|remoteSecure|cluster|clusterAllReplicas)$/i.test(f.image)) {
+function functionTarget(remote: boolean, first: IToken, args: readonly IToken[]): { path?: string; name?: QName } {
+  if (remote) {
     const parts = args.filter((t) => t.tokenType !== T.Comma).slice(0, 2);
     const only = parts.length === 1 && parts[0]!.tokenType === T.StringLit ? stringName(parts[0]!.image, parts[0]!.startOffset, parts[0]!.endOffset! + 1) : undefined;
     if (only) return { name: only };
@@ -255,7 +255,7 @@ export function defineStatementRules(this: SqlParser): void {
                 const args: IToken[] = [];
                 $.many(40, { GATE: () => $.LA(1).tokenType !== T.RParen && !this.atEnd(), DEF: () => args.push($.consume(40, T.AnyToken)) });
                 $.consume(40, T.RParen);
-                return $.ACTION(() => functionTarget(f, first, args));
+                return $.ACTION(() => functionTarget(this.caps.remoteTableFunctions.has(f.image.toUpperCase()), first, args));
               },
             },
             {

@@ -171,6 +171,12 @@ export interface Semantics {
   bareTableHints: ReadonlySet<string>;
   /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */
   partitionFunctions: ReadonlySet<string>;
+  /**
+   * Table functions (upper case) whose arguments after the first name a table on other servers:
+   * ClickHouse `remote('address', db, table)`, `remote('address', 'db.table')`, `cluster('name', db.table)`.
+   * Read (and in `INSERT INTO FUNCTION`, written) as that table.
+   */
+  remoteTableFunctions: ReadonlySet<string>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */

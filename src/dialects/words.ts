@@ -13,6 +13,8 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
 
 /** ClickHouse's query clauses and the words that start them (never an alias without AS). */
 export const CLICKHOUSE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['final', 'sample', 'prewhere', 'arrayJoin', 'limitBy', 'withTotals', 'settings', 'format', 'scalarWith', 'withFill']);
+/** ClickHouse table functions naming a table on other servers (`Semantics.remoteTableFunctions`). */
+export const CLICKHOUSE_REMOTE_TABLES: ReadonlySet<string> = new Set(['REMOTE', 'REMOTESECURE', 'CLUSTER', 'CLUSTERALLREPLICAS']);
 export const CLICKHOUSE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'FINAL', 'PREWHERE', 'ARRAY', 'SETTINGS', 'FORMAT', 'GLOBAL', 'PASTE', 'INTERPOLATE']);
 /** Row pattern recognition (`FROM t MATCH_RECOGNIZE (..)`: SQL:2016, Snowflake, Oracle 12c+, Trino / Presto / Athena). */
 export const MATCH_RECOGNIZE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize']);

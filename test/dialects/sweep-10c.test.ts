@@ -124,3 +124,22 @@ INSERT INTO FUNCTION remote('archive-02:9000', 'archive.refunds') SELECT user_id
     ]);
   });
 });
+
+describe('ClickHouse remote table functions', () => {
+  test('FROM remote(\'addr\', db, table) / cluster(\'name\', db.table) / remote(\'addr\', \'db.table\'): the rows of that table', () => {
+    const a = ok(`INSERT INTO analytics.events_local (event_id, user_id, ts)
+SELECT event_id, user_id, ts FROM remote('ch-old-{01..03}:9000', legacy, events) WHERE ts >= '2024-01-01';
+CREATE VIEW analytics.v_all_sessions AS
+SELECT s.session_id, s.user_id, u.country
+FROM cluster('main', analytics.sessions_local) AS s
+JOIN remoteSecure('dim-01:9440', 'dims.users', 'reader', 'secret') AS u ON u.user_id = s.user_id;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'analytics.sessions_local.session_id -> analytics.v_all_sessions.session_id',
+      'analytics.sessions_local.user_id -> analytics.v_all_sessions.user_id',
+      'dims.users.country -> analytics.v_all_sessions.country',
+      'legacy.events.event_id -> analytics.events_local.event_id',
+      'legacy.events.ts -> analytics.events_local.ts',
+      'legacy.events.user_id -> analytics.events_local.user_id',
+    ]);
+  });
+});
