@@ -298,6 +298,25 @@ export function defineStatementRules(this: SqlParser): void {
           });
           let columns: Ident[] | undefined;
           $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
+          // Impala `INSERT INTO t (cols) PARTITION (..) [SHUFFLE] | [NOCLUSTERED] query`: the partition after the
+          // column list, and a planner hint in brackets (no lineage).
+          $.option(41, {
+            GATE: () => columns !== undefined && $.LA(1).tokenType === K.PARTITION && $.LA(2).tokenType === T.LParen,
+            DEF: () => {
+              $.consume(41, K.PARTITION);
+              $.consume(41, T.LParen);
+              $.subrule(41, $.skipBalanced, { ARGS: [0] });
+              $.consume(41, T.RParen);
+            },
+          });
+          $.option(42, {
+            GATE: () => $.LA(1).tokenType === T.LBracket && /^(NO)?(SHUFFLE|CLUSTERED)$/i.test($.LA(2).image) && $.LA(3).tokenType === T.RBracket,
+            DEF: () => {
+              $.consume(42, T.LBracket);
+              $.consume(42, T.Identifier);
+              $.consume(42, T.RBracket);
+            },
+          });
           // ClickHouse `INSERT INTO t [(cols)] [SETTINGS k = v] [FORMAT name] SELECT ..`: how the rows are written.
           $.option(19, { GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE($.settingsClause) });
           $.option(20, {

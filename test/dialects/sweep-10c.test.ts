@@ -143,3 +143,22 @@ JOIN remoteSecure('dim-01:9440', 'dims.users', 'reader', 'secret') AS u ON u.use
     ]);
   });
 });
+
+describe('Impala INSERT with the partition after the column list and a bracketed hint', () => {
+  test('INSERT INTO t (cols) PARTITION (..) [SHUFFLE] query and INSERT OVERWRITE t PARTITION (..) [NOSHUFFLE] query', () => {
+    const a = ok(`INSERT INTO dw.sales_fact (sale_id, store_id, amount) PARTITION (year = 2024, month = 1)
+[SHUFFLE]
+SELECT s.sale_id, s.store_id, s.qty * s.unit_price FROM stage.sales s WHERE s.year = 2024 AND s.month = 1;
+INSERT OVERWRITE dw.store_totals PARTITION (year) [NOSHUFFLE]
+SELECT store_id, sum(amount) AS total, year FROM dw.sales_fact GROUP BY store_id, year;`, 'dbvimpala');
+    expect(a.pairs).toEqual([
+      'dw.sales_fact.amount -> dw.store_totals.total',
+      'dw.sales_fact.store_id -> dw.store_totals.store_id',
+      'dw.sales_fact.year -> dw.store_totals.year',
+      'stage.sales.qty -> dw.sales_fact.amount',
+      'stage.sales.sale_id -> dw.sales_fact.sale_id',
+      'stage.sales.store_id -> dw.sales_fact.store_id',
+      'stage.sales.unit_price -> dw.sales_fact.amount',
+    ]);
+  });
+});
