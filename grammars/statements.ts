@@ -5,6 +5,7 @@ import type {
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
 import { and, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { position } from './internals.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -30,6 +31,25 @@ const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
 
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
+/**
+ * The dynamic partition columns of `PARTITION (a = 1, b)` (`b`: a name alone between commas),
+ * from the tokens after the `(` at index `open` to the `)` at `close`.
+ */
+function dynamicPartitions(toks: readonly IToken[], open: number, close: number): Ident[] {
+  const out: Ident[] = [];
+  let from = open + 1;
+  let depth = 0;
+  for (let i = open + 1; i <= close; i++) {
+    const t = toks[i]!.tokenType;
+    if (t === T.LParen) depth++;
+    else if (t === T.RParen && i !== close) depth--;
+    if (i !== close && (t !== T.Comma || depth > 0)) continue;
+    if (i - from === 1 && tokenMatcher(toks[from]!, T.Identifier)) out.push(ident(toks[from]!));
+    from = i + 1;
+  }
+  return out;
+}
+
 /**
  * The target of ClickHouse `INSERT INTO FUNCTION f('first', args..)`: for a remote table function
  * (`remote`, `cluster`, ..: `'address', db, table` or `'address', 'db.table'`) that table, else
@@ -271,13 +291,17 @@ export function defineStatementRules(this: SqlParser): void {
               },
             },
           ]);
+          // Hive `PARTITION (dt = '..', region)`: a column without a value (dynamic) takes the rows' last items.
+          const partitionColumns: Ident[] = [];
           $.OPTION4({
             GATE: () => $.LA(1).tokenType === K.PARTITION,
             DEF: () => {
               $.CONSUME(K.PARTITION);
               $.CONSUME(T.LParen);
+              const open = $.ACTION(() => position(this));
               $.SUBRULE1($.skipBalanced, { ARGS: [0] });
               $.CONSUME(T.RParen);
+              $.ACTION(() => partitionColumns.push(...dynamicPartitions(this.input, open, position(this))));
             },
           });
           $.OPTION5(() => $.SUBRULE($.ifNotExists));
@@ -305,8 +329,10 @@ export function defineStatementRules(this: SqlParser): void {
             DEF: () => {
               $.consume(41, K.PARTITION);
               $.consume(41, T.LParen);
+              const open = $.ACTION(() => position(this));
               $.subrule(41, $.skipBalanced, { ARGS: [0] });
               $.consume(41, T.RParen);
+              $.ACTION(() => partitionColumns.push(...dynamicPartitions(this.input, open, position(this))));
             },
           });
           $.option(42, {
@@ -424,7 +450,7 @@ export function defineStatementRules(this: SqlParser): void {
             const t = target as { path?: string; name?: QName };
             let src = (source as { q?: Query }).q;
             const sets = (source as { sets?: Assignment[] }).sets;
-            let cols = columns;
+            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : columns;
             if (doc && src) ({ src, cols } = documentRows(src, doc.value));
             if (sets) {
               cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);

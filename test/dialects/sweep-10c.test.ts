@@ -162,3 +162,23 @@ SELECT store_id, sum(amount) AS total, year FROM dw.sales_fact GROUP BY store_id
     ]);
   });
 });
+
+describe('dynamic partition columns with an explicit column list', () => {
+  test('Hive PARTITION (country = \'US\', dt) (cols) and Impala (cols) PARTITION (year = 2024, month): the last select items fill the dynamic partitions', () => {
+    const hive = ok(`INSERT INTO TABLE dw.page_events PARTITION (country = 'US', dt) (user_id, url)
+SELECT e.user_id, e.url, to_date(e.event_ts) FROM ods.raw_events e WHERE e.country_code = 'US';`, 'dbvhive');
+    expect(hive.pairs).toEqual([
+      'ods.raw_events.event_ts -> dw.page_events.dt',
+      'ods.raw_events.url -> dw.page_events.url',
+      'ods.raw_events.user_id -> dw.page_events.user_id',
+    ]);
+    const impala = ok(`INSERT INTO dw.sales_fact (sale_id, amount) PARTITION (year = 2024, month) [SHUFFLE]
+SELECT s.sale_id, s.qty * s.unit_price, s.sale_month FROM stage.sales s WHERE s.sale_year = 2024;`, 'dbvimpala');
+    expect(impala.pairs).toEqual([
+      'stage.sales.qty -> dw.sales_fact.amount',
+      'stage.sales.sale_id -> dw.sales_fact.sale_id',
+      'stage.sales.sale_month -> dw.sales_fact.month',
+      'stage.sales.unit_price -> dw.sales_fact.amount',
+    ]);
+  });
+});
