@@ -1075,12 +1075,13 @@ export function defineExpressionRules(this: SqlParser): void {
       IGNORE_AMBIGUITIES: true,
       DEF: [
         {
-          // `name => expr` (any word, also a keyword: Snowflake `outer => true`): kept as an
-          // `=>` operator whose first argument is the name.
-          GATE: () => $.LA(2).tokenType === T.Arrow,
+          // `name => expr` (any word, also a keyword: Snowflake `outer => true`) and `name := expr`
+          // (PostgreSQL's older named notation, DuckDB `struct_pack(a := x)`): kept as an `=>`
+          // operator whose first argument is the name, so the name is never read as a column.
+          GATE: () => namedArgAhead($.LA(1), $.LA(2)),
           ALT: () => {
             const n = $.OR9([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(K.OUTER) }]);
-            $.CONSUME1(T.Arrow);
+            $.or(11, [{ GATE: () => $.LA(1).tokenType === T.Arrow, ALT: () => $.CONSUME1(T.Arrow) }, { ALT: () => $.CONSUME1(T.Operator) }]);
             const v = $.SUBRULE2($.expr);
             return this.recording
               ? v
@@ -1281,6 +1282,15 @@ export function defineExpressionRules(this: SqlParser): void {
     });
     return items;
   });
+}
+
+/**
+ * `name =>` or `name :=` opens a named argument. `:=` only after a plain word: MySQL's
+ * `f(@v := x)` assigns a user variable and is an expression.
+ */
+function namedArgAhead(t1: IToken, t2: IToken): boolean {
+  if (t2.tokenType === T.Arrow) return true;
+  return t2.tokenType === T.Operator && t2.image === ':=' && (tokenMatcher(t1, T.Identifier) || t1.tokenType === K.OUTER);
 }
 
 /** `ANY v IN`, `EVERY v WITHIN`, `ANY AND EVERY`, `ARRAY x FOR`, `FIRST x FOR` ahead (N1QL collection expressions). */

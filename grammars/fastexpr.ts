@@ -606,7 +606,8 @@ export class FastExpr {
   private readonly readArg = (): Expr => this.arg();
 
   private arg(): Expr {
-    if (this.toks[this.p + 1]?.tokenType === T.Arrow) throw GIVE_UP;
+    const next = this.toks[this.p + 1];
+    if (next?.tokenType === T.Arrow || (next?.tokenType === T.Operator && next.image === ':=')) throw GIVE_UP;
     const e = this.chain();
     if (this.is(T.Arrow)) throw GIVE_UP;
     return e;

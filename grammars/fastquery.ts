@@ -358,6 +358,8 @@ export class FastQuery extends FastExpr {
     const c = this.toks[this.p];
     if (c !== undefined && (c.tokenType === K.WINDOW || c.tokenType === K.QUALIFY || (SORT_CLAUSES.test(c.image) && this.toks[this.p + 1]?.tokenType === K.BY))) throw GIVE_UP;
     if (this.ownClause()) throw GIVE_UP;
+    // DuckDB `USING SAMPLE ..` (not in CLAUSE_WORDS: USING after a table is also a join's USING (..)).
+    if (c?.tokenType === K.USING && this.parser.caps.queryClauses.has('usingSample')) throw GIVE_UP;
     sel.end = this.end();
     return sel;
   }
@@ -443,6 +445,8 @@ export class FastQuery extends FastExpr {
     if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
     // Db2 `FINAL TABLE (INSERT ..)`: left to the rule.
     if (this.toks[this.p + 1]?.tokenType === K.TABLE) throw GIVE_UP;
+    // Netezza `EXTERNAL 'file' ..`: left to the rule.
+    if (this.parser.caps.externalFileTables && t.tokenType === K.EXTERNAL && this.toks[this.p + 1]?.tokenType === T.StringLit) throw GIVE_UP;
     // Databricks `STREAM t`: left to the rule.
     if (this.parser.caps.streamKeyword && /^STREAM$/i.test(t.image) && tokenMatcher(this.toks[this.p + 1] ?? t, T.Identifier) && this.toks[this.p + 1] !== undefined) throw GIVE_UP;
     const name = this.qname();

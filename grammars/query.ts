@@ -711,6 +711,30 @@ export function defineQueryRules(this: SqlParser): void {
       $.CONSUME(K.QUALIFY);
       sel.qualify = $.SUBRULE2($.expr);
     });
+    $.option(80, {
+      // DuckDB `USING SAMPLE 10% | 50 ROWS | reservoir(50 ROWS) [(method [, seed])] [REPEATABLE (seed)]`:
+      // which of the rows are returned, constants only (no lineage).
+      GATE: () => this.caps.queryClauses.has('usingSample') && $.LA(1).tokenType === K.USING && /^SAMPLE$/i.test($.LA(2).image),
+      DEF: () => {
+        $.consume(80, K.USING);
+        $.consume(81, T.Identifier);
+        $.many(80, {
+          GATE: () => $.LA(1).tokenType === T.LParen || $.LA(1).tokenType === T.NumberLit || /^(%|PERCENT|ROWS|REPEATABLE|RESERVOIR|BERNOULLI|SYSTEM)$/i.test($.LA(1).image),
+          DEF: () =>
+            $.or(80, [
+              {
+                GATE: () => $.LA(1).tokenType === T.LParen,
+                ALT: () => {
+                  $.consume(82, T.LParen);
+                  $.subrule(80, $.skipBalanced, { ARGS: [0] });
+                  $.consume(83, T.RParen);
+                },
+              },
+              { ALT: () => $.consume(84, T.AnyToken) },
+            ]),
+        });
+      },
+    });
     $.option(24, {
       // Teradata `SAMPLE [WITH REPLACEMENT] [RANDOMIZED ALLOCATION] 0.25, 100` or
       // `SAMPLE WHEN cond THEN n [, n] .. [ELSE n] END`: which of the rows are returned.
@@ -1088,7 +1112,29 @@ export function defineQueryRules(this: SqlParser): void {
 
   this.tableRefs = $.RULE('tableRefs', (): TableRef[] => {
     const refs: TableRef[] = [];
-    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => refs.push($.SUBRULE($.tableRef)) });
+    $.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        // Informix `, OUTER b` / `, OUTER (b, OUTER c)`: the outer join's condition is in WHERE,
+        // so b and c are read as any FROM items.
+        const outer = $.OPTION({ GATE: () => this.caps.outerFromItems && refs.length > 0, DEF: () => $.CONSUME(K.OUTER) });
+        $.OR({
+          IGNORE_AMBIGUITIES: true,
+          DEF: [
+            {
+              GATE: () => outer !== undefined && $.LA(1).tokenType === T.LParen && !this.startsQuery(2),
+              ALT: () => {
+                $.CONSUME(T.LParen);
+                const inner = $.SUBRULE1($.tableRefs);
+                $.CONSUME(T.RParen);
+                $.ACTION(() => refs.push(...inner));
+              },
+            },
+            { ALT: () => refs.push($.SUBRULE($.tableRef)) },
+          ],
+        });
+      },
+    });
     return refs;
   });
 
@@ -1624,6 +1670,46 @@ export function defineQueryRules(this: SqlParser): void {
           ALT: () => {
             $.CONSUME2(K.ONLY);
             return $.SUBRULE6($.tablePrimary);
+          },
+        },
+        {
+          // Netezza transient external table `FROM EXTERNAL 'file' [(col type, ..) | SAMEAS t] [USING (..)] [alias]`:
+          // the file's rows (its columns are asked by name, as of any FROM item).
+          GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === K.EXTERNAL && $.LA(2).tokenType === T.StringLit,
+          ALT: () => {
+            const kw = $.consume(90, K.EXTERNAL);
+            const p = $.consume(91, T.StringLit);
+            $.option(90, {
+              GATE: () => $.LA(1).tokenType === T.LParen || /^SAMEAS$/i.test($.LA(1).image),
+              DEF: () =>
+                $.or(90, [
+                  {
+                    GATE: () => $.LA(1).tokenType === T.LParen,
+                    ALT: () => {
+                      $.consume(92, T.LParen);
+                      $.subrule(90, $.skipBalanced, { ARGS: [0] });
+                      $.consume(93, T.RParen);
+                    },
+                  },
+                  {
+                    ALT: () => {
+                      $.consume(94, T.Identifier);
+                      $.subrule(91, $.qname);
+                    },
+                  },
+                ]),
+            });
+            $.option(91, {
+              GATE: () => $.LA(1).tokenType === K.USING && $.LA(2).tokenType === T.LParen,
+              DEF: () => {
+                $.consume(95, K.USING);
+                $.consume(96, T.LParen);
+                $.subrule(92, $.skipBalanced, { ARGS: [0] });
+                $.consume(97, T.RParen);
+              },
+            });
+            const a = $.subrule(93, $.tableAlias);
+            return $.ACTION((): TableRef => ({ k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), ...a, start: kw.startOffset, end: end() }));
           },
         },
         {

@@ -5,6 +5,7 @@ import type {
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
 import { and, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { position } from './internals.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -30,6 +31,43 @@ const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
 
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
+/**
+ * The dynamic partition columns of `PARTITION (a = 1, b)` (`b`: a name alone between commas),
+ * from the tokens after the `(` at index `open` to the `)` at `close`.
+ */
+function dynamicPartitions(toks: readonly IToken[], open: number, close: number): Ident[] {
+  const out: Ident[] = [];
+  let from = open + 1;
+  let depth = 0;
+  for (let i = open + 1; i <= close; i++) {
+    const t = toks[i]!.tokenType;
+    if (t === T.LParen) depth++;
+    else if (t === T.RParen && i !== close) depth--;
+    if (i !== close && (t !== T.Comma || depth > 0)) continue;
+    if (i - from === 1 && tokenMatcher(toks[from]!, T.Identifier)) out.push(ident(toks[from]!));
+    from = i + 1;
+  }
+  return out;
+}
+
+/**
+ * The target of ClickHouse `INSERT INTO FUNCTION f('first', args..)`: for a remote table function
+ * (`remote`, `cluster`, ..: `'address', db, table` or `'address', 'db.table'`) that table, else
+ * the file or URL `first` names.
+ */
+function functionTarget(remote: boolean, first: IToken, args: readonly IToken[]): { path?: string; name?: QName } {
+  if (remote) {
+    const parts = args.filter((t) => t.tokenType !== T.Comma).slice(0, 2);
+    const only = parts.length === 1 && parts[0]!.tokenType === T.StringLit ? stringName(parts[0]!.image, parts[0]!.startOffset, parts[0]!.endOffset! + 1) : undefined;
+    if (only) return { name: only };
+    if (parts.length === 2 && parts.every((t) => tokenMatcher(t, T.Identifier) || t.tokenType === T.StringLit)) {
+      const named = parts.map((t): Ident => (t.tokenType === T.StringLit ? { text: stringValue(t.image), quoted: false, start: t.startOffset, end: t.endOffset! + 1 } : ident(t)));
+      return { name: { parts: named, start: parts[0]!.startOffset, end: parts[1]!.endOffset! + 1 } };
+    }
+  }
+  return { path: first.image };
+}
+
 export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
   return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
 }
@@ -226,6 +264,21 @@ export function defineStatementRules(this: SqlParser): void {
               },
             },
             {
+              // ClickHouse `INSERT INTO [TABLE] FUNCTION s3('path', ..) | file('path', ..) query`: the rows go
+              // into the file; `remote | cluster('address', db, table)` writes table db.table.
+              GATE: () => $.LA(1).tokenType === K.FUNCTION && tokenMatcher($.LA(2), T.Identifier) && $.LA(3).tokenType === T.LParen && $.LA(4).tokenType === T.StringLit,
+              ALT: () => {
+                $.consume(40, K.FUNCTION);
+                const f = $.consume(40, T.Identifier);
+                $.consume(40, T.LParen);
+                const first = $.consume(40, T.StringLit);
+                const args: IToken[] = [];
+                $.many(40, { GATE: () => $.LA(1).tokenType !== T.RParen && !this.atEnd(), DEF: () => args.push($.consume(40, T.AnyToken)) });
+                $.consume(40, T.RParen);
+                return $.ACTION(() => functionTarget(this.caps.remoteTableFunctions.has(f.image.toUpperCase()), first, args));
+              },
+            },
+            {
               // Databricks / Snowflake `INSERT INTO IDENTIFIER('db.t')`, `IDENTIFIER(:tgt)`.
               GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)),
               ALT: () => ({ name: $.SUBRULE($.identifierName) }),
@@ -238,13 +291,17 @@ export function defineStatementRules(this: SqlParser): void {
               },
             },
           ]);
+          // Hive `PARTITION (dt = '..', region)`: a column without a value (dynamic) takes the rows' last items.
+          const partitionColumns: Ident[] = [];
           $.OPTION4({
             GATE: () => $.LA(1).tokenType === K.PARTITION,
             DEF: () => {
               $.CONSUME(K.PARTITION);
               $.CONSUME(T.LParen);
+              const open = $.ACTION(() => position(this));
               $.SUBRULE1($.skipBalanced, { ARGS: [0] });
               $.CONSUME(T.RParen);
+              $.ACTION(() => partitionColumns.push(...dynamicPartitions(this.input, open, position(this))));
             },
           });
           $.OPTION5(() => $.SUBRULE($.ifNotExists));
@@ -265,6 +322,27 @@ export function defineStatementRules(this: SqlParser): void {
           });
           let columns: Ident[] | undefined;
           $.OPTION7({ GATE: () => $.LA(1).tokenType === T.LParen && !this.startsQuery(2), DEF: () => (columns = $.SUBRULE($.columnNameList)) });
+          // Impala `INSERT INTO t (cols) PARTITION (..) [SHUFFLE] | [NOCLUSTERED] query`: the partition after the
+          // column list, and a planner hint in brackets (no lineage).
+          $.option(41, {
+            GATE: () => columns !== undefined && $.LA(1).tokenType === K.PARTITION && $.LA(2).tokenType === T.LParen,
+            DEF: () => {
+              $.consume(41, K.PARTITION);
+              $.consume(41, T.LParen);
+              const open = $.ACTION(() => position(this));
+              $.subrule(41, $.skipBalanced, { ARGS: [0] });
+              $.consume(41, T.RParen);
+              $.ACTION(() => partitionColumns.push(...dynamicPartitions(this.input, open, position(this))));
+            },
+          });
+          $.option(42, {
+            GATE: () => $.LA(1).tokenType === T.LBracket && /^(NO)?(SHUFFLE|CLUSTERED)$/i.test($.LA(2).image) && $.LA(3).tokenType === T.RBracket,
+            DEF: () => {
+              $.consume(42, T.LBracket);
+              $.consume(42, T.Identifier);
+              $.consume(42, T.RBracket);
+            },
+          });
           // ClickHouse `INSERT INTO t [(cols)] [SETTINGS k = v] [FORMAT name] SELECT ..`: how the rows are written.
           $.option(19, { GATE: () => this.settingsAhead(), DEF: () => $.SUBRULE($.settingsClause) });
           $.option(20, {
@@ -348,7 +426,8 @@ export function defineStatementRules(this: SqlParser): void {
             ],
           });
           $.option(17, {
-            GATE: () => UPSERT.test(kw.image) && (($.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.PRIMARY) || $.LA(1).tokenType === K.WHERE),
+            // (SAP HANA's `REPLACE t ..` is its UPSERT, with the same tail.)
+            GATE: () => (UPSERT.test(kw.image) || kw.tokenType === K.REPLACE) && (($.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.PRIMARY) || $.LA(1).tokenType === K.WHERE),
             DEF: () => $.SUBRULE3($.skipBalanced, { ARGS: [0] }),
           });
           let rowAlias: { name: Ident; columns?: Ident[] } | undefined;
@@ -371,7 +450,7 @@ export function defineStatementRules(this: SqlParser): void {
             const t = target as { path?: string; name?: QName };
             let src = (source as { q?: Query }).q;
             const sets = (source as { sets?: Assignment[] }).sets;
-            let cols = columns;
+            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : columns;
             if (doc && src) ({ src, cols } = documentRows(src, doc.value));
             if (sets) {
               cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);

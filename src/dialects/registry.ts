@@ -1,8 +1,8 @@
 /** Every supported vendor, its aliases, its lexical rules and its semantics. */
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
-  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, MATCH_RECOGNIZE_CLAUSES, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
-  NO_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
+  NO_CLAUSES, DUCKDB_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
 } from './words.js';
 
@@ -52,6 +52,7 @@ export const BASE_SEMANTICS: Semantics = {
   fromPaths: false,
   bareTableHints: NONE,
   partitionFunctions: NONE,
+  remoteTableFunctions: NONE,
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
   currentValueWords: NONE,
@@ -66,6 +67,8 @@ export const BASE_SEMANTICS: Semantics = {
   tableVariables: false,
   documentQueries: false,
   skipFirstRows: false,
+  outerFromItems: false,
+  externalFileTables: false,
   splRoutines: false,
   fromFirstSubqueries: false,
   tableQueries: false,
@@ -181,22 +184,22 @@ export const DIALECTS: DialectSpec[] = [
     caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
     sem: { attributePhrases: true, queryClauses: TERADATA_CLAUSES, notAlias: TERADATA_NOT_ALIAS, currentValueWords: TERADATA_CURRENT_VALUES },
   })),
-  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', PSM),
+  d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', and(PSM, { sem: { externalFileTables: true } })),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true, splRoutines: true } })),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true, outerFromItems: true, splRoutines: true } })),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true }, sem: { documentQueries: true, rowValues: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true } })),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true, queryClauses: DUCKDB_CLAUSES } })),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
-    sem: { queryClauses: CLICKHOUSE_CLAUSES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, remoteTableFunctions: CLICKHOUSE_REMOTE_TABLES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
   }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
 ];

@@ -94,11 +94,11 @@ export interface Capabilities {
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
  * end of a SELECT); Oracle `model` (`MODEL [PARTITION BY (..)] DIMENSION BY (..) MEASURES (..) RULES (..)`
- * after HAVING: the select items read the model's columns).
+ * after HAVING: the select items read the model's columns); DuckDB `usingSample` (`USING SAMPLE 10%` after QUALIFY).
  */
 export type QueryClause =
   | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries'
-  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model';
+  | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model' | 'usingSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
 export type ProceduralLanguage = 'tsql' | 'plsql' | 'psm';
@@ -171,6 +171,12 @@ export interface Semantics {
   bareTableHints: ReadonlySet<string>;
   /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */
   partitionFunctions: ReadonlySet<string>;
+  /**
+   * Table functions (upper case) whose arguments after the first name a table on other servers:
+   * ClickHouse `remote('address', db, table)`, `remote('address', 'db.table')`, `cluster('name', db.table)`.
+   * Read (and in `INSERT INTO FUNCTION`, written) as that table.
+   */
+  remoteTableFunctions: ReadonlySet<string>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */
@@ -220,8 +226,18 @@ export interface Semantics {
    * `ARRAY | FIRST x FOR v IN e [WHEN c] END`, `INSERT | UPSERT INTO ks (KEY k, VALUE v) query`.
    */
   documentQueries: boolean;
+  /**
+   * Netezza transient external tables `FROM EXTERNAL 'file' [(col type, ..) | SAMEAS t] [USING (..)]`:
+   * the file's rows, as a table named by its path.
+   */
+  externalFileTables: boolean;
   /** `SELECT [SKIP n] [FIRST n | LIMIT n] ..` limits the rows (Informix). */
   skipFirstRows: boolean;
+  /**
+   * `FROM a, OUTER b [, OUTER (c, d)]`: an item of the FROM list written after `OUTER` is
+   * outer-joined to the ones before it, its join condition in WHERE (Informix's older outer join).
+   */
+  outerFromItems: boolean;
   /**
    * Informix SPL routines: `CREATE PROCEDURE | FUNCTION p(..) [RETURNING t;] body END PROCEDURE |
    * FUNCTION` (no BEGIN around the body), `DEFINE v type;` declarations, `FOREACH [c FOR] SELECT ..

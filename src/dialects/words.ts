@@ -13,6 +13,8 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
 
 /** ClickHouse's query clauses and the words that start them (never an alias without AS). */
 export const CLICKHOUSE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['final', 'sample', 'prewhere', 'arrayJoin', 'limitBy', 'withTotals', 'settings', 'format', 'scalarWith', 'withFill']);
+/** ClickHouse table functions naming a table on other servers (`Semantics.remoteTableFunctions`). */
+export const CLICKHOUSE_REMOTE_TABLES: ReadonlySet<string> = new Set(['REMOTE', 'REMOTESECURE', 'CLUSTER', 'CLUSTERALLREPLICAS']);
 export const CLICKHOUSE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'FINAL', 'PREWHERE', 'ARRAY', 'SETTINGS', 'FORMAT', 'GLOBAL', 'PASTE', 'INTERPOLATE']);
 /** Row pattern recognition (`FROM t MATCH_RECOGNIZE (..)`: SQL:2016, Snowflake, Oracle 12c+, Trino / Presto / Athena). */
 export const MATCH_RECOGNIZE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize']);
@@ -23,6 +25,9 @@ export const ORACLE_NOT_ALIAS: ReadonlySet<string> = new Set([...MATCH_RECOGNIZE
 /** Vertica's `TIMESERIES slice AS '3 seconds' OVER (..)`. */
 export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries']);
 export const VERTICA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'TIMESERIES']);
+
+/** DuckDB's `USING SAMPLE ..` at the end of a SELECT. */
+export const DUCKDB_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['usingSample']);
 
 /** Teradata's query clauses: `SELECT NORMALIZE`, `EXPAND ON`, `RESET WHEN` in a window, `SAMPLE` at the end of a SELECT. */
 export const TERADATA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['normalize', 'expandOn', 'resetWhen', 'selectSample']);

@@ -1,5 +1,5 @@
 /** Tables: qualify names with the session defaults, find their objects and known columns. */
-import type { Ident, QName, TableRef, TableName as TableItem } from '../ast/nodes.js';
+import type { Expr, Ident, QName, TableRef, TableName as TableItem } from '../ast/nodes.js';
 import { stringName } from '../../grammars/build.js';
 import { joinLeaves } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
@@ -151,10 +151,27 @@ export function tableOf(ctx: Context, ref: TableRef): TableRef | undefined {
     const name = stringName(first.text, first.start, first.end);
     return name && { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
   }
+  const remote = ctx.dialect.semantics.remoteTableFunctions.has(oneWord(f.name)) ? remoteTable(f.args) : undefined;
+  if (remote) return { k: 'table', name: remote, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
   if (oneWord(f.name) !== 'IDENTIFIER' || f.args.length !== 1) return ref;
   const a = f.args[0]!;
   const variable = a.k === 'var' ? a.name.replace(/^[$:]/, '') : a.k === 'col' && a.name.parts.length === 1 ? a.name.parts[0]!.text : undefined;
   const at = { start: f.start, end: f.end };
   const name = namedTable(ctx, { parts: [{ text: collapse(ctx.text.slice(f.start, f.end)), quoted: true, ...at }], ...at, runtime: true, variable });
   return name && { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+}
+
+/**
+ * The table named by the arguments of a remote table function (`Semantics.remoteTableFunctions`)
+ * after its first: `db.table`, `'db.table'`, or `db, table` (names or strings); undefined otherwise.
+ */
+function remoteTable(args: readonly Expr[]): QName | undefined {
+  const [, a, b] = args;
+  if (a?.k === 'col' && a.name.parts.length === 2) return a.name;
+  if (a?.k === 'lit' && a.kind === 'string' && a.text.includes('.')) return stringName(a.text, a.start, a.end);
+  const part = (e: Expr | undefined): Ident | undefined =>
+    e?.k === 'col' && e.name.parts.length === 1 ? e.name.parts[0] : e?.k === 'lit' && e.kind === 'string' ? stringName(e.text, e.start, e.end)?.parts[0] : undefined;
+  const db = part(a);
+  const table = part(b);
+  return db && table ? { parts: [db, table], start: a!.start, end: b!.end } : undefined;
 }
