@@ -720,18 +720,7 @@ export function defineQueryRules(this: SqlParser): void {
         $.consume(81, T.Identifier);
         $.many(80, {
           GATE: () => $.LA(1).tokenType === T.LParen || $.LA(1).tokenType === T.NumberLit || /^(%|PERCENT|ROWS|REPEATABLE|RESERVOIR|BERNOULLI|SYSTEM)$/i.test($.LA(1).image),
-          DEF: () =>
-            $.or(80, [
-              {
-                GATE: () => $.LA(1).tokenType === T.LParen,
-                ALT: () => {
-                  $.consume(82, T.LParen);
-                  $.subrule(80, $.skipBalanced, { ARGS: [0] });
-                  $.consume(83, T.RParen);
-                },
-              },
-              { ALT: () => $.consume(84, T.AnyToken) },
-            ]),
+          DEF: () => $.subrule(80, $.tokenOrGroup),
         });
       },
     });
