@@ -1,5 +1,5 @@
 /** Tables: qualify names with the session defaults, find their objects and known columns. */
-import type { Expr, Ident, QName, TableRef, TableName as TableItem } from '../ast/nodes.js';
+import type { Expr, Ident, QName, TableFunction, TableRef, TableName as TableItem } from '../ast/nodes.js';
 import { stringName } from '../../grammars/build.js';
 import { joinLeaves } from '../ast/walk.js';
 import type { LineageObject } from '../graph/model.js';
@@ -149,16 +149,21 @@ export function tableOf(ctx: Context, ref: TableRef): TableRef | undefined {
   const first = f.args[0];
   if (first?.k === 'lit' && first.kind === 'string' && CHANGE_FEEDS.has(oneWord(f.name))) {
     const name = stringName(first.text, first.start, first.end);
-    return name && { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+    return name && namedAs(ref, name);
   }
   const remote = ctx.dialect.semantics.remoteTableFunctions.has(oneWord(f.name)) ? remoteTable(f.args) : undefined;
-  if (remote) return { k: 'table', name: remote, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+  if (remote) return namedAs(ref, remote);
   if (oneWord(f.name) !== 'IDENTIFIER' || f.args.length !== 1) return ref;
   const a = f.args[0]!;
   const variable = a.k === 'var' ? a.name.replace(/^[$:]/, '') : a.k === 'col' && a.name.parts.length === 1 ? a.name.parts[0]!.text : undefined;
   const at = { start: f.start, end: f.end };
   const name = namedTable(ctx, { parts: [{ text: collapse(ctx.text.slice(f.start, f.end)), quoted: true, ...at }], ...at, runtime: true, variable });
-  return name && { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
+  return name && namedAs(ref, name);
+}
+
+/** The table function `ref` read as the table `name` it names, with its alias and column aliases. */
+function namedAs(ref: TableFunction, name: QName): TableRef {
+  return { k: 'table', name, alias: ref.alias, columnAliases: ref.columnAliases, start: ref.start, end: ref.end };
 }
 
 /**
