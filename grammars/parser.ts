@@ -167,6 +167,7 @@ export class SqlParser extends EmbeddedActionsParser {
   withStatement!: R<A.Statement>;
   fromFirst!: R<A.Statement>;
   ifNotExists!: R<void>;
+  partitionSpec!: R<A.Ident[]>;
   createTask!: R<A.Statement>;
   insertStmt!: R<A.Statement>;
   columnNameList!: R<A.Ident[]>;

@@ -30,7 +30,6 @@ const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 /** The change-tracking columns of a Snowflake stream, besides its table's. */
 const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
 
-/** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
 /**
  * The dynamic partition columns of `PARTITION (a = 1, b)` (`b`: a name alone between commas),
  * from the tokens after the `(` at index `open` to the `)` at `close`.
@@ -68,6 +67,7 @@ function functionTarget(remote: boolean, first: IToken, args: readonly IToken[])
   return { path: first.image };
 }
 
+/** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
 export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
   return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
 }
@@ -296,12 +296,8 @@ export function defineStatementRules(this: SqlParser): void {
           $.OPTION4({
             GATE: () => $.LA(1).tokenType === K.PARTITION,
             DEF: () => {
-              $.CONSUME(K.PARTITION);
-              $.CONSUME(T.LParen);
-              const open = $.ACTION(() => position(this));
-              $.SUBRULE1($.skipBalanced, { ARGS: [0] });
-              $.CONSUME(T.RParen);
-              $.ACTION(() => partitionColumns.push(...dynamicPartitions(this.input, open, position(this))));
+              const named = $.SUBRULE($.partitionSpec);
+              $.ACTION(() => partitionColumns.push(...named));
             },
           });
           $.OPTION5(() => $.SUBRULE($.ifNotExists));
@@ -327,12 +323,8 @@ export function defineStatementRules(this: SqlParser): void {
           $.option(41, {
             GATE: () => columns !== undefined && $.LA(1).tokenType === K.PARTITION && $.LA(2).tokenType === T.LParen,
             DEF: () => {
-              $.consume(41, K.PARTITION);
-              $.consume(41, T.LParen);
-              const open = $.ACTION(() => position(this));
-              $.subrule(41, $.skipBalanced, { ARGS: [0] });
-              $.consume(41, T.RParen);
-              $.ACTION(() => partitionColumns.push(...dynamicPartitions(this.input, open, position(this))));
+              const named = $.SUBRULE1($.partitionSpec);
+              $.ACTION(() => partitionColumns.push(...named));
             },
           });
           $.option(42, {
@@ -1017,6 +1009,16 @@ export function defineStatementRules(this: SqlParser): void {
         },
       ],
     });
+  });
+
+  /** INSERT's `PARTITION (a = 1, b)`: the dynamic partition columns it names (`b`). */
+  this.partitionSpec = $.RULE('partitionSpec', (): Ident[] => {
+    $.CONSUME(K.PARTITION);
+    $.CONSUME(T.LParen);
+    const open = $.ACTION(() => position(this));
+    $.SUBRULE($.skipBalanced, { ARGS: [0] });
+    $.CONSUME(T.RParen);
+    return $.ACTION(() => dynamicPartitions(this.input, open, position(this))) ?? [];
   });
 
   /** `IF NOT EXISTS` of CREATE statements (no lineage: the statement's effect is the same). */
