@@ -1205,7 +1205,26 @@ export function defineStatementRules(this: SqlParser): void {
                 ALT: () => {
                   const col = $.SUBRULE($.ident);
                   let type: string | undefined;
+                  const typeAt = $.LA(1).startOffset;
                   $.OPTION2({ GATE: () => tokenMatcher($.LA(1), T.Identifier), DEF: () => (type = $.SUBRULE($.dataType)) });
+                  // `ARRAY<STRUCT<sku STRING, qty INT64>>`, `MAP<K, V>` (BigQuery, Hive, Spark): the
+                  // arguments belong to the type, their commas do not end the column.
+                  $.option(50, {
+                    GATE: () => type !== undefined && $.LA(1).image === '<',
+                    DEF: () => {
+                      $.consume(50, T.Operator);
+                      let depth = 1;
+                      $.many(50, {
+                        GATE: () => depth > 0 && $.LA(1).tokenType !== T.Semicolon && !this.atEnd(),
+                        DEF: () => {
+                          const tok = $.consume(51, T.AnyToken);
+                          if (tok.image === '<') depth++;
+                          else if (/^>+$/.test(tok.image)) depth -= tok.image.length;
+                        },
+                      });
+                      $.ACTION(() => (type = this.textBetween(typeAt, end())));
+                    },
+                  });
                   $.SUBRULE2($.skipBalanced, { ARGS: [2] });
                   $.ACTION(() => columns.push({ name: col, type, start: col.start, end: end() }));
                 },

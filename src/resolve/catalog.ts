@@ -12,6 +12,58 @@ export interface CatalogEntry {
   kind: 'table' | 'view' | 'function';
   /** Where the entry came from. */
   origin: 'schema' | 'session';
+  /**
+   * Field names of the struct columns whose type is declared (`addr STRUCT<city STRING, zip
+   * STRING>`, `items ARRAY<STRUCT<sku STRING, qty INT64>>`: an array's elements' fields), by
+   * column match key: what `li.*` and `inline(o.items)` expand to.
+   */
+  structs?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The field names of a declared struct type, through array and list wrappers:
+ * `ARRAY<STRUCT<sku STRING, qty INT64>>` (BigQuery, Hive, Spark, Databricks `sku: STRING`),
+ * `STRUCT(sku VARCHAR, qty INT)[]` (DuckDB), `ARRAY(ROW(sku VARCHAR, qty INT))` (Trino).
+ * Undefined for any other type.
+ */
+export function structFieldNames(type: string): string[] | undefined {
+  let t = type.trim();
+  for (;;) {
+    while (t.endsWith('[]')) t = t.slice(0, -2).trimEnd();
+    const m = /^(ARRAY|LIST|STRUCT|ROW)\s*([<(])/i.exec(t);
+    const close = m?.[2] === '<' ? '>' : ')';
+    if (!m || !t.endsWith(close)) return undefined;
+    const inner = t.slice(m[0].length, -1);
+    if (!/^(STRUCT|ROW)$/i.test(m[1]!)) {
+      t = inner.trim();
+      continue;
+    }
+    const names: string[] = [];
+    for (const field of splitTopLevel(inner)) {
+      // `name`, "name" or name (\x60: a backtick, which the CLI bundle's build check would read as a template).
+      const f = /^\s*(?:\x60([^\x60]+)\x60|"([^"]+)"|([^\s:<>(),]+))/.exec(field);
+      if (f) names.push(f[1] ?? f[2] ?? f[3]!);
+    }
+    return names.length > 0 ? names : undefined;
+  }
+}
+
+/** `a STRING, b STRUCT<c INT, d INT>` split at the commas outside brackets. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '<' || c === '(' || c === '[') depth++;
+    else if (c === '>' || c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
 }
 
 /** The match key of a table name: `db.schema.name`, absent parts empty (catalog and dataset objects share it). */

@@ -54,6 +54,8 @@ export interface ResultSet {
   deciders?: ColumnRef[];
   /** The construct whose columns are unknown here (`table function dbo.f`): a column asked of it is not traced. */
   opaque?: string;
+  /** Outputs that are structs (or arrays of them) of declared fields, by key: their field names (tables.ts `structOf`). */
+  structs?: Map<string, readonly string[]>;
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */
@@ -101,6 +103,8 @@ export class Context {
    * their dataset column), each field of which a later `v.sku` reads.
    */
   readonly starViews = new Map<number, { under: LineageObject[]; stmt: StatementContext; done: Set<string>; fields?: ColumnRef[] }>();
+  /** Struct columns of declared fields of the tables read (catalog `structs`), by object id. */
+  readonly tableStructs = new Map<number, ReadonlyMap<string, readonly string[]>>();
   /** Table functions defined in the input whose rows hold a `*` of unknown width (no catalog entry): match keys. */
   readonly openFunctions = new Set<string>();
   file = 0;

@@ -16,6 +16,8 @@ export interface OperatorOutput {
   /** Expressions whose columns decide the value without being it (fdr): a PIVOT's FOR column, an UNPIVOT's name column. */
   indirect: A.Expr[];
   at: A.Node;
+  /** An element of its (one) input array: a struct of the array's declared fields (`li.*`). */
+  element?: boolean;
 }
 
 export interface TableOperator {
@@ -188,11 +190,13 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
     : (declared ?? (DEFAULT_COLUMNS[upper] ?? [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
   const positions = declared ? undefined : POSITION_COLUMNS[upper];
   // A position (`n FOR ORDINALITY`, `WITH ORDINALITY`) only depends on the input (fdr); every other column is its data (fdd).
+  const elements = ELEMENT_FUNCTIONS.has(upper);
+  // inline()'s columns are the fields themselves; several inputs share no one element type.
+  const element = elements && !declared && input.length === 1 && upper !== 'INLINE' && upper !== 'INLINE_OUTER' ? true : undefined;
   const outputs: OperatorOutput[] = columns.map((c, i) =>
-    c.ordinality || positions?.includes(i) ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref },
+    c.ordinality || positions?.includes(i) ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref, element },
   );
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
-  const elements = ELEMENT_FUNCTIONS.has(upper);
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
   const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
   const fieldColumns = elements && !ref.alias && !ref.columnAliases?.length && !declared ? true : undefined;

@@ -8,12 +8,12 @@ import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '../graph/model.js';
-import type { Context, OutCol, ResultSet } from './context.js';
+import { outputByKey, type Context, type OutCol, type ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord } from './names.js';
 import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { resolveColumn, Scope, type Source } from './scope.js';
-import { datasetSource, qualify, tableOf } from './tables.js';
+import { datasetSource, qualify, structOf, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 
 export interface QueryTarget {
@@ -333,6 +333,7 @@ export class QueryAnalyzer {
       const refs: Ref[] = [];
       this.walker.walk(e, scope, 'fdd', refs, 'selectList');
       this.link(refs, { obj: rs.obj, col }, rows, undefined, e);
+      if (e.k === 'col' && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref);
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
       if (item.alias) scope.setAlias(identKey(ctx.key, item.alias), e);
     }
@@ -381,6 +382,20 @@ export class QueryAnalyzer {
     visit(e);
   }
 
+  /** Output `name` of `rs` is the struct `from` is (or an element of it), with its declared fields. */
+  private passStruct(rs: ResultSet, name: string, from: ColumnRef): void {
+    const fields = structOf(this.ctx, from);
+    if (fields) (rs.structs ??= new Map()).set(this.ctx.key(name, false), fields);
+  }
+
+  /** The output of `rs` named like the qualifier (the rows' alias naming the element), when it is a struct of declared fields. */
+  private elementFields(rs: ResultSet, qualifier: A.QName): { fields: readonly string[]; from: ColumnRef } | undefined {
+    const key = identKey(this.ctx.key, qualifier.parts[qualifier.parts.length - 1]!);
+    const fields = rs.structs?.get(key);
+    const col = fields && outputByKey(rs, key);
+    return col ? { fields: fields, from: { obj: rs.obj, col: col.col } } : undefined;
+  }
+
   /** `li.*`, `o.shipping.*` where the qualifier is a (struct) column, not a FROM item (Spark, Databricks, BigQuery): that column. */
   private structFields(star: Star, scope: Scope): ColumnRef[] {
     const parts = star.qualifier!.parts;
@@ -420,7 +435,10 @@ export class QueryAnalyzer {
       position++;
       const replaced = replace.get(key);
       if (replaced) add(shown, (to) => this.replaceValue(replaced.expr, scope, to, rs));
-      else add(shown, (to) => b.edge('fdd', this.effect, from, to, this.pid, { loc }));
+      else {
+        add(shown, (to) => b.edge('fdd', this.effect, from, to, this.pid, { loc }));
+        this.passStruct(rs, shown, from);
+      }
     };
     let opaque = false;
     const unknown = (from: ColumnRef) => {
@@ -431,13 +449,20 @@ export class QueryAnalyzer {
       b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
       rs.stars.push(from);
     };
-    if (struct.length > 0) {
+    const declared = struct.map((f) => structOf(ctx, f));
+    if (struct.length > 0 && declared.every((d) => d !== undefined)) {
+      // Fields declared with the struct's type: each an output read from the struct.
+      struct.forEach((f, i) => declared[i]!.forEach((name) => out(name, f)));
+    } else if (struct.length > 0) {
       // Every field of the struct, each read from it: a column asked of these rows later too.
       for (const f of struct) unknown(f);
       rs.fields = [...(rs.fields ?? []), ...struct];
     }
     for (const src of sources) {
-      if (src.rs) {
+      // BigQuery `UNNEST(o.items) AS li`: `li.*` is the fields of the element `li`, when declared.
+      const element = star.qualifier && src.rs?.structs ? this.elementFields(src.rs, star.qualifier) : undefined;
+      if (element) element.fields.forEach((name) => out(name, element.from));
+      else if (src.rs) {
         for (const c of src.rs.cols) out(c.name, { obj: src.rs.obj, col: c.col });
         if (src.rs.stars.length > 0) unknown({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });
       } else {
@@ -724,6 +749,7 @@ export class QueryAnalyzer {
       for (const e of o.indirect) this.walker.walk(e, input, 'fdr', decide);
       for (const r of decide) r.type = 'fdr';
       this.link([...refs, ...decide], { obj: rs.obj, col }, this.rowsOf(rs));
+      if (o.element && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref);
     });
     if (op.fields) {
       const refs: Ref[] = [];

@@ -10,7 +10,7 @@ import { parseText } from '../parse/parse.js';
 import type { CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
 import { dottedName } from './names.js';
-import { qualify } from './tables.js';
+import { declaredStructs, qualify } from './tables.js';
 
 /** A problem with a schema file; `offset` (into its text) when it has a position. */
 export interface LoadedSchema {
@@ -58,7 +58,8 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
         continue;
       }
       const columns = Array.isArray(cols) ? cols.map(String) : Object.keys(cols as object);
-      define(dottedName(table), { columns, kind: 'table', origin: 'schema' }, at < 0 ? undefined : at);
+      const typed = Array.isArray(cols) ? [] : Object.entries(cols as object).map(([name, type]) => ({ name, type: typeof type === 'string' ? type : undefined }));
+      define(dottedName(table), { columns, kind: 'table', origin: 'schema', structs: declaredStructs(ctx, typed) }, at < 0 ? undefined : at);
     }
     return { text, problems };
   }
@@ -67,7 +68,8 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
   for (const s of parsed.statements) {
     if ((s.k === 'create_table' && s.columns.length > 0) || (s.k === 'create_view' && s.columns)) described++;
     if (s.k === 'create_table' && s.columns.length > 0) {
-      define(s.name, { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema' }, s.start);
+      const structs = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
+      define(s.name, { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema', structs }, s.start);
     } else if (s.k === 'create_view' && s.columns) {
       define(s.name, { columns: s.columns.map((c) => c.text), kind: 'view', origin: 'schema' }, s.start);
     }

@@ -17,7 +17,7 @@ import { partitionMove } from './partitions.js';
 import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
-import { aliasedTarget, dataset, fromItemNamed, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
+import { aliasedTarget, dataset, declaredStructs, fromItemNamed, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey, oneWord } from './names.js';
@@ -656,7 +656,8 @@ export class StatementResolver {
     for (const n of names) ctx.b.column(obj, n);
     // A table declared without columns (Databricks `CREATE STREAMING TABLE t;` before APPLY CHANGES,
     // ClickHouse `CREATE TABLE t AS other`) has unknown ones, not none.
-    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session' });
+    const structs = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
+    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session', structs });
     return [obj];
   }
 

@@ -2,8 +2,9 @@
 import type { Expr, Ident, QName, TableFunction, TableRef, TableName as TableItem } from '../ast/nodes.js';
 import { stringName } from '../../grammars/build.js';
 import { joinLeaves } from '../ast/walk.js';
+import type { ColumnRef } from '../graph/builder.js';
 import type { LineageObject } from '../graph/model.js';
-import { tableKey, type CatalogEntry } from './catalog.js';
+import { structFieldNames, tableKey, type CatalogEntry } from './catalog.js';
 import type { Context } from './context.js';
 import { collapse, identKey, oneWord, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
@@ -78,11 +79,34 @@ export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, 
   const entry = ctx.catalog.get(t);
   const obj = datasetOf(ctx, t, entry, 'table', start, end);
   ctx.read(obj);
+  if (entry?.structs) ctx.tableStructs.set(obj.id, entry.structs);
+  else if (ctx.tableStructs.size > 0) ctx.tableStructs.delete(obj.id);
   const parts = q.parts.map((p) => identKey(ctx.key, p));
   const own = [parts[parts.length - 1]!];
   for (let i = parts.length - 2; i >= 0; i--) own.push(parts.slice(i).join('.'));
   if (alias) return { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: columnsOf(ctx, entry) };
   return { names: own, obj, known: columnsOf(ctx, entry) };
+}
+
+/** The struct columns of declared columns (`name type`), by match key: a catalog entry's `structs`. */
+export function declaredStructs(ctx: Context, columns: readonly { name: string; type?: string }[]): CatalogEntry['structs'] {
+  let out: Map<string, readonly string[]> | undefined;
+  for (const c of columns) {
+    const fields = c.type === undefined ? undefined : structFieldNames(c.type);
+    if (fields) (out ??= new Map()).set(ctx.key(c.name, false), fields);
+  }
+  return out;
+}
+
+/**
+ * The field names of the struct (or array of structs) `ref` is, when its type was declared: a
+ * table column of a declared type, or an output of the statement passing one on.
+ */
+export function structOf(ctx: Context, ref: ColumnRef): readonly string[] | undefined {
+  // Every struct comes from a table's declared column: none known, none anywhere (the usual case).
+  if (ctx.tableStructs.size === 0) return undefined;
+  const key = ctx.key(ref.col.name, false);
+  return (ctx.resultSets.get(ref.obj.id)?.structs ?? ctx.tableStructs.get(ref.obj.id))?.get(key);
 }
 
 /** Register the columns of a table created or written by the session. */

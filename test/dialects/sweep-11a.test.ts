@@ -1,0 +1,133 @@
+/**
+ * Lineage gaps found in session 10 (session 11, first sweep): struct fields known from declared
+ * column types (`li.*` over UNNEST / explode, `inline()`, `o.addr.*`), ... Pairs are
+ * `source -> target` per relation type.
+ */
+import { analyzeSql } from '../procedural/support.js';
+import { decided, ok } from '../helpers/accuracy.js';
+import { removeSchemaFiles, schemaFile } from '../helpers/lineage.js';
+
+afterAll(removeSchemaFiles);
+
+const ORDERS_BQ = `CREATE TABLE shop.orders (
+  order_id INT64 NOT NULL,
+  customer_id INT64,
+  line_items ARRAY<STRUCT<sku STRING, qty INT64, unit_price NUMERIC>> OPTIONS (description = 'one per line'),
+  shipping STRUCT<city STRING, zip STRING>
+);
+`;
+
+describe('struct fields declared with the column type', () => {
+  test('BigQuery FROM o, UNNEST(o.line_items) AS li / CROSS JOIN UNNEST / LEFT JOIN UNNEST .. ON TRUE: li.* is the declared fields', () => {
+    const a = ok(`${ORDERS_BQ}
+CREATE TABLE mart.order_lines AS
+SELECT o.order_id, li.* FROM shop.orders o, UNNEST(o.line_items) AS li;
+INSERT INTO mart.order_lines_pos (order_id, line_no, sku, qty, unit_price)
+SELECT o.order_id, pos, li.* FROM shop.orders o CROSS JOIN UNNEST(o.line_items) AS li WITH OFFSET AS pos;
+CREATE VIEW mart.v_order_lines AS
+SELECT o.order_id, li.* EXCEPT (unit_price) FROM shop.orders o LEFT JOIN UNNEST(o.line_items) AS li ON TRUE;
+SELECT l.sku, SUM(l.qty) AS qty FROM mart.order_lines l GROUP BY l.sku;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'mart.order_lines.qty -> RS-1.qty',
+      'mart.order_lines.sku -> RS-1.sku',
+      'shop.orders.line_items -> mart.order_lines.qty',
+      'shop.orders.line_items -> mart.order_lines.sku',
+      'shop.orders.line_items -> mart.order_lines.unit_price',
+      'shop.orders.line_items -> mart.order_lines_pos.qty',
+      'shop.orders.line_items -> mart.order_lines_pos.sku',
+      'shop.orders.line_items -> mart.order_lines_pos.unit_price',
+      'shop.orders.line_items -> mart.v_order_lines.qty',
+      'shop.orders.line_items -> mart.v_order_lines.sku',
+      'shop.orders.order_id -> mart.order_lines.order_id',
+      'shop.orders.order_id -> mart.order_lines_pos.order_id',
+      'shop.orders.order_id -> mart.v_order_lines.order_id',
+    ]);
+    expect(decided(a)).toEqual(['shop.orders.line_items -> mart.order_lines_pos.line_no']);
+  });
+
+  test('without a declared type li.* stays the element itself', () => {
+    const a = ok(`CREATE TABLE mart.order_lines AS SELECT o.order_id, li.* FROM shop.orders o, UNNEST(o.line_items) AS li;`, 'dbvbigquery');
+    expect(a.pairs).toEqual(['shop.orders.line_items -> mart.order_lines.li', 'shop.orders.order_id -> mart.order_lines.order_id']);
+  });
+
+  test('Databricks LATERAL VIEW explode / posexplode, inline(), o.shipping.*, through a CTE: the declared fields', () => {
+    const a = ok(`CREATE TABLE sales.orders (
+  order_id BIGINT, customer_id BIGINT,
+  shipping STRUCT<city: STRING, zip: STRING> COMMENT 'ship-to',
+  line_items ARRAY<STRUCT<sku: STRING, qty: INT, price: DECIMAL(10,2)>>
+) USING delta;
+INSERT OVERWRITE TABLE mart.order_lines SELECT o.order_id, li.* FROM sales.orders o LATERAL VIEW explode(o.line_items) x AS li;
+CREATE TABLE mart.order_items AS SELECT o.order_id, inline(o.line_items) FROM sales.orders o;
+CREATE VIEW mart.v_ship_to AS SELECT o.order_id, o.shipping.* FROM sales.orders o;
+CREATE TABLE mart.numbered_items AS
+WITH l AS (SELECT order_id, line_items FROM sales.orders WHERE customer_id IS NOT NULL)
+SELECT l.order_id, n, e.* FROM l LATERAL VIEW OUTER posexplode(l.line_items) t AS n, e;
+SELECT i.sku, v.zip FROM mart.order_items i JOIN mart.v_ship_to v ON v.order_id = i.order_id;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'mart.order_items.sku -> RS-1.sku',
+      'mart.v_ship_to.zip -> RS-1.zip',
+      'sales.orders.line_items -> mart.numbered_items.price',
+      'sales.orders.line_items -> mart.numbered_items.qty',
+      'sales.orders.line_items -> mart.numbered_items.sku',
+      'sales.orders.line_items -> mart.order_items.price',
+      'sales.orders.line_items -> mart.order_items.qty',
+      'sales.orders.line_items -> mart.order_items.sku',
+      'sales.orders.line_items -> mart.order_lines.price',
+      'sales.orders.line_items -> mart.order_lines.qty',
+      'sales.orders.line_items -> mart.order_lines.sku',
+      'sales.orders.order_id -> mart.numbered_items.order_id',
+      'sales.orders.order_id -> mart.order_items.order_id',
+      'sales.orders.order_id -> mart.order_lines.order_id',
+      'sales.orders.order_id -> mart.v_ship_to.order_id',
+      'sales.orders.shipping -> mart.v_ship_to.city',
+      'sales.orders.shipping -> mart.v_ship_to.zip',
+    ]);
+  });
+
+  test('--schema: JSON {table: {column: type}} and DDL files declare the struct types (BigQuery, Hive, DuckDB)', () => {
+    const json = schemaFile('events.json', { 'analytics.events': { event_id: 'STRING', user_id: 'STRING', event_params: 'ARRAY<STRUCT<key STRING, value STRUCT<string_value STRING, int_value INT64>>>' } });
+    const ddl = schemaFile('sessions.sql', 'CREATE TABLE analytics.sessions (session_id STRING, device STRUCT<category STRING, `os` STRING>);');
+    const bq = analyzeSql(`CREATE TABLE mart.event_params AS
+SELECT e.event_id, p.* FROM analytics.events e CROSS JOIN UNNEST(e.event_params) AS p;
+CREATE TABLE mart.session_devices AS SELECT s.session_id, s.device.* FROM analytics.sessions s;`, 'dbvbigquery', { schemaFiles: [json, ddl] });
+    expect(bq.errors).toEqual([]);
+    expect(bq.warnings).toEqual([]);
+    expect(bq.pairs).toEqual([
+      'analytics.events.event_id -> mart.event_params.event_id',
+      'analytics.events.event_params -> mart.event_params.key',
+      'analytics.events.event_params -> mart.event_params.value',
+      'analytics.sessions.device -> mart.session_devices.category',
+      'analytics.sessions.device -> mart.session_devices.os',
+      'analytics.sessions.session_id -> mart.session_devices.session_id',
+    ]);
+    const hive = ok(`CREATE TABLE web.clicks (click_id BIGINT, ctx STRUCT<page:STRING, referrer:STRING>, tags ARRAY<STRUCT<k:STRING, v:STRING>>) STORED AS ORC;
+INSERT OVERWRITE TABLE web.click_tags SELECT c.click_id, tg.* FROM web.clicks c LATERAL VIEW explode(c.tags) t AS tg;
+INSERT OVERWRITE TABLE web.click_ctx SELECT c.click_id, c.ctx.* FROM web.clicks c;`, 'dbvhive');
+    expect(hive.pairs).toEqual([
+      'web.clicks.click_id -> web.click_ctx.click_id',
+      'web.clicks.click_id -> web.click_tags.click_id',
+      'web.clicks.ctx -> web.click_ctx.page',
+      'web.clicks.ctx -> web.click_ctx.referrer',
+      'web.clicks.tags -> web.click_tags.k',
+      'web.clicks.tags -> web.click_tags.v',
+    ]);
+    const duck = ok(`CREATE TABLE shop.orders (order_id INTEGER, ship STRUCT(city VARCHAR, zip VARCHAR), items STRUCT(sku VARCHAR, qty INTEGER)[]);
+CREATE TABLE mart.ship_to AS SELECT o.order_id, o.ship.* FROM shop.orders o;`, 'dbvduckdb');
+    expect(duck.pairs).toEqual([
+      'shop.orders.order_id -> mart.ship_to.order_id',
+      'shop.orders.ship -> mart.ship_to.city',
+      'shop.orders.ship -> mart.ship_to.zip',
+    ]);
+  });
+
+  test('a column list declaring ARRAY<STRUCT<..>> / MAP<K, V> is one column each, not one per comma inside', () => {
+    const a = ok(`CREATE TABLE raw.profiles (user_id BIGINT, attrs MAP<STRING, STRING>, addresses ARRAY<STRUCT<kind: STRING, city: STRING>>, updated_at TIMESTAMP);
+INSERT INTO mart.profiles SELECT * FROM raw.profiles;`, 'dbvsparksql');
+    expect(a.pairs).toEqual([
+      'raw.profiles.addresses -> mart.profiles.addresses',
+      'raw.profiles.attrs -> mart.profiles.attrs',
+      'raw.profiles.updated_at -> mart.profiles.updated_at',
+      'raw.profiles.user_id -> mart.profiles.user_id',
+    ]);
+  });
+});
