@@ -193,7 +193,6 @@ export class Analysis {
   }
 
   endFile(index: number, parsed: FileParse, text: string): void {
-    for (const stmt of this.resolver.endFile()) this.statement(stmt);
     this.total += parsed.attempted;
     this.failed += parsed.failed;
     // A template (dbt model) is not SQL of any dialect yet: it gets the Jinja hint, not a vendor hint.
@@ -221,6 +220,7 @@ export class Analysis {
   }
 
   finish(sources: readonly SourceInput[]): LineageResult {
+    for (const { stmt, at } of this.resolver.endRun()) this.ctx.inFile(at, () => this.statement(stmt));
     this.flush(0);
     const diagnostics = this.diagnostics;
     const errors: Diagnostic[] = [];

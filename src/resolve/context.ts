@@ -15,6 +15,14 @@ import { keyFunction, type KeyFn } from './names.js';
 /** A schema change at its statement (file index, offset); analyze() turns it into a SchemaChange. */
 export type LocatedChange = Omit<SchemaChange, 'file' | 'line' | 'col'> & { file: number; offset: number };
 
+/** A file being read: positions of its statements are offsets into `text`. */
+export interface FileAt {
+  file: number;
+  text: string;
+  lines: LineIndex;
+  dialect: DialectSpec;
+}
+
 /** An output column of a result set. */
 export interface OutCol {
   name: string;
@@ -143,6 +151,29 @@ export class Context {
     this.catalog = new Catalog(this.key);
     this.database = options.defaultDatabase;
     this.schema = options.defaultSchema;
+  }
+
+  /** Where the resolver is reading: the file, its text and lines, its dialect. */
+  here(): FileAt {
+    return { file: this.file, text: this.text, lines: this.lines, dialect: this.dialect };
+  }
+
+  /** `run` reading file `at` (a trigger function defined in an earlier file, run by this file's trigger), then back. */
+  inFile<T>(at: FileAt, run: () => T): T {
+    const saved = this.here();
+    this.setHere(at);
+    try {
+      return run();
+    } finally {
+      this.setHere(saved);
+    }
+  }
+
+  private setHere(at: FileAt): void {
+    this.file = at.file;
+    this.text = at.text;
+    this.lines = at.lines;
+    this.dialect = at.dialect;
   }
 
   setFile(index: number, text: string): void {

@@ -17,7 +17,7 @@
 import type * as A from '../ast/nodes.js';
 import { exprChildren, forEachNode, mapTree } from '../ast/walk.js';
 import type { Semantics } from '../dialects/spec.js';
-import type { Context } from './context.js';
+import type { Context, FileAt } from './context.js';
 import { outputRows } from './output.js';
 import { qualify } from './tables.js';
 import { selectAll, tableOfName } from '../../grammars/build.js';
@@ -48,8 +48,11 @@ const frame = (cursors?: Map<string, A.Query>): Frame => ({ values: new Map(), r
 export class ProceduralResolver {
   private frame = frame();
   private file = -1;
-  /** PostgreSQL trigger functions of the file (lower-cased name → function), analyzed where a trigger runs them. */
-  private triggerFunctions = new Map<string, { fn: A.BlockStmt; bound: boolean }>();
+  /**
+   * PostgreSQL trigger functions of the run so far (lower-cased name → function and the file it
+   * is in), analyzed where a trigger runs them, in that file or a later one.
+   */
+  private triggerFunctions = new Map<string, { fn: A.BlockStmt; bound: boolean; at: FileAt }>();
 
   constructor(
     private readonly ctx: Context,
@@ -104,11 +107,11 @@ export class ProceduralResolver {
   }
 
   /**
-   * The trigger functions of the file that no trigger ran: analyzed as they are (their NEW.col
-   * reads nothing), each once. Called at the end of the file.
+   * The trigger functions of the run that no trigger ran: analyzed as they are (their NEW.col
+   * reads nothing), each once, in its own file. Called at the end of the run.
    */
-  unboundTriggerFunctions(): A.BlockStmt[] {
-    const left = [...new Set(this.triggerFunctions.values())].filter((e) => !e.bound).map((e) => ({ ...e.fn, triggerFunction: undefined }));
+  unboundTriggerFunctions(): { stmt: A.BlockStmt; at: FileAt }[] {
+    const left = [...new Set(this.triggerFunctions.values())].filter((e) => !e.bound).map((e) => ({ stmt: { ...e.fn, triggerFunction: undefined }, at: e.at }));
     this.triggerFunctions.clear();
     return left;
   }
@@ -118,13 +121,13 @@ export class ProceduralResolver {
     const entry = this.triggerFunctions.get(routineKey(call)) ?? this.triggerFunctions.get(routineKey(call, true));
     if (!entry) return;
     entry.bound = true;
-    this.runner.statement({ ...entry.fn, triggerFunction: undefined, triggerTable: table, triggerRows: ['new', 'old'] });
+    this.ctx.inFile(entry.at, () => this.runner.statement({ ...entry.fn, triggerFunction: undefined, triggerTable: table, triggerRows: ['new', 'old'] }));
   }
 
   private block(s: A.BlockStmt): void {
     if (s.triggerFunction && s.name) {
-      // Analyzed where a trigger runs it (or at the end of the file): only there is NEW's table known.
-      const entry = { fn: s, bound: false };
+      // Analyzed where a trigger runs it (or at the end of the run): only there is NEW's table known.
+      const entry = { fn: s, bound: false, at: this.ctx.here() };
       this.triggerFunctions.set(routineKey(s.name), entry);
       if (s.name.parts.length > 1) this.triggerFunctions.set(routineKey(s.name, true), entry);
       return;

@@ -8,7 +8,7 @@ import * as crypto from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { EffectType, LineageObject } from '../graph/model.js';
-import type { Context, ResultSet } from './context.js';
+import type { Context, FileAt, ResultSet } from './context.js';
 import { outputRows } from './output.js';
 import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
@@ -56,8 +56,8 @@ export class StatementResolver {
     this.procedural = new ProceduralResolver(ctx, this);
   }
 
-  /** What is left to analyze at the end of a file: the trigger functions no trigger ran. */
-  endFile(): A.Statement[] {
+  /** What is left to analyze at the end of the run: the trigger functions no trigger ran, each in its own file. */
+  endRun(): { stmt: A.Statement; at: FileAt }[] {
     return this.procedural.unboundTriggerFunctions();
   }
 

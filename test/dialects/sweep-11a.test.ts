@@ -3,9 +3,12 @@
  * column types (`li.*` over UNNEST / explode, `inline()`, `o.addr.*`), ... Pairs are
  * `source -> target` per relation type.
  */
+import { analyze, analyzeParallel } from '../../src/api.js';
+import { workerScript } from '../../src/parse/pool.js';
+import { render } from '../../src/writers/index.js';
 import { analyzeSql } from '../procedural/support.js';
 import { decided, ok } from '../helpers/accuracy.js';
-import { removeSchemaFiles, schemaFile } from '../helpers/lineage.js';
+import { edgePairs, removeSchemaFiles, schemaFile } from '../helpers/lineage.js';
 
 afterAll(removeSchemaFiles);
 
@@ -129,5 +132,74 @@ INSERT INTO mart.profiles SELECT * FROM raw.profiles;`, 'dbvsparksql');
       'raw.profiles.updated_at -> mart.profiles.updated_at',
       'raw.profiles.user_id -> mart.profiles.user_id',
     ]);
+  });
+});
+
+describe('PostgreSQL trigger function and its trigger in different files of one run', () => {
+  const files = () => [
+    {
+      path: 'db/functions/audit_order_status.sql',
+      text: `CREATE TABLE audit.order_changes (order_id int, old_status text, new_status text, changed_by text, changed_at timestamptz);
+
+CREATE OR REPLACE FUNCTION audit.log_order_status() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.status IS DISTINCT FROM OLD.status THEN
+    INSERT INTO audit.order_changes (order_id, old_status, new_status, changed_by, changed_at)
+    SELECT NEW.order_id, OLD.status, NEW.status, u.login, now() FROM app.users u WHERE u.user_id = NEW.updated_by;
+  END IF;
+  RETURN NEW;
+END;
+$$;
+
+CREATE FUNCTION audit.touch_customer() RETURNS trigger AS $$
+BEGIN
+  INSERT INTO audit.touch_log (customer_id, last_order_id) SELECT c.customer_id, max(o.order_id) FROM sales.orders o JOIN sales.customers c USING (customer_id) GROUP BY c.customer_id;
+  NEW.updated_at := now();
+  RETURN NEW;
+END $$ LANGUAGE plpgsql;
+`,
+    },
+    {
+      path: 'db/tables/orders.sql',
+      text: `CREATE TABLE sales.orders (order_id int PRIMARY KEY, customer_id int, status text, updated_by int, updated_at timestamptz);
+
+CREATE TRIGGER trg_orders_status
+  AFTER UPDATE OF status ON sales.orders
+  FOR EACH ROW EXECUTE FUNCTION audit.log_order_status();
+`,
+    },
+  ];
+
+  test('the trigger of the later file runs the function of the earlier one, NEW / OLD reading its table; an unbound one is analyzed once at the end', () => {
+    const a = analyze(files(), { vendor: 'dbvpostgresql', relationTypes: ['fdd', 'fdr'] });
+    expect(a.diagnostics.filter((d) => d.severity !== 'note')).toEqual([]);
+    expect(edgePairs(a.graph)).toEqual([
+      'app.users.login -> audit.order_changes.changed_by',
+      'sales.customers.customer_id -> audit.touch_log.customer_id',
+      'sales.orders.order_id -> audit.order_changes.order_id',
+      'sales.orders.order_id -> audit.touch_log.last_order_id',
+      'sales.orders.status -> audit.order_changes.new_status',
+      'sales.orders.status -> audit.order_changes.old_status',
+    ]);
+    expect(edgePairs(a.graph, { type: 'fdr' }).filter((p) => p.endsWith('.RelationRows'))).toEqual([
+      'app.users.user_id -> audit.order_changes.RelationRows',
+      'sales.customers.customer_id -> audit.touch_log.RelationRows',
+      'sales.orders.customer_id -> audit.touch_log.RelationRows',
+      'sales.orders.updated_by -> audit.order_changes.RelationRows',
+    ]);
+    // The function's statements keep their place in its own file (line 7 of the first file).
+    const insert = a.graph.objects.find((o) => o.type === 'process' && o.procedureName === 'audit.log_order_status' && o.callee === undefined)!;
+    expect(insert.locs[0]).toMatchObject({ file: 0, line: 7 });
+  });
+
+  (workerScript() !== undefined ? test : test.skip)('the same under --jobs 2 (needs npm run build)', async () => {
+    const opts = { vendor: 'dbvpostgresql', relationTypes: ['fdd', 'fdr'] as ('fdd' | 'fdr')[] };
+    const one = analyze(files(), opts);
+    const two = await analyzeParallel(files(), opts, 2);
+    for (const format of ['json', 'csv'] as const) {
+      const r = { format, tableToTable: false, delimiter: ',' };
+      expect(render(two.graph, r)).toBe(render(one.graph, r));
+    }
   });
 });
