@@ -137,6 +137,10 @@ const DEFAULT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
  * value of the input, only decided by it (`fdr`), as `WITH OFFSET` / `WITH ORDINALITY`.
  */
 const POSITION_COLUMNS: Readonly<Record<string, readonly number[]>> = { FLATTEN: [0, 3], POSEXPLODE: [0], POSEXPLODE_OUTER: [0] };
+/** Whether column `index` of table function `name`'s rows (no alias list declaring them) is a position. */
+export function positionColumn(name: string, index: number): boolean {
+  return POSITION_COLUMNS[name.toUpperCase()]?.includes(index) === true;
+}
 /** Functions whose rows are the elements of their (array / JSON / map) argument. */
 const ELEMENT_FUNCTIONS = new Set([
   'UNNEST', 'FLATTEN', 'EXPLODE', 'EXPLODE_OUTER', 'POSEXPLODE', 'POSEXPLODE_OUTER', 'INLINE', 'INLINE_OUTER', 'OPENJSON',

@@ -11,7 +11,7 @@ import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '
 import { outputByKey, type Context, type OutCol, type ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord } from './names.js';
-import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
+import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, positionColumn, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { resolveColumn, Scope, type Source } from './scope.js';
 import { datasetSource, qualify, structOf, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
@@ -52,15 +52,20 @@ function columnsCall(e: Expr): A.FuncCall | undefined {
 /**
  * Spark / Hive `explode(m) AS (k, v)`: one output per alias, each from the expression; `stack(n,
  * 'a', x, 'b', y) AS (name, value)`: the j-th output from every j-th value argument.
+ * `posexplode(a) AS (pos, v)`: `pos` is a position, added to `positions` (decided by the
+ * array, not its value: fdr, as in LATERAL VIEW posexplode).
  */
-function generatorItems(item: A.SelectItem): A.SelectItem[] {
+function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>): A.SelectItem[] {
   const aliases = item.aliases;
   if (!aliases) return [item];
   const e = item.expr;
-  const stack = e.k === 'func' && oneWord(e.name) === 'STACK' && e.args.length > 1 ? e.args.slice(1) : undefined;
+  const fname = e.k === 'func' ? oneWord(e.name) : undefined;
+  const stack = fname === 'STACK' && e.k === 'func' && e.args.length > 1 ? e.args.slice(1) : undefined;
   return aliases.map((alias, j): A.SelectItem => {
     const expr: Expr = stack ? { k: 'op', op: 'STACK', args: stack.filter((_, i) => i % aliases.length === j), start: e.start, end: e.end } : e;
-    return { ...item, expr, alias, aliases: undefined };
+    const out = { ...item, expr, alias, aliases: undefined };
+    if (fname !== undefined && positionColumn(fname, j)) positions.add(out);
+    return out;
   });
 }
 
@@ -308,7 +313,9 @@ export class QueryAnalyzer {
   private items(items: A.SelectItem[], scope: Scope, rs: ResultSet, rows: ColumnRef, target: QueryTarget): void {
     const ctx = this.ctx;
     let position = 0;
-    for (const item of items.some((i) => i.aliases) ? items.flatMap(generatorItems) : items) {
+    // Made only for a list with generators (`explode(m) AS (k, v)`).
+    const positions = items.some((i) => i.aliases) ? new Set<A.SelectItem>() : undefined;
+    for (const item of positions ? items.flatMap((i) => generatorItems(i, positions)) : items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];
@@ -332,6 +339,7 @@ export class QueryAnalyzer {
       rs.cols.push({ name, key: ctx.key(name, !!item.alias?.quoted), col });
       const refs: Ref[] = [];
       this.walker.walk(e, scope, 'fdd', refs, 'selectList');
+      if (positions?.has(item)) for (const r of refs) r.type = 'fdr';
       this.link(refs, { obj: rs.obj, col }, rows, undefined, e);
       if (e.k === 'col' && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref);
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });

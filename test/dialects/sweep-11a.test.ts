@@ -203,3 +203,29 @@ CREATE TRIGGER trg_orders_status
     }
   });
 });
+
+describe('posexplode positions: decided by the array (fdr), in a LATERAL VIEW and in the select list alike', () => {
+  test('Spark / Databricks / Hive LATERAL VIEW [OUTER] posexplode(tags) x AS pos, tag and SELECT posexplode(tags) AS (pos, tag)', () => {
+    for (const vendor of ['dbvsparksql', 'dbvdatabricks', 'dbvhive']) {
+      const a = ok(`INSERT OVERWRITE TABLE mart.product_tags
+SELECT p.product_id, pos, tag FROM catalog.products p LATERAL VIEW posexplode(p.tags) x AS pos, tag;
+INSERT OVERWRITE TABLE mart.product_tags_all
+SELECT p.product_id, x.pos, x.tag FROM catalog.products p LATERAL VIEW OUTER posexplode(p.tags) x AS pos, tag;
+INSERT OVERWRITE TABLE mart.product_tag_list
+SELECT product_id, posexplode(tags) AS (tag_no, tag) FROM catalog.products WHERE active = 1;`, vendor);
+      expect(a.pairs).toEqual([
+        'catalog.products.product_id -> mart.product_tag_list.product_id',
+        'catalog.products.product_id -> mart.product_tags.product_id',
+        'catalog.products.product_id -> mart.product_tags_all.product_id',
+        'catalog.products.tags -> mart.product_tag_list.tag',
+        'catalog.products.tags -> mart.product_tags.tag',
+        'catalog.products.tags -> mart.product_tags_all.tag',
+      ]);
+      expect(decided(a)).toEqual([
+        'catalog.products.tags -> mart.product_tag_list.tag_no',
+        'catalog.products.tags -> mart.product_tags.pos',
+        'catalog.products.tags -> mart.product_tags_all.pos',
+      ]);
+    }
+  });
+});
