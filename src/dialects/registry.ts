@@ -195,7 +195,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true }, sem: { documentQueries: true, rowValues: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true, queryClauses: DUCKDB_CLAUSES } })),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { caps: { positionalJoins: true }, sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true, queryClauses: DUCKDB_CLAUSES } })),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).

@@ -81,6 +81,12 @@ export interface Capabilities {
   psqlCommands: boolean;
   /** Event series joins `ON a.ts INTERPOLATE PREVIOUS VALUE b.ts` (Vertica): read as `a.ts = b.ts`. */
   eventSeriesJoins: boolean;
+  /**
+   * `a POSITIONAL JOIN b` (DuckDB): the rows of both sides paired by position, no condition. The
+   * word is dropped from the token stream (a join without ON, as ClickHouse's `PASTE JOIN`), so it
+   * is never read as `a`'s alias.
+   */
+  positionalJoins: boolean;
 }
 
 /**
@@ -315,4 +321,5 @@ export const BASE_CAPS: Capabilities = {
   distributedModifiers: false,
   psqlCommands: false,
   eventSeriesJoins: false,
+  positionalJoins: false,
 };

@@ -65,6 +65,11 @@ function upper(tok: IToken): string {
   return tok.image.toUpperCase();
 }
 
+/** Whether `tok` ends an operand or a FROM item (a name, `)`, a literal): a join or operator word may follow. */
+function afterOperand(tok: IToken): boolean {
+  return tok.tokenType === T.Name || tok.tokenType === T.QuotedName || tok.tokenType === T.RParen || tok.tokenType === T.NumberLit || tok.tokenType === T.StringLit;
+}
+
 export class Splitter {
   readonly skipped: SkippedLine[] = [];
   private readonly scanner: Scanner;
@@ -157,6 +162,7 @@ export class Splitter {
         if (caps.approximateAggregates && upper(tok) === 'APPROXIMATE' && /^(COUNT|PERCENTILE_DISC)$/i.test(this.peek()?.image ?? '')) continue;
         if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
+        if (caps.positionalJoins && prev !== undefined && (afterOperand(prev) || tokenMatcher(prev, T.Identifier)) && upper(tok) === 'POSITIONAL' && this.peek()?.tokenType === T.K.JOIN) continue;
         if (caps.eventSeriesJoins && prev !== undefined && upper(tok) === 'INTERPOLATE' && /^(PREVIOUS|NEXT)$/i.test(this.peek()?.image ?? '')) {
           // Vertica `a.ts INTERPOLATE PREVIOUS VALUE b.ts`: a match on the nearest value, read as `=`.
           this.pull();
@@ -328,18 +334,18 @@ export class Splitter {
     const next = this.peek();
     if (next === undefined) return false;
     const n = upper(next);
-    const afterOperand = prev.tokenType === T.Name || prev.tokenType === T.QuotedName || prev.tokenType === T.RParen || prev.tokenType === T.NumberLit || prev.tokenType === T.StringLit;
+    const afterItem = afterOperand(prev);
     const afterKind = JOIN_KINDS.has(upper(prev)) && next.tokenType === T.K.JOIN;
     switch (w) {
       case 'GLOBAL':
-        return afterOperand && (n === 'IN' || n === 'NOT' || n === 'JOIN' || n === 'ANY' || n === 'ALL' || n === 'ASOF' || n === 'ARRAY' || JOIN_KINDS.has(n));
+        return afterItem && (n === 'IN' || n === 'NOT' || n === 'JOIN' || n === 'ANY' || n === 'ALL' || n === 'ASOF' || n === 'ARRAY' || JOIN_KINDS.has(n));
       case 'ANY':
       case 'ALL':
-        return (afterOperand && (n === 'JOIN' || JOIN_KINDS.has(n))) || afterKind;
+        return (afterItem && (n === 'JOIN' || JOIN_KINDS.has(n))) || afterKind;
       case 'ASOF':
-        return (afterOperand && (n === 'LEFT' || n === 'INNER')) || afterKind;
+        return (afterItem && (n === 'LEFT' || n === 'INNER')) || afterKind;
       default:
-        return afterOperand && n === 'JOIN';
+        return afterItem && n === 'JOIN';
     }
   }
 

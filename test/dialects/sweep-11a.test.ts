@@ -229,3 +229,32 @@ SELECT product_id, posexplode(tags) AS (tag_no, tag) FROM catalog.products WHERE
     }
   });
 });
+
+describe('DuckDB POSITIONAL JOIN (Capabilities.positionalJoins)', () => {
+  test('a POSITIONAL JOIN b, with and without aliases, of tables and subqueries: both sides read, POSITIONAL is no alias', () => {
+    const a = ok(`CREATE TABLE stage.features (customer_id INTEGER, tenure_months INTEGER);
+CREATE TABLE stage.predictions (churn_score DOUBLE, model_version VARCHAR);
+CREATE TABLE mart.scored AS SELECT * FROM stage.features POSITIONAL JOIN stage.predictions;
+INSERT INTO mart.scored_slim (customer_id, churn_score)
+SELECT f.customer_id, p.churn_score FROM stage.features f POSITIONAL JOIN stage.predictions AS p;
+CREATE VIEW mart.v_first_scores AS
+SELECT customer_id, churn_score FROM (SELECT customer_id FROM stage.features ORDER BY customer_id) POSITIONAL JOIN (SELECT churn_score FROM stage.predictions);`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'stage.features.customer_id -> mart.scored.customer_id',
+      'stage.features.customer_id -> mart.scored_slim.customer_id',
+      'stage.features.customer_id -> mart.v_first_scores.customer_id',
+      'stage.features.tenure_months -> mart.scored.tenure_months',
+      'stage.predictions.churn_score -> mart.scored.churn_score',
+      'stage.predictions.churn_score -> mart.scored_slim.churn_score',
+      'stage.predictions.churn_score -> mart.v_first_scores.churn_score',
+      'stage.predictions.model_version -> mart.scored.model_version',
+    ]);
+  });
+
+  test('elsewhere positional stays a name: an alias in PostgreSQL, a column in DuckDB', () => {
+    const pg = ok(`INSERT INTO rpt.x (id) SELECT positional.id FROM stage.features positional JOIN stage.other o ON o.id = positional.id;`, 'dbvpostgresql');
+    expect(pg.pairs).toEqual(['stage.features.id -> rpt.x.id']);
+    const duck = ok(`CREATE TABLE rpt.y AS SELECT positional FROM stage.t;`, 'dbvduckdb');
+    expect(duck.pairs).toEqual(['stage.t.positional -> rpt.y.positional']);
+  });
+});
