@@ -1,7 +1,7 @@
 /** Every supported vendor, its aliases, its lexical rules and its semantics. */
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
-  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
+  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
   NO_CLAUSES, DUCKDB_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
 } from './words.js';
@@ -53,6 +53,7 @@ export const BASE_SEMANTICS: Semantics = {
   bareTableHints: NONE,
   partitionFunctions: NONE,
   remoteTableFunctions: NONE,
+  tableFunctionColumns: {},
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
   currentValueWords: NONE,
@@ -201,7 +202,7 @@ export const DIALECTS: DialectSpec[] = [
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
     sem: { queryClauses: CLICKHOUSE_CLAUSES, remoteTableFunctions: CLICKHOUSE_REMOTE_TABLES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
   }),
-  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true } })),
+  d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true }, sem: { tableFunctionColumns: SQLITE_TABLE_FUNCTIONS } })),
 ];
 
 const byName = new Map<string, DialectSpec>();

@@ -183,6 +183,13 @@ export interface Semantics {
    * Read (and in `INSERT INTO FUNCTION`, written) as that table.
    */
   remoteTableFunctions: ReadonlySet<string>;
+  /**
+   * Columns of the rows of table functions (upper case) where the dialect's differ from the
+   * shared defaults (operators.ts DEFAULT_COLUMNS), and which of them are positions (decided by
+   * the input, fdr): SQLite `generate_series(1, 10)` has `value`, its `json_each` / `json_tree`
+   * `key, value, type, atom, id, parent, fullkey, path`.
+   */
+  tableFunctionColumns: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */

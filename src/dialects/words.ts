@@ -74,3 +74,7 @@ export const NO_CLAUSES: ReadonlySet<QueryClause> = new Set();
 
 /** Teradata's short statement words (`SEL a FROM t`, `INS INTO t SEL ..`, `UPD t SET ..`, `DEL FROM t`). */
 export const TERADATA_ABBREVIATIONS: Readonly<Record<string, string>> = { SEL: 'SELECT', INS: 'INSERT', UPD: 'UPDATE', DEL: 'DELETE' };
+
+/** SQLite's table-valued functions: `generate_series`' `value`; `json_each` / `json_tree` rows (`id` and `parent` are positions). */
+const SQLITE_JSON_ROWS = { columns: ['key', 'value', 'type', 'atom', 'id', 'parent', 'fullkey', 'path'], positions: [4, 5] };
+export const SQLITE_TABLE_FUNCTIONS = { GENERATE_SERIES: { columns: ['value'] }, JSON_EACH: SQLITE_JSON_ROWS, JSON_TREE: SQLITE_JSON_ROWS, JSONB_EACH: SQLITE_JSON_ROWS, JSONB_TREE: SQLITE_JSON_ROWS };

@@ -5,6 +5,7 @@
  * columns pass through — and one routine (`QueryAnalyzer.operator`) turns that into a result set.
  */
 import type * as A from '../ast/nodes.js';
+import type { Semantics } from '../dialects/spec.js';
 import type { ObjectType } from '../graph/model.js';
 import { forEachNode } from '../ast/walk.js';
 import { collapse, oneWord } from './names.js';
@@ -178,7 +179,7 @@ export function calledFunction(ref: A.TableFunction): A.FuncCall {
  * jsonb_array_elements, OPENJSON ... WITH, generate_series, ...): its columns come from its input
  * arguments; for element functions every field of an element does too.
  */
-export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
+export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Semantics['tableFunctionColumns']): TableOperator {
   const func = calledFunction(ref);
   const fname = func.name.parts[func.name.parts.length - 1]!.text;
   const upper = fname.toUpperCase();
@@ -187,12 +188,13 @@ export function tableFunctionOperator(ref: A.TableFunction): TableOperator {
   const method = methodOf(func);
   const input = upper === 'FLATTEN' ? [named('input') ?? func.args.find((a) => !(a.k === 'op' && a.op === '=>')) ?? func.args[0]!].filter(Boolean) : method ? [method, ...func.args] : func.args;
   const name = ref.alias?.text ?? fname;
+  const own = dialectColumns[upper];
   // Declared columns (JSON_TABLE / XMLTABLE COLUMNS, OPENJSON WITH, `AS r(a int)`), renamed by an alias list.
   const declared: A.DeclaredColumn[] | undefined = func.columns?.length ? func.columns : ref.withColumns?.length ? ref.withColumns : undefined;
   const columns: A.DeclaredColumn[] = ref.columnAliases?.length
     ? ref.columnAliases.map((c, i) => ({ ...c, ordinality: declared?.[i]?.ordinality }))
-    : (declared ?? (DEFAULT_COLUMNS[upper] ?? [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
-  const positions = declared ? undefined : POSITION_COLUMNS[upper];
+    : (declared ?? (own?.columns ?? DEFAULT_COLUMNS[upper] ?? [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
+  const positions = declared ? undefined : own ? own.positions : POSITION_COLUMNS[upper];
   // A position (`n FOR ORDINALITY`, `WITH ORDINALITY`) only depends on the input (fdr); every other column is its data (fdd).
   const elements = ELEMENT_FUNCTIONS.has(upper);
   // inline()'s columns are the fields themselves; several inputs share no one element type.

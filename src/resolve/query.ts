@@ -659,7 +659,7 @@ export class QueryAnalyzer {
           this.operator(model.op, input, scope, ref.alias, rows, ref);
           return;
         }
-        this.operator(tableFunctionOperator(ref), scope, scope, ref.alias, rows, ref);
+        this.operator(tableFunctionOperator(ref, ctx.dialect.semantics.tableFunctionColumns), scope, scope, ref.alias, rows, ref);
         return;
       }
       case 'values': {

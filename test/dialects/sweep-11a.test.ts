@@ -258,3 +258,32 @@ SELECT customer_id, churn_score FROM (SELECT customer_id FROM stage.features ORD
     expect(duck.pairs).toEqual(['stage.t.positional -> rpt.y.positional']);
   });
 });
+
+describe('SQLite table-valued functions: their own columns (Semantics.tableFunctionColumns)', () => {
+  test('generate_series(..) has value; json_each / json_tree have key, value, type, atom, id, parent, fullkey, path (id and parent positions)', () => {
+    const a = ok(`CREATE TABLE report.calendar AS SELECT date(p.start_date, '+' || value || ' days') AS day FROM plans p, generate_series(0, p.duration_days - 1);
+CREATE TABLE report.day_numbers AS SELECT value AS day_no FROM generate_series(1, 31);
+INSERT INTO report.doc_keys (doc_id, k, v, kind)
+SELECT d.id, j.key, j.value, j.type FROM documents d, json_each(d.body, '$.attributes') AS j WHERE j.type <> 'null';
+INSERT INTO report.doc_tree (doc_id, node_id, parent_id, full_key, leaf)
+SELECT d.id, id, parent, fullkey, atom FROM documents d, json_tree(d.body);`, 'dbvsqlite');
+    expect(a.pairs).toEqual([
+      'documents.body -> report.doc_keys.k',
+      'documents.body -> report.doc_keys.kind',
+      'documents.body -> report.doc_keys.v',
+      'documents.body -> report.doc_tree.full_key',
+      'documents.body -> report.doc_tree.leaf',
+      'documents.id -> report.doc_keys.doc_id',
+      'documents.id -> report.doc_tree.doc_id',
+      'plans.duration_days -> report.calendar.day',
+      'plans.start_date -> report.calendar.day',
+    ]);
+    expect(decided(a)).toEqual(['documents.body -> report.doc_tree.node_id', 'documents.body -> report.doc_tree.parent_id']);
+  });
+
+  test('PostgreSQL keeps its own: generate_series names its column after the function, json_each has key and value', () => {
+    const a = ok(`INSERT INTO report.days (day_no) SELECT generate_series FROM generate_series(1, 31);
+INSERT INTO report.kv (doc_id, k, v) SELECT d.id, key, value FROM documents d, json_each(d.body);`, 'dbvpostgresql');
+    expect(a.pairs).toEqual(['documents.body -> report.kv.k', 'documents.body -> report.kv.v', 'documents.id -> report.kv.doc_id']);
+  });
+});
