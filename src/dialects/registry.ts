@@ -126,6 +126,8 @@ const ORACLE: Preset = {
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };
+/** `raw:a.b[0]`: a path into a semi-structured column, its `:` no bind-variable mark. */
+const COLON_PATHS: Preset = { caps: { pathColons: true }, sem: { variantPaths: true } };
 const LATERAL: Preset = { sem: { lateralColumnAlias: true } };
 const MYSQL: Preset = and(PSM, {
   caps: {
@@ -161,8 +163,9 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', and(HIVE, FROM_FIRST_SUBQUERIES)),
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, { caps: { pathColons: true }, sem: { variantPaths: true, streamKeyword: true, liveSchema: true, fileTables: true } })),
+  // `v:a.b` (Spark 4's semi-structured extraction `expr : path`, over VARIANT; Databricks' also over JSON strings).
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, { sem: { streamKeyword: true, liveSchema: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {

@@ -7,7 +7,7 @@ import { analyze, analyzeParallel } from '../../src/api.js';
 import { workerScript } from '../../src/parse/pool.js';
 import { render } from '../../src/writers/index.js';
 import { analyzeSql } from '../procedural/support.js';
-import { decided, ok } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 import { edgePairs, removeSchemaFiles, schemaFile } from '../helpers/lineage.js';
 
 afterAll(removeSchemaFiles);
@@ -285,5 +285,27 @@ SELECT d.id, id, parent, fullkey, atom FROM documents d, json_tree(d.body);`, 'd
     const a = ok(`INSERT INTO report.days (day_no) SELECT generate_series FROM generate_series(1, 31);
 INSERT INTO report.kv (doc_id, k, v) SELECT d.id, key, value FROM documents d, json_each(d.body);`, 'dbvpostgresql');
     expect(a.pairs).toEqual(['documents.body -> report.kv.k', 'documents.body -> report.kv.v', 'documents.id -> report.kv.doc_id']);
+  });
+});
+
+describe('colon paths into semi-structured columns: Databricks and Apache Spark 4, not Hive', () => {
+  const sql = `INSERT INTO mart.user_geo (user_id, zip, city, tier)
+SELECT p.user_id, p.profile:address.zip, profile:address['city']::string, p.attrs:loyalty.tier
+FROM crm.profiles p WHERE p.profile:address.country = 'US';`;
+  test('p.profile:address.zip reads the column profile (dbvdatabricks, dbvsparksql)', () => {
+    for (const vendor of ['dbvdatabricks', 'dbvsparksql']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        'crm.profiles.attrs -> mart.user_geo.tier',
+        'crm.profiles.profile -> mart.user_geo.city',
+        'crm.profiles.profile -> mart.user_geo.zip',
+        'crm.profiles.user_id -> mart.user_geo.user_id',
+      ]);
+      expect(rows(a)).toEqual(['crm.profiles.profile -> mart.user_geo.RelationRows']);
+    }
+  });
+
+  test('Hive has no such path: a syntax error', () => {
+    expect(analyzeSql(sql, 'dbvhive').errors.length).toBe(1);
   });
 });
