@@ -830,10 +830,11 @@ export function defineExpressionRules(this: SqlParser): void {
         DEF: () => {
           $.OR1([
             { ALT: () => $.CONSUME(T.NumberLit) },
-            { ALT: () => $.CONSUME3(T.Identifier) },
+            // `varchar(max)`, and a type nested in its arguments: Trino `ARRAY(ROW(sku VARCHAR, qty INTEGER))`.
+            { ALT: () => $.SUBRULE($.dataType) },
             { ALT: () => $.CONSUME(T.StringLit) },
           ]);
-          $.OPTION2(() => $.CONSUME4(T.Identifier));
+          $.OPTION2(() => $.SUBRULE1($.dataType));
         },
       });
       $.CONSUME(T.RParen);

@@ -123,6 +123,21 @@ CREATE TABLE mart.ship_to AS SELECT o.order_id, o.ship.* FROM shop.orders o;`, '
     ]);
   });
 
+  test('Trino / Athena ARRAY(ROW(..)) and ROW(..) column types parse, and UNNEST(o.items) AS li gives li.* as the row fields', () => {
+    for (const vendor of ['dbvpresto', 'dbvathena']) {
+      const a = ok(`CREATE TABLE hive.shop.orders (order_id BIGINT, customer_id BIGINT, items ARRAY(ROW(sku VARCHAR, qty INTEGER, unit_price DECIMAL(12, 2))), shipping ROW(city VARCHAR, zip VARCHAR));
+CREATE TABLE hive.mart.order_lines AS
+SELECT o.order_id, li.*, o.shipping.city AS ship_city FROM hive.shop.orders o CROSS JOIN UNNEST(o.items) AS li;`, vendor);
+      expect(a.pairs).toEqual([
+        'hive.shop.orders.items -> hive.mart.order_lines.qty',
+        'hive.shop.orders.items -> hive.mart.order_lines.sku',
+        'hive.shop.orders.items -> hive.mart.order_lines.unit_price',
+        'hive.shop.orders.order_id -> hive.mart.order_lines.order_id',
+        'hive.shop.orders.shipping -> hive.mart.order_lines.ship_city',
+      ]);
+    }
+  });
+
   test('a column list declaring ARRAY<STRUCT<..>> / MAP<K, V> is one column each, not one per comma inside', () => {
     const a = ok(`CREATE TABLE raw.profiles (user_id BIGINT, attrs MAP<STRING, STRING>, addresses ARRAY<STRUCT<kind: STRING, city: STRING>>, updated_at TIMESTAMP);
 INSERT INTO mart.profiles SELECT * FROM raw.profiles;`, 'dbvsparksql');
