@@ -381,6 +381,14 @@ export function defineStatementRules(this: SqlParser): void {
                 },
               },
               {
+                // PL/SQL `VALUES rec` / `VALUES coll(i)`: a record variable is the whole row.
+                GATE: () => this.caps.recordRows && $.LA(1).tokenType === K.VALUES && $.LA(2).tokenType !== T.LParen,
+                ALT: () => {
+                  $.CONSUME2(K.VALUES);
+                  return { record: $.SUBRULE1($.expr) };
+                },
+              },
+              {
                 GATE: () => /^(VALUE)$/i.test($.LA(1).image),
                 ALT: () => {
                   const vk = $.CONSUME1(T.Identifier);
@@ -463,6 +471,7 @@ export function defineStatementRules(this: SqlParser): void {
               ...(byName ? { byName } : {}),
               returning,
               execProc: (source as { proc?: QName }).proc,
+              ...((source as { record?: Expr }).record ? { record: (source as { record?: Expr }).record } : {}),
               start: w ? w.start : kw.startOffset,
               end: end(),
             };

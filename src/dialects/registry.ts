@@ -46,6 +46,7 @@ export const BASE_SEMANTICS: Semantics = {
   aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
+  recordRows: false,
   pivotAggregateFirst: false,
   variantPaths: false,
   dottedQuotedNames: false,
@@ -121,7 +122,7 @@ const ORACLE: Preset = {
     sqlPlusCommands: true,
     substitutionVariables: true,
   },
-  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, groupByPositions: false },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, recordRows: true, groupByPositions: false },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };

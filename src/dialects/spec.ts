@@ -156,6 +156,8 @@ export interface Semantics {
   datePartFunctions: DatePartFunctions;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
+  /** `INSERT INTO t VALUES rec` / `VALUES coll(i)`: a record variable (or a collection's element) is the whole row (PL/SQL). */
+  recordRows: boolean;
   /** A named PIVOT aggregate leads its columns' names (`total_Q1`, BigQuery) rather than trailing them (`Q1_total`). */
   pivotAggregateFirst: boolean;
   /** `raw:a.b[0]`: a path into a semi-structured (VARIANT / JSON) column reads that column (Snowflake, Databricks). */

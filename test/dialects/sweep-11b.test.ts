@@ -29,3 +29,61 @@ UPDATE dwh.accounts SET (status, closed_at) = (SELECT c.new_status, c.closed_ts 
     ]);
   });
 });
+
+describe('PL/SQL INSERT INTO t VALUES rec: the record is the whole row', () => {
+  test('BULK COLLECT INTO coll then FORALL .. VALUES coll(i); SELECT * INTO rec; a loop record; FETCH INTO rec (the row was dropped)', () => {
+    const a = ok(`CREATE OR REPLACE PACKAGE BODY hr.pkg_archive AS
+  PROCEDURE archive_terminated IS
+    TYPE t_emp IS TABLE OF hr.employees%ROWTYPE INDEX BY PLS_INTEGER;
+    l_emps t_emp;
+  BEGIN
+    SELECT * BULK COLLECT INTO l_emps FROM hr.employees WHERE status = 'TERMINATED';
+    FORALL i IN INDICES OF l_emps
+      INSERT INTO hr.employees_archive VALUES l_emps(i);
+  END archive_terminated;
+
+  PROCEDURE snapshot_employee(p_id IN NUMBER) IS
+    l_rec hr.employees%ROWTYPE;
+  BEGIN
+    SELECT * INTO l_rec FROM hr.employees_stage WHERE employee_id = p_id;
+    INSERT INTO hr.employee_history h VALUES l_rec;
+  END snapshot_employee;
+
+  PROCEDURE copy_big_orders IS
+    CURSOR c_orders IS SELECT o.order_id, o.cust_id, o.amount * 1.2 AS gross FROM sales.orders o WHERE o.amount > 1000;
+    l_row c_orders%ROWTYPE;
+  BEGIN
+    FOR r IN c_orders LOOP
+      INSERT INTO dw.big_orders VALUES r;
+    END LOOP;
+    OPEN c_orders;
+    FETCH c_orders INTO l_row;
+    CLOSE c_orders;
+    INSERT INTO dw.first_big_order VALUES l_row;
+  END copy_big_orders;
+END pkg_archive;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'hr.employees.* -> hr.employees_archive.*',
+      'hr.employees_stage.* -> hr.employee_history.*',
+      'sales.orders.amount -> RS-1.gross',
+      'sales.orders.amount -> dw.big_orders.gross',
+      'sales.orders.amount -> dw.first_big_order.gross',
+      'sales.orders.cust_id -> RS-1.cust_id',
+      'sales.orders.cust_id -> dw.big_orders.cust_id',
+      'sales.orders.cust_id -> dw.first_big_order.cust_id',
+      'sales.orders.order_id -> RS-1.order_id',
+      'sales.orders.order_id -> dw.big_orders.order_id',
+      'sales.orders.order_id -> dw.first_big_order.order_id',
+    ]);
+  });
+
+  test('a record whose query is not known (a parameter) writes no column, and says nothing', () => {
+    const a = ok(`CREATE OR REPLACE PROCEDURE hr.save_employee(p_emp IN hr.employees%ROWTYPE) IS
+BEGIN
+  INSERT INTO hr.employee_history VALUES p_emp;
+END;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual([]);
+  });
+});
