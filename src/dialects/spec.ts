@@ -198,7 +198,8 @@ export interface Semantics {
   streamKeyword: boolean;
   /**
    * A FROM item's name used as a value is its whole row (BigQuery `ARRAY_AGG(o ORDER BY ts DESC
-   * LIMIT 1)[OFFSET(0)]`, `TO_JSON_STRING(t)`, DuckDB `SELECT t FROM t`): it reads every column.
+   * LIMIT 1)[OFFSET(0)]`, `TO_JSON_STRING(t)`, DuckDB `SELECT t FROM t`, PostgreSQL `to_jsonb(t)`):
+   * it reads every column.
    */
   rowValues: boolean;
   /** `LIVE.t` (Databricks Delta Live Tables) is the pipeline's own table `t`: the same table as `t`. */

@@ -87,3 +87,30 @@ END;
     expect(a.pairs).toEqual([]);
   });
 });
+
+describe('PostgreSQL whole-row references: a FROM item\'s name used as a value is its row', () => {
+  test('to_jsonb(n) of a table of known columns, row_to_json(x) of a LATERAL subquery, row_to_json(e) of unknown columns (was column n / x / e of the table)', () => {
+    const sql = `CREATE TABLE crm.customers (id bigint, name text, email text, updated_at timestamptz);
+INSERT INTO audit.row_changes (tbl, row_id, doc)
+SELECT 'customers', n.id, to_jsonb(n) - 'updated_at'
+FROM crm.customers n
+WHERE n.updated_at > now() - interval '1 hour';
+CREATE VIEW api.v_orders AS
+SELECT o.order_id, row_to_json(x) AS customer
+FROM sales.orders o
+JOIN LATERAL (SELECT c.name, c.email FROM crm.customers c WHERE c.id = o.customer_id) x ON true;
+INSERT INTO audit.snapshots (payload) SELECT row_to_json(e) FROM hr.events e;`;
+    const expected = [
+      'crm.customers.email -> api.v_orders.customer',
+      'crm.customers.email -> audit.row_changes.doc',
+      'crm.customers.id -> audit.row_changes.doc',
+      'crm.customers.id -> audit.row_changes.row_id',
+      'crm.customers.name -> api.v_orders.customer',
+      'crm.customers.name -> audit.row_changes.doc',
+      'crm.customers.updated_at -> audit.row_changes.doc',
+      'hr.events.* -> audit.snapshots.payload',
+      'sales.orders.order_id -> api.v_orders.order_id',
+    ];
+    for (const vendor of ['dbvpostgresql', 'dbvgreenplum']) expect(ok(sql, vendor).pairs).toEqual(expected);
+  });
+});
