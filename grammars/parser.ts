@@ -362,6 +362,11 @@ export class SqlParser extends EmbeddedActionsParser {
     return true;
   }
 
+  /** NTH_VALUE's `FROM FIRST | LAST` next, then OVER or IGNORE / RESPECT NULLS (`FROM last` alone names a table)? */
+  nthFromAhead(): boolean {
+    return this.LA(1).tokenType === K.FROM && /^(FIRST|LAST)$/i.test(this.LA(2).image) && (this.LA(3).tokenType === K.OVER || /^(IGNORE|RESPECT)$/i.test(this.LA(3).image));
+  }
+
   /** ClickHouse `SETTINGS k = v` next? */
   settingsAhead(): boolean {
     return this.caps.queryClauses.has('settings') && /^SETTINGS$/i.test(this.LA(1).image) && tokenMatcher(this.LA(1), T.Identifier);

@@ -114,3 +114,25 @@ INSERT INTO audit.snapshots (payload) SELECT row_to_json(e) FROM hr.events e;`;
     for (const vendor of ['dbvpostgresql', 'dbvgreenplum']) expect(ok(sql, vendor).pairs).toEqual(expected);
   });
 });
+
+describe('NTH_VALUE(x, n) FROM FIRST | LAST [IGNORE NULLS] OVER (..)', () => {
+  test('Oracle and Snowflake: where the count starts, not a FROM clause (was a syntax error, the table named FIRST / LAST)', () => {
+    const sql = `CREATE TABLE mart.emp_stats AS
+SELECT dept_id, emp_id, salary,
+       NTH_VALUE(emp_name, 2) FROM LAST IGNORE NULLS OVER (PARTITION BY dept_id ORDER BY salary ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS second_name,
+       NTH_VALUE(emp_name, 2) FROM FIRST OVER (PARTITION BY dept_id ORDER BY salary DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS runner_up,
+       RATIO_TO_REPORT(salary) OVER (PARTITION BY dept_id) AS share
+FROM hr.employees;
+INSERT INTO mart.last_rows (x) SELECT MAX(l.x) FROM last l;`;
+    const expected = [
+      'hr.employees.dept_id -> mart.emp_stats.dept_id',
+      'hr.employees.emp_id -> mart.emp_stats.emp_id',
+      'hr.employees.emp_name -> mart.emp_stats.runner_up',
+      'hr.employees.emp_name -> mart.emp_stats.second_name',
+      'hr.employees.salary -> mart.emp_stats.salary',
+      'hr.employees.salary -> mart.emp_stats.share',
+      'last.x -> mart.last_rows.x',
+    ];
+    for (const vendor of ['dbvoracle', 'dbvsnowflake']) expect(ok(sql, vendor).pairs).toEqual(expected);
+  });
+});
