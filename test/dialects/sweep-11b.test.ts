@@ -136,3 +136,21 @@ INSERT INTO mart.last_rows (x) SELECT MAX(l.x) FROM last l;`;
     for (const vendor of ['dbvoracle', 'dbvsnowflake']) expect(ok(sql, vendor).pairs).toEqual(expected);
   });
 });
+
+describe('SET t.struct_col.field = v writes the struct column', () => {
+  test('BigQuery UPDATE .. SET c.address.city, PostgreSQL SET address.city (a composite), Databricks MERGE .. SET t.address.zip (was a column city / zip of the table)', () => {
+    const bq = ok(`UPDATE \`proj.mart.customers\` c
+SET c.address.city = u.city, c.address.zip = u.zip
+FROM \`proj.raw.address_updates\` u
+WHERE u.customer_id = c.customer_id;`, 'dbvbigquery');
+    expect(bq.pairs).toEqual([
+      'proj.raw.address_updates.city -> proj.mart.customers.address',
+      'proj.raw.address_updates.zip -> proj.mart.customers.address',
+    ]);
+    const pg = ok(`UPDATE crm.customers SET address.city = u.city, address.zip = u.zip FROM staging.addr u WHERE u.id = customers.id;`, 'dbvpostgresql');
+    expect(pg.pairs).toEqual(['staging.addr.city -> crm.customers.address', 'staging.addr.zip -> crm.customers.address']);
+    const dbx = ok(`MERGE INTO lake.customers t USING lake.address_updates s ON t.customer_id = s.customer_id
+WHEN MATCHED THEN UPDATE SET t.address.zip = s.zip, t.updated_at = s.changed_at;`, 'dbvdatabricks');
+    expect(dbx.pairs).toEqual(['lake.address_updates.changed_at -> lake.customers.updated_at', 'lake.address_updates.zip -> lake.customers.address']);
+  });
+});
