@@ -349,7 +349,7 @@ export class FastQuery extends FastExpr {
     if (this.byClause(K.GROUP!)) {
       if (this.is(K.ALL!) || this.is(K.DISTINCT!)) throw GIVE_UP;
       sel.groupBy = this.commaList(() => this.group());
-      if (this.is(K.WITH!)) throw GIVE_UP;
+      if (this.is(K.WITH!) || this.is(K.GROUPING!)) throw GIVE_UP; // WITH ROLLUP, Hive's GROUPING SETS after the list
     }
     if (this.is(K.HAVING!)) {
       this.p++;

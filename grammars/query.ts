@@ -675,6 +675,11 @@ export function defineQueryRules(this: SqlParser): void {
       $.ACTION(() => {
         if (all && sel.groupBy.length === 0) sel.groupByAll = true;
       });
+      // Hive, Spark `GROUP BY a, b GROUPING SETS ((a, b), (a), ())`: the sets after the list, no comma between.
+      $.option(25, {
+        GATE: () => $.LA(1).tokenType === K.GROUPING && $.LA(2).tokenType === K.SETS,
+        DEF: () => sel.groupBy.push(...list($.SUBRULE1($.groupItem))),
+      });
       // MySQL `WITH ROLLUP`, T-SQL / ClickHouse `WITH CUBE`, ClickHouse `WITH TOTALS`.
       $.many(14, {
         GATE: () =>

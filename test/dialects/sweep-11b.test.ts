@@ -154,3 +154,20 @@ WHEN MATCHED THEN UPDATE SET t.address.zip = s.zip, t.updated_at = s.changed_at;
     expect(dbx.pairs).toEqual(['lake.address_updates.changed_at -> lake.customers.updated_at', 'lake.address_updates.zip -> lake.customers.address']);
   });
 });
+
+describe('Hive / Spark GROUP BY a, b GROUPING SETS (..) and GROUPING__ID', () => {
+  test('the sets after the list (was a syntax error); GROUPING__ID is no column of the table', () => {
+    const sql = `INSERT OVERWRITE TABLE dw.sales_cube
+SELECT region, product, channel, GROUPING__ID AS gid, sum(amount) AS amount
+FROM dw.sales
+GROUP BY region, product, channel
+GROUPING SETS ((region, product), (region), ());`;
+    const expected = [
+      'dw.sales.amount -> dw.sales_cube.amount',
+      'dw.sales.channel -> dw.sales_cube.channel',
+      'dw.sales.product -> dw.sales_cube.product',
+      'dw.sales.region -> dw.sales_cube.region',
+    ];
+    for (const vendor of ['dbvhive', 'dbvsparksql', 'dbvdatabricks', 'dbvimpala']) expect(ok(sql, vendor).pairs).toEqual(expected);
+  });
+});
