@@ -1490,6 +1490,39 @@ export function defineStatementRules(this: SqlParser): void {
                   },
                 },
                 {
+                  // ClickHouse mutations `[ON CLUSTER c] UPDATE a = x, .. | DELETE [IN PARTITION p] WHERE cond`: an UPDATE or DELETE of the table.
+                  GATE: () => this.mutationAhead(),
+                  ALT: () => {
+                    $.option(60, () => {
+                      $.consume(60, K.ON);
+                      $.consume(60, T.Identifier);
+                      $.consume(61, T.AnyToken);
+                    });
+                    let sets: Assignment[] | undefined;
+                    $.OR3([
+                      {
+                        ALT: () => {
+                          $.consume(62, K.UPDATE);
+                          sets = $.SUBRULE($.assignments);
+                        },
+                      },
+                      { ALT: () => $.consume(62, K.DELETE) },
+                    ]);
+                    $.option(61, () => {
+                      $.consume(63, K.IN);
+                      $.consume(63, K.PARTITION);
+                      $.SUBRULE($.expr);
+                    });
+                    $.consume(64, K.WHERE);
+                    const where = $.SUBRULE1($.expr);
+                    return $.ACTION((): Statement => {
+                      const target: TableRef = { k: 'table', name: from, start: from.start, end: from.end };
+                      const at = { start: kw.startOffset, end: end() };
+                      return sets ? { k: 'update', target, sets, from: [], where, ...at } : { k: 'delete', target, using: [], where, ...at };
+                    });
+                  },
+                },
+                {
                   GATE: () => /^SWAP$/i.test($.LA(1).image) && $.LA(2).tokenType === K.WITH,
                   ALT: () => {
                     $.CONSUME(T.Identifier);

@@ -171,3 +171,23 @@ GROUPING SETS ((region, product), (region), ());`;
     for (const vendor of ['dbvhive', 'dbvsparksql', 'dbvdatabricks', 'dbvimpala']) expect(ok(sql, vendor).pairs).toEqual(expected);
   });
 });
+
+describe('ClickHouse mutations ALTER TABLE t UPDATE .. / DELETE WHERE ..', () => {
+  test('[ON CLUSTER c] UPDATE a = x, .. WHERE cond is an UPDATE of the table, DELETE [IN PARTITION p] WHERE a DELETE (were skipped, no lineage); UPDATE .. IN PARTITION stays skipped', () => {
+    const a = ok(`ALTER TABLE analytics.users ON CLUSTER main UPDATE email = lower(email), country = dictGet('geo.ip_dict', 'country', toUInt64(last_ip)) WHERE country = '';
+ALTER TABLE analytics.sessions UPDATE duration = ended_at - started_at WHERE duration = 0;
+ALTER TABLE analytics.events DELETE IN PARTITION 202301 WHERE event_date < today() - 365;
+ALTER TABLE analytics.sessions UPDATE duration = 0 IN PARTITION 202405 WHERE duration < 0;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'analytics.sessions.ended_at -> analytics.sessions.duration',
+      'analytics.sessions.started_at -> analytics.sessions.duration',
+      'analytics.users.email -> analytics.users.email',
+      'analytics.users.last_ip -> analytics.users.country',
+    ]);
+    expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual([
+      'analytics.users <- analytics.users',
+      'analytics.sessions <- analytics.sessions',
+      'analytics.events <- ',
+    ]);
+  });
+});
