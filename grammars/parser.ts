@@ -206,6 +206,7 @@ export class SqlParser extends EmbeddedActionsParser {
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;
   exportStmt!: R<A.Statement>;
+  transferStmt!: R<A.Statement>;
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;
@@ -377,6 +378,17 @@ export class SqlParser extends EmbeddedActionsParser {
       if (x === EOF || x === T.Semicolon) return true;
       if (x === K.IN && this.LA(n + 1).tokenType === K.PARTITION) return false;
     }
+  }
+
+  /** Exasol `IMPORT INTO t ..` or `EXPORT (query) | t INTO ..` next? */
+  transferAhead(): boolean {
+    const w = this.LA(1).image.toUpperCase();
+    if (w === 'IMPORT') return this.LA(2).tokenType === K.INTO;
+    if (w !== 'EXPORT') return false;
+    if (this.LA(2).tokenType === T.LParen) return this.startsQuery(3);
+    let n = 2;
+    while (tokenMatcher(this.LA(n), T.Identifier) && this.LA(n + 1).tokenType === T.Dot) n += 2;
+    return tokenMatcher(this.LA(n), T.Identifier) && (this.LA(n + 1).tokenType === K.INTO || this.LA(n + 1).tokenType === T.LParen);
   }
 
   /** NTH_VALUE's `FROM FIRST | LAST` next, then OVER or IGNORE / RESPECT NULLS (`FROM last` alone names a table)? */

@@ -159,6 +159,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
         { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
+        { GATE: () => this.transferAhead(), ALT: () => $.SUBRULE($.transferStmt) },
         { GATE: () => /^APPLY$/i.test($.LA(1).image) && /^CHANGES$/i.test($.LA(2).image) && $.LA(3).tokenType === K.INTO, ALT: () => $.SUBRULE($.applyChanges) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
