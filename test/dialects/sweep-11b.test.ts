@@ -192,13 +192,13 @@ ALTER TABLE analytics.sessions UPDATE duration = 0 IN PARTITION 202405 WHERE dur
   });
 });
 
-describe('Exasol IMPORT and EXPORT', () => {
+describe('Exasol IMPORT and EXPORT (Exasol is read as dbvansi)', () => {
   test('EXPORT (query) INTO CSV .. FILE \'f\' / INTO EXA .. TABLE t: the query flows into the file or table (was a warning, not analyzed); IMPORT INTO t .. FILE \'f\' loads t', () => {
     const a = ok(`IMPORT INTO stage.customers (id, name, city) FROM CSV AT 'https://host/files' USER 'u' IDENTIFIED BY 'p' FILE 'customers_1.csv' FILE 'customers_2.csv' COLUMN SEPARATOR = ';' SKIP = 1;
 IMPORT INTO stage.orders FROM EXA AT exa_conn TABLE prod.orders;
 EXPORT (SELECT id, name FROM dw.customers WHERE city = 'Berlin') INTO CSV AT 'ftp://host/' FILE 'berlin.csv' COLUMN SEPARATOR = ';' WITH COLUMN NAMES;
 EXPORT dw.customers INTO CSV AT s3_conn FILE 'customers.csv';
-EXPORT (SELECT id, city FROM dw.customers) INTO EXA AT backup_conn TABLE archive.customer_cities;`, 'dbvexasol');
+EXPORT (SELECT id, city FROM dw.customers) INTO EXA AT backup_conn TABLE archive.customer_cities;`, 'dbvansi');
     expect(a.pairs).toEqual([
       'dw.customers.city -> archive.customer_cities.city',
       'dw.customers.id -> archive.customer_cities.id',
