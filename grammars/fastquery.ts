@@ -304,8 +304,8 @@ export class FastQuery extends FastExpr {
       }
       // ClickHouse `LIMIT n BY cols`.
       if (this.is(K.BY!) && this.parser.caps.queryClauses.has('limitBy')) throw GIVE_UP;
-      // `LIMIT n WITH TIES`.
-      if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
+      // `LIMIT n WITH TIES`, Vertica `LIMIT n OVER (..)`.
+      if ((this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) || this.is(K.OVER!)) throw GIVE_UP;
     }
     const t = this.toks[this.p];
     const u = this.toks[this.p + 1];

@@ -388,6 +388,16 @@ export function defineQueryRules(this: SqlParser): void {
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
                     },
                   });
+                  // Vertica `LIMIT 1 OVER (PARTITION BY a ORDER BY b)`: n rows per partition, chosen by the
+                  // partition and order columns (as ClickHouse's LIMIT n BY).
+                  $.option(24, {
+                    GATE: () => $.LA(1).tokenType === K.OVER && $.LA(2).tokenType === T.LParen && this.caps.queryClauses.has('limitOver'),
+                    DEF: () => {
+                      $.CONSUME(K.OVER);
+                      const w = $.SUBRULE($.windowSpec);
+                      $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...w.partitionBy, ...w.orderBy.map((o) => o.expr)]));
+                    },
+                  });
                   // ClickHouse `LIMIT 10 WITH TIES`: rows tied with the last one by the ORDER BY too.
                   $.option(22, {
                     GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.TIES,

@@ -90,14 +90,15 @@ export interface Capabilities {
  * `settings` (`SETTINGS k = v, ..`, also at the end of a UNION branch and before an INSERT's query),
  * `format` (`FORMAT name` at the end), `scalarWith` (`WITH expr AS name`), `withFill` (`ORDER BY d WITH
  * FILL [FROM a] [TO b] [STEP c]`, `INTERPOLATE (..)`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
- * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`); Teradata `normalize`
+ * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`), `limitOver` (`LIMIT n OVER
+ * (PARTITION BY a ORDER BY b)`: the first n rows of each partition); Teradata `normalize`
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
  * end of a SELECT); Oracle `model` (`MODEL [PARTITION BY (..)] DIMENSION BY (..) MEASURES (..) RULES (..)`
  * after HAVING: the select items read the model's columns); DuckDB `usingSample` (`USING SAMPLE 10%` after QUALIFY).
  */
 export type QueryClause =
-  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries'
+  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries' | 'limitOver'
   | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model' | 'usingSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */

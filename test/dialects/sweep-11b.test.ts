@@ -3,7 +3,7 @@
  * pipelines, PostgreSQL upserts, BigQuery scripts, MySQL procedures, Teradata, Db2, Hive/Spark,
  * ClickHouse, Trino and Vertica. Pairs are `source -> target` per relation type.
  */
-import { ok } from '../helpers/accuracy.js';
+import { ok, rows } from '../helpers/accuracy.js';
 
 describe('SET (a, b) = (x, y): each column gets the value at its position', () => {
   test('UPDATE .. FROM and MERGE .. UPDATE SET (cols) = (values) / ROW(values) (each column got every value)', () => {
@@ -211,6 +211,26 @@ EXPORT (SELECT id, city FROM dw.customers) INTO EXA AT backup_conn TABLE archive
       'berlin.csv <- dw.customers',
       'customers.csv <- dw.customers',
       'archive.customer_cities <- dw.customers',
+    ]);
+  });
+});
+
+describe('Vertica LIMIT n OVER (PARTITION BY .. ORDER BY ..)', () => {
+  test('the first n rows of each partition: the partition and order columns decide the rows (was a syntax error)', () => {
+    const a = ok(`CREATE TABLE mart.user_last AS
+SELECT user_id, page, ts
+FROM raw.clicks
+WHERE page IS NOT NULL
+LIMIT 1 OVER (PARTITION BY user_id ORDER BY ts DESC);`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'raw.clicks.page -> mart.user_last.page',
+      'raw.clicks.ts -> mart.user_last.ts',
+      'raw.clicks.user_id -> mart.user_last.user_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'raw.clicks.page -> mart.user_last.RelationRows',
+      'raw.clicks.ts -> mart.user_last.RelationRows',
+      'raw.clicks.user_id -> mart.user_last.RelationRows',
     ]);
   });
 });
