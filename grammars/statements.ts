@@ -67,6 +67,24 @@ function functionTarget(remote: boolean, first: IToken, args: readonly IToken[])
   return { path: first.image };
 }
 
+/**
+ * Oracle `INSERT INTO (SELECT a, b AS x FROM t [JOIN ..] WHERE ..)`: the rows go into the view's
+ * key-preserved table, taken as its first table (t), into the columns its plain items name (a, b).
+ */
+function insertView(q: Query): { name: QName; columns?: Ident[] } {
+  const first = (ref: TableRef | undefined): QName | undefined => {
+    if (ref?.k === 'table') return ref.name;
+    if (ref?.k === 'join') return first(ref.left);
+    if (ref?.k === 'derived' && ref.query.k === 'select') return first(ref.query.from[0]);
+    return undefined;
+  };
+  const sel = q.k === 'select' ? q : undefined;
+  // Oracle's queries always have a FROM; a view of none would be DUAL's.
+  const name = first(sel?.from[0]) ?? { parts: [{ text: 'DUAL', quoted: false, start: q.start, end: q.end }], start: q.start, end: q.end };
+  const items = sel?.items.map((i) => (i.expr.k === 'col' ? i.expr.name.parts[i.expr.name.parts.length - 1] : undefined));
+  return items?.every((i) => i !== undefined) ? { name, columns: items as Ident[] } : { name };
+}
+
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
 export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
   return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
@@ -286,6 +304,18 @@ export function defineStatementRules(this: SqlParser): void {
             },
             { ALT: () => ({ name: $.SUBRULE($.qname) }) },
             {
+              // Oracle `INSERT INTO (SELECT a, b FROM t WHERE ..) VALUES (..) | query`: into t's columns a, b.
+              GATE: () => $.LA(1).tokenType === T.LParen && this.startsQuery(2),
+              ALT: () => {
+                $.CONSUME2(T.LParen);
+                const view = $.SUBRULE1($.query);
+                // `WITH CHECK OPTION [CONSTRAINT c]` / `WITH READ ONLY`: no lineage.
+                $.many(44, { GATE: () => $.LA(1).tokenType !== T.RParen && !this.atEnd(), DEF: () => $.consume(44, T.AnyToken) });
+                $.CONSUME2(T.RParen);
+                return $.ACTION(() => insertView(view));
+              },
+            },
+            {
               ALT: () => {
                 const v = $.CONSUME(T.Variable);
                 return { name: $.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 })) };
@@ -448,10 +478,10 @@ export function defineStatementRules(this: SqlParser): void {
           $.option(10, () => (returning = $.SUBRULE($.returning)));
           $.option(13, { GATE: () => this.errorLoggingAhead(), DEF: () => $.SUBRULE($.errorLogging) });
           return $.ACTION((): Statement => {
-            const t = target as { path?: string; name?: QName };
+            const t = target as { path?: string; name?: QName; columns?: Ident[] };
             let src = (source as { q?: Query }).q;
             const sets = (source as { sets?: Assignment[] }).sets;
-            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : columns;
+            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : (columns ?? t.columns);
             if (doc && src) ({ src, cols } = documentRows(src, doc.value));
             if (sets) {
               cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);

@@ -234,3 +234,13 @@ LIMIT 1 OVER (PARTITION BY user_id ORDER BY ts DESC);`, 'dbvvertica');
     ]);
   });
 });
+
+describe('Oracle INSERT INTO (SELECT .. FROM t ..) VALUES | query', () => {
+  test('the rows go into t, into the columns the view\'s items name (was a syntax error); WITH CHECK OPTION', () => {
+    const a = ok(`INSERT INTO (SELECT order_id, status FROM dw.orders WHERE region = 'EU') VALUES (1001, 'NEW');
+INSERT INTO (SELECT o.order_id, o.status FROM dw.orders o WHERE o.region = 'EU' WITH CHECK OPTION)
+SELECT s.id, s.state FROM stage.orders s;`, 'dbvoracle');
+    expect(a.pairs).toEqual(['stage.orders.id -> dw.orders.order_id', 'stage.orders.state -> dw.orders.status']);
+    expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual(['dw.orders <- ', 'dw.orders <- stage.orders']);
+  });
+});
