@@ -170,7 +170,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => this.schemaSetting() === 0, ALT: () => $.SUBRULE($.alterStmt) },
         { GATE: () => /^TRUNCATE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.truncateStmt) },
         { GATE: () => (($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier)) || this.schemaSetting() > 0, ALT: () => $.SUBRULE($.useStmt) },
-        { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
+        { GATE: () => $.LA(1).tokenType === K.RENAME && ($.LA(2).tokenType === K.TABLE || (/^OBJECT$/i.test($.LA(2).image) && tokenMatcher($.LA(3), T.Identifier))), ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
@@ -1649,7 +1649,22 @@ export function defineStatementRules(this: SqlParser): void {
 
   this.renameStmt = $.RULE('renameStmt', (): Statement => {
     const kw = $.CONSUME(K.RENAME);
-    $.CONSUME(K.TABLE);
+    $.OR([
+      { ALT: () => $.CONSUME(K.TABLE) },
+      {
+        // Azure Synapse / PDW `RENAME OBJECT [OBJECT::]t TO t2` (t2 in t's schema).
+        ALT: () => {
+          $.CONSUME(T.Identifier);
+          $.OPTION({
+            GATE: () => /^OBJECT$/i.test($.LA(1).image) && $.LA(2).image === '::',
+            DEF: () => {
+              $.CONSUME1(T.Identifier);
+              $.CONSUME(T.AnyToken);
+            },
+          });
+        },
+      },
+    ]);
     const from = $.SUBRULE($.qname);
     $.CONSUME(K.TO);
     const to = $.SUBRULE1($.qname);

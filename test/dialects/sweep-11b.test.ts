@@ -244,3 +244,16 @@ SELECT s.id, s.state FROM stage.orders s;`, 'dbvoracle');
     expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual(['dw.orders <- ', 'dw.orders <- stage.orders']);
   });
 });
+
+describe('Azure Synapse RENAME OBJECT [OBJECT::]t TO t2', () => {
+  test('the CTAS-and-swap idiom: each rename is a rename in t\'s schema, as ALTER TABLE .. RENAME TO (was skipped)', () => {
+    for (const vendor of ['dbvazuresql', 'dbvmssql']) {
+      const a = ok(`CREATE TABLE dbo.FactSales_new WITH (DISTRIBUTION = HASH(CustomerKey), CLUSTERED COLUMNSTORE INDEX)
+AS SELECT s.CustomerKey, SUM(s.Amount) AS Amount FROM stg.Sales s GROUP BY s.CustomerKey;
+RENAME OBJECT dbo.FactSales TO FactSales_old;
+RENAME OBJECT OBJECT::dbo.FactSales_new TO FactSales;`, vendor);
+      expect(a.pairs).toEqual(['stg.Sales.Amount -> dbo.FactSales_new.Amount', 'stg.Sales.CustomerKey -> dbo.FactSales_new.CustomerKey']);
+      expect(a.notes).toEqual(['3:1 schema change: dbo.FactSales renamed to dbo.FactSales_old', '4:1 schema change: dbo.FactSales_new renamed to dbo.FactSales']);
+    }
+  });
+});
