@@ -1052,6 +1052,14 @@ export function defineExpressionRules(this: SqlParser): void {
       call.filter = $.SUBRULE($.expr);
       $.CONSUME3(T.RParen);
     });
+    // Oracle, Snowflake `NTH_VALUE(x, n) FROM FIRST | LAST [IGNORE NULLS] OVER (..)`: where the count starts (no lineage).
+    $.option(16, {
+      GATE: () => this.nthFromAhead(),
+      DEF: () => {
+        $.consume(16, K.FROM);
+        $.consume(16, T.AnyToken);
+      },
+    });
     $.OPTION8({
       GATE: () => /^(IGNORE|RESPECT)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.NULLS,
       DEF: () => {

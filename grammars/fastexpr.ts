@@ -526,7 +526,9 @@ export class FastExpr {
     }
     this.expect(T.RParen);
     const after = this.toks[this.p];
-    if (after !== undefined && (after.tokenType === K.WITHIN || (after.tokenType === T.LParen && this.parser.caps.parametricCalls) || after.tokenType === K.FILTER || after.tokenType === K.KEEP || /^(IGNORE|RESPECT)$/i.test(after.image))) throw GIVE_UP;
+    // `FROM FIRST | LAST` may be NTH_VALUE's (funcTail decides).
+    const fromEdge = after?.tokenType === K.FROM && /^(FIRST|LAST)$/i.test(this.toks[this.p + 1]?.image ?? '');
+    if (after !== undefined && (fromEdge || after.tokenType === K.WITHIN || (after.tokenType === T.LParen && this.parser.caps.parametricCalls) || after.tokenType === K.FILTER || after.tokenType === K.KEEP || /^(IGNORE|RESPECT)$/i.test(after.image))) throw GIVE_UP;
     if (after !== undefined && after.tokenType === K.OVER) {
       this.p++;
       call.over = this.window();

@@ -304,8 +304,8 @@ export class FastQuery extends FastExpr {
       }
       // ClickHouse `LIMIT n BY cols`.
       if (this.is(K.BY!) && this.parser.caps.queryClauses.has('limitBy')) throw GIVE_UP;
-      // `LIMIT n WITH TIES`.
-      if (this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) throw GIVE_UP;
+      // `LIMIT n WITH TIES`, Vertica `LIMIT n OVER (..)`.
+      if ((this.is(K.WITH!) && this.toks[this.p + 1]?.tokenType === K.TIES) || this.is(K.OVER!)) throw GIVE_UP;
     }
     const t = this.toks[this.p];
     const u = this.toks[this.p + 1];
@@ -349,7 +349,7 @@ export class FastQuery extends FastExpr {
     if (this.byClause(K.GROUP!)) {
       if (this.is(K.ALL!) || this.is(K.DISTINCT!)) throw GIVE_UP;
       sel.groupBy = this.commaList(() => this.group());
-      if (this.is(K.WITH!)) throw GIVE_UP;
+      if (this.is(K.WITH!) || this.is(K.GROUPING!)) throw GIVE_UP; // WITH ROLLUP, Hive's GROUPING SETS after the list
     }
     if (this.is(K.HAVING!)) {
       this.p++;

@@ -206,6 +206,7 @@ export class SqlParser extends EmbeddedActionsParser {
   unloadStmt!: R<A.Statement>;
   loadStmt!: R<A.Statement>;
   exportStmt!: R<A.Statement>;
+  transferStmt!: R<A.Statement>;
   skipUntilQuery!: R<void>;
   procedural!: R<A.Statement>;
   createRoutine!: R<A.Statement>;
@@ -360,6 +361,39 @@ export class SqlParser extends EmbeddedActionsParser {
     if (this.indexHintAhead(1)) return false;
     if ((w === 'LATERAL' || w === 'WINDOW') && this.LA(2).tokenType !== T.Comma) return false;
     return true;
+  }
+
+  /**
+   * A ClickHouse mutation after `ALTER TABLE t`: `[ON CLUSTER c] UPDATE ..` or `DELETE [IN PARTITION p] WHERE ..`?
+   * Not an UPDATE with `IN PARTITION` after its values (an expression would read that IN as its
+   * operator): that one stays a skipped ALTER, as before.
+   */
+  mutationAhead(): boolean {
+    const i = this.LA(1).tokenType === K.ON && /^CLUSTER$/i.test(this.LA(2).image) ? 4 : 1;
+    const t = this.LA(i).tokenType;
+    if (t === K.DELETE) return this.LA(i + 1).tokenType === K.WHERE || this.LA(i + 1).tokenType === K.IN;
+    if (t !== K.UPDATE) return false;
+    for (let n = i + 1; ; n++) {
+      const x = this.LA(n).tokenType;
+      if (x === EOF || x === T.Semicolon) return true;
+      if (x === K.IN && this.LA(n + 1).tokenType === K.PARTITION) return false;
+    }
+  }
+
+  /** Exasol `IMPORT INTO t ..` or `EXPORT (query) | t INTO ..` next? */
+  transferAhead(): boolean {
+    const w = this.LA(1).image.toUpperCase();
+    if (w === 'IMPORT') return this.LA(2).tokenType === K.INTO;
+    if (w !== 'EXPORT') return false;
+    if (this.LA(2).tokenType === T.LParen) return this.startsQuery(3);
+    let n = 2;
+    while (tokenMatcher(this.LA(n), T.Identifier) && this.LA(n + 1).tokenType === T.Dot) n += 2;
+    return tokenMatcher(this.LA(n), T.Identifier) && (this.LA(n + 1).tokenType === K.INTO || this.LA(n + 1).tokenType === T.LParen);
+  }
+
+  /** NTH_VALUE's `FROM FIRST | LAST` next, then OVER or IGNORE / RESPECT NULLS (`FROM last` alone names a table)? */
+  nthFromAhead(): boolean {
+    return this.LA(1).tokenType === K.FROM && /^(FIRST|LAST)$/i.test(this.LA(2).image) && (this.LA(3).tokenType === K.OVER || /^(IGNORE|RESPECT)$/i.test(this.LA(3).image));
   }
 
   /** ClickHouse `SETTINGS k = v` next? */

@@ -224,6 +224,68 @@ export function definePathRules(this: SqlParser): void {
       return { k: 'query', query, start: kw.startOffset, end: end() };
     });
   });
+
+  /**
+   * Exasol `EXPORT (query) | t [(cols)] INTO CSV | FBV | EXA | JDBC .. AT conn [USER ..] FILE 'f' | TABLE t2 ..`
+   * (the query's columns flow into the file, as `COPY (query) TO`; a table's rows into the file or
+   * remote table) and `IMPORT INTO t [(cols)] FROM .. AT conn FILE 'f' .. | TABLE t2` (the files' or the
+   * remote table's rows into t, as LOAD DATA).
+   */
+  this.transferStmt = $.RULE('transferStmt', (): Statement => {
+    const kw = $.CONSUME(T.AnyToken); // IMPORT | EXPORT
+    let query: Query | undefined;
+    let table: QName | undefined;
+    $.OR([
+      {
+        GATE: () => $.LA(1).tokenType === T.LParen,
+        ALT: () => {
+          $.CONSUME(T.LParen);
+          query = $.SUBRULE($.query);
+          $.CONSUME(T.RParen);
+        },
+      },
+      {
+        ALT: () => {
+          $.OPTION(() => $.CONSUME(K.INTO));
+          table = $.SUBRULE($.qname);
+          $.OPTION1({ GATE: () => $.LA(1).tokenType === T.LParen, DEF: () => $.SUBRULE($.columnNameList) });
+        },
+      },
+    ]);
+    const files: string[] = [];
+    const tables: QName[] = [];
+    $.MANY({
+      GATE: () => this.statementGoesOn(),
+      DEF: () => {
+        $.OR1([
+          {
+            GATE: () => /^FILE$/i.test($.LA(1).image) && $.LA(2).tokenType === T.StringLit,
+            ALT: () => {
+              $.CONSUME1(T.AnyToken);
+              const f = $.CONSUME(T.StringLit);
+              $.ACTION(() => files.push(stringValue(f.image)));
+            },
+          },
+          {
+            GATE: () => $.LA(1).tokenType === K.TABLE,
+            ALT: () => {
+              $.CONSUME(K.TABLE);
+              const t = $.SUBRULE1($.qname);
+              $.ACTION(() => tables.push(t));
+            },
+          },
+          { ALT: () => $.CONSUME2(T.AnyToken) },
+        ]);
+      },
+    });
+    return $.ACTION((): Statement => {
+      const at = { start: kw.startOffset, end: end() };
+      if (/^IMPORT$/i.test(kw.image)) return { k: 'other', keyword: 'IMPORT', ...at, reads: tables, writes: table ? [table] : [], pathReads: files, pathWrites: [] };
+      if (query && files.length > 0) return toFile(query, files[0]!, at.start, at.end);
+      if (query) return tables.length > 0 ? { k: 'insert', target: tables[0]!, source: query, ...at } : { k: 'query', query, ...at };
+      return { k: 'other', keyword: 'EXPORT', ...at, reads: table ? [table] : [], writes: tables, pathReads: [], pathWrites: files };
+    });
+  });
 }
 
 /** A query written to a file or object-store path: an insert whose target is the path. */

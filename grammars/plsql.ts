@@ -70,22 +70,8 @@ export class PlSqlParser extends PlSqlUnits implements ProcDialect {
       this.skipLabel();
       return undefined;
     }
-    if (SQL.has(this.w()) || this.is(T.LParen)) return this.isolated(() => this.recordInsert() ?? this.sql());
+    if (SQL.has(this.w()) || this.is(T.LParen)) return this.isolated(() => this.sql());
     return this.isolated(() => this.control(this.next()));
-  }
-
-  /** `INSERT INTO t [alias] VALUES rec;`: a whole record, whose fields are not known. */
-  private recordInsert(): A.Statement | undefined {
-    if (this.w() !== 'INSERT' || this.w(2) !== 'INTO') return undefined;
-    let n = 3;
-    while (this.isName(n) && this.is(T.Dot, n + 1)) n += 2;
-    if (this.isName(n + 1) && this.w(n + 1) !== 'VALUES') n++;
-    if (this.w(n + 1) !== 'VALUES' || !this.isName(n + 2) || !this.is(T.Semicolon, n + 3)) return undefined;
-    const start = this.next().startOffset;
-    this.next();
-    const target = this.qname();
-    this.skipPastSemicolon();
-    return { k: 'insert', target, start, end: this.end() };
   }
 
   /** A procedural statement whose first token was consumed. */

@@ -388,6 +388,16 @@ export function defineQueryRules(this: SqlParser): void {
                       $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...by]));
                     },
                   });
+                  // Vertica `LIMIT 1 OVER (PARTITION BY a ORDER BY b)`: n rows per partition, chosen by the
+                  // partition and order columns (as ClickHouse's LIMIT n BY).
+                  $.option(24, {
+                    GATE: () => $.LA(1).tokenType === K.OVER && $.LA(2).tokenType === T.LParen && this.caps.queryClauses.has('limitOver'),
+                    DEF: () => {
+                      $.CONSUME(K.OVER);
+                      const w = $.SUBRULE($.windowSpec);
+                      $.ACTION(() => (tail.limitBy = [...(tail.limitBy ?? []), ...w.partitionBy, ...w.orderBy.map((o) => o.expr)]));
+                    },
+                  });
                   // ClickHouse `LIMIT 10 WITH TIES`: rows tied with the last one by the ORDER BY too.
                   $.option(22, {
                     GATE: () => $.LA(1).tokenType === K.WITH && $.LA(2).tokenType === K.TIES,
@@ -674,6 +684,11 @@ export function defineQueryRules(this: SqlParser): void {
       });
       $.ACTION(() => {
         if (all && sel.groupBy.length === 0) sel.groupByAll = true;
+      });
+      // Hive, Spark `GROUP BY a, b GROUPING SETS ((a, b), (a), ())`: the sets after the list, no comma between.
+      $.option(25, {
+        GATE: () => $.LA(1).tokenType === K.GROUPING && $.LA(2).tokenType === K.SETS,
+        DEF: () => sel.groupBy.push(...list($.SUBRULE1($.groupItem))),
       });
       // MySQL `WITH ROLLUP`, T-SQL / ClickHouse `WITH CUBE`, ClickHouse `WITH TOTALS`.
       $.many(14, {

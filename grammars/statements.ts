@@ -67,6 +67,24 @@ function functionTarget(remote: boolean, first: IToken, args: readonly IToken[])
   return { path: first.image };
 }
 
+/**
+ * Oracle `INSERT INTO (SELECT a, b AS x FROM t [JOIN ..] WHERE ..)`: the rows go into the view's
+ * key-preserved table, taken as its first table (t), into the columns its plain items name (a, b).
+ */
+function insertView(q: Query): { name: QName; columns?: Ident[] } {
+  const first = (ref: TableRef | undefined): QName | undefined => {
+    if (ref?.k === 'table') return ref.name;
+    if (ref?.k === 'join') return first(ref.left);
+    if (ref?.k === 'derived' && ref.query.k === 'select') return first(ref.query.from[0]);
+    return undefined;
+  };
+  const sel = q.k === 'select' ? q : undefined;
+  // Oracle's queries always have a FROM; a view of none would be DUAL's.
+  const name = first(sel?.from[0]) ?? { parts: [{ text: 'DUAL', quoted: false, start: q.start, end: q.end }], start: q.start, end: q.end };
+  const items = sel?.items.map((i) => (i.expr.k === 'col' ? i.expr.name.parts[i.expr.name.parts.length - 1] : undefined));
+  return items?.every((i) => i !== undefined) ? { name, columns: items as Ident[] } : { name };
+}
+
 /** `IDENTIFIER(x)` (one argument: `INSERT INTO identifier (a, b)` is a table's column list). */
 export function identifierCall(t1: IToken, t2: IToken, t4: IToken | undefined): boolean {
   return /^IDENTIFIER$/i.test(t1.image) && t2.tokenType === T.LParen && t4?.tokenType !== T.Comma;
@@ -152,13 +170,14 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => this.schemaSetting() === 0, ALT: () => $.SUBRULE($.alterStmt) },
         { GATE: () => /^TRUNCATE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.truncateStmt) },
         { GATE: () => (($.LA(1).tokenType === K.USE || this.databaseStatement()) && tokenMatcher($.LA(2), T.Identifier)) || this.schemaSetting() > 0, ALT: () => $.SUBRULE($.useStmt) },
-        { GATE: () => $.LA(1).tokenType === K.RENAME && $.LA(2).tokenType === K.TABLE, ALT: () => $.SUBRULE($.renameStmt) },
+        { GATE: () => $.LA(1).tokenType === K.RENAME && ($.LA(2).tokenType === K.TABLE || (/^OBJECT$/i.test($.LA(2).image) && tokenMatcher($.LA(3), T.Identifier))), ALT: () => $.SUBRULE($.renameStmt) },
         { GATE: () => this.procedural !== undefined && this.startsProcedural(), ALT: () => $.SUBRULE($.procedural) },
         { GATE: () => $.LA(1).tokenType === K.FROM, ALT: () => $.SUBRULE($.fromFirst) },
         { GATE: () => $.LA(1).tokenType === K.COPY, ALT: () => $.SUBRULE($.copyStmt) },
         { GATE: () => /^UNLOAD$/i.test($.LA(1).image) && ($.LA(2).tokenType === T.LParen || ($.LA(2).tokenType === K.TO && $.LA(3).tokenType === T.StringLit)), ALT: () => $.SUBRULE($.unloadStmt) },
         { GATE: () => /^LOAD$/i.test($.LA(1).image) && /^DATA$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.loadStmt) },
         { GATE: () => /^EXPORT$/i.test($.LA(1).image) && /^(DATA|TO)$/i.test($.LA(2).image), ALT: () => $.SUBRULE($.exportStmt) },
+        { GATE: () => this.transferAhead(), ALT: () => $.SUBRULE($.transferStmt) },
         { GATE: () => /^APPLY$/i.test($.LA(1).image) && /^CHANGES$/i.test($.LA(2).image) && $.LA(3).tokenType === K.INTO, ALT: () => $.SUBRULE($.applyChanges) },
         { ALT: () => $.SUBRULE($.otherStmt) },
       ],
@@ -285,6 +304,18 @@ export function defineStatementRules(this: SqlParser): void {
             },
             { ALT: () => ({ name: $.SUBRULE($.qname) }) },
             {
+              // Oracle `INSERT INTO (SELECT a, b FROM t WHERE ..) VALUES (..) | query`: into t's columns a, b.
+              GATE: () => $.LA(1).tokenType === T.LParen && this.startsQuery(2),
+              ALT: () => {
+                $.CONSUME2(T.LParen);
+                const view = $.SUBRULE1($.query);
+                // `WITH CHECK OPTION [CONSTRAINT c]` / `WITH READ ONLY`: no lineage.
+                $.many(44, { GATE: () => $.LA(1).tokenType !== T.RParen && !this.atEnd(), DEF: () => $.consume(44, T.AnyToken) });
+                $.CONSUME2(T.RParen);
+                return $.ACTION(() => insertView(view));
+              },
+            },
+            {
               ALT: () => {
                 const v = $.CONSUME(T.Variable);
                 return { name: $.ACTION((): QName => ({ parts: [{ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }], start: v.startOffset, end: v.endOffset! + 1 })) };
@@ -381,6 +412,14 @@ export function defineStatementRules(this: SqlParser): void {
                 },
               },
               {
+                // PL/SQL `VALUES rec` / `VALUES coll(i)`: a record variable is the whole row.
+                GATE: () => this.caps.recordRows && $.LA(1).tokenType === K.VALUES && $.LA(2).tokenType !== T.LParen,
+                ALT: () => {
+                  $.CONSUME2(K.VALUES);
+                  return { record: $.SUBRULE1($.expr) };
+                },
+              },
+              {
                 GATE: () => /^(VALUE)$/i.test($.LA(1).image),
                 ALT: () => {
                   const vk = $.CONSUME1(T.Identifier);
@@ -439,10 +478,10 @@ export function defineStatementRules(this: SqlParser): void {
           $.option(10, () => (returning = $.SUBRULE($.returning)));
           $.option(13, { GATE: () => this.errorLoggingAhead(), DEF: () => $.SUBRULE($.errorLogging) });
           return $.ACTION((): Statement => {
-            const t = target as { path?: string; name?: QName };
+            const t = target as { path?: string; name?: QName; columns?: Ident[] };
             let src = (source as { q?: Query }).q;
             const sets = (source as { sets?: Assignment[] }).sets;
-            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : columns;
+            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : (columns ?? t.columns);
             if (doc && src) ({ src, cols } = documentRows(src, doc.value));
             if (sets) {
               cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);
@@ -463,6 +502,7 @@ export function defineStatementRules(this: SqlParser): void {
               ...(byName ? { byName } : {}),
               returning,
               execProc: (source as { proc?: QName }).proc,
+              ...((source as { record?: Expr }).record ? { record: (source as { record?: Expr }).record } : {}),
               start: w ? w.start : kw.startOffset,
               end: end(),
             };
@@ -1500,6 +1540,39 @@ export function defineStatementRules(this: SqlParser): void {
                   },
                 },
                 {
+                  // ClickHouse mutations `[ON CLUSTER c] UPDATE a = x, .. | DELETE [IN PARTITION p] WHERE cond`: an UPDATE or DELETE of the table.
+                  GATE: () => this.mutationAhead(),
+                  ALT: () => {
+                    $.option(60, () => {
+                      $.consume(60, K.ON);
+                      $.consume(60, T.Identifier);
+                      $.consume(61, T.AnyToken);
+                    });
+                    let sets: Assignment[] | undefined;
+                    $.OR3([
+                      {
+                        ALT: () => {
+                          $.consume(62, K.UPDATE);
+                          sets = $.SUBRULE($.assignments);
+                        },
+                      },
+                      { ALT: () => $.consume(62, K.DELETE) },
+                    ]);
+                    $.option(61, () => {
+                      $.consume(63, K.IN);
+                      $.consume(63, K.PARTITION);
+                      $.SUBRULE($.expr);
+                    });
+                    $.consume(64, K.WHERE);
+                    const where = $.SUBRULE1($.expr);
+                    return $.ACTION((): Statement => {
+                      const target: TableRef = { k: 'table', name: from, start: from.start, end: from.end };
+                      const at = { start: kw.startOffset, end: end() };
+                      return sets ? { k: 'update', target, sets, from: [], where, ...at } : { k: 'delete', target, using: [], where, ...at };
+                    });
+                  },
+                },
+                {
                   GATE: () => /^SWAP$/i.test($.LA(1).image) && $.LA(2).tokenType === K.WITH,
                   ALT: () => {
                     $.CONSUME(T.Identifier);
@@ -1595,7 +1668,22 @@ export function defineStatementRules(this: SqlParser): void {
 
   this.renameStmt = $.RULE('renameStmt', (): Statement => {
     const kw = $.CONSUME(K.RENAME);
-    $.CONSUME(K.TABLE);
+    $.OR([
+      { ALT: () => $.CONSUME(K.TABLE) },
+      {
+        // Azure Synapse / PDW `RENAME OBJECT [OBJECT::]t TO t2` (t2 in t's schema).
+        ALT: () => {
+          $.CONSUME(T.Identifier);
+          $.OPTION({
+            GATE: () => /^OBJECT$/i.test($.LA(1).image) && $.LA(2).image === '::',
+            DEF: () => {
+              $.CONSUME1(T.Identifier);
+              $.CONSUME(T.AnyToken);
+            },
+          });
+        },
+      },
+    ]);
     const from = $.SUBRULE($.qname);
     $.CONSUME(K.TO);
     const to = $.SUBRULE1($.qname);

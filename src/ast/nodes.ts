@@ -367,8 +367,10 @@ export interface InsertStmt extends Node {
   pathTarget?: string;
   alias?: Ident;
   columns?: Ident[];
-  /** Absent for DEFAULT VALUES. */
+  /** Absent for DEFAULT VALUES and a record's row. */
   source?: Query;
+  /** PL/SQL `VALUES rec` / `VALUES coll(i)`: the record variable that is the row (its query once known, `source`). */
+  record?: Expr;
   overwrite?: boolean;
   replace?: boolean;
   /** ON CONFLICT ... DO UPDATE SET / ON DUPLICATE KEY UPDATE assignments. */

@@ -46,6 +46,7 @@ export const BASE_SEMANTICS: Semantics = {
   aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
+  recordRows: false,
   pivotAggregateFirst: false,
   variantPaths: false,
   dottedQuotedNames: false,
@@ -122,7 +123,7 @@ const ORACLE: Preset = {
     sqlPlusCommands: true,
     substitutionVariables: true,
   },
-  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, groupByPositions: false },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, recordRows: true, groupByPositions: false },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };
@@ -143,7 +144,7 @@ const MYSQL: Preset = and(PSM, {
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
 // PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
-const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true }, sem: { tableQueries: true } });
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true }, sem: { tableQueries: true, rowValues: true } });
 const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 /** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
 const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };
@@ -159,7 +160,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', and(ORACLE, { sem: { queryClauses: ORACLE_CLAUSES, notAlias: ORACLE_NOT_ALIAS } }), 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
-  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { caps: { approximateAggregates: true, backslashEscapes: true }, sem: { datePartFunctions: REDSHIFT_DATE_PARTS, fromPaths: true } })),
+  d('dbvredshift', 'Amazon Redshift', ['redshift'], 'lower', and(POSTGRES, LATERAL, { caps: { approximateAggregates: true, backslashEscapes: true }, sem: { datePartFunctions: REDSHIFT_DATE_PARTS, fromPaths: true, rowValues: false } })),
   d('dbvgaussdb', 'GaussDB', ['gaussdb'], 'lower', POSTGRES),
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', and(HIVE, FROM_FIRST_SUBQUERIES)),

@@ -96,14 +96,15 @@ export interface Capabilities {
  * `settings` (`SETTINGS k = v, ..`, also at the end of a UNION branch and before an INSERT's query),
  * `format` (`FORMAT name` at the end), `scalarWith` (`WITH expr AS name`), `withFill` (`ORDER BY d WITH
  * FILL [FROM a] [TO b] [STEP c]`, `INTERPOLATE (..)`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
- * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`); Teradata `normalize`
+ * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`), `limitOver` (`LIMIT n OVER
+ * (PARTITION BY a ORDER BY b)`: the first n rows of each partition); Teradata `normalize`
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
  * end of a SELECT); Oracle `model` (`MODEL [PARTITION BY (..)] DIMENSION BY (..) MEASURES (..) RULES (..)`
  * after HAVING: the select items read the model's columns); DuckDB `usingSample` (`USING SAMPLE 10%` after QUALIFY).
  */
 export type QueryClause =
-  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries'
+  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries' | 'limitOver'
   | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model' | 'usingSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
@@ -162,6 +163,8 @@ export interface Semantics {
   datePartFunctions: DatePartFunctions;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
+  /** `INSERT INTO t VALUES rec` / `VALUES coll(i)`: a record variable (or a collection's element) is the whole row (PL/SQL). */
+  recordRows: boolean;
   /** A named PIVOT aggregate leads its columns' names (`total_Q1`, BigQuery) rather than trailing them (`Q1_total`). */
   pivotAggregateFirst: boolean;
   /** `raw:a.b[0]`: a path into a semi-structured (VARIANT / JSON) column reads that column (Snowflake, Databricks). */
@@ -209,7 +212,8 @@ export interface Semantics {
   streamKeyword: boolean;
   /**
    * A FROM item's name used as a value is its whole row (BigQuery `ARRAY_AGG(o ORDER BY ts DESC
-   * LIMIT 1)[OFFSET(0)]`, `TO_JSON_STRING(t)`, DuckDB `SELECT t FROM t`): it reads every column.
+   * LIMIT 1)[OFFSET(0)]`, `TO_JSON_STRING(t)`, DuckDB `SELECT t FROM t`, PostgreSQL `to_jsonb(t)`):
+   * it reads every column.
    */
   rowValues: boolean;
   /** `LIVE.t` (Databricks Delta Live Tables) is the pipeline's own table `t`: the same table as `t`. */

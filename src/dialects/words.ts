@@ -23,7 +23,7 @@ export const MATCH_RECOGNIZE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_AL
 export const ORACLE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize', 'model']);
 export const ORACLE_NOT_ALIAS: ReadonlySet<string> = new Set([...MATCH_RECOGNIZE_NOT_ALIAS, 'MODEL']);
 /** Vertica's `TIMESERIES slice AS '3 seconds' OVER (..)`. */
-export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries']);
+export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries', 'limitOver']);
 export const VERTICA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'TIMESERIES']);
 
 /** DuckDB's `USING SAMPLE ..` at the end of a SELECT. */

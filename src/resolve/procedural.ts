@@ -72,6 +72,7 @@ export class ProceduralResolver {
       ctx.variables = new Set();
     }
     let out = keywordForms(s, ctx.text, ctx.dialect.semantics);
+    if (out.k === 'insert' && out.record) out = { ...out, source: this.recordRow(out.record), record: undefined };
     const f = this.frame;
     if (out.k !== 'block' && (f.values.size > 0 || f.records.size > 0 || f.trigger)) out = this.substitute(out);
     this.bind(out);
@@ -186,6 +187,16 @@ export class ProceduralResolver {
     const r = this.frame.returning;
     if (!r || s.k !== 'query' || !returnsRows(s.query)) return s;
     return { k: 'create_view', name: r.name, columns: r.columns, query: this.recordFields(s.query), tableFunction: true, start: s.start, end: s.end };
+  }
+
+  /**
+   * `INSERT INTO t VALUES rec` / `VALUES coll(i)`: every column of the query that filled the record
+   * (`SELECT * INTO rec`, `FETCH c INTO rec`, `BULK COLLECT INTO coll`); nothing when it is not known.
+   */
+  private recordRow(e: A.Expr): A.Query | undefined {
+    const name = e.k === 'col' || (e.k === 'func' && !e.over) ? e.name.parts : undefined;
+    const rec = name?.length === 1 ? this.frame.records.get(name[0]!.text.toLowerCase()) : undefined;
+    return rec && selectAll([{ k: 'derived', query: rec, alias: name![0], start: e.start, end: e.end }], e, e.start, e.end);
   }
 
   /** `PIPE ROW (l_row)` / `RETURN NEXT l_row` of a record whose fields were assigned: a row of those fields. */

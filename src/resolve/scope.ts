@@ -214,6 +214,8 @@ const NILADIC = new Set([
   'SYSTEM_USER', 'USER', 'CURRENT_ROLE', 'CURRENT_SCHEMA', 'CURRENT_CATALOG', 'SYSDATE', 'SYSTIMESTAMP', 'GETDATE',
   'ROWNUM', 'LEVEL', 'ROWID', 'NULL', 'CURRENT_DATETIME', 'UTC_TIMESTAMP', 'UTC_DATE', 'DEFAULT',
   'CONNECT_BY_ISLEAF', 'CONNECT_BY_ISCYCLE', 'ORA_ROWSCN',
+  // Hive, Spark: which grouping set a row of GROUP BY .. GROUPING SETS / CUBE / ROLLUP belongs to.
+  'GROUPING__ID',
 ]);
 
 /** NILADIC in upper and lower case: most names are written in one case, found without a copy. */

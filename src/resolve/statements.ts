@@ -375,13 +375,12 @@ export class StatementResolver {
     const b = ctx.b;
     const rows = { obj: target, col: b.relationRows(target) };
     const written = new Set<LineageObject>([target]);
-    for (const a of sets) {
+    for (const a of sets.flatMap(pairwise)) {
       const cols: ColumnRef[] = a.columns
         .filter((q) => !q.parts[0]!.text.startsWith('@'))
         .flatMap((q) => {
-          const parts = q.parts;
-          const src = parts.length > 1 ? scope.source(ctx, parts.slice(0, -1)) : targetSource;
-          return this.writtenColumn(src, target, parts[parts.length - 1]!.text, q);
+          const { src, column } = setTarget(ctx, scope, q.parts, targetSource);
+          return this.writtenColumn(src, target, column.text, q);
         });
       if (cols.length === 0) continue;
       for (const c of cols) written.add(c.obj);
@@ -726,6 +725,29 @@ export class StatementResolver {
  * unknown width; after the last such `*`, counted from the end (the list and the outputs end
  * together); between two of them, nowhere (-1).
  */
+/**
+ * The source and column a SET target names: `t.col` / `s.t.col`; `t.addr.city` and `addr.city`
+ * (no source named `addr`) write the struct column `addr`, as reads resolve them.
+ */
+function setTarget(ctx: Context, scope: Scope, parts: A.Ident[], targetSource: Source | undefined): { src: Source | undefined; column: A.Ident } {
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const src = scope.source(ctx, parts, n);
+    if (src) return { src, column: parts[n]! };
+  }
+  return { src: targetSource, column: parts[0]! };
+}
+
+/**
+ * `SET (a, b) = (x, y)` / `= ROW(x, y)`: each column gets the value at its position, like
+ * `SET a = x, b = y`. Other multi-column values (a subquery, a function's result) stay whole.
+ */
+function pairwise(a: A.Assignment): A.Assignment[] {
+  const v = a.value;
+  const items = v.k === 'op' && v.op === 'ROW' ? v.args : v.k === 'func' && !v.over && v.name.parts.length === 1 && v.name.parts[0]!.text.toUpperCase() === 'ROW' ? v.args : undefined;
+  if (a.columns.length < 2 || items?.length !== a.columns.length) return [a];
+  return a.columns.map((c, i) => ({ ...a, columns: [c], value: items[i]! }));
+}
+
 function positionIn(rs: ResultSet, i: number, n: number): number {
   if (rs.starAt === undefined || i < rs.starAt) return i;
   if (i < rs.starEnd!) return -1;
