@@ -25,12 +25,24 @@ interface Reach {
 }
 
 export class Shaper {
-  /** Objects of the current batch and every visible object so far. */
-  private readonly objects = new Map<number, LineageObject>();
+  /**
+   * Every visible object of earlier batches, and the objects of the current batch (ids from
+   * `batchStart` on; see `object`). Two maps, not one that hidden objects are deleted from again:
+   * that one's table filled with deleted entries and was made anew every few dozen statements,
+   * at the size of all the visible objects (5 MB of old-generation tables over the bench, now 1).
+   */
+  private readonly visible = new Map<number, LineageObject>();
+  private readonly batch = new Map<number, LineageObject>();
   private readonly kept: LineageObject[] = [];
   private readonly edges: LineageEdge[] = [];
-  /** Emitted edges by target column, then by source column (each with its own effect and process). */
-  private readonly emitted = new Map<number, Map<number, LineageEdge[]>>();
+  /**
+   * Emitted edges by target column (each with its own source, effect and process), in the order
+   * made. A target has one or two (10,800 of the bench's 13,900 have one): the list is searched,
+   * and only a long one gets an index by source column (`bySource`); a map per target was a
+   * sixth of the shaper's allocation.
+   */
+  private readonly emitted = new Map<number, LineageEdge[]>();
+  private readonly bySource = new Map<number, Map<number, LineageEdge[]>>();
   private readonly keep: Set<RelationType>;
   /** Processes of the batch that write several tables: their table flows by source, target and effect. */
   private readonly flows = new Map<number, Map<string, TableFlow>>();
@@ -45,8 +57,12 @@ export class Shaper {
     this.keep = new Set(opts.relationTypes);
   }
 
+  private object(id: number): LineageObject | undefined {
+    return id >= this.batchStart ? this.batch.get(id) : this.visible.get(id);
+  }
+
   private hidden(id: number): boolean {
-    const o = this.objects.get(id);
+    const o = this.object(id);
     if (!o) return true;
     if (o.type === 'function') return !this.opts.showFunction;
     return o.intermediate && !this.opts.showIntermediate;
@@ -60,9 +76,11 @@ export class Shaper {
     this.batchStart = firstId;
     // Emitted edges are keyed by their process, and a process's edges all come in its own batch.
     this.emitted.clear();
+    this.bySource.clear();
     this.flows.clear();
+    this.batch.clear();
     for (const o of objects) {
-      this.objects.set(o.id, o);
+      this.batch.set(o.id, o);
       if (o.type === 'process' && o.writes !== undefined && o.writes.length > 1) this.flows.set(o.id, new Map());
     }
     // Only a hidden column's incoming edges are ever followed (`reach` starts from hidden sources):
@@ -87,30 +105,27 @@ export class Shaper {
       if (visibleTarget[i] === 0) continue;
       const e = raw[i]!;
       if (e.type === 'join') {
-        if (!this.hidden(e.source.objectId)) this.emit(e, this.byTarget(e), e.source, undefined, 'join', e.function);
+        if (!this.hidden(e.source.objectId)) this.emit(e, e.source, undefined, 'join', e.function);
         continue;
       }
       if (!this.hidden(e.source.objectId)) {
-        this.emit(e, this.byTarget(e), e.source, undefined, e.type, e.function);
+        this.emit(e, e.source, undefined, e.type, e.function);
         continue;
       }
-      // Most of these links repeat one already made (140,000 asked for 21,000 made on the bench):
-      // the target's index is found once for all of them.
-      const byTarget = this.byTarget(e);
       for (const r of reach(e.source)) {
         // The folded link belongs to the clause of its last hop (a WHERE through a subquery is `where`).
-        this.emit(e, byTarget, r.source, e.source.clauseType, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function, e.transform ?? r.transform);
+        this.emit(e, r.source, e.source.clauseType, r.direct && e.type === 'fdd' ? 'fdd' : 'fdr', e.function ?? r.function, e.transform ?? r.transform);
       }
     }
     // Hidden objects are done with: only their ids matter (for numbering the shaped edges).
     for (const o of objects) {
       if (!this.hidden(o.id)) {
         this.kept.push(o);
+        this.visible.set(o.id, o);
         continue;
       }
       this.hiddenMaxId = Math.max(this.hiddenMaxId, o.id);
       for (const c of o.columns) this.hiddenMaxId = Math.max(this.hiddenMaxId, c.id);
-      this.objects.delete(o.id);
     }
   }
 
@@ -122,7 +137,6 @@ export class Shaper {
    */
   private reacher(incoming: Map<number, LineageEdge[]>): (from: Endpoint) => Reach[] {
     const memo = new Map<number, Reach[]>();
-    const onStack = new Set<number>();
     interface Frame {
       columnId: number;
       edges: LineageEdge[];
@@ -132,8 +146,10 @@ export class Shaper {
       seen: Map<number, Reach> | undefined;
     }
     const frame = (from: Endpoint): Frame => {
-      onStack.add(from.columnId);
-      return { columnId: from.columnId, edges: incoming.get(from.columnId) ?? NO_EDGES, next: 0, out: [], seen: undefined };
+      // Marked in `memo` while on the stack (a cycle back to it contributes nothing).
+      memo.set(from.columnId, ON_STACK);
+      // `out` is made at its first reach, of exactly that size (most hidden columns reach one or two sources).
+      return { columnId: from.columnId, edges: incoming.get(from.columnId) ?? NO_EDGES, next: 0, out: NO_REACH, seen: undefined };
     };
     // A reach is made only when new (130,000 asked for on the bench, most of them repeats).
     const add = (f: Frame, source: Endpoint, direct: boolean, fn: string | undefined, transform: LineageEdge['transform']) => {
@@ -147,7 +163,8 @@ export class Shaper {
       if (!prev) {
         const r: Reach = { source, direct, function: fn, transform };
         f.seen?.set(k, r);
-        f.out.push(r);
+        if (f.out === NO_REACH) f.out = [r];
+        else f.out.push(r);
       } else if (direct && !prev.direct) {
         prev.direct = true;
       }
@@ -164,7 +181,6 @@ export class Shaper {
         const f = stack[stack.length - 1]!;
         if (f.next >= f.edges.length) {
           stack.pop();
-          onStack.delete(f.columnId);
           memo.set(f.columnId, f.out);
           continue;
         }
@@ -174,14 +190,13 @@ export class Shaper {
           f.next++;
           continue;
         }
+        // Known (or ON_STACK, which adds nothing: a cycle).
         const below = memo.get(e.source.columnId);
         if (below) {
           for (const r of below) add(f, r.source, r.direct && e.type === 'fdd', r.function ?? e.function, e.transform ?? r.transform);
           f.next++;
         } else if (e.source.objectId < this.batchStart) {
           this.crossed++;
-          f.next++;
-        } else if (onStack.has(e.source.columnId)) {
           f.next++;
         } else {
           // Visit the hidden source first; this edge is taken again once its reach is known.
@@ -192,26 +207,22 @@ export class Shaper {
     };
   }
 
-  /** The edges emitted into `e`'s target column, by source column. */
-  private byTarget(e: LineageEdge): Map<number, LineageEdge[]> {
-    let byTarget = this.emitted.get(e.target.columnId);
-    if (!byTarget) this.emitted.set(e.target.columnId, (byTarget = new Map()));
-    return byTarget;
-  }
-
   /**
    * The link from `from` (in the clause `clause` when given, else in its own) into `e`'s target,
-   * unless one is already made (`byTarget`: see `byTarget`); the source endpoint with the clause
-   * is made only for a new edge.
+   * unless one is already made (most links asked for repeat one: 140,000 asked for 21,000 made on
+   * the bench); the source endpoint with the clause is made only for a new edge.
    */
-  private emit(e: LineageEdge, byTarget: Map<number, LineageEdge[]>, from: Endpoint, clause: ClauseType | undefined, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']): void {
+  private emit(e: LineageEdge, from: Endpoint, clause: ClauseType | undefined, type: RelationType, fn: string | undefined, transform?: LineageEdge['transform']): void {
     if (this.flows.size > 0 && e.processId !== undefined) this.flow(e, from, type);
     if (!this.keep.has(type)) return;
+    const targetId = e.target.columnId;
+    const into = this.emitted.get(targetId);
     // The few edges from one source column into this target differ by effect or process (no key string per edge).
-    const fromSource = byTarget.get(from.columnId);
-    if (fromSource) {
-      for (const prev of fromSource) {
-        if (prev.effectType !== e.effectType || prev.processId !== e.processId) continue;
+    const index = into !== undefined && into.length >= LONG ? this.sourceIndex(targetId, into) : undefined;
+    const candidates = index ? index.get(from.columnId) : into;
+    if (candidates) {
+      for (const prev of candidates) {
+        if (prev.source.columnId !== from.columnId || prev.effectType !== e.effectType || prev.processId !== e.processId) continue;
         if (prev.type === 'fdr' && type === 'fdd' && this.keep.has('fdd')) prev.type = 'fdd';
         return;
       }
@@ -224,16 +235,37 @@ export class Shaper {
     const t = transform ?? e.transform;
     if (t) edge.transform = t;
     if (e.join) edge.join = e.join;
-    if (fromSource) fromSource.push(edge);
-    else byTarget.set(source.columnId, [edge]);
+    // `[edge]`, not `[]` then push: most targets get one edge (push reserves 17 slots).
+    if (into) into.push(edge);
+    else this.emitted.set(targetId, [edge]);
+    if (index) {
+      const same = index.get(source.columnId);
+      if (same) same.push(edge);
+      else index.set(source.columnId, [edge]);
+    }
     this.edges.push(edge);
+  }
+
+  /** The edges emitted into a target column by source column, made once its list is long. */
+  private sourceIndex(targetId: number, into: LineageEdge[]): Map<number, LineageEdge[]> {
+    let index = this.bySource.get(targetId);
+    if (!index) {
+      index = new Map();
+      for (const edge of into) {
+        const same = index.get(edge.source.columnId);
+        if (same) same.push(edge);
+        else index.set(edge.source.columnId, [edge]);
+      }
+      this.bySource.set(targetId, index);
+    }
+    return index;
   }
 
   /** Table to table, for a process that writes several tables: its table-level pairs come from these, not from reads × writes. */
   private flow(e: LineageEdge, source: Endpoint, type: RelationType): void {
     const flows = this.flows.get(e.processId!);
-    const from = this.objects.get(source.objectId);
-    const to = this.objects.get(e.target.objectId);
+    const from = this.object(source.objectId);
+    const to = this.object(e.target.objectId);
     if (!flows || (type !== 'fdd' && type !== 'fdr') || !from || !to || !isDataset(from) || !isDataset(to)) return;
     const key = `${from.id}:${to.id}:${e.effectType}`;
     const known = flows.get(key);
@@ -243,7 +275,7 @@ export class Shaper {
     }
     const f: TableFlow = { source: from.id, target: to.id, type, effectType: e.effectType };
     flows.set(key, f);
-    ((this.objects.get(e.processId!)!).tableFlows ??= []).push(f);
+    ((this.object(e.processId!)!).tableFlows ??= []).push(f);
   }
 
   /** The shaped graph: visible objects, and the kept edges numbered after every object and column id. */
@@ -261,5 +293,12 @@ export class Shaper {
 }
 
 const NO_EDGES: LineageEdge[] = [];
+/** The reach of a column not reaching any visible source yet (never added to: see `add`). */
+const NO_REACH: Reach[] = [];
+/** `memo`'s mark of a column on the reacher's stack. */
+const ON_STACK: Reach[] = [];
+
+/** Edges into one target past which they get an index by source column (see `emitted`). */
+const LONG = 16;
 
 const isDataset = (o: LineageObject) => o.type === 'table' || o.type === 'view';
