@@ -81,9 +81,12 @@ export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, 
   ctx.read(obj);
   if (entry?.structs) ctx.tableStructs.set(obj.id, entry.structs);
   else if (ctx.tableStructs.size > 0) ctx.tableStructs.delete(obj.id);
-  const parts = q.parts.map((p) => identKey(ctx.key, p));
-  const own = [parts[parts.length - 1]!];
-  for (let i = parts.length - 2; i >= 0; i--) own.push(parts.slice(i).join('.'));
+  // The name, then its qualified forms (`t`, `s.t`, `db.s.t`), each the previous one's qualifier
+  // added: no array of the keys of the parts, which the arrays `map` made there came in several
+  // kinds of, each new kind deoptimizing this function.
+  const parts = q.parts;
+  const own = [identKey(ctx.key, parts[parts.length - 1]!)];
+  for (let i = parts.length - 2; i >= 0; i--) own.push(`${identKey(ctx.key, parts[i]!)}.${own[own.length - 1]!}`);
   if (alias) return { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: columnsOf(ctx, entry) };
   return { names: own, obj, known: columnsOf(ctx, entry) };
 }
