@@ -74,6 +74,7 @@ export const BASE_SEMANTICS: Semantics = {
   splRoutines: false,
   fromFirstSubqueries: false,
   tableQueries: false,
+  metadataColumns: NONE,
 };
 
 function d(
@@ -130,6 +131,8 @@ const PSM: Preset = { sem: { procedural: 'psm' } };
 /** `raw:a.b[0]`: a path into a semi-structured column, its `:` no bind-variable mark. */
 const COLON_PATHS: Preset = { caps: { pathColons: true }, sem: { variantPaths: true } };
 const LATERAL: Preset = { sem: { lateralColumnAlias: true } };
+/** Spark file sources and Delta tables: the hidden `_metadata` struct (file_path, file_name, file_modification_time, ..). */
+const FILE_METADATA: Preset = { sem: { metadataColumns: new Set(['_metadata']) } };
 const MYSQL: Preset = and(PSM, {
   caps: {
     clientDelimiter: true,
@@ -165,8 +168,8 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvmysql', 'MySQL', ['mysql', 'mariadb'], 'insensitive', MYSQL),
   d('dbvhive', 'Apache Hive', ['hive'], 'insensitive', and(HIVE, FROM_FIRST_SUBQUERIES)),
   // `v:a.b` (Spark 4's semi-structured extraction `expr : path`, over VARIANT; Databricks' also over JSON strings).
-  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS)),
-  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, { sem: { streamKeyword: true, liveSchema: true, fileTables: true } })),
+  d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, FILE_METADATA)),
+  d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, FILE_METADATA, { sem: { streamKeyword: true, liveSchema: true, fileTables: true } })),
   d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {

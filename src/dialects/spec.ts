@@ -268,6 +268,12 @@ export interface Semantics {
   fromFirstSubqueries: boolean;
   /** `TABLE t` is a query of every row and column of t (`SELECT * FROM t`): PostgreSQL, MySQL 8 (`CREATE TABLE x AS TABLE t`, `INSERT INTO x TABLE t`, a UNION branch). */
   tableQueries: boolean;
+  /**
+   * Columns every table has without declaring them, left out of its `*` (Databricks / Spark
+   * `_metadata`: the file-metadata struct of a file-based or Delta table, `_metadata.file_path`).
+   * Lower-case names; a table whose columns are known (DDL, --schema) has them too.
+   */
+  metadataColumns: ReadonlySet<string>;
 }
 
 export interface DialectSpec {

@@ -18,6 +18,8 @@ export interface Source {
   tableNames?: string[];
   /** Known column keys of a table (from DDL or --schema); undefined when unknown. */
   known?: Map<string, string>;
+  /** Keys of the columns a table with `known` columns has besides them (`Semantics.metadataColumns`). */
+  metadata?: ReadonlySet<string>;
   /** The filtering side of a semi / anti join: its columns decide which rows, a `*` leaves them out. */
   filterOnly?: boolean;
   /**
@@ -126,7 +128,7 @@ function hasColumn(src: Source, key: string): boolean | undefined {
     if (outputByKey(src.rs, key)) return true;
     return src.rs.stars.length > 0 && !src.rs.hidden?.has(key) ? undefined : false;
   }
-  if (src.known) return src.known.has(key) ? true : false;
+  if (src.known) return src.known.has(key) || src.metadata?.has(key) === true;
   return undefined;
 }
 
@@ -281,7 +283,7 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     const qualifier = parts.length - 1;
     const src = scope.source(ctx, parts, qualifier);
     if (src) {
-      if (src.known && !src.rs && !src.known.has(ctx.key(name, colPart.quoted)) && !NILADIC.has(name.toUpperCase())) {
+      if (src.known && !src.rs && hasColumn(src, ctx.key(name, colPart.quoted)) === false && !NILADIC.has(name.toUpperCase())) {
         ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
       }
       return columnOf(ctx, src, name, ref.start, ref.end);

@@ -87,8 +87,11 @@ export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, 
   const parts = q.parts;
   const own = [identKey(ctx.key, parts[parts.length - 1]!)];
   for (let i = parts.length - 2; i >= 0; i--) own.push(`${identKey(ctx.key, parts[i]!)}.${own[own.length - 1]!}`);
-  if (alias) return { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: columnsOf(ctx, entry) };
-  return { names: own, obj, known: columnsOf(ctx, entry) };
+  const src: Source = alias ? { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: columnsOf(ctx, entry) } : { names: own, obj, known: columnsOf(ctx, entry) };
+  // Declared columns leave out the ones every table has (Databricks `_metadata`).
+  const metadata = ctx.dialect.semantics.metadataColumns;
+  if (src.known && metadata.size > 0) src.metadata = new Set([...metadata].map((n) => ctx.key(n, false)));
+  return src;
 }
 
 /** The struct columns of declared columns (`name type`), by match key: a catalog entry's `structs`. */

@@ -1,0 +1,33 @@
+/**
+ * Production SQL swept in session 11 (third sweep): Databricks file metadata, Oracle database
+ * links, ClickHouse mutations of one partition, PL/SQL `UPDATE .. SET ROW = rec`. Pairs are
+ * `source -> target` per relation type.
+ */
+import { ok } from '../helpers/accuracy.js';
+
+describe('Databricks / Spark _metadata: the hidden file-metadata struct of every table', () => {
+  test('a declared Delta table has _metadata though its DDL lists other columns; `*` leaves it out; a join picks the table that has it', () => {
+    const sql = `CREATE TABLE bronze.events (event_id BIGINT, user_id BIGINT, payload STRING) USING DELTA;
+INSERT INTO silver.event_files SELECT event_id, _metadata.file_path AS src_file, _metadata.file_modification_time AS src_mtime FROM bronze.events;
+INSERT INTO silver.user_events SELECT e.event_id, u.region, _metadata.file_name AS src_name FROM bronze.events e JOIN bronze.users u ON u.id = e.user_id;
+INSERT INTO silver.events_copy SELECT e.*, e._metadata.file_path AS src_file FROM bronze.events AS e;
+COPY INTO bronze.raw_orders FROM (SELECT order_id, _metadata.file_path AS source_file FROM 's3://landing/orders/') FILEFORMAT = PARQUET;`;
+    const expected = [
+      'bronze.events._metadata -> silver.event_files.src_file',
+      'bronze.events._metadata -> silver.event_files.src_mtime',
+      'bronze.events._metadata -> silver.events_copy.src_file',
+      'bronze.events._metadata -> silver.user_events.src_name',
+      'bronze.events.event_id -> silver.event_files.event_id',
+      'bronze.events.event_id -> silver.events_copy.event_id',
+      'bronze.events.event_id -> silver.user_events.event_id',
+      'bronze.events.payload -> silver.events_copy.payload',
+      'bronze.events.user_id -> silver.events_copy.user_id',
+      'bronze.users.region -> silver.user_events.region',
+      's3://landing/orders/._metadata -> bronze.raw_orders.source_file',
+      's3://landing/orders/.order_id -> bronze.raw_orders.order_id',
+    ];
+    expect(ok(sql, 'dbvdatabricks').pairs).toEqual(expected);
+    const spark = ok(sql.split('\n').slice(0, 4).join('\n'), 'dbvsparksql');
+    expect(spark.pairs).toEqual(expected.filter((p) => !p.startsWith('s3:')));
+  });
+});
