@@ -107,9 +107,11 @@ export function defineExpressionRules(this: SqlParser): void {
         $.CONSUME(T.Operator);
         // Delta `t@v3` / `t@20240101000000000` (a version of the table, Databricks) too.
         link = $.OR([{ ALT: () => $.SUBRULE2($.ident).text }, { ALT: () => $.CONSUME(T.NumberLit).image }]);
+        // `@remote.example.com`: a link's name may have dots.
         $.MANY1(() => {
           $.CONSUME2(T.Dot);
-          $.SUBRULE3($.ident);
+          const domain = $.SUBRULE3($.ident);
+          $.ACTION(() => (link = `${link}.${domain.text}`));
         });
       },
     });

@@ -75,6 +75,7 @@ export const BASE_SEMANTICS: Semantics = {
   fromFirstSubqueries: false,
   tableQueries: false,
   metadataColumns: NONE,
+  databaseLinks: false,
 };
 
 function d(
@@ -124,7 +125,7 @@ const ORACLE: Preset = {
     sqlPlusCommands: true,
     substitutionVariables: true,
   },
-  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, recordRows: true, groupByPositions: false },
+  sem: { procedural: 'plsql', selectIntoVariables: 'always', colonVariables: false, sequencePseudoColumns: true, recordRows: true, groupByPositions: false, databaseLinks: true },
 };
 /** SQL/PSM-style procedural code (BEGIN...END, IF...END IF, DECLARE, CALL, routine bodies). */
 const PSM: Preset = { sem: { procedural: 'psm' } };

@@ -274,6 +274,13 @@ export interface Semantics {
    * Lower-case names; a table whose columns are known (DDL, --schema) has them too.
    */
   metadataColumns: ReadonlySet<string>;
+  /**
+   * `t@link`, `s.t@link.example.com` name a table of another database, reached through a
+   * database link (Oracle): the link is part of the table's name (`t@link`), so a remote table is
+   * never the local one of that name. Elsewhere `@..` after a name is dropped (Databricks `t@v3`,
+   * a version of the same table).
+   */
+  databaseLinks: boolean;
 }
 
 export interface DialectSpec {

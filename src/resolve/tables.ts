@@ -20,6 +20,11 @@ export function qualify(ctx: Context, q: QName): TableName {
     return { name: t.name, nameQuoted: true };
   }
   if (t.name.startsWith('#') || t.name.startsWith('@')) return t;
+  // A table of the database a link reaches: the session's defaults are this database's, not that one's.
+  if (q.dblink !== undefined && ctx.dialect.semantics.databaseLinks) {
+    t.name = `${t.name}@${q.dblink}`;
+    return t;
+  }
   if (!t.schema && ctx.schema) {
     t.schema = ctx.schema;
     if (ctx.searchPath !== undefined && !ctx.catalog.get(t)) {
