@@ -120,8 +120,13 @@ export function defineExpressionRules(this: SqlParser): void {
 
   // Cached DSL closures and alternatives (Chevrotain re-uses them; no allocation per call).
   const manyBinary = {
-    // `x overlaps` without AS is an alias; `OVERLAPS (..)` the predicate.
-    GATE: () => $.LA(1).tokenType !== K.OVERLAPS || $.LA(2).tokenType === T.LParen,
+    // `x overlaps` without AS is an alias; `OVERLAPS (..)` the predicate. `IN PARTITION p` ends the
+    // value of a ClickHouse mutation (`ALTER TABLE t UPDATE a = x IN PARTITION p WHERE ..`): no IN list.
+    GATE: () => {
+      const t = $.LA(1).tokenType;
+      if (t === K.OVERLAPS) return $.LA(2).tokenType === T.LParen;
+      return t !== K.IN || $.LA(2).tokenType !== K.PARTITION;
+    },
     DEF: () => {
       this.pushStep($.SUBRULE($.binaryStep));
     },

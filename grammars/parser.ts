@@ -363,21 +363,12 @@ export class SqlParser extends EmbeddedActionsParser {
     return true;
   }
 
-  /**
-   * A ClickHouse mutation after `ALTER TABLE t`: `[ON CLUSTER c] UPDATE ..` or `DELETE [IN PARTITION p] WHERE ..`?
-   * Not an UPDATE with `IN PARTITION` after its values (an expression would read that IN as its
-   * operator): that one stays a skipped ALTER, as before.
-   */
+  /** A ClickHouse mutation after `ALTER TABLE t`: `[ON CLUSTER c] UPDATE ..` or `DELETE [IN PARTITION p] WHERE ..`? */
   mutationAhead(): boolean {
     const i = this.LA(1).tokenType === K.ON && /^CLUSTER$/i.test(this.LA(2).image) ? 4 : 1;
     const t = this.LA(i).tokenType;
     if (t === K.DELETE) return this.LA(i + 1).tokenType === K.WHERE || this.LA(i + 1).tokenType === K.IN;
-    if (t !== K.UPDATE) return false;
-    for (let n = i + 1; ; n++) {
-      const x = this.LA(n).tokenType;
-      if (x === EOF || x === T.Semicolon) return true;
-      if (x === K.IN && this.LA(n + 1).tokenType === K.PARTITION) return false;
-    }
+    return t === K.UPDATE;
   }
 
   /** Exasol `IMPORT INTO t ..` or `EXPORT (query) | t INTO ..` next? */

@@ -1561,6 +1561,8 @@ export function defineStatementRules(this: SqlParser): void {
                     $.option(61, () => {
                       $.consume(63, K.IN);
                       $.consume(63, K.PARTITION);
+                      // `IN PARTITION ID '2024-01'`: the partition by its id.
+                      $.option(62, { GATE: () => /^ID$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.StringLit), DEF: () => $.consume(65, T.Identifier) });
                       $.SUBRULE($.expr);
                     });
                     $.consume(64, K.WHERE);

@@ -173,7 +173,7 @@ GROUPING SETS ((region, product), (region), ());`;
 });
 
 describe('ClickHouse mutations ALTER TABLE t UPDATE .. / DELETE WHERE ..', () => {
-  test('[ON CLUSTER c] UPDATE a = x, .. WHERE cond is an UPDATE of the table, DELETE [IN PARTITION p] WHERE a DELETE (were skipped, no lineage); UPDATE .. IN PARTITION stays skipped', () => {
+  test('[ON CLUSTER c] UPDATE a = x, .. WHERE cond is an UPDATE of the table, DELETE [IN PARTITION p] WHERE a DELETE (were skipped, no lineage); UPDATE .. IN PARTITION p WHERE too (sweep-11c)', () => {
     const a = ok(`ALTER TABLE analytics.users ON CLUSTER main UPDATE email = lower(email), country = dictGet('geo.ip_dict', 'country', toUInt64(last_ip)) WHERE country = '';
 ALTER TABLE analytics.sessions UPDATE duration = ended_at - started_at WHERE duration = 0;
 ALTER TABLE analytics.events DELETE IN PARTITION 202301 WHERE event_date < today() - 365;
@@ -188,6 +188,7 @@ ALTER TABLE analytics.sessions UPDATE duration = 0 IN PARTITION 202405 WHERE dur
       'analytics.users <- analytics.users',
       'analytics.sessions <- analytics.sessions',
       'analytics.events <- ',
+      'analytics.sessions <- ',
     ]);
   });
 });

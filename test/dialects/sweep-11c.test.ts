@@ -53,3 +53,19 @@ WHEN MATCHED THEN UPDATE SET t.name = s.name;`, 'dbvoracle');
     ]);
   });
 });
+
+describe('ClickHouse mutations of one partition: ALTER TABLE t UPDATE .. IN PARTITION p WHERE ..', () => {
+  test('the values end at IN PARTITION (the statement was skipped); `x IN (..)` in a value is still a predicate', () => {
+    const a = ok(`ALTER TABLE analytics.events ON CLUSTER prod UPDATE net_amount = amount - discount IN PARTITION '2024-01' WHERE event_id IN (SELECT id FROM analytics.closed);
+ALTER TABLE analytics.events UPDATE region = dictGet('regions', 'name', region_id) IN PARTITION ID '202401' WHERE region = '';
+ALTER TABLE analytics.events UPDATE is_closed = event_id IN (SELECT id FROM analytics.closed) WHERE 1;
+ALTER TABLE analytics.events DELETE IN PARTITION 202401 WHERE ts < now() - INTERVAL 90 DAY;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'analytics.closed.id -> analytics.events.is_closed',
+      'analytics.events.amount -> analytics.events.net_amount',
+      'analytics.events.discount -> analytics.events.net_amount',
+      'analytics.events.event_id -> analytics.events.is_closed',
+      'analytics.events.region_id -> analytics.events.region',
+    ]);
+  });
+});
