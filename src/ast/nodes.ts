@@ -415,6 +415,8 @@ export interface UpdateStmt extends Node {
   /** The table being updated: a table name or an alias of a FROM item (T-SQL `UPDATE alias ... FROM`). */
   target: TableRef;
   sets: Assignment[];
+  /** PL/SQL `SET ROW = rec`: the query that filled the record, whose columns replace the whole row (once known). */
+  row?: Query;
   from: TableRef[];
   where?: Expr;
   /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */

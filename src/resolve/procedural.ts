@@ -73,6 +73,15 @@ export class ProceduralResolver {
     }
     let out = keywordForms(s, ctx.text, ctx.dialect.semantics);
     if (out.k === 'insert' && out.record) out = { ...out, source: this.recordRow(out.record), record: undefined };
+    else if (out.k === 'update' && ctx.dialect.semantics.recordRows) {
+      // `UPDATE t SET ROW = rec`: the record is the whole row.
+      const set = out.sets.length === 1 ? out.sets[0]! : undefined;
+      const col = set?.columns.length === 1 && set.columns[0]!.parts.length === 1 ? set.columns[0]!.parts[0]! : undefined;
+      if (col && !col.quoted && col.text.toUpperCase() === 'ROW') {
+        const row = this.recordRow(set!.value);
+        if (row) out = { ...out, sets: [], row };
+      }
+    }
     const f = this.frame;
     if (out.k !== 'block' && (f.values.size > 0 || f.records.size > 0 || f.trigger)) out = this.substitute(out);
     this.bind(out);
@@ -190,7 +199,7 @@ export class ProceduralResolver {
   }
 
   /**
-   * `INSERT INTO t VALUES rec` / `VALUES coll(i)`: every column of the query that filled the record
+   * `INSERT INTO t VALUES rec` / `VALUES coll(i)`, `UPDATE t SET ROW = rec`: every column of the query that filled the record
    * (`SELECT * INTO rec`, `FETCH c INTO rec`, `BULK COLLECT INTO coll`); nothing when it is not known.
    */
   private recordRow(e: A.Expr): A.Query | undefined {

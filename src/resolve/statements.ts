@@ -423,6 +423,7 @@ export class StatementResolver {
     let written: LineageObject[] = [];
     const targets = this.modify(s.target, s.from, s.with, parent, (scope, target, src) => {
       written = this.assign(s.sets, scope, target, 'update', src);
+      if (s.row) this.wholeRow(s.row, target, src?.rs ? undefined : src?.known);
       this.qa.condition(s.where, scope, { obj: target, col: this.ctx.b.relationRows(target) }, 'where');
       returning?.(scope, target);
     });
@@ -430,6 +431,13 @@ export class StatementResolver {
     const all = [...new Set([...targets, ...written])];
     for (const other of all.slice(1)) this.sameRows(all[0]!, other);
     return all;
+  }
+
+  /** PL/SQL `UPDATE t SET ROW = rec`: each column of the record's query sets the target's column of its name (or position, when t's columns are known). */
+  private wholeRow(row: A.Query, target: LineageObject, known: Map<string, string> | undefined): void {
+    const b = this.ctx.b;
+    const rs = this.qa.query(row, undefined, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, intermediate: true });
+    this.flow(rs, target, known ? [...known.values()] : rs.cols.map((c) => c.name), 'update');
   }
 
   /** The conditions that decide the rows of `from` (joins, WHERE) decide those of `to` too. */

@@ -69,3 +69,37 @@ ALTER TABLE analytics.events DELETE IN PARTITION 202401 WHERE ts < now() - INTER
     ]);
   });
 });
+
+describe('PL/SQL UPDATE t SET ROW = rec: the record is the whole row', () => {
+  test('a SELECT * INTO record and a cursor loop record replace every column (nothing was traced)', () => {
+    const a = ok(`CREATE OR REPLACE PACKAGE BODY hr.pkg_sync AS
+  PROCEDURE refresh_employee(p_id IN NUMBER) IS
+    l_rec hr.employees%ROWTYPE;
+  BEGIN
+    SELECT * INTO l_rec FROM hr.employees_stage WHERE employee_id = p_id;
+    l_rec.updated_at := SYSDATE;
+    UPDATE hr.employees SET ROW = l_rec WHERE employee_id = l_rec.employee_id;
+  END refresh_employee;
+
+  PROCEDURE apply_changes IS
+    CURSOR c_chg IS SELECT c.order_id, c.cust_id, c.amount * c.fx_rate AS amount FROM sales.order_changes c WHERE c.applied = 'N';
+  BEGIN
+    FOR r IN c_chg LOOP
+      UPDATE sales.orders o SET ROW = r WHERE o.order_id = r.order_id;
+    END LOOP;
+  END apply_changes;
+END pkg_sync;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'hr.employees_stage.* -> hr.employees.*',
+      'sales.order_changes.amount -> RS-1.amount',
+      'sales.order_changes.amount -> sales.orders.amount',
+      'sales.order_changes.cust_id -> RS-1.cust_id',
+      'sales.order_changes.cust_id -> sales.orders.cust_id',
+      'sales.order_changes.fx_rate -> RS-1.amount',
+      'sales.order_changes.fx_rate -> sales.orders.amount',
+      'sales.order_changes.order_id -> RS-1.order_id',
+      'sales.order_changes.order_id -> sales.orders.order_id',
+    ]);
+  });
+});
