@@ -22,7 +22,8 @@ export function qualify(ctx: Context, q: QName): TableName {
   if (t.name.startsWith('#') || t.name.startsWith('@')) return t;
   // A table of the database a link reaches: the session's defaults are this database's, not that one's.
   if (q.dblink !== undefined && ctx.dialect.semantics.databaseLinks) {
-    t.name = `${t.name}@${q.dblink}`;
+    // A link's name is never quoted: folded when the table's is quoted, so `"SALES"@dw` is `SALES@DW`.
+    t.name = `${t.name}@${t.nameQuoted ? ctx.key(q.dblink, false) : q.dblink}`;
     return t;
   }
   if (!t.schema && ctx.schema) {

@@ -33,13 +33,14 @@ COPY INTO bronze.raw_orders FROM (SELECT order_id, _metadata.file_path AS source
 });
 
 describe('Oracle database links: t@link is the table of another database', () => {
-  test('a remote table read and written through @link is never the local table of that name (the link was dropped)', () => {
+  test('a remote table read and written through @link is never the local table of that name (the link was dropped); the link of a quoted name folds like that of an unquoted one', () => {
     const a = ok(`CREATE TABLE sales (sale_id NUMBER, amount NUMBER, region_id NUMBER);
 INSERT INTO dw.sales_copy (sale_id, amount, region)
 SELECT s.sale_id, s.amount, r.region_name
   FROM sales@dw_link s
   JOIN ref.regions@dw_link.corp.example.com r ON r.region_id = s.region_id;
 INSERT INTO sales@hq_link (sale_id, amount) SELECT sale_id, amount FROM sales WHERE amount > 0;
+INSERT INTO dw.sales_refunds (sale_id) SELECT r.sale_id FROM "SALES"@DW_LINK r WHERE r.amount < 0;
 MERGE INTO dw.customers@hq_link t
 USING (SELECT id, name FROM crm.customers) s ON (t.id = s.id)
 WHEN MATCHED THEN UPDATE SET t.name = s.name;`, 'dbvoracle');
@@ -50,6 +51,7 @@ WHEN MATCHED THEN UPDATE SET t.name = s.name;`, 'dbvoracle');
       'sales.sale_id -> sales@hq_link.sale_id',
       'sales@dw_link.amount -> dw.sales_copy.amount',
       'sales@dw_link.sale_id -> dw.sales_copy.sale_id',
+      'sales@dw_link.sale_id -> dw.sales_refunds.sale_id',
     ]);
   });
 });
