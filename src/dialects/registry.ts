@@ -51,6 +51,7 @@ export const BASE_SEMANTICS: Semantics = {
   variantPaths: false,
   dottedQuotedNames: false,
   fromPaths: false,
+  valueTableStars: false,
   bareTableHints: NONE,
   partitionFunctions: NONE,
   remoteTableFunctions: NONE,
@@ -177,7 +178,7 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, rowValues: true, informationSchemaViews: true },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, valueTableStars: true, rowValues: true, informationSchemaViews: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, MATCH_RECOGNIZE, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.

@@ -176,6 +176,11 @@ export interface Semantics {
    * array column, unnested (BigQuery, Redshift PartiQL, Impala nested types).
    */
   fromPaths: boolean;
+  /**
+   * `UNNEST(arr) AS e` has rows that are values, not records: `SELECT *` over them gives the
+   * fields of an element of a declared struct type, `e` itself when not declared (BigQuery value tables).
+   */
+  valueTableStars: boolean;
   /** Table hints that may be written without WITH (`FROM t (NOLOCK)`: a table, not a table function). */
   bareTableHints: ReadonlySet<string>;
   /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */

@@ -487,7 +487,14 @@ export class QueryAnalyzer {
       const element = star.qualifier && src.rs?.structs ? this.elementFields(src.rs, star.qualifier) : undefined;
       if (element) element.fields.forEach((name) => out(name, element.from));
       else if (src.rs) {
-        for (const c of src.rs.cols) out(c.name, { obj: src.rs.obj, col: c.col });
+        // BigQuery `SELECT * FROM o, UNNEST(o.items) AS li`: the row `li` is a struct, `*` gives its declared fields.
+        const value = star.qualifier ? undefined : src.rs.valueStruct;
+        const fields = value === undefined ? undefined : src.rs.structs?.get(value);
+        for (const c of src.rs.cols) {
+          const from = { obj: src.rs.obj, col: c.col };
+          if (fields && c.key === value) fields.forEach((name) => out(name, from));
+          else out(c.name, from);
+        }
         if (src.rs.stars.length > 0) unknown({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });
       } else {
         ctx.read(src.obj);
@@ -773,7 +780,10 @@ export class QueryAnalyzer {
       for (const e of o.indirect) this.walker.walk(e, input, 'fdr', decide);
       for (const r of decide) r.type = 'fdr';
       this.link([...refs, ...decide], { obj: rs.obj, col }, this.rowsOf(rs));
-      if (o.element && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref);
+      if (o.element && refs.length === 1) {
+        this.passStruct(rs, name, refs[0]!.ref);
+        if (op.elementRows && ctx.dialect.semantics.valueTableStars) rs.valueStruct = ctx.key(name, false);
+      }
     });
     if (op.fields) {
       const refs: Ref[] = [];
