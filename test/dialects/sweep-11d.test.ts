@@ -46,4 +46,43 @@ CREATE TABLE mart.order_lines AS SELECT * FROM sales.orders o LATERAL VIEW explo
       'sales.orders.order_id -> mart.order_lines.order_id',
     ]);
   });
+
+  test('a CTAS / view / CLONE copying a struct column carries its declared fields: a later UNNEST(s.items) AS li, li.sku, li.*, s.shipping.*', () => {
+    const a = ok(`CREATE TABLE shop.orders (
+  order_id INT64 NOT NULL,
+  line_items ARRAY<STRUCT<sku STRING, qty INT64, unit_price NUMERIC>>,
+  shipping STRUCT<city STRING, zip STRING>
+);
+CREATE TABLE stage.order_snap AS SELECT o.order_id, o.line_items AS items, shipping FROM shop.orders o WHERE o.order_id > 0;
+CREATE TABLE mart.snap_lines AS SELECT s.order_id, li.* FROM stage.order_snap s, UNNEST(s.items) AS li;
+CREATE TABLE mart.snap_skus AS SELECT s.order_id, li.sku, s.shipping.* FROM stage.order_snap s CROSS JOIN UNNEST(s.items) AS li;
+CREATE TABLE stage.order_snap_bak CLONE stage.order_snap;
+CREATE TABLE mart.bak_ship_to AS SELECT b.order_id, b.shipping.* FROM stage.order_snap_bak b;
+CREATE VIEW mart.v_items (oid, its) AS SELECT order_id, line_items FROM shop.orders;
+SELECT v.oid, li.* EXCEPT (unit_price) FROM mart.v_items v, UNNEST(v.its) li;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'mart.v_items.its -> RS-1.qty',
+      'mart.v_items.its -> RS-1.sku',
+      'mart.v_items.oid -> RS-1.oid',
+      'shop.orders.line_items -> mart.v_items.its',
+      'shop.orders.line_items -> stage.order_snap.items',
+      'shop.orders.order_id -> mart.v_items.oid',
+      'shop.orders.order_id -> stage.order_snap.order_id',
+      'shop.orders.shipping -> stage.order_snap.shipping',
+      'stage.order_snap.items -> mart.snap_lines.qty',
+      'stage.order_snap.items -> mart.snap_lines.sku',
+      'stage.order_snap.items -> mart.snap_lines.unit_price',
+      'stage.order_snap.items -> mart.snap_skus.sku',
+      'stage.order_snap.items -> stage.order_snap_bak.items',
+      'stage.order_snap.order_id -> mart.snap_lines.order_id',
+      'stage.order_snap.order_id -> mart.snap_skus.order_id',
+      'stage.order_snap.order_id -> stage.order_snap_bak.order_id',
+      'stage.order_snap.shipping -> mart.snap_skus.city',
+      'stage.order_snap.shipping -> mart.snap_skus.zip',
+      'stage.order_snap.shipping -> stage.order_snap_bak.shipping',
+      'stage.order_snap_bak.order_id -> mart.bak_ship_to.order_id',
+      'stage.order_snap_bak.shipping -> mart.bak_ship_to.city',
+      'stage.order_snap_bak.shipping -> mart.bak_ship_to.zip',
+    ]);
+  });
 });
