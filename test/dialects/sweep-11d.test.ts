@@ -85,4 +85,34 @@ SELECT v.oid, li.* EXCEPT (unit_price) FROM mart.v_items v, UNNEST(v.its) li;`, 
       'stage.order_snap_bak.shipping -> mart.bak_ship_to.zip',
     ]);
   });
+
+  test('ALTER TABLE RENAME COLUMN / ADD COLUMN(S) of a struct type / CHANGE COLUMN: the declared fields follow the column (BigQuery, Databricks)', () => {
+    const bq = ok(`CREATE TABLE shop.orders (
+  order_id INT64 NOT NULL,
+  line_items ARRAY<STRUCT<sku STRING, qty INT64>>,
+  shipping STRUCT<city STRING, zip STRING>
+);
+ALTER TABLE shop.orders RENAME COLUMN shipping TO ship_to;
+ALTER TABLE shop.orders ADD COLUMN billing STRUCT<street STRING, country STRING> OPTIONS (description = 'bill-to'), ADD COLUMN channel STRING;
+CREATE TABLE mart.order_addresses AS SELECT o.order_id, o.channel, o.ship_to.*, o.billing.* EXCEPT (street) FROM shop.orders o;`, 'dbvbigquery');
+    expect(bq.pairs).toEqual([
+      'shop.orders.billing -> mart.order_addresses.country',
+      'shop.orders.channel -> mart.order_addresses.channel',
+      'shop.orders.order_id -> mart.order_addresses.order_id',
+      'shop.orders.ship_to -> mart.order_addresses.city',
+      'shop.orders.ship_to -> mart.order_addresses.zip',
+    ]);
+    const dbx = ok(`CREATE TABLE sales.orders (order_id BIGINT, items ARRAY<STRUCT<sku: STRING, qty: INT>>) USING delta;
+ALTER TABLE sales.orders ADD COLUMNS (promo STRUCT<code: STRING, pct: DECIMAL(5,2)> COMMENT 'applied promo', region STRING);
+ALTER TABLE sales.orders CHANGE COLUMN items line_items ARRAY<STRUCT<sku: STRING, qty: INT>>;
+INSERT OVERWRITE TABLE mart.order_lines SELECT o.order_id, o.region, li.*, o.promo.* FROM sales.orders o LATERAL VIEW explode(o.line_items) x AS li;`, 'dbvdatabricks');
+    expect(dbx.pairs).toEqual([
+      'sales.orders.line_items -> mart.order_lines.qty',
+      'sales.orders.line_items -> mart.order_lines.sku',
+      'sales.orders.order_id -> mart.order_lines.order_id',
+      'sales.orders.promo -> mart.order_lines.code',
+      'sales.orders.promo -> mart.order_lines.pct',
+      'sales.orders.region -> mart.order_lines.region',
+    ]);
+  });
 });
