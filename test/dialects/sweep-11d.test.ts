@@ -2,7 +2,7 @@
  * Lineage gaps found in session 11 (fourth sweep): struct fields of declared column types carried
  * further (BigQuery `SELECT *` over UNNEST, ...). Pairs are `source -> target` per relation type.
  */
-import { decided, ok } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 
 const ORDERS_BQ = `CREATE TABLE shop.orders (
   order_id INT64 NOT NULL,
@@ -114,5 +114,24 @@ INSERT OVERWRITE TABLE mart.order_lines SELECT o.order_id, o.region, li.*, o.pro
       'sales.orders.promo -> mart.order_lines.pct',
       'sales.orders.region -> mart.order_lines.region',
     ]);
+  });
+
+  test('Vertica MAPITEMS / MAPKEYS OVER (PARTITION BEST | NODES | AUTO | BY ..): AS (k, v) or the functions own keys, values, read from the map column', () => {
+    const a = ok(`CREATE TABLE web.events (event_id INT, user_id INT, attrs LONG VARBINARY(130000));
+CREATE TABLE web.event_attrs AS SELECT MAPITEMS(attrs) OVER (PARTITION BEST) AS (attr_key, attr_value) FROM web.events;
+CREATE VIEW web.v_event_attrs AS SELECT x.keys, x."values" FROM (SELECT MAPITEMS(e.attrs) OVER (PARTITION NODES) FROM web.events e WHERE e.user_id IS NOT NULL) x;
+INSERT INTO web.event_attrs_by_user SELECT user_id, MAPITEMS(attrs) OVER (PARTITION BY user_id) AS (k, v) FROM web.events;
+SELECT DISTINCT keys FROM (SELECT MAPKEYS(attrs) OVER (PARTITION AUTO) FROM web.events) k;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'web.events.attrs -> RS-1.keys',
+      'web.events.attrs -> web.event_attrs.attr_key',
+      'web.events.attrs -> web.event_attrs.attr_value',
+      'web.events.attrs -> web.event_attrs_by_user.k',
+      'web.events.attrs -> web.event_attrs_by_user.v',
+      'web.events.attrs -> web.v_event_attrs.keys',
+      'web.events.attrs -> web.v_event_attrs.values',
+      'web.events.user_id -> web.event_attrs_by_user.user_id',
+    ]);
+    expect(rows(a)).toEqual(['web.events.user_id -> web.event_attrs_by_user.RelationRows', 'web.events.user_id -> web.v_event_attrs.RelationRows']);
   });
 });
