@@ -11,6 +11,13 @@ const ORDERS_BQ = `CREATE TABLE shop.orders (
 );
 `;
 
+const ORDERS_SHIP_BQ = `CREATE TABLE shop.orders (
+  order_id INT64 NOT NULL,
+  line_items ARRAY<STRUCT<sku STRING, qty INT64, unit_price NUMERIC>>,
+  shipping STRUCT<city STRING, zip STRING>
+);
+`;
+
 describe('struct fields declared with the column type, carried further', () => {
   test('BigQuery SELECT * over FROM o, UNNEST(o.line_items) AS li / o.line_items li: the row li is a value, * gives its declared fields', () => {
     const a = ok(`${ORDERS_BQ}
@@ -48,12 +55,7 @@ CREATE TABLE mart.order_lines AS SELECT * FROM sales.orders o LATERAL VIEW explo
   });
 
   test('a CTAS / view / CLONE copying a struct column carries its declared fields: a later UNNEST(s.items) AS li, li.sku, li.*, s.shipping.*', () => {
-    const a = ok(`CREATE TABLE shop.orders (
-  order_id INT64 NOT NULL,
-  line_items ARRAY<STRUCT<sku STRING, qty INT64, unit_price NUMERIC>>,
-  shipping STRUCT<city STRING, zip STRING>
-);
-CREATE TABLE stage.order_snap AS SELECT o.order_id, o.line_items AS items, shipping FROM shop.orders o WHERE o.order_id > 0;
+    const a = ok(`${ORDERS_SHIP_BQ}CREATE TABLE stage.order_snap AS SELECT o.order_id, o.line_items AS items, shipping FROM shop.orders o WHERE o.order_id > 0;
 CREATE TABLE mart.snap_lines AS SELECT s.order_id, li.* FROM stage.order_snap s, UNNEST(s.items) AS li;
 CREATE TABLE mart.snap_skus AS SELECT s.order_id, li.sku, s.shipping.* FROM stage.order_snap s CROSS JOIN UNNEST(s.items) AS li;
 CREATE TABLE stage.order_snap_bak CLONE stage.order_snap;
@@ -87,12 +89,7 @@ SELECT v.oid, li.* EXCEPT (unit_price) FROM mart.v_items v, UNNEST(v.its) li;`, 
   });
 
   test('ALTER TABLE RENAME COLUMN / ADD COLUMN(S) of a struct type / CHANGE COLUMN: the declared fields follow the column (BigQuery, Databricks)', () => {
-    const bq = ok(`CREATE TABLE shop.orders (
-  order_id INT64 NOT NULL,
-  line_items ARRAY<STRUCT<sku STRING, qty INT64>>,
-  shipping STRUCT<city STRING, zip STRING>
-);
-ALTER TABLE shop.orders RENAME COLUMN shipping TO ship_to;
+    const bq = ok(`${ORDERS_SHIP_BQ}ALTER TABLE shop.orders RENAME COLUMN shipping TO ship_to;
 ALTER TABLE shop.orders ADD COLUMN billing STRUCT<street STRING, country STRING> OPTIONS (description = 'bill-to'), ADD COLUMN channel STRING;
 CREATE TABLE mart.order_addresses AS SELECT o.order_id, o.channel, o.ship_to.*, o.billing.* EXCEPT (street) FROM shop.orders o;`, 'dbvbigquery');
     expect(bq.pairs).toEqual([
