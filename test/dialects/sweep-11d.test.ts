@@ -19,29 +19,37 @@ const ORDERS_SHIP_BQ = `CREATE TABLE shop.orders (
 `;
 
 describe('struct fields declared with the column type, carried further', () => {
-  test('BigQuery SELECT * over FROM o, UNNEST(o.line_items) AS li / o.line_items li: the row li is a value, * gives its declared fields', () => {
+  test('BigQuery SELECT * over FROM o, UNNEST(o.line_items) [AS li] / o.line_items li: the row li is a value, * gives its declared fields; unaliased, a field is a column', () => {
     const a = ok(`${ORDERS_BQ}
 CREATE TABLE mart.order_lines_flat AS
 SELECT * FROM shop.orders o, UNNEST(o.line_items) AS li WITH OFFSET AS pos;
 CREATE TABLE mart.order_lines_slim AS
 SELECT * EXCEPT (line_items, unit_price) FROM shop.orders o, o.line_items li;
 CREATE TABLE mart.basket_tags AS
-SELECT * FROM shop.baskets b, UNNEST(b.tags) AS tag;`, 'dbvbigquery');
+SELECT * FROM shop.baskets b, UNNEST(b.tags) AS tag;
+CREATE TABLE mart.order_skus AS
+SELECT * EXCEPT (line_items) FROM shop.orders o, UNNEST(o.line_items) WHERE qty > 0;`, 'dbvbigquery');
     expect(a.pairs).toEqual([
       'shop.baskets.* -> mart.basket_tags.*',
       'shop.baskets.tags -> mart.basket_tags.tag',
       'shop.orders.customer_id -> mart.order_lines_flat.customer_id',
       'shop.orders.customer_id -> mart.order_lines_slim.customer_id',
+      'shop.orders.customer_id -> mart.order_skus.customer_id',
       'shop.orders.line_items -> mart.order_lines_flat.line_items',
       'shop.orders.line_items -> mart.order_lines_flat.qty',
       'shop.orders.line_items -> mart.order_lines_flat.sku',
       'shop.orders.line_items -> mart.order_lines_flat.unit_price',
       'shop.orders.line_items -> mart.order_lines_slim.qty',
       'shop.orders.line_items -> mart.order_lines_slim.sku',
+      'shop.orders.line_items -> mart.order_skus.qty',
+      'shop.orders.line_items -> mart.order_skus.sku',
+      'shop.orders.line_items -> mart.order_skus.unit_price',
       'shop.orders.order_id -> mart.order_lines_flat.order_id',
       'shop.orders.order_id -> mart.order_lines_slim.order_id',
+      'shop.orders.order_id -> mart.order_skus.order_id',
     ]);
     expect(decided(a)).toEqual(['shop.orders.line_items -> mart.order_lines_flat.pos']);
+    expect(rows(a)).toEqual(['shop.orders.line_items -> mart.order_skus.RelationRows']);
   });
 
   test('Databricks LATERAL VIEW explode keeps the struct column li under *: no value tables there', () => {
