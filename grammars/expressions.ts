@@ -1166,8 +1166,20 @@ export function defineExpressionRules(this: SqlParser): void {
     });
     $.OPTION1(() => {
       $.CONSUME(K.PARTITION);
-      $.CONSUME(K.BY);
-      spec.partitionBy = $.SUBRULE($.exprList);
+      $.or(7, [
+        {
+          // Vertica `MAPITEMS(m) OVER (PARTITION BEST | NODES | ROW | AUTO)`: how a transform
+          // function's rows are spread over the nodes (no column).
+          GATE: () => this.caps.queryClauses.has('transformPartition') && /^(BEST|NODES|ROW|AUTO)$/i.test($.LA(1).image),
+          ALT: () => $.consume(7, T.AnyToken),
+        },
+        {
+          ALT: () => {
+            $.CONSUME(K.BY);
+            spec.partitionBy = $.SUBRULE($.exprList);
+          },
+        },
+      ]);
     });
     $.OPTION2(() => {
       $.CONSUME(K.ORDER);

@@ -3,7 +3,7 @@ import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Sem
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
   NO_CLAUSES, DUCKDB_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
-  SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS,
+  SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS, VERTICA_TRANSFORM_COLUMNS,
 } from './words.js';
 
 /** What a dialect is made of: lexical capabilities and semantics (both partial, over the bases). */
@@ -51,10 +51,12 @@ export const BASE_SEMANTICS: Semantics = {
   variantPaths: false,
   dottedQuotedNames: false,
   fromPaths: false,
+  valueTableStars: false,
   bareTableHints: NONE,
   partitionFunctions: NONE,
   remoteTableFunctions: NONE,
   tableFunctionColumns: {},
+  transformFunctionColumns: {},
   notAlias: NOT_ALIAS,
   queryClauses: NO_CLAUSES,
   currentValueWords: NONE,
@@ -181,7 +183,7 @@ export const DIALECTS: DialectSpec[] = [
       backslashEscapes: true,
       hashComments: true,
     },
-    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, rowValues: true, informationSchemaViews: true },
+    sem: { collectionCalls: false, datePartFunctions: BIGQUERY_DATE_PARTS, pivotAggregateFirst: true, dottedQuotedNames: true, fromPaths: true, valueTableStars: true, rowValues: true, informationSchemaViews: true },
   })),
   d('dbvsnowflake', 'Snowflake', ['snowflake'], 'upper', and(PSM, LATERAL, SEQUENCES, MATCH_RECOGNIZE, {
     // METADATA$ACTION, SYSTEM$STREAM_HAS_DATA: unquoted names may contain `$`.
@@ -196,7 +198,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', and(PSM, { sem: { externalFileTables: true } })),
   d('dbvvertica', 'Vertica', ['vertica'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
-    sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
+    sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, transformFunctionColumns: VERTICA_TRANSFORM_COLUMNS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
   d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true, outerFromItems: true, splRoutines: true } })),

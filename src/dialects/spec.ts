@@ -97,14 +97,15 @@ export interface Capabilities {
  * `format` (`FORMAT name` at the end), `scalarWith` (`WITH expr AS name`), `withFill` (`ORDER BY d WITH
  * FILL [FROM a] [TO b] [STEP c]`, `INTERPOLATE (..)`); row pattern recognition `matchRecognize` (`FROM t MATCH_RECOGNIZE (..)`);
  * Vertica `timeseries` (`TIMESERIES slice AS '3 seconds' OVER (..)`), `limitOver` (`LIMIT n OVER
- * (PARTITION BY a ORDER BY b)`: the first n rows of each partition); Teradata `normalize`
+ * (PARTITION BY a ORDER BY b)`: the first n rows of each partition), `transformPartition` (`OVER (PARTITION BEST | NODES
+ * | ROW | AUTO)` after a transform function); Teradata `normalize`
  * (`SELECT NORMALIZE [ON MEETS OR OVERLAPS] ..`), `expandOn` (`EXPAND ON period AS p ..`),
  * `resetWhen` (`OVER (.. ORDER BY d RESET WHEN cond)`), `selectSample` (`SAMPLE 0.1, 100` at the
  * end of a SELECT); Oracle `model` (`MODEL [PARTITION BY (..)] DIMENSION BY (..) MEASURES (..) RULES (..)`
  * after HAVING: the select items read the model's columns); DuckDB `usingSample` (`USING SAMPLE 10%` after QUALIFY).
  */
 export type QueryClause =
-  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries' | 'limitOver'
+  | 'final' | 'sample' | 'prewhere' | 'arrayJoin' | 'limitBy' | 'withTotals' | 'settings' | 'format' | 'scalarWith' | 'withFill' | 'matchRecognize' | 'timeseries' | 'limitOver' | 'transformPartition'
   | 'normalize' | 'expandOn' | 'resetWhen' | 'selectSample' | 'model' | 'usingSample';
 
 /** Procedural language of a dialect: the layer in grammars/ that parses its blocks and routines. */
@@ -176,6 +177,11 @@ export interface Semantics {
    * array column, unnested (BigQuery, Redshift PartiQL, Impala nested types).
    */
   fromPaths: boolean;
+  /**
+   * `UNNEST(arr) AS e` has rows that are values, not records: `SELECT *` over them gives the
+   * fields of an element of a declared struct type, `e` itself when not declared (BigQuery value tables).
+   */
+  valueTableStars: boolean;
   /** Table hints that may be written without WITH (`FROM t (NOLOCK)`: a table, not a table function). */
   bareTableHints: ReadonlySet<string>;
   /** Functions called in a SELECT that move partitions from the first table named to the last (Vertica). */
@@ -193,6 +199,12 @@ export interface Semantics {
    * `key, value, type, atom, id, parent, fullkey, path`.
    */
   tableFunctionColumns: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>>;
+  /**
+   * Transform functions (upper case) called in a select list with `OVER (..)` and the columns
+   * they return when no `AS (a, b)` names them, each from the call's arguments: Vertica
+   * `MAPITEMS(m) OVER (PARTITION BEST)` returns `keys`, `values`.
+   */
+  transformFunctionColumns: Readonly<Record<string, readonly string[]>>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */

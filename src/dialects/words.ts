@@ -23,7 +23,7 @@ export const MATCH_RECOGNIZE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_AL
 export const ORACLE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize', 'model']);
 export const ORACLE_NOT_ALIAS: ReadonlySet<string> = new Set([...MATCH_RECOGNIZE_NOT_ALIAS, 'MODEL']);
 /** Vertica's `TIMESERIES slice AS '3 seconds' OVER (..)`. */
-export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries', 'limitOver']);
+export const VERTICA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['timeseries', 'limitOver', 'transformPartition']);
 export const VERTICA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'TIMESERIES']);
 
 /** DuckDB's `USING SAMPLE ..` at the end of a SELECT. */
@@ -65,6 +65,13 @@ export const TSQL_BARE_TABLE_HINTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Vertica functions that move partitions between tables (`SELECT MOVE_PARTITIONS_TO_TABLE('src', min, max, 'target')`). */
+/** Vertica's map transform functions (flex tables, `MAPITEMS(attrs) OVER (PARTITION BEST)`) and the columns they return. */
+export const VERTICA_TRANSFORM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  MAPITEMS: ['keys', 'values'],
+  MAPKEYS: ['keys'],
+  MAPVALUES: ['values'],
+};
+
 export const VERTICA_PARTITION_FUNCTIONS: ReadonlySet<string> = new Set([
   'MOVE_PARTITIONS_TO_TABLE', 'COPY_PARTITIONS_TO_TABLE', 'SWAP_PARTITIONS_BETWEEN_TABLES',
 ]);

@@ -11,6 +11,7 @@ import * as T from '../../grammars/tokens.js';
 import type * as A from '../ast/nodes.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { Scanner, stringValue, unquoteIdent } from '../lexer/scanner.js';
+import { structFieldNames } from './catalog.js';
 import type { Context } from './context.js';
 import { dottedName, type TableName } from './names.js';
 import { qualify } from './tables.js';
@@ -44,7 +45,7 @@ export interface SchemaChange {
 /** Words after DROP / ADD that do not start a column name. */
 const NOT_COLUMN = /^(CONSTRAINT|PRIMARY|FOREIGN|INDEX|KEY|PARTITION|SUBPARTITION|CHECK|UNIQUE|DEFAULT|PERIOD|SYSTEM|ROW|UNUSED|FULLTEXT|SPATIAL|CLUSTERING|SEARCH|PROJECTION|STATISTICS|TRIGGER|FILEGROUP|ROWGUIDCOL|PERSISTED|SUPPLEMENTAL|LOGFILE|COMMENT|OPTIONS)$/i;
 /** Words that end a type in `ALTER COLUMN c int NOT NULL DEFAULT 0`. */
-const TYPE_END = /^(NOT|NULL|DEFAULT|CONSTRAINT|COLLATE|USING|PRIMARY|UNIQUE|CHECK|REFERENCES|FIRST|AFTER|COMMENT|ENCODE|GENERATED|IDENTITY|AUTO_INCREMENT|ON)$/i;
+const TYPE_END = /^(NOT|NULL|DEFAULT|CONSTRAINT|COLLATE|USING|PRIMARY|UNIQUE|CHECK|REFERENCES|FIRST|AFTER|COMMENT|ENCODE|GENERATED|IDENTITY|AUTO_INCREMENT|ON|OPTIONS)$/i;
 
 function isName(t: IToken | undefined): t is IToken {
   return t !== undefined && (tokenMatcher(t, T.Identifier) || /^[A-Za-z_#]/.test(t.image));
@@ -62,16 +63,32 @@ export function tokensOf(text: string, dialect: DialectSpec, from: number, to: n
   return out;
 }
 
-/** Top-level comma-separated clauses. */
+/** Type constructors whose parameters are written in angle brackets: `ARRAY<STRUCT<a INT64, b STRING>>`. */
+const ANGLE_TYPES = /^(ARRAY|STRUCT|MAP)$/i;
+
+/**
+ * The depth of type angle brackets after token `i` of `c`, given the depth before it: a `<` opens
+ * one only right after ARRAY / STRUCT / MAP (else it compares), a `>` (or `>>`) closes.
+ */
+function angleDepth(c: IToken[], i: number, depth: number): number {
+  const t = c[i]!;
+  if (t.image === '<' && i > 0 && ANGLE_TYPES.test(c[i - 1]!.image)) return depth + 1;
+  if (depth > 0 && (t.image === '>' || t.image === '>>')) return Math.max(0, depth - t.image.length);
+  return depth;
+}
+
+/** Top-level comma-separated clauses (a comma between a struct type's fields is inside its clause). */
 function clauses(tokens: IToken[]): IToken[][] {
   const out: IToken[][] = [[]];
   let depth = 0;
-  for (const t of tokens) {
+  let angles = 0;
+  tokens.forEach((t, i) => {
     if (t.tokenType === T.LParen) depth++;
     else if (t.tokenType === T.RParen) depth--;
-    if (depth === 0 && t.tokenType === T.Comma) out.push([]);
+    angles = angleDepth(tokens, i, angles);
+    if (depth === 0 && angles === 0 && t.tokenType === T.Comma) out.push([]);
     else out[out.length - 1]!.push(t);
-  }
+  });
   return out.filter((c) => c.length > 0);
 }
 
@@ -79,11 +96,13 @@ function clauses(tokens: IToken[]): IToken[][] {
 function typeText(text: string, c: IToken[], i: number): string | undefined {
   let j = i;
   let depth = 0;
+  let angles = 0;
   while (j < c.length) {
     const t = c[j]!;
     if (t.tokenType === T.LParen) depth++;
     else if (t.tokenType === T.RParen) depth--;
-    else if (depth === 0 && j > i && TYPE_END.test(t.image)) break;
+    else if (depth === 0 && angles === 0 && j > i && TYPE_END.test(t.image)) break;
+    angles = angleDepth(c, j, angles);
     j++;
   }
   if (j <= i) return undefined;
@@ -168,8 +187,10 @@ export function alterActions(text: string, tokens: IToken[]): ColumnAction[] {
       if (type) out.push({ kind: 'retype_column', column: name(to), type });
       last = undefined;
     } else if (w === 'ADD') {
-      if (c[1]?.tokenType === T.LParen) {
-        for (const inner of innerClauses(c, 1)) {
+      // Oracle `ADD (a type, ..)`, Spark / Hive `ADD COLUMNS (a type, ..)`.
+      const open = word(c[1]) === 'COLUMNS' && c[2]?.tokenType === T.LParen ? 2 : 1;
+      if (c[open]?.tokenType === T.LParen) {
+        for (const inner of innerClauses(c, open)) {
           if (isName(inner[0]) && !NOT_COLUMN.test(inner[0].image)) out.push({ kind: 'add_column', column: name(inner[0]), type: typeText(text, inner, 1) ?? '' });
         }
         last = 'add_column';
@@ -275,10 +296,27 @@ function applyColumnActions(ctx: Context, t: TableName, actions: ColumnAction[])
   if (!entry || actions.length === 0) return;
   let columns = [...entry.columns];
   const same = (a: string, b: string) => ctx.key(a, false) === ctx.key(b, false);
+  // Struct columns of declared fields, by key: their fields follow the column.
+  let structs = entry.structs ? new Map(entry.structs) : undefined;
+  const typed = (column: string, type: string | undefined) => {
+    const fields = type === undefined ? undefined : structFieldNames(type);
+    if (fields) (structs ??= new Map()).set(ctx.key(column, false), fields);
+    else structs?.delete(ctx.key(column, false));
+  };
   for (const a of actions) {
-    if (a.kind === 'drop_column') columns = columns.filter((c) => !same(c, a.column));
-    else if (a.kind === 'rename_column') columns = columns.map((c) => (same(c, a.column) ? a.to! : c));
-    else if (a.kind === 'add_column' && !columns.some((c) => same(c, a.column))) columns.push(a.column);
+    if (a.kind === 'drop_column') {
+      columns = columns.filter((c) => !same(c, a.column));
+      structs?.delete(ctx.key(a.column, false));
+    } else if (a.kind === 'rename_column') {
+      columns = columns.map((c) => (same(c, a.column) ? a.to! : c));
+      const fields = structs?.get(ctx.key(a.column, false));
+      structs?.delete(ctx.key(a.column, false));
+      if (fields) structs!.set(ctx.key(a.to!, false), fields);
+    } else if (a.kind === 'retype_column') typed(a.column, a.type);
+    else if (a.kind === 'add_column' && !columns.some((c) => same(c, a.column))) {
+      columns.push(a.column);
+      typed(a.column, a.type);
+    }
   }
-  ctx.catalog.replace(t, { ...entry, columns });
+  ctx.catalog.replace(t, { ...entry, columns, structs: structs?.size ? structs : undefined });
 }

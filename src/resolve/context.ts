@@ -64,6 +64,8 @@ export interface ResultSet {
   opaque?: string;
   /** Outputs that are structs (or arrays of them) of declared fields, by key: their field names (tables.ts `structOf`). */
   structs?: Map<string, readonly string[]>;
+  /** The output (key) that is the row itself, a struct whose fields an unqualified `*` gives (Semantics `valueTableStars`). */
+  valueStruct?: string;
 }
 
 /** The first output of `rs` with this key (indexed incrementally: outputs are only appended). */

@@ -38,6 +38,8 @@ export interface TableOperator {
   fields?: A.Expr[];
   /** No alias names the rows or their columns: the elements' fields are the columns (see ResultSet.fieldColumns). */
   fieldColumns?: boolean;
+  /** UNNEST: each row is an element itself, the alias naming it (a value table, where the dialect has them: `valueTableStars`). */
+  elementRows?: boolean;
   /**
    * Columns named by the data (DuckDB PIVOT without IN lists): the operator's `*`, and any column
    * asked of it, come from `direct` (fdd) and are decided by `indirect` (fdr).
@@ -206,7 +208,8 @@ export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Sema
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
   const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
   const fieldColumns = elements && !ref.alias && !ref.columnAliases?.length && !declared ? true : undefined;
-  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, fieldColumns, opaque };
+  const elementRows = upper === 'UNNEST' && element ? true : undefined;
+  return { type: 'function', name, outputs, consumed: [], passThrough: false, fields: elements ? input : undefined, fieldColumns, opaque, elementRows };
 }
 
 /** BigQuery ML functions whose rows are their input's rows, with the model's outputs added. */

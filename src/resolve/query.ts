@@ -7,6 +7,7 @@ import { forEachNode, mapTree } from '../ast/walk.js';
 import type * as A from '../ast/nodes.js';
 import type { Expr, Query, Select, SetOp, Star, TableRef, ValuesQuery, With } from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
+import type { Semantics } from '../dialects/spec.js';
 import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '../graph/model.js';
 import { outputByKey, type Context, type OutCol, type ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
@@ -67,6 +68,19 @@ function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>): A.Sel
     if (fname !== undefined && positionColumn(fname, j)) positions.add(out);
     return out;
   });
+}
+
+/** The columns of a transform function's call with OVER and no alias (`Semantics.transformFunctionColumns`). */
+function transformColumns(item: A.SelectItem, transforms: Semantics['transformFunctionColumns']): readonly string[] | undefined {
+  const e = item.expr;
+  return e.k === 'func' && e.over && !item.alias && !item.aliases ? transforms[oneWord(e.name)] : undefined;
+}
+
+/** A transform function's call without `AS (..)`: its own columns as the aliases. */
+function transformItem(item: A.SelectItem, transforms: Semantics['transformFunctionColumns']): A.SelectItem {
+  const columns = transformColumns(item, transforms);
+  const e = item.expr;
+  return columns ? { ...item, aliases: columns.map((text) => ({ text, quoted: false, start: e.start, end: e.end })) } : item;
 }
 
 /**
@@ -330,6 +344,9 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     let position = 0;
     // Made only for a list with generators (`explode(m) AS (k, v)`).
+    // Vertica `MAPITEMS(m) OVER (..)` without `AS (k, v)`: named by the function's own columns.
+    const transforms = ctx.dialect.semantics.transformFunctionColumns;
+    if (items.some((i) => transformColumns(i, transforms))) items = items.map((i) => transformItem(i, transforms));
     const positions = items.some((i) => i.aliases) ? new Set<A.SelectItem>() : undefined;
     for (const item of positions ? items.flatMap((i) => generatorItems(i, positions)) : items) {
       const e = item.expr;
@@ -487,7 +504,14 @@ export class QueryAnalyzer {
       const element = star.qualifier && src.rs?.structs ? this.elementFields(src.rs, star.qualifier) : undefined;
       if (element) element.fields.forEach((name) => out(name, element.from));
       else if (src.rs) {
-        for (const c of src.rs.cols) out(c.name, { obj: src.rs.obj, col: c.col });
+        // BigQuery `SELECT * FROM o, UNNEST(o.items) AS li`: the row `li` is a struct, `*` gives its declared fields.
+        const value = star.qualifier ? undefined : src.rs.valueStruct;
+        const fields = value === undefined ? undefined : src.rs.structs?.get(value);
+        for (const c of src.rs.cols) {
+          const from = { obj: src.rs.obj, col: c.col };
+          if (fields && c.key === value) fields.forEach((name) => out(name, from));
+          else out(c.name, from);
+        }
         if (src.rs.stars.length > 0) unknown({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });
       } else {
         ctx.read(src.obj);
@@ -773,7 +797,10 @@ export class QueryAnalyzer {
       for (const e of o.indirect) this.walker.walk(e, input, 'fdr', decide);
       for (const r of decide) r.type = 'fdr';
       this.link([...refs, ...decide], { obj: rs.obj, col }, this.rowsOf(rs));
-      if (o.element && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref);
+      if (o.element && refs.length === 1) {
+        this.passStruct(rs, name, refs[0]!.ref);
+        if (op.elementRows && ctx.dialect.semantics.valueTableStars) rs.valueStruct = ctx.key(name, false);
+      }
     });
     if (op.fields) {
       const refs: Ref[] = [];

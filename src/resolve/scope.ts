@@ -29,6 +29,13 @@ export interface Source {
   yieldTo?: { scope: Scope; own: ReadonlySet<string> };
 }
 
+/** Whether `src` is the unaliased elements of an array whose struct type declares the field `key`. */
+function declaresField(ctx: Context, src: Source, key: string): boolean {
+  const rs = src.rs;
+  const fields = rs?.fieldColumns && rs.valueStruct !== undefined ? rs.structs?.get(rs.valueStruct) : undefined;
+  return fields !== undefined && fields.some((f) => ctx.key(f, false) === key);
+}
+
 /**
  * The CTEs, USING columns and aliases of a scope are made on first use: most of a script's
  * scopes (one per SELECT and per statement) have none, and three empty collections each were
@@ -373,6 +380,9 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     const alias = s.alias(key);
     // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
     if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return columnOf(ctx, s.sources[0]!, name, start, end, plain);
+    // BigQuery `FROM o, UNNEST(o.items)` (no alias): a field its type declares is a column of the elements.
+    const element = maybe === 0 && !alias ? s.sources.find((src) => declaresField(ctx, src, key)) : undefined;
+    if (element) return columnOf(ctx, element, name, start, end, plain);
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return alias;
     if (isNiladic(name, quoted)) return [];
     if (maybe === 1 && !yields(firstMaybe!, key)) return columnOf(ctx, firstMaybe!, name, start, end, plain);

@@ -17,7 +17,7 @@ import { partitionMove } from './partitions.js';
 import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
-import { aliasedTarget, dataset, declaredStructs, fromItemNamed, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
+import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey, oneWord } from './names.js';
@@ -185,7 +185,7 @@ export class StatementResolver {
     const rs = this.qa.query(withoutInto(q), undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
-    remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table');
+    remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table', false, passedStructs(ctx, rs, rs.cols.map((c) => c.name)));
     // `SELECT * INTO t FROM src` of unknown columns: a later read of t.c is src.c, as after CREATE TABLE t AS SELECT *.
     this.throughStar(obj, rs);
     return [obj];
@@ -635,7 +635,10 @@ export class StatementResolver {
       const rs = this.qa.query(s.as, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
-      remember(ctx, s.name, s.columns.length > 0 ? names : widthKnown(rs, names), 'table');
+      // Declared column types name their own struct fields; else the copied columns' carry on.
+      const typed = s.columns.some((c) => c.type !== undefined);
+      const structs = typed ? declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type }))) : passedStructs(ctx, rs, names);
+      remember(ctx, s.name, s.columns.length > 0 ? names : widthKnown(rs, names), 'table', false, structs);
       if (s.columns.length === 0) this.throughStar(obj, rs);
       return [obj];
     }
@@ -643,6 +646,9 @@ export class StatementResolver {
     // A copy of a table whose columns are unknown has unknown columns too, not none: later
     // inserts into it must not be checked against an empty list (that dropped their lineage).
     let known = true;
+    // A copy's struct columns keep their fields.
+    const copied = s.clone ?? s.like;
+    const copiedStructs = copied ? ctx.catalog.get(qualify(ctx, copied))?.structs : undefined;
     if (s.clone) {
       const from = dataset(ctx, s.clone, 'table');
       ctx.read(from);
@@ -663,7 +669,8 @@ export class StatementResolver {
     for (const n of names) ctx.b.column(obj, n);
     // A table declared without columns (Databricks `CREATE STREAMING TABLE t;` before APPLY CHANGES,
     // ClickHouse `CREATE TABLE t AS other`) has unknown ones, not none.
-    const structs = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
+    const declared = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
+    const structs = copiedStructs && declared ? new Map([...copiedStructs, ...declared]) : (declared ?? copiedStructs);
     if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session', structs });
     return [obj];
   }
@@ -681,7 +688,7 @@ export class StatementResolver {
       return [into];
     }
     this.flow(rs, obj, names, undefined, s.columns, !s.columns);
-    remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), s.tableFunction ? 'function' : 'view');
+    remember(ctx, s.name, s.columns ? names : widthKnown(rs, names), s.tableFunction ? 'function' : 'view', false, passedStructs(ctx, rs, names));
     // `RETURNS SETOF t AS 'SELECT * FROM t ..'` of unknown columns: still read as a table (through its `*`) by `FROM f(..)`.
     if (s.tableFunction && !s.columns && rs.stars.length > 0) ctx.openFunctions.add(tableKey(ctx.key, qualify(ctx, s.name)));
     if (!s.columns) this.throughStar(obj, rs, s.ownColumns);

@@ -5,7 +5,7 @@ import { joinLeaves } from '../ast/walk.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { LineageObject } from '../graph/model.js';
 import { structFieldNames, tableKey, type CatalogEntry } from './catalog.js';
-import type { Context } from './context.js';
+import type { Context, ResultSet } from './context.js';
 import { collapse, identKey, oneWord, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
 
@@ -122,11 +122,25 @@ export function structOf(ctx: Context, ref: ColumnRef): readonly string[] | unde
 }
 
 /** Register the columns of a table created or written by the session. */
-export function remember(ctx: Context, q: QName, columns: string[], kind: CatalogEntry['kind'], onlyIfUnknown = false): void {
+export function remember(ctx: Context, q: QName, columns: string[], kind: CatalogEntry['kind'], onlyIfUnknown = false, structs?: CatalogEntry['structs']): void {
   const t = qualify(ctx, q);
   if (columns.length === 0 || columns.includes('*')) return;
   if (onlyIfUnknown && ctx.catalog.get(t)) return;
-  ctx.catalog.set(t, { columns, kind, origin: 'session' });
+  ctx.catalog.set(t, structs ? { columns, kind, origin: 'session', structs } : { columns, kind, origin: 'session' });
+}
+
+/**
+ * The struct columns of declared fields a query's outputs copy (`CREATE TABLE s AS SELECT
+ * o.line_items ..`), under the names `names` gives its outputs by position: the new table's `structs`.
+ */
+export function passedStructs(ctx: Context, rs: ResultSet, names: readonly string[]): CatalogEntry['structs'] {
+  if (!rs.structs) return undefined;
+  let out: Map<string, readonly string[]> | undefined;
+  rs.cols.forEach((c, i) => {
+    const fields = rs.structs!.get(c.key);
+    if (fields && names[i] !== undefined) (out ??= new Map()).set(ctx.key(names[i]!, false), fields);
+  });
+  return out;
 }
 
 /**
