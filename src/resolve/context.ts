@@ -155,6 +155,17 @@ export class Context {
     this.schema = options.defaultSchema;
   }
 
+  /** `Semantics.metadataColumns` as match keys, made once per dialect's set (see `metadataKeys`). */
+  private readonly metadataKeysOf = new Map<ReadonlySet<string>, ReadonlySet<string>>();
+
+  /** The match keys of the columns every table of the current dialect has besides its own (Databricks `_metadata`). */
+  metadataKeys(): ReadonlySet<string> {
+    const names = this.dialect.semantics.metadataColumns;
+    let keys = this.metadataKeysOf.get(names);
+    if (!keys) this.metadataKeysOf.set(names, (keys = new Set([...names].map((n) => this.key(n, false)))));
+    return keys;
+  }
+
   /** Where the resolver is reading: the file, its text and lines, its dialect. */
   here(): FileAt {
     return { file: this.file, text: this.text, lines: this.lines, dialect: this.dialect };

@@ -736,11 +736,6 @@ export class StatementResolver {
 }
 
 /**
- * Where output `i` of `rs` lands in a list of `n` columns: its own position before a `*` of
- * unknown width; after the last such `*`, counted from the end (the list and the outputs end
- * together); between two of them, nowhere (-1).
- */
-/**
  * The source and column a SET target names: `t.col` / `s.t.col`; `t.addr.city` and `addr.city`
  * (no source named `addr`) write the struct column `addr`, as reads resolve them.
  */
@@ -758,11 +753,16 @@ function setTarget(ctx: Context, scope: Scope, parts: A.Ident[], targetSource: S
  */
 function pairwise(a: A.Assignment): A.Assignment[] {
   const v = a.value;
-  const items = v.k === 'op' && v.op === 'ROW' ? v.args : v.k === 'func' && !v.over && v.name.parts.length === 1 && v.name.parts[0]!.text.toUpperCase() === 'ROW' ? v.args : undefined;
+  const items = v.k === 'op' && v.op === 'ROW' ? v.args : v.k === 'func' && !v.over && oneWord(v.name) === 'ROW' ? v.args : undefined;
   if (a.columns.length < 2 || items?.length !== a.columns.length) return [a];
   return a.columns.map((c, i) => ({ ...a, columns: [c], value: items[i]! }));
 }
 
+/**
+ * Where output `i` of `rs` lands in a list of `n` columns: its own position before a `*` of
+ * unknown width; after the last such `*`, counted from the end (the list and the outputs end
+ * together); between two of them, nowhere (-1).
+ */
 function positionIn(rs: ResultSet, i: number, n: number): number {
   if (rs.starAt === undefined || i < rs.starAt) return i;
   if (i < rs.starEnd!) return -1;

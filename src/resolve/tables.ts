@@ -95,8 +95,10 @@ export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, 
   for (let i = parts.length - 2; i >= 0; i--) own.push(`${identKey(ctx.key, parts[i]!)}.${own[own.length - 1]!}`);
   const src: Source = alias ? { names: [identKey(ctx.key, alias)], tableNames: own, obj, known: columnsOf(ctx, entry) } : { names: own, obj, known: columnsOf(ctx, entry) };
   // Declared columns leave out the ones every table has (Databricks `_metadata`).
-  const metadata = ctx.dialect.semantics.metadataColumns;
-  if (src.known && metadata.size > 0) src.metadata = new Set([...metadata].map((n) => ctx.key(n, false)));
+  if (src.known) {
+    const metadata = ctx.metadataKeys();
+    if (metadata.size > 0) src.metadata = metadata;
+  }
   return src;
 }
 
