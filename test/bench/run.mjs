@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --vendor dbvmssql] [--mb 5] [--runs 3] [--compare-vendors dbvansi,dbvmssql,dbvoracle] [--no-cli]
+// npm run bench [-- --vendor dbvmssql] [--mb 5] [--runs 3] [--compare-vendors dbvansi,dbvmssql,dbvoracle] [--no-cli] [--node path]
 // Throughput of sqlflow (library API: analyze + render JSON) against a peer parser
 // (node-sql-parser, PostgreSQL grammar) on the same input, in the same process: one cold pass
 // each, then interleaved warm passes. Performance is reported, never asserted: exit 0 (2 on bad
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildInput } from './input.mjs';
 import { loadPeer, loadSqlflow, mbps, median, missingBuild, secs, timed } from './measure.mjs';
 import { scaleBench } from './scale.mjs';
-import { startup, wholeCli } from './whole.mjs';
+import { nodeVersion, startup, wholeCli } from './whole.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_RATIO = 3;
@@ -20,7 +20,7 @@ const TARGET_MBPS = 5;
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
   process.stderr.write(
-    'usage: node test/bench/run.mjs [--vendor v] [--mb n] [--runs n] [--compare-vendors v1,v2,...] [--no-cli] [--cli-runs n]\n' +
+    'usage: node test/bench/run.mjs [--vendor v] [--mb n] [--runs n] [--compare-vendors v1,v2,...] [--no-cli] [--cli-runs n] [--node path]\n' +
       '       node test/bench/run.mjs --scale [--formats json,csv,...] [--copies 20,100,500] [--gb 1]\n',
   );
   process.exit(2);
@@ -36,6 +36,7 @@ try {
       'compare-vendors': { type: 'string' },
       'no-cli': { type: 'boolean', default: false },
       'cli-runs': { type: 'string', default: '3' },
+      node: { type: 'string' },
       scale: { type: 'boolean', default: false },
       gb: { type: 'string' },
       formats: { type: 'string' },
@@ -52,6 +53,10 @@ const runs = Number.parseInt(opts.runs, 10);
 if (!(mb > 0) || !(runs > 0)) usage('--mb and --runs take positive numbers');
 const vendors = opts['compare-vendors'] ? opts['compare-vendors'].split(',').map((v) => v.trim()).filter(Boolean) : [opts.vendor];
 if (vendors.length === 0) usage('--compare-vendors needs at least one vendor');
+
+// The Node binary of the whole-CLI processes (--node: another version, e.g. 24, on the same input).
+const cliNode = opts.node ?? process.execPath;
+if (opts.node !== undefined && nodeVersion(cliNode) === undefined) usage(`--node ${opts.node}: not a Node binary that runs`);
 
 const missing = missingBuild(root);
 if (missing.length > 0) {
@@ -133,9 +138,10 @@ out(`\nbench process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed
 
 if (!opts['no-cli']) {
   out();
-  await wholeCli(root, input, Number.parseInt(opts['cli-runs'], 10) || 1, out);
+  if (cliNode !== process.execPath) out(`whole-CLI processes under ${cliNode} (${nodeVersion(cliNode)}); the bench itself runs under ${process.version}`);
+  await wholeCli(root, input, Number.parseInt(opts['cli-runs'], 10) || 1, out, cliNode);
   out();
-  await startup(root, input.dir, 5, out);
+  await startup(root, input.dir, 5, out, cliNode);
 }
 await rm(input.dir, { recursive: true, force: true });
 

@@ -1,5 +1,6 @@
 // Whole-CLI measurements: cold `sqlflow analyze` processes against node-sql-parser's parse-only
 // process on the same file, and start-up against `node -e 0`. Every figure comes from the same run.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mbps, median, secs } from './measure.mjs';
@@ -17,9 +18,9 @@ export function sqlflowArgs(root, file, out, { format = 'json', jobs, vendor } =
 
 /**
  * Rounds of (peer, sqlflow --jobs 1, sqlflow default jobs), interleaved; medians per contender.
- * Returns the lines to print and the figures.
+ * Every process runs under `node` (the bench's own Node unless --node names another binary).
  */
-export async function wholeCli(root, input, runs, out) {
+export async function wholeCli(root, input, runs, out, node = process.execPath) {
   const outputs = { one: join(input.dir, 'jobs1.json'), many: join(input.dir, 'jobsN.json') };
   const contenders = [
     { label: 'node-sql-parser (parse only)', args: [join(root, 'test/bench/peer-process.mjs'), input.path] },
@@ -31,7 +32,7 @@ export async function wholeCli(root, input, runs, out) {
   out(`whole CLI, cold processes, ${(input.bytes / 1e6).toFixed(2)} MB, JSON to a file; ${runs} round(s), interleaved`);
   for (let round = 0; round < runs; round++) {
     for (const [i, c] of contenders.entries()) {
-      const r = await runProcess(process.execPath, c.args);
+      const r = await runProcess(node, c.args);
       if (r.code !== 0) out(`  ${c.label}: exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
       times[i].push(r.ms);
       peaks[i].push(r.rssMB ?? NaN);
@@ -49,17 +50,23 @@ export async function wholeCli(root, input, runs, out) {
 }
 
 /** `sqlflow analyze one.sql` against `node -e 0`, interleaved; medians and the difference. */
-export async function startup(root, dir, runs, out) {
+export async function startup(root, dir, runs, out, node = process.execPath) {
   const one = join(dir, 'one.sql');
   writeFileSync(one, 'INSERT INTO t2 (a) SELECT a FROM t1;\n');
-  const node = [];
+  const bare = [];
   const cli = [];
   for (let i = 0; i < runs; i++) {
-    node.push((await runProcess(process.execPath, ['-e', '0'])).ms);
-    cli.push((await runProcess(process.execPath, sqlflowArgs(root, one, join(dir, 'one.json')))).ms);
+    bare.push((await runProcess(node, ['-e', '0'])).ms);
+    cli.push((await runProcess(node, sqlflowArgs(root, one, join(dir, 'one.json')))).ms);
   }
-  const a = median(node);
+  const a = median(bare);
   const b = median(cli);
   out(`start-up: node -e 0 ${a.toFixed(0)} ms, sqlflow analyze one.sql ${b.toFixed(0)} ms: ${(b - a).toFixed(0)} ms apart (target <= ${TARGETS.startupMs} ms; medians of ${runs})`);
   return b - a;
+}
+
+/** `node --version` of the binary at `path`, or undefined when it does not run. */
+export function nodeVersion(path) {
+  const r = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+  return r.status === 0 ? r.stdout.trim() : undefined;
 }
