@@ -13,6 +13,18 @@ export function oneWord(name: QName): string {
   return name.parts.length === 1 ? name.parts[0]!.text.toUpperCase() : '';
 }
 
+/**
+ * The texts of a name list (`cte (a, b)`, `AS t (a, b)`), always in a packed array: `map` gives a
+ * holey one once its caller is optimised, and a target's `columnNames` of both kinds made the
+ * resolver's `items` deopt (wrong map) and compile again.
+ */
+export function texts(ids: readonly Ident[] | undefined): string[] | undefined {
+  if (!ids) return undefined;
+  const out: string[] = [];
+  for (const id of ids) out.push(id.text);
+  return out;
+}
+
 export function keyFunction(rule: CaseRule): KeyFn {
   switch (rule) {
     case 'upper':

@@ -11,7 +11,7 @@ import type { Semantics } from '../dialects/spec.js';
 import { qualifiedName, type ClauseType, type JoinInfo, type ObjectType } from '../graph/model.js';
 import { outputByKey, type Context, type OutCol, type ResultSet } from './context.js';
 import { aggregates, ExprWalker, type Ref } from './expr.js';
-import { collapse, identKey, oneWord } from './names.js';
+import { collapse, identKey, oneWord, texts } from './names.js';
 import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, positionColumn, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
 import { resolveColumn, Scope, type Source } from './scope.js';
 import { datasetSource, qualify, structOf, tableOf } from './tables.js';
@@ -22,7 +22,15 @@ export interface QueryTarget {
   name: string;
   intermediate: boolean;
   /** Names for the outputs, by position (CTE / derived-table column lists, view column lists). */
-  columnNames?: string[];
+  columnNames: string[] | undefined;
+}
+
+/**
+ * A QueryTarget, every field set in one order: the resolver reads targets in hot code, and
+ * object literals with and without `columnNames` were two shapes there (a deopt and a recompile).
+ */
+export function queryTarget(type: ObjectType, name: string, intermediate: boolean, columnNames?: string[]): QueryTarget {
+  return { type, name, intermediate, columnNames };
 }
 
 /**
@@ -134,7 +142,7 @@ export class QueryAnalyzer {
 
   constructor(private readonly ctx: Context) {
     this.walker = new ExprWalker(ctx, (q, scope) =>
-      this.query(q, scope, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${ctx.b.count('SUBQUERY')}`, intermediate: true }),
+      this.query(q, scope, queryTarget('select_list', `RESULT_OF_SUBQUERY-${ctx.b.count('SUBQUERY')}`, true)),
     );
   }
 
@@ -211,8 +219,8 @@ export class QueryAnalyzer {
     const ctx = this.ctx;
     for (const cte of w.ctes) {
       const key = identKey(ctx.key, cte.name);
-      const names = cte.columns?.map((c) => c.text);
-      const target: QueryTarget = { type: 'with_cte', name: cte.name.text, intermediate: true, columnNames: names };
+      const names = texts(cte.columns);
+      const target = queryTarget('with_cte', cte.name.text, true, names);
       if (!cte.query) {
         scope.defineCte(key, this.modifyingCte(cte, scope, target));
         continue;
@@ -225,7 +233,7 @@ export class QueryAnalyzer {
         for (const n of names ?? anchorNames(cte.query) ?? []) rs.cols.push({ name: n, key: ctx.key(n, false), col: ctx.b.newColumn(pre, n) });
         ctx.resultSets.set(pre.id, rs);
         scope.defineCte(key, rs);
-        const body = this.query(cte.query, scope, { type: 'with_cte', name: `${cte.name.text}-BODY`, intermediate: true, columnNames: names });
+        const body = this.query(cte.query, scope, queryTarget('with_cte', `${cte.name.text}-BODY`, true, names));
         this.feed(body, rs);
         continue;
       }
@@ -644,7 +652,7 @@ export class QueryAnalyzer {
       case 'derived': {
         const alias = ref.alias?.text;
         const name = `RESULT_OF_${alias ?? `SUBQUERY-${b.count('SUBQUERY')}`}`;
-        const target: QueryTarget = { type: 'select_list', name, intermediate: true, columnNames: ref.columnAliases?.map((c) => c.text) };
+        const target = queryTarget('select_list', name, true, texts(ref.columnAliases));
         const sub = ref.dml && this.composedDml ? this.composedDml(ref.dml, ref, target) : this.query(ref.query, ref.lateral ? scope : scope.parent, target);
         scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: sub.obj, rs: sub });
         this.propagateRows(sub, rows);
@@ -703,12 +711,11 @@ export class QueryAnalyzer {
         return;
       }
       case 'values': {
-        const rs = this.values({ k: 'values_q', rows: ref.rows, start: ref.start, end: ref.end }, scope, {
-          type: 'select_list',
-          name: `RESULT_OF_${ref.alias?.text ?? 'VALUES'}`,
-          intermediate: true,
-          columnNames: ref.columnAliases?.map((c) => c.text),
-        });
+        const rs = this.values(
+          { k: 'values_q', rows: ref.rows, start: ref.start, end: ref.end },
+          scope,
+          queryTarget('select_list', `RESULT_OF_${ref.alias?.text ?? 'VALUES'}`, true, texts(ref.columnAliases)),
+        );
         scope.sources.push({ names: ref.alias ? [identKey(ctx.key, ref.alias)] : [], obj: rs.obj, rs });
         return;
       }
@@ -755,7 +762,7 @@ export class QueryAnalyzer {
   operator(op: TableOperator, input: Scope, scope: Scope, alias: A.Ident | undefined, rows: ColumnRef, at: A.Node): ResultSet {
     const ctx = this.ctx;
     const b = ctx.b;
-    const rs = this.newResultSet({ type: op.type, name: op.name, intermediate: true }, at.start, at.end);
+    const rs = this.newResultSet(queryTarget(op.type, op.name, true), at.start, at.end);
     rs.opaque = op.opaque;
     // An input column named like an output is replaced by it (UNPIVOT's value column), never passed through.
     const consumed = new Set([...op.consumed, ...op.outputs.map((o) => o.name)].map((c) => ctx.key(c, false)));
@@ -865,7 +872,7 @@ export class QueryAnalyzer {
     const b = this.ctx.b;
     const effect = this.effect;
     branches.forEach((br, i) => {
-      const part = this.query(br, parent, { type: 'select_list', name: `${target.name}-${i + 1}`, intermediate: true });
+      const part = this.query(br, parent, queryTarget('select_list', `${target.name}-${i + 1}`, true));
       // Branches line up by position: a `*` of unknown width in the first one places the outputs after it from the end.
       if (i === 0 && part.starAt !== undefined) {
         rs.starAt = part.starAt;

@@ -264,7 +264,12 @@ function inferredSource(ctx: Context, s: Scope, key: string): Source | undefined
   const ids = ctx.inferred.objectsWith(key);
   if (ids === undefined) return undefined;
   let found: Source | undefined;
-  for (const src of s.sources) {
+  // An index loop, not for-of: leaving a for-of early closes its iterator (a property load and a
+  // call), code first run when two sources qualify, long after resolveUnqualified (which inlines
+  // this) is optimised; meeting it cold deoptimised that large function and compiled it again.
+  const sources = s.sources;
+  for (let i = 0; i < sources.length; i++) {
+    const src = sources[i]!;
     if (src.rs || src.known || !ids.has(src.obj.id)) continue;
     if (found) return undefined;
     found = src;

@@ -14,7 +14,7 @@ import type { Ref } from './expr.js';
 import { recordChanges } from './changes.js';
 import { intoVariables, ProceduralResolver } from './procedural.js';
 import { partitionMove } from './partitions.js';
-import { QueryAnalyzer, type QueryTarget } from './query.js';
+import { QueryAnalyzer, queryTarget, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
 import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
@@ -170,10 +170,10 @@ export class StatementResolver {
     if (first.into && (first.intoTemp || first.intoFile || !intoVariables(ctx, first))) return this.selectInto(q, first);
     if (first.intoVars && intoVariables(ctx, first)) {
       // `SELECT .. INTO v, w`: the row fills variables (what later statements read through them), not a result set.
-      this.qa.query(q, undefined, { type: 'variable', name: first.intoVars.join(','), intermediate: true, columnNames: first.intoVars.length === first.items.length ? first.intoVars : undefined });
+      this.qa.query(q, undefined, queryTarget('variable', first.intoVars.join(','), true, first.intoVars.length === first.items.length ? first.intoVars : undefined));
       return [];
     }
-    this.qa.query(q, undefined, { type: 'select_list', name: `RS-${ctx.b.count('RS')}`, intermediate: false });
+    this.qa.query(q, undefined, queryTarget('select_list', `RS-${ctx.b.count('RS')}`, false));
     return [];
   }
 
@@ -182,7 +182,7 @@ export class StatementResolver {
     const target = first.into!;
     ctx.stmt!.effect = 'insert';
     ctx.stmt!.process.effectType = 'insert';
-    const rs = this.qa.query(withoutInto(q), undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+    const rs = this.qa.query(withoutInto(q), undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
     remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table', false, passedStructs(ctx, rs, rs.cols.map((c) => c.name)));
@@ -292,7 +292,7 @@ export class StatementResolver {
     /** The FROM scope of the INSERT's SELECT. */
     let selectScope: Scope | undefined;
     if (s.source) {
-      const analyzed = this.qa.queryWithScope(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+      const analyzed = this.qa.queryWithScope(s.source, cteScope, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
       const rs = analyzed.rs;
       selectScope = analyzed.scope;
       const names = declared ?? (known && !s.byName ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
@@ -343,7 +343,7 @@ export class StatementResolver {
 
   private multiInsert(s: A.MultiInsertStmt): LineageObject[] {
     const ctx = this.ctx;
-    const rs = this.qa.query(s.source, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+    const rs = this.qa.query(s.source, undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
     const scope = new Scope();
     scope.sources.push({ names: [], obj: rs.obj, rs });
     const writes: LineageObject[] = [];
@@ -385,7 +385,7 @@ export class StatementResolver {
       if (cols.length === 0) continue;
       for (const c of cols) written.add(c.obj);
       if (cols.length > 1 && a.value.k === 'subquery') {
-        const rs = this.qa.query(a.value.query, scope, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, intermediate: true });
+        const rs = this.qa.query(a.value.query, scope, queryTarget('select_list', `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, true));
         cols.forEach((c, i) => {
           const out = rs.cols[i];
           if (out) b.edge('fdd', effect, { obj: rs.obj, col: out.col }, c, ctx.stmt!.process.id);
@@ -436,7 +436,7 @@ export class StatementResolver {
   /** PL/SQL `UPDATE t SET ROW = rec`: each column of the record's query sets the target's column of its name (or position, when t's columns are known). */
   private wholeRow(row: A.Query, target: LineageObject, known: Map<string, string> | undefined): void {
     const b = this.ctx.b;
-    const rs = this.qa.query(row, undefined, { type: 'select_list', name: `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, intermediate: true });
+    const rs = this.qa.query(row, undefined, queryTarget('select_list', `RESULT_OF_SUBQUERY-${b.count('SUBQUERY')}`, true));
     this.flow(rs, target, known ? [...known.values()] : rs.cols.map((c) => c.name), 'update');
   }
 
@@ -632,7 +632,7 @@ export class StatementResolver {
     // A table of the name of a view over `*` is no longer that view.
     ctx.starViews.delete(obj.id);
     if (s.as) {
-      const rs = this.qa.query(s.as, undefined, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
+      const rs = this.qa.query(s.as, undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
       // Declared column types name their own struct fields; else the copied columns' carry on.
@@ -679,7 +679,7 @@ export class StatementResolver {
     const ctx = this.ctx;
     const obj = dataset(ctx, s.name, 'view');
     obj.type = 'view';
-    const rs = this.qa.query(s.query, undefined, { type: 'select_list', name: `RS-VIEW-${ctx.b.count('VIEW')}`, intermediate: true });
+    const rs = this.qa.query(s.query, undefined, queryTarget('select_list', `RS-VIEW-${ctx.b.count('VIEW')}`, true));
     const names = s.columns?.map((c) => c.text) ?? rs.cols.map((c) => c.name);
     if (s.into) {
       // A ClickHouse materialized view with TO stores nothing: each insert into its source lands in the TO table.

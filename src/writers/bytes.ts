@@ -11,8 +11,15 @@ import { CHUNK_CHARS } from './chunks.js';
 const SHORT = 64;
 
 export class ByteChunks {
-  private buf = Buffer.allocUnsafe(CHUNK_CHARS * 2);
+  private buf = Buffer.allocUnsafe(0);
   private pos = 0;
+
+  constructor() {
+    // The first buffer is made by the growth path, so that path has run (and `buf` is known to be
+    // replaced) before the writer is optimised: a column whose coordinates outgrow the buffer
+    // otherwise reached it cold, deoptimising room and every method inlining it (5 recompiles).
+    this.room(CHUNK_CHARS * 2);
+  }
 
   /** True once a chunk's worth is written (take it between pieces). */
   get full(): boolean {

@@ -57,10 +57,27 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
   // `{"code":200,"data":{"mode":"global","summary":{...}` without its two closing braces.
   out.str(JSON.stringify(head).slice(0, -2));
   out.str(`,"sqlflow":{"dbvendor":${JSON.stringify(graph.vendor)},"dbobjs":[`);
+  // Each section is its own generator: the loops get hot and optimised one at a time, and the
+  // optimised code of one never holds a later section's code, which it would reach without type
+  // feedback (a deopt and a recompile of the whole writer each).
+  yield* dbobjTexts(objects, text, out, opts.tableToTable);
+  out.str('],"relationships":[');
+  if (groups) yield* columnRelationshipTexts(ix, groups, text);
+  else yield* tableRelationshipTexts(tableRelationships(ix, coords), out);
+  out.str('],"errors":[');
+  yield* errorTexts(graph.errors, text, out);
+  out.str(']');
+  const files = coords.filesMap(graph.files);
+  if (files) out.str(`,"files":${JSON.stringify(files)}`);
+  out.str('}}}\n');
+  yield out.take();
+}
+
+/** The dbobjs, one at a time (a chunk is taken between columns). */
+function* dbobjTexts(objects: readonly LineageObject[], text: JsonText, out: ByteChunks, tableToTable: boolean): Generator<string, void, undefined> {
   let first = true;
   for (const o of objects) {
-    // One dbobj, a column at a time (a chunk is taken between columns).
-    const columns = text.objectHead(o, first, opts.tableToTable);
+    const columns = text.objectHead(o, first, tableToTable);
     if (columns) {
       for (let i = 0; i < columns.length; i++) {
         text.column(columns[i]!, i === 0);
@@ -72,20 +89,23 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
     if (out.full) yield out.take();
     first = false;
   }
-  out.str('],"relationships":[');
-  if (groups) yield* columnRelationshipTexts(ix, groups, text);
-  else {
-    first = true;
-    for (const r of tableRelationships(ix, coords)) {
-      if (!first) out.str(',');
-      out.str(JSON.stringify(r));
-      if (out.full) yield out.take();
-      first = false;
-    }
+}
+
+/** `--table-to-table` relationships, each as JSON.stringify writes it. */
+function* tableRelationshipTexts(rels: Iterable<RelationshipJson>, out: ByteChunks): Generator<string, void, undefined> {
+  let first = true;
+  for (const r of rels) {
+    if (!first) out.str(',');
+    out.str(JSON.stringify(r));
+    if (out.full) yield out.take();
+    first = false;
   }
-  out.str('],"errors":[');
-  first = true;
-  for (const e of graph.errors) {
+}
+
+/** The errors array's members. */
+function* errorTexts(errors: readonly Diagnostic[], text: JsonText, out: ByteChunks): Generator<string, void, undefined> {
+  let first = true;
+  for (const e of errors) {
     out.str(first ? '{"errorMessage":' : ',{"errorMessage":');
     out.str(text.message(e.message));
     text.member(',"errorType":', e.code);
@@ -95,11 +115,6 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions): Generator<s
     if (out.full) yield out.take();
     first = false;
   }
-  out.str(']');
-  const files = coords.filesMap(graph.files);
-  if (files) out.str(`,"files":${JSON.stringify(files)}`);
-  out.str('}}}\n');
-  yield out.take();
 }
 
 const X = encoded('{"x":');
