@@ -3,7 +3,8 @@
  * that emits a million small pieces (the JSON document's coordinates, ids and names) would
  * otherwise make a string for each piece and for each concatenation (~140 MB of garbage for the
  * bench's 21 MB document); here a piece costs no allocation and a chunk is one string made from
- * the bytes. A chunk ends only between pieces, so no character is ever cut in two.
+ * the bytes. A chunk ends only between pieces, so no character is ever cut in two. A consumer that
+ * writes bytes (the CLI) takes the bytes themselves: no string decoded from them and encoded again.
  */
 import { CHUNK_CHARS } from './chunks.js';
 
@@ -13,6 +14,9 @@ const SHORT = 64;
 export class ByteChunks {
   private buf = Buffer.allocUnsafe(CHUNK_CHARS * 2);
   private pos = 0;
+
+  /** `asBytes`: `take` hands out the UTF-8 bytes written (a copy of them), else a string. */
+  constructor(private readonly asBytes = false) {}
 
   /** True once a chunk's worth is written (take it between pieces). */
   get full(): boolean {
@@ -77,8 +81,9 @@ export class ByteChunks {
   }
 
   /** The text written since the last take. */
-  take(): string {
-    const text = this.buf.toString('utf8', 0, this.pos);
+  take(): string | Uint8Array {
+    // A copy: the buffer is written on again while the consumer may still hold the chunk.
+    const text = this.asBytes ? new Uint8Array(this.buf.subarray(0, this.pos)) : this.buf.toString('utf8', 0, this.pos);
     this.pos = 0;
     // A buffer grown for one huge piece is not kept for the rest of the document.
     if (this.buf.length > CHUNK_CHARS * 4) this.buf = Buffer.allocUnsafe(CHUNK_CHARS * 2);
