@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { LineageGraph } from '../graph/model.js';
 import type { ReadInputsOptions, ReadInputsResult, SourceFile } from '../inputs/types.js';
 import type { AnalyzeOptions, OutputFormat, WriteOptions } from '../options.js';
+import type { Chunk } from '../writers/chunks.js';
 import type { ColorLevel } from './report.js';
 
 /** The shape of `analyze` in src/api.ts. */
@@ -12,8 +13,8 @@ export type AnalyzeFn = (
   hooks?: { releaseTexts?: boolean },
 ) => { graph: LineageGraph; diagnostics: Diagnostic[] };
 
-/** The shape of `write` in src/writers/index.ts: the document as chunks. */
-export type WriteFn = (graph: LineageGraph, opts: WriteOptions) => Iterable<string>;
+/** The shape of `write` in src/writers/index.ts: the document as chunks (text, or UTF-8 bytes: see `loadOutputWriter`). */
+export type WriteFn = (graph: LineageGraph, opts: WriteOptions) => Iterable<Chunk>;
 
 /** The shape of `analyzeParallel` in src/api.ts: parsing in `jobs` worker threads, same result. */
 export type AnalyzeParallelFn = (
@@ -37,7 +38,7 @@ export interface Spinner {
 
 export interface CliDeps {
   /** Writes to standard output; a promise when the caller should wait for it to drain. */
-  stdout(text: string): void | Promise<void>;
+  stdout(text: Chunk): void | Promise<void>;
   stderr(text: string): void;
   /** Opened only when an input is `-` (touching process.stdin has side effects). */
   stdin(): NodeJS.ReadableStream;
@@ -54,7 +55,7 @@ export interface CliDeps {
    */
   loadEngine(format?: OutputFormat): Promise<Engine>;
   /** Write the document to a file (atomically for regular files), chunk by chunk. */
-  writeOutput(path: string, chunks: Iterable<string>): Promise<void>;
+  writeOutput(path: string, chunks: Iterable<Chunk>): Promise<void>;
   startSpinner(text: string): Spinner;
   /** Working directory for relative inputs, config lookup and git (default: the process's). */
   cwd?: string;
@@ -67,7 +68,7 @@ export interface CliDeps {
 export const EXIT = { ok: 0, failed: 1, usage: 2, internal: 70 } as const;
 
 /** Writes chunks to standard output one by one, waiting whenever `stdout` asks to (backpressure). */
-export async function stdoutChunks(deps: Pick<CliDeps, 'stdout'>, chunks: Iterable<string>): Promise<void> {
+export async function stdoutChunks(deps: Pick<CliDeps, 'stdout'>, chunks: Iterable<Chunk>): Promise<void> {
   for (const chunk of chunks) {
     const drained = deps.stdout(chunk);
     if (drained) await drained;

@@ -33,7 +33,7 @@ async function loadEngine(format?: OutputFormat): Promise<Engine> {
     const [run, writers] = await Promise.all([import('../analyze.js'), import('../writers/index.js')]);
     return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writers.write };
   }
-  const [run, writer] = await Promise.all([import('../analyze.js'), import('../writers/load.js').then((m) => m.loadWriter(format))]);
+  const [run, writer] = await Promise.all([import('../analyze.js'), import('../writers/load.js').then((m) => m.loadOutputWriter(format))]);
   return { analyze: run.analyze, analyzeParallel: run.analyzeParallel, write: writer };
 }
 

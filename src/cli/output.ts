@@ -13,15 +13,16 @@ import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import { realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
+import type { Chunk } from '../writers/chunks.js';
 
 /** Writes every chunk, waiting for 'drain' when the stream's buffer is full. */
-export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+export async function writeChunks(stream: NodeJS.WritableStream, chunks: Iterable<Chunk>): Promise<void> {
   for (const chunk of chunks) {
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 }
 
-async function writeStream(path: string, flags: string, chunks: Iterable<string>): Promise<void> {
+async function writeStream(path: string, flags: string, chunks: Iterable<Chunk>): Promise<void> {
   const stream = createWriteStream(path, { flags });
   try {
     await once(stream, 'open');
@@ -34,23 +35,24 @@ async function writeStream(path: string, flags: string, chunks: Iterable<string>
   }
 }
 
-/** Writes every chunk into a new file (flags 'wx'), synchronously; a short write continues where it stopped. */
-function writeNewFile(path: string, chunks: Iterable<string>): void {
+/**
+ * Writes every chunk into a new file (flags 'wx'), synchronously; a short write continues where it
+ * stopped. A text chunk is encoded once (writing the string, then asking its UTF-8 length to tell a
+ * short write, went over its characters twice); bytes are written as they are.
+ */
+function writeNewFile(path: string, chunks: Iterable<Chunk>): void {
   const fd = openSync(path, 'wx');
   try {
     for (const chunk of chunks) {
-      const done = writeSync(fd, chunk);
-      if (done < Buffer.byteLength(chunk)) {
-        const rest = Buffer.from(chunk).subarray(done);
-        for (let at = 0; at < rest.length; ) at += writeSync(fd, rest, at);
-      }
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-export async function writeFileAtomic(path: string, chunks: Iterable<string> | string): Promise<void> {
+export async function writeFileAtomic(path: string, chunks: Iterable<Chunk> | string): Promise<void> {
   const parts = typeof chunks === 'string' ? [chunks] : chunks;
   let target = resolve(path);
   const info = await stat(target).catch(() => undefined);

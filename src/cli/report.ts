@@ -1,6 +1,7 @@
 /** Diagnostics on stderr: compiler style, optionally coloured, then a one-line summary. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { countSeverities, formatDiagnostic, type Counts, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Chunk } from '../writers/chunks.js';
 
 export type ColorLevel = 0 | 1 | 2 | 3;
 
@@ -70,9 +71,9 @@ export function pageSizeLine(path: string, bytes: number): string {
 }
 
 /** Chunks passed through, their UTF-8 size added up in `total.bytes` as they go. */
-export function* countBytes(chunks: Iterable<string>, total: { bytes: number }): Generator<string> {
+export function* countBytes<C extends Chunk>(chunks: Iterable<C>, total: { bytes: number }): Generator<C> {
   for (const c of chunks) {
-    total.bytes += Buffer.byteLength(c, 'utf8');
+    total.bytes += typeof c === 'string' ? Buffer.byteLength(c, 'utf8') : c.length;
     yield c;
   }
 }

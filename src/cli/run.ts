@@ -109,7 +109,9 @@ export async function runAnalyze(config: AnalyzeConfig, deps: CliDeps): Promise<
     }
     if (spinner) spinner.text = 'Writing';
     const written = { bytes: 0 };
-    const document = countBytes(writerChunks(engine.write(result.graph, { ...config.writeOptions, ...(sources ? { sources } : {}) })), written);
+    const chunks = writerChunks(engine.write(result.graph, { ...config.writeOptions, ...(sources ? { sources } : {}) }));
+    // Only a page's size is told (below): the bytes of another format's chunks are not counted.
+    const document = config.writeOptions.format === 'html' ? countBytes(chunks, written) : chunks;
 
     if (config.output === undefined) {
       await stdoutChunks(deps, document);
@@ -182,7 +184,7 @@ class WriterFailure extends Error {
   }
 }
 
-function* writerChunks(chunks: Iterable<string>): Generator<string, void, undefined> {
+function* writerChunks<C>(chunks: Iterable<C>): Generator<C, void, undefined> {
   try {
     yield* chunks;
   } catch (err) {

@@ -3,7 +3,8 @@
  * that emits a million small pieces (the JSON document's coordinates, ids and names) would
  * otherwise make a string for each piece and for each concatenation (~140 MB of garbage for the
  * bench's 21 MB document); here a piece costs no allocation and a chunk is one string made from
- * the bytes. A chunk ends only between pieces, so no character is ever cut in two.
+ * the bytes. A chunk ends only between pieces, so no character is ever cut in two. A consumer that
+ * writes bytes (the CLI) takes the bytes themselves: no string decoded from them and encoded again.
  */
 import { CHUNK_CHARS } from './chunks.js';
 
@@ -14,7 +15,8 @@ export class ByteChunks {
   private buf = Buffer.allocUnsafe(0);
   private pos = 0;
 
-  constructor() {
+  /** `asBytes`: `take` hands out the UTF-8 bytes written (a copy of them), else a string. */
+  constructor(private readonly asBytes = false) {
     // The first buffer is made by the growth path, so that path has run (and `buf` is known to be
     // replaced) before the writer is optimised: a column whose coordinates outgrow the buffer
     // otherwise reached it cold, deoptimising room and every method inlining it (5 recompiles).
@@ -84,8 +86,9 @@ export class ByteChunks {
   }
 
   /** The text written since the last take. */
-  take(): string {
-    const text = this.buf.toString('utf8', 0, this.pos);
+  take(): string | Uint8Array {
+    // A copy: the buffer is written on again while the consumer may still hold the chunk.
+    const text = this.asBytes ? new Uint8Array(this.buf.subarray(0, this.pos)) : this.buf.toString('utf8', 0, this.pos);
     this.pos = 0;
     // A buffer grown for one huge piece is not kept for the rest of the document.
     if (this.buf.length > CHUNK_CHARS * 4) this.buf = Buffer.allocUnsafe(CHUNK_CHARS * 2);

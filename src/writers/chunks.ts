@@ -10,6 +10,9 @@ import type { WriteOptions } from '../options.js';
 /** A writer: the document for `graph`, in chunks (their concatenation is the document). */
 export type Writer = (graph: LineageGraph, opts: WriteOptions) => Generator<string, void, undefined>;
 
+/** A chunk of a document as text, or as its UTF-8 bytes (what the CLI writes out: see `loadOutputWriter`). */
+export type Chunk = string | Uint8Array;
+
 /** About 64 KiB of text per chunk. */
 export const CHUNK_CHARS = 1 << 16;
 

@@ -4,8 +4,9 @@
  * The exhaustive switch asks for each new format, as `WRITERS` in index.ts does.
  */
 import { assertNever } from '../ast/never.js';
-import type { OutputFormat } from '../options.js';
-import type { Writer } from './chunks.js';
+import type { LineageGraph } from '../graph/model.js';
+import type { OutputFormat, WriteOptions } from '../options.js';
+import type { Chunk, Writer } from './chunks.js';
 
 export async function loadWriter(format: OutputFormat): Promise<Writer> {
   switch (format) {
@@ -24,4 +25,14 @@ export async function loadWriter(format: OutputFormat): Promise<Writer> {
     default:
       return assertNever(format, 'output format');
   }
+}
+
+/**
+ * The writer of `format` for a document written to a file or a stream: JSON as UTF-8 bytes, taken
+ * as its writer makes them (no string made of each chunk, then encoded again), any other format as text.
+ */
+export async function loadOutputWriter(format: OutputFormat): Promise<(graph: LineageGraph, opts: WriteOptions) => Iterable<Chunk>> {
+  if (format !== 'json') return loadWriter(format);
+  const { writeJson } = await import('./json.js');
+  return (graph, opts) => writeJson(graph, opts, true);
 }

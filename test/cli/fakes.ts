@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { LineageGraph } from '../../src/graph/model.js';
 import type { ReadInputsResult } from '../../src/inputs/types.js';
 import type { AnalyzeOptions, WriteOptions } from '../../src/options.js';
+import { chunkText } from '../helpers/chunks.js';
 
 export interface Captured {
   deps: CliDeps;
@@ -47,7 +48,7 @@ export function fakeDeps(opts: FakeOptions = {}, overrides: Partial<CliDeps> = {
     },
   };
   const deps: CliDeps = {
-    stdout: (t) => void out.push(t),
+    stdout: (t) => void out.push(chunkText(t)),
     stderr: (t) => void err.push(t),
     stdin: () => Readable.from([]),
     stdinIsTTY: true,
@@ -62,7 +63,7 @@ export function fakeDeps(opts: FakeOptions = {}, overrides: Partial<CliDeps> = {
       ...opts.input,
     }),
     loadEngine: async () => engine,
-    writeOutput: async (path, chunks) => void written.set(path, [...chunks].join('')),
+    writeOutput: async (path, chunks) => void written.set(path, [...chunks].map(chunkText).join('')),
     startSpinner: (text) => {
       spinners.push(text);
       return { text, stop: () => spinners.push('stop') };

@@ -4,6 +4,7 @@ import { createReadStream, lstatSync, mkdtempSync, readdirSync, readFileSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../src/cli/output.js';
+import { chunkText } from '../helpers/chunks.js';
 
 let dir: string;
 beforeEach(() => {
@@ -32,6 +33,13 @@ test('a regular file: chunks with multi-byte characters are written whole, as UT
   await writeFileAtomic(out, pieces);
   expect(readFileSync(out, 'utf8')).toBe(pieces.join(''));
   expect(statSync(out).size).toBe(Buffer.byteLength(pieces.join('')));
+});
+
+test('chunks given as UTF-8 bytes are written as they are, text chunks between them encoded', async () => {
+  const out = join(dir, 'mixed.json');
+  const pieces = [Buffer.from('{"name":"Müller"', 'utf8'), ',"city":"Zürich 北京"', new Uint8Array(Buffer.from(',"note":"𝄞"}', 'utf8'))];
+  await writeFileAtomic(out, pieces);
+  expect(readFileSync(out, 'utf8')).toBe('{"name":"Müller","city":"Zürich 北京","note":"𝄞"}');
 });
 
 test('a generator that throws: the error is the caller\'s, no temporary file is left, the target is untouched', async () => {
@@ -97,7 +105,7 @@ test('a gate page on stdout (`diff -f html`) arrives chunk by chunk, the same by
   const { repoPath } = await import('../helpers/paths.js');
   const sides = ['diff', '--base', repoPath('test', 'fixtures', 'gate', 'base.sql'), '--head', repoPath('test', 'fixtures', 'gate', 'head.sql'), '-f', 'html'];
   const pieces: string[] = [];
-  const piped = await runCli(sides, { stdout: (text) => void pieces.push(text) });
+  const piped = await runCli(sides, { stdout: (text) => void pieces.push(chunkText(text)) });
   const file = join(dir, 'diff.html');
   const written = await runCli([...sides, '-o', file]);
   expect([piped.code, written.code]).toEqual([0, 0]);

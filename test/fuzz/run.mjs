@@ -60,7 +60,7 @@ async function main() {
   const runCliInProcess = async (file, vendor, n) => {
     const out = [];
     const err = [];
-    const deps = { ...realDeps(), stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), stdinIsTTY: true, stderrIsTTY: false, env: {}, colorSupport: 0 };
+    const deps = { ...realDeps(), stdout: (t) => void out.push(typeof t === 'string' ? t : Buffer.from(t).toString('utf8')), stderr: (t) => void err.push(t), stdinIsTTY: true, stderrIsTTY: false, env: {}, colorSupport: 0 };
     const args = ['analyze', file, '-t', vendor || 'dbvansi', '-f', formats[n % 4], ...(n % 3 === 0 ? ['--strict'] : [])];
     const code = await cli(['node', 'sqlflow', ...args], deps);
     return { code, stdout: out.join(''), stderr: err.join('') };

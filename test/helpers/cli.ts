@@ -6,6 +6,7 @@
 import type { CliDeps } from '../../src/cli/deps.js';
 import { realDeps } from '../../src/cli/main.js';
 import { cli } from '../../src/cli/program.js';
+import { chunkText } from './chunks.js';
 import { ROOT } from './paths.js';
 
 export interface CliRun {
@@ -27,7 +28,7 @@ export async function runCli(args: string[], overrides: Partial<CliDeps> = {}): 
   const err: string[] = [];
   const deps: CliDeps = {
     ...realDeps(),
-    stdout: (text) => void out.push(text),
+    stdout: (text) => void out.push(chunkText(text)),
     stderr: (text) => void err.push(text),
     stdinIsTTY: true,
     stderrIsTTY: false,

@@ -32,4 +32,16 @@ describe('ByteChunks', () => {
     out.str('after');
     expect(out.take()).toBe('after');
   });
+
+  test('hands out the UTF-8 bytes themselves when asked to, each chunk its own copy', () => {
+    const out = new ByteChunks(true);
+    out.str('naïve ');
+    out.int(42);
+    const first = out.take() as Uint8Array;
+    out.str('数据');
+    const second = out.take() as Uint8Array;
+    expect(first).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(first).toString('utf8')).toBe('naïve 42');
+    expect(Buffer.from(second).toString('utf8')).toBe('数据');
+  });
 });

@@ -1,6 +1,7 @@
 import type { OutputFormat } from '../../src/options.js';
 import { CHUNK_CHARS, render, write, writeCsv, writeDataArts, writeGraphml, writeHtml, writeJson } from '../../src/writers/index.js';
 import { joinChunks } from '../../src/writers/chunks.js';
+import { loadOutputWriter } from '../../src/writers/load.js';
 import { clone, insertSelectGraph, multiFileGraph, opts, wideGraph } from './fixtures.js';
 
 const FORMATS: OutputFormat[] = ['json', 'csv', 'graphml', 'dataarts', 'html'];
@@ -26,6 +27,16 @@ describe('render', () => {
       expect(chunks.length).toBeGreaterThan(2);
       for (const c of chunks) expect(c.length).toBeLessThan(2 * CHUNK_CHARS);
       expect(chunks.join('')).toBe(render(g, opts(format)));
+    });
+
+    test('the writer the CLI writes with gives the same document, as text or as UTF-8 bytes', async () => {
+      const g = wideGraph(1500, 4, 2500, 3);
+      // A non-ASCII name, so bytes and characters differ in number.
+      g.objects[1]!.name = 'Straße_数据';
+      const chunks = [...(await loadOutputWriter(format))(g, opts(format))];
+      expect(chunks.length).toBeGreaterThan(2);
+      const bytes = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c)));
+      expect(bytes.toString('utf8')).toBe(render(g, opts(format)));
     });
 
     test.each([false, true])('deterministic and pure (table-to-table %s)', (tableToTable) => {
