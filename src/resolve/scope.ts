@@ -6,6 +6,7 @@ import type { ColumnRef as AstColumnRef, Expr, QName, WindowSpec } from '../ast/
 import type { ColumnRef } from '../graph/builder.js';
 import type { MessageTemplate } from '../diagnostics/problem.js';
 import { qualifiedName, type LineageObject } from '../graph/model.js';
+import { structsUnder } from './catalog.js';
 import { outputByKey, type Context, type ResultSet } from './context.js';
 
 export interface Source {
@@ -201,6 +202,7 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
     rs.cols.push({ name, key, col });
     for (const f of rs.fields ?? []) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
     for (const f of rs.deciders ?? []) ctx.b.edge('fdr', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    if (rs.structs) elementFieldStructs(rs.structs, key);
     return [{ obj: rs.obj, col }];
   }
   if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];
@@ -215,6 +217,18 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
     for (const s of sources) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', s, target, ctx.stmt?.process.id);
   }
   return [target];
+}
+
+/**
+ * A field `key` of the elements (`li.dims` of `UNNEST(o.items) AS li`, items ARRAY<STRUCT<sku ..,
+ * dims STRUCT<w .., h ..>>>) that is a struct of declared fields: the output of that name is too.
+ */
+function elementFieldStructs(structs: Map<string, readonly string[]>, key: string): void {
+  for (const element of structs.keys()) {
+    if (element.includes('.') || !structs.has(`${element}.${key}`)) continue;
+    for (const [rest, fields] of structsUnder(structs, `${element}.${key}`)) structs.set(key + rest, fields);
+    return;
+  }
 }
 
 /** Functions written without parentheses: never columns unless a source declares them. */
@@ -305,6 +319,21 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     return resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
   }
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
+}
+
+/**
+ * The struct path (match keys, `.addr`) a column name reads inside the column it resolves to:
+ * `o.customer.addr` (o a FROM item) and `customer.addr` read `.addr` of `customer`; '' for a
+ * plain column. The same choice of column part as `resolveColumn`'s.
+ */
+export function structPath(ctx: Context, scope: Scope, parts: QName['parts']): string {
+  if (parts.length < 2 || scope.source(ctx, parts, parts.length - 1)) return '';
+  let n = parts.length - 2;
+  while (n >= 1 && !scope.source(ctx, parts, n)) n--;
+  return parts
+    .slice(Math.max(n, 0) + 1)
+    .map((p) => `.${ctx.key(p.text, p.quoted)}`)
+    .join('');
 }
 
 /** A FROM item's whole row used as a value (`rowValues`): every column it has, or its `*` when they are unknown. */
