@@ -13,7 +13,7 @@ import { outputByKey, type Context, type OutCol, type ResultSet } from './contex
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord } from './names.js';
 import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, positionColumn, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
-import { resolveColumn, Scope, structPath, type Source } from './scope.js';
+import { columnPart, notAColumn, resolveColumn, Scope, structPath, type Source } from './scope.js';
 import { datasetSource, qualify, structOf, structsOf, tableOf } from './tables.js';
 import { structsUnder, tableKey } from './catalog.js';
 
@@ -446,17 +446,16 @@ export class QueryAnalyzer {
    * `li.*`, `o.shipping.*`, `o.customer.addr.*` where the qualifier is a (struct) column, not a FROM
    * item (Spark, Databricks, BigQuery): that column, and the path of the struct field inside it.
    */
-  private structFields(star: Star, scope: Scope): { refs: ColumnRef[]; path: string } {
+  private structFields(star: Star, scope: Scope): { refs: ColumnRef[]; path: string; missing?: boolean } {
     const parts = star.qualifier!.parts;
     const last = parts[parts.length - 1]!;
+    // `o.shipping.*` where shipping is not a column of o's known ones (renamed before): no fields to give.
+    const column = columnPart(this.ctx, scope, parts);
+    if (column.src && notAColumn(this.ctx, column.src, parts[column.at]!)) return { refs: [], path: '', missing: true };
     const all: A.Ident = { text: '*', quoted: false, start: star.end - 1, end: star.end };
-    const name = [...parts, all];
-    const r = resolveColumn(this.ctx, scope, { k: 'col', name: { parts: name, start: parts[0]!.start, end: last.end }, start: star.start, end: last.end });
+    const r = resolveColumn(this.ctx, scope, { k: 'col', name: { parts: [...parts, all], start: parts[0]!.start, end: last.end }, start: star.start, end: last.end });
     // A qualified name is never a select-list alias: always columns.
-    if (!Array.isArray(r) || r.length === 0) return { refs: [], path: '' };
-    // The path of `*` itself is not the struct's.
-    const path = structPath(this.ctx, scope, name);
-    return { refs: r, path: path.slice(0, path.lastIndexOf('.')) };
+    return Array.isArray(r) && r.length > 0 ? { refs: r, path: structPath(this.ctx, scope, parts, column.at) } : { refs: [], path: '' };
   }
 
   private expandStar(star: Star, scope: Scope, rs: ResultSet, position: number, names: string[] | undefined): number {
@@ -466,11 +465,12 @@ export class QueryAnalyzer {
     let sources: Source[] = scope.sources.some((s) => s.filterOnly) ? scope.sources.filter((s) => !s.filterOnly) : scope.sources;
     let struct: ColumnRef[] = [];
     let path = '';
+    let missing: boolean | undefined;
     if (star.qualifier) {
       const src = scope.source(ctx, star.qualifier.parts);
       sources = src ? [src] : [];
-      if (!src) ({ refs: struct, path } = this.structFields(star, scope));
-      if (!src && struct.length === 0) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
+      if (!src) ({ refs: struct, path, missing } = this.structFields(star, scope));
+      if (!src && struct.length === 0 && !missing) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
     }
     const except = new Set((star.except ?? []).map((i) => identKey(ctx.key, i)));
     const replace = new Map((star.replace ?? []).map((r) => [identKey(ctx.key, r.alias), r]));

@@ -304,15 +304,15 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     const qualifier = parts.length - 1;
     const src = scope.source(ctx, parts, qualifier);
     if (src) {
-      if (src.known && !src.rs && hasColumn(src, ctx.key(name, colPart.quoted)) === false && !NILADIC.has(name.toUpperCase())) {
-        ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
-      }
+      if (!NILADIC.has(name.toUpperCase())) notAColumn(ctx, src, colPart);
       return columnOf(ctx, src, name, ref.start, ref.end);
     }
     // `s.dest.city`: a shorter qualifier names the source, the next part its column, the rest a struct path.
     for (let n = qualifier - 1; n >= 1; n--) {
       const shorter = scope.source(ctx, parts, n);
-      if (shorter) return columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end);
+      if (!shorter) continue;
+      notAColumn(ctx, shorter, parts[n]!);
+      return columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end);
     }
     // `col.field` struct access: the first part is a column of a source;
     // `rec.fare` where `rec` is a select alias (lateral): the alias's expression.
@@ -322,16 +322,35 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
 }
 
 /**
- * The struct path (match keys, `.addr`) a column name reads inside the column it resolves to:
- * `o.customer.addr` (o a FROM item) and `customer.addr` read `.addr` of `customer`; '' for a
- * plain column. The same choice of column part as `resolveColumn`'s.
+ * Warn when `column` is not a column of `src`, a table of known columns (a typo, a column renamed
+ * or dropped before): true then.
  */
-export function structPath(ctx: Context, scope: Scope, parts: QName['parts']): string {
-  if (parts.length < 2 || scope.source(ctx, parts, parts.length - 1)) return '';
-  let n = parts.length - 2;
-  while (n >= 1 && !scope.source(ctx, parts, n)) n--;
+export function notAColumn(ctx: Context, src: Source, column: QName['parts'][number]): boolean {
+  if (!src.known || src.rs || hasColumn(src, ctx.key(column.text, column.quoted)) !== false) return false;
+  ctx.problem('warning', column.start, `column '${column.text}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
+  return true;
+}
+
+/**
+ * The part of a column name that names the column, and the FROM item it qualifies it with:
+ * `o.customer.addr` (o a FROM item) and `customer.addr` name `customer`. The same choice as
+ * `resolveColumn`'s; the source is undefined for an unqualified column.
+ */
+export function columnPart(ctx: Context, scope: Scope, parts: QName['parts']): { at: number; src?: Source } {
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const src = scope.source(ctx, parts, n);
+    if (src) return { at: n, src };
+  }
+  return { at: 0 };
+}
+
+/**
+ * The struct path (match keys, `.addr`) a column name reads inside the column it resolves to:
+ * `o.customer.addr` and `customer.addr` read `.addr` of `customer`; '' for a plain column.
+ */
+export function structPath(ctx: Context, scope: Scope, parts: QName['parts'], at = columnPart(ctx, scope, parts).at): string {
   return parts
-    .slice(Math.max(n, 0) + 1)
+    .slice(at + 1)
     .map((p) => `.${ctx.key(p.text, p.quoted)}`)
     .join('');
 }

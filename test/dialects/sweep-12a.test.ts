@@ -61,3 +61,43 @@ CREATE TABLE sales.order_cities AS SELECT o.order_id, o.customer.address.* FROM 
     expect(ok(duck, 'dbvduckdb').pairs).toEqual(expected);
   });
 });
+
+describe('a struct column renamed before: its old name is an unknown column', () => {
+  const sql = (using: string) => `CREATE TABLE sales.orders (order_id BIGINT, shipping STRUCT<city: STRING, zip: STRING>)${using};
+ALTER TABLE sales.orders RENAME COLUMN shipping TO ship_to;
+INSERT INTO sales.order_ship SELECT o.order_id, o.shipping.* FROM sales.orders o;
+INSERT INTO sales.order_city SELECT o.order_id, o.shipping.city AS city FROM sales.orders o;
+INSERT INTO sales.order_ship_to SELECT o.order_id, o.ship_to.* FROM sales.orders o;`;
+  test.each([
+    ['dbvdatabricks', ' USING DELTA'],
+    ['dbvsparksql', ' USING PARQUET'],
+    ['dbvtrino', ''],
+  ])('%s: o.shipping.* warns and gives no output (no `shipping -> *`); o.shipping.city warns like o.shipping', (vendor, using) => {
+    const a = analyzeSql(sql(using), vendor, { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([
+      "3:51 column 'shipping' is not a column of sales.orders (known columns: order_id, ship_to)",
+      "4:51 column 'shipping' is not a column of sales.orders (known columns: order_id, ship_to)",
+    ]);
+    expect(a.pairs).toEqual([
+      'sales.orders.order_id -> sales.order_city.order_id',
+      'sales.orders.order_id -> sales.order_ship.order_id',
+      'sales.orders.order_id -> sales.order_ship_to.order_id',
+      'sales.orders.ship_to -> sales.order_ship_to.city',
+      'sales.orders.ship_to -> sales.order_ship_to.zip',
+      'sales.orders.shipping -> sales.order_city.city',
+    ]);
+  });
+
+  test('BigQuery: the same after RENAME COLUMN, and after DROP COLUMN', () => {
+    const a = analyzeSql(`CREATE TABLE shop.orders (order_id INT64, shipping STRUCT<city STRING, zip STRING>, billing STRUCT<city STRING>);
+ALTER TABLE shop.orders RENAME COLUMN shipping TO ship_to;
+ALTER TABLE shop.orders DROP COLUMN billing;
+CREATE TABLE mart.order_ship AS SELECT o.order_id, o.shipping.*, o.billing.* FROM shop.orders o;`, 'dbvbigquery', { relationTypes: ['fdd', 'fdr'] });
+    expect(a.warnings).toEqual([
+      "4:54 column 'shipping' is not a column of shop.orders (known columns: order_id, ship_to)",
+      "4:68 column 'billing' is not a column of shop.orders (known columns: order_id, ship_to)",
+    ]);
+    expect(a.pairs).toEqual(['shop.orders.order_id -> mart.order_ship.order_id']);
+  });
+});
