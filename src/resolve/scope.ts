@@ -435,7 +435,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (isNiladic(name, quoted)) return [];
     if (maybe === 1 && !yields(firstMaybe!, key)) return columnOf(ctx, firstMaybe!, name, start, end, plain);
     if (maybe > 1) {
-      if (strict) return [];
+      // `addr.city` (strict: the first part of a longer name) is the struct column `addr`, as ambiguous as `addr` itself.
       const known = inferredSource(ctx, s, key);
       if (known) {
         ctx.problemOf('note', start, INFERRED, name, ctx.datasetName(known.obj), 'InferredColumn');

@@ -101,3 +101,31 @@ CREATE TABLE mart.order_ship AS SELECT o.order_id, o.shipping.*, o.billing.* FRO
     expect(a.pairs).toEqual(['shop.orders.order_id -> mart.order_ship.order_id']);
   });
 });
+
+describe('an unqualified struct field (addr.city) in a join of tables of unknown columns', () => {
+  test.each(['dbvdatabricks', 'dbvsparksql', 'dbvbigquery'])('%s: addr is ambiguous like an unqualified addr: a warning and the orphan column, or the source the input uses it from', (vendor) => {
+    const a = analyzeSql(`INSERT INTO mart.customer_orders
+SELECT o.order_id, c.customer_id, addr.city, addr.zip
+FROM raw.orders o JOIN raw.customers c ON o.customer_id = c.customer_id
+WHERE addr.country = 'DE';
+INSERT INTO mart.customer_cities
+SELECT o.order_id, addr.city
+FROM raw.orders o JOIN raw.customers c ON o.customer_id = c.customer_id
+WHERE c.addr.country = 'DE';`, vendor, { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([
+      "2:35 column 'addr' could belong to any of 2 sources; add a qualifier or --schema",
+      "2:46 column 'addr' could belong to any of 2 sources; add a qualifier or --schema",
+      "4:7 column 'addr' could belong to any of 2 sources; add a qualifier or --schema",
+    ]);
+    expect(a.notes).toEqual(["6:20 column 'addr' attributed to raw.customers: the only source the input uses it from"]);
+    expect(a.pairs).toEqual([
+      'pseudo_table_include_orphan_column.addr -> mart.customer_orders.city',
+      'pseudo_table_include_orphan_column.addr -> mart.customer_orders.zip',
+      'raw.customers.addr -> mart.customer_cities.city',
+      'raw.customers.customer_id -> mart.customer_orders.customer_id',
+      'raw.orders.order_id -> mart.customer_cities.order_id',
+      'raw.orders.order_id -> mart.customer_orders.order_id',
+    ]);
+  });
+});
