@@ -15,18 +15,19 @@ export interface CatalogEntry {
   /**
    * Field names of the struct columns whose type is declared (`addr STRUCT<city STRING, zip
    * STRING>`, `items ARRAY<STRUCT<sku STRING, qty INT64>>`: an array's elements' fields), by
-   * column match key: what `li.*` and `inline(o.items)` expand to.
+   * column match key: what `li.*` and `inline(o.items)` expand to. A struct inside one is under
+   * the dotted path of keys (`customer.addr`: what `o.customer.addr.*` expands to).
    */
   structs?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
- * The field names of a declared struct type, through array and list wrappers:
+ * The fields (name, and type as written) of a declared struct type, through array and list wrappers:
  * `ARRAY<STRUCT<sku STRING, qty INT64>>` (BigQuery, Hive, Spark, Databricks `sku: STRING`),
  * `STRUCT(sku VARCHAR, qty INT)[]` (DuckDB), `ARRAY(ROW(sku VARCHAR, qty INT))` (Trino).
  * Undefined for any other type.
  */
-export function structFieldNames(type: string): string[] | undefined {
+function structFields(type: string): { name: string; type: string }[] | undefined {
   let t = type.trim();
   for (;;) {
     while (t.endsWith('[]')) t = t.slice(0, -2).trimEnd();
@@ -38,14 +39,46 @@ export function structFieldNames(type: string): string[] | undefined {
       t = inner.trim();
       continue;
     }
-    const names: string[] = [];
+    const fields: { name: string; type: string }[] = [];
     for (const field of splitTopLevel(inner)) {
-      // `name`, "name" or name (\x60: a backtick, which the CLI bundle's build check would read as a template).
-      const f = /^\s*(?:\x60([^\x60]+)\x60|"([^"]+)"|([^\s:<>(),]+))/.exec(field);
-      if (f) names.push(f[1] ?? f[2] ?? f[3]!);
+      // `name`, "name" or name (\x60: a backtick, which the CLI bundle's build check would read as a template), then `:` or blanks and the type.
+      const f = /^\s*(?:\x60([^\x60]+)\x60|"([^"]+)"|([^\s:<>(),]+))\s*:?/.exec(field);
+      if (f) fields.push({ name: f[1] ?? f[2] ?? f[3]!, type: field.slice(f[0].length) });
     }
-    return names.length > 0 ? names : undefined;
+    return fields.length > 0 ? fields : undefined;
   }
+}
+
+/** The field names of a declared struct type (see `structFields`). */
+export function structFieldNames(type: string): string[] | undefined {
+  return structFields(type)?.map((f) => f.name);
+}
+
+/**
+ * The catalog `structs` entries a column of declared type `type` gives, under the match key
+ * `key`: its fields, and those of each struct field inside it at any depth under the dotted path
+ * of match keys (`customer.addr` of `customer STRUCT<name STRING, addr STRUCT<city STRING>>`).
+ */
+export function structEntries(type: string, key: string, keyOf: (name: string) => string, out: Map<string, readonly string[]>): void {
+  const fields = structFields(type);
+  if (!fields) return;
+  out.set(key, fields.map((f) => f.name));
+  for (const f of fields) structEntries(f.type, `${key}.${keyOf(f.name)}`, keyOf, out);
+}
+
+/** Delete the entry of struct column `key` of `structs` and those of the structs inside it. */
+export function deleteStruct(structs: Map<string, readonly string[]>, key: string): void {
+  for (const k of [...structs.keys()]) if (k === key || k.startsWith(`${key}.`)) structs.delete(k);
+}
+
+/** The entries of struct `key` of `structs` and those of the structs inside it, by the rest of their key ('' for its own, `.addr` for a field's). */
+export function structsUnder(structs: ReadonlyMap<string, readonly string[]>, key: string): [string, readonly string[]][] {
+  const out: [string, readonly string[]][] = [];
+  for (const [k, fields] of structs) {
+    if (k === key) out.push(['', fields]);
+    else if (k.startsWith(`${key}.`)) out.push([k.slice(key.length), fields]);
+  }
+  return out;
 }
 
 /** `a STRING, b STRUCT<c INT, d INT>` split at the commas outside brackets. */

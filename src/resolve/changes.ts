@@ -11,7 +11,7 @@ import * as T from '../../grammars/tokens.js';
 import type * as A from '../ast/nodes.js';
 import type { DialectSpec } from '../dialects/spec.js';
 import { Scanner, stringValue, unquoteIdent } from '../lexer/scanner.js';
-import { structFieldNames } from './catalog.js';
+import { deleteStruct, structEntries, structsUnder } from './catalog.js';
 import type { Context } from './context.js';
 import { dottedName, type TableName } from './names.js';
 import { qualify } from './tables.js';
@@ -297,26 +297,26 @@ function applyColumnActions(ctx: Context, t: TableName, actions: ColumnAction[])
   let columns = [...entry.columns];
   const same = (a: string, b: string) => ctx.key(a, false) === ctx.key(b, false);
   // Struct columns of declared fields, by key: their fields follow the column.
-  let structs = entry.structs ? new Map(entry.structs) : undefined;
+  const structs = new Map(entry.structs ?? []);
+  const keyOf = (name: string) => ctx.key(name, false);
   const typed = (column: string, type: string | undefined) => {
-    const fields = type === undefined ? undefined : structFieldNames(type);
-    if (fields) (structs ??= new Map()).set(ctx.key(column, false), fields);
-    else structs?.delete(ctx.key(column, false));
+    deleteStruct(structs, keyOf(column));
+    if (type !== undefined) structEntries(type, keyOf(column), keyOf, structs);
   };
   for (const a of actions) {
     if (a.kind === 'drop_column') {
       columns = columns.filter((c) => !same(c, a.column));
-      structs?.delete(ctx.key(a.column, false));
+      deleteStruct(structs, keyOf(a.column));
     } else if (a.kind === 'rename_column') {
       columns = columns.map((c) => (same(c, a.column) ? a.to! : c));
-      const fields = structs?.get(ctx.key(a.column, false));
-      structs?.delete(ctx.key(a.column, false));
-      if (fields) structs!.set(ctx.key(a.to!, false), fields);
+      const moved = structsUnder(structs, keyOf(a.column));
+      deleteStruct(structs, keyOf(a.column));
+      for (const [rest, fields] of moved) structs.set(keyOf(a.to!) + rest, fields);
     } else if (a.kind === 'retype_column') typed(a.column, a.type);
     else if (a.kind === 'add_column' && !columns.some((c) => same(c, a.column))) {
       columns.push(a.column);
       typed(a.column, a.type);
     }
   }
-  ctx.catalog.replace(t, { ...entry, columns, structs: structs?.size ? structs : undefined });
+  ctx.catalog.replace(t, { ...entry, columns, structs: structs.size ? structs : undefined });
 }

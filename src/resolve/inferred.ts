@@ -54,7 +54,8 @@ export class InferredColumns {
       }
       if (n.k === 'col') {
         const c = n as A.ColumnRef;
-        if (c.name.parts.length === 2) cols.push(c.name);
+        // `c.city`, and `c.addr.country` (a field of the struct column addr).
+        if (c.name.parts.length === 2 || c.name.parts.length === 3) cols.push(c.name);
         return false;
       }
       return n.k !== 'lit';

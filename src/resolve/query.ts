@@ -13,9 +13,9 @@ import { outputByKey, type Context, type OutCol, type ResultSet } from './contex
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord, texts } from './names.js';
 import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, positionColumn, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
-import { resolveColumn, Scope, type Source } from './scope.js';
-import { datasetSource, qualify, structOf, tableOf } from './tables.js';
-import { tableKey } from './catalog.js';
+import { columnPart, notAColumn, resolveColumn, Scope, structPath, type Source } from './scope.js';
+import { datasetSource, qualify, structOf, structsOf, tableOf } from './tables.js';
+import { structsUnder, tableKey } from './catalog.js';
 
 export interface QueryTarget {
   type: ObjectType;
@@ -382,7 +382,7 @@ export class QueryAnalyzer {
       this.walker.walk(e, scope, 'fdd', refs, 'selectList');
       if (positions?.has(item)) for (const r of refs) r.type = 'fdr';
       this.link(refs, { obj: rs.obj, col }, rows, undefined, e);
-      if (e.k === 'col' && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref);
+      if (e.k === 'col' && refs.length === 1) this.passStruct(rs, name, refs[0]!.ref, e.name.parts.length > 1 && ctx.tableStructs.size > 0 ? structPath(ctx, scope, e.name.parts) : '');
       if (this.ctx.options.showConstantTable) this.constants(e, { obj: rs.obj, col });
       if (item.alias) scope.setAlias(identKey(ctx.key, item.alias), e);
     }
@@ -431,10 +431,15 @@ export class QueryAnalyzer {
     visit(e);
   }
 
-  /** Output `name` of `rs` is the struct `from` is (or an element of it), with its declared fields. */
-  private passStruct(rs: ResultSet, name: string, from: ColumnRef): void {
-    const fields = structOf(this.ctx, from);
-    if (fields) (rs.structs ??= new Map()).set(this.ctx.key(name, false), fields);
+  /**
+   * Output `name` of `rs` is the struct `from` is (or an element of it), or the struct field at
+   * `path` inside it (`.addr`), with its declared fields and those of the structs inside it.
+   */
+  private passStruct(rs: ResultSet, name: string, from: ColumnRef, path = ''): void {
+    const structs = structsOf(this.ctx, from);
+    if (!structs) return;
+    const key = this.ctx.key(name, false);
+    for (const [rest, fields] of structsUnder(structs, this.ctx.key(from.col.name, false) + path)) (rs.structs ??= new Map()).set(key + rest, fields);
   }
 
   /** The output of `rs` named like the qualifier (the rows' alias naming the element), when it is a struct of declared fields. */
@@ -445,14 +450,20 @@ export class QueryAnalyzer {
     return col ? { fields: fields, from: { obj: rs.obj, col: col.col } } : undefined;
   }
 
-  /** `li.*`, `o.shipping.*` where the qualifier is a (struct) column, not a FROM item (Spark, Databricks, BigQuery): that column. */
-  private structFields(star: Star, scope: Scope): ColumnRef[] {
+  /**
+   * `li.*`, `o.shipping.*`, `o.customer.addr.*` where the qualifier is a (struct) column, not a FROM
+   * item (Spark, Databricks, BigQuery): that column, and the path of the struct field inside it.
+   */
+  private structFields(star: Star, scope: Scope): { refs: ColumnRef[]; path: string; missing?: boolean } {
     const parts = star.qualifier!.parts;
     const last = parts[parts.length - 1]!;
+    // `o.shipping.*` where shipping is not a column of o's known ones (renamed before): no fields to give.
+    const column = columnPart(this.ctx, scope, parts);
+    if (column.src && notAColumn(this.ctx, column.src, parts[column.at]!)) return { refs: [], path: '', missing: true };
     const all: A.Ident = { text: '*', quoted: false, start: star.end - 1, end: star.end };
     const r = resolveColumn(this.ctx, scope, { k: 'col', name: { parts: [...parts, all], start: parts[0]!.start, end: last.end }, start: star.start, end: last.end });
     // A qualified name is never a select-list alias: always columns.
-    return Array.isArray(r) ? r : [];
+    return Array.isArray(r) && r.length > 0 ? { refs: r, path: structPath(this.ctx, scope, parts, column.at) } : { refs: [], path: '' };
   }
 
   private expandStar(star: Star, scope: Scope, rs: ResultSet, position: number, names: string[] | undefined): number {
@@ -461,11 +472,13 @@ export class QueryAnalyzer {
     const loc = ctx.loc(star.start, star.end);
     let sources: Source[] = scope.sources.some((s) => s.filterOnly) ? scope.sources.filter((s) => !s.filterOnly) : scope.sources;
     let struct: ColumnRef[] = [];
+    let path = '';
+    let missing: boolean | undefined;
     if (star.qualifier) {
       const src = scope.source(ctx, star.qualifier.parts);
       sources = src ? [src] : [];
-      if (!src) struct = this.structFields(star, scope);
-      if (!src && struct.length === 0) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
+      if (!src) ({ refs: struct, path, missing } = this.structFields(star, scope));
+      if (!src && struct.length === 0 && !missing) ctx.problem('warning', star.start, `unknown table '${star.qualifier.parts.map((p) => p.text).join('.')}' in '*'`, 'OrphanColumn');
     }
     const except = new Set((star.except ?? []).map((i) => identKey(ctx.key, i)));
     const replace = new Map((star.replace ?? []).map((r) => [identKey(ctx.key, r.alias), r]));
@@ -476,7 +489,8 @@ export class QueryAnalyzer {
       rs.cols.push({ name: shown, key: ctx.key(shown, false), col });
       feed({ obj: rs.obj, col });
     };
-    const out = (name: string, from: ColumnRef) => {
+    // `fieldOf`: the path of the struct `from` the output is a field of (`o.customer.*`: '' of customer).
+    const out = (name: string, from: ColumnRef, fieldOf?: string) => {
       const key = ctx.key(name, false);
       if (except.has(key)) return;
       done.add(key);
@@ -486,7 +500,7 @@ export class QueryAnalyzer {
       if (replaced) add(shown, (to) => this.replaceValue(replaced.expr, scope, to, rs));
       else {
         add(shown, (to) => b.edge('fdd', this.effect, from, to, this.pid, { loc }));
-        this.passStruct(rs, shown, from);
+        this.passStruct(rs, shown, from, fieldOf === undefined ? '' : `${fieldOf}.${key}`);
       }
     };
     let opaque = false;
@@ -498,10 +512,10 @@ export class QueryAnalyzer {
       b.edge('fdd', this.effect, from, { obj: rs.obj, col }, this.pid, { loc });
       rs.stars.push(from);
     };
-    const declared = struct.map((f) => structOf(ctx, f));
+    const declared = struct.map((f) => structOf(ctx, f, path));
     if (struct.length > 0 && declared.every((d) => d !== undefined)) {
       // Fields declared with the struct's type: each an output read from the struct.
-      struct.forEach((f, i) => declared[i]!.forEach((name) => out(name, f)));
+      struct.forEach((f, i) => declared[i]!.forEach((name) => out(name, f, path)));
     } else if (struct.length > 0) {
       // Every field of the struct, each read from it: a column asked of these rows later too.
       for (const f of struct) unknown(f);
@@ -510,14 +524,14 @@ export class QueryAnalyzer {
     for (const src of sources) {
       // BigQuery `UNNEST(o.items) AS li`: `li.*` is the fields of the element `li`, when declared.
       const element = star.qualifier && src.rs?.structs ? this.elementFields(src.rs, star.qualifier) : undefined;
-      if (element) element.fields.forEach((name) => out(name, element.from));
+      if (element) element.fields.forEach((name) => out(name, element.from, ''));
       else if (src.rs) {
         // BigQuery `SELECT * FROM o, UNNEST(o.items) AS li`: the row `li` is a struct, `*` gives its declared fields.
         const value = star.qualifier ? undefined : src.rs.valueStruct;
         const fields = value === undefined ? undefined : src.rs.structs?.get(value);
         for (const c of src.rs.cols) {
           const from = { obj: src.rs.obj, col: c.col };
-          if (fields && c.key === value) fields.forEach((name) => out(name, from));
+          if (fields && c.key === value) fields.forEach((name) => out(name, from, ''));
           else out(c.name, from);
         }
         if (src.rs.stars.length > 0) unknown({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });

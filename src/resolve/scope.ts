@@ -6,6 +6,7 @@ import type { ColumnRef as AstColumnRef, Expr, QName, WindowSpec } from '../ast/
 import type { ColumnRef } from '../graph/builder.js';
 import type { MessageTemplate } from '../diagnostics/problem.js';
 import { qualifiedName, type LineageObject } from '../graph/model.js';
+import { structsUnder } from './catalog.js';
 import { outputByKey, type Context, type ResultSet } from './context.js';
 
 export interface Source {
@@ -201,6 +202,7 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
     rs.cols.push({ name, key, col });
     for (const f of rs.fields ?? []) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
     for (const f of rs.deciders ?? []) ctx.b.edge('fdr', ctx.stmt?.effect ?? 'select', f, { obj: rs.obj, col }, ctx.stmt?.process.id);
+    if (rs.structs) elementFieldStructs(rs.structs, key);
     return [{ obj: rs.obj, col }];
   }
   if (rs.stars.length === 0 || rs.hidden?.has(key)) return [];
@@ -215,6 +217,18 @@ export function rsColumn(ctx: Context, rs: ResultSet, name: string, loc?: Return
     for (const s of sources) ctx.b.edge('fdd', ctx.stmt?.effect ?? 'select', s, target, ctx.stmt?.process.id);
   }
   return [target];
+}
+
+/**
+ * A field `key` of the elements (`li.dims` of `UNNEST(o.items) AS li`, items ARRAY<STRUCT<sku ..,
+ * dims STRUCT<w .., h ..>>>) that is a struct of declared fields: the output of that name is too.
+ */
+function elementFieldStructs(structs: Map<string, readonly string[]>, key: string): void {
+  for (const element of structs.keys()) {
+    if (element.includes('.') || !structs.has(`${element}.${key}`)) continue;
+    for (const [rest, fields] of structsUnder(structs, `${element}.${key}`)) structs.set(key + rest, fields);
+    return;
+  }
 }
 
 /** Functions written without parentheses: never columns unless a source declares them. */
@@ -295,21 +309,55 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
     const qualifier = parts.length - 1;
     const src = scope.source(ctx, parts, qualifier);
     if (src) {
-      if (src.known && !src.rs && hasColumn(src, ctx.key(name, colPart.quoted)) === false && !NILADIC.has(name.toUpperCase())) {
-        ctx.problem('warning', colPart.start, `column '${name}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
-      }
+      if (!NILADIC.has(name.toUpperCase())) notAColumn(ctx, src, colPart);
       return columnOf(ctx, src, name, ref.start, ref.end);
     }
     // `s.dest.city`: a shorter qualifier names the source, the next part its column, the rest a struct path.
     for (let n = qualifier - 1; n >= 1; n--) {
       const shorter = scope.source(ctx, parts, n);
-      if (shorter) return columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end);
+      if (!shorter) continue;
+      notAColumn(ctx, shorter, parts[n]!);
+      return columnOf(ctx, shorter, parts[n]!.text, ref.start, parts[n]!.end);
     }
     // `col.field` struct access: the first part is a column of a source;
     // `rec.fare` where `rec` is a select alias (lateral): the alias's expression.
     return resolveUnqualified(ctx, scope, parts[0]!.text, parts[0]!.quoted, ref.start, parts[0]!.end, true);
   }
   return resolveUnqualified(ctx, scope, name, colPart.quoted, ref.start, ref.end, false);
+}
+
+/**
+ * Warn when `column` is not a column of `src`, a table of known columns (a typo, a column renamed
+ * or dropped before): true then.
+ */
+export function notAColumn(ctx: Context, src: Source, column: QName['parts'][number]): boolean {
+  if (!src.known || src.rs || hasColumn(src, ctx.key(column.text, column.quoted)) !== false) return false;
+  ctx.problem('warning', column.start, `column '${column.text}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
+  return true;
+}
+
+/**
+ * The part of a column name that names the column, and the FROM item it qualifies it with:
+ * `o.customer.addr` (o a FROM item) and `customer.addr` name `customer`. The same choice as
+ * `resolveColumn`'s; the source is undefined for an unqualified column.
+ */
+export function columnPart(ctx: Context, scope: Scope, parts: QName['parts']): { at: number; src?: Source } {
+  for (let n = parts.length - 1; n >= 1; n--) {
+    const src = scope.source(ctx, parts, n);
+    if (src) return { at: n, src };
+  }
+  return { at: 0 };
+}
+
+/**
+ * The struct path (match keys, `.addr`) a column name reads inside the column it resolves to:
+ * `o.customer.addr` and `customer.addr` read `.addr` of `customer`; '' for a plain column.
+ */
+export function structPath(ctx: Context, scope: Scope, parts: QName['parts'], at = columnPart(ctx, scope, parts).at): string {
+  return parts
+    .slice(at + 1)
+    .map((p) => `.${ctx.key(p.text, p.quoted)}`)
+    .join('');
 }
 
 /** A FROM item's whole row used as a value (`rowValues`): every column it has, or its `*` when they are unknown. */
@@ -392,7 +440,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (isNiladic(name, quoted)) return [];
     if (maybe === 1 && !yields(firstMaybe!, key)) return columnOf(ctx, firstMaybe!, name, start, end, plain);
     if (maybe > 1) {
-      if (strict) return [];
+      // `addr.city` (strict: the first part of a longer name) is the struct column `addr`, as ambiguous as `addr` itself.
       const known = inferredSource(ctx, s, key);
       if (known) {
         ctx.problemOf('note', start, INFERRED, name, ctx.datasetName(known.obj), 'InferredColumn');

@@ -4,7 +4,7 @@ import { stringName } from '../../grammars/build.js';
 import { joinLeaves } from '../ast/walk.js';
 import type { ColumnRef } from '../graph/builder.js';
 import type { LineageObject } from '../graph/model.js';
-import { structFieldNames, tableKey, type CatalogEntry } from './catalog.js';
+import { structEntries, structsUnder, tableKey, type CatalogEntry } from './catalog.js';
 import type { Context, ResultSet } from './context.js';
 import { collapse, identKey, oneWord, tableNameOf, type TableName } from './names.js';
 import type { Source } from './scope.js';
@@ -104,23 +104,26 @@ export function datasetSource(ctx: Context, q: QName, alias: Ident | undefined, 
 
 /** The struct columns of declared columns (`name type`), by match key: a catalog entry's `structs`. */
 export function declaredStructs(ctx: Context, columns: readonly { name: string; type?: string }[]): CatalogEntry['structs'] {
-  let out: Map<string, readonly string[]> | undefined;
-  for (const c of columns) {
-    const fields = c.type === undefined ? undefined : structFieldNames(c.type);
-    if (fields) (out ??= new Map()).set(ctx.key(c.name, false), fields);
-  }
-  return out;
+  const out = new Map<string, readonly string[]>();
+  const keyOf = (name: string) => ctx.key(name, false);
+  for (const c of columns) if (c.type !== undefined) structEntries(c.type, keyOf(c.name), keyOf, out);
+  return out.size > 0 ? out : undefined;
 }
 
 /**
  * The field names of the struct (or array of structs) `ref` is, when its type was declared: a
- * table column of a declared type, or an output of the statement passing one on.
+ * table column of a declared type, or an output of the statement passing one on; with `path`
+ * (`.addr`, keys), of the struct field at that path inside it.
  */
-export function structOf(ctx: Context, ref: ColumnRef): readonly string[] | undefined {
+export function structOf(ctx: Context, ref: ColumnRef, path = ''): readonly string[] | undefined {
+  return structsOf(ctx, ref)?.get(ctx.key(ref.col.name, false) + path);
+}
+
+/** The `structs` of the table or result set `ref` is a column of. */
+export function structsOf(ctx: Context, ref: ColumnRef): ReadonlyMap<string, readonly string[]> | undefined {
   // Every struct comes from a table's declared column: none known, none anywhere (the usual case).
   if (ctx.tableStructs.size === 0) return undefined;
-  const key = ctx.key(ref.col.name, false);
-  return (ctx.resultSets.get(ref.obj.id)?.structs ?? ctx.tableStructs.get(ref.obj.id))?.get(key);
+  return ctx.resultSets.get(ref.obj.id)?.structs ?? ctx.tableStructs.get(ref.obj.id);
 }
 
 /** Register the columns of a table created or written by the session. */
@@ -139,8 +142,8 @@ export function passedStructs(ctx: Context, rs: ResultSet, names: readonly strin
   if (!rs.structs) return undefined;
   let out: Map<string, readonly string[]> | undefined;
   rs.cols.forEach((c, i) => {
-    const fields = rs.structs!.get(c.key);
-    if (fields && names[i] !== undefined) (out ??= new Map()).set(ctx.key(names[i]!, false), fields);
+    if (names[i] === undefined) return;
+    for (const [rest, fields] of structsUnder(rs.structs!, c.key)) (out ??= new Map()).set(ctx.key(names[i]!, false) + rest, fields);
   });
   return out;
 }

@@ -1,0 +1,131 @@
+/**
+ * Lineage gaps found in session 11 and fixed in session 12 (first sweep): struct fields two and
+ * more levels deep, renamed struct columns, unqualified struct fields in joins, CLONE of tables of
+ * unknown columns, T-SQL OUTPUT inserted.*, and table functions' columns. Pairs are
+ * `source -> target` per relation type.
+ */
+import { analyzeSql } from '../procedural/support.js';
+import { ok } from '../helpers/accuracy.js';
+
+describe('struct fields inside struct fields: o.customer.address.*', () => {
+  test('BigQuery: o.a.b.*, o.a.b.c.*, EXCEPT, through a CTAS and a RENAME COLUMN, and li.dims.* of UNNEST(o.line_items)', () => {
+    const a = ok(`CREATE TABLE shop.orders (
+  order_id INT64 NOT NULL,
+  customer STRUCT<name STRING, address STRUCT<city STRING, zip STRING, geo STRUCT<lat FLOAT64, lon FLOAT64>>>,
+  line_items ARRAY<STRUCT<sku STRING, qty INT64, dims STRUCT<width_cm NUMERIC, height_cm NUMERIC>>>
+);
+CREATE TABLE mart.order_geo AS
+SELECT o.order_id, o.customer.address.geo.* FROM shop.orders o WHERE o.customer.address.zip IS NOT NULL;
+CREATE TABLE mart.order_address AS
+SELECT o.order_id, o.customer.address.* EXCEPT (geo) FROM shop.orders o;
+CREATE TABLE stage.customer_snap AS SELECT o.order_id, o.customer.* FROM shop.orders o;
+CREATE TABLE mart.snap_city AS SELECT s.order_id, s.address.* EXCEPT (geo), s.address.geo.lat FROM stage.customer_snap s;
+CREATE TABLE mart.line_dims AS
+SELECT o.order_id, li.sku, li.dims.* FROM shop.orders o CROSS JOIN UNNEST(o.line_items) AS li;
+ALTER TABLE stage.customer_snap RENAME COLUMN address TO home_address;
+SELECT c.home_address.geo.* FROM stage.customer_snap c;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'shop.orders.customer -> mart.order_address.city',
+      'shop.orders.customer -> mart.order_address.zip',
+      'shop.orders.customer -> mart.order_geo.lat',
+      'shop.orders.customer -> mart.order_geo.lon',
+      'shop.orders.customer -> stage.customer_snap.address',
+      'shop.orders.customer -> stage.customer_snap.name',
+      'shop.orders.line_items -> mart.line_dims.height_cm',
+      'shop.orders.line_items -> mart.line_dims.sku',
+      'shop.orders.line_items -> mart.line_dims.width_cm',
+      'shop.orders.order_id -> mart.line_dims.order_id',
+      'shop.orders.order_id -> mart.order_address.order_id',
+      'shop.orders.order_id -> mart.order_geo.order_id',
+      'shop.orders.order_id -> stage.customer_snap.order_id',
+      'stage.customer_snap.address -> mart.snap_city.city',
+      'stage.customer_snap.address -> mart.snap_city.lat',
+      'stage.customer_snap.address -> mart.snap_city.zip',
+      'stage.customer_snap.home_address -> RS-1.lat',
+      'stage.customer_snap.home_address -> RS-1.lon',
+      'stage.customer_snap.order_id -> mart.snap_city.order_id',
+    ]);
+  });
+
+  test('Databricks / Spark (STRUCT<a: STRUCT<..>>), Trino (ROW(a ROW(..))), DuckDB (STRUCT(a STRUCT(..)))', () => {
+    const spark = `CREATE TABLE sales.orders (order_id BIGINT, customer STRUCT<name: STRING, address: STRUCT<city: STRING, zip: STRING>>) USING DELTA;
+INSERT OVERWRITE sales.order_cities SELECT o.order_id, o.customer.address.* FROM sales.orders o;`;
+    const expected = ['sales.orders.customer -> sales.order_cities.city', 'sales.orders.customer -> sales.order_cities.zip', 'sales.orders.order_id -> sales.order_cities.order_id'];
+    expect(ok(spark, 'dbvdatabricks').pairs).toEqual(expected);
+    expect(ok(spark, 'dbvsparksql').pairs).toEqual(expected);
+    const trino = `CREATE TABLE sales.orders (order_id BIGINT, customer ROW(name VARCHAR, address ROW(city VARCHAR, zip VARCHAR)));
+INSERT INTO sales.order_cities SELECT o.order_id, o.customer.address.* FROM sales.orders o;`;
+    expect(ok(trino, 'dbvtrino').pairs).toEqual(expected);
+    const duck = `CREATE TABLE sales.orders (order_id BIGINT, customer STRUCT(name VARCHAR, address STRUCT(city VARCHAR, zip VARCHAR)));
+CREATE TABLE sales.order_cities AS SELECT o.order_id, o.customer.address.* FROM sales.orders o;`;
+    expect(ok(duck, 'dbvduckdb').pairs).toEqual(expected);
+  });
+});
+
+describe('a struct column renamed before: its old name is an unknown column', () => {
+  const sql = (using: string) => `CREATE TABLE sales.orders (order_id BIGINT, shipping STRUCT<city: STRING, zip: STRING>)${using};
+ALTER TABLE sales.orders RENAME COLUMN shipping TO ship_to;
+INSERT INTO sales.order_ship SELECT o.order_id, o.shipping.* FROM sales.orders o;
+INSERT INTO sales.order_city SELECT o.order_id, o.shipping.city AS city FROM sales.orders o;
+INSERT INTO sales.order_ship_to SELECT o.order_id, o.ship_to.* FROM sales.orders o;`;
+  test.each([
+    ['dbvdatabricks', ' USING DELTA'],
+    ['dbvsparksql', ' USING PARQUET'],
+    ['dbvtrino', ''],
+  ])('%s: o.shipping.* warns and gives no output (no `shipping -> *`); o.shipping.city warns like o.shipping', (vendor, using) => {
+    const a = analyzeSql(sql(using), vendor, { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([
+      "3:51 column 'shipping' is not a column of sales.orders (known columns: order_id, ship_to)",
+      "4:51 column 'shipping' is not a column of sales.orders (known columns: order_id, ship_to)",
+    ]);
+    expect(a.pairs).toEqual([
+      'sales.orders.order_id -> sales.order_city.order_id',
+      'sales.orders.order_id -> sales.order_ship.order_id',
+      'sales.orders.order_id -> sales.order_ship_to.order_id',
+      'sales.orders.ship_to -> sales.order_ship_to.city',
+      'sales.orders.ship_to -> sales.order_ship_to.zip',
+      'sales.orders.shipping -> sales.order_city.city',
+    ]);
+  });
+
+  test('BigQuery: the same after RENAME COLUMN, and after DROP COLUMN', () => {
+    const a = analyzeSql(`CREATE TABLE shop.orders (order_id INT64, shipping STRUCT<city STRING, zip STRING>, billing STRUCT<city STRING>);
+ALTER TABLE shop.orders RENAME COLUMN shipping TO ship_to;
+ALTER TABLE shop.orders DROP COLUMN billing;
+CREATE TABLE mart.order_ship AS SELECT o.order_id, o.shipping.*, o.billing.* FROM shop.orders o;`, 'dbvbigquery', { relationTypes: ['fdd', 'fdr'] });
+    expect(a.warnings).toEqual([
+      "4:54 column 'shipping' is not a column of shop.orders (known columns: order_id, ship_to)",
+      "4:68 column 'billing' is not a column of shop.orders (known columns: order_id, ship_to)",
+    ]);
+    expect(a.pairs).toEqual(['shop.orders.order_id -> mart.order_ship.order_id']);
+  });
+});
+
+describe('an unqualified struct field (addr.city) in a join of tables of unknown columns', () => {
+  test.each(['dbvdatabricks', 'dbvsparksql', 'dbvbigquery'])('%s: addr is ambiguous like an unqualified addr: a warning and the orphan column, or the source the input uses it from', (vendor) => {
+    const a = analyzeSql(`INSERT INTO mart.customer_orders
+SELECT o.order_id, c.customer_id, addr.city, addr.zip
+FROM raw.orders o JOIN raw.customers c ON o.customer_id = c.customer_id
+WHERE addr.country = 'DE';
+INSERT INTO mart.customer_cities
+SELECT o.order_id, addr.city
+FROM raw.orders o JOIN raw.customers c ON o.customer_id = c.customer_id
+WHERE c.addr.country = 'DE';`, vendor, { relationTypes: ['fdd', 'fdr'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual([
+      "2:35 column 'addr' could belong to any of 2 sources; add a qualifier or --schema",
+      "2:46 column 'addr' could belong to any of 2 sources; add a qualifier or --schema",
+      "4:7 column 'addr' could belong to any of 2 sources; add a qualifier or --schema",
+    ]);
+    expect(a.notes).toEqual(["6:20 column 'addr' attributed to raw.customers: the only source the input uses it from"]);
+    expect(a.pairs).toEqual([
+      'pseudo_table_include_orphan_column.addr -> mart.customer_orders.city',
+      'pseudo_table_include_orphan_column.addr -> mart.customer_orders.zip',
+      'raw.customers.addr -> mart.customer_cities.city',
+      'raw.customers.customer_id -> mart.customer_orders.customer_id',
+      'raw.orders.order_id -> mart.customer_cities.order_id',
+      'raw.orders.order_id -> mart.customer_orders.order_id',
+    ]);
+  });
+});
