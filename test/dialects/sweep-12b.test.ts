@@ -39,3 +39,73 @@ ANY LEFT JOIN (SELECT user_id, count() AS events FROM analytics.events_local GRO
     expect(decided(ch)).toEqual([]);
   });
 });
+
+describe('Hive-style PARTITIONED BY (col type): the partition columns are columns of the table', () => {
+  const CLICKS = `CREATE EXTERNAL TABLE IF NOT EXISTS raw.clicks (user_id STRING, url STRING, ts BIGINT)
+PARTITIONED BY (dt STRING COMMENT 'load date', hr INT)
+ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
+LOCATION 's3://bucket/clicks/'
+TBLPROPERTIES ('projection.enabled' = 'true');
+`;
+
+  test('Athena / Impala: a filter on a partition column, a CTAS reading them, SELECT * listing them last', () => {
+    for (const vendor of ['dbvathena', 'dbvimpala', 'dbvhive']) {
+      const a = ok(`${CLICKS}CREATE TABLE mart.click_counts AS
+SELECT dt, hr, COUNT(*) AS clicks FROM raw.clicks WHERE dt >= '2024-01-01' GROUP BY dt, hr;
+SELECT * FROM raw.clicks;`, vendor);
+      expect(a.pairs).toEqual([
+        'raw.clicks.dt -> RS-1.dt',
+        'raw.clicks.dt -> mart.click_counts.dt',
+        'raw.clicks.hr -> RS-1.hr',
+        'raw.clicks.hr -> mart.click_counts.hr',
+        'raw.clicks.ts -> RS-1.ts',
+        'raw.clicks.url -> RS-1.url',
+        'raw.clicks.user_id -> RS-1.user_id',
+      ]);
+      expect(rows(a)).toEqual([
+        'raw.clicks.dt -> mart.click_counts.RelationRows',
+        'raw.clicks.hr -> mart.click_counts.RelationRows',
+      ]);
+    }
+  });
+
+  test('INSERT OVERWRITE .. PARTITION: a dynamic partition takes the last select item, a static one none', () => {
+    const a = ok(`${CLICKS}INSERT OVERWRITE TABLE raw.clicks PARTITION (dt, hr)
+SELECT user_id, url, ts, to_date(from_unixtime(ts)), hour(from_unixtime(ts)) FROM stage.clicks_raw;
+INSERT INTO raw.clicks PARTITION (dt = '2024-01-01', hr)
+SELECT user_id, page_url, event_ts, event_hour FROM stage.clicks_day;
+INSERT OVERWRITE TABLE raw.clicks PARTITION (dt = '2024-01-01', hr = 3)
+SELECT user_id, page_url, event_ts FROM stage.clicks_hour;`, 'dbvimpala');
+    expect(a.pairs).toEqual([
+      'stage.clicks_day.event_hour -> raw.clicks.hr',
+      'stage.clicks_day.event_ts -> raw.clicks.ts',
+      'stage.clicks_day.page_url -> raw.clicks.url',
+      'stage.clicks_day.user_id -> raw.clicks.user_id',
+      'stage.clicks_hour.event_ts -> raw.clicks.ts',
+      'stage.clicks_hour.page_url -> raw.clicks.url',
+      'stage.clicks_hour.user_id -> raw.clicks.user_id',
+      'stage.clicks_raw.ts -> raw.clicks.dt',
+      'stage.clicks_raw.ts -> raw.clicks.hr',
+      'stage.clicks_raw.ts -> raw.clicks.ts',
+      'stage.clicks_raw.url -> raw.clicks.url',
+      'stage.clicks_raw.user_id -> raw.clicks.user_id',
+    ]);
+  });
+
+  test('names alone and Iceberg transforms in PARTITIONED BY name declared columns: no column added', () => {
+    const a = ok(`CREATE TABLE ice.events (id BIGINT, ts TIMESTAMP, region STRING)
+PARTITIONED BY (day(ts), region)
+LOCATION 's3://bucket/ice/events/'
+TBLPROPERTIES ('table_type' = 'ICEBERG');
+CREATE TABLE lake.orders (order_id BIGINT, region STRING) USING delta PARTITIONED BY (region);
+SELECT * FROM ice.events;
+SELECT * FROM lake.orders;`, 'dbvathena');
+    expect(a.pairs).toEqual([
+      'ice.events.id -> RS-1.id',
+      'ice.events.region -> RS-1.region',
+      'ice.events.ts -> RS-1.ts',
+      'lake.orders.order_id -> RS-2.order_id',
+      'lake.orders.region -> RS-2.region',
+    ]);
+  });
+});
