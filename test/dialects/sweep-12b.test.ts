@@ -109,3 +109,33 @@ SELECT * FROM lake.orders;`, 'dbvathena');
     ]);
   });
 });
+
+describe('Informix current values and datetime qualifiers', () => {
+  test('TODAY and CURRENT are the current date and time, not columns; YEAR TO SECOND, EXTEND(.., YEAR TO DAY), n UNITS DAY parse', () => {
+    const a = ok(`CREATE TEMP TABLE tmp_late (order_id INTEGER, cust_id INTEGER, due_ts DATETIME YEAR TO SECOND, checked_ts DATETIME YEAR TO FRACTION(3)) WITH NO LOG;
+INSERT INTO tmp_late (order_id, cust_id, due_ts, checked_ts)
+SELECT o.order_id, o.cust_id, EXTEND(o.ship_date, YEAR TO SECOND) + 2 UNITS DAY, CURRENT YEAR TO FRACTION(3)
+FROM orders o
+WHERE o.ship_date < TODAY - 30 AND o.upd_ts < CURRENT AND o.status <> 'C';
+SELECT FIRST 10 c.cust_id, c.lname, t.due_ts, TODAY AS run_date
+FROM customer c, tmp_late t
+WHERE c.cust_id = t.cust_id AND t.due_ts < CURRENT YEAR TO SECOND
+INTO TEMP tmp_report WITH NO LOG;`, 'dbvinformix');
+    expect(a.pairs).toEqual([
+      'customer.cust_id -> tmp_report.cust_id',
+      'customer.lname -> tmp_report.lname',
+      'orders.cust_id -> tmp_late.cust_id',
+      'orders.order_id -> tmp_late.order_id',
+      'orders.ship_date -> tmp_late.due_ts',
+      'tmp_late.due_ts -> tmp_report.due_ts',
+    ]);
+    expect(rows(a)).toEqual([
+      'customer.cust_id -> tmp_report.RelationRows',
+      'orders.ship_date -> tmp_late.RelationRows',
+      'orders.status -> tmp_late.RelationRows',
+      'orders.upd_ts -> tmp_late.RelationRows',
+      'tmp_late.cust_id -> tmp_report.RelationRows',
+      'tmp_late.due_ts -> tmp_report.RelationRows',
+    ]);
+  });
+});
