@@ -173,7 +173,7 @@ export const DIALECTS: DialectSpec[] = [
   // `v:a.b` (Spark 4's semi-structured extraction `expr : path`, over VARIANT; Databricks' also over JSON strings).
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, FILE_METADATA)),
   d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, FILE_METADATA, { sem: { streamKeyword: true, liveSchema: true, fileTables: true } })),
-  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
+  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { caps: { bracketJoinHints: true }, sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
       atVariables: true,

@@ -93,6 +93,11 @@ export interface Capabilities {
    * they are dropped from the token stream (with EXTEND's comma), as a comment would be.
    */
   datetimeQualifiers: boolean;
+  /**
+   * Impala join hints in brackets, `JOIN [SHUFFLE] t`, `JOIN [BROADCAST] t`: how the join runs,
+   * dropped from the token stream as a comment would be.
+   */
+  bracketJoinHints: boolean;
 }
 
 /**
@@ -365,4 +370,5 @@ export const BASE_CAPS: Capabilities = {
   eventSeriesJoins: false,
   positionalJoins: false,
   datetimeQualifiers: false,
+  bracketJoinHints: false,
 };

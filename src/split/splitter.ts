@@ -59,6 +59,8 @@ function commandText(line: string): string {
 }
 
 const DB2_REGISTERS = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMEZONE', 'SCHEMA', 'SERVER', 'PATH', 'USER', 'SQLID', 'DEGREE', 'MEMBER']);
+/** Impala's join hints (`JOIN [SHUFFLE] t`). */
+const JOIN_HINTS = new Set(['SHUFFLE', 'BROADCAST', 'NOSHUFFLE']);
 /** The fields of an Informix datetime qualifier (`YEAR TO FRACTION(3)`) and of `n UNITS DAY`. */
 const DATETIME_FIELDS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'FRACTION']);
 const DURATION_UNITS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'MICROSECOND', 'MICROSECONDS']);
@@ -165,6 +167,11 @@ export class Splitter {
         if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
         if (caps.datetimeQualifiers && prev !== undefined && this.datetimeQualifier(tok, prev, tokens)) continue;
+        if (caps.bracketJoinHints && prev !== undefined && prev.tokenType === T.K.JOIN && type === T.LBracket && JOIN_HINTS.has(upper(this.peek() ?? tok))) {
+          this.pull();
+          if (this.peek()?.tokenType === T.RBracket) this.pull();
+          continue;
+        }
         if (caps.positionalJoins && prev !== undefined && (afterOperand(prev) || tokenMatcher(prev, T.Identifier)) && upper(tok) === 'POSITIONAL' && this.peek()?.tokenType === T.K.JOIN) continue;
         if (caps.eventSeriesJoins && prev !== undefined && upper(tok) === 'INTERPOLATE' && /^(PREVIOUS|NEXT)$/i.test(this.peek()?.image ?? '')) {
           // Vertica `a.ts INTERPOLATE PREVIOUS VALUE b.ts`: a match on the nearest value, read as `=`.

@@ -139,3 +139,27 @@ INTO TEMP tmp_report WITH NO LOG;`, 'dbvinformix');
     ]);
   });
 });
+
+describe('Impala join hints in brackets', () => {
+  test('JOIN [SHUFFLE] / [BROADCAST] t: the hint is how the join runs, the join reads t', () => {
+    const a = ok(`CREATE VIEW dw.v_item_sales AS
+SELECT i.item_id, i.item_name, s.amt, c.region
+FROM dw.items i
+LEFT OUTER JOIN [SHUFFLE] dw.web_sales s ON i.item_id = s.item_id
+JOIN [BROADCAST] dw.customers c ON c.customer_id = s.customer_id
+WHERE s.sale_date >= '2024-01-01';`, 'dbvimpala');
+    expect(a.pairs).toEqual([
+      'dw.customers.region -> dw.v_item_sales.region',
+      'dw.items.item_id -> dw.v_item_sales.item_id',
+      'dw.items.item_name -> dw.v_item_sales.item_name',
+      'dw.web_sales.amt -> dw.v_item_sales.amt',
+    ]);
+    expect(rows(a)).toEqual([
+      'dw.customers.customer_id -> dw.v_item_sales.RelationRows',
+      'dw.items.item_id -> dw.v_item_sales.RelationRows',
+      'dw.web_sales.customer_id -> dw.v_item_sales.RelationRows',
+      'dw.web_sales.item_id -> dw.v_item_sales.RelationRows',
+      'dw.web_sales.sale_date -> dw.v_item_sales.RelationRows',
+    ]);
+  });
+});
