@@ -1252,6 +1252,15 @@ export function defineStatementRules(this: SqlParser): void {
     $.OPTION(() => $.SUBRULE($.ifNotExists));
     const name = $.OR9([
       { GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)), ALT: () => $.SUBRULE($.identifierName) },
+      {
+        // Netezza `CREATE EXTERNAL TABLE '/export/f.csv' USING (..) AS SELECT ..`: the query's rows
+        // written to the file, a table named by its path (as `FROM EXTERNAL 'file'` reads one).
+        GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === T.StringLit,
+        ALT: () => {
+          const p = $.CONSUME(T.StringLit);
+          return $.ACTION(() => pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1));
+        },
+      },
       { ALT: () => $.SUBRULE($.qname) },
     ]);
     // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.

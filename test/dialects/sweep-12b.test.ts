@@ -163,3 +163,29 @@ WHERE s.sale_date >= '2024-01-01';`, 'dbvimpala');
     ]);
   });
 });
+
+describe('Netezza transient external table written by a query', () => {
+  test("CREATE EXTERNAL TABLE '/export/f.csv' USING (..) AS SELECT: the file, named by its path, gets the query's columns", () => {
+    const a = ok(`CREATE TEMP TABLE tmp_store_rev AS
+SELECT store_id, SUM(qty * price) AS revenue FROM dw.sales WHERE sale_dt >= CURRENT_DATE - 7 GROUP BY store_id
+DISTRIBUTE ON (store_id);
+CREATE EXTERNAL TABLE '/export/store_rev.csv'
+USING (DELIMITER ',' REMOTESOURCE 'ODBC' INCLUDEHEADER)
+AS SELECT s.store_id, st.store_name, s.revenue FROM tmp_store_rev s JOIN dw.store st ON st.store_id = s.store_id;`, 'dbvnetezza');
+    expect(a.pairs).toEqual([
+      'dw.sales.price -> tmp_store_rev.revenue',
+      'dw.sales.qty -> tmp_store_rev.revenue',
+      'dw.sales.store_id -> tmp_store_rev.store_id',
+      'dw.store.store_name -> /export/store_rev.csv.store_name',
+      'tmp_store_rev.revenue -> /export/store_rev.csv.revenue',
+      'tmp_store_rev.store_id -> /export/store_rev.csv.store_id',
+    ]);
+    expect(decided(a)).toEqual([]);
+    expect(rows(a)).toEqual([
+      'dw.sales.sale_dt -> tmp_store_rev.RelationRows',
+      'dw.sales.store_id -> tmp_store_rev.RelationRows',
+      'dw.store.store_id -> /export/store_rev.csv.RelationRows',
+      'tmp_store_rev.store_id -> /export/store_rev.csv.RelationRows',
+    ]);
+  });
+});
