@@ -167,7 +167,7 @@ export class SqlParser extends EmbeddedActionsParser {
   withStatement!: R<A.Statement>;
   fromFirst!: R<A.Statement>;
   ifNotExists!: R<void>;
-  partitionSpec!: R<A.Ident[]>;
+  partitionSpec!: R<A.PartitionColumns>;
   createTask!: R<A.Statement>;
   insertStmt!: R<A.Statement>;
   columnNameList!: R<A.Ident[]>;
@@ -189,6 +189,7 @@ export class SqlParser extends EmbeddedActionsParser {
   mergeStmt!: R<A.Statement>;
   mergeWhen!: R<A.MergeWhen>;
   createStmt!: R<A.Statement>;
+  columnDef!: R<A.ColumnDef>;
   createTable!: R<A.Statement>;
   createView!: R<A.Statement>;
   dropStmt!: R<A.Statement>;

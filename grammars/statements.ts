@@ -1,7 +1,7 @@
 /** Grammar chapter: statements (INSERT, UPDATE, DELETE, MERGE, CREATE, DROP, ALTER, USE, other). */
 import { EOF, tokenMatcher, type IToken } from './chevrotain.js';
 import type {
-  Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, QName, Query, SelectItem, Statement, TableRef, With,
+  Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, PartitionColumns, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
 import { and, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
@@ -31,11 +31,11 @@ const DROP_OBJECTS = /^(TABLE|VIEW|MATERIALIZED|TEMPORARY|TEMP|EXTERNAL)$/i;
 const STREAM_COLUMNS = ['METADATA$ACTION', 'METADATA$ISUPDATE', 'METADATA$ROW_ID'];
 
 /**
- * The dynamic partition columns of `PARTITION (a = 1, b)` (`b`: a name alone between commas),
- * from the tokens after the `(` at index `open` to the `)` at `close`.
+ * The partition columns of `PARTITION (a = 1, b)`: dynamic (`b`, a name alone between commas) and
+ * static (`a`, given its value there), from the tokens after the `(` at index `open` to the `)` at `close`.
  */
-function dynamicPartitions(toks: readonly IToken[], open: number, close: number): Ident[] {
-  const out: Ident[] = [];
+function partitionColumns(toks: readonly IToken[], open: number, close: number): PartitionColumns {
+  const out: PartitionColumns = { dynamic: [], fixed: [] };
   let from = open + 1;
   let depth = 0;
   for (let i = open + 1; i <= close; i++) {
@@ -43,7 +43,10 @@ function dynamicPartitions(toks: readonly IToken[], open: number, close: number)
     if (t === T.LParen) depth++;
     else if (t === T.RParen && i !== close) depth--;
     if (i !== close && (t !== T.Comma || depth > 0)) continue;
-    if (i - from === 1 && tokenMatcher(toks[from]!, T.Identifier)) out.push(ident(toks[from]!));
+    if (tokenMatcher(toks[from]!, T.Identifier)) {
+      if (i - from === 1) out.dynamic.push(ident(toks[from]!));
+      else if (toks[from + 1]!.image === '=') out.fixed.push(ident(toks[from]!));
+    }
     from = i + 1;
   }
   return out;
@@ -323,12 +326,16 @@ export function defineStatementRules(this: SqlParser): void {
             },
           ]);
           // Hive `PARTITION (dt = '..', region)`: a column without a value (dynamic) takes the rows' last items.
-          const partitionColumns: Ident[] = [];
+          const partitioned: Ident[] = [];
+          const fixedPartitions: Ident[] = [];
           $.OPTION4({
             GATE: () => $.LA(1).tokenType === K.PARTITION,
             DEF: () => {
               const named = $.SUBRULE($.partitionSpec);
-              $.ACTION(() => partitionColumns.push(...named));
+              $.ACTION(() => {
+                partitioned.push(...named.dynamic);
+                fixedPartitions.push(...named.fixed);
+              });
             },
           });
           $.OPTION5(() => $.SUBRULE($.ifNotExists));
@@ -355,7 +362,10 @@ export function defineStatementRules(this: SqlParser): void {
             GATE: () => columns !== undefined && $.LA(1).tokenType === K.PARTITION && $.LA(2).tokenType === T.LParen,
             DEF: () => {
               const named = $.SUBRULE1($.partitionSpec);
-              $.ACTION(() => partitionColumns.push(...named));
+              $.ACTION(() => {
+                partitioned.push(...named.dynamic);
+                fixedPartitions.push(...named.fixed);
+              });
             },
           });
           $.option(42, {
@@ -481,7 +491,7 @@ export function defineStatementRules(this: SqlParser): void {
             const t = target as { path?: string; name?: QName; columns?: Ident[] };
             let src = (source as { q?: Query }).q;
             const sets = (source as { sets?: Assignment[] }).sets;
-            let cols = columns && partitionColumns.length > 0 ? [...columns, ...partitionColumns] : (columns ?? t.columns);
+            let cols = columns && partitioned.length > 0 ? [...columns, ...partitioned] : (columns ?? t.columns);
             if (doc && src) ({ src, cols } = documentRows(src, doc.value));
             if (sets) {
               cols = sets.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!);
@@ -500,6 +510,7 @@ export function defineStatementRules(this: SqlParser): void {
               upsert,
               ...(rowAlias ? { rowAlias } : {}),
               ...(byName ? { byName } : {}),
+              ...(fixedPartitions.length > 0 && !columns ? { fixedPartitions } : {}),
               returning,
               execProc: (source as { proc?: QName }).proc,
               ...((source as { record?: Expr }).record ? { record: (source as { record?: Expr }).record } : {}),
@@ -1051,14 +1062,14 @@ export function defineStatementRules(this: SqlParser): void {
     });
   });
 
-  /** INSERT's `PARTITION (a = 1, b)`: the dynamic partition columns it names (`b`). */
-  this.partitionSpec = $.RULE('partitionSpec', (): Ident[] => {
+  /** INSERT's `PARTITION (a = 1, b)`: the dynamic (`b`) and static (`a`) partition columns it names. */
+  this.partitionSpec = $.RULE('partitionSpec', (): PartitionColumns => {
     $.CONSUME(K.PARTITION);
     $.CONSUME(T.LParen);
     const open = $.ACTION(() => position(this));
     $.SUBRULE($.skipBalanced, { ARGS: [0] });
     $.CONSUME(T.RParen);
-    return $.ACTION(() => dynamicPartitions(this.input, open, position(this))) ?? [];
+    return $.ACTION(() => partitionColumns(this.input, open, position(this))) ?? { dynamic: [], fixed: [] };
   });
 
   /** `IF NOT EXISTS` of CREATE statements (no lineage: the statement's effect is the same). */
@@ -1205,11 +1216,51 @@ export function defineStatementRules(this: SqlParser): void {
     }
     return next.tokenType === T.Semicolon || next.tokenType === EOF || next.tokenType === K.WITH || COPY_FOLLOWERS.test(next.image);
   };
+  /**
+   * A column of a CREATE TABLE: its name, its type (`ARRAY<STRUCT<sku STRING, qty INT64>>`, `MAP<K, V>`
+   * whole) and what follows up to the next `,` or `)` (constraints, defaults, options).
+   */
+  this.columnDef = $.RULE('columnDef', (): ColumnDef => {
+    const col = $.SUBRULE($.ident);
+    let type: string | undefined;
+    const typeAt = $.LA(1).startOffset;
+    $.OPTION({ GATE: () => tokenMatcher($.LA(1), T.Identifier), DEF: () => (type = $.SUBRULE($.dataType)) });
+    // `ARRAY<STRUCT<sku STRING, qty INT64>>`, `MAP<K, V>` (BigQuery, Hive, Spark): the
+    // arguments belong to the type, their commas do not end the column.
+    $.OPTION1({
+      GATE: () => type !== undefined && $.LA(1).image === '<',
+      DEF: () => {
+        $.CONSUME(T.Operator);
+        let depth = 1;
+        $.MANY({
+          GATE: () => depth > 0 && $.LA(1).tokenType !== T.Semicolon && !this.atEnd(),
+          DEF: () => {
+            const tok = $.CONSUME(T.AnyToken);
+            if (tok.image === '<') depth++;
+            else if (/^>+$/.test(tok.image)) depth -= tok.image.length;
+          },
+        });
+        $.ACTION(() => (type = this.textBetween(typeAt, end())));
+      },
+    });
+    $.SUBRULE($.skipBalanced, { ARGS: [2] });
+    return { name: col, type, start: col.start, end: end() };
+  });
+
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
     $.CONSUME(K.TABLE);
     $.OPTION(() => $.SUBRULE($.ifNotExists));
     const name = $.OR9([
       { GATE: () => identifierCall($.LA(1), $.LA(2), $.LA(4)), ALT: () => $.SUBRULE($.identifierName) },
+      {
+        // Netezza `CREATE EXTERNAL TABLE '/export/f.csv' USING (..) AS SELECT ..`: the query's rows
+        // written to the file, a table named by its path (as `FROM EXTERNAL 'file'` reads one).
+        GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === T.StringLit,
+        ALT: () => {
+          const p = $.CONSUME(T.StringLit);
+          return $.ACTION(() => pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1));
+        },
+      },
       { ALT: () => $.SUBRULE($.qname) },
     ]);
     // Teradata table options before the columns: `t, NO FALLBACK, CHECKSUM = DEFAULT (cols)`.
@@ -1218,6 +1269,7 @@ export function defineStatementRules(this: SqlParser): void {
       $.many(15, { GATE: () => $.LA(1).tokenType !== T.LParen && $.LA(1).tokenType !== K.AS && this.statementGoesOn(), DEF: () => $.CONSUME1(T.AnyToken) });
     });
     const columns: ColumnDef[] = [];
+    const partitionColumns: ColumnDef[] = [];
     let like: QName | undefined;
     let as: Query | undefined;
     let location: string | undefined;
@@ -1243,30 +1295,8 @@ export function defineStatementRules(this: SqlParser): void {
               },
               {
                 ALT: () => {
-                  const col = $.SUBRULE($.ident);
-                  let type: string | undefined;
-                  const typeAt = $.LA(1).startOffset;
-                  $.OPTION2({ GATE: () => tokenMatcher($.LA(1), T.Identifier), DEF: () => (type = $.SUBRULE($.dataType)) });
-                  // `ARRAY<STRUCT<sku STRING, qty INT64>>`, `MAP<K, V>` (BigQuery, Hive, Spark): the
-                  // arguments belong to the type, their commas do not end the column.
-                  $.option(50, {
-                    GATE: () => type !== undefined && $.LA(1).image === '<',
-                    DEF: () => {
-                      $.consume(50, T.Operator);
-                      let depth = 1;
-                      $.many(50, {
-                        GATE: () => depth > 0 && $.LA(1).tokenType !== T.Semicolon && !this.atEnd(),
-                        DEF: () => {
-                          const tok = $.consume(51, T.AnyToken);
-                          if (tok.image === '<') depth++;
-                          else if (/^>+$/.test(tok.image)) depth -= tok.image.length;
-                        },
-                      });
-                      $.ACTION(() => (type = this.textBetween(typeAt, end())));
-                    },
-                  });
-                  $.SUBRULE2($.skipBalanced, { ARGS: [2] });
-                  $.ACTION(() => columns.push({ name: col, type, start: col.start, end: end() }));
+                  const col = $.SUBRULE($.columnDef);
+                  $.ACTION(() => columns.push(col));
                 },
               },
             ]);
@@ -1329,6 +1359,27 @@ export function defineStatementRules(this: SqlParser): void {
               },
             },
             {
+              // Hive `PARTITIONED BY (dt STRING, region STRING)` (Impala, Athena, Spark's Hive format): the
+              // partition columns are columns of the table, after the others. Names alone (Spark
+              // `PARTITIONED BY (region)`) and transforms (Iceberg `days(ts)`) name declared columns.
+              GATE: () => $.LA(1).tokenType === K.PARTITIONED && $.LA(2).tokenType === K.BY && $.LA(3).tokenType === T.LParen,
+              ALT: () => {
+                $.CONSUME(K.PARTITIONED);
+                $.CONSUME(K.BY);
+                $.CONSUME2(T.LParen);
+                $.AT_LEAST_ONE_SEP1({
+                  SEP: T.Comma,
+                  DEF: () => {
+                    const col = $.SUBRULE1($.columnDef);
+                    $.ACTION(() => {
+                      if (col.type !== undefined) partitionColumns.push(col);
+                    });
+                  },
+                });
+                $.CONSUME2(T.RParen);
+              },
+            },
+            {
               ALT: () => {
                 $.CONSUME1(T.LParen);
                 $.SUBRULE3($.skipBalanced, { ARGS: [0] });
@@ -1339,6 +1390,10 @@ export function defineStatementRules(this: SqlParser): void {
           ],
         });
       },
+    });
+    $.ACTION(() => {
+      const declared = new Set(columns.map((c) => c.name.text.toLowerCase()));
+      for (const c of partitionColumns) if (!declared.has(c.name.text.toLowerCase())) columns.push(c);
     });
     $.OPTION4({
       GATE: () => $.LA(1).tokenType === K.AS || ctasQueryAhead(),

@@ -379,11 +379,22 @@ export interface InsertStmt extends Node {
   rowAlias?: { name: Ident; columns?: Ident[] };
   /** Databricks `INSERT INTO t BY NAME query`: the query's columns go to the target's of the same name. */
   byName?: boolean;
+  /**
+   * Hive `PARTITION (dt = '2024-01-01', hr)`: the columns given their value there (`dt`), not by
+   * the rows; without a column list the rows fill the target's other columns.
+   */
+  fixedPartitions?: Ident[];
   /** INSERT ... EXEC proc. */
   execProc?: QName;
   /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
   output?: OutputClause[];
   returning?: SelectItem[];
+}
+
+/** The partition columns an INSERT's `PARTITION (a = 1, b)` names: `b` dynamic, `a` fixed. */
+export interface PartitionColumns {
+  dynamic: Ident[];
+  fixed: Ident[];
 }
 
 /**

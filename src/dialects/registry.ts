@@ -2,7 +2,7 @@
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
-  NO_CLAUSES, DUCKDB_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  NO_CLAUSES, DUCKDB_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, INFORMIX_CURRENT_VALUES, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS, VERTICA_TRANSFORM_COLUMNS,
 } from './words.js';
 
@@ -173,7 +173,7 @@ export const DIALECTS: DialectSpec[] = [
   // `v:a.b` (Spark 4's semi-structured extraction `expr : path`, over VARIANT; Databricks' also over JSON strings).
   d('dbvsparksql', 'Spark SQL', ['sparksql', 'spark'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, FILE_METADATA)),
   d('dbvdatabricks', 'Databricks', ['databricks'], 'insensitive', and(HIVE, PSM, LATERAL, FROM_FIRST_SUBQUERIES, COLON_PATHS, FILE_METADATA, { sem: { streamKeyword: true, liveSchema: true, fileTables: true } })),
-  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { sem: { fromPaths: true } })),
+  d('dbvimpala', 'Apache Impala', ['impala'], 'insensitive', and(HIVE, { caps: { bracketJoinHints: true }, sem: { fromPaths: true } })),
   d('dbvbigquery', 'Google BigQuery', ['bigquery'], 'insensitive', and(PSM, LATERAL, {
     caps: {
       atVariables: true,
@@ -201,7 +201,10 @@ export const DIALECTS: DialectSpec[] = [
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, transformFunctionColumns: VERTICA_TRANSFORM_COLUMNS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
   d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
-  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, { sem: { skipFirstRows: true, outerFromItems: true, splRoutines: true } })),
+  d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, {
+    caps: { datetimeQualifiers: true },
+    sem: { skipFirstRows: true, outerFromItems: true, splRoutines: true, currentValueWords: INFORMIX_CURRENT_VALUES },
+  })),
   d('dbvathena', 'Amazon Athena', ['athena'], 'insensitive', and(MATCH_RECOGNIZE, { caps: { backtickIdentifiers: true } })),
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),

@@ -87,6 +87,17 @@ export interface Capabilities {
    * is never read as `a`'s alias.
    */
   positionalJoins: boolean;
+  /**
+   * Informix datetime qualifiers: `CURRENT YEAR TO SECOND`, `EXTEND(ts, YEAR TO DAY)`, `DATETIME
+   * YEAR TO FRACTION(3)` (a type) and the unit of `n UNITS DAY` only say which fields a value has:
+   * they are dropped from the token stream (with EXTEND's comma), as a comment would be.
+   */
+  datetimeQualifiers: boolean;
+  /**
+   * Impala join hints in brackets, `JOIN [SHUFFLE] t`, `JOIN [BROADCAST] t`: how the join runs,
+   * dropped from the token stream as a comment would be.
+   */
+  bracketJoinHints: boolean;
 }
 
 /**
@@ -358,4 +369,6 @@ export const BASE_CAPS: Capabilities = {
   psqlCommands: false,
   eventSeriesJoins: false,
   positionalJoins: false,
+  datetimeQualifiers: false,
+  bracketJoinHints: false,
 };

@@ -34,6 +34,8 @@ export const TERADATA_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>([
 export const TERADATA_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'EXPAND']);
 /** Teradata's bare `DATE` and `TIME`: the current date and time (reserved words; a column of that name is quoted). */
 export const TERADATA_CURRENT_VALUES: ReadonlySet<string> = new Set(['DATE', 'TIME']);
+/** Informix's `TODAY` (the current date) and bare `CURRENT` (the current datetime, `CURRENT YEAR TO SECOND`). */
+export const INFORMIX_CURRENT_VALUES: ReadonlySet<string> = new Set(['TODAY', 'CURRENT']);
 
 /** Date-part function families (see `Semantics.datePartFunctions`): function → date-part argument positions. */
 export const TSQL_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };

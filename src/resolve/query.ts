@@ -686,7 +686,7 @@ export class QueryAnalyzer {
         if (ref.on && ctx.options.relationTypes.includes('join')) this.joinPairs(ref.on, scope, { joinType: ref.kind.replace(/-/g, ' ').toLowerCase(), clause: 'on', condition: collapse(ctx.text.slice(ref.on.start, ref.on.end)) });
         const using = ref.natural ? this.naturalColumns(scope.sources.slice(first, middle), scope.sources.slice(middle), ref) : ref.using ?? [];
         for (const u of using) {
-          scope.addUsing(identKey(ctx.key, u));
+          scope.addUsing(identKey(ctx.key, u), [scope.sources.slice(first, middle), scope.sources.slice(middle)]);
           this.condition({ k: 'col', name: { parts: [u], start: u.start, end: u.end }, start: u.start, end: u.end }, scope, rows, 'joinCondition');
         }
         return;

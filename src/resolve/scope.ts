@@ -45,8 +45,8 @@ function declaresField(ctx: Context, src: Source, key: string): boolean {
 export class Scope {
   readonly sources: Source[] = [];
   private cteMap: Map<string, ResultSet> | undefined;
-  /** Columns joined with USING: an unqualified reference reads every side. */
-  private usingKeys: Set<string> | undefined;
+  /** Columns joined with USING and the sources joined on each: an unqualified reference reads every side. */
+  private usingKeys: Map<string, Source[]> | undefined;
   /** Select-list aliases seen so far (lateral column alias references). */
   private aliasMap: Map<string, Expr> | undefined;
   /** `WINDOW w AS (...)` of the SELECT: what `OVER w` / `OVER (w ORDER BY ..)` name. */
@@ -70,13 +70,24 @@ export class Scope {
     (this.cteMap ??= new Map()).set(key, rs);
   }
 
-  addUsing(key: string): void {
-    (this.usingKeys ??= new Set()).add(key);
+  /**
+   * `key` joins the sides of a join with USING: on each side, the sources that surely have the
+   * column, or when none does, those that may (columns unknown). A derived table whose columns are
+   * known is joined with a table whose columns are not (`FROM users u JOIN (SELECT user_id ..) e
+   * USING (user_id)`): both are read.
+   */
+  addUsing(key: string, sides: readonly (readonly Source[])[]): void {
+    const joined = (this.usingKeys ??= new Map()).get(key) ?? [];
+    for (const side of sides) {
+      const sure = side.filter((src) => hasColumn(src, key) === true);
+      for (const src of sure.length > 0 ? sure : side.filter((src) => hasColumn(src, key) === undefined)) if (!joined.includes(src)) joined.push(src);
+    }
+    this.usingKeys.set(key, joined);
   }
 
-  /** True when `key` is a USING column of this scope. */
-  joinedUsing(key: string): boolean {
-    return this.usingKeys?.has(key) === true;
+  /** The sources joined on USING column `key` in this scope, if it is one. */
+  joinedUsing(key: string): readonly Source[] | undefined {
+    return this.usingKeys?.get(key);
   }
 
   alias(key: string): Expr | undefined {
@@ -382,10 +393,6 @@ function yields(src: Source, key: string): boolean {
   return false;
 }
 
-/** The column of every source of `s` whose `hasColumn` answer is `want` (USING columns). */
-function columnsOfEach(ctx: Context, s: Scope, key: string, want: boolean | undefined, name: string, start: number, end: number): ColumnRef[] {
-  return s.sources.filter((src) => hasColumn(src, key) === want).flatMap((src) => columnOf(ctx, src, name, start, end));
-}
 
 // The messages of unqualified columns, by far the most frequent problems of a run without --schema.
 const AMBIGUOUS: MessageTemplate = (name, n) => `column '${name}' is ambiguous: it exists in ${n} sources`;
@@ -424,12 +431,12 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
       const row = s.sources.find((src) => src.names.includes(key) && (src.rs || src.known || src.tableNames));
       if (row) return rowOf(ctx, row, start, end);
     }
-    if (sure > 1 && s.joinedUsing(key)) return columnsOfEach(ctx, s, key, true, name, start, end);
+    const joined = s.joinedUsing(key);
+    if (joined !== undefined && joined.length > 1) return joined.flatMap((src) => columnOf(ctx, src, name, start, end));
     if (sure >= 1) {
       if (sure > 1) ctx.problemOf('warning', start, AMBIGUOUS, name, sure, 'AmbiguousColumn');
       return columnOf(ctx, firstSure!, name, start, end, plain);
     }
-    if (maybe > 1 && s.joinedUsing(key)) return columnsOfEach(ctx, s, key, undefined, name, start, end);
     const alias = s.alias(key);
     // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
     if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return columnOf(ctx, s.sources[0]!, name, start, end, plain);

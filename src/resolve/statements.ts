@@ -295,7 +295,7 @@ export class StatementResolver {
       const analyzed = this.qa.queryWithScope(s.source, cteScope, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
       const rs = analyzed.rs;
       selectScope = analyzed.scope;
-      const names = declared ?? (known && !s.byName ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
+      const names = declared ?? (known && !s.byName ? filledColumns(ctx, known, s.fixedPartitions) : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
         const cols = rs.cols.flatMap((c, i) => (names[i] === undefined ? [] : [{ name: names[i]!, key: ctx.key(names[i]!, false), col: c.col }]));
@@ -812,4 +812,11 @@ function structsUnderStars(ctx: Context, rs: ResultSet): ColumnRef[] {
     for (const c of baseColumnsOf(ctx, star)) if (c.col.name !== '*' && !out.some((o) => o.col === c.col)) out.push(c);
   }
   return out;
+}
+
+/** The columns of a target whose columns are `known` that an INSERT without a column list fills: all but its fixed partitions. */
+function filledColumns(ctx: Context, known: Map<string, string>, fixed: A.Ident[] | undefined): string[] {
+  if (!fixed) return [...known.values()];
+  const skip = new Set(fixed.map((c) => identKey(ctx.key, c)));
+  return [...known].filter(([key]) => !skip.has(key)).map(([, name]) => name);
 }

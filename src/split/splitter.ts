@@ -59,6 +59,10 @@ function commandText(line: string): string {
 }
 
 const DB2_REGISTERS = new Set(['DATE', 'TIME', 'TIMESTAMP', 'TIMEZONE', 'SCHEMA', 'SERVER', 'PATH', 'USER', 'SQLID', 'DEGREE', 'MEMBER']);
+/** Impala's join hints (`JOIN [SHUFFLE] t`). */
+const JOIN_HINTS = new Set(['SHUFFLE', 'BROADCAST', 'NOSHUFFLE']);
+/** The fields of an Informix datetime qualifier (`YEAR TO FRACTION(3)`) and of `n UNITS DAY`. */
+const DATETIME_FIELDS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'FRACTION']);
 const DURATION_UNITS = new Set(['YEAR', 'YEARS', 'MONTH', 'MONTHS', 'DAY', 'DAYS', 'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'MICROSECOND', 'MICROSECONDS']);
 
 function upper(tok: IToken): string {
@@ -162,6 +166,12 @@ export class Splitter {
         if (caps.approximateAggregates && upper(tok) === 'APPROXIMATE' && /^(COUNT|PERCENTILE_DISC)$/i.test(this.peek()?.image ?? '')) continue;
         if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
+        if (caps.datetimeQualifiers && prev !== undefined && this.datetimeQualifier(tok, prev, tokens)) continue;
+        if (caps.bracketJoinHints && prev !== undefined && prev.tokenType === T.K.JOIN && type === T.LBracket && JOIN_HINTS.has(upper(this.peek() ?? tok))) {
+          this.pull();
+          if (this.peek()?.tokenType === T.RBracket) this.pull();
+          continue;
+        }
         if (caps.positionalJoins && prev !== undefined && (afterOperand(prev) || tokenMatcher(prev, T.Identifier)) && upper(tok) === 'POSITIONAL' && this.peek()?.tokenType === T.K.JOIN) continue;
         if (caps.eventSeriesJoins && prev !== undefined && upper(tok) === 'INTERPOLATE' && /^(PREVIOUS|NEXT)$/i.test(this.peek()?.image ?? '')) {
           // Vertica `a.ts INTERPOLATE PREVIOUS VALUE b.ts`: a match on the nearest value, read as `=`.
@@ -415,6 +425,40 @@ export class Splitter {
     if (i < 0 || !tokenMatcher(tokens[i]!, T.Identifier)) return false;
     const before = tokens[i - 1];
     return before !== undefined && (before.tokenType === T.Minus || before.tokenType === T.Plus);
+  }
+
+  /**
+   * Informix: `tok` starts a datetime qualifier (`YEAR TO SECOND`, `FRACTION(3)` last) or is the
+   * `UNITS` of `n UNITS DAY`; the qualifier is pulled and dropped with it, and so is the comma
+   * before one written as EXTEND's last argument.
+   */
+  private datetimeQualifier(tok: IToken, prev: IToken, tokens: IToken[]): boolean {
+    const w = upper(tok);
+    const next = this.peek();
+    if (next === undefined) return false;
+    if (w === 'UNITS') {
+      if (!DATETIME_FIELDS.has(upper(next))) return false;
+      this.pull();
+      this.fractionDigits(next);
+      return true;
+    }
+    if (!DATETIME_FIELDS.has(w) || next.tokenType !== T.K.TO) return false;
+    this.pull();
+    const last = this.peek();
+    if (last !== undefined && DATETIME_FIELDS.has(upper(last))) {
+      this.pull();
+      this.fractionDigits(last);
+    }
+    if (prev.tokenType === T.Comma) tokens.pop();
+    return true;
+  }
+
+  /** After `FRACTION`: its digits `(3)`, pulled. */
+  private fractionDigits(field: IToken): void {
+    if (upper(field) !== 'FRACTION' || this.peek()?.tokenType !== T.LParen) return;
+    this.pull();
+    if (this.peek()?.tokenType === T.NumberLit) this.pull();
+    if (this.peek()?.tokenType === T.RParen) this.pull();
   }
 
   /** After WITH: does `FUNCTION name` / `PROCEDURE name` follow (not a CTE named function)? */

@@ -1,0 +1,191 @@
+/**
+ * Lineage gaps found in session 12 (sweep of the less-tested dialects: Redshift, Teradata, Db2,
+ * Netezza, HANA, Sybase, Informix, Impala, Presto, Greenplum, Snowflake, MySQL, ClickHouse).
+ * Pairs are `source -> target` per relation type.
+ */
+import { decided, ok, rows } from '../helpers/accuracy.js';
+
+describe('USING joins between a table and a derived table or CTE', () => {
+  test('the join column of both sides decides the rows, and an unqualified reference reads both (Redshift CTE, ClickHouse subquery)', () => {
+    const a = ok(`WITH last_orders AS (
+  SELECT customer_id, MAX(order_ts) AS last_order_ts FROM analytics.orders GROUP BY customer_id
+)
+INSERT INTO analytics.customer_recency (customer_id, email, last_order_ts)
+SELECT customer_id, c.email, lo.last_order_ts
+FROM analytics.customers c
+JOIN last_orders lo USING (customer_id)
+LEFT JOIN analytics.unsubscribed u ON u.email = c.email
+WHERE u.email IS NULL;`, 'dbvredshift');
+    expect(a.pairs).toEqual([
+      'analytics.customers.customer_id -> analytics.customer_recency.customer_id',
+      'analytics.customers.email -> analytics.customer_recency.email',
+      'analytics.orders.customer_id -> analytics.customer_recency.customer_id',
+      'analytics.orders.order_ts -> analytics.customer_recency.last_order_ts',
+    ]);
+    expect(rows(a)).toEqual([
+      'analytics.customers.customer_id -> analytics.customer_recency.RelationRows',
+      'analytics.customers.email -> analytics.customer_recency.RelationRows',
+      'analytics.orders.customer_id -> analytics.customer_recency.RelationRows',
+      'analytics.unsubscribed.email -> analytics.customer_recency.RelationRows',
+    ]);
+
+    const ch = ok(`SELECT u.user_id, u.country, e.events
+FROM analytics.users u
+ANY LEFT JOIN (SELECT user_id, count() AS events FROM analytics.events_local GROUP BY user_id) e USING (user_id);`, 'dbvclickhouse');
+    expect(rows(ch)).toEqual([
+      'analytics.events_local.user_id -> RS-1.RelationRows',
+      'analytics.users.user_id -> RS-1.RelationRows',
+    ]);
+    expect(decided(ch)).toEqual([]);
+  });
+});
+
+describe('Hive-style PARTITIONED BY (col type): the partition columns are columns of the table', () => {
+  const CLICKS = `CREATE EXTERNAL TABLE IF NOT EXISTS raw.clicks (user_id STRING, url STRING, ts BIGINT)
+PARTITIONED BY (dt STRING COMMENT 'load date', hr INT)
+ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
+LOCATION 's3://bucket/clicks/'
+TBLPROPERTIES ('projection.enabled' = 'true');
+`;
+
+  test('Athena / Impala: a filter on a partition column, a CTAS reading them, SELECT * listing them last', () => {
+    for (const vendor of ['dbvathena', 'dbvimpala', 'dbvhive']) {
+      const a = ok(`${CLICKS}CREATE TABLE mart.click_counts AS
+SELECT dt, hr, COUNT(*) AS clicks FROM raw.clicks WHERE dt >= '2024-01-01' GROUP BY dt, hr;
+SELECT * FROM raw.clicks;`, vendor);
+      expect(a.pairs).toEqual([
+        'raw.clicks.dt -> RS-1.dt',
+        'raw.clicks.dt -> mart.click_counts.dt',
+        'raw.clicks.hr -> RS-1.hr',
+        'raw.clicks.hr -> mart.click_counts.hr',
+        'raw.clicks.ts -> RS-1.ts',
+        'raw.clicks.url -> RS-1.url',
+        'raw.clicks.user_id -> RS-1.user_id',
+      ]);
+      expect(rows(a)).toEqual([
+        'raw.clicks.dt -> mart.click_counts.RelationRows',
+        'raw.clicks.hr -> mart.click_counts.RelationRows',
+      ]);
+    }
+  });
+
+  test('INSERT OVERWRITE .. PARTITION: a dynamic partition takes the last select item, a static one none', () => {
+    const a = ok(`${CLICKS}INSERT OVERWRITE TABLE raw.clicks PARTITION (dt, hr)
+SELECT user_id, url, ts, to_date(from_unixtime(ts)), hour(from_unixtime(ts)) FROM stage.clicks_raw;
+INSERT INTO raw.clicks PARTITION (dt = '2024-01-01', hr)
+SELECT user_id, page_url, event_ts, event_hour FROM stage.clicks_day;
+INSERT OVERWRITE TABLE raw.clicks PARTITION (dt = '2024-01-01', hr = 3)
+SELECT user_id, page_url, event_ts FROM stage.clicks_hour;`, 'dbvimpala');
+    expect(a.pairs).toEqual([
+      'stage.clicks_day.event_hour -> raw.clicks.hr',
+      'stage.clicks_day.event_ts -> raw.clicks.ts',
+      'stage.clicks_day.page_url -> raw.clicks.url',
+      'stage.clicks_day.user_id -> raw.clicks.user_id',
+      'stage.clicks_hour.event_ts -> raw.clicks.ts',
+      'stage.clicks_hour.page_url -> raw.clicks.url',
+      'stage.clicks_hour.user_id -> raw.clicks.user_id',
+      'stage.clicks_raw.ts -> raw.clicks.dt',
+      'stage.clicks_raw.ts -> raw.clicks.hr',
+      'stage.clicks_raw.ts -> raw.clicks.ts',
+      'stage.clicks_raw.url -> raw.clicks.url',
+      'stage.clicks_raw.user_id -> raw.clicks.user_id',
+    ]);
+  });
+
+  test('names alone and Iceberg transforms in PARTITIONED BY name declared columns: no column added', () => {
+    const a = ok(`CREATE TABLE ice.events (id BIGINT, ts TIMESTAMP, region STRING)
+PARTITIONED BY (day(ts), region)
+LOCATION 's3://bucket/ice/events/'
+TBLPROPERTIES ('table_type' = 'ICEBERG');
+CREATE TABLE lake.orders (order_id BIGINT, region STRING) USING delta PARTITIONED BY (region);
+SELECT * FROM ice.events;
+SELECT * FROM lake.orders;`, 'dbvathena');
+    expect(a.pairs).toEqual([
+      'ice.events.id -> RS-1.id',
+      'ice.events.region -> RS-1.region',
+      'ice.events.ts -> RS-1.ts',
+      'lake.orders.order_id -> RS-2.order_id',
+      'lake.orders.region -> RS-2.region',
+    ]);
+  });
+});
+
+describe('Informix current values and datetime qualifiers', () => {
+  test('TODAY and CURRENT are the current date and time, not columns; YEAR TO SECOND, EXTEND(.., YEAR TO DAY), n UNITS DAY parse', () => {
+    const a = ok(`CREATE TEMP TABLE tmp_late (order_id INTEGER, cust_id INTEGER, due_ts DATETIME YEAR TO SECOND, checked_ts DATETIME YEAR TO FRACTION(3)) WITH NO LOG;
+INSERT INTO tmp_late (order_id, cust_id, due_ts, checked_ts)
+SELECT o.order_id, o.cust_id, EXTEND(o.ship_date, YEAR TO SECOND) + 2 UNITS DAY, CURRENT YEAR TO FRACTION(3)
+FROM orders o
+WHERE o.ship_date < TODAY - 30 AND o.upd_ts < CURRENT AND o.status <> 'C';
+SELECT FIRST 10 c.cust_id, c.lname, t.due_ts, TODAY AS run_date
+FROM customer c, tmp_late t
+WHERE c.cust_id = t.cust_id AND t.due_ts < CURRENT YEAR TO SECOND
+INTO TEMP tmp_report WITH NO LOG;`, 'dbvinformix');
+    expect(a.pairs).toEqual([
+      'customer.cust_id -> tmp_report.cust_id',
+      'customer.lname -> tmp_report.lname',
+      'orders.cust_id -> tmp_late.cust_id',
+      'orders.order_id -> tmp_late.order_id',
+      'orders.ship_date -> tmp_late.due_ts',
+      'tmp_late.due_ts -> tmp_report.due_ts',
+    ]);
+    expect(rows(a)).toEqual([
+      'customer.cust_id -> tmp_report.RelationRows',
+      'orders.ship_date -> tmp_late.RelationRows',
+      'orders.status -> tmp_late.RelationRows',
+      'orders.upd_ts -> tmp_late.RelationRows',
+      'tmp_late.cust_id -> tmp_report.RelationRows',
+      'tmp_late.due_ts -> tmp_report.RelationRows',
+    ]);
+  });
+});
+
+describe('Impala join hints in brackets', () => {
+  test('JOIN [SHUFFLE] / [BROADCAST] t: the hint is how the join runs, the join reads t', () => {
+    const a = ok(`CREATE VIEW dw.v_item_sales AS
+SELECT i.item_id, i.item_name, s.amt, c.region
+FROM dw.items i
+LEFT OUTER JOIN [SHUFFLE] dw.web_sales s ON i.item_id = s.item_id
+JOIN [BROADCAST] dw.customers c ON c.customer_id = s.customer_id
+WHERE s.sale_date >= '2024-01-01';`, 'dbvimpala');
+    expect(a.pairs).toEqual([
+      'dw.customers.region -> dw.v_item_sales.region',
+      'dw.items.item_id -> dw.v_item_sales.item_id',
+      'dw.items.item_name -> dw.v_item_sales.item_name',
+      'dw.web_sales.amt -> dw.v_item_sales.amt',
+    ]);
+    expect(rows(a)).toEqual([
+      'dw.customers.customer_id -> dw.v_item_sales.RelationRows',
+      'dw.items.item_id -> dw.v_item_sales.RelationRows',
+      'dw.web_sales.customer_id -> dw.v_item_sales.RelationRows',
+      'dw.web_sales.item_id -> dw.v_item_sales.RelationRows',
+      'dw.web_sales.sale_date -> dw.v_item_sales.RelationRows',
+    ]);
+  });
+});
+
+describe('Netezza transient external table written by a query', () => {
+  test("CREATE EXTERNAL TABLE '/export/f.csv' USING (..) AS SELECT: the file, named by its path, gets the query's columns", () => {
+    const a = ok(`CREATE TEMP TABLE tmp_store_rev AS
+SELECT store_id, SUM(qty * price) AS revenue FROM dw.sales WHERE sale_dt >= CURRENT_DATE - 7 GROUP BY store_id
+DISTRIBUTE ON (store_id);
+CREATE EXTERNAL TABLE '/export/store_rev.csv'
+USING (DELIMITER ',' REMOTESOURCE 'ODBC' INCLUDEHEADER)
+AS SELECT s.store_id, st.store_name, s.revenue FROM tmp_store_rev s JOIN dw.store st ON st.store_id = s.store_id;`, 'dbvnetezza');
+    expect(a.pairs).toEqual([
+      'dw.sales.price -> tmp_store_rev.revenue',
+      'dw.sales.qty -> tmp_store_rev.revenue',
+      'dw.sales.store_id -> tmp_store_rev.store_id',
+      'dw.store.store_name -> /export/store_rev.csv.store_name',
+      'tmp_store_rev.revenue -> /export/store_rev.csv.revenue',
+      'tmp_store_rev.store_id -> /export/store_rev.csv.store_id',
+    ]);
+    expect(decided(a)).toEqual([]);
+    expect(rows(a)).toEqual([
+      'dw.sales.sale_dt -> tmp_store_rev.RelationRows',
+      'dw.sales.store_id -> tmp_store_rev.RelationRows',
+      'dw.store.store_id -> /export/store_rev.csv.RelationRows',
+      'tmp_store_rev.store_id -> /export/store_rev.csv.RelationRows',
+    ]);
+  });
+});
