@@ -21,6 +21,7 @@ import {
 
 import { addLoc, PackedColumn } from './column.js';
 import { detached, Names } from './names.js';
+import { droppedByShaping, type ShapeOptions } from './shape.js';
 
 const TYPE_INDEX: Record<RelationType, number> = { fdd: 0, fdr: 1, frd: 2, join: 3 };
 const EFFECT_INDEX: Record<EffectType, number> = {
@@ -58,7 +59,11 @@ export class GraphBuilder {
   /** Names of objects and columns, interned (see names.ts). */
   private readonly names = new Names();
 
-  constructor(private readonly columnKey: (name: string) => string) {}
+  /** `shaping`: the options the edges will be shaped with (an edge they drop in any case is not made: see `edge`). */
+  constructor(
+    private readonly columnKey: (name: string) => string,
+    private readonly shaping?: ShapeOptions,
+  ) {}
 
   /**
    * Hand over the objects and edges made since the last call. Result sets are done with once
@@ -240,7 +245,11 @@ export class GraphBuilder {
       for (let i = 0; i < seen.length; i += 3) if (seen[i] === key && seen[i + 1] === effect && seen[i + 2] === pid) return;
       seen.push(key, effect, pid);
     }
+    // The id is taken even for an edge not made, so every later id is the same either way. A fifth
+    // of the bench's raw edges are `fdr` into the select list of a plain SELECT from its tables
+    // (WHERE, joins): without --relation-types fdr, shaping only dropped them.
     const id = this.nextId++;
+    if (this.shaping && droppedByShaping(type, source.obj, target.obj, this.shaping)) return;
     const from = endpoint(source.obj.id, source.col.id, extra?.loc, extra?.clauseType);
     const to = endpoint(target.obj.id, target.col.id);
     // `function` in the literal when there is one (see `endpoint`); transforms and joins are rare.

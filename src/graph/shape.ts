@@ -63,9 +63,7 @@ export class Shaper {
 
   private hidden(id: number): boolean {
     const o = this.object(id);
-    if (!o) return true;
-    if (o.type === 'function') return !this.opts.showFunction;
-    return o.intermediate && !this.opts.showIntermediate;
+    return !o || foldedAway(o, this.opts);
   }
 
   /**
@@ -290,6 +288,22 @@ export class Shaper {
     for (const e of this.edges) e.id = ++nextId;
     return { ...base, objects: this.kept, edges };
   }
+}
+
+/** Whether shaping folds `o` away: a function's result set unless shown, an intermediate one unless shown. */
+export function foldedAway(o: LineageObject, opts: ShapeOptions): boolean {
+  if (o.type === 'function') return !opts.showFunction;
+  return o.intermediate && !opts.showIntermediate;
+}
+
+/**
+ * Whether an edge of `type` from `source` into `target` would be dropped by shaping whatever else
+ * the statement links: an `fdr` edge between two objects that stay (visible sources are not
+ * followed further) when `fdr` is not kept, into a result set (only an edge into a table or view
+ * counts towards a process's table flows). Such an edge is not even made (see GraphBuilder.edge).
+ */
+export function droppedByShaping(type: RelationType, source: LineageObject, target: LineageObject, opts: ShapeOptions): boolean {
+  return type === 'fdr' && !opts.relationTypes.includes('fdr') && !isDataset(target) && !foldedAway(target, opts) && !foldedAway(source, opts);
 }
 
 const NO_EDGES: LineageEdge[] = [];

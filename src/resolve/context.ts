@@ -149,7 +149,7 @@ export class Context {
   ) {
     this.key = keyFunction(dialect.caseRule);
     const k = this.key;
-    this.b = new GraphBuilder((name) => k(name, false));
+    this.b = new GraphBuilder((name) => k(name, false), options);
     this.catalog = new Catalog(this.key);
     this.database = options.defaultDatabase;
     this.schema = options.defaultSchema;
