@@ -1281,10 +1281,14 @@ export function defineStatementRules(this: SqlParser): void {
     });
     let clone: QName | undefined;
     let notQuery: number | undefined;
-    $.option(13, () => {
-      // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`: a copy of t1's data.
-      $.CONSUME(K.CLONE);
-      clone = $.SUBRULE3($.qname);
+    $.option(13, {
+      GATE: () => $.LA(1).tokenType === K.CLONE || (/^(SHALLOW|DEEP)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.CLONE),
+      DEF: () => {
+        // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`, Databricks `.. [SHALLOW | DEEP] CLONE t1`: a copy of t1's data.
+        $.option(36, { GATE: () => $.LA(1).tokenType !== K.CLONE, DEF: () => $.consume(36, T.Identifier) });
+        $.CONSUME(K.CLONE);
+        clone = $.SUBRULE3($.qname);
+      },
     });
     let copyOf: QName | undefined;
     $.option(33, {
@@ -1315,7 +1319,8 @@ export function defineStatementRules(this: SqlParser): void {
       },
       DEF: () => {
         $.ACTION(() => {
-          if (notQuery === undefined && $.LA(1).tokenType === K.AS && !asNamesNoQuery()) notQuery = $.LA(2).startOffset;
+          // `AS OF`: the point in time of a copy (BigQuery `CLONE t FOR SYSTEM_TIME AS OF ts`, Databricks `VERSION AS OF 3`).
+          if (notQuery === undefined && $.LA(1).tokenType === K.AS && !/^OF$/i.test($.LA(2).image) && !asNamesNoQuery()) notQuery = $.LA(2).startOffset;
         });
         $.OR1({
           IGNORE_AMBIGUITIES: true,

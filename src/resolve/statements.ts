@@ -656,6 +656,12 @@ export class StatementResolver {
       known = cols !== undefined;
       names = [...(cols?.values() ?? [])];
       for (const n of names) ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.column(from, n) }, { obj, col: ctx.b.column(obj, n) }, ctx.stmt!.process.id);
+      if (!known) {
+        // Columns unknown: a copy of all of them, as `CREATE TABLE b AS SELECT * FROM a` is; a later
+        // read of one of b's columns is traced to a's column of that name (scope.ts `viewColumn`).
+        ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.column(from, '*') }, { obj, col: ctx.b.column(obj, '*') }, ctx.stmt!.process.id);
+        ctx.starViews.set(obj.id, { under: [from], stmt: ctx.stmt!, done: new Set() });
+      }
       ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.relationRows(from) }, { obj, col: ctx.b.relationRows(obj) }, ctx.stmt!.process.id);
     } else if (s.like) {
       const like = dataset(ctx, s.like, 'table');

@@ -129,3 +129,49 @@ WHERE c.addr.country = 'DE';`, vendor, { relationTypes: ['fdd', 'fdr'] });
     ]);
   });
 });
+
+describe('CLONE of a table whose columns are unknown: a copy of all of them, as CREATE TABLE .. AS SELECT *', () => {
+  test('Snowflake CLONE .. AT (OFFSET => ..): a later read of a column of the clone is traced to the source table', () => {
+    const sql = (copy: string) => `CREATE OR REPLACE TABLE analytics.orders_before_fix ${copy};
+INSERT INTO analytics.order_audit (order_id, amount) SELECT b.order_id, b.amount FROM analytics.orders_before_fix b;`;
+    const clone = ok(sql('CLONE sales.orders AT (OFFSET => -3600)'), 'dbvsnowflake');
+    const expected = [
+      'analytics.orders_before_fix.amount -> analytics.order_audit.amount',
+      'analytics.orders_before_fix.order_id -> analytics.order_audit.order_id',
+      'sales.orders.* -> analytics.orders_before_fix.*',
+      'sales.orders.amount -> analytics.orders_before_fix.amount',
+      'sales.orders.order_id -> analytics.orders_before_fix.order_id',
+    ];
+    expect(clone.pairs).toEqual(expected);
+    expect(ok(sql('AS SELECT * FROM sales.orders'), 'dbvsnowflake').pairs).toEqual(expected);
+  });
+
+  test('BigQuery CLONE .. FOR SYSTEM_TIME AS OF (no longer a "not a query" warning)', () => {
+    const a = ok(`CREATE TABLE analytics.orders_clone CLONE sales.orders FOR SYSTEM_TIME AS OF TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR);
+CREATE TABLE analytics.order_ids AS SELECT c.order_id FROM analytics.orders_clone c;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'analytics.orders_clone.order_id -> analytics.order_ids.order_id',
+      'sales.orders.* -> analytics.orders_clone.*',
+      'sales.orders.order_id -> analytics.orders_clone.order_id',
+    ]);
+  });
+
+  test('Databricks CREATE OR REPLACE TABLE .. DEEP CLONE, CREATE TABLE IF NOT EXISTS .. SHALLOW CLONE .. VERSION AS OF (no longer a parse error)', () => {
+    const a = ok(`CREATE OR REPLACE TABLE analytics.orders_snapshot DEEP CLONE prod.sales.orders;
+CREATE TABLE IF NOT EXISTS analytics.orders_dev SHALLOW CLONE prod.sales.orders VERSION AS OF 42;
+INSERT INTO analytics.daily_revenue
+SELECT s.order_date, SUM(s.amount) AS revenue FROM analytics.orders_snapshot s GROUP BY s.order_date;
+INSERT INTO analytics.dev_customers SELECT d.customer_id FROM analytics.orders_dev d;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'analytics.orders_dev.customer_id -> analytics.dev_customers.customer_id',
+      'analytics.orders_snapshot.amount -> analytics.daily_revenue.revenue',
+      'analytics.orders_snapshot.order_date -> analytics.daily_revenue.order_date',
+      'prod.sales.orders.* -> analytics.orders_dev.*',
+      'prod.sales.orders.* -> analytics.orders_snapshot.*',
+      'prod.sales.orders.amount -> analytics.orders_snapshot.amount',
+      'prod.sales.orders.customer_id -> analytics.orders_dev.customer_id',
+      'prod.sales.orders.order_date -> analytics.orders_snapshot.order_date',
+    ]);
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`).slice(0, 2)).toEqual(['prod.sales.orders -> analytics.orders_snapshot', 'prod.sales.orders -> analytics.orders_dev']);
+  });
+});
