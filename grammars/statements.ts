@@ -1265,8 +1265,13 @@ export function defineStatementRules(this: SqlParser): void {
                       $.ACTION(() => (type = this.textBetween(typeAt, end())));
                     },
                   });
+                  const restAt = $.LA(1).startOffset;
                   $.SUBRULE2($.skipBalanced, { ARGS: [2] });
-                  $.ACTION(() => columns.push({ name: col, type, start: col.start, end: end() }));
+                  $.ACTION(() => {
+                    // `IDENTITY [(seed, step)]` among the column's options (outside its quoted text).
+                    const identity = /\bIDENTITY\b/i.test(this.textBetween(restAt, end()).replace(/'[^']*'/g, ''));
+                    columns.push(identity ? { name: col, type, start: col.start, end: end(), identity } : { name: col, type, start: col.start, end: end() });
+                  });
                 },
               },
             ]);

@@ -46,6 +46,7 @@ export const BASE_SEMANTICS: Semantics = {
   aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
+  insertSkipsIdentity: false,
   recordRows: false,
   pivotAggregateFirst: false,
   variantPaths: false,
@@ -117,6 +118,7 @@ const TSQL: Preset = {
     groupByPositions: false,
     datePartFunctions: TSQL_DATE_PARTS,
     bareTableHints: TSQL_BARE_TABLE_HINTS,
+    insertSkipsIdentity: true,
   },
 };
 const ORACLE: Preset = {

@@ -164,6 +164,8 @@ export interface Semantics {
   datePartFunctions: DatePartFunctions;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
+  /** An INSERT without a column list writes the columns not declared IDENTITY, in order (T-SQL: the IDENTITY takes its own value). */
+  insertSkipsIdentity: boolean;
   /** `INSERT INTO t VALUES rec` / `VALUES coll(i)`: a record variable (or a collection's element) is the whole row (PL/SQL). */
   recordRows: boolean;
   /** A named PIVOT aggregate leads its columns' names (`total_Q1`, BigQuery) rather than trailing them (`Q1_total`). */

@@ -17,7 +17,7 @@ import { partitionMove } from './partitions.js';
 import { QueryAnalyzer, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
-import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
+import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, datasetSource, insertedColumns, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey, oneWord } from './names.js';
@@ -295,7 +295,7 @@ export class StatementResolver {
       const analyzed = this.qa.queryWithScope(s.source, cteScope, { type: 'insert-select', name: `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, intermediate: true });
       const rs = analyzed.rs;
       selectScope = analyzed.scope;
-      const names = declared ?? (known && !s.byName ? [...known.values()] : undefined) ?? rs.cols.map((c) => c.name);
+      const names = declared ?? (known && !s.byName ? insertedColumns(ctx, s.target) : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
         const cols = rs.cols.flatMap((c, i) => (names[i] === undefined ? [] : [{ name: names[i]!, key: ctx.key(names[i]!, false), col: c.col }]));
@@ -677,7 +677,8 @@ export class StatementResolver {
     // ClickHouse `CREATE TABLE t AS other`) has unknown ones, not none.
     const declared = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
     const structs = copiedStructs && declared ? new Map([...copiedStructs, ...declared]) : (declared ?? copiedStructs);
-    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session', structs });
+    const identity = s.columns.filter((c) => c.identity).map((c) => c.name.text);
+    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session', structs, ...(identity.length > 0 ? { identity } : {}) });
     return [obj];
   }
 

@@ -175,3 +175,40 @@ INSERT INTO analytics.dev_customers SELECT d.customer_id FROM analytics.orders_d
     expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`).slice(0, 2)).toEqual(['prod.sales.orders -> analytics.orders_snapshot', 'prod.sales.orders -> analytics.orders_dev']);
   });
 });
+
+describe('T-SQL INSERT .. OUTPUT inserted.c INTO audit: the value inserted; an IDENTITY is the table\'s own', () => {
+  const DDL = `CREATE TABLE dbo.orders (
+  order_id INT IDENTITY(1,1) NOT NULL PRIMARY KEY,
+  customer_id INT NOT NULL,
+  amount DECIMAL(12,2) NOT NULL,
+  created_at DATETIME2 NOT NULL DEFAULT SYSUTCDATETIME()
+);
+`;
+  test.each(['dbvmssql', 'dbvazuresql', 'dbvsybase'])('%s: without a column list the values go to the columns other than the IDENTITY, and inserted.c reads them as with a list', (vendor) => {
+    const a = ok(`${DDL}INSERT INTO dbo.orders (customer_id, amount)
+OUTPUT inserted.order_id, inserted.customer_id, inserted.amount, inserted.created_at INTO audit.order_log (order_id, customer_id, amount, created_at)
+SELECT s.customer_id, s.total FROM staging.orders s WHERE s.total > 0;
+INSERT INTO dbo.orders
+OUTPUT inserted.order_id, inserted.customer_id, inserted.amount, inserted.created_at INTO audit.order_log_all (order_id, customer_id, amount, created_at)
+SELECT s.customer_id, s.total, s.ordered_at FROM staging.orders s;`, vendor);
+    expect(a.pairs).toEqual([
+      'dbo.orders.created_at -> audit.order_log.created_at',
+      'dbo.orders.order_id -> audit.order_log.order_id',
+      'dbo.orders.order_id -> audit.order_log_all.order_id',
+      'staging.orders.customer_id -> audit.order_log.customer_id',
+      'staging.orders.customer_id -> audit.order_log_all.customer_id',
+      'staging.orders.customer_id -> dbo.orders.customer_id',
+      'staging.orders.ordered_at -> audit.order_log_all.created_at',
+      'staging.orders.ordered_at -> dbo.orders.created_at',
+      'staging.orders.total -> audit.order_log.amount',
+      'staging.orders.total -> audit.order_log_all.amount',
+      'staging.orders.total -> dbo.orders.amount',
+    ]);
+  });
+
+  test('other dialects: an IDENTITY column takes a value of a list-less INSERT (Snowflake)', () => {
+    const a = ok(`CREATE TABLE sales.orders (order_id NUMBER IDENTITY(1,1), customer_id NUMBER, amount NUMBER(12,2));
+INSERT INTO sales.orders SELECT s.id, s.customer_id, s.total FROM stage.orders s;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual(['stage.orders.customer_id -> sales.orders.customer_id', 'stage.orders.id -> sales.orders.order_id', 'stage.orders.total -> sales.orders.amount']);
+  });
+});
