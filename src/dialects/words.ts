@@ -85,3 +85,5 @@ export const TERADATA_ABBREVIATIONS: Readonly<Record<string, string>> = { SEL: '
 /** SQLite's table-valued functions: `generate_series`' `value`; `json_each` / `json_tree` rows (`id` and `parent` are positions). */
 const SQLITE_JSON_ROWS = { columns: ['key', 'value', 'type', 'atom', 'id', 'parent', 'fullkey', 'path'], positions: [4, 5] };
 export const SQLITE_TABLE_FUNCTIONS = { GENERATE_SERIES: { columns: ['value'] }, JSON_EACH: SQLITE_JSON_ROWS, JSON_TREE: SQLITE_JSON_ROWS, JSONB_EACH: SQLITE_JSON_ROWS, JSONB_TREE: SQLITE_JSON_ROWS };
+/** DuckDB's json extension: `json_each` / `json_tree` rows have SQLite's columns. */
+export const DUCKDB_TABLE_FUNCTIONS = { JSON_EACH: SQLITE_JSON_ROWS, JSON_TREE: SQLITE_JSON_ROWS };

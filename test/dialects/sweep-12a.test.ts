@@ -5,7 +5,7 @@
  * `source -> target` per relation type.
  */
 import { analyzeSql } from '../procedural/support.js';
-import { ok } from '../helpers/accuracy.js';
+import { decided, ok } from '../helpers/accuracy.js';
 
 describe('struct fields inside struct fields: o.customer.address.*', () => {
   test('BigQuery: o.a.b.*, o.a.b.c.*, EXCEPT, through a CTAS and a RENAME COLUMN, and li.dims.* of UNNEST(o.line_items)', () => {
@@ -210,5 +210,39 @@ SELECT s.customer_id, s.total, s.ordered_at FROM staging.orders s;`, vendor);
     const a = ok(`CREATE TABLE sales.orders (order_id NUMBER IDENTITY(1,1), customer_id NUMBER, amount NUMBER(12,2));
 INSERT INTO sales.orders SELECT s.id, s.customer_id, s.total FROM stage.orders s;`, 'dbvsnowflake');
     expect(a.pairs).toEqual(['stage.orders.customer_id -> sales.orders.customer_id', 'stage.orders.id -> sales.orders.order_id', 'stage.orders.total -> sales.orders.amount']);
+  });
+});
+
+describe('DuckDB json_each / json_tree: the columns of SQLite\'s (key, value, type, atom, id, parent, fullkey, path)', () => {
+  test('named columns and p.* read the JSON argument; id and parent are positions', () => {
+    const a = ok(`CREATE TABLE mart.event_props AS
+SELECT e.event_id, p.key AS prop_name, p.value AS prop_value, p.type AS prop_type
+FROM raw.events e, json_each(e.payload, '$.properties') AS p
+WHERE p.atom IS NOT NULL;
+CREATE TABLE mart.event_tree AS
+SELECT e.event_id, t.fullkey, t.atom, t.id, t.parent FROM raw.events e, json_tree(e.payload) t;
+CREATE TABLE mart.all_props AS SELECT e.event_id, p.* FROM raw.events e, json_each(e.payload) p;`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'raw.events.event_id -> mart.all_props.event_id',
+      'raw.events.event_id -> mart.event_props.event_id',
+      'raw.events.event_id -> mart.event_tree.event_id',
+      'raw.events.payload -> mart.all_props.atom',
+      'raw.events.payload -> mart.all_props.fullkey',
+      'raw.events.payload -> mart.all_props.key',
+      'raw.events.payload -> mart.all_props.path',
+      'raw.events.payload -> mart.all_props.type',
+      'raw.events.payload -> mart.all_props.value',
+      'raw.events.payload -> mart.event_props.prop_name',
+      'raw.events.payload -> mart.event_props.prop_type',
+      'raw.events.payload -> mart.event_props.prop_value',
+      'raw.events.payload -> mart.event_tree.atom',
+      'raw.events.payload -> mart.event_tree.fullkey',
+    ]);
+    expect(decided(a).filter((p) => /\.(id|parent)$/.test(p))).toEqual([
+      'raw.events.payload -> mart.all_props.id',
+      'raw.events.payload -> mart.all_props.parent',
+      'raw.events.payload -> mart.event_tree.id',
+      'raw.events.payload -> mart.event_tree.parent',
+    ]);
   });
 });
