@@ -5,7 +5,7 @@
  * `source -> target` per relation type.
  */
 import { analyzeSql } from '../procedural/support.js';
-import { decided, ok } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 
 describe('struct fields inside struct fields: o.customer.address.*', () => {
   test('BigQuery: o.a.b.*, o.a.b.c.*, EXCEPT, through a CTAS and a RENAME COLUMN, and li.dims.* of UNNEST(o.line_items)', () => {
@@ -244,5 +244,23 @@ CREATE TABLE mart.all_props AS SELECT e.event_id, p.* FROM raw.events e, json_ea
       'raw.events.payload -> mart.event_tree.id',
       'raw.events.payload -> mart.event_tree.parent',
     ]);
+  });
+});
+
+describe('nested arrays of structs and nested struct fields in WHERE / GROUP BY', () => {
+  test('BigQuery UNNEST(p.items) AS it of UNNEST(o.packages) AS p: it.* gives the inner structs\' declared fields', () => {
+    const a = ok(`CREATE TABLE shop.orders (order_id INT64, customer STRUCT<name STRING, address STRUCT<city STRING, zip STRING>>, packages ARRAY<STRUCT<pkg_id STRING, items ARRAY<STRUCT<sku STRING, qty INT64>>>>);
+CREATE TABLE mart.pkg_items AS
+SELECT o.order_id, p.pkg_id, it.* FROM shop.orders o, UNNEST(o.packages) AS p, UNNEST(p.items) AS it;
+CREATE TABLE mart.city_orders AS
+SELECT o.customer.address.city, COUNT(*) AS n FROM shop.orders o WHERE o.customer.address.zip LIKE '1%' GROUP BY o.customer.address.city;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'shop.orders.customer -> mart.city_orders.city',
+      'shop.orders.order_id -> mart.pkg_items.order_id',
+      'shop.orders.packages -> mart.pkg_items.pkg_id',
+      'shop.orders.packages -> mart.pkg_items.qty',
+      'shop.orders.packages -> mart.pkg_items.sku',
+    ]);
+    expect(rows(a)).toEqual(['shop.orders.customer -> mart.city_orders.RelationRows']);
   });
 });
