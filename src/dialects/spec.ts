@@ -203,10 +203,12 @@ export interface Semantics {
   tableFunctionColumns: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>>;
   /**
    * Transform functions (upper case) called in a select list with `OVER (..)` and the columns
-   * they return when no `AS (a, b)` names them, each from the call's arguments: Vertica
-   * `MAPITEMS(m) OVER (PARTITION BEST)` returns `keys`, `values`.
+   * they return from their first argument when no `AS (a, b)` names them (`positions`: those
+   * that are an element's position, decided by the argument, fdr); further arguments pass
+   * through as outputs of their own: Vertica `MAPITEMS(m) OVER (PARTITION BEST)` returns `keys`,
+   * `values`, `EXPLODE(arr, id) OVER (PARTITION BEST)` returns `position`, `value`, `id`.
    */
-  transformFunctionColumns: Readonly<Record<string, readonly string[]>>;
+  transformFunctionColumns: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */

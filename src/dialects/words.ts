@@ -65,11 +65,13 @@ export const TSQL_BARE_TABLE_HINTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Vertica functions that move partitions between tables (`SELECT MOVE_PARTITIONS_TO_TABLE('src', min, max, 'target')`). */
-/** Vertica's map transform functions (flex tables, `MAPITEMS(attrs) OVER (PARTITION BEST)`) and the columns they return. */
-export const VERTICA_TRANSFORM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  MAPITEMS: ['keys', 'values'],
-  MAPKEYS: ['keys'],
-  MAPVALUES: ['values'],
+/** Vertica's transform functions (flex tables' `MAPITEMS(attrs) OVER (PARTITION BEST)`, `EXPLODE(arr)`) and the columns they return. */
+export const VERTICA_TRANSFORM_COLUMNS: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>> = {
+  MAPITEMS: { columns: ['keys', 'values'] },
+  MAPKEYS: { columns: ['keys'] },
+  MAPVALUES: { columns: ['values'] },
+  // One array exploded (the default `explode_count`): the element's index and value.
+  EXPLODE: { columns: ['position', 'value'], positions: [0] },
 };
 
 export const VERTICA_PARTITION_FUNCTIONS: ReadonlySet<string> = new Set([

@@ -264,3 +264,22 @@ SELECT o.customer.address.city, COUNT(*) AS n FROM shop.orders o WHERE o.custome
     expect(rows(a)).toEqual(['shop.orders.customer -> mart.city_orders.RelationRows']);
   });
 });
+
+describe('Vertica EXPLODE(arr [, passed ..]) OVER (PARTITION BEST): position and value, then the passed-through columns', () => {
+  test('without AS: position (a position, fdr) and value from the array, order_id passed through; MAPITEMS passes through likewise', () => {
+    const a = ok(`CREATE TABLE mart.order_skus AS
+SELECT EXPLODE(o.item_skus, o.order_id) OVER (PARTITION BEST) FROM sales.orders o;
+CREATE TABLE mart.order_skus_named AS
+SELECT EXPLODE(o.item_skus) OVER (PARTITION BEST) AS (line_no, sku) FROM sales.orders o;
+CREATE TABLE mart.event_attrs AS SELECT MAPITEMS(r.__raw__, r.event_id) OVER (PARTITION BEST) FROM raw.events r;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'raw.events.__raw__ -> mart.event_attrs.keys',
+      'raw.events.__raw__ -> mart.event_attrs.values',
+      'raw.events.event_id -> mart.event_attrs.event_id',
+      'sales.orders.item_skus -> mart.order_skus.value',
+      'sales.orders.item_skus -> mart.order_skus_named.sku',
+      'sales.orders.order_id -> mart.order_skus.order_id',
+    ]);
+    expect(decided(a)).toEqual(['sales.orders.item_skus -> mart.order_skus.position', 'sales.orders.item_skus -> mart.order_skus_named.line_no']);
+  });
+});
