@@ -1243,8 +1243,13 @@ export function defineStatementRules(this: SqlParser): void {
         $.ACTION(() => (type = this.textBetween(typeAt, end())));
       },
     });
+    const restAt = $.LA(1).startOffset;
     $.SUBRULE($.skipBalanced, { ARGS: [2] });
-    return { name: col, type, start: col.start, end: end() };
+    return $.ACTION(() => {
+      // `IDENTITY [(seed, step)]` among the column's options (outside its quoted text).
+      const identity = /\bIDENTITY\b/i.test(this.textBetween(restAt, end()).replace(/'[^']*'/g, ''));
+      return identity ? { name: col, type, start: col.start, end: end(), identity } : { name: col, type, start: col.start, end: end() };
+    });
   });
 
   this.createTable = $.RULE('createTable', (start: number, temporary: boolean): Statement => {
@@ -1311,10 +1316,14 @@ export function defineStatementRules(this: SqlParser): void {
     });
     let clone: QName | undefined;
     let notQuery: number | undefined;
-    $.option(13, () => {
-      // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`: a copy of t1's data.
-      $.CONSUME(K.CLONE);
-      clone = $.SUBRULE3($.qname);
+    $.option(13, {
+      GATE: () => $.LA(1).tokenType === K.CLONE || (/^(SHALLOW|DEEP)$/i.test($.LA(1).image) && $.LA(2).tokenType === K.CLONE),
+      DEF: () => {
+        // Snowflake/BigQuery `CREATE TABLE t2 CLONE t1`, Databricks `.. [SHALLOW | DEEP] CLONE t1`: a copy of t1's data.
+        $.option(36, { GATE: () => $.LA(1).tokenType !== K.CLONE, DEF: () => $.consume(36, T.Identifier) });
+        $.CONSUME(K.CLONE);
+        clone = $.SUBRULE3($.qname);
+      },
     });
     let copyOf: QName | undefined;
     $.option(33, {
@@ -1345,7 +1354,8 @@ export function defineStatementRules(this: SqlParser): void {
       },
       DEF: () => {
         $.ACTION(() => {
-          if (notQuery === undefined && $.LA(1).tokenType === K.AS && !asNamesNoQuery()) notQuery = $.LA(2).startOffset;
+          // `AS OF`: the point in time of a copy (BigQuery `CLONE t FOR SYSTEM_TIME AS OF ts`, Databricks `VERSION AS OF 3`).
+          if (notQuery === undefined && $.LA(1).tokenType === K.AS && !/^OF$/i.test($.LA(2).image) && !asNamesNoQuery()) notQuery = $.LA(2).startOffset;
         });
         $.OR1({
           IGNORE_AMBIGUITIES: true,

@@ -477,6 +477,8 @@ export interface MergeStmt extends Node {
 export interface ColumnDef extends Node {
   name: Ident;
   type?: string;
+  /** Declared `IDENTITY` (T-SQL `id INT IDENTITY(1,1)`): its values are the table's own. */
+  identity?: boolean;
 }
 
 export interface CreateTableStmt extends Node {

@@ -2,7 +2,7 @@
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
-  NO_CLAUSES, DUCKDB_CLAUSES, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, INFORMIX_CURRENT_VALUES, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
+  NO_CLAUSES, DUCKDB_CLAUSES, DUCKDB_TABLE_FUNCTIONS, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, INFORMIX_CURRENT_VALUES, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS, VERTICA_TRANSFORM_COLUMNS,
 } from './words.js';
 
@@ -46,6 +46,7 @@ export const BASE_SEMANTICS: Semantics = {
   aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
   sequencePseudoColumns: false,
+  insertSkipsIdentity: false,
   recordRows: false,
   pivotAggregateFirst: false,
   variantPaths: false,
@@ -117,6 +118,7 @@ const TSQL: Preset = {
     groupByPositions: false,
     datePartFunctions: TSQL_DATE_PARTS,
     bareTableHints: TSQL_BARE_TABLE_HINTS,
+    insertSkipsIdentity: true,
   },
 };
 const ORACLE: Preset = {
@@ -209,7 +211,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvpresto', 'Presto / Trino', ['presto', 'trino', 'dbvtrino'], 'insensitive', and(PSM, MATCH_RECOGNIZE)),
   d('dbvopenedge', 'Progress OpenEdge', ['openedge'], 'insensitive', {}),
   d('dbvcouchbase', 'Couchbase N1QL', ['couchbase', 'n1ql'], 'sensitive', { caps: { backtickIdentifiers: true, doubleQuotedStrings: true }, sem: { documentQueries: true, rowValues: true } }),
-  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { caps: { positionalJoins: true }, sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true, queryClauses: DUCKDB_CLAUSES } })),
+  d('dbvduckdb', 'DuckDB', ['duckdb'], 'insensitive', and(LATERAL, { caps: { positionalJoins: true }, sem: { fileTables: true, columnsExpressions: true, fromFirstQueries: true, rowValues: true, queryClauses: DUCKDB_CLAUSES, tableFunctionColumns: DUCKDB_TABLE_FUNCTIONS } })),
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).

@@ -175,6 +175,8 @@ export interface Semantics {
   datePartFunctions: DatePartFunctions;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
+  /** An INSERT without a column list writes the columns not declared IDENTITY, in order (T-SQL: the IDENTITY takes its own value). */
+  insertSkipsIdentity: boolean;
   /** `INSERT INTO t VALUES rec` / `VALUES coll(i)`: a record variable (or a collection's element) is the whole row (PL/SQL). */
   recordRows: boolean;
   /** A named PIVOT aggregate leads its columns' names (`total_Q1`, BigQuery) rather than trailing them (`Q1_total`). */
@@ -212,10 +214,12 @@ export interface Semantics {
   tableFunctionColumns: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>>;
   /**
    * Transform functions (upper case) called in a select list with `OVER (..)` and the columns
-   * they return when no `AS (a, b)` names them, each from the call's arguments: Vertica
-   * `MAPITEMS(m) OVER (PARTITION BEST)` returns `keys`, `values`.
+   * they return from their first argument when no `AS (a, b)` names them (`positions`: those
+   * that are an element's position, decided by the argument, fdr); further arguments pass
+   * through as outputs of their own: Vertica `MAPITEMS(m) OVER (PARTITION BEST)` returns `keys`,
+   * `values`, `EXPLODE(arr, id) OVER (PARTITION BEST)` returns `position`, `value`, `id`.
    */
-  transformFunctionColumns: Readonly<Record<string, readonly string[]>>;
+  transformFunctionColumns: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>>;
   /** Words that never act as an alias written without AS (they start the next clause or statement). */
   notAlias: ReadonlySet<string>;
   /** The dialect's own query clauses (see `QueryClause`); their words are in `notAlias`. */

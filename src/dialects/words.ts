@@ -67,11 +67,13 @@ export const TSQL_BARE_TABLE_HINTS: ReadonlySet<string> = new Set([
 ]);
 
 /** Vertica functions that move partitions between tables (`SELECT MOVE_PARTITIONS_TO_TABLE('src', min, max, 'target')`). */
-/** Vertica's map transform functions (flex tables, `MAPITEMS(attrs) OVER (PARTITION BEST)`) and the columns they return. */
-export const VERTICA_TRANSFORM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
-  MAPITEMS: ['keys', 'values'],
-  MAPKEYS: ['keys'],
-  MAPVALUES: ['values'],
+/** Vertica's transform functions (flex tables' `MAPITEMS(attrs) OVER (PARTITION BEST)`, `EXPLODE(arr)`) and the columns they return. */
+export const VERTICA_TRANSFORM_COLUMNS: Readonly<Record<string, { columns: readonly string[]; positions?: readonly number[] }>> = {
+  MAPITEMS: { columns: ['keys', 'values'] },
+  MAPKEYS: { columns: ['keys'] },
+  MAPVALUES: { columns: ['values'] },
+  // One array exploded (the default `explode_count`): the element's index and value.
+  EXPLODE: { columns: ['position', 'value'], positions: [0] },
 };
 
 export const VERTICA_PARTITION_FUNCTIONS: ReadonlySet<string> = new Set([
@@ -87,3 +89,5 @@ export const TERADATA_ABBREVIATIONS: Readonly<Record<string, string>> = { SEL: '
 /** SQLite's table-valued functions: `generate_series`' `value`; `json_each` / `json_tree` rows (`id` and `parent` are positions). */
 const SQLITE_JSON_ROWS = { columns: ['key', 'value', 'type', 'atom', 'id', 'parent', 'fullkey', 'path'], positions: [4, 5] };
 export const SQLITE_TABLE_FUNCTIONS = { GENERATE_SERIES: { columns: ['value'] }, JSON_EACH: SQLITE_JSON_ROWS, JSON_TREE: SQLITE_JSON_ROWS, JSONB_EACH: SQLITE_JSON_ROWS, JSONB_TREE: SQLITE_JSON_ROWS };
+/** DuckDB's json extension: `json_each` / `json_tree` rows have SQLite's columns. */
+export const DUCKDB_TABLE_FUNCTIONS = { JSON_EACH: SQLITE_JSON_ROWS, JSON_TREE: SQLITE_JSON_ROWS };

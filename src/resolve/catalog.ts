@@ -19,6 +19,8 @@ export interface CatalogEntry {
    * the dotted path of keys (`customer.addr`: what `o.customer.addr.*` expands to).
    */
   structs?: ReadonlyMap<string, readonly string[]>;
+  /** Columns declared IDENTITY (T-SQL): an INSERT without a column list does not write them (Semantics `insertSkipsIdentity`). */
+  identity?: readonly string[];
 }
 
 /**

@@ -9,7 +9,7 @@
 import type * as A from '../ast/nodes.js';
 import { mapTree } from '../ast/walk.js';
 import type { Context } from './context.js';
-import { aliasedTarget } from './tables.js';
+import { aliasedTarget, insertedColumns } from './tables.js';
 import { and } from '../../grammars/build.js';
 
 type Dml = A.InsertStmt | A.UpdateStmt | A.DeleteStmt | A.MergeStmt;
@@ -67,11 +67,12 @@ function outputQuery(ctx: Context, s: Dml, out: Output): A.Query | undefined {
 
 /**
  * `INSERT INTO t (cols) OUTPUT inserted.c ... SELECT/VALUES ...`: `inserted` is the source's rows
- * named by the column list; a column the list leaves out (an IDENTITY, a default) is the table's.
+ * named by the column list (without one, the columns it writes when known: `insertedColumns`); a
+ * column the list leaves out (an IDENTITY, a default) is the table's.
  */
 function insertRows(ctx: Context, s: A.InsertStmt, out: Output): A.Query | undefined {
-  if (!s.source || !s.columns?.length) return undefined;
-  const cols = s.columns;
+  const cols = s.columns?.length ? s.columns : s.byName ? undefined : insertedColumns(ctx, s.target)?.map((c) => ident(c, out));
+  if (!s.source || !cols?.length) return undefined;
   const rows: A.DerivedTable = { k: 'derived', query: s.with ? withCtes(s.source, s.with) : s.source, alias: ident('inserted', out), columnAliases: cols, start: out.start, end: out.start };
   const from: A.TableRef[] = [rows];
   const inserted: Row = (c) => {

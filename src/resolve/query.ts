@@ -64,16 +64,17 @@ function columnsCall(e: Expr): A.FuncCall | undefined {
  * `posexplode(a) AS (pos, v)`: `pos` is a position, added to `positions` (decided by the
  * array, not its value: fdr, as in LATERAL VIEW posexplode).
  */
-function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>): A.SelectItem[] {
+function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>, transforms: Semantics['transformFunctionColumns']): A.SelectItem[] {
   const aliases = item.aliases;
   if (!aliases) return [item];
   const e = item.expr;
   const fname = e.k === 'func' ? oneWord(e.name) : undefined;
+  const transform = fname !== undefined && e.k === 'func' && e.over ? transforms[fname] : undefined;
   const stack = fname === 'STACK' && e.k === 'func' && e.args.length > 1 ? e.args.slice(1) : undefined;
   return aliases.map((alias, j): A.SelectItem => {
     const expr: Expr = stack ? { k: 'op', op: 'STACK', args: stack.filter((_, i) => i % aliases.length === j), start: e.start, end: e.end } : e;
     const out = { ...item, expr, alias, aliases: undefined };
-    if (fname !== undefined && positionColumn(fname, j)) positions.add(out);
+    if (fname !== undefined && (transform ? transform.positions?.includes(j) : positionColumn(fname, j))) positions.add(out);
     return out;
   });
 }
@@ -81,14 +82,24 @@ function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>): A.Sel
 /** The columns of a transform function's call with OVER and no alias (`Semantics.transformFunctionColumns`). */
 function transformColumns(item: A.SelectItem, transforms: Semantics['transformFunctionColumns']): readonly string[] | undefined {
   const e = item.expr;
-  return e.k === 'func' && e.over && !item.alias && !item.aliases ? transforms[oneWord(e.name)] : undefined;
+  return e.k === 'func' && e.over && !item.alias && !item.aliases ? transforms[oneWord(e.name)]?.columns : undefined;
 }
 
-/** A transform function's call without `AS (..)`: its own columns as the aliases. */
-function transformItem(item: A.SelectItem, transforms: Semantics['transformFunctionColumns']): A.SelectItem {
+/**
+ * A transform function's call without `AS (..)`: its own columns as the aliases, read from its
+ * first argument, then each further argument passed through as an output of its own. With
+ * `USING PARAMETERS` (Vertica `explode_count = 2`: more arguments exploded, columns named after
+ * them) the outputs are not known: the call stays one output.
+ */
+function transformItems(item: A.SelectItem, transforms: Semantics['transformFunctionColumns'], text: string): A.SelectItem[] {
   const columns = transformColumns(item, transforms);
   const e = item.expr;
-  return columns ? { ...item, aliases: columns.map((text) => ({ text, quoted: false, start: e.start, end: e.end })) } : item;
+  if (!columns || e.k !== 'func') return [item];
+  const aliases = columns.map((name) => ({ text: name, quoted: false, start: e.start, end: e.end }));
+  if (e.args.length < 2) return [{ ...item, aliases }];
+  if (/\bUSING\s+PARAMETERS\b/i.test(text.slice(e.start, e.end))) return [item];
+  const passed = e.args.slice(1).map((arg): A.SelectItem => ({ ...item, expr: arg, alias: undefined, aliases: undefined, start: arg.start, end: arg.end }));
+  return [{ ...item, expr: { ...e, args: e.args.slice(0, 1) }, aliases }, ...passed];
 }
 
 /**
@@ -354,9 +365,9 @@ export class QueryAnalyzer {
     // Made only for a list with generators (`explode(m) AS (k, v)`).
     // Vertica `MAPITEMS(m) OVER (..)` without `AS (k, v)`: named by the function's own columns.
     const transforms = ctx.dialect.semantics.transformFunctionColumns;
-    if (items.some((i) => transformColumns(i, transforms))) items = items.map((i) => transformItem(i, transforms));
+    if (items.some((i) => transformColumns(i, transforms))) items = items.flatMap((i) => transformItems(i, transforms, ctx.text));
     const positions = items.some((i) => i.aliases) ? new Set<A.SelectItem>() : undefined;
-    for (const item of positions ? items.flatMap((i) => generatorItems(i, positions)) : items) {
+    for (const item of positions ? items.flatMap((i) => generatorItems(i, positions, transforms)) : items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];

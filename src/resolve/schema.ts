@@ -69,7 +69,8 @@ export function loadSchemaFile(ctx: Context, path: string): LoadedSchema {
     if ((s.k === 'create_table' && s.columns.length > 0) || (s.k === 'create_view' && s.columns)) described++;
     if (s.k === 'create_table' && s.columns.length > 0) {
       const structs = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
-      define(s.name, { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema', structs }, s.start);
+      const identity = s.columns.filter((c) => c.identity).map((c) => c.name.text);
+      define(s.name, { columns: s.columns.map((c) => c.name.text), kind: 'table', origin: 'schema', structs, ...(identity.length > 0 ? { identity } : {}) }, s.start);
     } else if (s.k === 'create_view' && s.columns) {
       define(s.name, { columns: s.columns.map((c) => c.text), kind: 'view', origin: 'schema' }, s.start);
     }

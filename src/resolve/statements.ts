@@ -17,7 +17,7 @@ import { partitionMove } from './partitions.js';
 import { QueryAnalyzer, queryTarget, type QueryTarget } from './query.js';
 import { baseColumns, baseColumnsOf, baseTable } from './through.js';
 import { Scope, tablesUnderStars, type Source } from './scope.js';
-import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, datasetSource, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
+import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, datasetSource, insertedColumns, knownColumns, namedTable, qualify, remember, tableOf } from './tables.js';
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey, oneWord } from './names.js';
@@ -295,7 +295,8 @@ export class StatementResolver {
       const analyzed = this.qa.queryWithScope(s.source, cteScope, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
       const rs = analyzed.rs;
       selectScope = analyzed.scope;
-      const names = declared ?? (known && !s.byName ? filledColumns(ctx, known, s.fixedPartitions) : undefined) ?? rs.cols.map((c) => c.name);
+      const filled = known && !s.byName ? insertedColumns(ctx, s.target) : undefined;
+      const names = declared ?? (filled ? filledColumns(ctx, filled, s.fixedPartitions) : undefined) ?? rs.cols.map((c) => c.name);
       this.flow(rs, obj, names, undefined, s.columns);
       if (s.upsert) {
         const cols = rs.cols.flatMap((c, i) => (names[i] === undefined ? [] : [{ name: names[i]!, key: ctx.key(names[i]!, false), col: c.col }]));
@@ -656,6 +657,12 @@ export class StatementResolver {
       known = cols !== undefined;
       names = [...(cols?.values() ?? [])];
       for (const n of names) ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.column(from, n) }, { obj, col: ctx.b.column(obj, n) }, ctx.stmt!.process.id);
+      if (!known) {
+        // Columns unknown: a copy of all of them, as `CREATE TABLE b AS SELECT * FROM a` is; a later
+        // read of one of b's columns is traced to a's column of that name (scope.ts `viewColumn`).
+        ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.column(from, '*') }, { obj, col: ctx.b.column(obj, '*') }, ctx.stmt!.process.id);
+        ctx.starViews.set(obj.id, { under: [from], stmt: ctx.stmt!, done: new Set() });
+      }
       ctx.b.edge('fdd', 'create_table', { obj: from, col: ctx.b.relationRows(from) }, { obj, col: ctx.b.relationRows(obj) }, ctx.stmt!.process.id);
     } else if (s.like) {
       const like = dataset(ctx, s.like, 'table');
@@ -671,7 +678,8 @@ export class StatementResolver {
     // ClickHouse `CREATE TABLE t AS other`) has unknown ones, not none.
     const declared = declaredStructs(ctx, s.columns.map((c) => ({ name: c.name.text, type: c.type })));
     const structs = copiedStructs && declared ? new Map([...copiedStructs, ...declared]) : (declared ?? copiedStructs);
-    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session', structs });
+    const identity = s.columns.filter((c) => c.identity).map((c) => c.name.text);
+    if (known && names.length > 0) ctx.catalog.set(qualify(ctx, s.name), { columns: names, kind: 'table', origin: 'session', structs, ...(identity.length > 0 ? { identity } : {}) });
     return [obj];
   }
 
@@ -814,9 +822,9 @@ function structsUnderStars(ctx: Context, rs: ResultSet): ColumnRef[] {
   return out;
 }
 
-/** The columns of a target whose columns are `known` that an INSERT without a column list fills: all but its fixed partitions. */
-function filledColumns(ctx: Context, known: Map<string, string>, fixed: A.Ident[] | undefined): string[] {
-  if (!fixed) return [...known.values()];
+/** The columns an INSERT without a column list fills, of those it writes (`insertedColumns`): all but its fixed partitions. */
+function filledColumns(ctx: Context, inserted: string[], fixed: A.Ident[] | undefined): string[] {
+  if (!fixed) return inserted;
   const skip = new Set(fixed.map((c) => identKey(ctx.key, c)));
-  return [...known].filter(([key]) => !skip.has(key)).map(([, name]) => name);
+  return inserted.filter((name) => !skip.has(ctx.key(name, false)));
 }

@@ -74,6 +74,17 @@ export function knownColumns(ctx: Context, q: QName): Map<string, string> | unde
   return columnsOf(ctx, ctx.catalog.get(qualify(ctx, q)));
 }
 
+/**
+ * The columns an INSERT without a column list writes, in order, when known: the table's, less
+ * those declared IDENTITY where these take their own values (Semantics `insertSkipsIdentity`).
+ */
+export function insertedColumns(ctx: Context, q: QName): string[] | undefined {
+  const entry = ctx.catalog.get(qualify(ctx, q));
+  if (!entry) return undefined;
+  const identity = ctx.dialect.semantics.insertSkipsIdentity ? entry.identity : undefined;
+  return identity ? entry.columns.filter((c) => !identity.includes(c)) : entry.columns;
+}
+
 function columnsOf(ctx: Context, entry: CatalogEntry | undefined): Map<string, string> | undefined {
   if (!entry) return undefined;
   return new Map(entry.columns.map((c) => [ctx.key(c, false), c]));

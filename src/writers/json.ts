@@ -21,6 +21,7 @@ import { firstLoc, LocReader } from '../graph/column.js';
 import { isDataset, qualifiedName, type LineageColumn, type LineageEdge, type LineageGraph, type LineageObject, type Loc } from '../graph/model.js';
 import type { WriteOptions } from '../options.js';
 import { ByteChunks, encoded } from './bytes.js';
+import type { Chunk } from './chunks.js';
 import { Coordinates, endpointLoc, GraphIndex, locKey, LocsWithin, type Coordinate, type Resolved } from './common.js';
 
 export interface ElementJson {
@@ -80,7 +81,7 @@ export function* writeJson(graph: LineageGraph, opts: WriteOptions, asBytes = fa
 }
 
 /** The dbobjs, one at a time (a chunk is taken between columns). */
-function* dbobjTexts(objects: readonly LineageObject[], text: JsonText, out: ByteChunks, tableToTable: boolean): Generator<string, void, undefined> {
+function* dbobjTexts(objects: readonly LineageObject[], text: JsonText, out: ByteChunks, tableToTable: boolean): Generator<Chunk, void, undefined> {
   let first = true;
   for (const o of objects) {
     const columns = text.objectHead(o, first, tableToTable);
@@ -98,7 +99,7 @@ function* dbobjTexts(objects: readonly LineageObject[], text: JsonText, out: Byt
 }
 
 /** `--table-to-table` relationships, each as JSON.stringify writes it. */
-function* tableRelationshipTexts(rels: Iterable<RelationshipJson>, out: ByteChunks): Generator<string, void, undefined> {
+function* tableRelationshipTexts(rels: Iterable<RelationshipJson>, out: ByteChunks): Generator<Chunk, void, undefined> {
   let first = true;
   for (const r of rels) {
     if (!first) out.str(',');
@@ -109,7 +110,7 @@ function* tableRelationshipTexts(rels: Iterable<RelationshipJson>, out: ByteChun
 }
 
 /** The errors array's members. */
-function* errorTexts(errors: readonly Diagnostic[], text: JsonText, out: ByteChunks): Generator<string, void, undefined> {
+function* errorTexts(errors: readonly Diagnostic[], text: JsonText, out: ByteChunks): Generator<Chunk, void, undefined> {
   let first = true;
   for (const e of errors) {
     out.str(first ? '{"errorMessage":' : ',{"errorMessage":');
@@ -464,7 +465,7 @@ function* tableParents(ix: GraphIndex, coords: Coordinates): Generator<Set<numbe
  * `RelationshipJson`'s order; a source that repeats one already written in its group (same
  * column, object, position, clause and transform) is dropped.
  */
-function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: JsonText): Generator<string | Uint8Array> {
+function* columnRelationshipTexts(ix: GraphIndex, groups: EdgeGroups, text: JsonText): Generator<Chunk, void, undefined> {
   const edges = ix.graph.edges;
   const out = text.out;
   let id = ix.maxId() + 1;

@@ -5,7 +5,7 @@
  * `source -> target` per relation type.
  */
 import { analyzeSql } from '../procedural/support.js';
-import { ok } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 
 describe('struct fields inside struct fields: o.customer.address.*', () => {
   test('BigQuery: o.a.b.*, o.a.b.c.*, EXCEPT, through a CTAS and a RENAME COLUMN, and li.dims.* of UNNEST(o.line_items)', () => {
@@ -127,5 +127,159 @@ WHERE c.addr.country = 'DE';`, vendor, { relationTypes: ['fdd', 'fdr'] });
       'raw.orders.order_id -> mart.customer_cities.order_id',
       'raw.orders.order_id -> mart.customer_orders.order_id',
     ]);
+  });
+});
+
+describe('CLONE of a table whose columns are unknown: a copy of all of them, as CREATE TABLE .. AS SELECT *', () => {
+  test('Snowflake CLONE .. AT (OFFSET => ..): a later read of a column of the clone is traced to the source table', () => {
+    const sql = (copy: string) => `CREATE OR REPLACE TABLE analytics.orders_before_fix ${copy};
+INSERT INTO analytics.order_audit (order_id, amount) SELECT b.order_id, b.amount FROM analytics.orders_before_fix b;`;
+    const clone = ok(sql('CLONE sales.orders AT (OFFSET => -3600)'), 'dbvsnowflake');
+    const expected = [
+      'analytics.orders_before_fix.amount -> analytics.order_audit.amount',
+      'analytics.orders_before_fix.order_id -> analytics.order_audit.order_id',
+      'sales.orders.* -> analytics.orders_before_fix.*',
+      'sales.orders.amount -> analytics.orders_before_fix.amount',
+      'sales.orders.order_id -> analytics.orders_before_fix.order_id',
+    ];
+    expect(clone.pairs).toEqual(expected);
+    expect(ok(sql('AS SELECT * FROM sales.orders'), 'dbvsnowflake').pairs).toEqual(expected);
+  });
+
+  test('BigQuery CLONE .. FOR SYSTEM_TIME AS OF (no longer a "not a query" warning)', () => {
+    const a = ok(`CREATE TABLE analytics.orders_clone CLONE sales.orders FOR SYSTEM_TIME AS OF TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 1 HOUR);
+CREATE TABLE analytics.order_ids AS SELECT c.order_id FROM analytics.orders_clone c;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'analytics.orders_clone.order_id -> analytics.order_ids.order_id',
+      'sales.orders.* -> analytics.orders_clone.*',
+      'sales.orders.order_id -> analytics.orders_clone.order_id',
+    ]);
+  });
+
+  test('Databricks CREATE OR REPLACE TABLE .. DEEP CLONE, CREATE TABLE IF NOT EXISTS .. SHALLOW CLONE .. VERSION AS OF (no longer a parse error)', () => {
+    const a = ok(`CREATE OR REPLACE TABLE analytics.orders_snapshot DEEP CLONE prod.sales.orders;
+CREATE TABLE IF NOT EXISTS analytics.orders_dev SHALLOW CLONE prod.sales.orders VERSION AS OF 42;
+INSERT INTO analytics.daily_revenue
+SELECT s.order_date, SUM(s.amount) AS revenue FROM analytics.orders_snapshot s GROUP BY s.order_date;
+INSERT INTO analytics.dev_customers SELECT d.customer_id FROM analytics.orders_dev d;`, 'dbvdatabricks');
+    expect(a.pairs).toEqual([
+      'analytics.orders_dev.customer_id -> analytics.dev_customers.customer_id',
+      'analytics.orders_snapshot.amount -> analytics.daily_revenue.revenue',
+      'analytics.orders_snapshot.order_date -> analytics.daily_revenue.order_date',
+      'prod.sales.orders.* -> analytics.orders_dev.*',
+      'prod.sales.orders.* -> analytics.orders_snapshot.*',
+      'prod.sales.orders.amount -> analytics.orders_snapshot.amount',
+      'prod.sales.orders.customer_id -> analytics.orders_dev.customer_id',
+      'prod.sales.orders.order_date -> analytics.orders_snapshot.order_date',
+    ]);
+    expect(a.procs.map((p) => `${p.reads.join(',')} -> ${p.writes.join(',')}`).slice(0, 2)).toEqual(['prod.sales.orders -> analytics.orders_snapshot', 'prod.sales.orders -> analytics.orders_dev']);
+  });
+});
+
+describe('T-SQL INSERT .. OUTPUT inserted.c INTO audit: the value inserted; an IDENTITY is the table\'s own', () => {
+  const DDL = `CREATE TABLE dbo.orders (
+  order_id INT IDENTITY(1,1) NOT NULL PRIMARY KEY,
+  customer_id INT NOT NULL,
+  amount DECIMAL(12,2) NOT NULL,
+  created_at DATETIME2 NOT NULL DEFAULT SYSUTCDATETIME()
+);
+`;
+  test.each(['dbvmssql', 'dbvazuresql', 'dbvsybase'])('%s: without a column list the values go to the columns other than the IDENTITY, and inserted.c reads them as with a list', (vendor) => {
+    const a = ok(`${DDL}INSERT INTO dbo.orders (customer_id, amount)
+OUTPUT inserted.order_id, inserted.customer_id, inserted.amount, inserted.created_at INTO audit.order_log (order_id, customer_id, amount, created_at)
+SELECT s.customer_id, s.total FROM staging.orders s WHERE s.total > 0;
+INSERT INTO dbo.orders
+OUTPUT inserted.order_id, inserted.customer_id, inserted.amount, inserted.created_at INTO audit.order_log_all (order_id, customer_id, amount, created_at)
+SELECT s.customer_id, s.total, s.ordered_at FROM staging.orders s;`, vendor);
+    expect(a.pairs).toEqual([
+      'dbo.orders.created_at -> audit.order_log.created_at',
+      'dbo.orders.order_id -> audit.order_log.order_id',
+      'dbo.orders.order_id -> audit.order_log_all.order_id',
+      'staging.orders.customer_id -> audit.order_log.customer_id',
+      'staging.orders.customer_id -> audit.order_log_all.customer_id',
+      'staging.orders.customer_id -> dbo.orders.customer_id',
+      'staging.orders.ordered_at -> audit.order_log_all.created_at',
+      'staging.orders.ordered_at -> dbo.orders.created_at',
+      'staging.orders.total -> audit.order_log.amount',
+      'staging.orders.total -> audit.order_log_all.amount',
+      'staging.orders.total -> dbo.orders.amount',
+    ]);
+  });
+
+  test('other dialects: an IDENTITY column takes a value of a list-less INSERT (Snowflake)', () => {
+    const a = ok(`CREATE TABLE sales.orders (order_id NUMBER IDENTITY(1,1), customer_id NUMBER, amount NUMBER(12,2));
+INSERT INTO sales.orders SELECT s.id, s.customer_id, s.total FROM stage.orders s;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual(['stage.orders.customer_id -> sales.orders.customer_id', 'stage.orders.id -> sales.orders.order_id', 'stage.orders.total -> sales.orders.amount']);
+  });
+});
+
+describe('DuckDB json_each / json_tree: the columns of SQLite\'s (key, value, type, atom, id, parent, fullkey, path)', () => {
+  test('named columns and p.* read the JSON argument; id and parent are positions', () => {
+    const a = ok(`CREATE TABLE mart.event_props AS
+SELECT e.event_id, p.key AS prop_name, p.value AS prop_value, p.type AS prop_type
+FROM raw.events e, json_each(e.payload, '$.properties') AS p
+WHERE p.atom IS NOT NULL;
+CREATE TABLE mart.event_tree AS
+SELECT e.event_id, t.fullkey, t.atom, t.id, t.parent FROM raw.events e, json_tree(e.payload) t;
+CREATE TABLE mart.all_props AS SELECT e.event_id, p.* FROM raw.events e, json_each(e.payload) p;`, 'dbvduckdb');
+    expect(a.pairs).toEqual([
+      'raw.events.event_id -> mart.all_props.event_id',
+      'raw.events.event_id -> mart.event_props.event_id',
+      'raw.events.event_id -> mart.event_tree.event_id',
+      'raw.events.payload -> mart.all_props.atom',
+      'raw.events.payload -> mart.all_props.fullkey',
+      'raw.events.payload -> mart.all_props.key',
+      'raw.events.payload -> mart.all_props.path',
+      'raw.events.payload -> mart.all_props.type',
+      'raw.events.payload -> mart.all_props.value',
+      'raw.events.payload -> mart.event_props.prop_name',
+      'raw.events.payload -> mart.event_props.prop_type',
+      'raw.events.payload -> mart.event_props.prop_value',
+      'raw.events.payload -> mart.event_tree.atom',
+      'raw.events.payload -> mart.event_tree.fullkey',
+    ]);
+    expect(decided(a).filter((p) => /\.(id|parent)$/.test(p))).toEqual([
+      'raw.events.payload -> mart.all_props.id',
+      'raw.events.payload -> mart.all_props.parent',
+      'raw.events.payload -> mart.event_tree.id',
+      'raw.events.payload -> mart.event_tree.parent',
+    ]);
+  });
+});
+
+describe('nested arrays of structs and nested struct fields in WHERE / GROUP BY', () => {
+  test('BigQuery UNNEST(p.items) AS it of UNNEST(o.packages) AS p: it.* gives the inner structs\' declared fields', () => {
+    const a = ok(`CREATE TABLE shop.orders (order_id INT64, customer STRUCT<name STRING, address STRUCT<city STRING, zip STRING>>, packages ARRAY<STRUCT<pkg_id STRING, items ARRAY<STRUCT<sku STRING, qty INT64>>>>);
+CREATE TABLE mart.pkg_items AS
+SELECT o.order_id, p.pkg_id, it.* FROM shop.orders o, UNNEST(o.packages) AS p, UNNEST(p.items) AS it;
+CREATE TABLE mart.city_orders AS
+SELECT o.customer.address.city, COUNT(*) AS n FROM shop.orders o WHERE o.customer.address.zip LIKE '1%' GROUP BY o.customer.address.city;`, 'dbvbigquery');
+    expect(a.pairs).toEqual([
+      'shop.orders.customer -> mart.city_orders.city',
+      'shop.orders.order_id -> mart.pkg_items.order_id',
+      'shop.orders.packages -> mart.pkg_items.pkg_id',
+      'shop.orders.packages -> mart.pkg_items.qty',
+      'shop.orders.packages -> mart.pkg_items.sku',
+    ]);
+    expect(rows(a)).toEqual(['shop.orders.customer -> mart.city_orders.RelationRows']);
+  });
+});
+
+describe('Vertica EXPLODE(arr [, passed ..]) OVER (PARTITION BEST): position and value, then the passed-through columns', () => {
+  test('without AS: position (a position, fdr) and value from the array, order_id passed through; MAPITEMS passes through likewise', () => {
+    const a = ok(`CREATE TABLE mart.order_skus AS
+SELECT EXPLODE(o.item_skus, o.order_id) OVER (PARTITION BEST) FROM sales.orders o;
+CREATE TABLE mart.order_skus_named AS
+SELECT EXPLODE(o.item_skus) OVER (PARTITION BEST) AS (line_no, sku) FROM sales.orders o;
+CREATE TABLE mart.event_attrs AS SELECT MAPITEMS(r.__raw__, r.event_id) OVER (PARTITION BEST) FROM raw.events r;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'raw.events.__raw__ -> mart.event_attrs.keys',
+      'raw.events.__raw__ -> mart.event_attrs.values',
+      'raw.events.event_id -> mart.event_attrs.event_id',
+      'sales.orders.item_skus -> mart.order_skus.value',
+      'sales.orders.item_skus -> mart.order_skus_named.sku',
+      'sales.orders.order_id -> mart.order_skus.order_id',
+    ]);
+    expect(decided(a)).toEqual(['sales.orders.item_skus -> mart.order_skus.position', 'sales.orders.item_skus -> mart.order_skus_named.line_no']);
   });
 });
