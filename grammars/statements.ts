@@ -1635,7 +1635,7 @@ export function defineStatementRules(this: SqlParser): void {
                     $.CONSUME(T.Identifier);
                     $.CONSUME(K.WITH);
                     const to = $.SUBRULE2($.qname);
-                    return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
+                    return $.ACTION((): Statement => ({ k: 'rename', from, to, swap: true, start: kw.startOffset, end: end() }));
                   },
                 },
                 {

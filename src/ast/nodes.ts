@@ -520,6 +520,8 @@ export interface RenameStmt extends Node {
   k: 'rename';
   from: QName;
   to: QName;
+  /** Snowflake `ALTER TABLE a SWAP WITH b`: the two tables exchange their names; b's rows (and columns) become a's. */
+  swap?: boolean;
 }
 
 export interface TruncateStmt extends Node {

@@ -4,6 +4,7 @@
  * Pairs are `source -> target` per relation type.
  */
 import { decided, ok, rows } from '../helpers/accuracy.js';
+import { edgePairs } from '../helpers/lineage.js';
 
 describe('USING joins between a table and a derived table or CTE', () => {
   test('the join column of both sides decides the rows, and an unqualified reference reads both (Redshift CTE, ClickHouse subquery)', () => {
@@ -187,5 +188,35 @@ AS SELECT s.store_id, st.store_name, s.revenue FROM tmp_store_rev s JOIN dw.stor
       'dw.store.store_id -> /export/store_rev.csv.RelationRows',
       'tmp_store_rev.store_id -> /export/store_rev.csv.RelationRows',
     ]);
+  });
+});
+
+describe('Snowflake ALTER TABLE a SWAP WITH b', () => {
+  test('the tables exchange names: b\'s rows become a\'s, and each has the other one\'s columns afterwards (no rename recorded)', () => {
+    const a = ok(`CREATE TABLE dw.orders (order_id NUMBER, amount NUMBER(12,2));
+CREATE OR REPLACE TABLE dw.orders_new AS
+SELECT order_id, amount, status FROM stg.orders WHERE order_id IS NOT NULL;
+ALTER TABLE dw.orders SWAP WITH dw.orders_new;
+INSERT INTO mart.order_report SELECT * FROM dw.orders;
+INSERT INTO mart.order_report_prev SELECT * FROM dw.orders_new;`, 'dbvsnowflake');
+    expect(edgePairs(a.graph, { rows: true, sourceRows: true }).filter((p) => p.startsWith('dw.'))).toEqual([
+      'dw.orders.amount -> mart.order_report.amount',
+      'dw.orders.order_id -> mart.order_report.order_id',
+      'dw.orders.status -> mart.order_report.status',
+      'dw.orders_new.RelationRows -> dw.orders.RelationRows',
+      'dw.orders_new.amount -> mart.order_report_prev.amount',
+      'dw.orders_new.order_id -> mart.order_report_prev.order_id',
+    ]);
+    expect(a.pairs).toEqual([
+      'dw.orders.amount -> mart.order_report.amount',
+      'dw.orders.order_id -> mart.order_report.order_id',
+      'dw.orders.status -> mart.order_report.status',
+      'dw.orders_new.amount -> mart.order_report_prev.amount',
+      'dw.orders_new.order_id -> mart.order_report_prev.order_id',
+      'stg.orders.amount -> dw.orders_new.amount',
+      'stg.orders.order_id -> dw.orders_new.order_id',
+      'stg.orders.status -> dw.orders_new.status',
+    ]);
+    expect(a.notes).toEqual([]);
   });
 });
