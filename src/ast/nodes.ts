@@ -410,7 +410,10 @@ export interface OutputClause extends Node {
 /** Oracle INSERT ALL / INSERT FIRST. */
 export interface MultiInsertStmt extends Node {
   k: 'multi_insert';
-  branches: { when?: Expr; target: QName; columns?: Ident[]; values?: Expr[] }[];
+  /** INSERT FIRST: a row goes to the branches of the first WHEN that holds only (INSERT ALL: of every one). */
+  first?: boolean;
+  /** `otherwise`: the ELSE branch, for the rows no WHEN holds for. */
+  branches: { when?: Expr; otherwise?: boolean; target: QName; columns?: Ident[]; values?: Expr[] }[];
   source: Query;
 }
 

@@ -352,7 +352,10 @@ export class StatementResolver {
       const obj = dataset(ctx, br.target, 'table');
       writes.push(obj);
       const rows = { obj, col: ctx.b.relationRows(obj) };
-      if (br.when) this.qa.condition(br.when, scope, rows, 'where');
+      // The WHEN conditions that decide the branch's rows: its own; under ELSE every one (none held);
+      // under INSERT FIRST also those of the earlier branches (none of them held).
+      const deciding = br.otherwise || s.first ? s.branches.slice(0, s.branches.indexOf(br)).map((b) => b.when) : [];
+      for (const when of new Set([...deciding, br.when])) if (when) this.qa.condition(when, scope, rows, 'where');
       const names = br.columns?.map((c) => c.text) ?? [...(knownColumns(ctx, br.target)?.values() ?? [])];
       if (br.values) {
         br.values.forEach((v, i) => {

@@ -220,3 +220,45 @@ INSERT INTO mart.order_report_prev SELECT * FROM dw.orders_new;`, 'dbvsnowflake'
     expect(a.notes).toEqual([]);
   });
 });
+
+describe('conditional multi-table INSERT: the ELSE branch and INSERT FIRST', () => {
+  test('Snowflake INSERT ALL .. ELSE: the rows of the ELSE target are decided by every WHEN', () => {
+    const a = ok(`INSERT ALL
+  WHEN amount >= 1000 THEN INTO dw.big_orders (order_id, amount) VALUES (order_id, amount)
+  WHEN is_gift THEN INTO dw.gift_orders (order_id, customer_id) VALUES (order_id, customer_id)
+  ELSE INTO dw.other_orders (order_id, amount) VALUES (order_id, amount)
+SELECT order_id, customer_id, amount, is_gift FROM stg.orders WHERE load_dt = CURRENT_DATE;`, 'dbvsnowflake');
+    expect(rows(a)).toEqual([
+      'stg.orders.amount -> dw.big_orders.RelationRows',
+      'stg.orders.amount -> dw.other_orders.RelationRows',
+      'stg.orders.is_gift -> dw.gift_orders.RelationRows',
+      'stg.orders.is_gift -> dw.other_orders.RelationRows',
+      'stg.orders.load_dt -> dw.big_orders.RelationRows',
+      'stg.orders.load_dt -> dw.gift_orders.RelationRows',
+      'stg.orders.load_dt -> dw.other_orders.RelationRows',
+    ]);
+  });
+
+  test('Oracle INSERT FIRST: a branch is decided by its WHEN and by those before it', () => {
+    const a = ok(`INSERT FIRST
+  WHEN region = 'EU' THEN INTO dw.eu_sales (sale_id, amount) VALUES (sale_id, amount)
+  WHEN channel = 'WEB' THEN INTO dw.web_sales (sale_id, amount) VALUES (sale_id, amount)
+  ELSE INTO dw.other_sales (sale_id, amount) VALUES (sale_id, amount)
+SELECT sale_id, amount, region, channel FROM stg.sales`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'stg.sales.amount -> dw.eu_sales.amount',
+      'stg.sales.amount -> dw.other_sales.amount',
+      'stg.sales.amount -> dw.web_sales.amount',
+      'stg.sales.sale_id -> dw.eu_sales.sale_id',
+      'stg.sales.sale_id -> dw.other_sales.sale_id',
+      'stg.sales.sale_id -> dw.web_sales.sale_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'stg.sales.channel -> dw.other_sales.RelationRows',
+      'stg.sales.channel -> dw.web_sales.RelationRows',
+      'stg.sales.region -> dw.eu_sales.RelationRows',
+      'stg.sales.region -> dw.other_sales.RelationRows',
+      'stg.sales.region -> dw.web_sales.RelationRows',
+    ]);
+  });
+});
