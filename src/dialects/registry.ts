@@ -200,7 +200,7 @@ export const DIALECTS: DialectSpec[] = [
     caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, transformFunctionColumns: VERTICA_TRANSFORM_COLUMNS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true, withHints: true }, sem: { tableVariables: true } })),
   d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { datetimeQualifiers: true },
     sem: { skipFirstRows: true, outerFromItems: true, splRoutines: true, currentValueWords: INFORMIX_CURRENT_VALUES },

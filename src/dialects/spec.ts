@@ -98,6 +98,11 @@ export interface Capabilities {
    * dropped from the token stream as a comment would be.
    */
   bracketJoinHints: boolean;
+  /**
+   * SAP HANA `WITH HINT (NO_CS_JOIN, ..)` at the end of a query or DML statement: how it runs,
+   * dropped from the token stream as a comment would be.
+   */
+  withHints: boolean;
 }
 
 /**
@@ -371,4 +376,5 @@ export const BASE_CAPS: Capabilities = {
   positionalJoins: false,
   datetimeQualifiers: false,
   bracketJoinHints: false,
+  withHints: false,
 };

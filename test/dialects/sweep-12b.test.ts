@@ -262,3 +262,24 @@ SELECT sale_id, amount, region, channel FROM stg.sales`, 'dbvoracle');
     ]);
   });
 });
+
+describe('SAP HANA WITH HINT (..)', () => {
+  test('a hint at the end of a query, INSERT .. SELECT or UPDATE is how it runs; a CTE named hint is still a CTE', () => {
+    const a = ok(`INSERT INTO "SALES"."DAILY_AMT" ("CUST_ID", "AMOUNT")
+SELECT cust_id, SUM(amount) FROM sales.orders WHERE order_date = ADD_DAYS(CURRENT_DATE, -1) GROUP BY cust_id
+WITH HINT (USE_OLAP_PLAN, NO_CS_JOIN);
+UPDATE sales.customers SET segment = 'VIP' WHERE lifetime_value > 10000 WITH HINT (NO_CS_JOIN);
+WITH hint AS (SELECT cust_id, region FROM sales.customers) SELECT region, COUNT(*) AS n FROM hint GROUP BY region;`, 'dbvhana');
+    expect(a.pairs).toEqual([
+      'sales.customers.region -> RS-1.region',
+      'sales.orders.amount -> SALES.DAILY_AMT.AMOUNT',
+      'sales.orders.cust_id -> SALES.DAILY_AMT.CUST_ID',
+    ]);
+    expect(rows(a)).toEqual([
+      'sales.customers.lifetime_value -> sales.customers.RelationRows',
+      'sales.customers.region -> RS-1.RelationRows',
+      'sales.orders.cust_id -> SALES.DAILY_AMT.RelationRows',
+      'sales.orders.order_date -> SALES.DAILY_AMT.RelationRows',
+    ]);
+  });
+});
