@@ -162,7 +162,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS, tableQueries: true } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
-  d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
+  d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', and(TSQL, { caps: { starOuterJoins: true } }), 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', and(ORACLE, { sem: { queryClauses: ORACLE_CLAUSES, notAlias: ORACLE_NOT_ALIAS } }), 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),

@@ -103,6 +103,11 @@ export interface Capabilities {
    * dropped from the token stream as a comment would be.
    */
   withHints: boolean;
+  /**
+   * Sybase ASE's older outer joins in WHERE, `a.x *= b.x` (left) and `a.x =* b.x` (right): read as
+   * `a.x = b.x`, a join condition (the star is dropped from the token stream).
+   */
+  starOuterJoins: boolean;
 }
 
 /**
@@ -377,4 +382,5 @@ export const BASE_CAPS: Capabilities = {
   datetimeQualifiers: false,
   bracketJoinHints: false,
   withHints: false,
+  starOuterJoins: false,
 };

@@ -167,6 +167,7 @@ export class Splitter {
         if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
         if (caps.datetimeQualifiers && prev !== undefined && this.datetimeQualifier(tok, prev, tokens)) continue;
+        if (caps.starOuterJoins && prev !== undefined && this.outerJoinStar(tok, prev)) continue;
         if (caps.withHints && prev !== undefined && type === T.K.WITH && /^HINT$/i.test(this.peek()?.image ?? '') && this.withHint(tok, tokens)) continue;
         if (caps.bracketJoinHints && prev !== undefined && prev.tokenType === T.K.JOIN && type === T.LBracket && JOIN_HINTS.has(upper(this.peek() ?? tok))) {
           this.pull();
@@ -475,6 +476,18 @@ export class Splitter {
       }
     }
     return true;
+  }
+
+  /**
+   * Sybase `a.x *= b.x` / `a.x =* b.x`: true when `tok` is the star of `*=` after an operand (dropped);
+   * for the `=` of `=*`, the star right after it is pulled and dropped (the `=` stays).
+   */
+  private outerJoinStar(tok: IToken, prev: IToken): boolean {
+    const next = this.peek();
+    if (next === undefined || next.startOffset !== tok.endOffset! + 1 || !(afterOperand(prev) || tokenMatcher(prev, T.Identifier))) return false;
+    if (tok.tokenType === T.Star && next.tokenType === T.Eq) return true;
+    if (tok.tokenType === T.Eq && next.tokenType === T.Star) this.pull();
+    return false;
   }
 
   /** After `FRACTION`: its digits `(3)`, pulled. */

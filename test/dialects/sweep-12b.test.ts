@@ -283,3 +283,27 @@ WITH hint AS (SELECT cust_id, region FROM sales.customers) SELECT region, COUNT(
     ]);
   });
 });
+
+describe('Sybase ASE outer joins written *= and =*', () => {
+  test('a.x *= b.x and a.x =* b.x are join conditions: both sides decide the rows', () => {
+    const a = ok(`insert into trading..acct_report (acct_id, owner_name, branch_name)
+select a.acct_id, o.name, br.name
+from trading..accounts a, trading..owners o, trading..branches br
+where a.owner_id *= o.owner_id
+  and br.branch_id =* a.branch_id
+  and a.status = 'O'
+go`, 'dbvsybase');
+    expect(a.pairs).toEqual([
+      'trading.accounts.acct_id -> trading.acct_report.acct_id',
+      'trading.branches.name -> trading.acct_report.branch_name',
+      'trading.owners.name -> trading.acct_report.owner_name',
+    ]);
+    expect(rows(a)).toEqual([
+      'trading.accounts.branch_id -> trading.acct_report.RelationRows',
+      'trading.accounts.owner_id -> trading.acct_report.RelationRows',
+      'trading.accounts.status -> trading.acct_report.RelationRows',
+      'trading.branches.branch_id -> trading.acct_report.RelationRows',
+      'trading.owners.owner_id -> trading.acct_report.RelationRows',
+    ]);
+  });
+});
