@@ -1263,7 +1263,7 @@ export function defineStatementRules(this: SqlParser): void {
         // written to the file, a table named by its path (as `FROM EXTERNAL 'file'` reads one).
         GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === T.StringLit,
         ALT: () => {
-          const p = $.CONSUME(T.StringLit);
+          const p = $.consume(80, T.StringLit);
           return $.ACTION(() => pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1));
         },
       },
