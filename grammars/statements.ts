@@ -253,8 +253,8 @@ export function defineStatementRules(this: SqlParser): void {
       {
         GATE: () => ($.LA(1).tokenType === K.ALL || $.LA(1).tokenType === K.FIRST) && ($.LA(2).tokenType === K.INTO || $.LA(2).tokenType === K.WHEN),
         ALT: () => {
-          $.CONSUME1(T.AnyToken); // ALL (reserved) or FIRST
-          return $.SUBRULE($.multiInsert, { ARGS: [kw.startOffset] });
+          const mode = $.CONSUME1(T.AnyToken); // ALL (reserved) or FIRST
+          return $.SUBRULE($.multiInsert, { ARGS: [kw.startOffset, mode.tokenType === K.FIRST] });
         },
       },
       {
@@ -618,10 +618,11 @@ export function defineStatementRules(this: SqlParser): void {
     ]);
   });
 
-  this.multiInsert = $.RULE('multiInsert', (start: number): Statement => {
+  this.multiInsert = $.RULE('multiInsert', (start: number, first: boolean): Statement => {
     const branches: MultiInsertStmt['branches'] = [];
     $.AT_LEAST_ONE(() => {
       let when: Expr | undefined;
+      let otherwise = false;
       $.OPTION(() => {
         $.OR([
           {
@@ -631,7 +632,12 @@ export function defineStatementRules(this: SqlParser): void {
               $.CONSUME(K.THEN);
             },
           },
-          { ALT: () => $.CONSUME(K.ELSE) },
+          {
+            ALT: () => {
+              $.CONSUME(K.ELSE);
+              otherwise = true;
+            },
+          },
         ]);
       });
       $.AT_LEAST_ONE1(() => {
@@ -647,11 +653,11 @@ export function defineStatementRules(this: SqlParser): void {
           values = $.SUBRULE($.exprList);
           $.CONSUME(T.RParen);
         });
-        branches.push({ when, target, columns, values });
+        branches.push({ when, ...(otherwise ? { otherwise } : {}), target, columns, values });
       });
     });
     const source = $.SUBRULE($.query);
-    return $.ACTION((): Statement => ({ k: 'multi_insert', branches, source, start, end: end() }));
+    return $.ACTION((): Statement => ({ k: 'multi_insert', ...(first ? { first } : {}), branches, source, start, end: end() }));
   });
 
   this.assignments = $.RULE('assignments', (): Assignment[] => {
@@ -1262,7 +1268,7 @@ export function defineStatementRules(this: SqlParser): void {
         // written to the file, a table named by its path (as `FROM EXTERNAL 'file'` reads one).
         GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === T.StringLit,
         ALT: () => {
-          const p = $.CONSUME(T.StringLit);
+          const p = $.consume(80, T.StringLit);
           return $.ACTION(() => pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1));
         },
       },
@@ -1645,7 +1651,7 @@ export function defineStatementRules(this: SqlParser): void {
                     $.CONSUME(T.Identifier);
                     $.CONSUME(K.WITH);
                     const to = $.SUBRULE2($.qname);
-                    return $.ACTION((): Statement => ({ k: 'rename', from, to, start: kw.startOffset, end: end() }));
+                    return $.ACTION((): Statement => ({ k: 'rename', from, to, swap: true, start: kw.startOffset, end: end() }));
                   },
                 },
                 {

@@ -410,7 +410,10 @@ export interface OutputClause extends Node {
 /** Oracle INSERT ALL / INSERT FIRST. */
 export interface MultiInsertStmt extends Node {
   k: 'multi_insert';
-  branches: { when?: Expr; target: QName; columns?: Ident[]; values?: Expr[] }[];
+  /** INSERT FIRST: a row goes to the branches of the first WHEN that holds only (INSERT ALL: of every one). */
+  first?: boolean;
+  /** `otherwise`: the ELSE branch, for the rows no WHEN holds for. */
+  branches: { when?: Expr; otherwise?: boolean; target: QName; columns?: Ident[]; values?: Expr[] }[];
   source: Query;
 }
 
@@ -522,6 +525,8 @@ export interface RenameStmt extends Node {
   k: 'rename';
   from: QName;
   to: QName;
+  /** Snowflake `ALTER TABLE a SWAP WITH b`: the two tables exchange their names; b's rows (and columns) become a's. */
+  swap?: boolean;
 }
 
 export interface TruncateStmt extends Node {

@@ -164,7 +164,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvansi', 'ANSI SQL (generic)', ['ansi', 'generic', 'sql'], 'insensitive', and(PSM, SEQUENCES, MATCH_RECOGNIZE, { sem: { datePartFunctions: ANY_DATE_PARTS, tableQueries: true } }), 'full'),
   d('dbvmssql', 'Microsoft SQL Server (T-SQL)', ['mssql', 'sqlserver', 'tsql', 'dbvsqlserver'], 'insensitive', TSQL, 'full'),
   d('dbvazuresql', 'Azure SQL', ['azuresql', 'azure'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
-  d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', TSQL, 'generic', 'T-SQL rules of dbvmssql'),
+  d('dbvsybase', 'Sybase ASE', ['sybase'], 'insensitive', and(TSQL, { caps: { starOuterJoins: true } }), 'generic', 'T-SQL rules of dbvmssql'),
   d('dbvoracle', 'Oracle (PL/SQL)', ['oracle', 'plsql'], 'upper', and(ORACLE, { sem: { queryClauses: ORACLE_CLAUSES, notAlias: ORACLE_NOT_ALIAS } }), 'full'),
   d('dbvpostgresql', 'PostgreSQL', ['postgresql', 'postgres', 'pg'], 'lower', POSTGRES),
   d('dbvgreenplum', 'Greenplum', ['greenplum'], 'lower', POSTGRES),
@@ -202,7 +202,7 @@ export const DIALECTS: DialectSpec[] = [
     caps: { dollarQuotedStrings: true, eventSeriesJoins: true },
     sem: { partitionFunctions: VERTICA_PARTITION_FUNCTIONS, transformFunctionColumns: VERTICA_TRANSFORM_COLUMNS, datePartFunctions: VERTICA_DATE_PARTS, queryClauses: VERTICA_CLAUSES, notAlias: VERTICA_NOT_ALIAS },
   })),
-  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true }, sem: { tableVariables: true } })),
+  d('dbvhana', 'SAP HANA', ['hana', 'saphana'], 'upper', and(PSM, SEQUENCES, { caps: { hashTempTables: true, withHints: true }, sem: { tableVariables: true } })),
   d('dbvinformix', 'Informix', ['informix'], 'insensitive', and(PSM, SEQUENCES, {
     caps: { datetimeQualifiers: true },
     sem: { skipFirstRows: true, outerFromItems: true, splRoutines: true, currentValueWords: INFORMIX_CURRENT_VALUES },

@@ -98,6 +98,16 @@ export interface Capabilities {
    * dropped from the token stream as a comment would be.
    */
   bracketJoinHints: boolean;
+  /**
+   * SAP HANA `WITH HINT (NO_CS_JOIN, ..)` at the end of a query or DML statement: how it runs,
+   * dropped from the token stream as a comment would be.
+   */
+  withHints: boolean;
+  /**
+   * Sybase ASE's older outer joins in WHERE, `a.x *= b.x` (left) and `a.x =* b.x` (right): read as
+   * `a.x = b.x`, a join condition (the star is dropped from the token stream).
+   */
+  starOuterJoins: boolean;
 }
 
 /**
@@ -375,4 +385,6 @@ export const BASE_CAPS: Capabilities = {
   positionalJoins: false,
   datetimeQualifiers: false,
   bracketJoinHints: false,
+  withHints: false,
+  starOuterJoins: false,
 };

@@ -136,6 +136,16 @@ export class Catalog {
     this.set(to, e);
   }
 
+  /** Exchange the entries of `a` and `b` (Snowflake `ALTER TABLE a SWAP WITH b`); an unknown side leaves the other unknown. */
+  swap(a: TableName, b: TableName): void {
+    const ea = this.get(a);
+    const eb = this.get(b);
+    this.delete(a);
+    this.delete(b);
+    if (eb) this.set(a, eb);
+    if (ea) this.set(b, ea);
+  }
+
   /** Replace the entry `t` resolves to (ALTER TABLE column changes); false when unknown. */
   replace(t: TableName, entry: CatalogEntry): boolean {
     const k = this.resolveKey(t);

@@ -236,7 +236,7 @@ export function recordChanges(ctx: Context, s: A.Statement): void {
   const changes: Omit<SchemaChange, 'file' | 'line' | 'col'>[] = [];
   if (s.k === 'drop') {
     for (const n of s.names) changes.push({ kind: 'drop_table', table: display(qualify(ctx, n)) });
-  } else if (s.k === 'rename') {
+  } else if (s.k === 'rename' && !s.swap) {
     const toName = s.to.parts.length === 1 && s.from.parts.length > 1 ? { ...s.to, parts: [...s.from.parts.slice(0, -1), ...s.to.parts] } : s.to;
     changes.push({ kind: 'rename_table', table: display(qualify(ctx, s.from)), to: display(qualify(ctx, toName)) });
   } else if (s.k === 'other' && s.alterTable) {

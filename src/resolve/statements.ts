@@ -104,7 +104,8 @@ export class StatementResolver {
         return name && this.run(s, 'create_view', () => this.createView(name === s.name ? s : { ...s, name }));
       }
       case 'rename':
-        return this.run(s, 'rename_table', () => this.rename(s));
+        // A swap moves rows into the table, as Redshift's `ALTER TABLE .. APPEND FROM` does (a Copy process).
+        return s.swap ? this.run(s, 'insert', () => this.rename(s), PROCESS_NAMES.other) : this.run(s, 'rename_table', () => this.rename(s));
       case 'drop':
         for (const n of s.names) ctx.catalog.delete(qualify(ctx, n));
         return;
@@ -352,7 +353,10 @@ export class StatementResolver {
       const obj = dataset(ctx, br.target, 'table');
       writes.push(obj);
       const rows = { obj, col: ctx.b.relationRows(obj) };
-      if (br.when) this.qa.condition(br.when, scope, rows, 'where');
+      // The WHEN conditions that decide the branch's rows: its own; under ELSE every one (none held);
+      // under INSERT FIRST also those of the earlier branches (none of them held).
+      const deciding = br.otherwise || s.first ? s.branches.slice(0, s.branches.indexOf(br)).map((b) => b.when) : [];
+      for (const when of new Set([...deciding, br.when])) if (when) this.qa.condition(when, scope, rows, 'where');
       const names = br.columns?.map((c) => c.text) ?? [...(knownColumns(ctx, br.target)?.values() ?? [])];
       if (br.values) {
         br.values.forEach((v, i) => {
@@ -734,8 +738,16 @@ export class StatementResolver {
   private rename(s: A.RenameStmt): LineageObject[] {
     const ctx = this.ctx;
     const from = dataset(ctx, s.from, 'table');
-    ctx.read(from);
     const toName = s.to.parts.length === 1 && s.from.parts.length > 1 ? { ...s.to, parts: [...s.from.parts.slice(0, -1), ...s.to.parts] } : s.to;
+    if (s.swap) {
+      // `ALTER TABLE a SWAP WITH b`: b (the one just loaded) becomes a; a's old rows, now b, are what is replaced.
+      const other = dataset(ctx, toName, 'table');
+      ctx.read(other);
+      ctx.b.edge('fdd', 'insert', { obj: other, col: ctx.b.relationRows(other) }, { obj: from, col: ctx.b.relationRows(from) }, ctx.stmt!.process.id);
+      ctx.catalog.swap(qualify(ctx, s.from), qualify(ctx, toName));
+      return [from];
+    }
+    ctx.read(from);
     const to = dataset(ctx, toName, from.type === 'view' ? 'view' : 'table');
     ctx.b.edge('fdd', 'rename_table', { obj: from, col: ctx.b.relationRows(from) }, { obj: to, col: ctx.b.relationRows(to) }, ctx.stmt!.process.id);
     ctx.catalog.rename(qualify(ctx, s.from), qualify(ctx, toName));

@@ -167,6 +167,8 @@ export class Splitter {
         if (caps.db2Registers && prev !== undefined && this.db2Register(tok, prev, tokens)) continue;
         if (caps.distributedModifiers && prev !== undefined && this.distributedModifier(tok, prev)) continue;
         if (caps.datetimeQualifiers && prev !== undefined && this.datetimeQualifier(tok, prev, tokens)) continue;
+        if (caps.starOuterJoins && prev !== undefined && this.outerJoinStar(tok, prev)) continue;
+        if (caps.withHints && prev !== undefined && type === T.K.WITH && /^HINT$/i.test(this.peek()?.image ?? '') && this.withHint(tok, tokens)) continue;
         if (caps.bracketJoinHints && prev !== undefined && prev.tokenType === T.K.JOIN && type === T.LBracket && JOIN_HINTS.has(upper(this.peek() ?? tok))) {
           this.pull();
           if (this.peek()?.tokenType === T.RBracket) this.pull();
@@ -451,6 +453,41 @@ export class Splitter {
     }
     if (prev.tokenType === T.Comma) tokens.pop();
     return true;
+  }
+
+  /**
+   * HANA `WITH HINT (..)` (`tok` is WITH, HINT is next): pulled and dropped up to its closing
+   * parenthesis. Not followed by `(` (a CTE named hint), WITH and HINT are kept as tokens of the
+   * chunk. True: both tokens are taken care of.
+   */
+  private withHint(tok: IToken, tokens: IToken[]): boolean {
+    const hint = this.pull()!;
+    if (this.peek()?.tokenType !== T.LParen) {
+      tokens.push(tok, hint);
+      return true;
+    }
+    let depth = 0;
+    for (let t = this.pull(); t !== undefined; t = this.pull()) {
+      if (t.tokenType === T.LParen) depth++;
+      else if (t.tokenType === T.RParen && --depth === 0) break;
+      else if (t.tokenType === T.Semicolon) {
+        this.lookahead = t;
+        break;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Sybase `a.x *= b.x` / `a.x =* b.x`: true when `tok` is the star of `*=` after an operand (dropped);
+   * for the `=` of `=*`, the star right after it is pulled and dropped (the `=` stays).
+   */
+  private outerJoinStar(tok: IToken, prev: IToken): boolean {
+    const next = this.peek();
+    if (next === undefined || next.startOffset !== tok.endOffset! + 1 || !(afterOperand(prev) || tokenMatcher(prev, T.Identifier))) return false;
+    if (tok.tokenType === T.Star && next.tokenType === T.Eq) return true;
+    if (tok.tokenType === T.Eq && next.tokenType === T.Star) this.pull();
+    return false;
   }
 
   /** After `FRACTION`: its digits `(3)`, pulled. */

@@ -4,6 +4,7 @@
  * Pairs are `source -> target` per relation type.
  */
 import { decided, ok, rows } from '../helpers/accuracy.js';
+import { edgePairs } from '../helpers/lineage.js';
 
 describe('USING joins between a table and a derived table or CTE', () => {
   test('the join column of both sides decides the rows, and an unqualified reference reads both (Redshift CTE, ClickHouse subquery)', () => {
@@ -186,6 +187,123 @@ AS SELECT s.store_id, st.store_name, s.revenue FROM tmp_store_rev s JOIN dw.stor
       'dw.sales.store_id -> tmp_store_rev.RelationRows',
       'dw.store.store_id -> /export/store_rev.csv.RelationRows',
       'tmp_store_rev.store_id -> /export/store_rev.csv.RelationRows',
+    ]);
+  });
+});
+
+describe('Snowflake ALTER TABLE a SWAP WITH b', () => {
+  test('the tables exchange names: b\'s rows become a\'s, and each has the other one\'s columns afterwards (no rename recorded)', () => {
+    const a = ok(`CREATE TABLE dw.orders (order_id NUMBER, amount NUMBER(12,2));
+CREATE OR REPLACE TABLE dw.orders_new AS
+SELECT order_id, amount, status FROM stg.orders WHERE order_id IS NOT NULL;
+ALTER TABLE dw.orders SWAP WITH dw.orders_new;
+INSERT INTO mart.order_report SELECT * FROM dw.orders;
+INSERT INTO mart.order_report_prev SELECT * FROM dw.orders_new;`, 'dbvsnowflake');
+    expect(edgePairs(a.graph, { rows: true, sourceRows: true }).filter((p) => p.startsWith('dw.'))).toEqual([
+      'dw.orders.amount -> mart.order_report.amount',
+      'dw.orders.order_id -> mart.order_report.order_id',
+      'dw.orders.status -> mart.order_report.status',
+      'dw.orders_new.RelationRows -> dw.orders.RelationRows',
+      'dw.orders_new.amount -> mart.order_report_prev.amount',
+      'dw.orders_new.order_id -> mart.order_report_prev.order_id',
+    ]);
+    expect(a.pairs).toEqual([
+      'dw.orders.amount -> mart.order_report.amount',
+      'dw.orders.order_id -> mart.order_report.order_id',
+      'dw.orders.status -> mart.order_report.status',
+      'dw.orders_new.amount -> mart.order_report_prev.amount',
+      'dw.orders_new.order_id -> mart.order_report_prev.order_id',
+      'stg.orders.amount -> dw.orders_new.amount',
+      'stg.orders.order_id -> dw.orders_new.order_id',
+      'stg.orders.status -> dw.orders_new.status',
+    ]);
+    expect(a.notes).toEqual([]);
+  });
+});
+
+describe('conditional multi-table INSERT: the ELSE branch and INSERT FIRST', () => {
+  test('Snowflake INSERT ALL .. ELSE: the rows of the ELSE target are decided by every WHEN', () => {
+    const a = ok(`INSERT ALL
+  WHEN amount >= 1000 THEN INTO dw.big_orders (order_id, amount) VALUES (order_id, amount)
+  WHEN is_gift THEN INTO dw.gift_orders (order_id, customer_id) VALUES (order_id, customer_id)
+  ELSE INTO dw.other_orders (order_id, amount) VALUES (order_id, amount)
+SELECT order_id, customer_id, amount, is_gift FROM stg.orders WHERE load_dt = CURRENT_DATE;`, 'dbvsnowflake');
+    expect(rows(a)).toEqual([
+      'stg.orders.amount -> dw.big_orders.RelationRows',
+      'stg.orders.amount -> dw.other_orders.RelationRows',
+      'stg.orders.is_gift -> dw.gift_orders.RelationRows',
+      'stg.orders.is_gift -> dw.other_orders.RelationRows',
+      'stg.orders.load_dt -> dw.big_orders.RelationRows',
+      'stg.orders.load_dt -> dw.gift_orders.RelationRows',
+      'stg.orders.load_dt -> dw.other_orders.RelationRows',
+    ]);
+  });
+
+  test('Oracle INSERT FIRST: a branch is decided by its WHEN and by those before it', () => {
+    const a = ok(`INSERT FIRST
+  WHEN region = 'EU' THEN INTO dw.eu_sales (sale_id, amount) VALUES (sale_id, amount)
+  WHEN channel = 'WEB' THEN INTO dw.web_sales (sale_id, amount) VALUES (sale_id, amount)
+  ELSE INTO dw.other_sales (sale_id, amount) VALUES (sale_id, amount)
+SELECT sale_id, amount, region, channel FROM stg.sales`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'stg.sales.amount -> dw.eu_sales.amount',
+      'stg.sales.amount -> dw.other_sales.amount',
+      'stg.sales.amount -> dw.web_sales.amount',
+      'stg.sales.sale_id -> dw.eu_sales.sale_id',
+      'stg.sales.sale_id -> dw.other_sales.sale_id',
+      'stg.sales.sale_id -> dw.web_sales.sale_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'stg.sales.channel -> dw.other_sales.RelationRows',
+      'stg.sales.channel -> dw.web_sales.RelationRows',
+      'stg.sales.region -> dw.eu_sales.RelationRows',
+      'stg.sales.region -> dw.other_sales.RelationRows',
+      'stg.sales.region -> dw.web_sales.RelationRows',
+    ]);
+  });
+});
+
+describe('SAP HANA WITH HINT (..)', () => {
+  test('a hint at the end of a query, INSERT .. SELECT or UPDATE is how it runs; a CTE named hint is still a CTE', () => {
+    const a = ok(`INSERT INTO "SALES"."DAILY_AMT" ("CUST_ID", "AMOUNT")
+SELECT cust_id, SUM(amount) FROM sales.orders WHERE order_date = ADD_DAYS(CURRENT_DATE, -1) GROUP BY cust_id
+WITH HINT (USE_OLAP_PLAN, NO_CS_JOIN);
+UPDATE sales.customers SET segment = 'VIP' WHERE lifetime_value > 10000 WITH HINT (NO_CS_JOIN);
+WITH hint AS (SELECT cust_id, region FROM sales.customers) SELECT region, COUNT(*) AS n FROM hint GROUP BY region;`, 'dbvhana');
+    expect(a.pairs).toEqual([
+      'sales.customers.region -> RS-1.region',
+      'sales.orders.amount -> SALES.DAILY_AMT.AMOUNT',
+      'sales.orders.cust_id -> SALES.DAILY_AMT.CUST_ID',
+    ]);
+    expect(rows(a)).toEqual([
+      'sales.customers.lifetime_value -> sales.customers.RelationRows',
+      'sales.customers.region -> RS-1.RelationRows',
+      'sales.orders.cust_id -> SALES.DAILY_AMT.RelationRows',
+      'sales.orders.order_date -> SALES.DAILY_AMT.RelationRows',
+    ]);
+  });
+});
+
+describe('Sybase ASE outer joins written *= and =*', () => {
+  test('a.x *= b.x and a.x =* b.x are join conditions: both sides decide the rows', () => {
+    const a = ok(`insert into trading..acct_report (acct_id, owner_name, branch_name)
+select a.acct_id, o.name, br.name
+from trading..accounts a, trading..owners o, trading..branches br
+where a.owner_id *= o.owner_id
+  and br.branch_id =* a.branch_id
+  and a.status = 'O'
+go`, 'dbvsybase');
+    expect(a.pairs).toEqual([
+      'trading.accounts.acct_id -> trading.acct_report.acct_id',
+      'trading.branches.name -> trading.acct_report.branch_name',
+      'trading.owners.name -> trading.acct_report.owner_name',
+    ]);
+    expect(rows(a)).toEqual([
+      'trading.accounts.branch_id -> trading.acct_report.RelationRows',
+      'trading.accounts.owner_id -> trading.acct_report.RelationRows',
+      'trading.accounts.status -> trading.acct_report.RelationRows',
+      'trading.branches.branch_id -> trading.acct_report.RelationRows',
+      'trading.owners.owner_id -> trading.acct_report.RelationRows',
     ]);
   });
 });
