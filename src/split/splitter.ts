@@ -151,7 +151,9 @@ export class Splitter {
           if (tokens.length === 0) continue;
           break;
         }
-        const prev = tokens[tokens.length - 1];
+        // Guarded, not tokens[-1]: index -1 of the empty array (each chunk's first token) is a named
+        // lookup that turns this per-token load megamorphic in the optimised splitter.
+        const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
         if (caps.dashedTableNames && this.scanner.text.charCodeAt(tok.endOffset! + 1) === 45 /* - */ && prev && BEFORE_TABLE.has(upper(prev))) this.dashedName(tok);
         let type = tok.tokenType;
         if (type === T.BatchSep) {
