@@ -795,14 +795,35 @@ export function defineExpressionRules(this: SqlParser): void {
     });
   });
 
+  /**
+   * `EXTRACT(field FROM expr)`; without FROM, a function of that name: ClickHouse's
+   * `extract(haystack, 'regex')` (its arguments read like any function's).
+   */
   this.extractExpr = $.RULE('extractExpr', (): Expr => {
     const kw = $.CONSUME(K.EXTRACT);
     $.CONSUME(T.LParen);
-    $.OR([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(T.StringLit) }]);
-    $.CONSUME(K.FROM);
-    const e = $.SUBRULE($.expr);
-    $.CONSUME(T.RParen);
-    return $.ACTION((): Expr => ({ k: 'op', op: 'EXTRACT', args: [e], start: kw.startOffset, end: end() }));
+    return $.OR1([
+      {
+        GATE: () => $.LA(2).tokenType === K.FROM,
+        ALT: () => {
+          $.OR([{ ALT: () => $.CONSUME(T.Identifier) }, { ALT: () => $.CONSUME(T.StringLit) }]);
+          $.CONSUME(K.FROM);
+          const e = $.SUBRULE($.expr);
+          $.CONSUME(T.RParen);
+          return $.ACTION((): Expr => ({ k: 'op', op: 'EXTRACT', args: [e], start: kw.startOffset, end: end() }));
+        },
+      },
+      {
+        ALT: () => {
+          const args = $.SUBRULE($.exprList);
+          $.CONSUME1(T.RParen);
+          return $.ACTION((): Expr => {
+            const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
+            return { k: 'func', name: qname([{ text: kw.image.toUpperCase(), quoted: false, ...at }]), args, start: kw.startOffset, end: end() };
+          });
+        },
+      },
+    ]);
   });
 
   /** A type name as written: `numeric(10,2)`, `double precision`, `varchar(max)`, `int[]`, `timestamp with time zone`. */

@@ -307,3 +307,23 @@ go`, 'dbvsybase');
     ]);
   });
 });
+
+describe('ClickHouse extract(haystack, pattern)', () => {
+  test('the regular-expression extract is a function of its arguments; EXTRACT(unit FROM x) keeps its form', () => {
+    const a = ok(`INSERT INTO analytics.app_versions (user_id, version, major)
+SELECT user_id,
+       extract(user_agent, 'MyApp/([0-9.]+)') AS version,
+       toUInt8OrZero(extract(extract(user_agent, 'MyApp/([0-9.]+)'), '^([0-9]+)')) AS major
+FROM raw.requests
+WHERE extract(path, '^/api/(v[0-9]+)/') = 'v2' AND toYear(ts) = EXTRACT(YEAR FROM now());`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'raw.requests.user_agent -> analytics.app_versions.major',
+      'raw.requests.user_agent -> analytics.app_versions.version',
+      'raw.requests.user_id -> analytics.app_versions.user_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'raw.requests.path -> analytics.app_versions.RelationRows',
+      'raw.requests.ts -> analytics.app_versions.RelationRows',
+    ]);
+  });
+});
