@@ -1,8 +1,8 @@
 /** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD, LOAD DATA, EXPORT DATA). */
 import type { IToken } from './chevrotain.js';
-import type { Ident, QName, Query, Statement } from '../src/ast/nodes.js';
+import type { Ident, QName, Query, Select, Statement } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName } from './build.js';
+import { pathName, tableOfName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -82,6 +82,8 @@ export function definePathRules(this: SqlParser): void {
       const path = other;
       // `COPY (query) TO 'path'`: the query's columns flow into the file.
       if (query && toPath && path !== undefined) return toFile(query, path, kw.startOffset, end());
+      // `COPY t (a, b) TO 'path'`: those columns of t, as `COPY (SELECT a, b FROM t) TO 'path'`.
+      if (table && columns && toPath && path !== undefined) return toFile(columnsOf(table, columns), path, kw.startOffset, end());
       // Snowflake `COPY INTO 'path' | @stage FROM (query)`: likewise.
       if (firstPath !== undefined && otherQuery) return toFile(otherQuery, firstPath, kw.startOffset, end());
       // Snowflake `COPY INTO t [(cols)] FROM (SELECT $1:a, $2 FROM @stage)`: loads the query's columns, as INSERT does.
@@ -286,6 +288,12 @@ export function definePathRules(this: SqlParser): void {
       return { k: 'other', keyword: 'EXPORT', ...at, reads: table ? [table] : [], writes: tables, pathReads: [], pathWrites: files };
     });
   });
+}
+
+/** `SELECT a, b FROM t`, at the column list. */
+function columnsOf(table: QName, columns: Ident[]): Select {
+  const items = columns.map((c) => ({ expr: { k: 'col' as const, name: { parts: [c], start: c.start, end: c.end }, start: c.start, end: c.end }, start: c.start, end: c.end }));
+  return { k: 'select', items, from: [tableOfName(table)], groupBy: [], start: columns[0]!.start, end: columns[columns.length - 1]!.end };
 }
 
 /** A query written to a file or object-store path: an insert whose target is the path. */

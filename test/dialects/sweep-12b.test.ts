@@ -327,3 +327,25 @@ WHERE extract(path, '^/api/(v[0-9]+)/') = 'v2' AND toYear(ts) = EXTRACT(YEAR FRO
     ]);
   });
 });
+
+describe('COPY t (columns) TO a file', () => {
+  test('the listed columns flow into the file, as COPY (SELECT ..) TO does (PostgreSQL, Greenplum, psql \\copy)', () => {
+    const sql = `COPY finance.invoices (invoice_id, customer_id, amount_due) TO '/exports/invoices_open.csv' WITH (FORMAT csv, HEADER true);
+COPY finance.invoices FROM '/imports/invoices.csv' WITH (FORMAT csv);`;
+    for (const vendor of ['dbvpostgresql', 'dbvgreenplum']) {
+      const a = ok(sql, vendor);
+      // A load without a column list stays table to table.
+      expect(edgePairs(a.graph, { rows: true, sourceRows: true }).filter((p) => p.includes('RelationRows'))).toEqual(['/imports/invoices.csv.RelationRows -> finance.invoices.RelationRows']);
+      expect(a.pairs).toEqual([
+        'finance.invoices.amount_due -> /exports/invoices_open.csv.amount_due',
+        'finance.invoices.customer_id -> /exports/invoices_open.csv.customer_id',
+        'finance.invoices.invoice_id -> /exports/invoices_open.csv.invoice_id',
+      ]);
+    }
+    const psql = ok(`\\copy finance.invoices (invoice_id, amount_due) TO 'invoices.csv' CSV HEADER\n`, 'dbvpostgresql');
+    expect(psql.pairs).toEqual([
+      'finance.invoices.amount_due -> invoices.csv.amount_due',
+      'finance.invoices.invoice_id -> invoices.csv.invoice_id',
+    ]);
+  });
+});
