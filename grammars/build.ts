@@ -1,12 +1,23 @@
 /** Small AST constructors used inside parser actions. */
 import type { IToken } from './chevrotain.js';
-import type { Expr, Ident, Node, OpExpr, QName, Select, SubqueryExpr, TableRef } from '../src/ast/nodes.js';
+import type { ColumnRef, Expr, Ident, Node, OpExpr, QName, Select, SubqueryExpr, TableRef } from '../src/ast/nodes.js';
 import { unquoteIdent } from './literals.js';
 
 export function ident(tok: IToken): Ident {
   const q = tok.image[0];
   const quoted = q === '"' || q === '[' || q === '`';
   return { text: quoted ? unquoteIdent(tok.image) : tok.image, quoted, start: tok.startOffset, end: tok.endOffset! + 1 };
+}
+
+/** The column a bare name reads (`c`), at the name. */
+export function columnNamed(c: Ident): ColumnRef {
+  return { k: 'col', name: { parts: [c], start: c.start, end: c.end }, start: c.start, end: c.end };
+}
+
+/** A call of the function a keyword names (`EXTRACT(h, 're')`, N1QL `ARRAY v FOR ..`), upper-cased, at the keyword. */
+export function keywordCall(kw: IToken, args: Expr[], end: number): Expr {
+  const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
+  return { k: 'func', name: qname([{ text: kw.image.toUpperCase(), quoted: false, ...at }]), args, start: kw.startOffset, end };
 }
 
 /** `SELECT * FROM from`: every column of its rows (the `*` written at `star`). */

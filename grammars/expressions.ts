@@ -1,7 +1,7 @@
 /** Grammar chapter: expressions (operators, predicates, functions, CASE, CAST, windows, literals). */
 import { tokenMatcher, type IOrAlt, type IToken } from './chevrotain.js';
 import type { Expr, FuncCall, Ident, OrderItem, QName, Query, Star, WindowSpec } from '../src/ast/nodes.js';
-import { foldChain, ident, list, qname, selectAll, splitDotted, tableOfName, type Step } from './build.js';
+import { columnNamed, foldChain, ident, keywordCall, list, qname, selectAll, splitDotted, tableOfName, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -772,7 +772,7 @@ export function defineExpressionRules(this: SqlParser): void {
         $.CONSUME2(T.AnyToken); // IN | WITHIN
         const c = $.SUBRULE1($.expr);
         $.ACTION(() => {
-          vars.push({ k: 'col', name: { parts: [v], start: v.start, end: v.end }, start: v.start, end: v.end });
+          vars.push(columnNamed(v));
           collections.push(c);
         });
       },
@@ -790,8 +790,7 @@ export function defineExpressionRules(this: SqlParser): void {
       const head: Expr = vars.length === 1 ? vars[0]! : { k: 'op', op: 'ROW', args: vars, start: vars[0]!.start, end: vars[vars.length - 1]!.end };
       const lambda = (body: Expr): Expr => ({ k: 'op', op: '->', args: [head, body], start: head.start, end: body.end });
       const args = [...collections, ...[value, cond].filter((x): x is Expr => x !== undefined).map(lambda)];
-      const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
-      return { k: 'func', name: qname([{ text: kw.image.toUpperCase(), quoted: false, ...at }]), args, start: kw.startOffset, end: end() };
+      return keywordCall(kw, args, end());
     });
   });
 
@@ -817,10 +816,7 @@ export function defineExpressionRules(this: SqlParser): void {
         ALT: () => {
           const args = $.SUBRULE($.exprList);
           $.CONSUME1(T.RParen);
-          return $.ACTION((): Expr => {
-            const at = { start: kw.startOffset, end: kw.endOffset! + 1 };
-            return { k: 'func', name: qname([{ text: kw.image.toUpperCase(), quoted: false, ...at }]), args, start: kw.startOffset, end: end() };
-          });
+          return $.ACTION(() => keywordCall(kw, args, end()));
         },
       },
     ]);

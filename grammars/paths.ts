@@ -2,7 +2,7 @@
 import type { IToken } from './chevrotain.js';
 import type { Ident, QName, Query, Select, Statement } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { pathName, tableOfName } from './build.js';
+import { columnNamed, pathName, tableOfName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -292,7 +292,7 @@ export function definePathRules(this: SqlParser): void {
 
 /** `SELECT a, b FROM t`, at the column list. */
 function columnsOf(table: QName, columns: Ident[]): Select {
-  const items = columns.map((c) => ({ expr: { k: 'col' as const, name: { parts: [c], start: c.start, end: c.end }, start: c.start, end: c.end }, start: c.start, end: c.end }));
+  const items = columns.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end }));
   return { k: 'select', items, from: [tableOfName(table)], groupBy: [], start: columns[0]!.start, end: columns[columns.length - 1]!.end };
 }
 

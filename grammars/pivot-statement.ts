@@ -10,6 +10,7 @@
  */
 import { tokenMatcher } from './chevrotain.js';
 import type { Expr, Ident, PivotRef, Select } from '../src/ast/nodes.js';
+import { columnNamed } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -106,7 +107,7 @@ export function definePivotStatementRules(this: SqlParser): void {
     return $.ACTION(() => {
       const at = inList[0]!.expr;
       const named = (text: string): Ident => ({ text, quoted: false, start: at.start, end: at.start });
-      const valueCols = (values.length > 0 ? values : [named('value')]).map((v): Expr => ({ k: 'col', name: { parts: [v], start: v.start, end: v.end }, start: v.start, end: v.end }));
+      const valueCols = (values.length > 0 ? values : [named('value')]).map((v): Expr => columnNamed(v));
       return { k: 'pivot' as const, unpivot: true, aggregates: valueCols, forColumn: name ?? named('name'), inList };
     });
   });

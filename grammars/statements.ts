@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, PartitionColumns, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { and, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { and, columnNamed, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { position } from './internals.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
@@ -1823,7 +1823,7 @@ export function defineStatementRules(this: SqlParser): void {
             $.CONSUME3(T.Identifier);
             const keys = $.SUBRULE($.identList);
             $.ACTION(() => {
-              for (const k of keys) rows.push({ k: 'col', name: { parts: [k], start: k.start, end: k.end }, start: k.start, end: k.end });
+              for (const k of keys) rows.push(columnNamed(k));
             });
           },
         },
@@ -1865,7 +1865,7 @@ export function defineStatementRules(this: SqlParser): void {
                     SEP: T.Comma,
                     DEF: () => {
                       const c = $.SUBRULE($.ident);
-                      items!.push({ expr: { k: 'col', name: { parts: [c], start: c.start, end: c.end }, start: c.start, end: c.end }, start: c.start, end: c.end });
+                      items!.push({ expr: columnNamed(c), start: c.start, end: c.end });
                     },
                   });
                 },

@@ -295,10 +295,10 @@ function applyColumnActions(ctx: Context, t: TableName, actions: ColumnAction[])
   const entry = ctx.catalog.get(t);
   if (!entry || actions.length === 0) return;
   let columns = [...entry.columns];
-  const same = (a: string, b: string) => ctx.key(a, false) === ctx.key(b, false);
+  const keyOf = (name: string) => ctx.key(name, false);
+  const same = (a: string, b: string) => keyOf(a) === keyOf(b);
   // Struct columns of declared fields, by key: their fields follow the column.
   const structs = new Map(entry.structs ?? []);
-  const keyOf = (name: string) => ctx.key(name, false);
   const typed = (column: string, type: string | undefined) => {
     deleteStruct(structs, keyOf(column));
     if (type !== undefined) structEntries(type, keyOf(column), keyOf, structs);
