@@ -1,6 +1,7 @@
 /** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD, LOAD DATA, EXPORT DATA). */
 import type { IToken } from './chevrotain.js';
-import type { Ident, QName, Query, Select, Statement } from '../src/ast/nodes.js';
+import type { Assignment, Expr, Ident, QName, Query, Select, SelectItem, Statement } from '../src/ast/nodes.js';
+import { mapTree } from '../src/ast/walk.js';
 import { stringValue } from './literals.js';
 import { columnNamed, pathName, tableOfName } from './build.js';
 import type { SqlParser } from './parser.js';
@@ -84,6 +85,8 @@ export function definePathRules(this: SqlParser): void {
       if (query && toPath && path !== undefined) return toFile(query, path, kw.startOffset, end());
       // `COPY t (a, b) TO 'path'`: those columns of t, as `COPY (SELECT a, b FROM t) TO 'path'`.
       if (table && columns && toPath && path !== undefined) return toFile(columnsOf(table, columns), path, kw.startOffset, end());
+      // `COPY t (a, b) FROM 'path'`: the file's fields load those columns, as `INSERT INTO t (a, b) SELECT a, b FROM 'path'`.
+      if (table && columns && !toPath && path !== undefined) return fromFile(table, columns, path, kw.startOffset, end());
       // Snowflake `COPY INTO 'path' | @stage FROM (query)`: likewise.
       if (firstPath !== undefined && otherQuery) return toFile(otherQuery, firstPath, kw.startOffset, end());
       // Snowflake `COPY INTO t [(cols)] FROM (SELECT $1:a, $2 FROM @stage)`: loads the query's columns, as INSERT does.
@@ -160,6 +163,9 @@ export function definePathRules(this: SqlParser): void {
     $.CONSUME1(T.AnyToken); // DATA
     const paths: string[] = [];
     let table: QName | undefined;
+    /** MySQL's `(col | @var, ..)` and `SET c = expr, ..`: what each field of the file loads. */
+    let listed: Ident[] | undefined;
+    let sets: Assignment[] | undefined;
     $.OR([
       {
         GATE: () => $.LA(1).tokenType === K.INTO || $.LA(1).tokenType === K.OVERWRITE,
@@ -192,11 +198,63 @@ export function definePathRules(this: SqlParser): void {
           $.CONSUME1(K.INTO);
           $.CONSUME1(K.TABLE);
           table = $.SUBRULE1($.qname);
+          // PARTITION (..), CHARACTER SET, FIELDS / LINES .., IGNORE n LINES, then MySQL's `(col | @var, ..)` and `SET c = expr, ..`.
+          $.MANY3({
+            GATE: () => $.LA(1).tokenType !== T.LParen && ($.LA(1).tokenType !== K.SET || /^CHARACTER$/i.test($.LA(0).image)) && this.statementGoesOn(),
+            DEF: () => {
+              $.CONSUME8(T.AnyToken);
+              $.OPTION2({
+                GATE: () => $.LA(1).tokenType === T.LParen && /^PARTITION$/i.test($.LA(0).image),
+                DEF: () => {
+                  $.CONSUME(T.LParen);
+                  $.SUBRULE2($.skipBalanced, { ARGS: [0] });
+                  $.CONSUME(T.RParen);
+                },
+              });
+            },
+          });
+          $.OPTION3({
+            GATE: () => $.LA(1).tokenType === T.LParen,
+            DEF: () => {
+              $.CONSUME1(T.LParen);
+              listed = [];
+              $.AT_LEAST_ONE_SEP({
+                SEP: T.Comma,
+                DEF: () => {
+                  $.OR1([
+                    {
+                      ALT: () => {
+                        const v = $.CONSUME(T.Variable);
+                        $.ACTION(() => listed!.push({ text: v.image, quoted: false, start: v.startOffset, end: v.endOffset! + 1 }));
+                      },
+                    },
+                    {
+                      ALT: () => {
+                        const q = $.SUBRULE2($.qname);
+                        $.ACTION(() => listed!.push(q.parts[q.parts.length - 1]!));
+                      },
+                    },
+                  ]);
+                },
+              });
+              $.CONSUME1(T.RParen);
+            },
+          });
+          $.OPTION4({
+            GATE: () => $.LA(1).tokenType === K.SET,
+            DEF: () => {
+              $.CONSUME(K.SET);
+              sets = $.SUBRULE($.assignments);
+            },
+          });
           $.SUBRULE($.skipBalanced, { ARGS: [0] });
         },
       },
     ]);
-    return $.ACTION((): Statement => ({ k: 'other', keyword: 'LOAD', start: kw.startOffset, end: end(), reads: [], writes: table ? [table] : [], pathReads: paths, pathWrites: [] }));
+    return $.ACTION((): Statement => {
+      if (table && paths.length === 1 && (listed || sets)) return fromFile(table, listed ?? [], paths[0]!, kw.startOffset, end(), sets);
+      return { k: 'other', keyword: 'LOAD', start: kw.startOffset, end: end(), reads: [], writes: table ? [table] : [], pathReads: paths, pathWrites: [] };
+    });
   });
 
   /**
@@ -294,6 +352,33 @@ export function definePathRules(this: SqlParser): void {
 function columnsOf(table: QName, columns: Ident[]): Select {
   const items = columns.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end }));
   return { k: 'select', items, from: [tableOfName(table)], groupBy: [], start: columns[0]!.start, end: columns[columns.length - 1]!.end };
+}
+
+/**
+ * A file's fields loaded into the listed columns of `table`: an insert whose source reads the
+ * path's columns of the same names, or, for a column given its value by `sets` (MySQL `LOAD DATA
+ * .. (a, @v) SET c = UPPER(@v)`), that value, where a user variable of the list reads the field it
+ * was given (`@v`: the file's field `v`).
+ */
+function fromFile(table: QName, listed: Ident[], path: string, start: number, end: number, sets: Assignment[] = []): Statement {
+  const file = pathName(path, start, end);
+  const fields = new Set(listed.map((c) => c.text));
+  const field = (e: Expr): Expr | undefined =>
+    mapTree(e, (n) => {
+      const v = n as Expr;
+      if (v.k !== 'var' || !v.name.startsWith('@') || !fields.has(v.name)) return undefined;
+      return columnNamed({ text: v.name.slice(1), quoted: false, start: v.start, end: v.end });
+    }) as Expr;
+  const plain = listed.filter((c) => !c.text.startsWith('@'));
+  const set = sets.filter((a) => a.columns.length === 1);
+  const columns = [...plain, ...set.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!)];
+  if (columns.length === 0) return { k: 'other', keyword: 'LOAD', start, end, reads: [], writes: [table], pathReads: [path], pathWrites: [] };
+  const items: SelectItem[] = [
+    ...plain.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end })),
+    ...set.map((a, i) => ({ expr: field(a.value)!, alias: columns[plain.length + i]!, start: a.start, end: a.end })),
+  ];
+  const source: Select = { k: 'select', items, from: [tableOfName(file)], groupBy: [], start, end };
+  return { k: 'insert', target: table, columns, source, start, end };
 }
 
 /** A query written to a file or object-store path: an insert whose target is the path. */
