@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { and, ident, intoNames, list, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { and, columnNamed, ident, intoNames, list, pathName, selectAll, stringName, tableOfName } from './build.js';
 import { saveError } from './internals.js';
 import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
@@ -1678,11 +1678,12 @@ export function defineQueryRules(this: SqlParser): void {
         },
         {
           // Netezza transient external table `FROM EXTERNAL 'file' [(col type, ..) | SAMEAS t] [USING (..)] [alias]`:
-          // the file's rows (its columns are asked by name, as of any FROM item).
+          // the file's rows (its columns are asked by name, as of any FROM item; with a column list, those columns).
           GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === K.EXTERNAL && $.LA(2).tokenType === T.StringLit,
           ALT: () => {
             const kw = $.consume(90, K.EXTERNAL);
             const p = $.consume(91, T.StringLit);
+            let declared: Ident[] | undefined;
             $.option(90, {
               GATE: () => $.LA(1).tokenType === T.LParen || /^SAMEAS$/i.test($.LA(1).image),
               DEF: () =>
@@ -1691,7 +1692,14 @@ export function defineQueryRules(this: SqlParser): void {
                     GATE: () => $.LA(1).tokenType === T.LParen,
                     ALT: () => {
                       $.consume(92, T.LParen);
-                      $.subrule(90, $.skipBalanced, { ARGS: [0] });
+                      declared = [];
+                      $.AT_LEAST_ONE_SEP3({
+                        SEP: T.Comma,
+                        DEF: () => {
+                          const c = $.subrule(94, $.columnDef);
+                          $.ACTION(() => declared!.push(c.name));
+                        },
+                      });
                       $.consume(93, T.RParen);
                     },
                   },
@@ -1713,7 +1721,14 @@ export function defineQueryRules(this: SqlParser): void {
               },
             });
             const a = $.subrule(93, $.tableAlias);
-            return $.ACTION((): TableRef => ({ k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), ...a, start: kw.startOffset, end: end() }));
+            return $.ACTION((): TableRef => {
+              const file: TableRef = { k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), start: kw.startOffset, end: end() };
+              if (!declared) return { ...file, ...a };
+              // The declared columns, each the file's field of that name: `(SELECT c1, c2 FROM 'file') alias`.
+              const items = declared.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end }));
+              const query: Select = { k: 'select', items, from: [file], groupBy: [], start: kw.startOffset, end: end() };
+              return { k: 'derived', query, ...a, start: kw.startOffset, end: end() };
+            });
           },
         },
         {

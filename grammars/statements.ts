@@ -1316,9 +1316,13 @@ export function defineStatementRules(this: SqlParser): void {
         $.CONSUME(T.RParen);
       },
     });
-    $.OPTION3(() => {
-      $.CONSUME1(K.LIKE);
-      like = $.SUBRULE2($.qname);
+    $.OPTION3({
+      // Netezza `CREATE EXTERNAL TABLE ext SAMEAS t USING (..)`: t's columns, as LIKE.
+      GATE: () => $.LA(1).tokenType === K.LIKE || (this.caps.externalFileTables && /^SAMEAS$/i.test($.LA(1).image)),
+      DEF: () => {
+        $.or(80, [{ ALT: () => $.CONSUME1(K.LIKE) }, { ALT: () => $.consume(81, T.Identifier) }]);
+        like = $.SUBRULE2($.qname);
+      },
     });
     let clone: QName | undefined;
     let notQuery: number | undefined;

@@ -57,3 +57,36 @@ LOAD DATA INFILE 'audit.csv' INTO TABLE ops.audit_log;`, 'dbvmysql');
     expect(edgePairs(a.graph, { rows: true, sourceRows: true }).filter((p) => p.startsWith('audit.csv'))).toEqual(['audit.csv.RelationRows -> ops.audit_log.RelationRows']);
   });
 });
+
+describe('Netezza external files with their columns', () => {
+  test('FROM EXTERNAL \'file\' (col type, ..) USING (..): the listed columns are the file\'s fields', () => {
+    const a = ok(`INSERT INTO dw.sales
+SELECT * FROM EXTERNAL '/data/in/sales_20240601.csv' (sale_id INTEGER, store_id INTEGER, amount NUMERIC(12,2) NOT NULL)
+USING (DELIMITER ',' SKIPROWS 1 REMOTESOURCE 'ODBC');
+INSERT INTO dw.store_totals (store_id, total_amount)
+SELECT s.store_id, SUM(s.amount)
+FROM EXTERNAL '/data/in/sales_20240602.csv' (sale_id INTEGER, store_id INTEGER, amount NUMERIC(12,2)) USING (DELIMITER '|') s
+WHERE s.amount > 0
+GROUP BY s.store_id;
+INSERT INTO dw.raw_lines SELECT * FROM EXTERNAL '/data/in/raw.txt' USING (DELIMITER '|');`, 'dbvnetezza');
+    expect(a.pairs).toEqual([
+      '/data/in/raw.txt.* -> dw.raw_lines.*',
+      '/data/in/sales_20240601.csv.amount -> dw.sales.amount',
+      '/data/in/sales_20240601.csv.sale_id -> dw.sales.sale_id',
+      '/data/in/sales_20240601.csv.store_id -> dw.sales.store_id',
+      '/data/in/sales_20240602.csv.amount -> dw.store_totals.total_amount',
+      '/data/in/sales_20240602.csv.store_id -> dw.store_totals.store_id',
+    ]);
+  });
+
+  test('CREATE EXTERNAL TABLE ext SAMEAS t USING (DATAOBJECT (..)): ext has the columns of t', () => {
+    const a = ok(`CREATE TABLE dw.sales (sale_id INTEGER, store_id INTEGER, amount NUMERIC(12,2));
+CREATE EXTERNAL TABLE stage.sales_ext SAMEAS dw.sales USING (DATAOBJECT ('/data/in/sales.csv') DELIMITER ',');
+INSERT INTO dw.sales_hist SELECT * FROM stage.sales_ext;`, 'dbvnetezza');
+    expect(a.pairs).toEqual([
+      'stage.sales_ext.amount -> dw.sales_hist.amount',
+      'stage.sales_ext.sale_id -> dw.sales_hist.sale_id',
+      'stage.sales_ext.store_id -> dw.sales_hist.store_id',
+    ]);
+  });
+});
