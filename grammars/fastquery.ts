@@ -445,6 +445,8 @@ export class FastQuery extends FastExpr {
     if (onlyTable(t, this.toks[this.p + 1] ?? t)) throw GIVE_UP;
     // Db2 `FINAL TABLE (INSERT ..)`: left to the rule.
     if (this.toks[this.p + 1]?.tokenType === K.TABLE) throw GIVE_UP;
+    // Redshift PartiQL `UNPIVOT e.obj AS v AT k`: left to the rule.
+    if (this.parser.caps.partiql && t.tokenType === K.UNPIVOT) throw GIVE_UP;
     // Netezza `EXTERNAL 'file' ..`: left to the rule.
     if (this.parser.caps.externalFileTables && t.tokenType === K.EXTERNAL && this.toks[this.p + 1]?.tokenType === T.StringLit) throw GIVE_UP;
     // Databricks `STREAM t`: left to the rule.
@@ -466,6 +468,8 @@ export class FastQuery extends FastExpr {
     if (w !== undefined && ((w.tokenType === K.WITH && w2?.tokenType === T.LParen) || w.tokenType === K.TABLESAMPLE || (w.tokenType === K.SAMPLE && w2?.tokenType === T.LParen))) throw GIVE_UP;
     // ClickHouse FINAL / SAMPLE n after a table.
     if (this.ownClause()) throw GIVE_UP;
+    // Redshift PartiQL `c.orders AS o AT i`: left to the rule.
+    if (this.parser.caps.partiql && alias !== undefined && w !== undefined && /^AT$/i.test(w.image)) throw GIVE_UP;
     // MySQL index hints are left to the rule.
     if (w !== undefined && w2 !== undefined && INDEX_HINT.test(w.image) && /^(INDEX|KEY)$/i.test(w2.image)) throw GIVE_UP;
     if (alias !== undefined) return { k: 'table', name, alias, start: name.start, end: this.end() };

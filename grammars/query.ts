@@ -1677,6 +1677,28 @@ export function defineQueryRules(this: SqlParser): void {
           },
         },
         {
+          // Redshift PartiQL `UNPIVOT e.obj AS v [AT k]`: a row per attribute of the object, v its value, k its name.
+          GATE: () => this.caps.partiql && $.LA(1).tokenType === K.UNPIVOT && tokenMatcher($.LA(2), T.Identifier),
+          ALT: () => {
+            const kw = $.consume(98, K.UNPIVOT);
+            const path = $.subrule(95, $.qname);
+            $.option(92, () => $.consume(99, K.AS));
+            const value = $.subrule(96, $.ident);
+            const key = $.option(93, {
+              GATE: () => /^AT$/i.test($.LA(1).image),
+              DEF: () => {
+                $.consume(100, T.Identifier);
+                return $.subrule(97, $.ident);
+              },
+            });
+            return $.ACTION((): TableRef => {
+              const at = { start: kw.startOffset, end: end() };
+              const unnest: FuncCall = { k: 'func', name: { parts: [{ text: 'UNNEST', quoted: false, ...at }], ...at }, args: [{ k: 'col', name: path, start: path.start, end: path.end }], ...at };
+              return { k: 'tfunc', func: unnest, alias: value, ...(key ? { key } : {}), ...at };
+            });
+          },
+        },
+        {
           // Netezza transient external table `FROM EXTERNAL 'file' [(col type, ..) | SAMEAS t] [USING (..)] [alias]`:
           // the file's rows (its columns are asked by name, as of any FROM item; with a column list, those columns).
           GATE: () => this.caps.externalFileTables && $.LA(1).tokenType === K.EXTERNAL && $.LA(2).tokenType === T.StringLit,
@@ -1890,6 +1912,14 @@ export function defineQueryRules(this: SqlParser): void {
         });
       },
     });
+    $.option(46, {
+      // Redshift PartiQL `FROM c, c.orders AS o AT i`: i is the element's position in the array.
+      GATE: () => this.caps.partiql && fn === undefined && a.alias !== undefined && /^AT$/i.test($.LA(1).image) && tokenMatcher($.LA(2), T.Identifier),
+      DEF: () => {
+        $.consume(46, T.Identifier);
+        ordinality = $.subrule(46, $.ident);
+      },
+    });
     $.OPTION5({ GATE: () => this.tableHintsAhead(), DEF: () => $.SUBRULE1($.tableHints) });
     $.option(41, {
       // ClickHouse `FROM t FINAL`: rows merged before they are read.
@@ -1940,7 +1970,7 @@ export function defineQueryRules(this: SqlParser): void {
       const named = fn && identifierString(fn);
       if (named) return { k: 'table', name: named, ...a, start: name.start, end: end() };
       if (fn) return { k: 'tfunc', func: fn, ...a, withColumns, ordinality, start: name.start, end: end() };
-      return { k: 'table', name, ...a, start: name.start, end: end() };
+      return { k: 'table', name, ...a, ...(ordinality ? { ordinality } : {}), start: name.start, end: end() };
     });
   });
 

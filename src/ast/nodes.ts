@@ -179,6 +179,8 @@ export interface TableName extends Node {
   name: QName;
   alias?: Ident;
   columnAliases?: Ident[];
+  /** Redshift PartiQL `c.orders AS o AT i` (an array column of an earlier FROM item): the position column. */
+  ordinality?: Ident;
 }
 
 export interface DerivedTable extends Node {
@@ -219,6 +221,8 @@ export interface TableFunction extends Node {
   withColumns?: DeclaredColumn[];
   /** BigQuery `WITH OFFSET [AS] pos`, `WITH ORDINALITY`: the position column. */
   ordinality?: Ident;
+  /** Redshift PartiQL `UNPIVOT obj AS v AT k`: the attribute-name column, data of the object (not a position). */
+  key?: Ident;
 }
 
 export interface ValuesTable extends Node {

@@ -201,6 +201,11 @@ export interface Semantics {
    */
   fromPaths: boolean;
   /**
+   * PartiQL over SUPER values (Redshift): `FROM t e, UNPIVOT e.obj AS v AT k` (the attributes of an
+   * object column as rows, k their names) and `FROM c, c.arr AS o AT i` (i an element's position).
+   */
+  partiql: boolean;
+  /**
    * `UNNEST(arr) AS e` has rows that are values, not records: `SELECT *` over them gives the
    * fields of an element of a declared struct type, `e` itself when not declared (BigQuery value tables).
    */

@@ -205,6 +205,7 @@ export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Sema
     c.ordinality || positions?.includes(i) ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref, element },
   );
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
+  if (ref.key) outputs.push({ name: ref.key.text, direct: input, indirect: [], at: ref.key });
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.
   const opaque = elements || ref.columnAliases?.length || declared ? undefined : `table function ${func.name.parts.map((p) => p.text).join('.')}`;
   const fieldColumns = elements && !ref.alias && !ref.columnAliases?.length && !declared ? true : undefined;

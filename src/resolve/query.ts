@@ -668,7 +668,7 @@ export class QueryAnalyzer {
           // `FROM orders o, o.items i`: the elements of o's column, as `UNNEST(o.items) i`.
           const at = { start: ref.start, end: ref.end };
           const unnest: A.FuncCall = { k: 'func', name: { parts: [{ text: 'UNNEST', quoted: false, ...at }], ...at }, args: [{ k: 'col', name: ref.name, ...at }], ...at };
-          this.addSource({ k: 'tfunc', func: unnest, alias: ref.alias, columnAliases: ref.columnAliases, ...at }, scope, rows);
+          this.addSource({ k: 'tfunc', func: unnest, alias: ref.alias, columnAliases: ref.columnAliases, ordinality: ref.ordinality, ...at }, scope, rows);
           return;
         }
         scope.sources.push(datasetSource(ctx, ref.name, ref.alias, ref.start, ref.end));

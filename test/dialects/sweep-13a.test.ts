@@ -90,3 +90,35 @@ INSERT INTO dw.sales_hist SELECT * FROM stage.sales_ext;`, 'dbvnetezza');
     ]);
   });
 });
+
+describe('Redshift PartiQL over SUPER: UNPIVOT and navigation with AT', () => {
+  const ddl = `CREATE TABLE events.raw_events (event_id BIGINT, user_id BIGINT, payload SUPER, line_items SUPER);\n`;
+
+  test('UNPIVOT e.payload AS v AT k: the value and the attribute name both come from the object', () => {
+    const a = ok(`${ddl}INSERT INTO events.event_attributes (event_id, attr_name, attr_value)
+SELECT e.event_id, k, v
+FROM events.raw_events e, UNPIVOT e.payload AS v AT k
+WHERE k <> 'ts';
+INSERT INTO events.payload_fields SELECT x.k, x.v FROM events.raw_events e, UNPIVOT e.payload AS x AT k;`, 'dbvredshift');
+    expect(a.pairs).toEqual([
+      'events.raw_events.event_id -> events.event_attributes.event_id',
+      'events.raw_events.payload -> events.event_attributes.attr_name',
+      'events.raw_events.payload -> events.event_attributes.attr_value',
+      'events.raw_events.payload -> events.payload_fields.k',
+      'events.raw_events.payload -> events.payload_fields.v',
+    ]);
+    expect(edgePairs(a.graph, { type: 'fdr' }).filter((p) => p.includes('event_attributes'))).toEqual(['events.raw_events.payload -> events.event_attributes.RelationRows']);
+  });
+
+  test('FROM e, e.line_items AS li AT i: the element\'s fields from the array, i its position (fdr)', () => {
+    const a = ok(`${ddl}CREATE TABLE events.event_lines AS
+SELECT e.event_id, li.sku, li.qty, i AS line_no
+FROM events.raw_events e, e.line_items AS li AT i;`, 'dbvredshift');
+    expect(a.pairs).toEqual([
+      'events.raw_events.event_id -> events.event_lines.event_id',
+      'events.raw_events.line_items -> events.event_lines.qty',
+      'events.raw_events.line_items -> events.event_lines.sku',
+    ]);
+    expect(edgePairs(a.graph, { type: 'fdr', rows: false })).toEqual(['events.raw_events.line_items -> events.event_lines.line_no']);
+  });
+});
