@@ -332,6 +332,8 @@ export class StatementResolver {
         scope.sources[0]!.yieldTo = { scope: selectScope, own };
       }
       this.assign(sets, scope, obj, 'update');
+      // `DO UPDATE SET .. WHERE cond`: the rows it updates are the conflicting ones that meet cond.
+      if (s.upsertWhere) this.qa.condition(s.upsertWhere, scope, { obj, col: ctx.b.relationRows(obj) }, 'where', 'update');
     }
     returning?.(this.targetScope(obj, s.target, s.alias, parent), obj);
     return [obj];

@@ -1,0 +1,59 @@
+/**
+ * Lineage gaps found in session 13 (sweep of the mainstream warehouse dialects with production-style
+ * SQL: Snowflake, BigQuery, Databricks / Spark, PostgreSQL / Redshift, T-SQL, Oracle).
+ * Pairs are `source -> target` per relation type.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+import { edgePairs } from '../helpers/lineage.js';
+
+describe('ON CONFLICT .. DO UPDATE SET .. WHERE: the condition decides which conflicting rows are updated', () => {
+  test('PostgreSQL (in a PL/pgSQL function), GaussDB, Greenplum and SQLite', () => {
+    const pg = `CREATE OR REPLACE FUNCTION reporting.refresh_customer_ltv(p_since date) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO reporting.customer_ltv AS l (customer_id, ltv, refreshed_at)
+  SELECT o.customer_id, sum(o.amount - coalesce(o.refund, 0)), max(o.updated_at)
+  FROM sales.orders o
+  WHERE o.order_date >= p_since
+  GROUP BY o.customer_id
+  ON CONFLICT (customer_id) DO UPDATE
+    SET ltv = l.ltv + EXCLUDED.ltv, refreshed_at = EXCLUDED.refreshed_at
+    WHERE l.refreshed_at < EXCLUDED.refreshed_at AND NOT l.frozen;
+END;
+$$;`;
+    for (const vendor of ['dbvpostgresql', 'dbvgaussdb', 'dbvgreenplum']) {
+      const a = ok(pg, vendor);
+      expect(edgePairs(a.graph, { effect: true })).toEqual([
+        'reporting.customer_ltv.ltv -> reporting.customer_ltv.ltv [update]',
+        'sales.orders.amount -> reporting.customer_ltv.ltv [insert]',
+        'sales.orders.amount -> reporting.customer_ltv.ltv [update]',
+        'sales.orders.customer_id -> reporting.customer_ltv.customer_id [insert]',
+        'sales.orders.refund -> reporting.customer_ltv.ltv [insert]',
+        'sales.orders.refund -> reporting.customer_ltv.ltv [update]',
+        'sales.orders.updated_at -> reporting.customer_ltv.refreshed_at [insert]',
+        'sales.orders.updated_at -> reporting.customer_ltv.refreshed_at [update]',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => p.includes('.RelationRows'))).toEqual([
+        'reporting.customer_ltv.frozen -> reporting.customer_ltv.RelationRows [update]',
+        'reporting.customer_ltv.refreshed_at -> reporting.customer_ltv.RelationRows [update]',
+        'sales.orders.customer_id -> reporting.customer_ltv.RelationRows [insert]',
+        'sales.orders.order_date -> reporting.customer_ltv.RelationRows [insert]',
+        'sales.orders.updated_at -> reporting.customer_ltv.RelationRows [update]',
+      ]);
+    }
+
+    const lite = ok(`INSERT INTO page_daily (day, page, hits, last_seen)
+SELECT date(ts), page, count(*), max(ts) FROM raw_hits GROUP BY 1, 2
+ON CONFLICT (day, page) DO UPDATE SET hits = hits + excluded.hits, last_seen = excluded.last_seen
+WHERE excluded.last_seen > page_daily.last_seen;`, 'dbvsqlite');
+    expect(rows(lite).filter((p) => !p.startsWith('raw_hits.RelationRows'))).toEqual([
+      'page_daily.last_seen -> page_daily.RelationRows',
+      'raw_hits.page -> page_daily.RelationRows',
+      'raw_hits.ts -> page_daily.RelationRows',
+    ]);
+    expect(edgePairs(lite.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('RelationRows [update]'))).toEqual([
+      'page_daily.last_seen -> page_daily.RelationRows [update]',
+      'raw_hits.ts -> page_daily.RelationRows [update]',
+    ]);
+  });
+});
