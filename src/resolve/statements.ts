@@ -174,6 +174,12 @@ export class StatementResolver {
       this.qa.query(q, undefined, queryTarget('variable', first.intoVars.join(','), true, first.intoVars.length === first.items.length ? first.intoVars : undefined));
       return [];
     }
+    // T-SQL `SELECT @a = x, @b = y FROM ..`: the same, the variables named by the items.
+    if (q.k === 'select' && q.items.every((i) => i.assignTo !== undefined)) {
+      const assigned = q.items.map((i) => i.assignTo!);
+      this.qa.query({ ...q, items: q.items.map((i) => ({ ...i, assignTo: undefined })) }, undefined, queryTarget('variable', assigned.join(','), true, assigned));
+      return [];
+    }
     this.qa.query(q, undefined, queryTarget('select_list', `RS-${ctx.b.count('RS')}`, false));
     return [];
   }

@@ -57,3 +57,42 @@ WHERE excluded.last_seen > page_daily.last_seen;`, 'dbvsqlite');
     ]);
   });
 });
+
+describe('T-SQL SELECT @v = expr: the row fills variables, it returns no result set', () => {
+  test('a period-close procedure: variables feed later statements, and only the report is a result set (RS-1)', () => {
+    const sql = `CREATE PROCEDURE etl.usp_close_period @PeriodId INT AS
+BEGIN
+  DECLARE @StartDate DATE, @EndDate DATE, @Total MONEY;
+  SELECT @StartDate = p.StartDate, @EndDate = p.EndDate FROM dw.Period p WHERE p.PeriodId = @PeriodId;
+  INSERT INTO #gl (AccountId, Amount)
+  SELECT j.AccountId, SUM(j.Debit - j.Credit) FROM dw.Journal j
+  WHERE j.PostingDate BETWEEN @StartDate AND @EndDate
+  GROUP BY j.AccountId;
+  SELECT @Total = SUM(Amount) FROM #gl;
+  UPDATE dw.Period SET ClosedTotal = @Total WHERE PeriodId = @PeriodId;
+  SELECT AccountId, Amount, Amount / NULLIF(@Total, 0) AS Share FROM #gl WHERE Amount <> 0;
+END;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql', 'dbvsybase']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        '#gl.AccountId -> RS-1.AccountId',
+        '#gl.Amount -> RS-1.Amount',
+        '#gl.Amount -> RS-1.Share',
+        '#gl.Amount -> dw.Period.ClosedTotal',
+        'dw.Journal.AccountId -> #gl.AccountId',
+        'dw.Journal.Credit -> #gl.Amount',
+        'dw.Journal.Debit -> #gl.Amount',
+      ]);
+      expect(rows(a)).toEqual([
+        '#gl.Amount -> RS-1.RelationRows',
+        'dw.Journal.AccountId -> #gl.RelationRows',
+        'dw.Journal.PostingDate -> #gl.RelationRows',
+        'dw.Period.EndDate -> #gl.RelationRows',
+        'dw.Period.PeriodId -> #gl.RelationRows',
+        'dw.Period.PeriodId -> dw.Period.RelationRows',
+        'dw.Period.StartDate -> #gl.RelationRows',
+      ]);
+      expect(a.graph.objects.filter((o) => o.type === 'select_list').map((o) => o.name)).toEqual(['RS-1']);
+    }
+  });
+});
