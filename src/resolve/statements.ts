@@ -7,7 +7,7 @@ import { joinLeaves, leftmost, mapTree } from '../ast/walk.js';
 import * as crypto from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { EffectType, LineageObject } from '../graph/model.js';
+import type { EffectType, LineageEdge, LineageObject } from '../graph/model.js';
 import type { Context, FileAt, ResultSet } from './context.js';
 import { outputRows } from './output.js';
 import type { Ref } from './expr.js';
@@ -281,8 +281,12 @@ export class StatementResolver {
       stmt.effect = outer.effect;
       stmt.selfRead = outer.selfRead;
     }
-    // The rows handed on are the table's (a DELETE's target is otherwise not read).
-    if (table && s.returning?.length) this.ctx.read(table);
+    // The rows handed on are the table's (a DELETE's target is otherwise not read), those the
+    // statement inside chose: what decided them decides the CTE's rows too (`count(*)` of it).
+    if (table && s.returning?.length) {
+      this.ctx.read(table);
+      this.sameRows(table, rs!.obj, (e) => e.processId === stmt.process.id && e.effectType === s.k, outer.effect);
+    }
     return rs!;
   }
 
@@ -453,14 +457,18 @@ export class StatementResolver {
     this.flow(rs, target, known ? [...known.values()] : rs.cols.map((c) => c.name), 'update');
   }
 
-  /** The conditions that decide the rows of `from` (joins, WHERE) decide those of `to` too. */
-  private sameRows(from: LineageObject, to: LineageObject): void {
+  /**
+   * The conditions that decide the rows of `from` (joins, WHERE) decide those of `to` too: those
+   * `which` picks, with their own effect unless `effect` is given.
+   */
+  private sameRows(from: LineageObject, to: LineageObject, which?: (e: LineageEdge) => boolean, effect?: EffectType): void {
     const b = this.ctx.b;
     const rows = { obj: to, col: b.relationRows(to) };
     for (const e of b.incoming(b.relationRows(from).id)) {
+      if (which && !which(e)) continue;
       const obj = b.objectOf(e.source.objectId);
       const col = obj?.columns.find((c) => c.id === e.source.columnId);
-      if (obj && col) b.edge(e.type, e.effectType, { obj, col }, rows, e.processId, { loc: e.source.loc, clauseType: e.source.clauseType, function: e.function, transform: e.transform });
+      if (obj && col) b.edge(e.type, effect ?? e.effectType, { obj, col }, rows, e.processId, { loc: e.source.loc, clauseType: e.source.clauseType, function: e.function, transform: e.transform });
     }
   }
 

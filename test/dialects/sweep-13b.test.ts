@@ -96,3 +96,59 @@ END;`;
     }
   });
 });
+
+describe('data-modifying CTEs: what chose the rows a DELETE / UPDATE .. RETURNING hands on decides the rows read from the CTE', () => {
+  test('PostgreSQL, Greenplum, GaussDB: count(*) and sum() over a purge and a repricing, as over a CTE with that WHERE', () => {
+    const sql = `WITH purged AS (
+  DELETE FROM staging.events e
+  USING staging.batches b
+  WHERE b.batch_id = e.batch_id AND b.status = 'loaded' AND e.loaded_at < now() - interval '7 days'
+  RETURNING e.batch_id, e.amount
+), repriced AS (
+  UPDATE sales.order_lines l SET unit_price = p.new_price
+  FROM sales.price_changes p
+  WHERE p.sku = l.sku AND p.effective_date = current_date
+  RETURNING l.order_id, l.unit_price * l.qty AS line_total
+)
+INSERT INTO ops.maintenance_log (batch_id, purged_rows, purged_amount, repriced_orders)
+SELECT pg.batch_id, count(*), sum(pg.amount), (SELECT count(DISTINCT order_id) FROM repriced)
+FROM purged pg
+GROUP BY pg.batch_id;`;
+    for (const vendor of ['dbvpostgresql', 'dbvgreenplum', 'dbvgaussdb']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        'sales.order_lines.order_id -> ops.maintenance_log.repriced_orders',
+        'sales.price_changes.new_price -> sales.order_lines.unit_price',
+        'staging.events.amount -> ops.maintenance_log.purged_amount',
+        'staging.events.batch_id -> ops.maintenance_log.batch_id',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => p.includes('ops.maintenance_log'))).toEqual([
+        'sales.order_lines.sku -> ops.maintenance_log.repriced_orders [insert]',
+        'sales.price_changes.effective_date -> ops.maintenance_log.repriced_orders [insert]',
+        'sales.price_changes.sku -> ops.maintenance_log.repriced_orders [insert]',
+        'staging.batches.batch_id -> ops.maintenance_log.RelationRows [insert]',
+        'staging.batches.batch_id -> ops.maintenance_log.purged_amount [insert]',
+        'staging.batches.batch_id -> ops.maintenance_log.purged_rows [insert]',
+        'staging.batches.status -> ops.maintenance_log.RelationRows [insert]',
+        'staging.batches.status -> ops.maintenance_log.purged_amount [insert]',
+        'staging.batches.status -> ops.maintenance_log.purged_rows [insert]',
+        'staging.events.batch_id -> ops.maintenance_log.RelationRows [insert]',
+        'staging.events.batch_id -> ops.maintenance_log.purged_amount [insert]',
+        'staging.events.batch_id -> ops.maintenance_log.purged_rows [insert]',
+        'staging.events.loaded_at -> ops.maintenance_log.RelationRows [insert]',
+        'staging.events.loaded_at -> ops.maintenance_log.purged_amount [insert]',
+        'staging.events.loaded_at -> ops.maintenance_log.purged_rows [insert]',
+      ]);
+      // The statements inside keep deciding their own table's rows.
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => !p.includes('ops.maintenance_log'))).toEqual([
+        'sales.order_lines.sku -> sales.order_lines.RelationRows [update]',
+        'sales.price_changes.effective_date -> sales.order_lines.RelationRows [update]',
+        'sales.price_changes.sku -> sales.order_lines.RelationRows [update]',
+        'staging.batches.batch_id -> staging.events.RelationRows [delete]',
+        'staging.batches.status -> staging.events.RelationRows [delete]',
+        'staging.events.batch_id -> staging.events.RelationRows [delete]',
+        'staging.events.loaded_at -> staging.events.RelationRows [delete]',
+      ]);
+    }
+  });
+});
