@@ -5,6 +5,7 @@
  */
 import { ok, rows } from '../helpers/accuracy.js';
 import { edgePairs } from '../helpers/lineage.js';
+import { analyzeSql } from '../procedural/support.js';
 
 describe('ON CONFLICT .. DO UPDATE SET .. WHERE: the condition decides which conflicting rows are updated', () => {
   test('PostgreSQL (in a PL/pgSQL function), GaussDB, Greenplum and SQLite', () => {
@@ -150,5 +151,40 @@ GROUP BY pg.batch_id;`;
         'staging.events.loaded_at -> staging.events.RelationRows [delete]',
       ]);
     }
+  });
+});
+
+describe('Oracle TABLE(collection): the elements of a nested table or varray, as UNNEST', () => {
+  test('a nested table column joined to its rows, COLUMN_VALUE of a scalar collection, a BULK COLLECT variable; TABLE(pkg.f(..)) stays a function', () => {
+    const a = ok(`CREATE TABLE dw.orders (order_id NUMBER, region VARCHAR2(10), lines line_tab, tags tag_tab)
+  NESTED TABLE lines STORE AS orders_lines NESTED TABLE tags STORE AS orders_tags;
+INSERT INTO dw.order_tags (order_id, tag)
+SELECT o.order_id, t.column_value FROM dw.orders o, TABLE(o.tags) t WHERE o.region = 'EU';
+INSERT INTO dw.order_lines_flat (order_id, line_id, sku)
+SELECT o.order_id, l.line_id, l.sku FROM dw.orders o CROSS JOIN TABLE(o.lines) l;
+DECLARE
+  l_ids sys.odcinumberlist;
+BEGIN
+  SELECT order_id BULK COLLECT INTO l_ids FROM dw.orders WHERE region = 'US';
+  INSERT INTO dw.us_orders (order_id) SELECT column_value FROM TABLE(l_ids);
+  INSERT INTO dw.us_orders_copy (order_id) SELECT x.column_value FROM TABLE(CAST(l_ids AS sys.odcinumberlist)) x;
+END;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'dw.orders.lines -> dw.order_lines_flat.line_id',
+      'dw.orders.lines -> dw.order_lines_flat.sku',
+      'dw.orders.order_id -> dw.order_lines_flat.order_id',
+      'dw.orders.order_id -> dw.order_tags.order_id',
+      'dw.orders.order_id -> dw.us_orders.order_id',
+      'dw.orders.order_id -> dw.us_orders_copy.order_id',
+      'dw.orders.tags -> dw.order_tags.tag',
+    ]);
+    expect(rows(a)).toEqual(['dw.orders.region -> dw.order_tags.RelationRows']);
+
+    const fn = analyzeSql(`SELECT r.id, r.name FROM TABLE(hr_pkg.active_employees(10)) r;`, 'dbvoracle', {});
+    expect(fn.notes).toEqual([
+      "1:8 lineage of column 'id' not traced: the columns of table function hr_pkg.active_employees are unknown",
+      "1:14 lineage of column 'name' not traced: the columns of table function hr_pkg.active_employees are unknown",
+    ]);
   });
 });
