@@ -176,6 +176,12 @@ export function calledFunction(ref: A.TableFunction): A.FuncCall {
   return oneWord(func.name) === 'TABLE' && func.args.length === 1 && arg?.k === 'func' ? arg : func;
 }
 
+/** `TABLE(x)` over a value (a collection column or variable, a CAST of one), not over a function call. */
+function collectionTable(func: A.FuncCall): boolean {
+  const arg = func.args[0];
+  return oneWord(func.name) === 'TABLE' && func.args.length === 1 && arg !== undefined && arg.k !== 'func' && arg.k !== 'lit';
+}
+
 /**
  * A table function in FROM (UNNEST, LATERAL FLATTEN / TABLE(FLATTEN(..)), LATERAL VIEW explode,
  * jsonb_array_elements, OPENJSON ... WITH, generate_series, ...): its columns come from its input
@@ -184,7 +190,8 @@ export function calledFunction(ref: A.TableFunction): A.FuncCall {
 export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Semantics['tableFunctionColumns']): TableOperator {
   const func = calledFunction(ref);
   const fname = func.name.parts[func.name.parts.length - 1]!.text;
-  const upper = fname.toUpperCase();
+  // Oracle `TABLE(o.lines) l` (also `TABLE(CAST(v AS t))`): the elements of a collection, as `UNNEST(o.lines) l`.
+  const upper = collectionTable(func) ? 'UNNEST' : fname.toUpperCase();
   const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);
   // FLATTEN's data is its `input` (named or first); its other arguments are options.
   const method = methodOf(func);

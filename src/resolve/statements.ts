@@ -7,7 +7,7 @@ import { joinLeaves, leftmost, mapTree } from '../ast/walk.js';
 import * as crypto from 'node:crypto';
 import type * as A from '../ast/nodes.js';
 import type { ColumnRef } from '../graph/builder.js';
-import type { EffectType, LineageObject } from '../graph/model.js';
+import type { EffectType, LineageEdge, LineageObject } from '../graph/model.js';
 import type { Context, FileAt, ResultSet } from './context.js';
 import { outputRows } from './output.js';
 import type { Ref } from './expr.js';
@@ -174,6 +174,12 @@ export class StatementResolver {
       this.qa.query(q, undefined, queryTarget('variable', first.intoVars.join(','), true, first.intoVars.length === first.items.length ? first.intoVars : undefined));
       return [];
     }
+    // T-SQL `SELECT @a = x, @b = y FROM ..`: the same, the variables named by the items.
+    if (q.k === 'select' && q.items.every((i) => i.assignTo !== undefined)) {
+      const assigned = q.items.map((i) => i.assignTo!);
+      this.qa.query({ ...q, items: q.items.map((i) => ({ ...i, assignTo: undefined })) }, undefined, queryTarget('variable', assigned.join(','), true, assigned));
+      return [];
+    }
     this.qa.query(q, undefined, queryTarget('select_list', `RS-${ctx.b.count('RS')}`, false));
     return [];
   }
@@ -275,8 +281,12 @@ export class StatementResolver {
       stmt.effect = outer.effect;
       stmt.selfRead = outer.selfRead;
     }
-    // The rows handed on are the table's (a DELETE's target is otherwise not read).
-    if (table && s.returning?.length) this.ctx.read(table);
+    // The rows handed on are the table's (a DELETE's target is otherwise not read), those the
+    // statement inside chose: what decided them decides the CTE's rows too (`count(*)` of it).
+    if (table && s.returning?.length) {
+      this.ctx.read(table);
+      this.sameRows(table, rs!.obj, (e) => e.processId === stmt.process.id && e.effectType === s.k, outer.effect);
+    }
     return rs!;
   }
 
@@ -332,6 +342,8 @@ export class StatementResolver {
         scope.sources[0]!.yieldTo = { scope: selectScope, own };
       }
       this.assign(sets, scope, obj, 'update');
+      // `DO UPDATE SET .. WHERE cond`: the rows it updates are the conflicting ones that meet cond.
+      if (s.upsertWhere) this.qa.condition(s.upsertWhere, scope, { obj, col: ctx.b.relationRows(obj) }, 'where', 'update');
     }
     returning?.(this.targetScope(obj, s.target, s.alias, parent), obj);
     return [obj];
@@ -445,14 +457,18 @@ export class StatementResolver {
     this.flow(rs, target, known ? [...known.values()] : rs.cols.map((c) => c.name), 'update');
   }
 
-  /** The conditions that decide the rows of `from` (joins, WHERE) decide those of `to` too. */
-  private sameRows(from: LineageObject, to: LineageObject): void {
+  /**
+   * The conditions that decide the rows of `from` (joins, WHERE) decide those of `to` too: those
+   * `which` picks, with their own effect unless `effect` is given.
+   */
+  private sameRows(from: LineageObject, to: LineageObject, which?: (e: LineageEdge) => boolean, effect?: EffectType): void {
     const b = this.ctx.b;
     const rows = { obj: to, col: b.relationRows(to) };
     for (const e of b.incoming(b.relationRows(from).id)) {
+      if (which && !which(e)) continue;
       const obj = b.objectOf(e.source.objectId);
       const col = obj?.columns.find((c) => c.id === e.source.columnId);
-      if (obj && col) b.edge(e.type, e.effectType, { obj, col }, rows, e.processId, { loc: e.source.loc, clauseType: e.source.clauseType, function: e.function, transform: e.transform });
+      if (obj && col) b.edge(e.type, effect ?? e.effectType, { obj, col }, rows, e.processId, { loc: e.source.loc, clauseType: e.source.clauseType, function: e.function, transform: e.transform });
     }
   }
 

@@ -1,0 +1,190 @@
+/**
+ * Lineage gaps found in session 13 (sweep of the mainstream warehouse dialects with production-style
+ * SQL: Snowflake, BigQuery, Databricks / Spark, PostgreSQL / Redshift, T-SQL, Oracle).
+ * Pairs are `source -> target` per relation type.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+import { edgePairs } from '../helpers/lineage.js';
+import { analyzeSql } from '../procedural/support.js';
+
+describe('ON CONFLICT .. DO UPDATE SET .. WHERE: the condition decides which conflicting rows are updated', () => {
+  test('PostgreSQL (in a PL/pgSQL function), GaussDB, Greenplum and SQLite', () => {
+    const pg = `CREATE OR REPLACE FUNCTION reporting.refresh_customer_ltv(p_since date) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO reporting.customer_ltv AS l (customer_id, ltv, refreshed_at)
+  SELECT o.customer_id, sum(o.amount - coalesce(o.refund, 0)), max(o.updated_at)
+  FROM sales.orders o
+  WHERE o.order_date >= p_since
+  GROUP BY o.customer_id
+  ON CONFLICT (customer_id) DO UPDATE
+    SET ltv = l.ltv + EXCLUDED.ltv, refreshed_at = EXCLUDED.refreshed_at
+    WHERE l.refreshed_at < EXCLUDED.refreshed_at AND NOT l.frozen;
+END;
+$$;`;
+    for (const vendor of ['dbvpostgresql', 'dbvgaussdb', 'dbvgreenplum']) {
+      const a = ok(pg, vendor);
+      expect(edgePairs(a.graph, { effect: true })).toEqual([
+        'reporting.customer_ltv.ltv -> reporting.customer_ltv.ltv [update]',
+        'sales.orders.amount -> reporting.customer_ltv.ltv [insert]',
+        'sales.orders.amount -> reporting.customer_ltv.ltv [update]',
+        'sales.orders.customer_id -> reporting.customer_ltv.customer_id [insert]',
+        'sales.orders.refund -> reporting.customer_ltv.ltv [insert]',
+        'sales.orders.refund -> reporting.customer_ltv.ltv [update]',
+        'sales.orders.updated_at -> reporting.customer_ltv.refreshed_at [insert]',
+        'sales.orders.updated_at -> reporting.customer_ltv.refreshed_at [update]',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => p.includes('.RelationRows'))).toEqual([
+        'reporting.customer_ltv.frozen -> reporting.customer_ltv.RelationRows [update]',
+        'reporting.customer_ltv.refreshed_at -> reporting.customer_ltv.RelationRows [update]',
+        'sales.orders.customer_id -> reporting.customer_ltv.RelationRows [insert]',
+        'sales.orders.order_date -> reporting.customer_ltv.RelationRows [insert]',
+        'sales.orders.updated_at -> reporting.customer_ltv.RelationRows [update]',
+      ]);
+    }
+
+    const lite = ok(`INSERT INTO page_daily (day, page, hits, last_seen)
+SELECT date(ts), page, count(*), max(ts) FROM raw_hits GROUP BY 1, 2
+ON CONFLICT (day, page) DO UPDATE SET hits = hits + excluded.hits, last_seen = excluded.last_seen
+WHERE excluded.last_seen > page_daily.last_seen;`, 'dbvsqlite');
+    expect(rows(lite).filter((p) => !p.startsWith('raw_hits.RelationRows'))).toEqual([
+      'page_daily.last_seen -> page_daily.RelationRows',
+      'raw_hits.page -> page_daily.RelationRows',
+      'raw_hits.ts -> page_daily.RelationRows',
+    ]);
+    expect(edgePairs(lite.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('RelationRows [update]'))).toEqual([
+      'page_daily.last_seen -> page_daily.RelationRows [update]',
+      'raw_hits.ts -> page_daily.RelationRows [update]',
+    ]);
+  });
+});
+
+describe('T-SQL SELECT @v = expr: the row fills variables, it returns no result set', () => {
+  test('a period-close procedure: variables feed later statements, and only the report is a result set (RS-1)', () => {
+    const sql = `CREATE PROCEDURE etl.usp_close_period @PeriodId INT AS
+BEGIN
+  DECLARE @StartDate DATE, @EndDate DATE, @Total MONEY;
+  SELECT @StartDate = p.StartDate, @EndDate = p.EndDate FROM dw.Period p WHERE p.PeriodId = @PeriodId;
+  INSERT INTO #gl (AccountId, Amount)
+  SELECT j.AccountId, SUM(j.Debit - j.Credit) FROM dw.Journal j
+  WHERE j.PostingDate BETWEEN @StartDate AND @EndDate
+  GROUP BY j.AccountId;
+  SELECT @Total = SUM(Amount) FROM #gl;
+  UPDATE dw.Period SET ClosedTotal = @Total WHERE PeriodId = @PeriodId;
+  SELECT AccountId, Amount, Amount / NULLIF(@Total, 0) AS Share FROM #gl WHERE Amount <> 0;
+END;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql', 'dbvsybase']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        '#gl.AccountId -> RS-1.AccountId',
+        '#gl.Amount -> RS-1.Amount',
+        '#gl.Amount -> RS-1.Share',
+        '#gl.Amount -> dw.Period.ClosedTotal',
+        'dw.Journal.AccountId -> #gl.AccountId',
+        'dw.Journal.Credit -> #gl.Amount',
+        'dw.Journal.Debit -> #gl.Amount',
+      ]);
+      expect(rows(a)).toEqual([
+        '#gl.Amount -> RS-1.RelationRows',
+        'dw.Journal.AccountId -> #gl.RelationRows',
+        'dw.Journal.PostingDate -> #gl.RelationRows',
+        'dw.Period.EndDate -> #gl.RelationRows',
+        'dw.Period.PeriodId -> #gl.RelationRows',
+        'dw.Period.PeriodId -> dw.Period.RelationRows',
+        'dw.Period.StartDate -> #gl.RelationRows',
+      ]);
+      expect(a.graph.objects.filter((o) => o.type === 'select_list').map((o) => o.name)).toEqual(['RS-1']);
+    }
+  });
+});
+
+describe('data-modifying CTEs: what chose the rows a DELETE / UPDATE .. RETURNING hands on decides the rows read from the CTE', () => {
+  test('PostgreSQL, Greenplum, GaussDB: count(*) and sum() over a purge and a repricing, as over a CTE with that WHERE', () => {
+    const sql = `WITH purged AS (
+  DELETE FROM staging.events e
+  USING staging.batches b
+  WHERE b.batch_id = e.batch_id AND b.status = 'loaded' AND e.loaded_at < now() - interval '7 days'
+  RETURNING e.batch_id, e.amount
+), repriced AS (
+  UPDATE sales.order_lines l SET unit_price = p.new_price
+  FROM sales.price_changes p
+  WHERE p.sku = l.sku AND p.effective_date = current_date
+  RETURNING l.order_id, l.unit_price * l.qty AS line_total
+)
+INSERT INTO ops.maintenance_log (batch_id, purged_rows, purged_amount, repriced_orders)
+SELECT pg.batch_id, count(*), sum(pg.amount), (SELECT count(DISTINCT order_id) FROM repriced)
+FROM purged pg
+GROUP BY pg.batch_id;`;
+    for (const vendor of ['dbvpostgresql', 'dbvgreenplum', 'dbvgaussdb']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        'sales.order_lines.order_id -> ops.maintenance_log.repriced_orders',
+        'sales.price_changes.new_price -> sales.order_lines.unit_price',
+        'staging.events.amount -> ops.maintenance_log.purged_amount',
+        'staging.events.batch_id -> ops.maintenance_log.batch_id',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => p.includes('ops.maintenance_log'))).toEqual([
+        'sales.order_lines.sku -> ops.maintenance_log.repriced_orders [insert]',
+        'sales.price_changes.effective_date -> ops.maintenance_log.repriced_orders [insert]',
+        'sales.price_changes.sku -> ops.maintenance_log.repriced_orders [insert]',
+        'staging.batches.batch_id -> ops.maintenance_log.RelationRows [insert]',
+        'staging.batches.batch_id -> ops.maintenance_log.purged_amount [insert]',
+        'staging.batches.batch_id -> ops.maintenance_log.purged_rows [insert]',
+        'staging.batches.status -> ops.maintenance_log.RelationRows [insert]',
+        'staging.batches.status -> ops.maintenance_log.purged_amount [insert]',
+        'staging.batches.status -> ops.maintenance_log.purged_rows [insert]',
+        'staging.events.batch_id -> ops.maintenance_log.RelationRows [insert]',
+        'staging.events.batch_id -> ops.maintenance_log.purged_amount [insert]',
+        'staging.events.batch_id -> ops.maintenance_log.purged_rows [insert]',
+        'staging.events.loaded_at -> ops.maintenance_log.RelationRows [insert]',
+        'staging.events.loaded_at -> ops.maintenance_log.purged_amount [insert]',
+        'staging.events.loaded_at -> ops.maintenance_log.purged_rows [insert]',
+      ]);
+      // The statements inside keep deciding their own table's rows.
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => !p.includes('ops.maintenance_log'))).toEqual([
+        'sales.order_lines.sku -> sales.order_lines.RelationRows [update]',
+        'sales.price_changes.effective_date -> sales.order_lines.RelationRows [update]',
+        'sales.price_changes.sku -> sales.order_lines.RelationRows [update]',
+        'staging.batches.batch_id -> staging.events.RelationRows [delete]',
+        'staging.batches.status -> staging.events.RelationRows [delete]',
+        'staging.events.batch_id -> staging.events.RelationRows [delete]',
+        'staging.events.loaded_at -> staging.events.RelationRows [delete]',
+      ]);
+    }
+  });
+});
+
+describe('Oracle TABLE(collection): the elements of a nested table or varray, as UNNEST', () => {
+  test('a nested table column joined to its rows, COLUMN_VALUE of a scalar collection, a BULK COLLECT variable; TABLE(pkg.f(..)) stays a function', () => {
+    const a = ok(`CREATE TABLE dw.orders (order_id NUMBER, region VARCHAR2(10), lines line_tab, tags tag_tab)
+  NESTED TABLE lines STORE AS orders_lines NESTED TABLE tags STORE AS orders_tags;
+INSERT INTO dw.order_tags (order_id, tag)
+SELECT o.order_id, t.column_value FROM dw.orders o, TABLE(o.tags) t WHERE o.region = 'EU';
+INSERT INTO dw.order_lines_flat (order_id, line_id, sku)
+SELECT o.order_id, l.line_id, l.sku FROM dw.orders o CROSS JOIN TABLE(o.lines) l;
+DECLARE
+  l_ids sys.odcinumberlist;
+BEGIN
+  SELECT order_id BULK COLLECT INTO l_ids FROM dw.orders WHERE region = 'US';
+  INSERT INTO dw.us_orders (order_id) SELECT column_value FROM TABLE(l_ids);
+  INSERT INTO dw.us_orders_copy (order_id) SELECT x.column_value FROM TABLE(CAST(l_ids AS sys.odcinumberlist)) x;
+END;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'dw.orders.lines -> dw.order_lines_flat.line_id',
+      'dw.orders.lines -> dw.order_lines_flat.sku',
+      'dw.orders.order_id -> dw.order_lines_flat.order_id',
+      'dw.orders.order_id -> dw.order_tags.order_id',
+      'dw.orders.order_id -> dw.us_orders.order_id',
+      'dw.orders.order_id -> dw.us_orders_copy.order_id',
+      'dw.orders.tags -> dw.order_tags.tag',
+    ]);
+    expect(rows(a)).toEqual(['dw.orders.region -> dw.order_tags.RelationRows']);
+
+    const fn = analyzeSql(`SELECT r.id, r.name FROM TABLE(hr_pkg.active_employees(10)) r;`, 'dbvoracle', {});
+    expect(fn.notes).toEqual([
+      "1:8 lineage of column 'id' not traced: the columns of table function hr_pkg.active_employees are unknown",
+      "1:14 lineage of column 'name' not traced: the columns of table function hr_pkg.active_employees are unknown",
+    ]);
+  });
+});
