@@ -168,6 +168,7 @@ export class Analysis {
   }
 
   statement(stmt: Statement): void {
+    this.ctx.parsed = stmt;
     try {
       this.resolver.statement(stmt);
     } catch (err) {
@@ -175,6 +176,8 @@ export class Analysis {
       if (err instanceof CapacityError) throw err;
       this.ctx.problem('error', stmt.start, err instanceof RangeError ? DEEP_MESSAGE : internalMessage(err), 'AnalysisError');
       this.failed++;
+    } finally {
+      this.ctx.parsed = undefined;
     }
     this.flush(stmt.start);
     if (++this.statements % CHECK_EVERY === 0) this.checkHeap();

@@ -125,6 +125,11 @@ export class Context {
   /** Schemas of a search path after `schema`: an unqualified name of a table known there is that table. */
   searchPath: string[] | undefined;
   stmt: StatementContext | undefined;
+  /**
+   * The statement being resolved as the parser gave it (not one the resolver built): every name
+   * in it is written in its span of `text`.
+   */
+  parsed: A.Statement | undefined;
   /** Routine name for processes (`batchQueries` at top level). */
   procedureName = 'batchQueries';
   /** Variable and parameter names in scope (never tables or columns). */

@@ -31,6 +31,23 @@ WHERE o.amount > 0;`,
     expect(a.warnings).toEqual(["3:33 column 'region' could belong to any of 2 sources; add a qualifier or --schema"]);
   });
 
+  test('a statement without qualified names is decided by the uses before it', () => {
+    // The second statement has no `.` at all: nothing of its own to learn, the first one's use decides.
+    const a = analyzeSql(
+      `INSERT INTO a (cust_name) SELECT c.cust_name FROM customers c;
+INSERT INTO f (oid, cust_name) SELECT oid, cust_name FROM orders JOIN customers ON cid = id;`,
+      'dbvansi',
+    );
+    expect(a.pairs).toEqual(['customers.cust_name -> a.cust_name', 'customers.cust_name -> f.cust_name', 'pseudo_table_include_orphan_column.oid -> f.oid']);
+    expect(a.notes).toEqual(["2:44 column 'cust_name' attributed to customers: the only source the input uses it from"]);
+  });
+
+  test('BigQuery: a qualified use written as one quoted name (`c.cid`) decides', () => {
+    const a = analyzeSql('INSERT INTO ds.f (cid) SELECT cid FROM ds.orders JOIN ds.customers c ON `c.cid` = oid;', 'dbvbigquery');
+    expect(a.pairs).toEqual(['ds.customers.cid -> ds.f.cid']);
+    expect(a.notes).toEqual(["1:31 column 'cid' attributed to ds.customers: the only source the input uses it from"]);
+  });
+
   test('two tables known to have the column: still ambiguous', () => {
     const a = analyzeSql('SELECT a.k, b.k FROM a, b; SELECT k FROM a, b;', 'dbvansi');
     expect(a.warnings).toEqual(["1:35 column 'k' could belong to any of 2 sources; add a qualifier or --schema"]);
