@@ -188,3 +188,25 @@ END;
     ]);
   });
 });
+
+describe('T-SQL IDENTITY(type, seed, increment) in SELECT INTO: the type is not a column', () => {
+  test('numbering a staging extract into temp tables: no orphan INT column, the numbered column has no source', () => {
+    const sql = `SELECT IDENTITY(INT, 1, 1) AS RowId, o.OrderId, o.Amount
+INTO #numbered
+FROM stg.Orders o
+WHERE o.Amount > 0
+ORDER BY o.Amount DESC;
+SELECT IDENTITY(numeric(18, 0), 1, 1) AS BatchRow, n.OrderId INTO #batch FROM #numbered n;
+SELECT IDENTITY(bigint) AS Seq, b.OrderId INTO #seq FROM #batch b;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        '#batch.OrderId -> #seq.OrderId',
+        '#numbered.OrderId -> #batch.OrderId',
+        'stg.Orders.Amount -> #numbered.Amount',
+        'stg.Orders.OrderId -> #numbered.OrderId',
+      ]);
+      expect(rows(a)).toEqual(['stg.Orders.Amount -> #numbered.RelationRows']);
+    }
+  });
+});
