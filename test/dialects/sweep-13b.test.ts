@@ -210,3 +210,24 @@ SELECT IDENTITY(bigint) AS Seq, b.OrderId INTO #seq FROM #batch b;`;
     }
   });
 });
+
+describe('Databricks SET VAR | VARIABLE: session variables assigned from queries feed the statements that read them', () => {
+  test('a cutoff and a top region picked by queries, then used in an INSERT filter; a Spark conf SET stays a setting', () => {
+    const a = ok(`DECLARE OR REPLACE VARIABLE cutoff DATE DEFAULT current_date() - INTERVAL 30 DAYS;
+DECLARE VARIABLE top_region STRING;
+SET VAR top_region = (SELECT region FROM silver.orders GROUP BY region ORDER BY sum(amount) DESC LIMIT 1);
+SET VARIABLE (cutoff, top_region) = (SELECT max(order_date), max(region) FROM silver.returns);
+INSERT INTO gold.region_orders SELECT order_id, amount FROM silver.orders WHERE region = top_region AND order_date >= cutoff;
+SET spark.sql.shuffle.partitions = 200;`, 'dbvdatabricks');
+    expect(a.pairs.filter((p) => p.includes('gold.'))).toEqual([
+      'silver.orders.amount -> gold.region_orders.amount',
+      'silver.orders.order_id -> gold.region_orders.order_id',
+    ]);
+    expect(rows(a).filter((p) => p.includes('gold.'))).toEqual([
+      'silver.orders.order_date -> gold.region_orders.RelationRows',
+      'silver.orders.region -> gold.region_orders.RelationRows',
+      'silver.returns.order_date -> gold.region_orders.RelationRows',
+      'silver.returns.region -> gold.region_orders.RelationRows',
+    ]);
+  });
+});
