@@ -231,3 +231,45 @@ SET spark.sql.shuffle.partitions = 200;`, 'dbvdatabricks');
     ]);
   });
 });
+
+describe('PL/SQL INSERT INTO t VALUES rec of a record filled field by field: each field into the column of its name', () => {
+  test('a package closing invoices through an explicit cursor, a %ROWTYPE record of the history table built from its fields', () => {
+    const a = ok(`CREATE TABLE billing.invoice_history (closed_on DATE, late_fee NUMBER, customer_id NUMBER, invoice_id NUMBER);
+CREATE OR REPLACE PACKAGE BODY billing_pkg AS
+  PROCEDURE close_invoices(p_cutoff IN DATE) IS
+    CURSOR c_inv IS SELECT i.invoice_id, i.customer_id, i.amount FROM billing.invoices i WHERE i.status = 'OPEN' AND i.due_date < p_cutoff;
+    r_inv c_inv%ROWTYPE;
+    l_row billing.invoice_history%ROWTYPE;
+    l_fee NUMBER;
+  BEGIN
+    OPEN c_inv;
+    LOOP
+      FETCH c_inv INTO r_inv;
+      EXIT WHEN c_inv%NOTFOUND;
+      l_fee := r_inv.amount * 0.05;
+      l_row.invoice_id := r_inv.invoice_id;
+      l_row.customer_id := r_inv.customer_id;
+      l_row.late_fee := l_fee;
+      l_row.closed_on := SYSDATE;
+      INSERT INTO billing.invoice_history VALUES l_row;
+    END LOOP;
+    CLOSE c_inv;
+  END close_invoices;
+END billing_pkg;
+/`, 'dbvoracle');
+    expect(a.pairs.filter((p) => p.includes('invoice_history'))).toEqual([
+      'billing.invoices.amount -> billing.invoice_history.late_fee',
+      'billing.invoices.customer_id -> billing.invoice_history.customer_id',
+      'billing.invoices.invoice_id -> billing.invoice_history.invoice_id',
+    ]);
+    // The cursor's filter decides the values its fields carry.
+    expect(edgePairs(a.graph, { type: 'fdr' }).filter((p) => p.includes('invoice_history'))).toEqual([
+      'billing.invoices.due_date -> billing.invoice_history.customer_id',
+      'billing.invoices.due_date -> billing.invoice_history.invoice_id',
+      'billing.invoices.due_date -> billing.invoice_history.late_fee',
+      'billing.invoices.status -> billing.invoice_history.customer_id',
+      'billing.invoices.status -> billing.invoice_history.invoice_id',
+      'billing.invoices.status -> billing.invoice_history.late_fee',
+    ]);
+  });
+});
