@@ -273,3 +273,32 @@ END billing_pkg;
     ]);
   });
 });
+
+describe('UPDATE .. SET (a, b) = (SELECT ..): the subquery WHERE picks the values, as for SET a = (SELECT ..), not the rows updated', () => {
+  test('PostgreSQL, Oracle, Db2: plan and seats from the active subscription of each account', () => {
+    const sql = `UPDATE app.accounts a
+SET (plan, seats) = (SELECT s.plan, s.seats FROM billing.subscriptions s WHERE s.account_id = a.id AND s.active = 1);
+UPDATE app.accounts a
+SET plan_name = (SELECT p.name FROM billing.plans p WHERE p.code = a.plan)
+WHERE a.region = 'EU';`;
+    for (const vendor of ['dbvpostgresql', 'dbvoracle', 'dbvdb2']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        'billing.plans.name -> app.accounts.plan_name',
+        'billing.subscriptions.plan -> app.accounts.plan',
+        'billing.subscriptions.seats -> app.accounts.seats',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr' })).toEqual([
+        'app.accounts.id -> app.accounts.plan',
+        'app.accounts.id -> app.accounts.seats',
+        'app.accounts.plan -> app.accounts.plan_name',
+        'app.accounts.region -> app.accounts.RelationRows',
+        'billing.plans.code -> app.accounts.plan_name',
+        'billing.subscriptions.account_id -> app.accounts.plan',
+        'billing.subscriptions.account_id -> app.accounts.seats',
+        'billing.subscriptions.active -> app.accounts.plan',
+        'billing.subscriptions.active -> app.accounts.seats',
+      ]);
+    }
+  });
+});
