@@ -92,6 +92,15 @@ export class ProceduralResolver {
       }
     }
     const f = this.frame;
+    if ((out.k === 'update' || out.k === 'delete') && out.currentOf && !out.where) {
+      // `WHERE CURRENT OF c`: the row c is on, one of those its FROM and WHERE choose (its select list chooses none).
+      const q = f.cursors.get(out.currentOf.text.toLowerCase());
+      if (q?.k === 'select') {
+        const at = { start: out.currentOf.start, end: out.currentOf.end };
+        const one: A.SelectItem = { expr: { k: 'lit', kind: 'number', text: '1', ...at }, ...at };
+        out = { ...out, where: { k: 'subquery', mode: 'exists', query: { ...q, items: [one] }, ...at } };
+      }
+    }
     if (out.k !== 'block' && (f.values.size > 0 || f.records.size > 0 || f.trigger)) out = this.substitute(out);
     this.bind(out);
     return s.k === 'assign' ? s : out;

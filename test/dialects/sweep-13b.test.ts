@@ -302,3 +302,50 @@ WHERE a.region = 'EU';`;
     }
   });
 });
+
+describe('UPDATE / DELETE .. WHERE CURRENT OF c: the rows the cursor chooses decide the rows written', () => {
+  test('PL/SQL, T-SQL and PL/pgSQL cursor loops updating or deleting the fetched row', () => {
+    const ora = ok(`CREATE OR REPLACE PROCEDURE billing.close_invoices(p_cutoff IN DATE) IS
+  CURSOR c_inv IS SELECT i.invoice_id, i.amount FROM billing.invoices i WHERE i.status = 'OPEN' AND i.due_date < p_cutoff FOR UPDATE;
+BEGIN
+  FOR r IN c_inv LOOP
+    UPDATE billing.invoices SET status = 'CLOSED', late_fee = r.amount * 0.05 WHERE CURRENT OF c_inv;
+  END LOOP;
+END;
+/`, 'dbvoracle');
+    expect(edgePairs(ora.graph, { effect: true }).filter((p) => p.endsWith('[update]'))).toEqual(['billing.invoices.amount -> billing.invoices.late_fee [update]']);
+    expect(edgePairs(ora.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('RelationRows [update]'))).toEqual([
+      'billing.invoices.due_date -> billing.invoices.RelationRows [update]',
+      'billing.invoices.status -> billing.invoices.RelationRows [update]',
+    ]);
+
+    const ms = ok(`CREATE PROCEDURE dbo.usp_expire AS
+BEGIN
+  DECLARE @id INT;
+  DECLARE c CURSOR FOR SELECT s.SubscriptionId FROM dbo.Subscriptions s WHERE s.EndDate < GETDATE() AND s.Status = 'active' FOR UPDATE OF Status;
+  OPEN c;
+  FETCH NEXT FROM c INTO @id;
+  WHILE @@FETCH_STATUS = 0
+  BEGIN
+    UPDATE dbo.Subscriptions SET Status = 'expired' WHERE CURRENT OF c;
+    FETCH NEXT FROM c INTO @id;
+  END;
+  CLOSE c; DEALLOCATE c;
+END;`, 'dbvmssql');
+    expect(edgePairs(ms.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('[update]'))).toEqual([
+      'dbo.Subscriptions.EndDate -> dbo.Subscriptions.RelationRows [update]',
+      'dbo.Subscriptions.Status -> dbo.Subscriptions.RelationRows [update]',
+    ]);
+
+    const pg = ok(`CREATE OR REPLACE FUNCTION app.purge_stale() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  c CURSOR FOR SELECT id FROM app.sessions WHERE last_seen < now() - interval '30 days' FOR UPDATE;
+BEGIN
+  FOR r IN c LOOP
+    DELETE FROM app.sessions WHERE CURRENT OF c;
+  END LOOP;
+END;
+$$;`, 'dbvpostgresql');
+    expect(edgePairs(pg.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('[delete]'))).toEqual(['app.sessions.last_seen -> app.sessions.RelationRows [delete]']);
+  });
+});
