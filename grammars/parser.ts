@@ -184,7 +184,7 @@ export class SqlParser extends EmbeddedActionsParser {
   errorLogging!: R<void>;
   tableHints!: R<void>;
   createStream!: R<A.Statement>;
-  dmlWhere!: R<A.Expr | undefined>;
+  dmlWhere!: R<{ where?: A.Expr; currentOf?: A.Ident }>;
   deleteStmt!: R<A.Statement>;
   mergeStmt!: R<A.Statement>;
   mergeWhen!: R<A.MergeWhen>;

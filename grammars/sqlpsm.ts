@@ -49,7 +49,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
     if (w === 'DO') return this.is(T.StringLit, 2) || this.w(2) === 'LANGUAGE';
     if (w === 'PREPARE') return this.w(3) === 'FROM' || this.w(3) === 'AS' || (this.is(T.LParen, 3) && this.isName(2));
     // At the top level, SET assigns to `@v`, `(a, b)` and declared variables; else it is a session setting.
-    if (w === 'SET') return this.is(T.LParen, 2) || ((this.is(T.Variable, 2) || this.scriptVariable(this.w(2))) && this.assignOp(3));
+    if (w === 'SET') return this.is(T.LParen, 2) || ((this.is(T.Variable, 2) || this.scriptVariable(this.w(2))) && this.assignOp(3)) || this.setVar();
     return this.isName() && this.is(T.Colon, 2) && LABELLED.has(this.w(3));
   }
 
@@ -78,6 +78,14 @@ export class PsmParser extends PsmUnits implements ProcDialect {
   }
 
   /** Was `name` DECLAREd at the top level of this script? */
+  /**
+   * Databricks `SET VAR | VARIABLE v = expr [, ..]` / `SET VAR (a, b) = (query)`: session variables
+   * (DECLARE VARIABLE) assigned; LA(at + 1) is VAR (after SET: `at` 1, SET consumed: 0).
+   */
+  private setVar(at = 1): boolean {
+    return /^VAR(IABLE)?$/.test(this.w(at + 1)) && (this.is(T.LParen, at + 2) || (this.isName(at + 2) && this.assignOp(at + 3)));
+  }
+
   private scriptVariable(name: string): boolean {
     if (this.scriptText !== this.p.text) {
       this.scriptVars.clear();
@@ -281,6 +289,7 @@ export class PsmParser extends PsmUnits implements ProcDialect {
    */
   private set(start: number): A.Statement {
     const out: A.Statement[] = [];
+    if (this.setVar(0)) this.next();
     do {
       if (this.is(T.Comma)) this.next();
       const at = this.la(1).startOffset;

@@ -754,17 +754,18 @@ export function defineStatementRules(this: SqlParser): void {
       $.CONSUME(K.FROM);
       from = $.SUBRULE1($.tableRefs);
     });
-    let where: Expr | undefined;
-    $.OPTION4(() => (where = $.SUBRULE($.dmlWhere)));
+    let cond: { where?: Expr; currentOf?: Ident } = {};
+    $.OPTION4(() => (cond = $.SUBRULE($.dmlWhere)));
     const returning = $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
-      return { k: 'update', with: w, target: target!, sets, from: [...rest, ...from], where, returning, start: w ? w.start : kw.startOffset, end: end() };
+      const { where, currentOf } = cond;
+      return { k: 'update', with: w, target: target!, sets, from: [...rest, ...from], where, ...(currentOf ? { currentOf } : {}), returning, start: w ? w.start : kw.startOffset, end: end() };
     });
   });
 
-  /** `WHERE cond` of UPDATE/DELETE, or `WHERE CURRENT OF cursor` (no condition). */
-  this.dmlWhere = $.RULE('dmlWhere', (): Expr | undefined => {
+  /** `WHERE cond` of UPDATE/DELETE, or `WHERE CURRENT OF cursor` (no condition: the cursor's row). */
+  this.dmlWhere = $.RULE('dmlWhere', (): { where?: Expr; currentOf?: Ident } => {
     $.CONSUME(K.WHERE);
     return $.OR([
       {
@@ -772,11 +773,10 @@ export function defineStatementRules(this: SqlParser): void {
         ALT: () => {
           $.CONSUME(K.CURRENT);
           $.CONSUME(K.OF);
-          $.SUBRULE($.ident);
-          return undefined;
+          return { currentOf: $.SUBRULE($.ident) };
         },
       },
-      { ALT: () => $.SUBRULE($.expr) },
+      { ALT: () => ({ where: $.SUBRULE($.expr) }) },
     ]);
   });
 
@@ -860,16 +860,17 @@ export function defineStatementRules(this: SqlParser): void {
       $.OR([{ ALT: () => $.CONSUME(K.USING) }, { ALT: () => $.CONSUME1(K.FROM) }]);
       using = $.SUBRULE1($.tableRefs);
     });
-    let where: Expr | undefined;
-    $.OPTION5(() => (where = $.SUBRULE($.dmlWhere)));
+    let cond: { where?: Expr; currentOf?: Ident } = {};
+    $.OPTION5(() => (cond = $.SUBRULE($.dmlWhere)));
     // Teradata `DELETE FROM t ALL`: every row, said outright.
     $.OPTION6(() => $.CONSUME(K.ALL));
     const returning = $.SUBRULE($.dmlTail);
     return $.ACTION((): Statement => {
       const [target, ...rest] = targets;
+      const { where, currentOf } = cond;
       // Before FROM/USING, a list names the tables deleted from (MySQL); without it, the others are read.
       const more = using && rest.length > 0 ? { moreTargets: rest } : {};
-      return { k: 'delete', with: w, target: target!, ...more, using: using ? using : rest, where, returning, start: w ? w.start : kw.startOffset, end: end() };
+      return { k: 'delete', with: w, target: target!, ...more, using: using ? using : rest, where, ...(currentOf ? { currentOf } : {}), returning, start: w ? w.start : kw.startOffset, end: end() };
     });
   });
 

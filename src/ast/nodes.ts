@@ -439,6 +439,8 @@ export interface UpdateStmt extends Node {
   row?: Query;
   from: TableRef[];
   where?: Expr;
+  /** `WHERE CURRENT OF c`: the row cursor c is on. */
+  currentOf?: Ident;
   /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
   output?: OutputClause[];
   returning?: SelectItem[];
@@ -452,6 +454,8 @@ export interface DeleteStmt extends Node {
   moreTargets?: TableRef[];
   using: TableRef[];
   where?: Expr;
+  /** `WHERE CURRENT OF c`: the row cursor c is on. */
+  currentOf?: Ident;
   /** T-SQL OUTPUT clauses: `OUTPUT .. INTO t`, then `OUTPUT ..` to the client (either alone). */
   output?: OutputClause[];
   returning?: SelectItem[];

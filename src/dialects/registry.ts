@@ -3,7 +3,7 @@ import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Sem
 import {
   ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
   NO_CLAUSES, DUCKDB_CLAUSES, DUCKDB_TABLE_FUNCTIONS, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, INFORMIX_CURRENT_VALUES, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
-  SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS, VERTICA_TRANSFORM_COLUMNS,
+  SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, TSQL_TYPE_ARGUMENTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS, VERTICA_TRANSFORM_COLUMNS,
 } from './words.js';
 
 /** What a dialect is made of: lexical capabilities and semantics (both partial, over the bases). */
@@ -45,6 +45,7 @@ export const BASE_SEMANTICS: Semantics = {
   groupByPositions: true,
   aliasesBeforeColumns: false,
   datePartFunctions: NO_DATE_PARTS,
+  typeArgumentFunctions: {},
   sequencePseudoColumns: false,
   insertSkipsIdentity: false,
   recordRows: false,
@@ -118,6 +119,7 @@ const TSQL: Preset = {
     statementsWithoutSemicolons: true,
     groupByPositions: false,
     datePartFunctions: TSQL_DATE_PARTS,
+    typeArgumentFunctions: TSQL_TYPE_ARGUMENTS,
     bareTableHints: TSQL_BARE_TABLE_HINTS,
     insertSkipsIdentity: true,
   },

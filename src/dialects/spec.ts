@@ -183,6 +183,11 @@ export interface Semantics {
    * date-part keyword, not a column (`DATEDIFF(day, a, b)` → `DATEDIFF: [0]`; BigQuery `DATE_DIFF: [2]`).
    */
   datePartFunctions: DatePartFunctions;
+  /**
+   * Functions whose argument at these positions is a data type, not a value that is read
+   * (T-SQL `SELECT IDENTITY(INT, 1, 1) AS id, .. INTO t` → `IDENTITY: [0]`).
+   */
+  typeArgumentFunctions: Readonly<Record<string, readonly number[]>>;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
   /** An INSERT without a column list writes the columns not declared IDENTITY, in order (T-SQL: the IDENTITY takes its own value). */

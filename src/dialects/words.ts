@@ -37,6 +37,9 @@ export const TERADATA_CURRENT_VALUES: ReadonlySet<string> = new Set(['DATE', 'TI
 /** Informix's `TODAY` (the current date) and bare `CURRENT` (the current datetime, `CURRENT YEAR TO SECOND`). */
 export const INFORMIX_CURRENT_VALUES: ReadonlySet<string> = new Set(['TODAY', 'CURRENT']);
 
+/** T-SQL functions taking a data type (see `Semantics.typeArgumentFunctions`): SELECT INTO's `IDENTITY(type [, seed, increment])`. */
+export const TSQL_TYPE_ARGUMENTS: Readonly<Record<string, readonly number[]>> = { IDENTITY: [0] };
+
 /** Date-part function families (see `Semantics.datePartFunctions`): function → date-part argument positions. */
 export const TSQL_DATE_PARTS: DatePartFunctions = { DATEADD: [0], DATEDIFF: [0], DATEDIFF_BIG: [0], DATEPART: [0], DATENAME: [0], DATETRUNC: [0], DATE_BUCKET: [0] };
 export const SNOWFLAKE_DATE_PARTS: DatePartFunctions = {

@@ -211,13 +211,14 @@ export class ExprWalker {
     const argType: RelationType = isAgg && upper.startsWith('COUNT') && this.ctx.options.aggregate === 'indirect' ? 'fdr' : type;
     const target = this.ctx.options.showFunction ? ([] as Ref[]) : out;
     const dateParts = this.ctx.dialect.semantics.datePartFunctions[upper];
+    const types = this.ctx.dialect.semantics.typeArgumentFunctions[upper];
     const ordering = ORDERING_ARGUMENT[upper];
     // `t.doc.value('(/a)[1]', 'int')`: a method of column t.doc reads it.
     const method = e.name.parts.length > 1 ? methodOf(e) : undefined;
     if (method) this.walk(method, scope, argType, target, clause, f, depth + 1);
     for (let i = 0; i < e.args.length; i++) {
       const a = e.args[i]!;
-      if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;
+      if ((dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) || types?.includes(i)) continue;
       this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
     }
     if (target !== out) this.functionResult(e, name, target, out, type, clause);

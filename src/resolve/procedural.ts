@@ -72,7 +72,16 @@ export class ProceduralResolver {
       ctx.variables = new Set();
     }
     let out = keywordForms(s, ctx.text, ctx.dialect.semantics);
-    if (out.k === 'insert' && out.record) out = { ...out, source: this.recordRow(out.record), record: undefined };
+    if (out.k === 'insert' && out.record) {
+      // A record filled field by field (`l_row.a := ..`): a row of those fields, into the target's columns of their names.
+      const row = this.recordRow(out.record);
+      const fields = row || out.record.k !== 'col' || out.record.name.parts.length !== 1 ? [] : this.fieldItems(out.record.name.parts[0]!.text, out.record);
+      if (row || fields.length === 0) out = { ...out, source: row, record: undefined };
+      else {
+        const source: A.Select = { k: 'select', items: fields, from: [], groupBy: [], start: out.record.start, end: out.record.end };
+        out = { ...out, columns: out.columns ?? fields.map((f) => f.alias!), source, record: undefined };
+      }
+    }
     else if (out.k === 'update' && ctx.dialect.semantics.recordRows) {
       // `UPDATE t SET ROW = rec`: the record is the whole row.
       const set = out.sets.length === 1 ? out.sets[0]! : undefined;
@@ -83,6 +92,15 @@ export class ProceduralResolver {
       }
     }
     const f = this.frame;
+    if ((out.k === 'update' || out.k === 'delete') && out.currentOf && !out.where) {
+      // `WHERE CURRENT OF c`: the row c is on, one of those its FROM and WHERE choose (its select list chooses none).
+      const q = f.cursors.get(out.currentOf.text.toLowerCase());
+      if (q?.k === 'select') {
+        const at = { start: out.currentOf.start, end: out.currentOf.end };
+        const one: A.SelectItem = { expr: { k: 'lit', kind: 'number', text: '1', ...at }, ...at };
+        out = { ...out, where: { k: 'subquery', mode: 'exists', query: { ...q, items: [one] }, ...at } };
+      }
+    }
     if (out.k !== 'block' && (f.values.size > 0 || f.records.size > 0 || f.trigger)) out = this.substitute(out);
     this.bind(out);
     return s.k === 'assign' ? s : out;
@@ -212,12 +230,18 @@ export class ProceduralResolver {
   private recordFields(q: A.Query): A.Query {
     const item = q.k === 'select' && q.items.length === 1 ? q.items[0]! : undefined;
     if (item?.expr.k !== 'col' || item.expr.name.parts.length !== 1) return q;
-    const prefix = `${item.expr.name.parts[0]!.text.toLowerCase()}.`;
+    const items = this.fieldItems(item.expr.name.parts[0]!.text, item);
+    return items.length === 0 ? q : { ...(q as A.Select), items };
+  }
+
+  /** The fields of record `name` assigned one by one (`l_row.a := ..`), as select items named by the fields. */
+  private fieldItems(name: string, at: A.Node): A.SelectItem[] {
+    const prefix = `${name.toLowerCase()}.`;
     const items: A.SelectItem[] = [];
     for (const [key, value] of this.frame.values) {
-      if (key.startsWith(prefix)) items.push({ expr: value, alias: ident(key.slice(prefix.length), item), start: item.start, end: item.end });
+      if (key.startsWith(prefix)) items.push({ expr: value, alias: ident(key.slice(prefix.length), at), start: at.start, end: at.end });
     }
-    return items.length === 0 ? q : { ...(q as A.Select), items };
+    return items;
   }
 
   /** The queries an expression runs (IF EXISTS (...), SET @v = (SELECT ...)) as statements of their own. */

@@ -407,7 +407,8 @@ export class StatementResolver {
           const out = rs.cols[i];
           if (out) b.edge('fdd', effect, { obj: rs.obj, col: out.col }, c, ctx.stmt!.process.id);
         });
-        b.edge('fdd', effect, { obj: rs.obj, col: b.relationRows(rs.obj) }, rows, ctx.stmt!.process.id);
+        // Its WHERE picks the row the values come from (as for `SET a = (SELECT ..)`), not which target rows are updated.
+        for (const c of cols) b.edge('fdr', effect, { obj: rs.obj, col: b.relationRows(rs.obj) }, c, ctx.stmt!.process.id);
         continue;
       }
       const refs: Ref[] = [];

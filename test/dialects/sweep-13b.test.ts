@@ -188,3 +188,164 @@ END;
     ]);
   });
 });
+
+describe('T-SQL IDENTITY(type, seed, increment) in SELECT INTO: the type is not a column', () => {
+  test('numbering a staging extract into temp tables: no orphan INT column, the numbered column has no source', () => {
+    const sql = `SELECT IDENTITY(INT, 1, 1) AS RowId, o.OrderId, o.Amount
+INTO #numbered
+FROM stg.Orders o
+WHERE o.Amount > 0
+ORDER BY o.Amount DESC;
+SELECT IDENTITY(numeric(18, 0), 1, 1) AS BatchRow, n.OrderId INTO #batch FROM #numbered n;
+SELECT IDENTITY(bigint) AS Seq, b.OrderId INTO #seq FROM #batch b;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        '#batch.OrderId -> #seq.OrderId',
+        '#numbered.OrderId -> #batch.OrderId',
+        'stg.Orders.Amount -> #numbered.Amount',
+        'stg.Orders.OrderId -> #numbered.OrderId',
+      ]);
+      expect(rows(a)).toEqual(['stg.Orders.Amount -> #numbered.RelationRows']);
+    }
+  });
+});
+
+describe('Databricks SET VAR | VARIABLE: session variables assigned from queries feed the statements that read them', () => {
+  test('a cutoff and a top region picked by queries, then used in an INSERT filter; a Spark conf SET stays a setting', () => {
+    const a = ok(`DECLARE OR REPLACE VARIABLE cutoff DATE DEFAULT current_date() - INTERVAL 30 DAYS;
+DECLARE VARIABLE top_region STRING;
+SET VAR top_region = (SELECT region FROM silver.orders GROUP BY region ORDER BY sum(amount) DESC LIMIT 1);
+SET VARIABLE (cutoff, top_region) = (SELECT max(order_date), max(region) FROM silver.returns);
+INSERT INTO gold.region_orders SELECT order_id, amount FROM silver.orders WHERE region = top_region AND order_date >= cutoff;
+SET spark.sql.shuffle.partitions = 200;`, 'dbvdatabricks');
+    expect(a.pairs.filter((p) => p.includes('gold.'))).toEqual([
+      'silver.orders.amount -> gold.region_orders.amount',
+      'silver.orders.order_id -> gold.region_orders.order_id',
+    ]);
+    expect(rows(a).filter((p) => p.includes('gold.'))).toEqual([
+      'silver.orders.order_date -> gold.region_orders.RelationRows',
+      'silver.orders.region -> gold.region_orders.RelationRows',
+      'silver.returns.order_date -> gold.region_orders.RelationRows',
+      'silver.returns.region -> gold.region_orders.RelationRows',
+    ]);
+  });
+});
+
+describe('PL/SQL INSERT INTO t VALUES rec of a record filled field by field: each field into the column of its name', () => {
+  test('a package closing invoices through an explicit cursor, a %ROWTYPE record of the history table built from its fields', () => {
+    const a = ok(`CREATE TABLE billing.invoice_history (closed_on DATE, late_fee NUMBER, customer_id NUMBER, invoice_id NUMBER);
+CREATE OR REPLACE PACKAGE BODY billing_pkg AS
+  PROCEDURE close_invoices(p_cutoff IN DATE) IS
+    CURSOR c_inv IS SELECT i.invoice_id, i.customer_id, i.amount FROM billing.invoices i WHERE i.status = 'OPEN' AND i.due_date < p_cutoff;
+    r_inv c_inv%ROWTYPE;
+    l_row billing.invoice_history%ROWTYPE;
+    l_fee NUMBER;
+  BEGIN
+    OPEN c_inv;
+    LOOP
+      FETCH c_inv INTO r_inv;
+      EXIT WHEN c_inv%NOTFOUND;
+      l_fee := r_inv.amount * 0.05;
+      l_row.invoice_id := r_inv.invoice_id;
+      l_row.customer_id := r_inv.customer_id;
+      l_row.late_fee := l_fee;
+      l_row.closed_on := SYSDATE;
+      INSERT INTO billing.invoice_history VALUES l_row;
+    END LOOP;
+    CLOSE c_inv;
+  END close_invoices;
+END billing_pkg;
+/`, 'dbvoracle');
+    expect(a.pairs.filter((p) => p.includes('invoice_history'))).toEqual([
+      'billing.invoices.amount -> billing.invoice_history.late_fee',
+      'billing.invoices.customer_id -> billing.invoice_history.customer_id',
+      'billing.invoices.invoice_id -> billing.invoice_history.invoice_id',
+    ]);
+    // The cursor's filter decides the values its fields carry.
+    expect(edgePairs(a.graph, { type: 'fdr' }).filter((p) => p.includes('invoice_history'))).toEqual([
+      'billing.invoices.due_date -> billing.invoice_history.customer_id',
+      'billing.invoices.due_date -> billing.invoice_history.invoice_id',
+      'billing.invoices.due_date -> billing.invoice_history.late_fee',
+      'billing.invoices.status -> billing.invoice_history.customer_id',
+      'billing.invoices.status -> billing.invoice_history.invoice_id',
+      'billing.invoices.status -> billing.invoice_history.late_fee',
+    ]);
+  });
+});
+
+describe('UPDATE .. SET (a, b) = (SELECT ..): the subquery WHERE picks the values, as for SET a = (SELECT ..), not the rows updated', () => {
+  test('PostgreSQL, Oracle, Db2: plan and seats from the active subscription of each account', () => {
+    const sql = `UPDATE app.accounts a
+SET (plan, seats) = (SELECT s.plan, s.seats FROM billing.subscriptions s WHERE s.account_id = a.id AND s.active = 1);
+UPDATE app.accounts a
+SET plan_name = (SELECT p.name FROM billing.plans p WHERE p.code = a.plan)
+WHERE a.region = 'EU';`;
+    for (const vendor of ['dbvpostgresql', 'dbvoracle', 'dbvdb2']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        'billing.plans.name -> app.accounts.plan_name',
+        'billing.subscriptions.plan -> app.accounts.plan',
+        'billing.subscriptions.seats -> app.accounts.seats',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr' })).toEqual([
+        'app.accounts.id -> app.accounts.plan',
+        'app.accounts.id -> app.accounts.seats',
+        'app.accounts.plan -> app.accounts.plan_name',
+        'app.accounts.region -> app.accounts.RelationRows',
+        'billing.plans.code -> app.accounts.plan_name',
+        'billing.subscriptions.account_id -> app.accounts.plan',
+        'billing.subscriptions.account_id -> app.accounts.seats',
+        'billing.subscriptions.active -> app.accounts.plan',
+        'billing.subscriptions.active -> app.accounts.seats',
+      ]);
+    }
+  });
+});
+
+describe('UPDATE / DELETE .. WHERE CURRENT OF c: the rows the cursor chooses decide the rows written', () => {
+  test('PL/SQL, T-SQL and PL/pgSQL cursor loops updating or deleting the fetched row', () => {
+    const ora = ok(`CREATE OR REPLACE PROCEDURE billing.close_invoices(p_cutoff IN DATE) IS
+  CURSOR c_inv IS SELECT i.invoice_id, i.amount FROM billing.invoices i WHERE i.status = 'OPEN' AND i.due_date < p_cutoff FOR UPDATE;
+BEGIN
+  FOR r IN c_inv LOOP
+    UPDATE billing.invoices SET status = 'CLOSED', late_fee = r.amount * 0.05 WHERE CURRENT OF c_inv;
+  END LOOP;
+END;
+/`, 'dbvoracle');
+    expect(edgePairs(ora.graph, { effect: true }).filter((p) => p.endsWith('[update]'))).toEqual(['billing.invoices.amount -> billing.invoices.late_fee [update]']);
+    expect(edgePairs(ora.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('RelationRows [update]'))).toEqual([
+      'billing.invoices.due_date -> billing.invoices.RelationRows [update]',
+      'billing.invoices.status -> billing.invoices.RelationRows [update]',
+    ]);
+
+    const ms = ok(`CREATE PROCEDURE dbo.usp_expire AS
+BEGIN
+  DECLARE @id INT;
+  DECLARE c CURSOR FOR SELECT s.SubscriptionId FROM dbo.Subscriptions s WHERE s.EndDate < GETDATE() AND s.Status = 'active' FOR UPDATE OF Status;
+  OPEN c;
+  FETCH NEXT FROM c INTO @id;
+  WHILE @@FETCH_STATUS = 0
+  BEGIN
+    UPDATE dbo.Subscriptions SET Status = 'expired' WHERE CURRENT OF c;
+    FETCH NEXT FROM c INTO @id;
+  END;
+  CLOSE c; DEALLOCATE c;
+END;`, 'dbvmssql');
+    expect(edgePairs(ms.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('[update]'))).toEqual([
+      'dbo.Subscriptions.EndDate -> dbo.Subscriptions.RelationRows [update]',
+      'dbo.Subscriptions.Status -> dbo.Subscriptions.RelationRows [update]',
+    ]);
+
+    const pg = ok(`CREATE OR REPLACE FUNCTION app.purge_stale() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  c CURSOR FOR SELECT id FROM app.sessions WHERE last_seen < now() - interval '30 days' FOR UPDATE;
+BEGIN
+  FOR r IN c LOOP
+    DELETE FROM app.sessions WHERE CURRENT OF c;
+  END LOOP;
+END;
+$$;`, 'dbvpostgresql');
+    expect(edgePairs(pg.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('[delete]'))).toEqual(['app.sessions.last_seen -> app.sessions.RelationRows [delete]']);
+  });
+});
