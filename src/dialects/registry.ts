@@ -192,7 +192,7 @@ export const DIALECTS: DialectSpec[] = [
     caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true, stageReferences: true, positionalColumns: true },
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
-  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true } })),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true, atTerminator: true } })),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
     caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
     sem: { attributePhrases: true, queryClauses: TERADATA_CLAUSES, notAlias: TERADATA_NOT_ALIAS, currentValueWords: TERADATA_CURRENT_VALUES },

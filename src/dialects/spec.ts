@@ -62,6 +62,8 @@ export interface Capabilities {
   approximateAggregates: boolean;
   /** Special registers in two words (`CURRENT DATE`, `CURRENT TIMESTAMP`) and labeled durations (`CURRENT DATE - 1 DAY`, `+ t.n MONTHS`) (Db2). */
   db2Registers: boolean;
+  /** A `@` outside any block or parentheses ends the statement, as the Db2 command line runs scripts (`db2 -td@ -f x.sql`, `--#SET TERMINATOR @`). */
+  atTerminator: boolean;
   /** `@stage/path/`, `@~/x`, `@%table` name a stage (Snowflake): one token, read as a path. */
   stageReferences: boolean;
   /** `$1`, `t.$2`: the columns of a staged file by position (Snowflake), names rather than parameters. */
@@ -376,6 +378,7 @@ export const BASE_CAPS: Capabilities = {
   lockingModifiers: false,
   approximateAggregates: false,
   db2Registers: false,
+  atTerminator: false,
   stageReferences: false,
   positionalColumns: false,
   keywordAbbreviations: {},

@@ -151,6 +151,11 @@ export class Splitter {
           if (tokens.length === 0) continue;
           break;
         }
+        if (caps.atTerminator && tok.image === '@' && parens === 0 && open.length === 0) {
+          // Db2 CLP terminator: ends the chunk and is not part of it.
+          if (tokens.length === 0) continue;
+          break;
+        }
         // Guarded, not tokens[-1]: index -1 of the empty array (each chunk's first token) is a named
         // lookup that turns this per-token load megamorphic in the optimised splitter.
         const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;

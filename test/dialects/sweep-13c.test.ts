@@ -1,0 +1,40 @@
+/**
+ * Lineage gaps found in session 13 (sweep of MySQL/MariaDB, Db2, Teradata, Trino/Athena,
+ * ClickHouse and SQLite with production-style SQL). Pairs are `source -> target` per relation type.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+
+describe('Db2 command-line scripts terminated by @ (db2 -td@)', () => {
+  test('a SQL PL procedure ended by @ and the statements after it are each analyzed', () => {
+    const a = ok(`--#SET TERMINATOR @
+CREATE OR REPLACE PROCEDURE DWH.LOAD_CUSTOMER_DIM (IN P_AS_OF DATE)
+LANGUAGE SQL
+BEGIN
+  MERGE INTO DWH.CUSTOMER_DIM T
+  USING (SELECT CUST_ID, SEGMENT FROM STG.CUSTOMER WHERE LOAD_DATE = P_AS_OF) S
+  ON T.CUST_ID = S.CUST_ID
+  WHEN MATCHED THEN UPDATE SET T.SEGMENT = S.SEGMENT
+  WHEN NOT MATCHED THEN INSERT (CUST_ID, SEGMENT) VALUES (S.CUST_ID, S.SEGMENT);
+END
+@
+INSERT INTO MART.DAILY_REV (SALE_DATE, REV)
+SELECT SALE_DATE, SUM(AMOUNT) FROM DWH.SALES WHERE SALE_DATE = CURRENT DATE - 1 DAY GROUP BY SALE_DATE@
+SELECT CUST_ID, SEGMENT FROM DWH.CUSTOMER_DIM ORDER BY CUST_ID FETCH FIRST 10 ROWS ONLY
+@
+`, 'dbvdb2');
+    expect(a.pairs).toEqual([
+      'DWH.CUSTOMER_DIM.CUST_ID -> RS-1.CUST_ID',
+      'DWH.CUSTOMER_DIM.SEGMENT -> RS-1.SEGMENT',
+      'DWH.SALES.AMOUNT -> MART.DAILY_REV.REV',
+      'DWH.SALES.SALE_DATE -> MART.DAILY_REV.SALE_DATE',
+      'STG.CUSTOMER.CUST_ID -> DWH.CUSTOMER_DIM.CUST_ID',
+      'STG.CUSTOMER.SEGMENT -> DWH.CUSTOMER_DIM.SEGMENT',
+    ]);
+    expect(rows(a)).toEqual([
+      'DWH.CUSTOMER_DIM.CUST_ID -> DWH.CUSTOMER_DIM.RelationRows',
+      'DWH.SALES.SALE_DATE -> MART.DAILY_REV.RelationRows',
+      'STG.CUSTOMER.CUST_ID -> DWH.CUSTOMER_DIM.RelationRows',
+      'STG.CUSTOMER.LOAD_DATE -> DWH.CUSTOMER_DIM.RelationRows',
+    ]);
+  });
+});
