@@ -38,3 +38,22 @@ SELECT CUST_ID, SEGMENT FROM DWH.CUSTOMER_DIM ORDER BY CUST_ID FETCH FIRST 10 RO
     ]);
   });
 });
+
+describe('Teradata FOR cursor loops: the loop record read as :cur.column', () => {
+  test('INS .. VALUES (:cur.col, ..) inside FOR .. AS .. CURSOR FOR .. DO reads the cursor query, as cur.col does', () => {
+    const a = ok(`REPLACE PROCEDURE edw.sp_overdraft_alerts (IN p_run_dt DATE)
+BEGIN
+  FOR cur AS c1 CURSOR FOR
+    SEL b.acct_id, b.net_amt FROM edw.acct_daily_bal b WHERE b.bal_dt = :p_run_dt AND b.net_amt < 0
+  DO
+    INS INTO edw.overdraft_alert (acct_id, amt, run_dt) VALUES (:cur.acct_id, :cur.net_amt, :p_run_dt);
+  END FOR;
+END;`, 'dbvteradata');
+    expect(a.pairs).toEqual([
+      'edw.acct_daily_bal.acct_id -> RS-1.acct_id',
+      'edw.acct_daily_bal.acct_id -> edw.overdraft_alert.acct_id',
+      'edw.acct_daily_bal.net_amt -> RS-1.net_amt',
+      'edw.acct_daily_bal.net_amt -> edw.overdraft_alert.amt',
+    ]);
+  });
+});
