@@ -2,7 +2,7 @@
  * Lineage gaps found in session 13 (sweep of MySQL/MariaDB, Db2, Teradata, Trino/Athena,
  * ClickHouse and SQLite with production-style SQL). Pairs are `source -> target` per relation type.
  */
-import { ok, rows } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 
 describe('Db2 command-line scripts terminated by @ (db2 -td@)', () => {
   test('a SQL PL procedure ended by @ and the statements after it are each analyzed', () => {
@@ -54,6 +54,34 @@ END;`, 'dbvteradata');
       'edw.acct_daily_bal.acct_id -> edw.overdraft_alert.acct_id',
       'edw.acct_daily_bal.net_amt -> RS-1.net_amt',
       'edw.acct_daily_bal.net_amt -> edw.overdraft_alert.amt',
+    ]);
+  });
+});
+
+describe('UNNEST of several arrays side by side (Trino / Athena, PostgreSQL)', () => {
+  test('each alias column is the element of its own array; the ordinality is decided by all of them', () => {
+    for (const vendor of ['dbvpresto', 'dbvathena']) {
+      const a = ok(`INSERT INTO lake.order_lines (order_id, sku, qty, line_no)
+SELECT o.order_id, x.sku, x.qty, x.n
+FROM raw.orders o
+CROSS JOIN UNNEST(o.skus, o.quantities) WITH ORDINALITY AS x(sku, qty, n)
+WHERE o.dt = '2024-06-01';`, vendor);
+      expect(a.pairs).toEqual([
+        'raw.orders.order_id -> lake.order_lines.order_id',
+        'raw.orders.quantities -> lake.order_lines.qty',
+        'raw.orders.skus -> lake.order_lines.sku',
+      ]);
+      expect(decided(a)).toEqual([
+        'raw.orders.quantities -> lake.order_lines.line_no',
+        'raw.orders.skus -> lake.order_lines.line_no',
+      ]);
+    }
+    const pg = ok(`SELECT p.product_id, t.tag, t.weight
+FROM catalog.products p, unnest(p.tags, p.tag_weights) AS t(tag, weight);`, 'dbvpostgresql');
+    expect(pg.pairs).toEqual([
+      'catalog.products.product_id -> RS-1.product_id',
+      'catalog.products.tag_weights -> RS-1.weight',
+      'catalog.products.tags -> RS-1.tag',
     ]);
   });
 });
