@@ -218,6 +218,11 @@ export interface Semantics {
    */
   remoteTableFunctions: ReadonlySet<string>;
   /**
+   * Functions (upper case) whose first argument names a dictionary, read as a table, and whose
+   * second names the attribute (or a tuple of attributes) they return: ClickHouse `dictGet('db.d', 'attr', key)`.
+   */
+  dictionaryLookups: ReadonlySet<string>;
+  /**
    * Columns of the rows of table functions (upper case) where the dialect's differ from the
    * shared defaults (operators.ts DEFAULT_COLUMNS), and which of them are positions (decided by
    * the input, fdr): SQLite `generate_series(1, 10)` has `value`, its `json_each` / `json_tree`

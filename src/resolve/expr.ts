@@ -10,8 +10,10 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import { isDatePart } from './dateparts.js';
-import { identKey } from './names.js';
+import { identKey, oneWord } from './names.js';
 import { methodOf } from './operators.js';
+import { dataset } from './tables.js';
+import { stringName } from '../../grammars/build.js';
 import { resolveColumn, type Scope } from './scope.js';
 import { lastLoc } from '../graph/column.js';
 
@@ -190,6 +192,18 @@ export class ExprWalker {
     }
   }
 
+  /** A dictionary lookup reads the attributes it returns of the dictionary it names (see `dictionaryAttributes`). */
+  private dictionaryRead(e: FuncCall, type: RelationType, out: Ref[], clause: ClauseType | undefined, fn: string): void {
+    const lookup = dictionaryAttributes(e);
+    if (!lookup) return;
+    const obj = dataset(this.ctx, lookup.dict);
+    this.ctx.read(obj);
+    for (const a of lookup.attrs) {
+      const col = this.ctx.b.column(obj, a.text.slice(a.text.indexOf("'") + 1, -1), this.ctx.loc(a.start, a.end));
+      out.push({ ref: { obj, col }, type, clause, fn });
+    }
+  }
+
   /** With --show-function: a `function` result set between the arguments and the caller. */
   private functionResult(e: FuncCall, name: string, args: Ref[], out: Ref[], type: RelationType, clause: ClauseType | undefined): void {
     const b = this.ctx.b;
@@ -220,6 +234,8 @@ export class ExprWalker {
       if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;
       this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
     }
+    const lookups = this.ctx.dialect.semantics.dictionaryLookups;
+    if (lookups.size > 0 && lookups.has(upper)) this.dictionaryRead(e, argType, target, clause, f);
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).
@@ -244,6 +260,18 @@ export class ExprWalker {
       for (const r of rows) out.push({ ...r, toRows: true });
     }
   }
+}
+
+/**
+ * The attributes a dictionary lookup returns (`Semantics.dictionaryLookups`): `dictGet('db.d', 'attr', key)`
+ * and `dictGet('db.d', ('a', 'b'), key)` read those columns of dictionary `db.d`, a table.
+ */
+function dictionaryAttributes(e: FuncCall): { dict: A.QName; attrs: A.Literal[] } | undefined {
+  const [d, a] = e.args;
+  const dict = d?.k === 'lit' && d.kind === 'string' ? stringName(d.text, d.start, d.end) : undefined;
+  const list = a?.k === 'op' && a.op === 'ROW' ? a.args : a?.k === 'func' && oneWord(a.name) === 'TUPLE' ? a.args : a ? [a] : [];
+  const attrs = list.filter((x): x is A.Literal => x.k === 'lit' && x.kind === 'string');
+  return dict && attrs.length > 0 ? { dict, attrs } : undefined;
 }
 
 /**

@@ -85,3 +85,42 @@ FROM catalog.products p, unnest(p.tags, p.tag_weights) AS t(tag, weight);`, 'dbv
     ]);
   });
 });
+
+describe('ClickHouse dictionary lookups', () => {
+  test('dictGet* reads the named attribute(s) of the dictionary, a table; the key is read too', () => {
+    const a = ok(`CREATE DICTIONARY dicts.fx_rates
+(
+    currency_id UInt64,
+    rate Float64 DEFAULT 1
+)
+PRIMARY KEY currency_id
+SOURCE(CLICKHOUSE(TABLE 'fx_rates_src' DB 'ref'))
+LIFETIME(MIN 300 MAX 600)
+LAYOUT(HASHED());
+INSERT INTO analytics.order_facts (order_id, amount_usd, location, region)
+SELECT o.order_id,
+       o.amount * dictGetFloat64('dicts.fx_rates', 'rate', toUInt64(o.currency_id)) AS amount_usd,
+       dictGet('dicts.geo', ('city', 'region'), o.ip_num) AS location,
+       dictGetOrDefault('dicts.geo', 'region', o.ip_num, 'unknown')
+FROM raw.orders AS o
+WHERE dictGetString('dicts.shops', 'status', o.shop_id) = 'active';`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'dicts.fx_rates.rate -> analytics.order_facts.amount_usd',
+      'dicts.geo.city -> analytics.order_facts.location',
+      'dicts.geo.region -> analytics.order_facts.location',
+      'dicts.geo.region -> analytics.order_facts.region',
+      'raw.orders.amount -> analytics.order_facts.amount_usd',
+      'raw.orders.currency_id -> analytics.order_facts.amount_usd',
+      'raw.orders.ip_num -> analytics.order_facts.location',
+      'raw.orders.ip_num -> analytics.order_facts.region',
+      'raw.orders.order_id -> analytics.order_facts.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'dicts.shops.status -> analytics.order_facts.RelationRows',
+      'raw.orders.shop_id -> analytics.order_facts.RelationRows',
+    ]);
+    expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual([
+      'analytics.order_facts <- raw.orders,dicts.fx_rates,dicts.geo,dicts.shops',
+    ]);
+  });
+});
