@@ -482,7 +482,7 @@ export function defineStatementRules(this: SqlParser): void {
               $.ACTION(() => (rowAlias = { name, columns }));
             },
           });
-          let upsert: Assignment[] | undefined;
+          let upsert: { sets: Assignment[]; where?: Expr } | undefined;
           $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
           let returning: SelectItem[] | undefined;
           $.option(10, () => (returning = $.SUBRULE($.returning)));
@@ -507,7 +507,8 @@ export function defineStatementRules(this: SqlParser): void {
               source: src,
               overwrite,
               replace: kw.tokenType === K.REPLACE,
-              upsert,
+              upsert: upsert?.sets,
+              ...(upsert?.where ? { upsertWhere: upsert.where } : {}),
               ...(rowAlias ? { rowAlias } : {}),
               ...(byName ? { byName } : {}),
               ...(fixedPartitions.length > 0 && !columns ? { fixedPartitions } : {}),
@@ -556,7 +557,7 @@ export function defineStatementRules(this: SqlParser): void {
     return value;
   });
 
-  this.upsertClause = $.RULE('upsertClause', (): Assignment[] => {
+  this.upsertClause = $.RULE('upsertClause', (): { sets: Assignment[]; where?: Expr } => {
     $.CONSUME(K.ON);
     return $.OR([
       {
@@ -589,7 +590,7 @@ export function defineStatementRules(this: SqlParser): void {
             {
               ALT: () => {
                 $.CONSUME(K.NOTHING);
-                return [];
+                return { sets: [] };
               },
             },
             {
@@ -597,11 +598,12 @@ export function defineStatementRules(this: SqlParser): void {
                 $.CONSUME(K.UPDATE);
                 $.CONSUME(K.SET);
                 const sets = $.SUBRULE($.assignments);
+                let where: Expr | undefined;
                 $.OPTION2(() => {
                   $.CONSUME1(K.WHERE);
-                  $.SUBRULE1($.expr);
+                  where = $.SUBRULE1($.expr);
                 });
-                return sets;
+                return { sets, where };
               },
             },
           ]);
@@ -612,7 +614,7 @@ export function defineStatementRules(this: SqlParser): void {
           $.CONSUME(K.DUPLICATE);
           $.CONSUME(K.KEY);
           $.CONSUME1(K.UPDATE);
-          return $.SUBRULE1($.assignments);
+          return { sets: $.SUBRULE1($.assignments) };
         },
       },
     ]);

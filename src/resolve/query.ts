@@ -185,12 +185,12 @@ export class QueryAnalyzer {
   }
 
   /** Refs of a condition, all feeding `rows`. */
-  condition(e: Expr | undefined, scope: Scope, rows: ColumnRef, clause: ClauseType): void {
+  condition(e: Expr | undefined, scope: Scope, rows: ColumnRef, clause: ClauseType, effect = this.effect): void {
     if (!e) return;
     const refs: Ref[] = [];
     this.walker.walk(e, scope, 'fdr', refs, clause);
     for (const r of refs) r.type = 'fdr';
-    this.link(refs, undefined, rows, clause);
+    this.link(refs, undefined, rows, clause, undefined, effect);
   }
 
   /** `query`, and the FROM scope of `q` when it is a SELECT (MySQL ON DUPLICATE KEY UPDATE reads the INSERT's SELECT sources). */

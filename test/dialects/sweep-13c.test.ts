@@ -3,6 +3,7 @@
  * ClickHouse and SQLite with production-style SQL). Pairs are `source -> target` per relation type.
  */
 import { decided, ok, rows } from '../helpers/accuracy.js';
+import { edgePairs } from '../helpers/lineage.js';
 
 describe('Db2 command-line scripts terminated by @ (db2 -td@)', () => {
   test('a SQL PL procedure ended by @ and the statements after it are each analyzed', () => {
@@ -122,5 +123,32 @@ WHERE dictGetString('dicts.shops', 'status', o.shop_id) = 'active';`, 'dbvclickh
     expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual([
       'analytics.order_facts <- raw.orders,dicts.fx_rates,dicts.geo,dicts.shops',
     ]);
+  });
+});
+
+describe('ON CONFLICT .. DO UPDATE SET .. WHERE (SQLite, PostgreSQL)', () => {
+  test('the condition decides which conflicting rows are updated: its columns (the proposed row and the existing one) feed the target rows', () => {
+    for (const vendor of ['dbvsqlite', 'dbvpostgresql']) {
+      const a = ok(`INSERT INTO daily_totals (day, store_id, total)
+SELECT date(created_at), store_id, amount FROM orders WHERE status = 'paid'
+ON CONFLICT (day, store_id) DO UPDATE SET total = excluded.total
+WHERE excluded.total > daily_totals.total AND daily_totals.locked = 0;`, vendor);
+      expect(a.pairs).toEqual([
+        'orders.amount -> daily_totals.total',
+        'orders.created_at -> daily_totals.day',
+        'orders.store_id -> daily_totals.store_id',
+      ]);
+      expect(rows(a)).toEqual([
+        'daily_totals.locked -> daily_totals.RelationRows',
+        'daily_totals.total -> daily_totals.RelationRows',
+        'orders.amount -> daily_totals.RelationRows',
+        'orders.status -> daily_totals.RelationRows',
+      ]);
+      expect(edgePairs(a.graph, { type: 'fdr', effect: true }).filter((p) => p.endsWith('.RelationRows [update]'))).toEqual([
+        'daily_totals.locked -> daily_totals.RelationRows [update]',
+        'daily_totals.total -> daily_totals.RelationRows [update]',
+        'orders.amount -> daily_totals.RelationRows [update]',
+      ]);
+    }
   });
 });
