@@ -65,6 +65,13 @@ const ORDER_IS_VALUE = new Set(['PERCENTILE_CONT', 'PERCENTILE_DISC', 'MODE']);
  */
 const ORDERING_ARGUMENT: Readonly<Record<string, number>> = { MAX_BY: 1, MIN_BY: 1, ARG_MAX: 1, ARG_MIN: 1, ARGMAX: 1, ARGMIN: 1 };
 
+/**
+ * Teradata's cumulative and moving functions (`CSUM(amount, sale_date)`, `MAVG(amount, 7, sale_date)`):
+ * the arguments from this position on are the sort order, as a window's ORDER BY
+ * (`SUM(amount) OVER (ORDER BY sale_date ROWS UNBOUNDED PRECEDING)`).
+ */
+const WINDOW_ORDER_ARGUMENTS: Readonly<Record<string, number>> = { CSUM: 1, MSUM: 2, MAVG: 2, MDIFF: 2, MLINREG: 2 };
+
 /** Does `e` aggregate rows (an aggregate call that is not a window function)? `GROUP BY ALL` groups by the other items. */
 export function aggregates(e: Expr): boolean {
   let found = false;
@@ -229,11 +236,15 @@ export class ExprWalker {
     // `t.doc.value('(/a)[1]', 'int')`: a method of column t.doc reads it.
     const method = e.name.parts.length > 1 ? methodOf(e) : undefined;
     if (method) this.walk(method, scope, argType, target, clause, f, depth + 1);
+    const windowOrder = WINDOW_ORDER_ARGUMENTS[upper] ?? e.args.length;
+    const orderRefs: Ref[] = [];
     for (let i = 0; i < e.args.length; i++) {
       const a = e.args[i]!;
       if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;
-      this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
+      if (i >= windowOrder) this.walk(a, scope, 'fdr', orderRefs, 'window', f, depth + 1);
+      else this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
     }
+    for (const r of orderRefs) out.push({ ...r, toRows: true });
     const lookups = this.ctx.dialect.semantics.dictionaryLookups;
     if (lookups.size > 0 && lookups.has(upper)) this.dictionaryRead(e, argType, target, clause, f);
     if (target !== out) this.functionResult(e, name, target, out, type, clause);

@@ -152,3 +152,28 @@ WHERE excluded.total > daily_totals.total AND daily_totals.locked = 0;`, vendor)
     }
   });
 });
+
+describe('Teradata cumulative and moving functions', () => {
+  test('CSUM / MAVG / MSUM: the value argument flows, the sort arguments decide the rows as a window ORDER BY does', () => {
+    const a = ok(`INS INTO mart.store_running (store_id, sale_dt, amt, running_amt, avg7, sum3)
+SEL store_id, sale_dt, amt,
+    CSUM(amt, sale_dt),
+    MAVG(amt, 7, store_id, sale_dt),
+    MSUM(amt, 3, sale_dt)
+FROM edw.daily_store_sales
+WHERE sale_dt >= DATE '2024-01-01';`, 'dbvteradata');
+    expect(a.pairs).toEqual([
+      'edw.daily_store_sales.amt -> mart.store_running.amt',
+      'edw.daily_store_sales.amt -> mart.store_running.avg7',
+      'edw.daily_store_sales.amt -> mart.store_running.running_amt',
+      'edw.daily_store_sales.amt -> mart.store_running.sum3',
+      'edw.daily_store_sales.sale_dt -> mart.store_running.sale_dt',
+      'edw.daily_store_sales.store_id -> mart.store_running.store_id',
+    ]);
+    expect(decided(a)).toEqual([]);
+    expect(rows(a)).toEqual([
+      'edw.daily_store_sales.sale_dt -> mart.store_running.RelationRows',
+      'edw.daily_store_sales.store_id -> mart.store_running.RelationRows',
+    ]);
+  });
+});
