@@ -195,7 +195,7 @@ export const DIALECTS: DialectSpec[] = [
   })),
   d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true, atTerminator: true } })),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
-    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
+    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true, atomicUpserts: true },
     sem: { attributePhrases: true, queryClauses: TERADATA_CLAUSES, notAlias: TERADATA_NOT_ALIAS, currentValueWords: TERADATA_CURRENT_VALUES },
   })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', and(PSM, { sem: { externalFileTables: true } })),

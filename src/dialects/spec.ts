@@ -64,6 +64,8 @@ export interface Capabilities {
   db2Registers: boolean;
   /** A `@` outside any block or parentheses ends the statement, as the Db2 command line runs scripts (`db2 -td@ -f x.sql`, `--#SET TERMINATOR @`). */
   atTerminator: boolean;
+  /** `UPDATE .. WHERE .. ELSE INSERT ..` (Teradata atomic upsert): the UPDATE, then the INSERT, each a statement. */
+  atomicUpserts: boolean;
   /** `@stage/path/`, `@~/x`, `@%table` name a stage (Snowflake): one token, read as a path. */
   stageReferences: boolean;
   /** `$1`, `t.$2`: the columns of a staged file by position (Snowflake), names rather than parameters. */
@@ -384,6 +386,7 @@ export const BASE_CAPS: Capabilities = {
   approximateAggregates: false,
   db2Registers: false,
   atTerminator: false,
+  atomicUpserts: false,
   stageReferences: false,
   positionalColumns: false,
   keywordAbbreviations: {},

@@ -177,3 +177,35 @@ WHERE sale_dt >= DATE '2024-01-01';`, 'dbvteradata');
     ]);
   });
 });
+
+describe('Teradata atomic upsert UPDATE .. ELSE INSERT', () => {
+  test('the UPDATE and the INSERT are each analyzed, at top level and inside a procedure (was a syntax error losing the procedure)', () => {
+    const a = ok(`UPDATE edw.cust_profile
+SET seg = 'NA', score = score + 1
+WHERE cust_id = 42
+ELSE INSERT INTO edw.cust_profile (cust_id, seg, score) VALUES (42, 'NA', 1);
+REPLACE PROCEDURE edw.refresh_profile (IN p_cust_id INTEGER)
+BEGIN
+  UPD edw.cust_profile SET hits = hits + 1 WHERE cust_id = :p_cust_id
+  ELSE INS edw.cust_profile (cust_id, hits) VALUES (:p_cust_id, 1);
+  INSERT INTO edw.profile_audit (cust_id, seg) SEL cust_id, seg FROM edw.cust_profile WHERE cust_id = :p_cust_id;
+END;`, 'dbvteradata');
+    expect(a.pairs).toEqual([
+      'edw.cust_profile.cust_id -> edw.profile_audit.cust_id',
+      'edw.cust_profile.hits -> edw.cust_profile.hits',
+      'edw.cust_profile.score -> edw.cust_profile.score',
+      'edw.cust_profile.seg -> edw.profile_audit.seg',
+    ]);
+    expect(edgePairs(a.graph, { type: 'fdr', effect: true })).toEqual([
+      'edw.cust_profile.cust_id -> edw.cust_profile.RelationRows [update]',
+      'edw.cust_profile.cust_id -> edw.profile_audit.RelationRows [insert]',
+    ]);
+    expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual([
+      'edw.cust_profile <- edw.cust_profile',
+      'edw.cust_profile <- ',
+      'edw.cust_profile <- edw.cust_profile',
+      'edw.cust_profile <- ',
+      'edw.profile_audit <- edw.cust_profile',
+    ]);
+  });
+});
