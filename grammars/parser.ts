@@ -171,7 +171,7 @@ export class SqlParser extends EmbeddedActionsParser {
   createTask!: R<A.Statement>;
   insertStmt!: R<A.Statement>;
   columnNameList!: R<A.Ident[]>;
-  upsertClause!: R<{ sets: A.Assignment[]; where?: A.Expr }>;
+  upsertClause!: R<A.Assignment[]>;
   documentKeyValue!: R<A.Expr | undefined>;
   multiInsert!: R<A.Statement>;
   assignments!: (idx?: number) => A.Assignment[];

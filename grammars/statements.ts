@@ -482,7 +482,7 @@ export function defineStatementRules(this: SqlParser): void {
               $.ACTION(() => (rowAlias = { name, columns }));
             },
           });
-          let upsert: { sets: Assignment[]; where?: Expr } | undefined;
+          let upsert: Assignment[] | undefined;
           $.OPTION9(() => upsert = $.SUBRULE($.upsertClause));
           let returning: SelectItem[] | undefined;
           $.option(10, () => (returning = $.SUBRULE($.returning)));
@@ -507,8 +507,7 @@ export function defineStatementRules(this: SqlParser): void {
               source: src,
               overwrite,
               replace: kw.tokenType === K.REPLACE,
-              upsert: upsert?.sets,
-              ...(upsert?.where ? { upsertWhere: upsert.where } : {}),
+              upsert,
               ...(rowAlias ? { rowAlias } : {}),
               ...(byName ? { byName } : {}),
               ...(fixedPartitions.length > 0 && !columns ? { fixedPartitions } : {}),
@@ -557,7 +556,7 @@ export function defineStatementRules(this: SqlParser): void {
     return value;
   });
 
-  this.upsertClause = $.RULE('upsertClause', (): { sets: Assignment[]; where?: Expr } => {
+  this.upsertClause = $.RULE('upsertClause', (): Assignment[] => {
     $.CONSUME(K.ON);
     return $.OR([
       {
@@ -590,7 +589,7 @@ export function defineStatementRules(this: SqlParser): void {
             {
               ALT: () => {
                 $.CONSUME(K.NOTHING);
-                return { sets: [] };
+                return [];
               },
             },
             {
@@ -598,12 +597,11 @@ export function defineStatementRules(this: SqlParser): void {
                 $.CONSUME(K.UPDATE);
                 $.CONSUME(K.SET);
                 const sets = $.SUBRULE($.assignments);
-                let where: Expr | undefined;
                 $.OPTION2(() => {
                   $.CONSUME1(K.WHERE);
-                  where = $.SUBRULE1($.expr);
+                  $.SUBRULE1($.expr);
                 });
-                return { sets, where };
+                return sets;
               },
             },
           ]);
@@ -614,7 +612,7 @@ export function defineStatementRules(this: SqlParser): void {
           $.CONSUME(K.DUPLICATE);
           $.CONSUME(K.KEY);
           $.CONSUME1(K.UPDATE);
-          return { sets: $.SUBRULE1($.assignments) };
+          return $.SUBRULE1($.assignments);
         },
       },
     ]);

@@ -375,8 +375,6 @@ export interface InsertStmt extends Node {
   replace?: boolean;
   /** ON CONFLICT ... DO UPDATE SET / ON DUPLICATE KEY UPDATE assignments. */
   upsert?: Assignment[];
-  /** ON CONFLICT .. DO UPDATE SET .. WHERE cond: which conflicting rows are updated. */
-  upsertWhere?: Expr;
   /** MySQL `VALUES (..) AS new [(a, b)] ON DUPLICATE KEY UPDATE c = new.a`: the proposed row's name. */
   rowAlias?: { name: Ident; columns?: Ident[] };
   /** Databricks `INSERT INTO t BY NAME query`: the query's columns go to the target's of the same name. */

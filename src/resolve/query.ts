@@ -185,12 +185,12 @@ export class QueryAnalyzer {
   }
 
   /** Refs of a condition, all feeding `rows`. */
-  condition(e: Expr | undefined, scope: Scope, rows: ColumnRef, clause: ClauseType, effect = this.effect): void {
+  condition(e: Expr | undefined, scope: Scope, rows: ColumnRef, clause: ClauseType): void {
     if (!e) return;
     const refs: Ref[] = [];
     this.walker.walk(e, scope, 'fdr', refs, clause);
     for (const r of refs) r.type = 'fdr';
-    this.link(refs, undefined, rows, clause, undefined, effect);
+    this.link(refs, undefined, rows, clause);
   }
 
   /** `query`, and the FROM scope of `q` when it is a SELECT (MySQL ON DUPLICATE KEY UPDATE reads the INSERT's SELECT sources). */

@@ -332,7 +332,6 @@ export class StatementResolver {
         scope.sources[0]!.yieldTo = { scope: selectScope, own };
       }
       this.assign(sets, scope, obj, 'update');
-      this.qa.condition(s.upsertWhere, scope, { obj, col: ctx.b.relationRows(obj) }, 'where', 'update');
     }
     returning?.(this.targetScope(obj, s.target, s.alias, parent), obj);
     return [obj];
