@@ -1,7 +1,7 @@
 /** Every supported vendor, its aliases, its lexical rules and its semantics. */
 import { BASE_CAPS, type Capabilities, type CaseRule, type DialectSpec, type Semantics, type WidgetVendor } from './spec.js';
 import {
-  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
+  ANY_DATE_PARTS, BIGQUERY_DATE_PARTS, CLICKHOUSE_CLAUSES, CLICKHOUSE_DICTIONARY_LOOKUPS, CLICKHOUSE_NOT_ALIAS, CLICKHOUSE_REMOTE_TABLES, MATCH_RECOGNIZE_CLAUSES, SQLITE_TABLE_FUNCTIONS, MATCH_RECOGNIZE_NOT_ALIAS, MYSQL_DATE_PARTS,
   NO_CLAUSES, DUCKDB_CLAUSES, DUCKDB_TABLE_FUNCTIONS, NO_DATE_PARTS, NONE, NOT_ALIAS, ORACLE_CLAUSES, ORACLE_NOT_ALIAS, TERADATA_CLAUSES, TERADATA_CURRENT_VALUES, TERADATA_NOT_ALIAS, INFORMIX_CURRENT_VALUES, VERTICA_CLAUSES, VERTICA_NOT_ALIAS, REDSHIFT_DATE_PARTS, SNOWFLAKE_DATE_PARTS,
   SPARK_DATE_PARTS, TERADATA_ABBREVIATIONS, TSQL_BARE_TABLE_HINTS, TSQL_DATE_PARTS, TSQL_TYPE_ARGUMENTS, VERTICA_DATE_PARTS, VERTICA_PARTITION_FUNCTIONS, VERTICA_TRANSFORM_COLUMNS,
 } from './words.js';
@@ -58,6 +58,7 @@ export const BASE_SEMANTICS: Semantics = {
   bareTableHints: NONE,
   partitionFunctions: NONE,
   remoteTableFunctions: NONE,
+  dictionaryLookups: NONE,
   tableFunctionColumns: {},
   transformFunctionColumns: {},
   notAlias: NOT_ALIAS,
@@ -195,9 +196,9 @@ export const DIALECTS: DialectSpec[] = [
     caps: { dollarQuotedStrings: true, pathColons: true, dollarInIdentifiers: true, stageReferences: true, positionalColumns: true },
     sem: { datePartFunctions: SNOWFLAKE_DATE_PARTS, variantPaths: true },
   })),
-  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true } })),
+  d('dbvdb2', 'IBM Db2', ['db2'], 'upper', and(PSM, SEQUENCES, { caps: { db2Registers: true, atTerminator: true } })),
   d('dbvteradata', 'Teradata', ['teradata'], 'insensitive', and(PSM, LATERAL, {
-    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true },
+    caps: { keywordAbbreviations: TERADATA_ABBREVIATIONS, dotCommands: true, lockingModifiers: true, dollarInIdentifiers: true, atomicUpserts: true },
     sem: { attributePhrases: true, queryClauses: TERADATA_CLAUSES, notAlias: TERADATA_NOT_ALIAS, currentValueWords: TERADATA_CURRENT_VALUES },
   })),
   d('dbvnetezza', 'IBM Netezza', ['netezza'], 'upper', and(PSM, { sem: { externalFileTables: true } })),
@@ -218,7 +219,7 @@ export const DIALECTS: DialectSpec[] = [
   d('dbvclickhouse', 'ClickHouse', ['clickhouse'], 'sensitive', {
     caps: { backtickIdentifiers: true, distributedModifiers: true },
     // A select alias is seen in WHERE, GROUP BY, .. (`toDate(ts) AS d .. GROUP BY d`).
-    sem: { queryClauses: CLICKHOUSE_CLAUSES, remoteTableFunctions: CLICKHOUSE_REMOTE_TABLES, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
+    sem: { queryClauses: CLICKHOUSE_CLAUSES, remoteTableFunctions: CLICKHOUSE_REMOTE_TABLES, dictionaryLookups: CLICKHOUSE_DICTIONARY_LOOKUPS, notAlias: CLICKHOUSE_NOT_ALIAS, lateralColumnAlias: true, aliasesBeforeColumns: true, parametricCalls: true, columnsExpressions: true },
   }),
   d('dbvsqlite', 'SQLite', ['sqlite'], 'insensitive', and(PSM, { caps: { backtickIdentifiers: true, bracketIdentifiers: true }, sem: { tableFunctionColumns: SQLITE_TABLE_FUNCTIONS } })),
 ];

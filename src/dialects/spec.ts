@@ -62,6 +62,10 @@ export interface Capabilities {
   approximateAggregates: boolean;
   /** Special registers in two words (`CURRENT DATE`, `CURRENT TIMESTAMP`) and labeled durations (`CURRENT DATE - 1 DAY`, `+ t.n MONTHS`) (Db2). */
   db2Registers: boolean;
+  /** A `@` outside any block or parentheses ends the statement, as the Db2 command line runs scripts (`db2 -td@ -f x.sql`, `--#SET TERMINATOR @`). */
+  atTerminator: boolean;
+  /** `UPDATE .. WHERE .. ELSE INSERT ..` (Teradata atomic upsert): the UPDATE, then the INSERT, each a statement. */
+  atomicUpserts: boolean;
   /** `@stage/path/`, `@~/x`, `@%table` name a stage (Snowflake): one token, read as a path. */
   stageReferences: boolean;
   /** `$1`, `t.$2`: the columns of a staged file by position (Snowflake), names rather than parameters. */
@@ -226,6 +230,11 @@ export interface Semantics {
    */
   remoteTableFunctions: ReadonlySet<string>;
   /**
+   * Functions (upper case) whose first argument names a dictionary, read as a table, and whose
+   * second names the attribute (or a tuple of attributes) they return: ClickHouse `dictGet('db.d', 'attr', key)`.
+   */
+  dictionaryLookups: ReadonlySet<string>;
+  /**
    * Columns of the rows of table functions (upper case) where the dialect's differ from the
    * shared defaults (operators.ts DEFAULT_COLUMNS), and which of them are positions (decided by
    * the input, fdr): SQLite `generate_series(1, 10)` has `value`, its `json_each` / `json_tree`
@@ -386,6 +395,8 @@ export const BASE_CAPS: Capabilities = {
   lockingModifiers: false,
   approximateAggregates: false,
   db2Registers: false,
+  atTerminator: false,
+  atomicUpserts: false,
   stageReferences: false,
   positionalColumns: false,
   keywordAbbreviations: {},

@@ -15,6 +15,10 @@ export const NOT_ALIAS: ReadonlySet<string> = new Set([
 export const CLICKHOUSE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['final', 'sample', 'prewhere', 'arrayJoin', 'limitBy', 'withTotals', 'settings', 'format', 'scalarWith', 'withFill']);
 /** ClickHouse table functions naming a table on other servers (`Semantics.remoteTableFunctions`). */
 export const CLICKHOUSE_REMOTE_TABLES: ReadonlySet<string> = new Set(['REMOTE', 'REMOTESECURE', 'CLUSTER', 'CLUSTERALLREPLICAS']);
+/** ClickHouse dictionary lookups: `dictGet('db.dict', 'attr', key)` reads attribute `attr` of dictionary `db.dict`. */
+export const CLICKHOUSE_DICTIONARY_LOOKUPS: ReadonlySet<string> = new Set(
+  ['', 'OrDefault', 'OrNull', 'All', 'String', 'StringOrDefault', 'Float32', 'Float64', 'Float64OrDefault', 'Int8', 'Int16', 'Int32', 'Int64', 'UInt8', 'UInt16', 'UInt32', 'UInt64', 'UInt64OrDefault', 'Date', 'DateTime', 'UUID', 'Hierarchy'].map((s) => `DICTGET${s.toUpperCase()}`),
+);
 export const CLICKHOUSE_NOT_ALIAS: ReadonlySet<string> = new Set([...NOT_ALIAS, 'FINAL', 'PREWHERE', 'ARRAY', 'SETTINGS', 'FORMAT', 'GLOBAL', 'PASTE', 'INTERPOLATE']);
 /** Row pattern recognition (`FROM t MATCH_RECOGNIZE (..)`: SQL:2016, Snowflake, Oracle 12c+, Trino / Presto / Athena). */
 export const MATCH_RECOGNIZE_CLAUSES: ReadonlySet<QueryClause> = new Set<QueryClause>(['matchRecognize']);

@@ -10,8 +10,10 @@ import type { ColumnRef } from '../graph/builder.js';
 import type { ClauseType, Loc, RelationType } from '../graph/model.js';
 import type { Context, ResultSet } from './context.js';
 import { isDatePart } from './dateparts.js';
-import { identKey } from './names.js';
+import { identKey, oneWord } from './names.js';
 import { methodOf } from './operators.js';
+import { dataset } from './tables.js';
+import { stringName } from '../../grammars/build.js';
 import { resolveColumn, type Scope } from './scope.js';
 import { lastLoc } from '../graph/column.js';
 
@@ -62,6 +64,13 @@ const ORDER_IS_VALUE = new Set(['PERCENTILE_CONT', 'PERCENTILE_DISC', 'MODE']);
  * the latest order): the argument at this position only orders, like `KEEP (DENSE_RANK LAST ORDER BY ..)`.
  */
 const ORDERING_ARGUMENT: Readonly<Record<string, number>> = { MAX_BY: 1, MIN_BY: 1, ARG_MAX: 1, ARG_MIN: 1, ARGMAX: 1, ARGMIN: 1 };
+
+/**
+ * Teradata's cumulative and moving functions (`CSUM(amount, sale_date)`, `MAVG(amount, 7, sale_date)`):
+ * the arguments from this position on are the sort order, as a window's ORDER BY
+ * (`SUM(amount) OVER (ORDER BY sale_date ROWS UNBOUNDED PRECEDING)`).
+ */
+const WINDOW_ORDER_ARGUMENTS: Readonly<Record<string, number>> = { CSUM: 1, MSUM: 2, MAVG: 2, MDIFF: 2, MLINREG: 2 };
 
 /** Does `e` aggregate rows (an aggregate call that is not a window function)? `GROUP BY ALL` groups by the other items. */
 export function aggregates(e: Expr): boolean {
@@ -190,6 +199,18 @@ export class ExprWalker {
     }
   }
 
+  /** A dictionary lookup reads the attributes it returns of the dictionary it names (see `dictionaryAttributes`). */
+  private dictionaryRead(e: FuncCall, type: RelationType, out: Ref[], clause: ClauseType | undefined, fn: string): void {
+    const lookup = dictionaryAttributes(e);
+    if (!lookup) return;
+    const obj = dataset(this.ctx, lookup.dict);
+    this.ctx.read(obj);
+    for (const a of lookup.attrs) {
+      const col = this.ctx.b.column(obj, a.text.slice(a.text.indexOf("'") + 1, -1), this.ctx.loc(a.start, a.end));
+      out.push({ ref: { obj, col }, type, clause, fn });
+    }
+  }
+
   /** With --show-function: a `function` result set between the arguments and the caller. */
   private functionResult(e: FuncCall, name: string, args: Ref[], out: Ref[], type: RelationType, clause: ClauseType | undefined): void {
     const b = this.ctx.b;
@@ -216,11 +237,17 @@ export class ExprWalker {
     // `t.doc.value('(/a)[1]', 'int')`: a method of column t.doc reads it.
     const method = e.name.parts.length > 1 ? methodOf(e) : undefined;
     if (method) this.walk(method, scope, argType, target, clause, f, depth + 1);
+    const windowOrder = WINDOW_ORDER_ARGUMENTS[upper] ?? e.args.length;
+    const orderRefs: Ref[] = [];
     for (let i = 0; i < e.args.length; i++) {
       const a = e.args[i]!;
       if ((dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) || types?.includes(i)) continue;
-      this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
+      if (i >= windowOrder) this.walk(a, scope, 'fdr', orderRefs, 'window', f, depth + 1);
+      else this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
     }
+    for (const r of orderRefs) out.push({ ...r, toRows: true });
+    const lookups = this.ctx.dialect.semantics.dictionaryLookups;
+    if (lookups.size > 0 && lookups.has(upper)) this.dictionaryRead(e, argType, target, clause, f);
     if (target !== out) this.functionResult(e, name, target, out, type, clause);
     if (isAgg && !e.over) {
       // The row count of every source affects an aggregate (SQLFlow: `t.RelationRows -fdr-> COUNT()`).
@@ -245,6 +272,18 @@ export class ExprWalker {
       for (const r of rows) out.push({ ...r, toRows: true });
     }
   }
+}
+
+/**
+ * The attributes a dictionary lookup returns (`Semantics.dictionaryLookups`): `dictGet('db.d', 'attr', key)`
+ * and `dictGet('db.d', ('a', 'b'), key)` read those columns of dictionary `db.d`, a table.
+ */
+function dictionaryAttributes(e: FuncCall): { dict: A.QName; attrs: A.Literal[] } | undefined {
+  const [d, a] = e.args;
+  const dict = d?.k === 'lit' && d.kind === 'string' ? stringName(d.text, d.start, d.end) : undefined;
+  const list = a?.k === 'op' && a.op === 'ROW' ? a.args : a?.k === 'func' && oneWord(a.name) === 'TUPLE' ? a.args : a ? [a] : [];
+  const attrs = list.filter((x): x is A.Literal => x.k === 'lit' && x.kind === 'string');
+  return dict && attrs.length > 0 ? { dict, attrs } : undefined;
 }
 
 /**

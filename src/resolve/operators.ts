@@ -208,9 +208,15 @@ export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Sema
   const elements = ELEMENT_FUNCTIONS.has(upper);
   // inline()'s columns are the fields themselves; several inputs share no one element type.
   const element = elements && !declared && input.length === 1 && upper !== 'INLINE' && upper !== 'INLINE_OUTER' ? true : undefined;
-  const outputs: OperatorOutput[] = columns.map((c, i) =>
-    c.ordinality || positions?.includes(i) ? { name: c.text, direct: [], indirect: input, at: ref } : { name: c.text, direct: input, indirect: [], at: ref, element },
-  );
+  const position = (c: A.DeclaredColumn, i: number) => c.ordinality === true || positions?.includes(i) === true;
+  // UNNEST(a, b) AS t(x, y): the arrays side by side, one column each (Trino, PostgreSQL).
+  const zipped = upper === 'UNNEST' && input.length > 1 && columns.filter((c, i) => !position(c, i)).length === input.length;
+  let data = 0;
+  const outputs: OperatorOutput[] = columns.map((c, i) => {
+    if (position(c, i)) return { name: c.text, direct: [], indirect: input, at: ref };
+    const arg = input[data++];
+    return zipped ? { name: c.text, direct: [arg!], indirect: [], at: ref, element: true } : { name: c.text, direct: input, indirect: [], at: ref, element };
+  });
   if (ref.ordinality) outputs.push({ name: ref.ordinality.text, direct: [], indirect: input, at: ref.ordinality });
   if (ref.key) outputs.push({ name: ref.key.text, direct: input, indirect: [], at: ref.key });
   // A function returning rows of its own (T-SQL inline TVF, Oracle TABLE(pkg.f(..))): their columns are not known here.

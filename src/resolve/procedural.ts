@@ -353,8 +353,14 @@ export class ProceduralResolver {
           // A field of a collection's element filled by BULK COLLECT: `l_tab(i).amount`.
           const o = n as A.OpExpr;
           const [head, field] = o.args;
-          if (o.op === '.' && head?.k === 'func' && head.name.parts.length === 1 && field?.k === 'lit' && f.records.size > 0) {
-            const name = head.name.parts[0]!;
+          // Or a field of a loop record read as a host variable: `:cur.acct_id` (Teradata SPL).
+          const name =
+            head?.k === 'func' && head.name.parts.length === 1
+              ? head.name.parts[0]!
+              : head?.k === 'var' && colon && head.name.startsWith(':')
+                ? ident(head.name.slice(1), head)
+                : undefined;
+          if (o.op === '.' && name && field?.k === 'lit' && f.records.size > 0) {
             const rec = hidden.has(name.text.toLowerCase()) ? undefined : f.records.get(name.text.toLowerCase());
             if (rec) return scalarRead(ident(field.text, field), { k: 'derived', query: rec, alias: name, start: o.start, end: o.end }, o);
           }

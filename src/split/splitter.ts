@@ -74,6 +74,16 @@ function afterOperand(tok: IToken): boolean {
   return tok.tokenType === T.Name || tok.tokenType === T.QuotedName || tok.tokenType === T.RParen || tok.tokenType === T.NumberLit || tok.tokenType === T.StringLit;
 }
 
+/** Is the statement `tokens` end with an UPDATE (its first word after the last `;` or block opener)? */
+function inUpdate(tokens: readonly IToken[]): boolean {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!.tokenType;
+    if (t === T.Semicolon || STATEMENT_OPENERS.has(t)) return tokens[i + 1]?.tokenType === T.K.UPDATE;
+  }
+  return tokens[0]?.tokenType === T.K.UPDATE;
+}
+const STATEMENT_OPENERS = new Set([T.K.BEGIN, T.K.THEN, T.K.ELSE, T.K.DO, T.K.LOOP]);
+
 export class Splitter {
   readonly skipped: SkippedLine[] = [];
   private readonly scanner: Scanner;
@@ -151,6 +161,11 @@ export class Splitter {
           if (tokens.length === 0) continue;
           break;
         }
+        if (caps.atTerminator && tok.image === '@' && parens === 0 && open.length === 0) {
+          // Db2 CLP terminator: ends the chunk and is not part of it.
+          if (tokens.length === 0) continue;
+          break;
+        }
         // Guarded, not tokens[-1]: index -1 of the empty array (each chunk's first token) is a named
         // lookup that turns this per-token load megamorphic in the optimised splitter.
         const prev = tokens.length > 0 ? tokens[tokens.length - 1] : undefined;
@@ -184,6 +199,12 @@ export class Splitter {
           type = tok.tokenType = T.Eq;
           tok.tokenTypeIdx = T.Eq.tokenTypeIdx!;
           tok.image = '=';
+        }
+        if (caps.atomicUpserts && type === T.K.ELSE && parens === 0 && open[open.length - 1] !== 1 && this.peek()?.tokenType === T.K.INSERT && inUpdate(tokens)) {
+          // Teradata `UPDATE .. ELSE INSERT ..`: the UPDATE ends at ELSE, as at a `;`, and the INSERT follows it.
+          type = tok.tokenType = T.Semicolon;
+          tok.tokenTypeIdx = T.Semicolon.tokenTypeIdx!;
+          tok.image = ';';
         }
         if (caps.lockingModifiers && (prev === undefined || prev.tokenType === T.K.AS) && this.lockingModifier(tok, prev === undefined)) continue;
         if (tokens.length === 0) {

@@ -159,7 +159,8 @@ SELECT ct.region, ct.q1, ct.q2 FROM crosstab('SELECT region, quarter, SUM(amount
 SELECT s.id, t.k, t.v, t.n FROM src.maps s CROSS JOIN UNNEST(s.keys, s.vals) WITH ORDINALITY AS t (k, v, n);`,
       vendor,
     );
-    expect(a.pairs).toEqual(['src.maps.id -> dw.pairs.id', 'src.maps.keys -> dw.pairs.k', 'src.maps.keys -> dw.pairs.v', 'src.maps.vals -> dw.pairs.k', 'src.maps.vals -> dw.pairs.v']);
+    // The arrays side by side: k is an element of keys, v of vals.
+    expect(a.pairs).toEqual(['src.maps.id -> dw.pairs.id', 'src.maps.keys -> dw.pairs.k', 'src.maps.vals -> dw.pairs.v']);
     expect(fdr(a)).toEqual(['src.maps.keys -> dw.pairs.n', 'src.maps.vals -> dw.pairs.n']);
   });
 });

@@ -183,9 +183,10 @@ ALTER TABLE analytics.sessions UPDATE duration = 0 IN PARTITION 202405 WHERE dur
       'analytics.sessions.started_at -> analytics.sessions.duration',
       'analytics.users.email -> analytics.users.email',
       'analytics.users.last_ip -> analytics.users.country',
+      'geo.ip_dict.country -> analytics.users.country',
     ]);
     expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual([
-      'analytics.users <- analytics.users',
+      'analytics.users <- analytics.users,geo.ip_dict',
       'analytics.sessions <- analytics.sessions',
       'analytics.events <- ',
       'analytics.sessions <- ',

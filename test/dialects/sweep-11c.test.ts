@@ -68,6 +68,7 @@ ALTER TABLE analytics.events DELETE IN PARTITION 202401 WHERE ts < now() - INTER
       'analytics.events.discount -> analytics.events.net_amount',
       'analytics.events.event_id -> analytics.events.is_closed',
       'analytics.events.region_id -> analytics.events.region',
+      'regions.name -> analytics.events.region',
     ]);
   });
 });
