@@ -533,6 +533,7 @@ export function defineExpressionRules(this: SqlParser): void {
       { ALT: () => $.SUBRULE($.castExpr) },
       { ALT: () => $.SUBRULE($.intervalExpr) },
       { ALT: () => $.SUBRULE($.extractExpr) },
+      { GATE: () => nextValueAhead($.LA(1), $.LA(2), $.LA(3)), ALT: () => $.SUBRULE($.nextValueExpr) },
       {
         ALT: () => {
           const kw = $.CONSUME(K.EXISTS);
@@ -820,6 +821,30 @@ export function defineExpressionRules(this: SqlParser): void {
         },
       },
     ]);
+  });
+
+  /**
+   * `NEXT VALUE FOR seq [OVER (ORDER BY ..)]` (SQL standard; SQL Server, Db2, MariaDB, H2), Db2's
+   * `PREVIOUS VALUE FOR seq`, `NEXTVAL FOR seq`, `PREVVAL FOR seq`: a number of the sequence, a
+   * call without arguments (no column flows into it, as into `seq.NEXTVAL`); an OVER's ORDER BY
+   * decides which row gets which number.
+   */
+  this.nextValueExpr = $.RULE('nextValueExpr', (): Expr => {
+    const kw = $.CONSUME(T.Identifier); // NEXT | PREVIOUS | NEXTVAL | PREVVAL
+    let value: IToken | undefined;
+    $.OPTION({ GATE: () => $.LA(1).tokenType !== K.FOR, DEF: () => (value = $.CONSUME1(T.Identifier)) });
+    const f = $.CONSUME(K.FOR);
+    $.SUBRULE($.qname);
+    let over: WindowSpec | undefined;
+    $.OPTION1(() => {
+      $.CONSUME(K.OVER);
+      over = $.SUBRULE($.windowSpec);
+    });
+    return $.ACTION((): Expr => {
+      const words = [kw.image, ...(value ? [value.image] : []), f.image].join(' ').toUpperCase();
+      const name = qname([{ text: words, quoted: false, start: kw.startOffset, end: f.endOffset! + 1 }]);
+      return { k: 'func', name, args: [], over, start: kw.startOffset, end: end() };
+    });
   });
 
   /** A type name as written: `numeric(10,2)`, `double precision`, `varchar(max)`, `int[]`, `timestamp with time zone`. */
@@ -1339,6 +1364,13 @@ function namedArgAhead(t1: IToken, t2: IToken): boolean {
 }
 
 /** `ANY v IN`, `EVERY v WITHIN`, `ANY AND EVERY`, `ARRAY x FOR`, `FIRST x FOR` ahead (N1QL collection expressions). */
+/** `NEXT VALUE FOR`, `PREVIOUS VALUE FOR`, `NEXTVAL FOR`, `PREVVAL FOR` start the next expression (the fast path leaves them to the rule). */
+export function nextValueAhead(t1: IToken, t2: IToken, t3: IToken): boolean {
+  // FOR first: the fast path asks this of every name it reads.
+  if (t2.tokenType === K.FOR) return /^(nextval|prevval)$/i.test(t1.image) && tokenMatcher(t1, T.Identifier);
+  return t3.tokenType === K.FOR && /^(next|previous)$/i.test(t1.image) && /^value$/i.test(t2.image) && tokenMatcher(t1, T.Identifier) && tokenMatcher(t2, T.Identifier);
+}
+
 function collectionAhead(t1: IToken, t2: IToken, t3: IToken): boolean {
   const w = t1.image.toUpperCase();
   if (w === 'ANY' || w === 'SOME' || w === 'EVERY') return t2.tokenType === K.AND || (tokenMatcher(t2, T.Identifier) && /^(IN|WITHIN)$/i.test(t3.image));

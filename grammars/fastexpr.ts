@@ -14,7 +14,7 @@ import { tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import type { CaseExpr, Expr, FuncCall, Ident, OrderItem, QName, Query, WindowSpec } from '../src/ast/nodes.js';
 import { append, binary, foldChain, foldStep, ident, qname, splitDotted, type Step } from './build.js';
 import { declaresColumns } from './doc-tables.js';
-import { INTERVAL_UNITS, TRIM_SPECS, TYPE_CONTINUATIONS, TYPED_LITERAL, typedLiteralType } from './expressions.js';
+import { INTERVAL_UNITS, nextValueAhead, TRIM_SPECS, TYPE_CONTINUATIONS, TYPED_LITERAL, typedLiteralType } from './expressions.js';
 import { position, seek } from './internals.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
@@ -373,7 +373,11 @@ export class FastExpr {
     if (type === K.INTERVAL) return this.interval(t);
     if (type === K.EXTRACT) return this.extract(t);
     if (type === K.CAST || type === K.TRY_CAST || type === K.SAFE_CAST) return this.cast(t);
-    if (notNameTable[t.tokenTypeIdx] !== true && tokenMatcher(t, T.Identifier)) return this.nameOrCall();
+    if (notNameTable[t.tokenTypeIdx] !== true && tokenMatcher(t, T.Identifier)) {
+      const p = this.p;
+      if (nextValueAhead(t, this.toks[p + 1] ?? t, this.toks[p + 2] ?? t)) throw GIVE_UP;
+      return this.nameOrCall();
+    }
     throw GIVE_UP;
   }
 

@@ -109,6 +109,7 @@ export class SqlParser extends EmbeddedActionsParser {
   castExpr!: R<A.Expr>;
   intervalExpr!: R<A.Expr>;
   extractExpr!: R<A.Expr>;
+  nextValueExpr!: R<A.Expr>;
   objectLiteral!: R<A.Expr>;
   collectionExpr!: R<A.Expr>;
   dataType!: (idx?: number) => string;

@@ -209,3 +209,44 @@ END;`, 'dbvteradata');
     ]);
   });
 });
+
+describe('NEXT VALUE FOR seq (SQL Server, Db2, MariaDB; Db2 NEXTVAL FOR, PREVIOUS VALUE FOR)', () => {
+  test('a sequence number is a value without column sources; the columns beside it keep their lineage (was a syntax error that lost the statement)', () => {
+    const sql = `CREATE TABLE sales.orders (id INT, customer_id INT, amount DECIMAL(10,2), created_at DATETIME2);
+CREATE TABLE sales.invoices (invoice_no BIGINT, order_id INT, amount DECIMAL(10,2), issued_at DATETIME2);
+INSERT INTO sales.invoices (invoice_no, order_id, amount, issued_at)
+SELECT NEXT VALUE FOR sales.invoice_seq OVER (ORDER BY o.created_at), o.id, o.amount, SYSDATETIME()
+FROM sales.orders o WHERE o.amount > 0;
+DECLARE @n BIGINT = NEXT VALUE FOR sales.invoice_seq;
+INSERT INTO sales.invoices (invoice_no, order_id) VALUES (NEXT VALUE FOR sales.invoice_seq, 42);
+UPDATE sales.invoices SET invoice_no = NEXT VALUE FOR sales.invoice_seq WHERE invoice_no IS NULL;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql']) {
+      const a = ok(sql, vendor);
+      expect(a.pairs).toEqual([
+        'sales.orders.amount -> sales.invoices.amount',
+        'sales.orders.id -> sales.invoices.order_id',
+      ]);
+      // OVER (ORDER BY created_at) decides which row gets which number.
+      expect(rows(a)).toEqual([
+        'sales.invoices.invoice_no -> sales.invoices.RelationRows',
+        'sales.orders.amount -> sales.invoices.RelationRows',
+        'sales.orders.created_at -> sales.invoices.RelationRows',
+      ]);
+    }
+  });
+
+  test('Db2 and MariaDB forms in an INSERT .. SELECT and a VALUES list', () => {
+    const sql = `CREATE TABLE stage.cust (cust_no INT, name VARCHAR(80), city VARCHAR(40));
+CREATE TABLE dw.dim_customer (cust_key BIGINT, cust_no INT, name VARCHAR(80), city VARCHAR(40), prev_key BIGINT);
+INSERT INTO dw.dim_customer (cust_key, cust_no, name, city, prev_key)
+SELECT NEXTVAL FOR dw.cust_seq, c.cust_no, UPPER(c.name), c.city, PREVIOUS VALUE FOR dw.cust_seq FROM stage.cust c;
+INSERT INTO dw.dim_customer (cust_key, cust_no) VALUES (NEXT VALUE FOR dw.cust_seq, 0);`;
+    for (const vendor of ['dbvdb2', 'dbvmariadb']) {
+      expect(ok(sql, vendor).pairs).toEqual([
+        'stage.cust.city -> dw.dim_customer.city',
+        'stage.cust.cust_no -> dw.dim_customer.cust_no',
+        'stage.cust.name -> dw.dim_customer.name',
+      ]);
+    }
+  });
+});
