@@ -63,6 +63,9 @@ const ORDER_IS_VALUE = new Set(['PERCENTILE_CONT', 'PERCENTILE_DISC', 'MODE']);
  */
 const ORDERING_ARGUMENT: Readonly<Record<string, number>> = { MAX_BY: 1, MIN_BY: 1, ARG_MAX: 1, ARG_MIN: 1, ARGMAX: 1, ARGMIN: 1 };
 
+/** T-SQL / Sybase `SELECT IDENTITY(int, 1, 1) AS id INTO t ..`: the argument at this position is a data type, not a column. */
+const TYPE_ARGUMENT: Readonly<Record<string, number>> = { IDENTITY: 0 };
+
 /** Does `e` aggregate rows (an aggregate call that is not a window function)? `GROUP BY ALL` groups by the other items. */
 export function aggregates(e: Expr): boolean {
   let found = false;
@@ -218,6 +221,7 @@ export class ExprWalker {
     for (let i = 0; i < e.args.length; i++) {
       const a = e.args[i]!;
       if (dateParts && isDatePart(this.ctx.dialect.semantics, upper, i, a)) continue;
+      if (TYPE_ARGUMENT[upper] === i && a.k === 'col' && a.name.parts.length === 1) continue;
       this.walk(lambdaBody(a, this.ctx.key) ?? a, scope, i === ordering ? 'fdr' : argType, target, clause, f, depth + 1);
     }
     if (target !== out) this.functionResult(e, name, target, out, type, clause);

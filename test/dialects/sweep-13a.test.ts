@@ -3,6 +3,7 @@
  * from files, Netezza external files with a column list, Redshift PartiQL UNPIVOT, IDENTITY marks
  * copied by SELECT INTO / LIKE, Vertica EXPLODE's exploded arguments. Pairs are `source -> target`.
  */
+import { analyzeSql } from '../procedural/support.js';
 import { ok } from '../helpers/accuracy.js';
 import { edgePairs } from '../helpers/lineage.js';
 
@@ -120,5 +121,67 @@ FROM events.raw_events e, e.line_items AS li AT i;`, 'dbvredshift');
       'events.raw_events.line_items -> events.event_lines.sku',
     ]);
     expect(edgePairs(a.graph, { type: 'fdr', rows: false })).toEqual(['events.raw_events.line_items -> events.event_lines.line_no']);
+  });
+});
+
+describe('IDENTITY columns copied by SELECT INTO and kept through renames (insertSkipsIdentity)', () => {
+  const ddl = `CREATE TABLE dbo.orders (order_id INT IDENTITY(1,1) NOT NULL PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(12,2));\n`;
+
+  test('SELECT * INTO copies the IDENTITY (a list-less INSERT skips it); a join or an IDENTITY() item decide as SQL Server does', () => {
+    const sql = `${ddl}SELECT * INTO dbo.orders_archive FROM dbo.orders WHERE amount > 0;
+INSERT INTO dbo.orders_archive SELECT customer_id, amount FROM staging.new_orders;
+SELECT IDENTITY(INT, 1, 1) AS row_id, o.customer_id, o.amount INTO dbo.order_work FROM dbo.orders o JOIN dbo.customers c ON c.customer_id = o.customer_id;
+INSERT INTO dbo.order_work SELECT customer_id, amount FROM staging.new_orders;
+SELECT o.order_id, o.customer_id INTO dbo.order_keys FROM dbo.orders o JOIN dbo.customers c ON c.customer_id = o.customer_id;
+INSERT INTO dbo.order_keys SELECT legacy_id, customer_id FROM staging.legacy_orders;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql']) {
+      expect(ok(sql, vendor).pairs).toEqual([
+        'dbo.orders.amount -> dbo.order_work.amount',
+        'dbo.orders.amount -> dbo.orders_archive.amount',
+        'dbo.orders.customer_id -> dbo.order_keys.customer_id',
+        'dbo.orders.customer_id -> dbo.order_work.customer_id',
+        'dbo.orders.customer_id -> dbo.orders_archive.customer_id',
+        'dbo.orders.order_id -> dbo.order_keys.order_id',
+        'dbo.orders.order_id -> dbo.orders_archive.order_id',
+        'staging.legacy_orders.customer_id -> dbo.order_keys.customer_id',
+        // A join: order_keys.order_id is no IDENTITY, the first value goes to it.
+        'staging.legacy_orders.legacy_id -> dbo.order_keys.order_id',
+        'staging.new_orders.amount -> dbo.order_work.amount',
+        'staging.new_orders.amount -> dbo.orders_archive.amount',
+        'staging.new_orders.customer_id -> dbo.order_work.customer_id',
+        'staging.new_orders.customer_id -> dbo.orders_archive.customer_id',
+      ]);
+    }
+    const sybase = `CREATE TABLE orders (order_id NUMERIC(10,0) IDENTITY, customer_id INT, amount MONEY)
+go
+SELECT * INTO orders_hist FROM orders
+go
+INSERT INTO orders_hist SELECT customer_id, amount FROM new_orders
+go
+`;
+    expect(ok(sybase, 'dbvsybase').pairs).toEqual([
+      'new_orders.amount -> orders_hist.amount',
+      'new_orders.customer_id -> orders_hist.customer_id',
+      'orders.amount -> orders_hist.amount',
+      'orders.customer_id -> orders_hist.customer_id',
+      'orders.order_id -> orders_hist.order_id',
+    ]);
+  });
+
+  test('a renamed IDENTITY column stays IDENTITY (sp_rename), a dropped one is gone', () => {
+    const a = analyzeSql(`${ddl}EXEC sp_rename 'dbo.orders.order_id', 'id', 'COLUMN';
+INSERT INTO dbo.orders SELECT customer_id, amount FROM staging.new_orders;
+CREATE TABLE dbo.events (event_id BIGINT IDENTITY(1,1), kind VARCHAR(20), payload NVARCHAR(MAX));
+ALTER TABLE dbo.events DROP COLUMN event_id;
+ALTER TABLE dbo.events ADD event_key BIGINT;
+INSERT INTO dbo.events SELECT kind, body, k FROM staging.events;`, 'dbvmssql', { relationTypes: ['fdd'] });
+    expect(a.errors).toEqual([]);
+    expect(a.pairs).toEqual([
+      'staging.events.body -> dbo.events.payload',
+      'staging.events.k -> dbo.events.event_key',
+      'staging.events.kind -> dbo.events.kind',
+      'staging.new_orders.amount -> dbo.orders.amount',
+      'staging.new_orders.customer_id -> dbo.orders.customer_id',
+    ]);
   });
 });
