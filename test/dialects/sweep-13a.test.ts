@@ -4,7 +4,7 @@
  * copied by SELECT INTO / LIKE, Vertica EXPLODE's exploded arguments. Pairs are `source -> target`.
  */
 import { analyzeSql } from '../procedural/support.js';
-import { ok } from '../helpers/accuracy.js';
+import { decided, ok } from '../helpers/accuracy.js';
 import { edgePairs } from '../helpers/lineage.js';
 
 describe('column-level loads from files', () => {
@@ -182,6 +182,33 @@ INSERT INTO dbo.events SELECT kind, body, k FROM staging.events;`, 'dbvmssql', {
       'staging.events.kind -> dbo.events.kind',
       'staging.new_orders.amount -> dbo.orders.amount',
       'staging.new_orders.customer_id -> dbo.orders.customer_id',
+    ]);
+  });
+});
+
+describe('Vertica EXPLODE(.. USING PARAMETERS explode_count = n) OVER (PARTITION BEST)', () => {
+  test('each exploded array gives pos_<array> (a position, fdr) and val_<array>; the other arguments pass through; AS (..) renames them in order', () => {
+    const a = ok(`CREATE TABLE mart.order_lines AS
+SELECT EXPLODE(o.item_skus, o.item_qtys, o.order_id USING PARAMETERS explode_count=2) OVER (PARTITION BEST) FROM sales.orders o;
+CREATE TABLE mart.order_lines_named AS
+SELECT EXPLODE(o.item_skus, o.item_qtys USING PARAMETERS explode_count = 2) OVER (PARTITION BEST) AS (sku_no, sku, qty_no, qty) FROM sales.orders o;
+CREATE TABLE mart.order_skus AS
+SELECT EXPLODE(o.item_skus, o.order_id USING PARAMETERS skip_partitioning = true) OVER (PARTITION BEST) FROM sales.orders o;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'sales.orders.item_qtys -> mart.order_lines.val_item_qtys',
+      'sales.orders.item_qtys -> mart.order_lines_named.qty',
+      'sales.orders.item_skus -> mart.order_lines.val_item_skus',
+      'sales.orders.item_skus -> mart.order_lines_named.sku',
+      'sales.orders.item_skus -> mart.order_skus.value',
+      'sales.orders.order_id -> mart.order_lines.order_id',
+      'sales.orders.order_id -> mart.order_skus.order_id',
+    ]);
+    expect(decided(a)).toEqual([
+      'sales.orders.item_qtys -> mart.order_lines.pos_item_qtys',
+      'sales.orders.item_qtys -> mart.order_lines_named.qty_no',
+      'sales.orders.item_skus -> mart.order_lines.pos_item_skus',
+      'sales.orders.item_skus -> mart.order_lines_named.sku_no',
+      'sales.orders.item_skus -> mart.order_skus.position',
     ]);
   });
 });
