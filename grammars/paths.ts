@@ -3,7 +3,7 @@ import type { IToken } from './chevrotain.js';
 import type { Assignment, Expr, Ident, QName, Query, Select, SelectItem, Statement } from '../src/ast/nodes.js';
 import { mapTree } from '../src/ast/walk.js';
 import { stringValue } from './literals.js';
-import { columnNamed, pathName, tableOfName } from './build.js';
+import { columnNamed, pathName, selectColumns, tableOfName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -350,8 +350,7 @@ export function definePathRules(this: SqlParser): void {
 
 /** `SELECT a, b FROM t`, at the column list. */
 function columnsOf(table: QName, columns: Ident[]): Select {
-  const items = columns.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end }));
-  return { k: 'select', items, from: [tableOfName(table)], groupBy: [], start: columns[0]!.start, end: columns[columns.length - 1]!.end };
+  return selectColumns([tableOfName(table)], columns, columns[0]!.start, columns[columns.length - 1]!.end);
 }
 
 /**
@@ -373,11 +372,8 @@ function fromFile(table: QName, listed: Ident[], path: string, start: number, en
   const set = sets.filter((a) => a.columns.length === 1);
   const columns = [...plain, ...set.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!)];
   if (columns.length === 0) return { k: 'other', keyword: 'LOAD', start, end, reads: [], writes: [table], pathReads: [path], pathWrites: [] };
-  const items: SelectItem[] = [
-    ...plain.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end })),
-    ...set.map((a, i) => ({ expr: field(a.value)!, alias: columns[plain.length + i]!, start: a.start, end: a.end })),
-  ];
-  const source: Select = { k: 'select', items, from: [tableOfName(file)], groupBy: [], start, end };
+  const source = selectColumns([tableOfName(file)], plain, start, end);
+  source.items.push(...set.map((a, i): SelectItem => ({ expr: field(a.value)!, alias: columns[plain.length + i]!, start: a.start, end: a.end })));
   return { k: 'insert', target: table, columns, source, start, end };
 }
 
