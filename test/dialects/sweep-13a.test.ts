@@ -212,3 +212,24 @@ SELECT EXPLODE(o.item_skus, o.order_id USING PARAMETERS skip_partitioning = true
     ]);
   });
 });
+
+describe('x.y where x names neither a source nor a column, over tables of known columns', () => {
+  test('warned at the qualifier (UnknownColumn); a struct column, an outer alias and a table of unknown columns are not', () => {
+    const a = analyzeSql(`CREATE TABLE sales.orders (order_id INT, customer_id INT, amount DECIMAL(12,2), ship STRUCT<city STRING, zip STRING>);
+CREATE TABLE sales.customers (customer_id INT, name STRING);
+INSERT INTO mart.order_report
+SELECT o.order_id, c.name, ord.amount, ship.city
+FROM sales.orders o JOIN sales.customers c ON c.customer_id = o.customer_id
+WHERE EXISTS (SELECT 1 FROM sales.customers c2 WHERE c2.customer_id = o.customer_id);
+SELECT x.amount FROM sales.orders o JOIN raw.unknown_cols u ON u.id = o.order_id;`, 'dbvdatabricks', { relationTypes: ['fdd'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual(["4:28 qualifier 'ord' names no source, and no source has a column 'ord'"]);
+    expect(a.pairs).toEqual([
+      // u's columns are unknown: x may be its struct column.
+      'raw.unknown_cols.x -> RS-1.amount',
+      'sales.customers.name -> mart.order_report.name',
+      'sales.orders.order_id -> mart.order_report.order_id',
+      'sales.orders.ship -> mart.order_report.city',
+    ]);
+  });
+});
