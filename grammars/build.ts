@@ -26,6 +26,11 @@ export function selectAll(from: TableRef[], star: Node, start: number, end: numb
   return { k: 'select', items: [{ expr: { k: 'star', ...at }, ...at }], from, groupBy: [], start, end };
 }
 
+/** `SELECT a, b FROM from [, ..]`: the named columns of its rows, each at its name. */
+export function selectColumns(from: TableRef[], columns: Ident[], start: number, end: number): Select {
+  return { k: 'select', items: columns.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end })), from, groupBy: [], start, end };
+}
+
 /** `a AND b`, spanning both (conditions joined into one). */
 export function and(a: Expr, b: Expr): Expr {
   return { k: 'op', op: 'AND', args: [a, b], start: a.start, end: b.end };

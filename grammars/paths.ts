@@ -1,9 +1,8 @@
 /** Grammar chapter: statements that move data between tables and files (COPY, UNLOAD, LOAD DATA, EXPORT DATA). */
 import type { IToken } from './chevrotain.js';
 import type { Assignment, Expr, Ident, QName, Query, Select, SelectItem, Statement } from '../src/ast/nodes.js';
-import { mapTree } from '../src/ast/walk.js';
 import { stringValue } from './literals.js';
-import { columnNamed, pathName, tableOfName } from './build.js';
+import { columnNamed, pathName, selectColumns, tableOfName } from './build.js';
 import type { SqlParser } from './parser.js';
 import * as T from './tokens.js';
 
@@ -350,8 +349,7 @@ export function definePathRules(this: SqlParser): void {
 
 /** `SELECT a, b FROM t`, at the column list. */
 function columnsOf(table: QName, columns: Ident[]): Select {
-  const items = columns.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end }));
-  return { k: 'select', items, from: [tableOfName(table)], groupBy: [], start: columns[0]!.start, end: columns[columns.length - 1]!.end };
+  return selectColumns([tableOfName(table)], columns, columns[0]!.start, columns[columns.length - 1]!.end);
 }
 
 /**
@@ -363,22 +361,28 @@ function columnsOf(table: QName, columns: Ident[]): Select {
 function fromFile(table: QName, listed: Ident[], path: string, start: number, end: number, sets: Assignment[] = []): Statement {
   const file = pathName(path, start, end);
   const fields = new Set(listed.map((c) => c.text));
-  const field = (e: Expr): Expr | undefined =>
-    mapTree(e, (n) => {
-      const v = n as Expr;
-      if (v.k !== 'var' || !v.name.startsWith('@') || !fields.has(v.name)) return undefined;
-      return columnNamed({ text: v.name.slice(1), quoted: false, start: v.start, end: v.end });
-    }) as Expr;
+  const field = (e: Expr): Expr => (e.k === 'var' && fields.has(e.name) ? columnNamed({ text: e.name.slice(1), quoted: false, start: e.start, end: e.end }) : withVariables(e, field));
   const plain = listed.filter((c) => !c.text.startsWith('@'));
   const set = sets.filter((a) => a.columns.length === 1);
   const columns = [...plain, ...set.map((a) => a.columns[0]!.parts[a.columns[0]!.parts.length - 1]!)];
   if (columns.length === 0) return { k: 'other', keyword: 'LOAD', start, end, reads: [], writes: [table], pathReads: [path], pathWrites: [] };
-  const items: SelectItem[] = [
-    ...plain.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end })),
-    ...set.map((a, i) => ({ expr: field(a.value)!, alias: columns[plain.length + i]!, start: a.start, end: a.end })),
-  ];
-  const source: Select = { k: 'select', items, from: [tableOfName(file)], groupBy: [], start, end };
+  const source = selectColumns([tableOfName(file)], plain, start, end);
+  source.items.push(...set.map((a, i): SelectItem => ({ expr: field(a.value), alias: columns[plain.length + i]!, start: a.start, end: a.end })));
   return { k: 'insert', target: table, columns, source, start, end };
+}
+
+/**
+ * A copy of `e` whose expressions directly inside are `inner`'s of them. (grammars/ takes no values
+ * from src/, so not src/ast/walk's mapTree: a load's SET values are small expressions.)
+ */
+function withVariables(e: Expr, inner: (x: Expr) => Expr): Expr {
+  const copy = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(copy);
+    if (x === null || typeof x !== 'object') return x;
+    if (typeof (x as { k?: unknown }).k === 'string') return inner(x as Expr);
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, copy(v)]));
+  };
+  return Object.fromEntries(Object.entries(e).map(([k, v]) => [k, copy(v)])) as unknown as Expr;
 }
 
 /** A query written to a file or object-store path: an insert whose target is the path. */

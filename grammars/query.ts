@@ -1,7 +1,7 @@
 /** Grammar chapter: queries (WITH, set operations, SELECT, FROM items, joins, PIVOT, tails). */
 import { EOF, MismatchedTokenException, tokenMatcher, type IToken } from './chevrotain.js';
 import type { Cte, DeclaredColumn, Expr, FuncCall, Ident, JoinRef, MatchRecognize, OrderItem, Query, QName, Select, SelectItem, Star, Statement, TableRef, With } from '../src/ast/nodes.js';
-import { and, columnNamed, ident, intoNames, list, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { and, ident, intoNames, list, pathName, selectAll, selectColumns, stringName, tableOfName } from './build.js';
 import { saveError } from './internals.js';
 import { stringValue } from './literals.js';
 import type { SqlParser } from './parser.js';
@@ -1747,9 +1747,7 @@ export function defineQueryRules(this: SqlParser): void {
               const file: TableRef = { k: 'table', name: pathName(stringValue(p.image), p.startOffset, p.endOffset! + 1), start: kw.startOffset, end: end() };
               if (!declared) return { ...file, ...a };
               // The declared columns, each the file's field of that name: `(SELECT c1, c2 FROM 'file') alias`.
-              const items = declared.map((c) => ({ expr: columnNamed(c), start: c.start, end: c.end }));
-              const query: Select = { k: 'select', items, from: [file], groupBy: [], start: kw.startOffset, end: end() };
-              return { k: 'derived', query, ...a, start: kw.startOffset, end: end() };
+              return { k: 'derived', query: selectColumns([file], declared, kw.startOffset, end()), ...a, start: kw.startOffset, end: end() };
             });
           },
         },

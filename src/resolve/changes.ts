@@ -303,12 +303,16 @@ function applyColumnActions(ctx: Context, t: TableName, actions: ColumnAction[])
     deleteStruct(structs, keyOf(column));
     if (type !== undefined) structEntries(type, keyOf(column), keyOf, structs);
   };
+  // IDENTITY columns (T-SQL) stay IDENTITY under a new name, and go with the column.
+  let identity = entry.identity;
   for (const a of actions) {
     if (a.kind === 'drop_column') {
       columns = columns.filter((c) => !same(c, a.column));
+      identity = identity?.filter((c) => !same(c, a.column));
       deleteStruct(structs, keyOf(a.column));
     } else if (a.kind === 'rename_column') {
       columns = columns.map((c) => (same(c, a.column) ? a.to! : c));
+      identity = identity?.map((c) => (same(c, a.column) ? a.to! : c));
       const moved = structsUnder(structs, keyOf(a.column));
       deleteStruct(structs, keyOf(a.column));
       for (const [rest, fields] of moved) structs.set(keyOf(a.to!) + rest, fields);
@@ -318,5 +322,5 @@ function applyColumnActions(ctx: Context, t: TableName, actions: ColumnAction[])
       typed(a.column, a.type);
     }
   }
-  ctx.catalog.replace(t, { ...entry, columns, structs: structs.size ? structs : undefined });
+  ctx.catalog.replace(t, { ...entry, columns, structs: structs.size ? structs : undefined, identity: identity?.length ? identity : undefined });
 }

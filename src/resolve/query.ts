@@ -64,12 +64,21 @@ function columnsCall(e: Expr): A.FuncCall | undefined {
  * `posexplode(a) AS (pos, v)`: `pos` is a position, added to `positions` (decided by the
  * array, not its value: fdr, as in LATERAL VIEW posexplode).
  */
-function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>, transforms: Semantics['transformFunctionColumns']): A.SelectItem[] {
+function generatorItems(item: A.SelectItem, positions: Set<A.SelectItem>, transforms: Semantics['transformFunctionColumns'], text: string): A.SelectItem[] {
   const aliases = item.aliases;
   if (!aliases) return [item];
   const e = item.expr;
   const fname = e.k === 'func' ? oneWord(e.name) : undefined;
   const transform = fname !== undefined && e.k === 'func' && e.over ? transforms[fname] : undefined;
+  // A transform's outputs renamed by `AS (..)`, one alias each (Vertica `EXPLODE(a, b USING PARAMETERS explode_count=2) OVER () AS (p1, v1, p2, v2)`).
+  const outputs = transform && e.k === 'func' && e.args.length > 1 ? transformOutputs(e, transform, text) : undefined;
+  if (outputs && outputs.length === aliases.length) {
+    return outputs.map((o, j): A.SelectItem => {
+      const out = { ...item, expr: o.expr, alias: aliases[j], aliases: undefined };
+      if (o.position) positions.add(out);
+      return out;
+    });
+  }
   const stack = fname === 'STACK' && e.k === 'func' && e.args.length > 1 ? e.args.slice(1) : undefined;
   return aliases.map((alias, j): A.SelectItem => {
     const expr: Expr = stack ? { k: 'op', op: 'STACK', args: stack.filter((_, i) => i % aliases.length === j), start: e.start, end: e.end } : e;
@@ -86,20 +95,46 @@ function transformColumns(item: A.SelectItem, transforms: Semantics['transformFu
 }
 
 /**
- * A transform function's call without `AS (..)`: its own columns as the aliases, read from its
- * first argument, then each further argument passed through as an output of its own. With
- * `USING PARAMETERS` (Vertica `explode_count = 2`: more arguments exploded, columns named after
- * them) the outputs are not known: the call stays one output.
+ * The outputs of a transform function's call (`Semantics.transformFunctionColumns`), in order:
+ * its own columns read from its first argument, then each further argument passed through.
+ * Vertica `USING PARAMETERS explode_count = n` explodes the first n arguments: each gives the
+ * function's columns, named after it when n > 1 (`pos_tags`, `val_tags`), as Vertica names them.
+ * Undefined when an exploded argument is no column (no name to give them) or is missing.
+ */
+function transformOutputs(e: A.FuncCall, own: Semantics['transformFunctionColumns'][string], text: string): { name: string; expr: Expr; position: boolean }[] | undefined {
+  const parameters = /\bUSING\s+PARAMETERS\b([\s\S]*)/i.exec(text.slice(e.start, e.end))?.[1];
+  const count = Number(/\bexplode_count\s*=\s*(\d+)/i.exec(parameters ?? '')?.[1] ?? 1);
+  const exploded = e.args.slice(0, count);
+  if (exploded.length < count || (count > 1 && exploded.some((arg) => arg.k !== 'col'))) return undefined;
+  const outputs = exploded.flatMap((arg) => {
+    const name = count > 1 ? (arg as A.ColumnRef).name.parts[(arg as A.ColumnRef).name.parts.length - 1]!.text : '';
+    const expr: Expr = { ...e, args: [arg] };
+    return own.columns.map((c, j) => ({ name: count > 1 ? `${c === 'position' ? 'pos' : c === 'value' ? 'val' : c}_${name}` : c, expr, position: own.positions?.includes(j) ?? false }));
+  });
+  return [...outputs, ...e.args.slice(count).map((arg) => ({ name: '', expr: arg, position: false }))];
+}
+
+/**
+ * A transform function's call without `AS (..)`: per exploded argument, the call of that one
+ * argument with its outputs' names as `AS (..)`; each passed-through argument as itself.
  */
 function transformItems(item: A.SelectItem, transforms: Semantics['transformFunctionColumns'], text: string): A.SelectItem[] {
   const columns = transformColumns(item, transforms);
   const e = item.expr;
   if (!columns || e.k !== 'func') return [item];
-  const aliases = columns.map((name) => ({ text: name, quoted: false, start: e.start, end: e.end }));
-  if (e.args.length < 2) return [{ ...item, aliases }];
-  if (/\bUSING\s+PARAMETERS\b/i.test(text.slice(e.start, e.end))) return [item];
-  const passed = e.args.slice(1).map((arg): A.SelectItem => ({ ...item, expr: arg, alias: undefined, aliases: undefined, start: arg.start, end: arg.end }));
-  return [{ ...item, expr: { ...e, args: e.args.slice(0, 1) }, aliases }, ...passed];
+  const at = { start: e.start, end: e.end };
+  if (e.args.length < 2) return [{ ...item, aliases: columns.map((name) => ({ text: name, quoted: false, ...at })) }];
+  const outputs = transformOutputs(e, transforms[oneWord(e.name)]!, text);
+  if (!outputs) return [item];
+  const items: A.SelectItem[] = [];
+  for (const o of outputs) {
+    const last = items[items.length - 1];
+    if (o.name === '') items.push({ ...item, expr: o.expr, alias: undefined, aliases: undefined, start: o.expr.start, end: o.expr.end });
+    // The outputs of one exploded argument share its call (`expr`): one item named by all of them.
+    else if (last?.aliases && last.expr === o.expr) last.aliases.push({ text: o.name, quoted: false, ...at });
+    else items.push({ ...item, expr: o.expr, alias: undefined, aliases: [{ text: o.name, quoted: false, ...at }] });
+  }
+  return items;
 }
 
 /**
@@ -367,7 +402,7 @@ export class QueryAnalyzer {
     const transforms = ctx.dialect.semantics.transformFunctionColumns;
     if (items.some((i) => transformColumns(i, transforms))) items = items.flatMap((i) => transformItems(i, transforms, ctx.text));
     const positions = items.some((i) => i.aliases) ? new Set<A.SelectItem>() : undefined;
-    for (const item of positions ? items.flatMap((i) => generatorItems(i, positions, transforms)) : items) {
+    for (const item of positions ? items.flatMap((i) => generatorItems(i, positions, transforms, ctx.text)) : items) {
       const e = item.expr;
       if (item.assignTo) {
         const refs: Ref[] = [];

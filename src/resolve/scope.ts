@@ -399,6 +399,24 @@ const AMBIGUOUS: MessageTemplate = (name, n) => `column '${name}' is ambiguous: 
 const INFERRED: MessageTemplate = (name, table) => `column '${name}' attributed to ${table}: the only source the input uses it from`;
 const ANY_OF: MessageTemplate = (name, n) => `column '${name}' could belong to any of ${n} sources; add a qualifier or --schema`;
 const NOT_FOUND: MessageTemplate = (name) => `column '${name}' not found in any source`;
+const UNKNOWN_QUALIFIER: MessageTemplate = (name) => `qualifier '${name}' names no source, and no source has a column '${name}'`;
+
+/**
+ * Every source here and in the enclosing queries has known columns, none of them `key`: then the
+ * qualifier of `x.y` named neither a source nor a struct column. (Not asked inside routines, where
+ * records, package variables and trigger rows qualify names too.)
+ */
+function noSourceMayHave(scope: Scope, key: string): boolean {
+  let any = false;
+  for (let s: Scope | undefined = scope; s; s = s.parent) {
+    for (const src of s.sources) {
+      // A source of no name may answer to the names inside it (an INSERT ALL's WHEN reading its query's `o.amount`).
+      if (src.names.length === 0 || hasColumn(src, key) !== false) return false;
+      any = true;
+    }
+  }
+  return any;
+}
 
 function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: boolean, start: number, end: number, strict: boolean): Resolved {
   const current = ctx.dialect.semantics.currentValueWords;
@@ -459,7 +477,11 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     }
     if (s.sources.length > 0 && !strict && s.parent === undefined) break;
   }
-  if (strict || isNiladic(name, quoted)) return [];
+  if (strict) {
+    if (ctx.procedureName === 'batchQueries' && noSourceMayHave(scope, key)) ctx.problemOf('warning', start, UNKNOWN_QUALIFIER, name, '', 'UnknownColumn');
+    return [];
+  }
+  if (isNiladic(name, quoted)) return [];
   if (scope.sources.length === 0 && !scope.parent) return [];
   // Known sources that lack the column: the name may be an outer alias, a variable or a typo.
   ctx.problemOf('warning', start, NOT_FOUND, name, '', 'OrphanColumn');

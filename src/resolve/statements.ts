@@ -193,6 +193,11 @@ export class StatementResolver {
     const obj = dataset(ctx, target, 'table');
     this.flow(rs, obj, rs.cols.map((c) => c.name));
     remember(ctx, target, widthKnown(rs, rs.cols.map((c) => c.name)), 'table', false, passedStructs(ctx, rs, rs.cols.map((c) => c.name)));
+    if (ctx.dialect.semantics.insertSkipsIdentity) {
+      const entry = ctx.catalog.get(qualify(ctx, target));
+      const identity = entry && intoIdentity(ctx, q, first).filter((c) => entry.columns.some((n) => ctx.key(n, false) === ctx.key(c, false)));
+      if (entry && identity?.length) ctx.catalog.replace(qualify(ctx, target), { ...entry, identity });
+    }
     // `SELECT * INTO t FROM src` of unknown columns: a later read of t.c is src.c, as after CREATE TABLE t AS SELECT *.
     this.throughStar(obj, rs);
     return [obj];
@@ -770,6 +775,34 @@ export class StatementResolver {
     ctx.catalog.rename(qualify(ctx, s.from), qualify(ctx, toName));
     return [to];
   }
+}
+
+/**
+ * The IDENTITY columns `SELECT .. INTO t` gives t, as SQL Server and Sybase ASE do: an
+ * `IDENTITY(type, seed, step)` item, and an IDENTITY column of the one table read, selected once
+ * as itself (by name or `*`), unless the query joins, groups or is a UNION.
+ */
+function intoIdentity(ctx: Context, q: A.Query, first: A.Select): string[] {
+  const out: string[] = [];
+  for (const item of first.items) {
+    const e = item.expr;
+    if (e.k === 'func' && e.name.parts.length === 1 && /^IDENTITY$/i.test(e.name.parts[0]!.text) && item.alias) out.push(item.alias.text);
+  }
+  const from = first.from[0];
+  if (q !== first || first.from.length !== 1 || from?.k !== 'table' || first.groupBy.length > 0 || first.groupByAll) return out;
+  const identity = ctx.catalog.get(qualify(ctx, from.name))?.identity ?? [];
+  const key = (name: string) => ctx.key(name, false);
+  for (const column of identity) {
+    // The outputs that are the column itself: `*`, `t.*`, `c` or `t.c [AS name]`.
+    const copies = first.items.flatMap((item) => {
+      const e = item.expr;
+      if (e.k === 'star') return [column];
+      if (e.k === 'col' && key(e.name.parts[e.name.parts.length - 1]!.text) === key(column)) return [item.alias?.text ?? column];
+      return [];
+    });
+    if (copies.length === 1) out.push(copies[0]!);
+  }
+  return out;
 }
 
 /**

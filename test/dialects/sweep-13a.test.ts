@@ -3,7 +3,8 @@
  * from files, Netezza external files with a column list, Redshift PartiQL UNPIVOT, IDENTITY marks
  * copied by SELECT INTO / LIKE, Vertica EXPLODE's exploded arguments. Pairs are `source -> target`.
  */
-import { ok } from '../helpers/accuracy.js';
+import { analyzeSql } from '../procedural/support.js';
+import { decided, ok } from '../helpers/accuracy.js';
 import { edgePairs } from '../helpers/lineage.js';
 
 describe('column-level loads from files', () => {
@@ -120,5 +121,115 @@ FROM events.raw_events e, e.line_items AS li AT i;`, 'dbvredshift');
       'events.raw_events.line_items -> events.event_lines.sku',
     ]);
     expect(edgePairs(a.graph, { type: 'fdr', rows: false })).toEqual(['events.raw_events.line_items -> events.event_lines.line_no']);
+  });
+});
+
+describe('IDENTITY columns copied by SELECT INTO and kept through renames (insertSkipsIdentity)', () => {
+  const ddl = `CREATE TABLE dbo.orders (order_id INT IDENTITY(1,1) NOT NULL PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(12,2));\n`;
+
+  test('SELECT * INTO copies the IDENTITY (a list-less INSERT skips it); a join or an IDENTITY() item decide as SQL Server does', () => {
+    const sql = `${ddl}SELECT * INTO dbo.orders_archive FROM dbo.orders WHERE amount > 0;
+INSERT INTO dbo.orders_archive SELECT customer_id, amount FROM staging.new_orders;
+SELECT IDENTITY(INT, 1, 1) AS row_id, o.customer_id, o.amount INTO dbo.order_work FROM dbo.orders o JOIN dbo.customers c ON c.customer_id = o.customer_id;
+INSERT INTO dbo.order_work SELECT customer_id, amount FROM staging.new_orders;
+SELECT o.order_id, o.customer_id INTO dbo.order_keys FROM dbo.orders o JOIN dbo.customers c ON c.customer_id = o.customer_id;
+INSERT INTO dbo.order_keys SELECT legacy_id, customer_id FROM staging.legacy_orders;`;
+    for (const vendor of ['dbvmssql', 'dbvazuresql']) {
+      expect(ok(sql, vendor).pairs).toEqual([
+        'dbo.orders.amount -> dbo.order_work.amount',
+        'dbo.orders.amount -> dbo.orders_archive.amount',
+        'dbo.orders.customer_id -> dbo.order_keys.customer_id',
+        'dbo.orders.customer_id -> dbo.order_work.customer_id',
+        'dbo.orders.customer_id -> dbo.orders_archive.customer_id',
+        'dbo.orders.order_id -> dbo.order_keys.order_id',
+        'dbo.orders.order_id -> dbo.orders_archive.order_id',
+        'staging.legacy_orders.customer_id -> dbo.order_keys.customer_id',
+        // A join: order_keys.order_id is no IDENTITY, the first value goes to it.
+        'staging.legacy_orders.legacy_id -> dbo.order_keys.order_id',
+        'staging.new_orders.amount -> dbo.order_work.amount',
+        'staging.new_orders.amount -> dbo.orders_archive.amount',
+        'staging.new_orders.customer_id -> dbo.order_work.customer_id',
+        'staging.new_orders.customer_id -> dbo.orders_archive.customer_id',
+      ]);
+    }
+    const sybase = `CREATE TABLE orders (order_id NUMERIC(10,0) IDENTITY, customer_id INT, amount MONEY)
+go
+SELECT * INTO orders_hist FROM orders
+go
+INSERT INTO orders_hist SELECT customer_id, amount FROM new_orders
+go
+`;
+    expect(ok(sybase, 'dbvsybase').pairs).toEqual([
+      'new_orders.amount -> orders_hist.amount',
+      'new_orders.customer_id -> orders_hist.customer_id',
+      'orders.amount -> orders_hist.amount',
+      'orders.customer_id -> orders_hist.customer_id',
+      'orders.order_id -> orders_hist.order_id',
+    ]);
+  });
+
+  test('a renamed IDENTITY column stays IDENTITY (sp_rename), a dropped one is gone', () => {
+    const a = analyzeSql(`${ddl}EXEC sp_rename 'dbo.orders.order_id', 'id', 'COLUMN';
+INSERT INTO dbo.orders SELECT customer_id, amount FROM staging.new_orders;
+CREATE TABLE dbo.events (event_id BIGINT IDENTITY(1,1), kind VARCHAR(20), payload NVARCHAR(MAX));
+ALTER TABLE dbo.events DROP COLUMN event_id;
+ALTER TABLE dbo.events ADD event_key BIGINT;
+INSERT INTO dbo.events SELECT kind, body, k FROM staging.events;`, 'dbvmssql', { relationTypes: ['fdd'] });
+    expect(a.errors).toEqual([]);
+    expect(a.pairs).toEqual([
+      'staging.events.body -> dbo.events.payload',
+      'staging.events.k -> dbo.events.event_key',
+      'staging.events.kind -> dbo.events.kind',
+      'staging.new_orders.amount -> dbo.orders.amount',
+      'staging.new_orders.customer_id -> dbo.orders.customer_id',
+    ]);
+  });
+});
+
+describe('Vertica EXPLODE(.. USING PARAMETERS explode_count = n) OVER (PARTITION BEST)', () => {
+  test('each exploded array gives pos_<array> (a position, fdr) and val_<array>; the other arguments pass through; AS (..) renames them in order', () => {
+    const a = ok(`CREATE TABLE mart.order_lines AS
+SELECT EXPLODE(o.item_skus, o.item_qtys, o.order_id USING PARAMETERS explode_count=2) OVER (PARTITION BEST) FROM sales.orders o;
+CREATE TABLE mart.order_lines_named AS
+SELECT EXPLODE(o.item_skus, o.item_qtys USING PARAMETERS explode_count = 2) OVER (PARTITION BEST) AS (sku_no, sku, qty_no, qty) FROM sales.orders o;
+CREATE TABLE mart.order_skus AS
+SELECT EXPLODE(o.item_skus, o.order_id USING PARAMETERS skip_partitioning = true) OVER (PARTITION BEST) FROM sales.orders o;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'sales.orders.item_qtys -> mart.order_lines.val_item_qtys',
+      'sales.orders.item_qtys -> mart.order_lines_named.qty',
+      'sales.orders.item_skus -> mart.order_lines.val_item_skus',
+      'sales.orders.item_skus -> mart.order_lines_named.sku',
+      'sales.orders.item_skus -> mart.order_skus.value',
+      'sales.orders.order_id -> mart.order_lines.order_id',
+      'sales.orders.order_id -> mart.order_skus.order_id',
+    ]);
+    expect(decided(a)).toEqual([
+      'sales.orders.item_qtys -> mart.order_lines.pos_item_qtys',
+      'sales.orders.item_qtys -> mart.order_lines_named.qty_no',
+      'sales.orders.item_skus -> mart.order_lines.pos_item_skus',
+      'sales.orders.item_skus -> mart.order_lines_named.sku_no',
+      'sales.orders.item_skus -> mart.order_skus.position',
+    ]);
+  });
+});
+
+describe('x.y where x names neither a source nor a column, over tables of known columns', () => {
+  test('warned at the qualifier (UnknownColumn); a struct column, an outer alias and a table of unknown columns are not', () => {
+    const a = analyzeSql(`CREATE TABLE sales.orders (order_id INT, customer_id INT, amount DECIMAL(12,2), ship STRUCT<city STRING, zip STRING>);
+CREATE TABLE sales.customers (customer_id INT, name STRING);
+INSERT INTO mart.order_report
+SELECT o.order_id, c.name, ord.amount, ship.city
+FROM sales.orders o JOIN sales.customers c ON c.customer_id = o.customer_id
+WHERE EXISTS (SELECT 1 FROM sales.customers c2 WHERE c2.customer_id = o.customer_id);
+SELECT x.amount FROM sales.orders o JOIN raw.unknown_cols u ON u.id = o.order_id;`, 'dbvdatabricks', { relationTypes: ['fdd'] });
+    expect(a.errors).toEqual([]);
+    expect(a.warnings).toEqual(["4:28 qualifier 'ord' names no source, and no source has a column 'ord'"]);
+    expect(a.pairs).toEqual([
+      // u's columns are unknown: x may be its struct column.
+      'raw.unknown_cols.x -> RS-1.amount',
+      'sales.customers.name -> mart.order_report.name',
+      'sales.orders.order_id -> mart.order_report.order_id',
+      'sales.orders.ship -> mart.order_report.city',
+    ]);
   });
 });
