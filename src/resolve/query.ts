@@ -13,7 +13,7 @@ import { outputByKey, type Context, type OutCol, type ResultSet } from './contex
 import { aggregates, ExprWalker, type Ref } from './expr.js';
 import { collapse, identKey, oneWord, texts } from './names.js';
 import { calledFunction, matchRecognizeOperator, modelFunction, pivotOperator, positionColumn, tableFunctionOperator, unpivotOperator, type TableOperator } from './operators.js';
-import { columnPart, notAColumn, resolveColumn, Scope, structPath, type Source } from './scope.js';
+import { columnOf, columnPart, notAColumn, resolveColumn, Scope, structPath, type Source } from './scope.js';
 import { datasetSource, qualify, structOf, structsOf, tableOf } from './tables.js';
 import { structsUnder, tableKey } from './catalog.js';
 
@@ -536,7 +536,7 @@ export class QueryAnalyzer {
       feed({ obj: rs.obj, col });
     };
     // `fieldOf`: the path of the struct `from` the output is a field of (`o.customer.*`: '' of customer).
-    const out = (name: string, from: ColumnRef, fieldOf?: string) => {
+    const out = (name: string, from: ColumnRef | ColumnRef[], fieldOf?: string) => {
       const key = ctx.key(name, false);
       if (except.has(key)) return;
       done.add(key);
@@ -545,8 +545,9 @@ export class QueryAnalyzer {
       const replaced = replace.get(key);
       if (replaced) add(shown, (to) => this.replaceValue(replaced.expr, scope, to, rs));
       else {
-        add(shown, (to) => b.edge('fdd', this.effect, from, to, this.pid, { loc }));
-        this.passStruct(rs, shown, from, fieldOf === undefined ? '' : `${fieldOf}.${key}`);
+        const froms = Array.isArray(from) ? from : [from];
+        add(shown, (to) => froms.forEach((f) => b.edge('fdd', this.effect, f, to, this.pid, { loc })));
+        if (froms.length === 1) this.passStruct(rs, shown, froms[0]!, fieldOf === undefined ? '' : `${fieldOf}.${key}`);
       }
     };
     let opaque = false;
@@ -567,7 +568,17 @@ export class QueryAnalyzer {
       for (const f of struct) unknown(f);
       rs.fields = [...(rs.fields ?? []), ...struct];
     }
+    // `a JOIN b USING (k)` / NATURAL JOIN: `*` shows `k` once, before the other columns of the
+    // sources joined, read from every side that has it (as an unqualified `k` is); `a.*` keeps it.
+    const merged = new Set<string>();
     for (const src of sources) {
+      const joined = star.qualifier ? [] : scope.mergedColumns(src);
+      for (const [key, sides] of joined) {
+        if (merged.has(key)) continue;
+        merged.add(key);
+        const name = (src.rs ? outputByKey(src.rs, key)?.name : src.known?.get(key)) ?? key;
+        out(name, sides.filter((s) => sources.includes(s)).flatMap((s) => columnOf(ctx, s, name, star.start, star.end, key)));
+      }
       // BigQuery `UNNEST(o.items) AS li`: `li.*` is the fields of the element `li`, when declared.
       const element = star.qualifier && src.rs?.structs ? this.elementFields(src.rs, star.qualifier) : undefined;
       if (element) element.fields.forEach((name) => out(name, element.from, ''));
@@ -576,6 +587,7 @@ export class QueryAnalyzer {
         const value = star.qualifier ? undefined : src.rs.valueStruct;
         const fields = value === undefined ? undefined : src.rs.structs?.get(value);
         for (const c of src.rs.cols) {
+          if (merged.has(c.key) && joined.some(([key]) => key === c.key)) continue;
           const from = { obj: src.rs.obj, col: c.col };
           if (fields && c.key === value) fields.forEach((name) => out(name, from, ''));
           else out(c.name, from);
@@ -583,7 +595,9 @@ export class QueryAnalyzer {
         if (src.rs.stars.length > 0) unknown({ obj: src.rs.obj, col: b.column(src.rs.obj, '*') });
       } else {
         ctx.read(src.obj);
-        if (src.known) for (const name of src.known.values()) out(name, { obj: src.obj, col: b.column(src.obj, name, loc) });
+        if (src.known) {
+          for (const [key, name] of src.known) if (!joined.some(([k]) => k === key)) out(name, { obj: src.obj, col: b.column(src.obj, name, loc) });
+        }
         else unknown({ obj: src.obj, col: b.column(src.obj, '*', loc) });
       }
     }

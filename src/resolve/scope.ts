@@ -85,6 +85,16 @@ export class Scope {
     this.usingKeys.set(key, joined);
   }
 
+  /**
+   * The USING / NATURAL join columns of `src` that it surely has, with every source joined on each
+   * (in the order the joins name them): an unqualified `*` shows each of them once.
+   */
+  mergedColumns(src: Source): [string, readonly Source[]][] {
+    const merged: [string, readonly Source[]][] = [];
+    if (this.usingKeys) for (const [key, joined] of this.usingKeys) if (joined.includes(src) && hasColumn(src, key) === true) merged.push([key, joined]);
+    return merged;
+  }
+
   /** The sources joined on USING column `key` in this scope, if it is one. */
   joinedUsing(key: string): readonly Source[] | undefined {
     return this.usingKeys?.get(key);

@@ -1,0 +1,67 @@
+/**
+ * How lineage follows a warehouse's schema across statements and files (session 13 sweep): `*`
+ * expansion and column positions. Pairs are `source -> target` per relation type.
+ */
+import { ok } from '../helpers/accuracy.js';
+import { pairs, run } from '../helpers/lineage.js';
+
+/** The columns of the result set or table `name`, in order (no RelationRows). */
+const columnsOf = (sql: string | string[], vendor: string, name: string) =>
+  run(sql, { vendor })
+    .graph.objects.find((o) => o.name === name)!
+    .columns.filter((c) => !c.system)
+    .map((c) => c.name);
+
+describe('SELECT * over USING / NATURAL joins: the joined column appears once, first', () => {
+  const ddl = `CREATE TABLE dw.customer (cust_id INT, name VARCHAR(50), region VARCHAR(10));
+CREATE TABLE dw.orders (order_id INT, cust_id INT, amount DECIMAL(10,2));
+CREATE TABLE mart.order_wide (customer_id INT, order_no INT, order_amount DECIMAL(10,2), customer_name VARCHAR(50), customer_region VARCHAR(10));`;
+  const insert = `INSERT INTO mart.order_wide
+WITH o AS (SELECT order_id, cust_id, amount FROM dw.orders WHERE amount > 0)
+SELECT * FROM o JOIN dw.customer c USING (cust_id);`;
+
+  test.each(['dbvpostgresql', 'dbvsnowflake', 'dbvbigquery', 'dbvmysql', 'dbvdatabricks', 'dbvoracle', 'dbvansi'])(
+    '%s: a positional INSERT of * over a CTE joined USING a table of another file',
+    (vendor) => {
+      expect(pairs([ddl, insert], { vendor })).toEqual([
+        'dw.customer.cust_id -> mart.order_wide.customer_id',
+        'dw.customer.name -> mart.order_wide.customer_name',
+        'dw.customer.region -> mart.order_wide.customer_region',
+        'dw.orders.amount -> mart.order_wide.order_amount',
+        'dw.orders.cust_id -> mart.order_wide.customer_id',
+        'dw.orders.order_id -> mart.order_wide.order_no',
+      ]);
+    },
+  );
+
+  test('the result set of * has each USING / NATURAL column once; a qualified o.* keeps it', () => {
+    const sql = `${ddl}
+SELECT * FROM dw.orders o JOIN dw.customer c USING (cust_id);
+SELECT * FROM dw.orders NATURAL JOIN dw.customer;
+SELECT * FROM dw.orders o LEFT JOIN dw.customer c USING (cust_id) WHERE c.region = 'EU';
+SELECT o.*, c.name FROM dw.orders o JOIN dw.customer c USING (cust_id);`;
+    for (const rs of ['RS-1', 'RS-2', 'RS-3']) expect(columnsOf(sql, 'dbvpostgresql', rs)).toEqual(['cust_id', 'order_id', 'amount', 'name', 'region']);
+    expect(columnsOf(sql, 'dbvpostgresql', 'RS-4')).toEqual(['order_id', 'cust_id', 'amount', 'name']);
+    const a = ok(sql, 'dbvpostgresql');
+    expect(a.pairs.filter((p) => p.endsWith('RS-2.cust_id'))).toEqual(['dw.customer.cust_id -> RS-2.cust_id', 'dw.orders.cust_id -> RS-2.cust_id']);
+  });
+
+  test('a view of * over a USING join, read positionally in a later file', () => {
+    const view = `CREATE VIEW dw.v_order_customer AS
+SELECT * FROM dw.orders JOIN dw.customer USING (cust_id);`;
+    const load = `INSERT INTO mart.order_wide SELECT * FROM dw.v_order_customer WHERE region = 'EU';`;
+    expect(pairs([ddl, view, load], { vendor: 'dbvsnowflake' })).toEqual([
+      'dw.customer.cust_id -> dw.v_order_customer.cust_id',
+      'dw.customer.name -> dw.v_order_customer.name',
+      'dw.customer.region -> dw.v_order_customer.region',
+      'dw.orders.amount -> dw.v_order_customer.amount',
+      'dw.orders.cust_id -> dw.v_order_customer.cust_id',
+      'dw.orders.order_id -> dw.v_order_customer.order_id',
+      'dw.v_order_customer.amount -> mart.order_wide.order_amount',
+      'dw.v_order_customer.cust_id -> mart.order_wide.customer_id',
+      'dw.v_order_customer.name -> mart.order_wide.customer_name',
+      'dw.v_order_customer.order_id -> mart.order_wide.order_no',
+      'dw.v_order_customer.region -> mart.order_wide.customer_region',
+    ]);
+  });
+});
