@@ -349,10 +349,10 @@ export function resolveColumn(ctx: Context, scope: Scope, ref: AstColumnRef): Re
 
 /**
  * Warn when `column` is not a column of `src`, a table of known columns (a typo, a column renamed
- * or dropped before): true then.
+ * or dropped before): true then. Known columns are keyed as written without quotes.
  */
 export function notAColumn(ctx: Context, src: Source, column: QName['parts'][number]): boolean {
-  if (!src.known || src.rs || hasColumn(src, ctx.key(column.text, column.quoted)) !== false) return false;
+  if (!src.known || src.rs || hasColumn(src, ctx.key(column.text, false)) !== false) return false;
   ctx.problem('warning', column.start, `column '${column.text}' is not a column of ${qualifiedName(src.obj)} (known columns: ${[...src.known.values()].join(', ')})`, 'UnknownColumn');
   return true;
 }
@@ -432,8 +432,9 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
   const current = ctx.dialect.semantics.currentValueWords;
   if (current.size > 0 && !quoted && current.has(name.toUpperCase())) return [];
   const key = ctx.key(name, quoted);
-  // The key columnOf needs (`name` unquoted): this one, unless quoting made it differ.
-  const plain = quoted ? undefined : key;
+  // Sources key their columns as written without quotes (a DDL's `"NetAmount"` is known by
+  // `name`'s unquoted key, as `o."NetAmount"` looks it up): the key to find the column by.
+  const plain = quoted ? ctx.key(name, false) : key;
   if (!quoted && ctx.variables.size > 0 && ctx.variables.has(name.toLowerCase())) return [];
   const aliasFirst = ctx.dialect.semantics.aliasesBeforeColumns && !strict;
   for (let s: Scope | undefined = scope; s; s = s.parent) {
@@ -447,7 +448,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     let firstSure: Source | undefined;
     let firstMaybe: Source | undefined;
     for (const src of s.sources) {
-      const h = hasColumn(src, key);
+      const h = hasColumn(src, plain);
       if (h === true) {
         if (sure++ === 0) firstSure = src;
       } else if (h === undefined) {
@@ -469,14 +470,14 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     // `(SELECT value.int_value FROM UNNEST(event_params) WHERE key = 'k')`: a field of the only source's elements.
     if (maybe === 0 && s.sources.length === 1 && s.sources[0]!.rs?.fieldColumns && !alias) return columnOf(ctx, s.sources[0]!, name, start, end, plain);
     // BigQuery `FROM o, UNNEST(o.items)` (no alias): a field its type declares is a column of the elements.
-    const element = maybe === 0 && !alias ? s.sources.find((src) => declaresField(ctx, src, key)) : undefined;
+    const element = maybe === 0 && !alias ? s.sources.find((src) => declaresField(ctx, src, plain)) : undefined;
     if (element) return columnOf(ctx, element, name, start, end, plain);
     if (alias && (ctx.dialect.semantics.lateralColumnAlias || maybe === 0)) return alias;
     if (isNiladic(name, quoted)) return [];
-    if (maybe === 1 && !yields(firstMaybe!, key)) return columnOf(ctx, firstMaybe!, name, start, end, plain);
+    if (maybe === 1 && !yields(firstMaybe!, plain)) return columnOf(ctx, firstMaybe!, name, start, end, plain);
     if (maybe > 1) {
       // `addr.city` (strict: the first part of a longer name) is the struct column `addr`, as ambiguous as `addr` itself.
-      const known = inferredSource(ctx, s, key);
+      const known = inferredSource(ctx, s, plain);
       if (known) {
         ctx.problemOf('note', start, INFERRED, name, ctx.datasetName(known.obj), 'InferredColumn');
         return columnOf(ctx, known, name, start, end, plain);
@@ -488,7 +489,7 @@ function resolveUnqualified(ctx: Context, scope: Scope, name: string, quoted: bo
     if (s.sources.length > 0 && !strict && s.parent === undefined) break;
   }
   if (strict) {
-    if (ctx.procedureName === 'batchQueries' && noSourceMayHave(scope, key)) ctx.problemOf('warning', start, UNKNOWN_QUALIFIER, name, '', 'UnknownColumn');
+    if (ctx.procedureName === 'batchQueries' && noSourceMayHave(scope, plain)) ctx.problemOf('warning', start, UNKNOWN_QUALIFIER, name, '', 'UnknownColumn');
     return [];
   }
   if (isNiladic(name, quoted)) return [];

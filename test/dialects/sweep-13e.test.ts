@@ -65,3 +65,20 @@ SELECT * FROM dw.orders JOIN dw.customer USING (cust_id);`;
     ]);
   });
 });
+
+describe('quoted column names declared in DDL, read unqualified in a later file', () => {
+  const ddl = `CREATE TABLE sales.orders (order_id INT, "NetAmount" NUMERIC(12,2), "status" VARCHAR(10));`;
+  const query = `CREATE VIEW sales.v_open_orders AS
+SELECT order_id, "NetAmount", o."status"
+FROM sales.orders o
+WHERE "status" = 'OPEN';`;
+  test.each(['dbvpostgresql', 'dbvsnowflake', 'dbvoracle'])('%s: "NetAmount" is the table\'s column, not an orphan', (vendor) => {
+    const a = run([ddl, query], { vendor, relationTypes: ['fdd', 'fdr'] });
+    expect(a.diagnostics.filter((d) => d.severity !== 'note').map((d) => d.message)).toEqual([]);
+    expect(pairs([ddl, query], { vendor })).toEqual([
+      'sales.orders.NetAmount -> sales.v_open_orders.NetAmount',
+      'sales.orders.order_id -> sales.v_open_orders.order_id',
+      'sales.orders.status -> sales.v_open_orders.status',
+    ]);
+  });
+});
