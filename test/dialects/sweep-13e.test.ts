@@ -82,3 +82,18 @@ WHERE "status" = 'OPEN';`;
     ]);
   });
 });
+
+describe('BigQuery * EXCEPT over a USING join, DDL in one file, the load in another', () => {
+  test('EXCEPT drops the merged column once; the rest line up with the target by position', () => {
+    const ddl = `CREATE TABLE shop.sessions (session_id STRING, user_id STRING, started_at TIMESTAMP);
+CREATE TABLE shop.users (user_id STRING, country STRING);
+CREATE TABLE shop.session_facts (sid STRING, start_ts TIMESTAMP, user_country STRING);`;
+    const load = `INSERT INTO shop.session_facts
+SELECT * EXCEPT (user_id) FROM shop.sessions JOIN shop.users USING (user_id);`;
+    expect(pairs([ddl, load], { vendor: 'dbvbigquery' })).toEqual([
+      'shop.sessions.session_id -> shop.session_facts.sid',
+      'shop.sessions.started_at -> shop.session_facts.start_ts',
+      'shop.users.country -> shop.session_facts.user_country',
+    ]);
+  });
+});
