@@ -80,6 +80,7 @@ export const BASE_SEMANTICS: Semantics = {
   splRoutines: false,
   fromFirstSubqueries: false,
   tableQueries: false,
+  temporarySchema: false,
   metadataColumns: NONE,
   databaseLinks: false,
 };
@@ -156,7 +157,7 @@ const MYSQL: Preset = and(PSM, {
 });
 const HIVE: Preset = { caps: { backtickIdentifiers: true, doubleQuotedStrings: true, backslashEscapes: true }, sem: { datePartFunctions: SPARK_DATE_PARTS } };
 // PostgreSQL and Redshift names may contain `$` after their first character (`$1` stays a parameter).
-const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true }, sem: { tableQueries: true, rowValues: true } });
+const POSTGRES: Preset = and(PSM, { caps: { dollarQuotedStrings: true, nestedComments: true, jsonbOperators: true, dollarInIdentifiers: true, psqlCommands: true }, sem: { tableQueries: true, rowValues: true, temporarySchema: true } });
 const SEQUENCES: Preset = { sem: { sequencePseudoColumns: true } };
 /** Row pattern recognition: `FROM t MATCH_RECOGNIZE (PARTITION BY .. MEASURES .. PATTERN (..) DEFINE ..)`. */
 const MATCH_RECOGNIZE: Preset = { sem: { queryClauses: MATCH_RECOGNIZE_CLAUSES, notAlias: MATCH_RECOGNIZE_NOT_ALIAS } };

@@ -325,6 +325,12 @@ export interface Semantics {
   /** `TABLE t` is a query of every row and column of t (`SELECT * FROM t`): PostgreSQL, MySQL 8 (`CREATE TABLE x AS TABLE t`, `INSERT INTO x TABLE t`, a UNION branch). */
   tableQueries: boolean;
   /**
+   * Temporary tables live in a schema of their own (PostgreSQL's `pg_temp`): `CREATE TEMP TABLE t`
+   * is not in the default schema (`SET search_path`, `--default-schema`), so an unqualified `t`
+   * then names it while `public.t` still names the permanent table.
+   */
+  temporarySchema: boolean;
+  /**
    * Columns every table has without declaring them, left out of its `*` (Databricks / Spark
    * `_metadata`: the file-metadata struct of a file-based or Delta table, `_metadata.file_path`).
    * Lower-case names; a table whose columns are known (DDL, --schema) has them too.

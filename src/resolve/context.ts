@@ -124,6 +124,8 @@ export class Context {
   schema: string | undefined;
   /** Schemas of a search path after `schema`: an unqualified name of a table known there is that table. */
   searchPath: string[] | undefined;
+  /** Keys of the temporary tables created unqualified where they have a schema of their own (`Semantics.temporarySchema`). */
+  readonly temporaryTables = new Set<string>();
   stmt: StatementContext | undefined;
   /**
    * The statement being resolved as the parser gave it (not one the resolver built): every name

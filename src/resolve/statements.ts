@@ -48,6 +48,8 @@ function declaredRoutines(s: A.Statement): A.Statement[] {
 export class StatementResolver {
   readonly qa: QueryAnalyzer;
   private readonly procedural: ProceduralResolver;
+  /** The key of the temporary table the CREATE TABLE being resolved adds (`beforeTemporary`). */
+  private freshTemporary: string | undefined;
 
   constructor(private readonly ctx: Context) {
     this.qa = new QueryAnalyzer(ctx);
@@ -95,6 +97,12 @@ export class StatementResolver {
       case 'merge':
         return this.run(s, 'merge_update', () => this.merge(s));
       case 'create_table': {
+        this.freshTemporary = undefined;
+        if (s.temporary && s.name.parts.length === 1 && ctx.dialect.semantics.temporarySchema) {
+          const key = ctx.key(s.name.parts[0]!.text, s.name.parts[0]!.quoted);
+          if (!ctx.temporaryTables.has(key)) this.freshTemporary = key;
+          ctx.temporaryTables.add(key);
+        }
         const name = namedTable(ctx, s.name);
         if (s.notQuery !== undefined) ctx.problem('warning', s.notQuery, `CREATE TABLE ${ctx.text.slice(s.name.start, s.name.end)}: what follows AS is not a query; its lineage is not traced`, 'SyntaxHint');
         return name && this.run(s, 'create_table', () => this.createTable(name === s.name ? s : { ...s, name }));
@@ -107,7 +115,11 @@ export class StatementResolver {
         // A swap moves rows into the table, as Redshift's `ALTER TABLE .. APPEND FROM` does (a Copy process).
         return s.swap ? this.run(s, 'insert', () => this.rename(s), PROCESS_NAMES.other) : this.run(s, 'rename_table', () => this.rename(s));
       case 'drop':
-        for (const n of s.names) ctx.catalog.delete(qualify(ctx, n));
+        for (const n of s.names) {
+          ctx.catalog.delete(qualify(ctx, n));
+          // Dropping `t` drops the temporary table that hides the permanent one, which `t` names again.
+          if (n.parts.length === 1) ctx.temporaryTables.delete(ctx.key(n.parts[0]!.text, n.parts[0]!.quoted));
+        }
         return;
       case 'use': {
         const parts = s.name.parts.map((p) => p.text);
@@ -653,13 +665,28 @@ export class StatementResolver {
     }
   }
 
+  /**
+   * `CREATE TEMP TABLE t AS SELECT .. FROM t` (`Semantics.temporarySchema`): the query reads the
+   * `t` named before the temporary table it creates.
+   */
+  private beforeTemporary<T>(read: () => T): T {
+    const key = this.freshTemporary;
+    if (key === undefined) return read();
+    this.ctx.temporaryTables.delete(key);
+    try {
+      return read();
+    } finally {
+      this.ctx.temporaryTables.add(key);
+    }
+  }
+
   private createTable(s: A.CreateTableStmt): LineageObject[] {
     const ctx = this.ctx;
     const obj = dataset(ctx, s.name, 'table');
     // A table of the name of a view over `*` is no longer that view.
     ctx.starViews.delete(obj.id);
     if (s.as) {
-      const rs = this.qa.query(s.as, undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
+      const rs = this.beforeTemporary(() => this.qa.query(s.as!, undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true)));
       const names = s.columns.length > 0 ? s.columns.map((c) => c.name.text) : rs.cols.map((c) => c.name);
       this.flow(rs, obj, names);
       // Declared column types name their own struct fields; else the copied columns' carry on.

@@ -20,6 +20,8 @@ export function qualify(ctx: Context, q: QName): TableName {
     return { name: t.name, nameQuoted: true };
   }
   if (t.name.startsWith('#') || t.name.startsWith('@')) return t;
+  // A temporary table of its own schema (`Semantics.temporarySchema`): not in the default schema.
+  if (q.parts.length === 1 && ctx.temporaryTables.size > 0 && ctx.temporaryTables.has(ctx.key(t.name, t.nameQuoted))) return t;
   // A table of the database a link reaches: the session's defaults are this database's, not that one's.
   if (q.dblink !== undefined && ctx.dialect.semantics.databaseLinks) {
     // A link's name is never quoted: folded when the table's is quoted, so `"SALES"@dw` is `SALES@DW`.

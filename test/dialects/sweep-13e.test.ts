@@ -97,3 +97,26 @@ SELECT * EXCEPT (user_id) FROM shop.sessions JOIN shop.users USING (user_id);`;
     ]);
   });
 });
+
+describe('PostgreSQL temporary tables shadow a permanent table of the search path', () => {
+  test('after SET search_path, CREATE TEMP TABLE orders hides public.orders from unqualified names only', () => {
+    const ddl = `SET search_path TO public;
+CREATE TABLE orders (order_id INT, amount NUMERIC(12,2), status TEXT);`;
+    const etl = `CREATE TEMP TABLE orders AS
+SELECT order_id, amount FROM orders WHERE status = 'OPEN';
+CREATE TABLE public.open_orders (order_id INT, amount NUMERIC(12,2));
+INSERT INTO public.open_orders SELECT * FROM orders;
+DROP TABLE orders;
+INSERT INTO public.open_orders SELECT order_id, amount FROM orders WHERE status = 'LATE';`;
+    const a = run([ddl, etl], { vendor: 'dbvpostgresql' });
+    expect(a.diagnostics.filter((d) => d.severity !== 'note').map((d) => d.message)).toEqual([]);
+    expect(pairs([ddl, etl], { vendor: 'dbvpostgresql' })).toEqual([
+      'orders.amount -> public.open_orders.amount',
+      'orders.order_id -> public.open_orders.order_id',
+      'public.orders.amount -> orders.amount',
+      'public.orders.amount -> public.open_orders.amount',
+      'public.orders.order_id -> orders.order_id',
+      'public.orders.order_id -> public.open_orders.order_id',
+    ]);
+  });
+});
