@@ -120,3 +120,37 @@ INSERT INTO public.open_orders SELECT order_id, amount FROM orders WHERE status 
     ]);
   });
 });
+
+describe('schema changes across files, then * and positional inserts (PostgreSQL)', () => {
+  test('ADD / DROP / RENAME COLUMN, LIKE .. INCLUDING ALL, CTAS WHERE 1=0, DROP and re-CREATE', () => {
+    const ddl = `CREATE TABLE stg.product (sku VARCHAR(20), title VARCHAR(100), price DECIMAL(10,2));
+ALTER TABLE stg.product ADD COLUMN brand VARCHAR(40);
+ALTER TABLE stg.product DROP COLUMN title;
+ALTER TABLE stg.product RENAME COLUMN price TO list_price;`;
+    const load = `CREATE TABLE dw.product_hist (sku VARCHAR(20), list_price DECIMAL(10,2), brand VARCHAR(40));
+INSERT INTO dw.product_hist SELECT * FROM stg.product;
+CREATE TABLE dw.product_copy (LIKE stg.product INCLUDING ALL);
+SELECT * FROM dw.product_copy;
+CREATE TABLE dw.p_empty AS SELECT * FROM stg.product WHERE 1=0;
+SELECT * FROM dw.p_empty;
+DROP TABLE dw.p_empty;
+CREATE TABLE dw.p_empty (code INT, label TEXT);
+SELECT * FROM dw.p_empty;`;
+    expect(pairs([ddl, load], { vendor: 'dbvpostgresql' })).toEqual([
+      'dw.p_empty.brand -> RS-2.brand',
+      'dw.p_empty.code -> RS-3.code',
+      'dw.p_empty.label -> RS-3.label',
+      'dw.p_empty.list_price -> RS-2.list_price',
+      'dw.p_empty.sku -> RS-2.sku',
+      'dw.product_copy.brand -> RS-1.brand',
+      'dw.product_copy.list_price -> RS-1.list_price',
+      'dw.product_copy.sku -> RS-1.sku',
+      'stg.product.brand -> dw.p_empty.brand',
+      'stg.product.brand -> dw.product_hist.brand',
+      'stg.product.list_price -> dw.p_empty.list_price',
+      'stg.product.list_price -> dw.product_hist.list_price',
+      'stg.product.sku -> dw.p_empty.sku',
+      'stg.product.sku -> dw.product_hist.sku',
+    ]);
+  });
+});
