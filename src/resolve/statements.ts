@@ -364,7 +364,8 @@ export class StatementResolver {
     const ctx = this.ctx;
     const rs = this.qa.query(s.source, undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
     const scope = new Scope();
-    scope.sources.push({ names: [], obj: rs.obj, rs });
+    // The WHEN and VALUES read the query's columns, unqualified or qualified as in its select list (`o.amount` of `FROM orders o`).
+    scope.sources.push({ names: leftmost(s.source).from.flatMap((f) => joinLeaves(f)).flatMap((t) => fromItemQualifier(ctx, t)), obj: rs.obj, rs });
     const writes: LineageObject[] = [];
     for (const br of s.branches) {
       const obj = dataset(ctx, br.target, 'table');
@@ -889,4 +890,11 @@ function filledColumns(ctx: Context, inserted: string[], fixed: A.Ident[] | unde
   if (!fixed) return inserted;
   const skip = new Set(fixed.map((c) => identKey(ctx.key, c)));
   return inserted.filter((name) => !skip.has(ctx.key(name, false)));
+}
+
+/** The key a FROM item answers to as a qualifier: its alias, or a table's own name; none for an unaliased derived table. */
+function fromItemQualifier(ctx: Context, t: A.TableRef): string[] {
+  const alias = 'alias' in t ? t.alias : undefined;
+  if (alias) return [identKey(ctx.key, alias)];
+  return t.k === 'table' ? [identKey(ctx.key, t.name.parts[t.name.parts.length - 1]!)] : [];
 }

@@ -1,0 +1,70 @@
+/**
+ * Lineage gaps found in session 13 (Oracle / Snowflake multi-table inserts, Vertica types, Sybase
+ * sp_rename, ClickHouse dictionaries, PL/SQL collections). Pairs are `source -> target` per relation type.
+ */
+import { ok, rows } from '../helpers/accuracy.js';
+
+describe('multi-table INSERT FIRST / ALL: WHEN and VALUES qualified with the query\'s FROM aliases', () => {
+  test('Oracle INSERT FIRST: o.amount of WHEN decides its branch and the ELSE branch', () => {
+    const a = ok(`INSERT FIRST
+  WHEN o.amount > 1000 THEN INTO sales.big_orders (order_id, amt) VALUES (order_id, amount)
+  ELSE INTO sales.small_orders (order_id, amt) VALUES (order_id, amount)
+SELECT o.order_id, o.amount FROM sales.orders o WHERE o.status = 'SHIPPED';`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'sales.orders.amount -> sales.big_orders.amt',
+      'sales.orders.amount -> sales.small_orders.amt',
+      'sales.orders.order_id -> sales.big_orders.order_id',
+      'sales.orders.order_id -> sales.small_orders.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'sales.orders.amount -> sales.big_orders.RelationRows',
+      'sales.orders.amount -> sales.small_orders.RelationRows',
+      'sales.orders.status -> sales.big_orders.RelationRows',
+      'sales.orders.status -> sales.small_orders.RelationRows',
+    ]);
+  });
+
+  test('Oracle INSERT ALL over a join: each WHEN decides its own branch only; qualified VALUES flow', () => {
+    const a = ok(`INSERT ALL
+  WHEN o.amount > 1000 THEN INTO dw.large_orders (order_id, amt, segment) VALUES (o.order_id, o.amount, c.segment)
+  WHEN c.region = 'EU' THEN INTO dw.eu_orders (order_id, cust_id) VALUES (o.order_id, o.cust_id)
+SELECT o.order_id, o.amount, o.cust_id, c.segment, c.region
+FROM stg.orders o JOIN stg.customers c ON c.cust_id = o.cust_id;`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'stg.customers.segment -> dw.large_orders.segment',
+      'stg.orders.amount -> dw.large_orders.amt',
+      'stg.orders.cust_id -> dw.eu_orders.cust_id',
+      'stg.orders.order_id -> dw.eu_orders.order_id',
+      'stg.orders.order_id -> dw.large_orders.order_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'stg.customers.cust_id -> dw.eu_orders.RelationRows',
+      'stg.customers.cust_id -> dw.large_orders.RelationRows',
+      'stg.customers.region -> dw.eu_orders.RelationRows',
+      'stg.orders.amount -> dw.large_orders.RelationRows',
+      'stg.orders.cust_id -> dw.eu_orders.RelationRows',
+      'stg.orders.cust_id -> dw.large_orders.RelationRows',
+    ]);
+  });
+
+  test('Snowflake conditional multi-table insert with qualified WHEN conditions', () => {
+    const a = ok(`INSERT FIRST
+  WHEN s.qty >= 100 THEN INTO analytics.bulk_sales (sku, qty) VALUES (sku, qty)
+  WHEN s.qty >= 10 THEN INTO analytics.mid_sales (sku, qty) VALUES (sku, qty)
+  ELSE INTO analytics.retail_sales (sku, qty) VALUES (sku, qty)
+SELECT s.sku, s.qty FROM raw.sales s;`, 'dbvsnowflake');
+    expect(a.pairs).toEqual([
+      'raw.sales.qty -> analytics.bulk_sales.qty',
+      'raw.sales.qty -> analytics.mid_sales.qty',
+      'raw.sales.qty -> analytics.retail_sales.qty',
+      'raw.sales.sku -> analytics.bulk_sales.sku',
+      'raw.sales.sku -> analytics.mid_sales.sku',
+      'raw.sales.sku -> analytics.retail_sales.sku',
+    ]);
+    expect(rows(a)).toEqual([
+      'raw.sales.qty -> analytics.bulk_sales.RelationRows',
+      'raw.sales.qty -> analytics.mid_sales.RelationRows',
+      'raw.sales.qty -> analytics.retail_sales.RelationRows',
+    ]);
+  });
+});
