@@ -68,3 +68,39 @@ SELECT s.sku, s.qty FROM raw.sales s;`, 'dbvsnowflake');
     ]);
   });
 });
+
+describe('Vertica complex types in column definitions and casts', () => {
+  const ddl = `CREATE TABLE stg.customer_profile (
+  customer_id INT NOT NULL,
+  tags ARRAY[VARCHAR(20), 16],
+  prefs MAP<VARCHAR(10), INT>,
+  address ROW(street VARCHAR(80), city VARCHAR(40), zip CHAR(5)),
+  phones ARRAY[ROW(kind VARCHAR(10), num VARCHAR(20))],
+  segments SET[INT]
+);
+`;
+  test('ARRAY[type, n], SET[type], MAP<k, v> and ROW(..) columns are declared: SELECT * copies each', () => {
+    const a = ok(`${ddl}INSERT INTO mart.customer_snapshot SELECT * FROM stg.customer_profile;
+SELECT customer_id, CAST(tags AS ARRAY[VARCHAR(50)]) AS tag_list FROM stg.customer_profile;`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'stg.customer_profile.address -> mart.customer_snapshot.address',
+      'stg.customer_profile.customer_id -> RS-1.customer_id',
+      'stg.customer_profile.customer_id -> mart.customer_snapshot.customer_id',
+      'stg.customer_profile.phones -> mart.customer_snapshot.phones',
+      'stg.customer_profile.prefs -> mart.customer_snapshot.prefs',
+      'stg.customer_profile.segments -> mart.customer_snapshot.segments',
+      'stg.customer_profile.tags -> RS-1.tag_list',
+      'stg.customer_profile.tags -> mart.customer_snapshot.tags',
+    ]);
+  });
+
+  test('the field of a ROW column read as column.field; an array column filtering the rows', () => {
+    const a = ok(`${ddl}INSERT INTO mart.cust_city (customer_id, city)
+SELECT customer_id, address.city FROM stg.customer_profile WHERE CONTAINS(tags, 'vip');`, 'dbvvertica');
+    expect(a.pairs).toEqual([
+      'stg.customer_profile.address -> mart.cust_city.city',
+      'stg.customer_profile.customer_id -> mart.cust_city.customer_id',
+    ]);
+    expect(rows(a)).toEqual(['stg.customer_profile.tags -> mart.cust_city.RelationRows']);
+  });
+});
