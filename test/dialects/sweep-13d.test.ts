@@ -104,3 +104,40 @@ SELECT customer_id, address.city FROM stg.customer_profile WHERE CONTAINS(tags, 
     expect(rows(a)).toEqual(['stg.customer_profile.tags -> mart.cust_city.RelationRows']);
   });
 });
+
+describe('sp_rename of a column: Sybase ASE table.column without a type, T-SQL with \'COLUMN\'', () => {
+  const script = (rename: string) => `CREATE TABLE dbo.orders (order_id INT NOT NULL, cust_id INT, amt MONEY)
+go
+${rename}
+go
+INSERT INTO dbo.order_hist SELECT * FROM dbo.orders WHERE amount > 0
+go
+`;
+  const renamed = [
+    'dbo.orders.amount -> dbo.order_hist.amount',
+    'dbo.orders.cust_id -> dbo.order_hist.cust_id',
+    'dbo.orders.order_id -> dbo.order_hist.order_id',
+  ];
+  test('Sybase: EXEC sp_rename \'orders.amt\', \'amount\' renames the column; SELECT * reads the new name', () => {
+    const a = ok(script("EXEC sp_rename 'orders.amt', 'amount'"), 'dbvsybase');
+    expect(a.pairs).toEqual(renamed);
+    expect(rows(a)).toEqual(['dbo.orders.amount -> dbo.order_hist.RelationRows']);
+    const b = ok(script("EXEC sp_rename 'orders.amt', 'amount', 'column'"), 'dbvsybase');
+    expect(b.pairs).toEqual(renamed);
+  });
+
+  test('T-SQL: the column form needs \'COLUMN\'; two arguments rename the object (a qualified table)', () => {
+    expect(ok(script("EXEC sp_rename 'dbo.orders.amt', 'amount', 'COLUMN'"), 'dbvmssql').pairs).toEqual(renamed);
+    const t = ok(`CREATE TABLE dbo.orders_stage (order_id INT, amt MONEY)
+go
+EXEC sp_rename 'dbo.orders_stage', 'orders_landing'
+go
+INSERT INTO dbo.order_hist SELECT * FROM dbo.orders_landing
+go
+`, 'dbvmssql');
+    expect(t.pairs).toEqual([
+      'dbo.orders_landing.amt -> dbo.order_hist.amt',
+      'dbo.orders_landing.order_id -> dbo.order_hist.order_id',
+    ]);
+  });
+});
