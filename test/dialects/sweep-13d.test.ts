@@ -141,3 +141,40 @@ go
     ]);
   });
 });
+
+describe('ClickHouse CREATE DICTIONARY .. SOURCE(CLICKHOUSE(TABLE .. DB ..))', () => {
+  test('each attribute is loaded from the source table\'s column of its name; dictGet reads the dictionary', () => {
+    const a = ok(`CREATE DICTIONARY IF NOT EXISTS dims.customer_dict ON CLUSTER main
+(
+    customer_id UInt64,
+    name String DEFAULT '',
+    segment LowCardinality(String) DEFAULT 'unknown'
+)
+PRIMARY KEY customer_id
+SOURCE(CLICKHOUSE(HOST 'localhost' PORT 9000 USER 'default' TABLE 'customers' PASSWORD '' DB 'crm'))
+LAYOUT(HASHED())
+LIFETIME(MIN 300 MAX 600);
+INSERT INTO mart.orders_enriched (order_id, customer_name, segment)
+SELECT o.order_id, dictGet('dims.customer_dict', 'name', o.customer_id), dictGetOrDefault('dims.customer_dict', 'segment', o.customer_id, 'n/a')
+FROM raw.orders o;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual([
+      'crm.customers.customer_id -> dims.customer_dict.customer_id',
+      'crm.customers.name -> dims.customer_dict.name',
+      'crm.customers.segment -> dims.customer_dict.segment',
+      'dims.customer_dict.name -> mart.orders_enriched.customer_name',
+      'dims.customer_dict.segment -> mart.orders_enriched.segment',
+      'raw.orders.customer_id -> mart.orders_enriched.customer_name',
+      'raw.orders.customer_id -> mart.orders_enriched.segment',
+      'raw.orders.order_id -> mart.orders_enriched.order_id',
+    ]);
+  });
+
+  test('a dictionary of another source (MySQL) declares its columns only', () => {
+    const a = ok(`CREATE DICTIONARY dims.fx_rates (currency String, rate Float64)
+PRIMARY KEY currency
+SOURCE(MYSQL(PORT 3306 USER 'etl' PASSWORD '' REPLICA(HOST 'db1' PRIORITY 1) DB 'finance' TABLE 'fx'))
+LAYOUT(COMPLEX_KEY_HASHED()) LIFETIME(3600);
+SELECT currency, rate FROM dims.fx_rates;`, 'dbvclickhouse');
+    expect(a.pairs).toEqual(['dims.fx_rates.currency -> RS-1.currency', 'dims.fx_rates.rate -> RS-1.rate']);
+  });
+});
