@@ -2,7 +2,7 @@
  * Lineage gaps found in session 13 (Oracle / Snowflake multi-table inserts, Vertica types, Sybase
  * sp_rename, ClickHouse dictionaries, PL/SQL collections). Pairs are `source -> target` per relation type.
  */
-import { ok, rows } from '../helpers/accuracy.js';
+import { decided, ok, rows } from '../helpers/accuracy.js';
 
 describe('multi-table INSERT FIRST / ALL: WHEN and VALUES qualified with the query\'s FROM aliases', () => {
   test('Oracle INSERT FIRST: o.amount of WHEN decides its branch and the ELSE branch', () => {
@@ -176,5 +176,34 @@ SOURCE(MYSQL(PORT 3306 USER 'etl' PASSWORD '' REPLICA(HOST 'db1' PRIORITY 1) DB 
 LAYOUT(COMPLEX_KEY_HASHED()) LIFETIME(3600);
 SELECT currency, rate FROM dims.fx_rates;`, 'dbvclickhouse');
     expect(a.pairs).toEqual(['dims.fx_rates.currency -> RS-1.currency', 'dims.fx_rates.rate -> RS-1.rate']);
+  });
+});
+
+describe('PL/SQL collections filled by BULK COLLECT read as cursor records are', () => {
+  test('v_ids(i) under FORALL and TABLE(v_ids): the values from the query, its WHERE deciding them', () => {
+    const a = ok(`CREATE OR REPLACE PROCEDURE etl.load_us_orders AS
+  TYPE t_ids IS TABLE OF sales.orders.order_id%TYPE;
+  v_ids t_ids;
+BEGIN
+  SELECT order_id BULK COLLECT INTO v_ids FROM sales.orders WHERE region = 'US';
+  FORALL i IN 1 .. v_ids.COUNT
+    INSERT INTO sales.us_orders (order_id) VALUES (v_ids(i));
+  INSERT INTO sales.us_orders_audit (order_id)
+  SELECT column_value FROM TABLE(v_ids);
+END;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual(['sales.orders.order_id -> sales.us_orders.order_id', 'sales.orders.order_id -> sales.us_orders_audit.order_id']);
+    expect(decided(a)).toEqual(['sales.orders.region -> sales.us_orders.order_id', 'sales.orders.region -> sales.us_orders_audit.order_id']);
+    // The same as a cursor loop's record.
+    const c = ok(`CREATE OR REPLACE PROCEDURE etl.load_us_orders AS
+  CURSOR c_us IS SELECT order_id FROM sales.orders WHERE region = 'US';
+BEGIN
+  FOR r IN c_us LOOP
+    INSERT INTO sales.us_orders (order_id) VALUES (r.order_id);
+  END LOOP;
+END;
+/`, 'dbvoracle');
+    expect(c.pairs).toEqual(['sales.orders.order_id -> RS-1.order_id', 'sales.orders.order_id -> sales.us_orders.order_id']);
+    expect(decided(c)).toEqual(['sales.orders.region -> sales.us_orders.order_id']);
   });
 });
