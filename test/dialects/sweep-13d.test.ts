@@ -47,6 +47,22 @@ FROM stg.orders o JOIN stg.customers c ON c.cust_id = o.cust_id;`, 'dbvoracle');
     ]);
   });
 
+  test('Oracle: o.amount passed on as AS amt is read as that output (no warning)', () => {
+    const a = ok(`INSERT ALL
+  WHEN o.amount >= 10000 THEN INTO risk.large_txn (txn_id, amt) VALUES (txn_id, amt)
+  WHEN o.channel = 'WEB' THEN INTO risk.web_txn (txn_id) VALUES (txn_id)
+SELECT o.id AS txn_id, o.amount AS amt, o.channel FROM pay.transactions o;`, 'dbvoracle');
+    expect(a.pairs).toEqual([
+      'pay.transactions.amount -> risk.large_txn.amt',
+      'pay.transactions.id -> risk.large_txn.txn_id',
+      'pay.transactions.id -> risk.web_txn.txn_id',
+    ]);
+    expect(rows(a)).toEqual([
+      'pay.transactions.amount -> risk.large_txn.RelationRows',
+      'pay.transactions.channel -> risk.web_txn.RelationRows',
+    ]);
+  });
+
   test('Snowflake conditional multi-table insert with qualified WHEN conditions', () => {
     const a = ok(`INSERT FIRST
   WHEN s.qty >= 100 THEN INTO analytics.bulk_sales (sku, qty) VALUES (sku, qty)
