@@ -888,9 +888,23 @@ export function defineExpressionRules(this: SqlParser): void {
       });
       $.CONSUME(T.RParen);
     });
+    // `int[]`, `int[3]`; Vertica `ARRAY[VARCHAR(20)]`, `ARRAY[INT, 10]`, `SET[INT]`: the element type (and the most elements).
     $.MANY1(() => {
       $.CONSUME(T.LBracket);
-      $.OPTION3(() => $.CONSUME1(T.NumberLit));
+      $.OPTION3(() =>
+        $.OR2([
+          { ALT: () => $.CONSUME1(T.NumberLit) },
+          {
+            ALT: () => {
+              $.SUBRULE2($.dataType);
+              $.OPTION4(() => {
+                $.CONSUME1(T.Comma);
+                $.CONSUME2(T.NumberLit);
+              });
+            },
+          },
+        ]),
+      );
       $.CONSUME(T.RBracket);
     });
     return $.ACTION(() => this.textBetween(first.startOffset, end()));

@@ -203,6 +203,7 @@ export class SqlParser extends EmbeddedActionsParser {
   createPipe!: R<A.Statement>;
   createProjection!: R<A.Statement>;
   createModel!: R<A.Statement>;
+  createDictionary!: R<A.Statement>;
   applyChanges!: R<A.Statement>;
   copyStmt!: R<A.Statement>;
   unloadStmt!: R<A.Statement>;

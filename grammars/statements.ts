@@ -4,7 +4,7 @@ import type {
   Assignment, ColumnDef, Expr, Ident, MergeWhen, MultiInsertStmt, PartitionColumns, QName, Query, SelectItem, Statement, TableRef, With,
 } from '../src/ast/nodes.js';
 import { stringValue } from './literals.js';
-import { and, columnNamed, ident, intoNames, pathName, selectAll, stringName, tableOfName } from './build.js';
+import { and, columnNamed, ident, intoNames, pathName, selectAll, selectColumns, stringName, tableOfName } from './build.js';
 import { position } from './internals.js';
 import { toFile } from './paths.js';
 import type { SqlParser } from './parser.js';
@@ -68,6 +68,30 @@ function functionTarget(remote: boolean, first: IToken, args: readonly IToken[])
     }
   }
   return { path: first.image };
+}
+
+/**
+ * The table of a ClickHouse dictionary's `SOURCE(CLICKHOUSE(.. TABLE 'src' DB 'db' ..))` (the tokens
+ * after its columns), undefined for another source or one without a TABLE.
+ */
+function dictionarySource(tokens: readonly IToken[]): QName | undefined {
+  const at = tokens.findIndex((t, i) => /^SOURCE$/i.test(t.image) && tokens[i + 1]?.tokenType === T.LParen && /^CLICKHOUSE$/i.test(tokens[i + 2]?.image ?? ''));
+  if (at < 0) return undefined;
+  let table: IToken | undefined;
+  let db: IToken | undefined;
+  for (let i = at + 3, depth = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    if (t.tokenType === T.LParen) depth++;
+    else if (t.tokenType === T.RParen && --depth <= 0) break;
+    const value = tokens[i + 1]!;
+    if (value.tokenType !== T.StringLit) continue;
+    if (/^TABLE$/i.test(t.image)) table = value;
+    else if (/^DB$/i.test(t.image)) db = value;
+  }
+  if (!table) return undefined;
+  const part = (v: IToken): Ident => ({ text: stringValue(v.image), quoted: false, start: v.startOffset, end: v.endOffset! + 1 });
+  const parts = db ? [part(db), part(table)] : [part(table)];
+  return { parts, start: Math.min(...parts.map((p) => p.start)), end: Math.max(...parts.map((p) => p.end)) };
 }
 
 /**
@@ -1061,6 +1085,7 @@ export function defineStatementRules(this: SqlParser): void {
         { GATE: () => /^PIPE$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createPipe, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^PROJECTION$/i.test($.LA(1).image), ALT: () => $.SUBRULE($.createProjection, { ARGS: [kw.startOffset] }) },
         { GATE: () => /^MODEL$/i.test($.LA(1).image) && tokenMatcher($.LA(1), T.Identifier), ALT: () => $.SUBRULE($.createModel, { ARGS: [kw.startOffset, temporary] }) },
+        { GATE: () => /^DICTIONARY$/i.test($.LA(1).image) && tokenMatcher($.LA(1), T.Identifier), ALT: () => $.SUBRULE($.createDictionary, { ARGS: [kw.startOffset] }) },
         {
           ALT: () => {
             $.SUBRULE($.skipBalanced, { ARGS: [this.caps.statementsWithoutSemicolons ? 1 : 0] });
@@ -1162,6 +1187,31 @@ export function defineStatementRules(this: SqlParser): void {
     return $.ACTION((): Statement => {
       if (!as) return this.skipped('CREATE', start);
       return { k: 'create_table', name, temporary, columns: [], as, like: undefined, clone: undefined, location: undefined, notQuery: undefined, start, end: end() };
+    });
+  });
+
+  /**
+   * ClickHouse `CREATE DICTIONARY [IF NOT EXISTS] d [ON CLUSTER c] (id UInt64, name String [DEFAULT ..], ..)
+   * PRIMARY KEY id SOURCE(CLICKHOUSE(.. TABLE 'src' [DB 'db'] ..)) LAYOUT(..) LIFETIME(..)`: the
+   * dictionary is loaded from that table, each attribute from its column of the same name, as
+   * `CREATE TABLE d (..) AS SELECT id, name FROM db.src`. Other sources (MYSQL, HTTP, FILE, a QUERY):
+   * the declared columns only.
+   */
+  this.createDictionary = $.RULE('createDictionary', (start: number): Statement => {
+    $.CONSUME(T.Identifier);
+    $.OPTION(() => $.SUBRULE($.ifNotExists));
+    const name = $.SUBRULE($.qname);
+    $.MANY({ GATE: () => $.LA(1).tokenType !== T.LParen && this.statementGoesOn(), DEF: () => $.CONSUME(T.AnyToken) });
+    const columns: ColumnDef[] = [];
+    $.CONSUME(T.LParen);
+    $.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => columns.push($.SUBRULE($.columnDef)) });
+    $.CONSUME(T.RParen);
+    const rest: IToken[] = [];
+    $.MANY1({ GATE: () => this.statementGoesOn(), DEF: () => rest.push($.CONSUME1(T.AnyToken)) });
+    return $.ACTION((): Statement => {
+      const from = dictionarySource(rest);
+      const as = from && columns.length > 0 ? selectColumns([tableOfName(from)], columns.map((c) => c.name), from.start, from.end) : undefined;
+      return { k: 'create_table', name, temporary: false, columns, as, like: undefined, clone: undefined, location: undefined, notQuery: undefined, start, end: end() };
     });
   });
 

@@ -194,6 +194,11 @@ export interface Semantics {
   typeArgumentFunctions: Readonly<Record<string, readonly number[]>>;
   /** `seq.NEXTVAL` / `seq.CURRVAL` read a sequence, not a column. */
   sequencePseudoColumns: boolean;
+  /**
+   * `sp_rename 'tab.col', 'new'` without a type names a column (Sybase ASE: an object to rename is
+   * written `table.column`, tables are not qualified); otherwise it is an object, a column only with 'COLUMN' (T-SQL).
+   */
+  spRenameDottedColumns: boolean;
   /** An INSERT without a column list writes the columns not declared IDENTITY, in order (T-SQL: the IDENTITY takes its own value). */
   insertSkipsIdentity: boolean;
   /** `INSERT INTO t VALUES rec` / `VALUES coll(i)`: a record variable (or a collection's element) is the whole row (PL/SQL). */

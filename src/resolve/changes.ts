@@ -216,7 +216,7 @@ export function alterActions(text: string, tokens: IToken[]): ColumnAction[] {
  * T-SQL `EXEC sp_rename 'schema.table.column', 'new', 'COLUMN'` (or a table: two arguments or
  * 'OBJECT'): the tokens after the procedure name. Undefined when the arguments are not literals.
  */
-export function spRename(tokens: IToken[]): { kind: 'rename_column' | 'rename_table'; from: string; to: string } | undefined {
+export function spRename(tokens: IToken[], dottedColumns = false): { kind: 'rename_column' | 'rename_table'; from: string; to: string } | undefined {
   const args: string[] = [];
   for (const t of tokens) {
     if (t.tokenType === T.Comma) continue;
@@ -225,7 +225,8 @@ export function spRename(tokens: IToken[]): { kind: 'rename_column' | 'rename_ta
     args.push(stringValue(t.image));
   }
   if (args.length < 2) return undefined;
-  const type = (args[2] ?? 'OBJECT').toUpperCase();
+  // Sybase ASE: `sp_rename 'tab.col', 'new'` renames a column (`Semantics.spRenameDottedColumns`).
+  const type = (args[2] ?? (dottedColumns && dottedName(args[0]!).parts.length >= 2 ? 'COLUMN' : 'OBJECT')).toUpperCase();
   if (type === 'COLUMN') return { kind: 'rename_column', from: args[0]!, to: args[1]! };
   if (type === 'OBJECT') return { kind: 'rename_table', from: args[0]!, to: args[1]! };
   return undefined;
@@ -245,7 +246,7 @@ export function recordChanges(ctx: Context, s: A.Statement): void {
     for (const a of actions) changes.push({ ...a, table: display(t) });
     applyColumnActions(ctx, t, actions);
   } else if (s.k === 'other' && s.call && /^sp_rename$/i.test(s.call.parts[s.call.parts.length - 1]!.text)) {
-    const r = spRename(tokensOf(ctx.text, ctx.dialect, s.call.end, s.end));
+    const r = spRename(tokensOf(ctx.text, ctx.dialect, s.call.end, s.end), ctx.dialect.semantics.spRenameDottedColumns);
     if (!r) return;
     const parts = dottedName(r.from).parts;
     if (r.kind === 'rename_column' && parts.length >= 2) {

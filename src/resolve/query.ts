@@ -887,6 +887,10 @@ export class QueryAnalyzer {
       const refs: Ref[] = [];
       for (const e of op.fields) this.walker.walk(e, input, 'fdd', refs);
       rs.fields = refs.filter((r) => !r.toRows && r.type === 'fdd').map((r) => r.ref);
+      // What decides the elements decides each field read of them too (PL/SQL `TABLE(v_ids)` of a
+      // collection filled by a filtered BULK COLLECT: its WHERE, as for `v_ids(i)` and cursor records).
+      const deciders = refs.filter((r) => !r.toRows && r.type === 'fdr').map((r) => r.ref);
+      if (deciders.length > 0) rs.deciders = deciders;
       if (op.fieldColumns) rs.fieldColumns = true;
     }
     if (op.open) {

@@ -376,15 +376,18 @@ export class StatementResolver {
     const ctx = this.ctx;
     const rs = this.qa.query(s.source, undefined, queryTarget('insert-select', `INSERT-SELECT-${ctx.b.count('INSERT-SELECT')}`, true));
     const scope = new Scope();
-    scope.sources.push({ names: [], obj: rs.obj, rs });
+    // The WHEN and VALUES read the query's columns, unqualified or qualified as in its select list (`o.amount` of `FROM orders o`).
+    scope.sources.push({ names: leftmost(s.source).from.flatMap((f) => joinLeaves(f)).flatMap((t) => fromItemQualifier(ctx, t)), obj: rs.obj, rs });
     const writes: LineageObject[] = [];
-    for (const br of s.branches) {
+    const renamed = renamedColumns(ctx, leftmost(s.source));
+    const branches = renamed.size > 0 ? (mapTree(s.branches, (n) => (n.k === 'col' ? renamed.get(columnKey(ctx, (n as A.ColumnRef).name)) : undefined)) as typeof s.branches) : s.branches;
+    for (const br of branches) {
       const obj = dataset(ctx, br.target, 'table');
       writes.push(obj);
       const rows = { obj, col: ctx.b.relationRows(obj) };
       // The WHEN conditions that decide the branch's rows: its own; under ELSE every one (none held);
       // under INSERT FIRST also those of the earlier branches (none of them held).
-      const deciding = br.otherwise || s.first ? s.branches.slice(0, s.branches.indexOf(br)).map((b) => b.when) : [];
+      const deciding = br.otherwise || s.first ? branches.slice(0, branches.indexOf(br)).map((b) => b.when) : [];
       for (const when of new Set([...deciding, br.when])) if (when) this.qa.condition(when, scope, rows, 'where');
       const names = br.columns?.map((c) => c.text) ?? [...(knownColumns(ctx, br.target)?.values() ?? [])];
       if (br.values) {
@@ -916,4 +919,31 @@ function filledColumns(ctx: Context, inserted: string[], fixed: A.Ident[] | unde
   if (!fixed) return inserted;
   const skip = new Set(fixed.map((c) => identKey(ctx.key, c)));
   return inserted.filter((name) => !skip.has(ctx.key(name, false)));
+}
+
+/** The key a FROM item answers to as a qualifier: its alias, or a table's own name; none for an unaliased derived table. */
+function fromItemQualifier(ctx: Context, t: A.TableRef): string[] {
+  const alias = 'alias' in t ? t.alias : undefined;
+  if (alias) return [identKey(ctx.key, alias)];
+  return t.k === 'table' ? [identKey(ctx.key, t.name.parts[t.name.parts.length - 1]!)] : [];
+}
+
+/** `o.amount` → its key `o.amount` (parts' keys joined). */
+function columnKey(ctx: Context, name: A.QName): string {
+  return name.parts.map((p) => identKey(ctx.key, p)).join('.');
+}
+
+/**
+ * The qualified columns a query passes on under another name (`SELECT o.amount AS amt`): `o.amount`
+ * read by an INSERT ALL's WHEN or VALUES is that output, `amt`.
+ */
+function renamedColumns(ctx: Context, q: A.Select): Map<string, A.ColumnRef> {
+  const out = new Map<string, A.ColumnRef>();
+  for (const item of q.items) {
+    const e = item.expr;
+    if (e.k !== 'col' || e.name.parts.length < 2 || !item.alias) continue;
+    const at = { start: e.start, end: e.end };
+    out.set(columnKey(ctx, e.name), { k: 'col', name: { parts: [{ ...item.alias, ...at }], ...at }, ...at });
+  }
+  return out;
 }

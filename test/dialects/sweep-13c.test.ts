@@ -115,12 +115,16 @@ WHERE dictGetString('dicts.shops', 'status', o.shop_id) = 'active';`, 'dbvclickh
       'raw.orders.ip_num -> analytics.order_facts.location',
       'raw.orders.ip_num -> analytics.order_facts.region',
       'raw.orders.order_id -> analytics.order_facts.order_id',
+      // The dictionary is loaded from its SOURCE table, column by column (sweep-13d).
+      'ref.fx_rates_src.currency_id -> dicts.fx_rates.currency_id',
+      'ref.fx_rates_src.rate -> dicts.fx_rates.rate',
     ]);
     expect(rows(a)).toEqual([
       'dicts.shops.status -> analytics.order_facts.RelationRows',
       'raw.orders.shop_id -> analytics.order_facts.RelationRows',
     ]);
     expect(a.procs.map((p) => `${p.writes.join(',')} <- ${p.reads.join(',')}`)).toEqual([
+      'dicts.fx_rates <- ref.fx_rates_src',
       'analytics.order_facts <- raw.orders,dicts.fx_rates,dicts.geo,dicts.shops',
     ]);
   });
