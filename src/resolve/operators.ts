@@ -176,6 +176,9 @@ export function calledFunction(ref: A.TableFunction): A.FuncCall {
   return oneWord(func.name) === 'TABLE' && func.args.length === 1 && arg?.k === 'func' ? arg : func;
 }
 
+/** The column of the rows of `TABLE(collection)` (Oracle): each element, `COLUMN_VALUE`. */
+const COLLECTION_COLUMNS = ['COLUMN_VALUE'];
+
 /** `TABLE(x)` over a value (a collection column or variable, a CAST of one), not over a function call. */
 function collectionTable(func: A.FuncCall): boolean {
   const arg = func.args[0];
@@ -190,8 +193,10 @@ function collectionTable(func: A.FuncCall): boolean {
 export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Semantics['tableFunctionColumns']): TableOperator {
   const func = calledFunction(ref);
   const fname = func.name.parts[func.name.parts.length - 1]!.text;
-  // Oracle `TABLE(o.lines) l` (also `TABLE(CAST(v AS t))`): the elements of a collection, as `UNNEST(o.lines) l`.
-  const upper = collectionTable(func) ? 'UNNEST' : fname.toUpperCase();
+  // Oracle `TABLE(o.lines) l` (also `TABLE(CAST(v AS t))`): the elements of a collection, as `UNNEST(o.lines) l`,
+  // in a column named COLUMN_VALUE (its elements' fields are columns too: `fieldColumns` below).
+  const collection = collectionTable(func);
+  const upper = collection ? 'UNNEST' : fname.toUpperCase();
   const named = (n: string) => func.args.find((a) => a.k === 'op' && a.op === '=>' && a.args[0]!.k === 'lit' && a.args[0].text.toLowerCase() === n);
   // FLATTEN's data is its `input` (named or first); its other arguments are options.
   const method = methodOf(func);
@@ -202,7 +207,7 @@ export function tableFunctionOperator(ref: A.TableFunction, dialectColumns: Sema
   const declared: A.DeclaredColumn[] | undefined = func.columns?.length ? func.columns : ref.withColumns?.length ? ref.withColumns : undefined;
   const columns: A.DeclaredColumn[] = ref.columnAliases?.length
     ? ref.columnAliases.map((c, i) => ({ ...c, ordinality: declared?.[i]?.ordinality }))
-    : (declared ?? (own?.columns ?? DEFAULT_COLUMNS[upper] ?? [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
+    : (declared ?? (own?.columns ?? (collection ? COLLECTION_COLUMNS : DEFAULT_COLUMNS[upper]) ?? [name]).map((text) => ({ text, quoted: false, start: ref.start, end: ref.end })));
   const positions = declared ? undefined : own ? own.positions : POSITION_COLUMNS[upper];
   // A position (`n FOR ORDINALITY`, `WITH ORDINALITY`) only depends on the input (fdr); every other column is its data (fdd).
   const elements = ELEMENT_FUNCTIONS.has(upper);

@@ -189,6 +189,23 @@ END;
   });
 });
 
+describe('Oracle TABLE(collection) rows: one column, COLUMN_VALUE', () => {
+  test('SELECT * of a collection loads COLUMN_VALUE by position (was a column named TABLE, or after the alias)', () => {
+    const a = ok(`CREATE TABLE dw.orders (order_id NUMBER, region VARCHAR2(10));
+CREATE TABLE dw.us_ids (order_id NUMBER);
+CREATE OR REPLACE PROCEDURE dw.load_us_ids AS
+  TYPE t_ids IS TABLE OF NUMBER;
+  l_ids t_ids;
+BEGIN
+  SELECT order_id BULK COLLECT INTO l_ids FROM dw.orders WHERE region = 'US';
+  INSERT INTO dw.us_ids SELECT * FROM TABLE(l_ids);
+  INSERT INTO dw.id_log SELECT x.* FROM TABLE(l_ids) x;
+END;
+/`, 'dbvoracle');
+    expect(a.pairs).toEqual(['dw.orders.order_id -> dw.id_log.COLUMN_VALUE', 'dw.orders.order_id -> dw.us_ids.order_id']);
+  });
+});
+
 describe('T-SQL IDENTITY(type, seed, increment) in SELECT INTO: the type is not a column', () => {
   test('numbering a staging extract into temp tables: no orphan INT column, the numbered column has no source', () => {
     const sql = `SELECT IDENTITY(INT, 1, 1) AS RowId, o.OrderId, o.Amount
