@@ -14,6 +14,7 @@ import { identKey, oneWord } from './names.js';
 import { methodOf } from './operators.js';
 import { dataset } from './tables.js';
 import { stringName } from '../../grammars/build.js';
+import { stringValue } from '../lexer/scanner.js';
 import { resolveColumn, type Scope } from './scope.js';
 import { lastLoc } from '../graph/column.js';
 
@@ -206,7 +207,7 @@ export class ExprWalker {
     const obj = dataset(this.ctx, lookup.dict);
     this.ctx.read(obj);
     for (const a of lookup.attrs) {
-      const col = this.ctx.b.column(obj, a.text.slice(a.text.indexOf("'") + 1, -1), this.ctx.loc(a.start, a.end));
+      const col = this.ctx.b.column(obj, stringValue(a.text), this.ctx.loc(a.start, a.end));
       out.push({ ref: { obj, col }, type, clause, fn });
     }
   }

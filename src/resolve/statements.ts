@@ -21,6 +21,7 @@ import { aliasedTarget, dataset, declaredStructs, fromItemNamed, passedStructs, 
 import { tableKey } from './catalog.js';
 import { firstLoc } from '../graph/column.js';
 import { identKey, oneWord } from './names.js';
+import { columnNamed } from '../../grammars/build.js';
 
 /**
  * The MD5 of a statement's text, in hex: `crypto.hash` (Node >= 20.12) hashes in one call, without
@@ -942,8 +943,7 @@ function renamedColumns(ctx: Context, q: A.Select): Map<string, A.ColumnRef> {
   for (const item of q.items) {
     const e = item.expr;
     if (e.k !== 'col' || e.name.parts.length < 2 || !item.alias) continue;
-    const at = { start: e.start, end: e.end };
-    out.set(columnKey(ctx, e.name), { k: 'col', name: { parts: [{ ...item.alias, ...at }], ...at }, ...at });
+    out.set(columnKey(ctx, e.name), columnNamed({ ...item.alias, start: e.start, end: e.end }));
   }
   return out;
 }
